@@ -1,0 +1,137 @@
+package io.flowdesk.app.database;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/** The packaged Flowdesk jar running as a separate JVM, as a newcomer would start it. */
+final class ServerProcess implements AutoCloseable {
+
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+  private final Process process;
+  private final int httpPort;
+  private final Path dataDir;
+
+  private ServerProcess(final Process process, final int httpPort, final Path dataDir) {
+    this.process = process;
+    this.httpPort = httpPort;
+    this.dataDir = dataDir;
+  }
+
+  /** Starts the jar on a free port with its data under {@code dataDir} and waits until healthy. */
+  static ServerProcess start(final Path dataDir) throws IOException {
+    final String jar = System.getProperty("flowdesk.jar");
+    if (jar == null || !Files.exists(Path.of(jar))) {
+      throw new IllegalStateException("Run with -Dflowdesk.jar=<packaged app jar>, found " + jar);
+    }
+    final int port = freePort();
+    final Path log = dataDir.resolveSibling(dataDir.getFileName() + "-" + port + ".log");
+    final ProcessBuilder builder =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-jar",
+                jar,
+                "--server.port=" + port,
+                "--flowdesk.data-dir=" + dataDir)
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
+    builder.environment().keySet().removeIf(name -> name.startsWith("FLOWDESK_DB_"));
+    final ServerProcess server = new ServerProcess(builder.start(), port, dataDir);
+    server.awaitHealthy(log);
+    return server;
+  }
+
+  private void awaitHealthy(final Path log) {
+    await("Flowdesk on port " + httpPort + " healthy (log: " + log + ")")
+        .atMost(Duration.ofMinutes(3))
+        .pollInterval(Duration.ofMillis(500))
+        .failFast("the server process exited", () -> !process.isAlive())
+        .until(() -> get("/actuator/health").map(body -> body.contains("\"UP\"")).orElse(false));
+  }
+
+  Optional<String> get(final String path) {
+    try {
+      final HttpResponse<String> response =
+          HTTP.send(
+              HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + path))
+                  .timeout(Duration.ofSeconds(5))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      return Optional.of(response.body());
+    } catch (IOException e) {
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    }
+  }
+
+  String landingPage() {
+    return get("/").orElseThrow(() -> new IllegalStateException("landing page did not answer"));
+  }
+
+  Path postgresDataDirectory() {
+    return dataDir.resolve("postgres");
+  }
+
+  /** The pid of the embedded postmaster, from the pid file PostgreSQL keeps in its directory. */
+  long postmasterPid() {
+    try {
+      return Long.parseLong(
+          Files.readAllLines(postgresDataDirectory().resolve("postmaster.pid")).get(0).trim());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** What Ctrl-C in a terminal does: SIGINT, then wait for the JVM to finish its shutdown. */
+  int interrupt() throws IOException, InterruptedException {
+    signal("INT");
+    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      throw new IllegalStateException("Flowdesk did not stop within 60 s of SIGINT");
+    }
+    return process.exitValue();
+  }
+
+  /** A crash: the JVM dies at once and runs none of its shutdown hooks. */
+  void crash() throws IOException, InterruptedException {
+    signal("KILL");
+    process.waitFor(30, TimeUnit.SECONDS);
+  }
+
+  private void signal(final String signal) throws IOException, InterruptedException {
+    new ProcessBuilder(List.of("kill", "-" + signal, Long.toString(process.pid())))
+        .inheritIO()
+        .start()
+        .waitFor();
+  }
+
+  @Override
+  public void close() throws Exception {
+    if (process.isAlive()) {
+      process.destroy();
+      process.waitFor(60, TimeUnit.SECONDS);
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
