@@ -1,0 +1,27 @@
+package io.flowdesk.engine.model;
+
+/** The BPMN element types the engine knows, named as Zeebe names them in its records. */
+public enum BpmnElementType {
+  PROCESS,
+  START_EVENT,
+  END_EVENT,
+  INTERMEDIATE_THROW_EVENT,
+  INTERMEDIATE_CATCH_EVENT,
+  BOUNDARY_EVENT,
+  SERVICE_TASK,
+  SEND_TASK,
+  SCRIPT_TASK,
+  BUSINESS_RULE_TASK,
+  USER_TASK,
+  RECEIVE_TASK,
+  MANUAL_TASK,
+  TASK,
+  EXCLUSIVE_GATEWAY,
+  PARALLEL_GATEWAY,
+  INCLUSIVE_GATEWAY,
+  EVENT_BASED_GATEWAY,
+  SUB_PROCESS,
+  EVENT_SUB_PROCESS,
+  CALL_ACTIVITY,
+  SEQUENCE_FLOW
+}

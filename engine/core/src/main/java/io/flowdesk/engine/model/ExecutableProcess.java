@@ -1,0 +1,48 @@
+package io.flowdesk.engine.model;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A deployed process ready to run: its elements and sequence flows by id.
+ *
+ * @param bpmnProcessId the process id analysts give in Modeler
+ * @param name the process name, null when absent
+ * @param elements every flow node and the process itself ({@code bpmnProcessId}), by id
+ * @param sequenceFlows every sequence flow, by id
+ * @param noneStartEventId the process-level none start event
+ */
+public record ExecutableProcess(
+    String bpmnProcessId,
+    String name,
+    Map<String, FlowElement> elements,
+    Map<String, SequenceFlow> sequenceFlows,
+    String noneStartEventId) {
+
+  public FlowElement element(final String id) {
+    final FlowElement element = elements.get(id);
+    if (element == null) {
+      throw new IllegalArgumentException(
+          "Process '" + bpmnProcessId + "' has no element '" + id + "'");
+    }
+    return element;
+  }
+
+  public SequenceFlow sequenceFlow(final String id) {
+    return sequenceFlows.get(id);
+  }
+
+  public FlowElement process() {
+    return element(bpmnProcessId);
+  }
+
+  public Optional<FlowElement> noneStartEvent() {
+    return Optional.ofNullable(noneStartEventId).map(elements::get);
+  }
+
+  /** The elements directly inside the given process or sub-process. */
+  public List<FlowElement> childrenOf(final String flowScopeId) {
+    return elements.values().stream().filter(e -> flowScopeId.equals(e.flowScopeId())).toList();
+  }
+}
