@@ -1,0 +1,39 @@
+package io.flowdesk.engine.dmn;
+
+import java.util.List;
+
+/** Outcome of evaluating one decision, shaped like Zeebe's {@code EvaluateDecision} response. */
+public sealed interface DecisionEvaluation {
+
+  /** Every decision evaluated, in evaluation order (required decisions first). */
+  List<EvaluatedDecisionDetail> evaluatedDecisions();
+
+  /**
+   * The called decision produced an output.
+   *
+   * @param output JSON-like result of the called decision; null when a table matched no rule
+   * @param evaluatedDecisions the required decisions and then the called one
+   */
+  record Evaluated(Object output, List<EvaluatedDecisionDetail> evaluatedDecisions)
+      implements DecisionEvaluation {
+    public Evaluated {
+      evaluatedDecisions = List.copyOf(evaluatedDecisions);
+    }
+  }
+
+  /**
+   * Evaluation stopped at {@code failedDecisionId}, which may be a required decision of the called
+   * one.
+   *
+   * @param failedDecisionId the decision whose evaluation failed
+   * @param message why, naming the called decision
+   * @param evaluatedDecisions the decisions evaluated up to and including the failed one
+   */
+  record Failed(
+      String failedDecisionId, String message, List<EvaluatedDecisionDetail> evaluatedDecisions)
+      implements DecisionEvaluation {
+    public Failed {
+      evaluatedDecisions = List.copyOf(evaluatedDecisions);
+    }
+  }
+}

@@ -1,0 +1,9 @@
+package io.flowdesk.engine.dmn;
+
+/**
+ * A decision of a DRG as deployment metadata lists it.
+ *
+ * @param id the decision id ({@code decisionId} in Zeebe's records)
+ * @param name the decision name, null when the DMN gives none
+ */
+public record DecisionInfo(String id, String name) {}
