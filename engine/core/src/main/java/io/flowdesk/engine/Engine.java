@@ -1,0 +1,84 @@
+package io.flowdesk.engine;
+
+import io.flowdesk.engine.command.EngineEvents;
+import io.flowdesk.engine.gateway.GatewayServer;
+import io.flowdesk.engine.job.JobTimeouts;
+import io.flowdesk.engine.support.EngineClock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running engine: its gateway, its clock and its background duties. Closing it stops the gateway
+ * first, so no command arrives while the rest shuts down.
+ */
+public final class Engine implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+
+  private final GatewayServer gateway;
+  private final EngineClock clock;
+  private final JobTimeouts jobTimeouts;
+  private final EngineEvents events;
+  private final ScheduledExecutorService scheduler;
+  private final ExecutorService streamExecutor;
+
+  Engine(
+      final GatewayServer gateway,
+      final EngineClock clock,
+      final JobTimeouts jobTimeouts,
+      final EngineEvents events,
+      final ExecutorService streamExecutor,
+      final long scanMillis) {
+    this.gateway = gateway;
+    this.clock = clock;
+    this.jobTimeouts = jobTimeouts;
+    this.events = events;
+    this.streamExecutor = streamExecutor;
+    this.scheduler =
+        Executors.newSingleThreadScheduledExecutor(
+            runnable -> {
+              final Thread thread = new Thread(runnable, "flowdesk-engine-timeouts");
+              thread.setDaemon(true);
+              return thread;
+            });
+    scheduler.scheduleWithFixedDelay(
+        this::scanSafely, scanMillis, scanMillis, TimeUnit.MILLISECONDS);
+  }
+
+  private void scanSafely() {
+    try {
+      jobTimeouts.runDue();
+    } catch (RuntimeException e) {
+      LOG.warn("Job timeout scan failed; retrying on the next tick", e);
+    }
+  }
+
+  /** The gRPC port clients connect to. */
+  public int gatewayPort() {
+    return gateway.port();
+  }
+
+  public EngineClock clock() {
+    return clock;
+  }
+
+  public EngineEvents events() {
+    return events;
+  }
+
+  /** Runs timeouts and back-offs due now, e.g. right after a test advanced the clock. */
+  public int runDueTimeouts() {
+    return jobTimeouts.runDue();
+  }
+
+  @Override
+  public void close() {
+    gateway.close();
+    scheduler.shutdownNow();
+    streamExecutor.shutdownNow();
+  }
+}

@@ -1,0 +1,98 @@
+package io.flowdesk.engine;
+
+import io.flowdesk.engine.command.EngineEvents;
+import io.flowdesk.engine.command.InstanceCommands;
+import io.flowdesk.engine.command.ProcessInstanceService;
+import io.flowdesk.engine.decision.DeployedDecisions;
+import io.flowdesk.engine.deployment.DeploymentService;
+import io.flowdesk.engine.deployment.ProcessDefinitions;
+import io.flowdesk.engine.deployment.ResourceDeletion;
+import io.flowdesk.engine.deployment.bpmn.BpmnTransformer;
+import io.flowdesk.engine.dmn.DmnDecisions;
+import io.flowdesk.engine.execution.EngineServices;
+import io.flowdesk.engine.feel.FeelEvaluator;
+import io.flowdesk.engine.gateway.GatewayServer;
+import io.flowdesk.engine.gateway.GatewayTopology;
+import io.flowdesk.engine.gateway.JobActivation;
+import io.flowdesk.engine.gateway.ZeebeGatewayService;
+import io.flowdesk.engine.job.JobActivator;
+import io.flowdesk.engine.job.JobCommands;
+import io.flowdesk.engine.job.JobTimeouts;
+import io.flowdesk.engine.state.InstanceStore;
+import io.flowdesk.engine.support.EngineClock;
+import io.flowdesk.engine.support.Keys;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Assembles and starts an engine on a data source: migrates the {@code engine} schema, wires the
+ * parts and opens the gateway. Spring's auto-configuration and the test extension both use it.
+ */
+public final class EngineBootstrap {
+
+  /** The gateway version clients see in the topology: the camunda API level the engine serves. */
+  public static final String GATEWAY_VERSION = "8.8.0";
+
+  private EngineBootstrap() {}
+
+  public static void migrate(final DataSource dataSource) {
+    Flyway.configure()
+        .dataSource(dataSource)
+        .schemas("engine")
+        .locations("classpath:db/migration/engine")
+        .load()
+        .migrate();
+  }
+
+  public static Engine start(
+      final DataSource dataSource, final EngineProperties properties, final EngineClock clock) {
+    migrate(dataSource);
+    final JdbcClient jdbc = JdbcClient.create(dataSource);
+    final JdbcTemplate batch = new JdbcTemplate(dataSource);
+    final TransactionTemplate transactions =
+        new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+    final Keys keys = new Keys(jdbc);
+    final FeelEvaluator feel = new FeelEvaluator();
+    final BpmnTransformer bpmn = new BpmnTransformer(feel::parseError);
+    final DmnDecisions dmn = new DmnDecisions();
+    final ProcessDefinitions definitions = new ProcessDefinitions(jdbc, bpmn);
+    final DeployedDecisions decisions = new DeployedDecisions(jdbc, dmn);
+    final EngineEvents events = new EngineEvents();
+    final EngineServices services = new EngineServices(keys, clock, feel, decisions);
+    final InstanceCommands instances =
+        new InstanceCommands(
+            jdbc, transactions, new InstanceStore(jdbc, batch), definitions, services, events);
+    final ExecutorService streamExecutor =
+        Executors.newCachedThreadPool(
+            runnable -> {
+              final Thread thread = new Thread(runnable, "flowdesk-job-stream");
+              thread.setDaemon(true);
+              return thread;
+            });
+    final ZeebeGatewayService service =
+        new ZeebeGatewayService(
+            new DeploymentService(jdbc, batch, transactions, keys, clock, bpmn, dmn),
+            new ResourceDeletion(jdbc, batch, transactions, clock, definitions, decisions),
+            new ProcessInstanceService(jdbc, definitions, instances),
+            new JobCommands(jdbc, instances, clock, events),
+            new JobActivation(
+                new JobActivator(jdbc, batch, transactions, clock), events, streamExecutor),
+            decisions,
+            new GatewayTopology(properties.grpcHost(), properties.grpcPort(), GATEWAY_VERSION));
+    final GatewayServer gateway =
+        GatewayServer.start(properties.grpcHost(), properties.grpcPort(), service);
+    return new Engine(
+        gateway,
+        clock,
+        new JobTimeouts(jdbc, batch, transactions, clock, events),
+        events,
+        streamExecutor,
+        properties.jobTimeoutScanMillis());
+  }
+}

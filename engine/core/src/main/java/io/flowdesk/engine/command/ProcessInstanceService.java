@@ -1,0 +1,227 @@
+package io.flowdesk.engine.command;
+
+import io.flowdesk.engine.deployment.ProcessDefinition;
+import io.flowdesk.engine.deployment.ProcessDefinitions;
+import io.flowdesk.engine.state.PendingRecord;
+import io.flowdesk.engine.state.ProcessInstanceRow;
+import io.flowdesk.engine.support.Rejection;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Creating, cancelling and changing process instances, and resolving their incidents. */
+public final class ProcessInstanceService {
+
+  private final JdbcClient jdbc;
+  private final ProcessDefinitions definitions;
+  private final InstanceCommands instances;
+
+  public ProcessInstanceService(
+      final JdbcClient jdbc,
+      final ProcessDefinitions definitions,
+      final InstanceCommands instances) {
+    this.jdbc = jdbc;
+    this.definitions = definitions;
+    this.instances = instances;
+  }
+
+  /** How a client names the process to start: a definition key, or an id with a version. */
+  public record ProcessSelector(long definitionKey, String bpmnProcessId, int version) {
+    public static final int LATEST = -1;
+  }
+
+  /** A finished instance and the variables it ended with. */
+  public record Result(ProcessInstanceRow instance, Map<String, Object> variables) {}
+
+  public ProcessInstanceRow create(
+      final ProcessSelector selector, final Map<String, Object> variables) {
+    return instances.create(resolve(selector), variables, null);
+  }
+
+  /** Creates an instance and waits for it to end, as CreateProcessInstanceWithResult does. */
+  public Result createAndAwait(
+      final ProcessSelector selector,
+      final Map<String, Object> variables,
+      final Set<String> fetchVariables,
+      final Duration timeout) {
+    final CompletableFuture<Map<String, Object>> ended = new CompletableFuture<>();
+    final ProcessInstanceRow row =
+        instances.create(
+            resolve(selector), variables, (key, finalVariables) -> ended.complete(finalVariables));
+    try {
+      final Map<String, Object> all = ended.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      final Map<String, Object> fetched =
+          fetchVariables.isEmpty()
+              ? all
+              : all.entrySet().stream()
+                  .filter(entry -> fetchVariables.contains(entry.getKey()))
+                  .collect(
+                      Collectors.toMap(
+                          Map.Entry::getKey,
+                          Map.Entry::getValue,
+                          (a, b) -> a,
+                          java.util.LinkedHashMap::new));
+      return new Result(row, fetched);
+    } catch (TimeoutException e) {
+      throw new Rejection(
+          Rejection.Type.TIMEOUT,
+          "Expected process instance '"
+              + row.key()
+              + "' to complete within "
+              + timeout.toMillis()
+              + " ms, but it did not; it goes on running");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while awaiting the process result", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  public void cancel(final long processInstanceKey) {
+    instances.onInstance(
+        processInstanceKey,
+        key ->
+            Rejection.notFound(
+                "Expected to cancel a process instance with key '"
+                    + key
+                    + "', but no such process was found"),
+        (state, execution) -> {
+          execution.cancel();
+          return null;
+        });
+  }
+
+  public void setVariables(
+      final long elementInstanceKey, final Map<String, Object> variables, final boolean local) {
+    final java.util.function.Function<Long, Rejection> notFound =
+        key ->
+            Rejection.notFound(
+                "Expected to update variables for element with key '"
+                    + key
+                    + "', but no such element was found");
+    final long processInstanceKey = instances.processInstanceOf(elementInstanceKey, notFound);
+    instances.onInstance(
+        processInstanceKey,
+        key -> notFound.apply(elementInstanceKey),
+        (state, execution) -> {
+          if (state.elementInstance(elementInstanceKey).isEmpty()) {
+            throw notFound.apply(elementInstanceKey);
+          }
+          execution.setVariables(elementInstanceKey, variables, local);
+          return null;
+        });
+  }
+
+  private record OpenIncident(
+      long key,
+      long processInstanceKey,
+      long elementInstanceKey,
+      Long jobKey,
+      String failedStep,
+      String elementId) {}
+
+  /**
+   * Resolves an incident and retries what failed. A job incident makes the job activatable again
+   * when it has retries; without retries the job raises a new incident, as in Zeebe.
+   */
+  public void resolveIncident(final long incidentKey) {
+    final java.util.function.Function<Long, Rejection> notFound =
+        key ->
+            Rejection.notFound(
+                "Expected to resolve incident with key '"
+                    + key
+                    + "', but no such incident was found");
+    final OpenIncident incident =
+        jdbc.sql(
+                "SELECT key, process_instance_key, element_instance_key, job_key, failed_step,"
+                    + " element_id FROM engine.incident WHERE key = ? AND state = 'CREATED'")
+            .param(incidentKey)
+            .query(
+                (rs, n) ->
+                    new OpenIncident(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getLong(3),
+                        (Long) rs.getObject(4),
+                        rs.getString(5),
+                        rs.getString(6)))
+            .optional()
+            .orElseThrow(() -> notFound.apply(incidentKey));
+    final String[] wokenType = new String[1];
+    instances.onInstance(
+        incident.processInstanceKey(),
+        key -> notFound.apply(incidentKey),
+        (state, execution) -> {
+          final int updated =
+              jdbc.sql(
+                      "UPDATE engine.incident SET state = 'RESOLVED' WHERE key = ? AND state ="
+                          + " 'CREATED'")
+                  .param(incidentKey)
+                  .update();
+          if (updated == 0) {
+            throw notFound.apply(incidentKey);
+          }
+          state.append(
+              new PendingRecord(
+                  incidentKey,
+                  "INCIDENT",
+                  "RESOLVED",
+                  incident.processInstanceKey(),
+                  incident.elementId(),
+                  Map.of("elementInstanceKey", incident.elementInstanceKey())));
+          if (incident.jobKey() == null) {
+            execution.retry(incident.elementInstanceKey(), incident.failedStep());
+            return null;
+          }
+          final Integer retries =
+              jdbc.sql("SELECT retries FROM engine.job WHERE key = ? FOR UPDATE")
+                  .param(incident.jobKey())
+                  .query(Integer.class)
+                  .optional()
+                  .orElse(null);
+          if (retries == null) {
+            return null;
+          }
+          if (retries > 0) {
+            wokenType[0] =
+                jdbc.sql(
+                        "UPDATE engine.job SET state = 'ACTIVATABLE', activatable_at = NULL WHERE key"
+                            + " = ? RETURNING type")
+                    .param(incident.jobKey())
+                    .query(String.class)
+                    .single();
+          } else {
+            execution.raiseIncident(
+                incident.elementInstanceKey(),
+                "JOB_NO_RETRIES",
+                "No more retries left.",
+                incident.jobKey(),
+                "JOB");
+          }
+          return null;
+        });
+    if (wokenType[0] != null) {
+      instances.events().jobsAvailable(wokenType[0]);
+    }
+  }
+
+  private ProcessDefinition resolve(final ProcessSelector selector) {
+    if (selector.definitionKey() > 0) {
+      return definitions.startable(selector.definitionKey());
+    }
+    if (selector.bpmnProcessId() == null || selector.bpmnProcessId().isBlank()) {
+      throw Rejection.invalidArgument(
+          "Expected either a process definition key or a BPMN process id, but none given");
+    }
+    return selector.version() == ProcessSelector.LATEST || selector.version() <= 0
+        ? definitions.latest(selector.bpmnProcessId())
+        : definitions.version(selector.bpmnProcessId(), selector.version());
+  }
+}

@@ -1,0 +1,4 @@
+package io.flowdesk.engine.deployment;
+
+/** One file of a deployment, as the client sent it. */
+public record DeploymentResource(String name, byte[] content) {}

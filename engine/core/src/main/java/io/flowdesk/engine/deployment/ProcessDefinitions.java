@@ -1,0 +1,127 @@
+package io.flowdesk.engine.deployment;
+
+import io.flowdesk.engine.deployment.bpmn.BpmnParseResult;
+import io.flowdesk.engine.deployment.bpmn.BpmnTransformer;
+import io.flowdesk.engine.model.ExecutableProcess;
+import io.flowdesk.engine.support.Rejection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Deployed process versions. Definitions never change once deployed, so the parsed form is cached
+ * by key; the database stays the source of truth after a restart.
+ */
+public final class ProcessDefinitions {
+
+  private final JdbcClient jdbc;
+  private final BpmnTransformer bpmn;
+  private final Map<Long, ProcessDefinition> byKey = new ConcurrentHashMap<>();
+
+  public ProcessDefinitions(final JdbcClient jdbc, final BpmnTransformer bpmn) {
+    this.jdbc = jdbc;
+    this.bpmn = bpmn;
+  }
+
+  private record Row(
+      long key, String bpmnProcessId, int version, String resourceName, byte[] xml) {}
+
+  /** A definition by key; deleted ones too, since their running instances still need them. */
+  public ProcessDefinition byKey(final long key) {
+    final ProcessDefinition cached = byKey.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    return load("key = ?", key)
+        .orElseThrow(
+            () ->
+                Rejection.notFound(
+                    "Expected to find process definition with key '" + key + "', but none found"));
+  }
+
+  public ProcessDefinition latest(final String bpmnProcessId) {
+    return jdbc.sql(
+            "SELECT key FROM engine.process_definition WHERE bpmn_process_id = ? AND NOT deleted"
+                + " ORDER BY version DESC LIMIT 1")
+        .param(bpmnProcessId)
+        .query(Long.class)
+        .optional()
+        .map(this::byKey)
+        .orElseThrow(
+            () ->
+                Rejection.notFound(
+                    "Expected to find process definition with process ID '"
+                        + bpmnProcessId
+                        + "', but none found"));
+  }
+
+  /** A definition that may start new instances: deployed and not deleted. */
+  public ProcessDefinition startable(final long key) {
+    final boolean deleted =
+        jdbc.sql("SELECT deleted FROM engine.process_definition WHERE key = ?")
+            .param(key)
+            .query(Boolean.class)
+            .optional()
+            .orElse(true);
+    if (deleted) {
+      throw Rejection.notFound(
+          "Expected to find process definition with key '" + key + "', but none found");
+    }
+    return byKey(key);
+  }
+
+  public ProcessDefinition version(final String bpmnProcessId, final int version) {
+    return jdbc.sql(
+            "SELECT key FROM engine.process_definition WHERE bpmn_process_id = ? AND version = ?"
+                + " AND NOT deleted")
+        .params(bpmnProcessId, version)
+        .query(Long.class)
+        .optional()
+        .map(this::byKey)
+        .orElseThrow(
+            () ->
+                Rejection.notFound(
+                    "Expected to find process definition with process ID '"
+                        + bpmnProcessId
+                        + "' and version '"
+                        + version
+                        + "', but none found"));
+  }
+
+  /** Forgets a deleted definition so that it can no longer start instances. */
+  public void evict(final long key) {
+    byKey.remove(key);
+  }
+
+  private Optional<ProcessDefinition> load(final String where, final long key) {
+    return jdbc.sql(
+            "SELECT key, bpmn_process_id, version, resource_name, resource"
+                + " FROM engine.process_definition WHERE "
+                + where)
+        .param(key)
+        .query(
+            (rs, n) ->
+                new Row(
+                    rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getBytes(5)))
+        .optional()
+        .map(this::parse);
+  }
+
+  private ProcessDefinition parse(final Row row) {
+    final BpmnParseResult result = bpmn.transform(row.resourceName(), row.xml());
+    if (!(result instanceof BpmnParseResult.Valid valid)) {
+      throw new IllegalStateException(
+          "Deployed process " + row.bpmnProcessId() + " no longer parses: " + result);
+    }
+    final ExecutableProcess executable =
+        valid.processes().stream()
+            .filter(p -> p.bpmnProcessId().equals(row.bpmnProcessId()))
+            .findFirst()
+            .orElseThrow();
+    final ProcessDefinition definition =
+        new ProcessDefinition(row.key(), row.bpmnProcessId(), row.version(), executable);
+    byKey.put(row.key(), definition);
+    return definition;
+  }
+}

@@ -1,0 +1,13 @@
+package io.flowdesk.engine.execution;
+
+import io.flowdesk.engine.feel.FeelEvaluator;
+import io.flowdesk.engine.support.EngineClock;
+import io.flowdesk.engine.support.Keys;
+
+/**
+ * The stateless collaborators every command's execution needs.
+ *
+ * @param decisions evaluates called decisions of business rule tasks
+ */
+public record EngineServices(
+    Keys keys, EngineClock clock, FeelEvaluator feel, CalledDecisions decisions) {}

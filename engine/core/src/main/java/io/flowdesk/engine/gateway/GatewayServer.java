@@ -1,0 +1,58 @@
+package io.flowdesk.engine.gateway;
+
+import io.grpc.Server;
+import io.grpc.netty.NettyServerBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The gRPC endpoint clients connect to (26500 by default, like a Zeebe gateway). */
+public final class GatewayServer implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(GatewayServer.class);
+  // Zeebe's default maximum message size; larger payloads are refused with RESOURCE_EXHAUSTED.
+  private static final int MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
+
+  private final Server server;
+
+  private GatewayServer(final Server server) {
+    this.server = server;
+  }
+
+  public static GatewayServer start(
+      final String host, final int port, final ZeebeGatewayService service) {
+    final Server server =
+        NettyServerBuilder.forAddress(new InetSocketAddress(host, port))
+            .maxInboundMessageSize(MAX_MESSAGE_BYTES)
+            .addService(service)
+            .build();
+    try {
+      server.start();
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "Cannot start the engine's gRPC gateway on " + host + ":" + port, e);
+    }
+    LOG.info("Zeebe gateway API listening on {}:{}", host, server.getPort());
+    return new GatewayServer(server);
+  }
+
+  public int port() {
+    return server.getPort();
+  }
+
+  @Override
+  public void close() {
+    server.shutdown();
+    try {
+      if (!server.awaitTermination(5, TimeUnit.SECONDS)) {
+        server.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      server.shutdownNow();
+    }
+  }
+}

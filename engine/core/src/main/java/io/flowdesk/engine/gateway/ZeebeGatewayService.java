@@ -1,0 +1,358 @@
+package io.flowdesk.engine.gateway;
+
+import io.camunda.zeebe.gateway.protocol.GatewayGrpc;
+import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.*;
+import io.flowdesk.engine.command.ProcessInstanceService;
+import io.flowdesk.engine.command.ProcessInstanceService.ProcessSelector;
+import io.flowdesk.engine.decision.DeployedDecisions;
+import io.flowdesk.engine.deployment.DeployedResources;
+import io.flowdesk.engine.deployment.DeploymentResource;
+import io.flowdesk.engine.deployment.DeploymentService;
+import io.flowdesk.engine.deployment.ResourceDeletion;
+import io.flowdesk.engine.job.JobCommands;
+import io.flowdesk.engine.state.ProcessInstanceRow;
+import io.flowdesk.engine.support.Json;
+import io.flowdesk.engine.support.Rejection;
+import io.grpc.stub.StreamObserver;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.Map;
+
+/**
+ * The Zeebe gateway gRPC API, served by the embedded engine: requests become engine commands,
+ * results and rejections become Zeebe's responses and status codes. RPCs the engine does not
+ * implement yet keep the generated default, which answers UNIMPLEMENTED naming the method.
+ */
+public final class ZeebeGatewayService extends GatewayGrpc.GatewayImplBase {
+
+  static final String DEFAULT_TENANT = "<default>";
+
+  private final DeploymentService deployments;
+  private final ResourceDeletion deletions;
+  private final ProcessInstanceService processInstances;
+  private final JobCommands jobs;
+  private final JobActivation activation;
+  private final DecisionEvaluationResponses decisions;
+  private final GatewayTopology topology;
+
+  public ZeebeGatewayService(
+      final DeploymentService deployments,
+      final ResourceDeletion deletions,
+      final ProcessInstanceService processInstances,
+      final JobCommands jobs,
+      final JobActivation activation,
+      final DeployedDecisions decisions,
+      final GatewayTopology topology) {
+    this.deployments = deployments;
+    this.deletions = deletions;
+    this.processInstances = processInstances;
+    this.jobs = jobs;
+    this.activation = activation;
+    this.decisions = new DecisionEvaluationResponses(decisions);
+    this.topology = topology;
+  }
+
+  @Override
+  public void topology(
+      final TopologyRequest request, final StreamObserver<TopologyResponse> observer) {
+    GatewayErrors.answer(observer, topology::response);
+  }
+
+  @Override
+  public void deployResource(
+      final DeployResourceRequest request, final StreamObserver<DeployResourceResponse> observer) {
+    GatewayErrors.answer(
+        observer,
+        () -> {
+          final DeployedResources deployed =
+              deployments.deploy(
+                  request.getResourcesList().stream()
+                      .map(r -> new DeploymentResource(r.getName(), r.getContent().toByteArray()))
+                      .toList());
+          final DeployResourceResponse.Builder response =
+              DeployResourceResponse.newBuilder()
+                  .setKey(deployed.deploymentKey())
+                  .setTenantId(DEFAULT_TENANT);
+          deployed
+              .processes()
+              .forEach(
+                  p ->
+                      response.addDeployments(
+                          Deployment.newBuilder().setProcess(processMetadata(p))));
+          deployed
+              .decisionRequirements()
+              .forEach(
+                  d ->
+                      response.addDeployments(
+                          Deployment.newBuilder()
+                              .setDecisionRequirements(
+                                  DecisionRequirementsMetadata.newBuilder()
+                                      .setDmnDecisionRequirementsId(d.decisionRequirementsId())
+                                      .setDmnDecisionRequirementsName(nullToEmpty(d.name()))
+                                      .setVersion(d.version())
+                                      .setDecisionRequirementsKey(d.key())
+                                      .setResourceName(d.resourceName())
+                                      .setTenantId(DEFAULT_TENANT))));
+          deployed
+              .decisions()
+              .forEach(
+                  d ->
+                      response.addDeployments(
+                          Deployment.newBuilder()
+                              .setDecision(
+                                  DecisionMetadata.newBuilder()
+                                      .setDmnDecisionId(d.decisionId())
+                                      .setDmnDecisionName(nullToEmpty(d.name()))
+                                      .setVersion(d.version())
+                                      .setDecisionKey(d.key())
+                                      .setDmnDecisionRequirementsId(d.decisionRequirementsId())
+                                      .setDecisionRequirementsKey(d.decisionRequirementsKey())
+                                      .setTenantId(DEFAULT_TENANT))));
+          deployed
+              .forms()
+              .forEach(
+                  f ->
+                      response.addDeployments(
+                          Deployment.newBuilder()
+                              .setForm(
+                                  FormMetadata.newBuilder()
+                                      .setFormId(f.formId())
+                                      .setVersion(f.version())
+                                      .setFormKey(f.key())
+                                      .setResourceName(f.resourceName())
+                                      .setTenantId(DEFAULT_TENANT))));
+          return response.build();
+        });
+  }
+
+  @Override
+  @SuppressWarnings("deprecation")
+  public void deployProcess(
+      final DeployProcessRequest request, final StreamObserver<DeployProcessResponse> observer) {
+    GatewayErrors.answer(
+        observer,
+        () -> {
+          final DeployedResources deployed =
+              deployments.deploy(
+                  request.getProcessesList().stream()
+                      .map(
+                          p -> new DeploymentResource(p.getName(), p.getDefinition().toByteArray()))
+                      .toList());
+          final DeployProcessResponse.Builder response =
+              DeployProcessResponse.newBuilder().setKey(deployed.deploymentKey());
+          deployed.processes().forEach(p -> response.addProcesses(processMetadata(p)));
+          return response.build();
+        });
+  }
+
+  private static ProcessMetadata processMetadata(final DeployedResources.Process p) {
+    return ProcessMetadata.newBuilder()
+        .setBpmnProcessId(p.bpmnProcessId())
+        .setVersion(p.version())
+        .setProcessDefinitionKey(p.key())
+        .setResourceName(p.resourceName())
+        .setTenantId(DEFAULT_TENANT)
+        .build();
+  }
+
+  @Override
+  public void createProcessInstance(
+      final CreateProcessInstanceRequest request,
+      final StreamObserver<CreateProcessInstanceResponse> observer) {
+    GatewayErrors.answer(
+        observer,
+        () -> {
+          requireNoStartInstructions(request);
+          final ProcessInstanceRow instance =
+              processInstances.create(
+                  selector(request), Json.readDocument(request.getVariables(), "variables"));
+          return CreateProcessInstanceResponse.newBuilder()
+              .setProcessInstanceKey(instance.key())
+              .setProcessDefinitionKey(instance.processDefinitionKey())
+              .setBpmnProcessId(instance.bpmnProcessId())
+              .setVersion(instance.version())
+              .setTenantId(DEFAULT_TENANT)
+              .build();
+        });
+  }
+
+  @Override
+  public void createProcessInstanceWithResult(
+      final CreateProcessInstanceWithResultRequest request,
+      final StreamObserver<CreateProcessInstanceWithResultResponse> observer) {
+    GatewayErrors.answer(
+        observer,
+        () -> {
+          final CreateProcessInstanceRequest create = request.getRequest();
+          requireNoStartInstructions(create);
+          final long timeoutMillis =
+              request.getRequestTimeout() > 0 ? request.getRequestTimeout() : 20_000;
+          final ProcessInstanceService.Result result =
+              processInstances.createAndAwait(
+                  selector(create),
+                  Json.readDocument(create.getVariables(), "variables"),
+                  new LinkedHashSet<>(request.getFetchVariablesList()),
+                  Duration.ofMillis(timeoutMillis));
+          return CreateProcessInstanceWithResultResponse.newBuilder()
+              .setProcessInstanceKey(result.instance().key())
+              .setProcessDefinitionKey(result.instance().processDefinitionKey())
+              .setBpmnProcessId(result.instance().bpmnProcessId())
+              .setVersion(result.instance().version())
+              .setVariables(Json.write(result.variables()))
+              .setTenantId(DEFAULT_TENANT)
+              .build();
+        });
+  }
+
+  private static void requireNoStartInstructions(final CreateProcessInstanceRequest request) {
+    if (request.getStartInstructionsCount() > 0) {
+      throw Rejection.invalidArgument(
+          "Flowdesk does not support start instructions yet; start the process at its none start"
+              + " event");
+    }
+  }
+
+  private static ProcessSelector selector(final CreateProcessInstanceRequest request) {
+    return new ProcessSelector(
+        request.getProcessDefinitionKey(), request.getBpmnProcessId(), request.getVersion());
+  }
+
+  @Override
+  public void cancelProcessInstance(
+      final CancelProcessInstanceRequest request,
+      final StreamObserver<CancelProcessInstanceResponse> observer) {
+    GatewayErrors.answer(
+        observer,
+        () -> {
+          processInstances.cancel(request.getProcessInstanceKey());
+          return CancelProcessInstanceResponse.getDefaultInstance();
+        });
+  }
+
+  @Override
+  public void activateJobs(
+      final ActivateJobsRequest request, final StreamObserver<ActivateJobsResponse> observer) {
+    activation.activate(request, observer);
+  }
+
+  @Override
+  public void streamActivatedJobs(
+      final StreamActivatedJobsRequest request, final StreamObserver<ActivatedJob> observer) {
+    activation.stream(request, observer);
+  }
+
+  @Override
+  public void completeJob(
+      final CompleteJobRequest request, final StreamObserver<CompleteJobResponse> observer) {
+    GatewayErrors.answer(
+        observer,
+        () -> {
+          jobs.complete(
+              request.getJobKey(), Json.readDocument(request.getVariables(), "variables"));
+          return CompleteJobResponse.getDefaultInstance();
+        });
+  }
+
+  @Override
+  public void failJob(
+      final FailJobRequest request, final StreamObserver<FailJobResponse> observer) {
+    GatewayErrors.answer(
+        observer,
+        () -> {
+          jobs.fail(
+              request.getJobKey(),
+              request.getRetries(),
+              request.getErrorMessage(),
+              Duration.ofMillis(Math.max(0, request.getRetryBackOff())),
+              Json.readDocument(request.getVariables(), "variables"));
+          return FailJobResponse.getDefaultInstance();
+        });
+  }
+
+  @Override
+  public void throwError(
+      final ThrowErrorRequest request, final StreamObserver<ThrowErrorResponse> observer) {
+    GatewayErrors.answer(
+        observer,
+        () -> {
+          jobs.throwError(
+              request.getJobKey(),
+              request.getErrorCode(),
+              request.getErrorMessage(),
+              Json.readDocument(request.getVariables(), "variables"));
+          return ThrowErrorResponse.getDefaultInstance();
+        });
+  }
+
+  @Override
+  public void updateJobRetries(
+      final UpdateJobRetriesRequest request,
+      final StreamObserver<UpdateJobRetriesResponse> observer) {
+    GatewayErrors.answer(
+        observer,
+        () -> {
+          jobs.updateRetries(request.getJobKey(), request.getRetries());
+          return UpdateJobRetriesResponse.getDefaultInstance();
+        });
+  }
+
+  @Override
+  public void updateJobTimeout(
+      final UpdateJobTimeoutRequest request,
+      final StreamObserver<UpdateJobTimeoutResponse> observer) {
+    GatewayErrors.answer(
+        observer,
+        () -> {
+          jobs.updateTimeout(request.getJobKey(), Duration.ofMillis(request.getTimeout()));
+          return UpdateJobTimeoutResponse.getDefaultInstance();
+        });
+  }
+
+  @Override
+  public void setVariables(
+      final SetVariablesRequest request, final StreamObserver<SetVariablesResponse> observer) {
+    GatewayErrors.answer(
+        observer,
+        () -> {
+          final Map<String, Object> variables =
+              Json.readDocument(request.getVariables(), "variables");
+          processInstances.setVariables(
+              request.getElementInstanceKey(), variables, request.getLocal());
+          return SetVariablesResponse.newBuilder().setKey(request.getElementInstanceKey()).build();
+        });
+  }
+
+  @Override
+  public void resolveIncident(
+      final ResolveIncidentRequest request,
+      final StreamObserver<ResolveIncidentResponse> observer) {
+    GatewayErrors.answer(
+        observer,
+        () -> {
+          processInstances.resolveIncident(request.getIncidentKey());
+          return ResolveIncidentResponse.getDefaultInstance();
+        });
+  }
+
+  @Override
+  public void evaluateDecision(
+      final EvaluateDecisionRequest request,
+      final StreamObserver<EvaluateDecisionResponse> observer) {
+    GatewayErrors.answer(observer, () -> decisions.evaluate(request));
+  }
+
+  @Override
+  public void deleteResource(
+      final DeleteResourceRequest request, final StreamObserver<DeleteResourceResponse> observer) {
+    GatewayErrors.answer(
+        observer,
+        () -> {
+          deletions.delete(request.getResourceKey());
+          return DeleteResourceResponse.getDefaultInstance();
+        });
+  }
+
+  private static String nullToEmpty(final String text) {
+    return text == null ? "" : text;
+  }
+}

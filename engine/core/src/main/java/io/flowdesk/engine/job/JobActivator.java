@@ -1,0 +1,165 @@
+package io.flowdesk.engine.job;
+
+import io.flowdesk.engine.state.PendingRecord;
+import io.flowdesk.engine.state.RecordLog;
+import io.flowdesk.engine.support.EngineClock;
+import io.flowdesk.engine.support.Json;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Hands activatable jobs to workers. One statement claims them with {@code FOR UPDATE SKIP LOCKED},
+ * so concurrent workers never receive the same job while its deadline has not passed.
+ */
+public final class JobActivator {
+
+  private final JdbcClient jdbc;
+  private final JdbcTemplate batch;
+  private final TransactionTemplate transactions;
+  private final EngineClock clock;
+
+  public JobActivator(
+      final JdbcClient jdbc,
+      final JdbcTemplate batch,
+      final TransactionTemplate transactions,
+      final EngineClock clock) {
+    this.jdbc = jdbc;
+    this.batch = batch;
+    this.transactions = transactions;
+    this.clock = clock;
+  }
+
+  private record Claimed(
+      long key,
+      String type,
+      int retries,
+      String customHeaders,
+      long processInstanceKey,
+      long elementInstanceKey,
+      String elementId,
+      String bpmnProcessId,
+      long processDefinitionKey,
+      int version) {}
+
+  /**
+   * Claims up to {@code max} jobs of {@code type}.
+   *
+   * @param fetchVariables names to hand over; empty means every visible variable
+   */
+  public List<ActivatedJob> activate(
+      final String type,
+      final String worker,
+      final Duration timeout,
+      final int max,
+      final Set<String> fetchVariables) {
+    if (max <= 0) {
+      return List.of();
+    }
+    return transactions.execute(tx -> claim(type, worker, timeout, max, fetchVariables));
+  }
+
+  private List<ActivatedJob> claim(
+      final String type,
+      final String worker,
+      final Duration timeout,
+      final int max,
+      final Set<String> fetchVariables) {
+    final Instant now = clock.now();
+    final Instant deadline = now.plus(timeout);
+    final List<Claimed> claimed =
+        jdbc.sql(
+                "UPDATE engine.job SET state = 'ACTIVATED', deadline = ?, worker = ?,"
+                    + " activatable_at = NULL WHERE key IN (SELECT key FROM engine.job"
+                    + " WHERE type = ? AND state = 'ACTIVATABLE'"
+                    + " AND (activatable_at IS NULL OR activatable_at <= ?)"
+                    + " ORDER BY key LIMIT ? FOR UPDATE SKIP LOCKED)"
+                    + " RETURNING key, type, retries, custom_headers, process_instance_key,"
+                    + " element_instance_key, element_id, bpmn_process_id, process_definition_key,"
+                    + " process_definition_version")
+            .params(Timestamp.from(deadline), worker, type, Timestamp.from(now), max)
+            .query(
+                (rs, n) ->
+                    new Claimed(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getInt(3),
+                        rs.getString(4),
+                        rs.getLong(5),
+                        rs.getLong(6),
+                        rs.getString(7),
+                        rs.getString(8),
+                        rs.getLong(9),
+                        rs.getInt(10)))
+            .list();
+    if (claimed.isEmpty()) {
+      return List.of();
+    }
+    final List<ActivatedJob> jobs = new ArrayList<>();
+    final List<PendingRecord> records = new ArrayList<>();
+    for (final Claimed job :
+        claimed.stream().sorted((a, b) -> Long.compare(a.key(), b.key())).toList()) {
+      jobs.add(
+          new ActivatedJob(
+              job.key(),
+              job.type(),
+              job.processInstanceKey(),
+              job.bpmnProcessId(),
+              job.version(),
+              job.processDefinitionKey(),
+              job.elementId(),
+              job.elementInstanceKey(),
+              job.customHeaders(),
+              worker,
+              job.retries(),
+              deadline.toEpochMilli(),
+              variables(job.elementInstanceKey(), fetchVariables)));
+      final Map<String, Object> payload = new LinkedHashMap<>();
+      payload.put("type", job.type());
+      payload.put("worker", worker);
+      payload.put("deadline", deadline.toEpochMilli());
+      payload.put("elementInstanceKey", job.elementInstanceKey());
+      records.add(
+          new PendingRecord(
+              job.key(), "JOB", "ACTIVATED", job.processInstanceKey(), job.elementId(), payload));
+    }
+    RecordLog.append(batch, records, Timestamp.from(now));
+    return jobs;
+  }
+
+  /** Variables visible from the job's element instance, the closest scope winning. */
+  private Map<String, Object> variables(final long elementInstanceKey, final Set<String> names) {
+    final List<Object[]> rows =
+        jdbc.sql(
+                "WITH RECURSIVE scope(key, depth) AS ("
+                    + " SELECT ?::bigint, 0"
+                    + " UNION ALL SELECT e.flow_scope_key, s.depth + 1 FROM engine.element_instance e"
+                    + " JOIN scope s ON e.key = s.key WHERE e.flow_scope_key > 0)"
+                    + " SELECT v.name, v.value, s.depth FROM engine.variable v"
+                    + " JOIN scope s ON v.scope_key = s.key ORDER BY s.depth DESC")
+            .param(elementInstanceKey)
+            .query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2)})
+            .list();
+    final Map<String, String> closest = new HashMap<>();
+    for (final Object[] row : rows) {
+      closest.put((String) row[0], (String) row[1]); // deeper scopes come first, closer ones win
+    }
+    final Map<String, Object> result = new LinkedHashMap<>();
+    closest.forEach(
+        (name, json) -> {
+          if (names.isEmpty() || names.contains(name)) {
+            result.put(name, Json.read(json));
+          }
+        });
+    return result;
+  }
+}

@@ -1,0 +1,257 @@
+package io.flowdesk.engine.job;
+
+import io.flowdesk.engine.command.EngineEvents;
+import io.flowdesk.engine.command.InstanceCommands;
+import io.flowdesk.engine.state.InstanceState;
+import io.flowdesk.engine.state.PendingRecord;
+import io.flowdesk.engine.support.EngineClock;
+import io.flowdesk.engine.support.Rejection;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * What workers do with the jobs they hold: complete, fail, throw an error, and what operators do:
+ * change retries and timeouts. Each runs under the lock of the job's process instance.
+ */
+public final class JobCommands {
+
+  private final JdbcClient jdbc;
+  private final InstanceCommands instances;
+  private final EngineClock clock;
+  private final EngineEvents events;
+
+  public JobCommands(
+      final JdbcClient jdbc,
+      final InstanceCommands instances,
+      final EngineClock clock,
+      final EngineEvents events) {
+    this.jdbc = jdbc;
+    this.instances = instances;
+    this.clock = clock;
+    this.events = events;
+  }
+
+  public void complete(final long jobKey, final Map<String, Object> variables) {
+    onJob(
+        jobKey,
+        "complete",
+        (job, state, execution) -> {
+          requireNotFailed(job, "complete");
+          jdbc.sql("DELETE FROM engine.job WHERE key = ?").param(jobKey).update();
+          record(state, job, "COMPLETED", Map.of("variables", variables));
+          execution.completeJob(job.elementInstanceKey(), variables);
+          return null;
+        });
+  }
+
+  public void fail(
+      final long jobKey,
+      final int retries,
+      final String errorMessage,
+      final Duration backoff,
+      final Map<String, Object> variables) {
+    final String type =
+        onJob(
+            jobKey,
+            "fail",
+            (job, state, execution) -> {
+              if (!"ACTIVATED".equals(job.state())) {
+                throw Rejection.invalidState(
+                    "Expected to fail activated job with key '"
+                        + jobKey
+                        + "', but it is in state '"
+                        + job.state()
+                        + "'");
+              }
+              execution.setVariables(job.elementInstanceKey(), variables, true);
+              final Map<String, Object> payload = new LinkedHashMap<>();
+              payload.put("retries", retries);
+              payload.put("errorMessage", errorMessage);
+              payload.put("retryBackoff", backoff.toMillis());
+              if (retries > 0) {
+                final Timestamp activatableAt =
+                    backoff.isZero() ? null : Timestamp.from(clock.now().plus(backoff));
+                jdbc.sql(
+                        "UPDATE engine.job SET state = 'ACTIVATABLE', retries = ?, deadline = NULL,"
+                            + " worker = NULL, error_message = ?, activatable_at = ? WHERE key = ?")
+                    .params(retries, errorMessage, activatableAt, jobKey)
+                    .update();
+                record(state, job, "FAILED", payload);
+              } else {
+                markFailed(jobKey, 0, errorMessage);
+                record(state, job, "FAILED", payload);
+                execution.raiseIncident(
+                    job.elementInstanceKey(),
+                    "JOB_NO_RETRIES",
+                    errorMessage == null || errorMessage.isBlank()
+                        ? "No more retries left."
+                        : errorMessage,
+                    jobKey,
+                    "JOB");
+              }
+              return job.type();
+            });
+    events.jobsAvailable(type);
+  }
+
+  /**
+   * Part one of the engine has no error catch events, so every thrown error is unhandled and
+   * becomes an incident, as it does in Zeebe when no catch event matches.
+   */
+  public void throwError(
+      final long jobKey,
+      final String errorCode,
+      final String errorMessage,
+      final Map<String, Object> variables) {
+    if (errorCode == null || errorCode.isBlank()) {
+      throw Rejection.invalidArgument("Expected to throw an error with a non-empty error code");
+    }
+    onJob(
+        jobKey,
+        "throw an error for",
+        (job, state, execution) -> {
+          requireNotFailed(job, "throw an error for");
+          execution.setVariables(job.elementInstanceKey(), variables, true);
+          markFailed(jobKey, job.retries(), errorMessage);
+          final Map<String, Object> payload = new LinkedHashMap<>();
+          payload.put("errorCode", errorCode);
+          payload.put("errorMessage", errorMessage);
+          record(state, job, "ERROR_THROWN", payload);
+          execution.raiseIncident(
+              job.elementInstanceKey(),
+              "UNHANDLED_ERROR_EVENT",
+              "Expected to throw an error event with the code '"
+                  + errorCode
+                  + "' with message '"
+                  + (errorMessage == null ? "" : errorMessage)
+                  + "', but it was not caught. No error events are available in the scope.",
+              jobKey,
+              "JOB");
+          return null;
+        });
+  }
+
+  public void updateRetries(final long jobKey, final int retries) {
+    if (retries < 1) {
+      throw Rejection.invalidArgument(
+          "Expected to update retries for job with key '"
+              + jobKey
+              + "' with a positive amount of retries, but the amount given was '"
+              + retries
+              + "'");
+    }
+    onJob(
+        jobKey,
+        "update retries of",
+        (job, state, execution) -> {
+          jdbc.sql("UPDATE engine.job SET retries = ? WHERE key = ?")
+              .params(retries, jobKey)
+              .update();
+          record(state, job, "RETRIES_UPDATED", Map.of("retries", retries));
+          return null;
+        });
+  }
+
+  public void updateTimeout(final long jobKey, final Duration timeout) {
+    onJob(
+        jobKey,
+        "update the timeout of",
+        (job, state, execution) -> {
+          if (!"ACTIVATED".equals(job.state())) {
+            throw Rejection.invalidState(
+                "Expected to update the timeout of job with key '"
+                    + jobKey
+                    + "', but it is not active");
+          }
+          final Timestamp deadline = Timestamp.from(clock.now().plus(timeout));
+          jdbc.sql("UPDATE engine.job SET deadline = ? WHERE key = ?")
+              .params(deadline, jobKey)
+              .update();
+          record(state, job, "TIMEOUT_UPDATED", Map.of("deadline", deadline.getTime()));
+          return null;
+        });
+  }
+
+  private void markFailed(final long jobKey, final int retries, final String errorMessage) {
+    jdbc.sql(
+            "UPDATE engine.job SET state = 'FAILED', retries = ?, deadline = NULL, worker = NULL,"
+                + " error_message = ? WHERE key = ?")
+        .params(retries, errorMessage, jobKey)
+        .update();
+  }
+
+  private static void requireNotFailed(final JobRow job, final String action) {
+    if ("FAILED".equals(job.state())) {
+      throw Rejection.invalidState(
+          "Expected to "
+              + action
+              + " job with key '"
+              + job.key()
+              + "', but it is in state 'FAILED' (it has an incident)");
+    }
+  }
+
+  private static void record(
+      final InstanceState state,
+      final JobRow job,
+      final String intent,
+      final Map<String, Object> payload) {
+    final Map<String, Object> full = new LinkedHashMap<>(payload);
+    full.put("type", job.type());
+    full.put("elementInstanceKey", job.elementInstanceKey());
+    state.append(
+        new PendingRecord(
+            job.key(), "JOB", intent, job.processInstanceKey(), job.elementId(), full));
+  }
+
+  @FunctionalInterface
+  interface JobCommand<T> {
+    T apply(JobRow job, InstanceState state, io.flowdesk.engine.execution.BpmnExecution execution);
+  }
+
+  private <T> T onJob(final long jobKey, final String action, final JobCommand<T> command) {
+    final long processInstanceKey = findProcessInstance(jobKey, action);
+    return instances.onInstance(
+        processInstanceKey,
+        key -> notFound(jobKey, action),
+        (state, execution) -> {
+          final JobRow job = lockJob(jobKey).orElseThrow(() -> notFound(jobKey, action));
+          return command.apply(job, state, execution);
+        });
+  }
+
+  private long findProcessInstance(final long jobKey, final String action) {
+    return jdbc.sql("SELECT process_instance_key FROM engine.job WHERE key = ?")
+        .param(jobKey)
+        .query(Long.class)
+        .optional()
+        .orElseThrow(() -> notFound(jobKey, action));
+  }
+
+  private Optional<JobRow> lockJob(final long jobKey) {
+    return jdbc.sql(
+            "SELECT key, type, state, retries, process_instance_key, element_instance_key,"
+                + " element_id FROM engine.job WHERE key = ? FOR UPDATE")
+        .param(jobKey)
+        .query(
+            (rs, n) ->
+                new JobRow(
+                    rs.getLong(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getInt(4),
+                    rs.getLong(5),
+                    rs.getLong(6),
+                    rs.getString(7)))
+        .optional();
+  }
+
+  private static Rejection notFound(final long jobKey, final String action) {
+    return Rejection.notFound(
+        "Expected to " + action + " job with key '" + jobKey + "', but no such job was found");
+  }
+}

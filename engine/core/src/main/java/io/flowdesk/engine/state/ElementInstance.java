@@ -1,0 +1,73 @@
+package io.flowdesk.engine.state;
+
+import io.flowdesk.engine.model.BpmnElementType;
+
+/**
+ * An element instance that has not ended, as the command being processed sees it. Mutable only
+ * inside one command's {@link InstanceState}; written back when the command commits.
+ */
+public final class ElementInstance {
+
+  /** Lifecycle states, as Zeebe names the intents that lead to them. */
+  public enum State {
+    ACTIVATING,
+    ACTIVATED,
+    COMPLETING,
+    TERMINATING
+  }
+
+  private final long key;
+  private final long processInstanceKey;
+  private final long flowScopeKey;
+  private final String elementId;
+  private final BpmnElementType type;
+  private State state;
+
+  public ElementInstance(
+      final long key,
+      final long processInstanceKey,
+      final long flowScopeKey,
+      final String elementId,
+      final BpmnElementType type,
+      final State state) {
+    this.key = key;
+    this.processInstanceKey = processInstanceKey;
+    this.flowScopeKey = flowScopeKey;
+    this.elementId = elementId;
+    this.type = type;
+    this.state = state;
+  }
+
+  public long key() {
+    return key;
+  }
+
+  public long processInstanceKey() {
+    return processInstanceKey;
+  }
+
+  /** The enclosing process or sub-process instance; 0 for the process instance itself. */
+  public long flowScopeKey() {
+    return flowScopeKey;
+  }
+
+  public String elementId() {
+    return elementId;
+  }
+
+  public BpmnElementType type() {
+    return type;
+  }
+
+  public State state() {
+    return state;
+  }
+
+  void state(final State newState) {
+    this.state = newState;
+  }
+
+  public boolean isProcess() {
+    return type == BpmnElementType.PROCESS;
+  }
+}

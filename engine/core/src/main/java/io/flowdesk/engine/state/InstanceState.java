@@ -1,0 +1,299 @@
+package io.flowdesk.engine.state;
+
+import io.flowdesk.engine.model.BpmnElementType;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Everything a command changes in one process instance, held in memory while the command runs and
+ * written back in one go by {@link InstanceStore#save}. The process instance row is locked for the
+ * whole command, so nobody else changes this state meanwhile.
+ */
+public final class InstanceState {
+
+  /** A variable as stored: its key never changes across updates, as in Zeebe. */
+  public record Variable(long key, Object value) {}
+
+  private final ProcessInstanceRow processInstance;
+  private final Map<Long, ElementInstance> elementInstances = new LinkedHashMap<>();
+  private final Set<Long> insertedElements = new HashSet<>();
+  private final Set<Long> updatedElements = new HashSet<>();
+  private final Set<Long> deletedElements = new HashSet<>();
+
+  private final Map<Long, Map<String, Variable>> variables = new HashMap<>();
+  private final Set<ScopedName> insertedVariables = new LinkedHashSet<>();
+  private final Set<ScopedName> updatedVariables = new LinkedHashSet<>();
+  private final Set<Long> deletedVariableScopes = new HashSet<>();
+
+  private final Map<JoinPoint, Map<String, Integer>> takenFlows = new HashMap<>();
+  private final Set<JoinPoint> changedJoinPoints = new HashSet<>();
+
+  private final List<NewJob> newJobs = new ArrayList<>();
+  private final Set<Long> canceledJobs = new LinkedHashSet<>();
+  private final List<NewIncident> newIncidents = new ArrayList<>();
+  private final Set<Long> resolvedIncidents = new LinkedHashSet<>();
+  private final List<PendingRecord> records = new ArrayList<>();
+  private String newProcessInstanceState;
+  private Map<String, Object> finalVariables;
+  private final boolean created;
+
+  record ScopedName(long scopeKey, String name) {}
+
+  /** Where tokens wait at a joining gateway: the gateway in one flow scope instance. */
+  public record JoinPoint(long flowScopeKey, String gatewayId) {}
+
+  InstanceState(final ProcessInstanceRow processInstance, final boolean created) {
+    this.processInstance = processInstance;
+    this.created = created;
+  }
+
+  public static InstanceState forNewInstance(final ProcessInstanceRow processInstance) {
+    return new InstanceState(processInstance, true);
+  }
+
+  public ProcessInstanceRow processInstance() {
+    return processInstance;
+  }
+
+  boolean created() {
+    return created;
+  }
+
+  // ---- element instances
+
+  void load(final ElementInstance instance) {
+    elementInstances.put(instance.key(), instance);
+  }
+
+  public ElementInstance addElementInstance(
+      final long key, final long flowScopeKey, final String elementId, final BpmnElementType type) {
+    final ElementInstance instance =
+        new ElementInstance(
+            key,
+            processInstance.key(),
+            flowScopeKey,
+            elementId,
+            type,
+            ElementInstance.State.ACTIVATING);
+    elementInstances.put(key, instance);
+    insertedElements.add(key);
+    return instance;
+  }
+
+  public Optional<ElementInstance> elementInstance(final long key) {
+    return Optional.ofNullable(elementInstances.get(key));
+  }
+
+  public void transition(final ElementInstance instance, final ElementInstance.State state) {
+    instance.state(state);
+    if (!insertedElements.contains(instance.key())) {
+      updatedElements.add(instance.key());
+    }
+  }
+
+  /** Removes an ended element instance together with its local variables. */
+  public void removeElementInstance(final ElementInstance instance) {
+    if (instance.isProcess()) {
+      final Map<String, Object> last = new LinkedHashMap<>();
+      localVariables(instance.key()).forEach((name, variable) -> last.put(name, variable.value()));
+      finalVariables = last;
+    }
+    elementInstances.remove(instance.key());
+    if (!insertedElements.remove(instance.key())) {
+      deletedElements.add(instance.key());
+    }
+    updatedElements.remove(instance.key());
+    removeScope(instance.key());
+  }
+
+  public List<ElementInstance> children(final long flowScopeKey) {
+    return elementInstances.values().stream()
+        .filter(instance -> instance.flowScopeKey() == flowScopeKey && !instance.isProcess())
+        .toList();
+  }
+
+  public Optional<ElementInstance> processElementInstance() {
+    return Optional.ofNullable(elementInstances.get(processInstance.key()));
+  }
+
+  // ---- variables
+
+  void loadVariable(final long scopeKey, final String name, final Variable variable) {
+    variables.computeIfAbsent(scopeKey, scope -> new LinkedHashMap<>()).put(name, variable);
+  }
+
+  public Map<String, Variable> localVariables(final long scopeKey) {
+    return Collections.unmodifiableMap(variables.getOrDefault(scopeKey, Map.of()));
+  }
+
+  public Optional<Variable> localVariable(final long scopeKey, final String name) {
+    return Optional.ofNullable(variables.getOrDefault(scopeKey, Map.of()).get(name));
+  }
+
+  /** Creates or replaces a variable in exactly this scope; answers whether it was created. */
+  public boolean putLocalVariable(
+      final long scopeKey, final String name, final Object value, final long newKey) {
+    final Map<String, Variable> scope =
+        variables.computeIfAbsent(scopeKey, s -> new LinkedHashMap<>());
+    final Variable existing = scope.get(name);
+    final ScopedName scopedName = new ScopedName(scopeKey, name);
+    if (existing == null) {
+      scope.put(name, new Variable(newKey, value));
+      insertedVariables.add(scopedName);
+      return true;
+    }
+    scope.put(name, new Variable(existing.key(), value));
+    if (!insertedVariables.contains(scopedName)) {
+      updatedVariables.add(scopedName);
+    }
+    return false;
+  }
+
+  private void removeScope(final long scopeKey) {
+    final Map<String, Variable> removed = variables.remove(scopeKey);
+    if (removed == null) {
+      return;
+    }
+    for (final String name : removed.keySet()) {
+      final ScopedName scopedName = new ScopedName(scopeKey, name);
+      insertedVariables.remove(scopedName);
+      updatedVariables.remove(scopedName);
+    }
+    deletedVariableScopes.add(scopeKey);
+  }
+
+  // ---- joining gateways
+
+  void loadTakenFlow(final JoinPoint joinPoint, final String flowId, final int count) {
+    takenFlows.computeIfAbsent(joinPoint, j -> new HashMap<>()).put(flowId, count);
+  }
+
+  public Map<String, Integer> takenFlows(final JoinPoint joinPoint) {
+    return Collections.unmodifiableMap(takenFlows.getOrDefault(joinPoint, Map.of()));
+  }
+
+  public Set<JoinPoint> joinPointsIn(final long flowScopeKey) {
+    final Set<JoinPoint> result = new LinkedHashSet<>();
+    for (final Map.Entry<JoinPoint, Map<String, Integer>> entry : takenFlows.entrySet()) {
+      if (entry.getKey().flowScopeKey() == flowScopeKey
+          && entry.getValue().values().stream().anyMatch(count -> count > 0)) {
+        result.add(entry.getKey());
+      }
+    }
+    return result;
+  }
+
+  public void addTakenFlow(final JoinPoint joinPoint, final String flowId, final int delta) {
+    takenFlows.computeIfAbsent(joinPoint, j -> new HashMap<>()).merge(flowId, delta, Integer::sum);
+    changedJoinPoints.add(joinPoint);
+  }
+
+  // ---- jobs, incidents, records
+
+  public void addJob(final NewJob job) {
+    newJobs.add(job);
+  }
+
+  public void cancelJob(final long jobKey) {
+    if (!newJobs.removeIf(job -> job.key() == jobKey)) {
+      canceledJobs.add(jobKey);
+    }
+  }
+
+  public void addIncident(final NewIncident incident) {
+    newIncidents.add(incident);
+  }
+
+  public void resolveIncident(final long incidentKey) {
+    if (!newIncidents.removeIf(incident -> incident.key() == incidentKey)) {
+      resolvedIncidents.add(incidentKey);
+    }
+  }
+
+  public void append(final PendingRecord record) {
+    records.add(record);
+  }
+
+  public void endProcessInstance(final String state) {
+    newProcessInstanceState = state;
+  }
+
+  public boolean ended() {
+    return newProcessInstanceState != null;
+  }
+
+  /** The process instance's variables as they were when it ended; null while it runs. */
+  public Map<String, Object> finalVariables() {
+    return finalVariables;
+  }
+
+  public List<NewJob> newJobs() {
+    return newJobs;
+  }
+
+  // ---- read by InstanceStore when saving
+
+  Set<Long> insertedElements() {
+    return insertedElements;
+  }
+
+  Set<Long> updatedElements() {
+    return updatedElements;
+  }
+
+  Set<Long> deletedElements() {
+    return deletedElements;
+  }
+
+  ElementInstance element(final long key) {
+    return elementInstances.get(key);
+  }
+
+  Set<ScopedName> insertedVariables() {
+    return insertedVariables;
+  }
+
+  Set<ScopedName> updatedVariables() {
+    return updatedVariables;
+  }
+
+  Set<Long> deletedVariableScopes() {
+    return deletedVariableScopes;
+  }
+
+  Variable variable(final ScopedName name) {
+    return variables.get(name.scopeKey()).get(name.name());
+  }
+
+  Set<JoinPoint> changedJoinPoints() {
+    return changedJoinPoints;
+  }
+
+  Set<Long> canceledJobs() {
+    return canceledJobs;
+  }
+
+  List<NewIncident> newIncidents() {
+    return newIncidents;
+  }
+
+  Set<Long> resolvedIncidents() {
+    return resolvedIncidents;
+  }
+
+  List<PendingRecord> records() {
+    return records;
+  }
+
+  String newProcessInstanceState() {
+    return newProcessInstanceState;
+  }
+}

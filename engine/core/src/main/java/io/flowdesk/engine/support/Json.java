@@ -1,0 +1,74 @@
+package io.flowdesk.engine.support;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** JSON for variable values, documents and record payloads: one mapper, JSON-like Java values. */
+public final class Json {
+
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+  private static final TypeReference<LinkedHashMap<String, Object>> DOCUMENT =
+      new TypeReference<>() {};
+
+  private Json() {}
+
+  public static String write(final Object value) {
+    try {
+      return MAPPER.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("Value cannot be written as JSON: " + e.getMessage(), e);
+    }
+  }
+
+  public static Object read(final String json) {
+    try {
+      return MAPPER.readValue(json, Object.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("Invalid JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  /**
+   * Reads a variables document the way Zeebe's gateway does: empty means no variables, anything but
+   * a JSON object is refused with a message that names the problem.
+   */
+  public static Map<String, Object> readDocument(final String json, final String what) {
+    if (json == null || json.isBlank()) {
+      return new LinkedHashMap<>();
+    }
+    final JsonNode node;
+    try {
+      node = MAPPER.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw Rejection.invalidArgument(
+          "Expected to deserialize "
+              + what
+              + " as a JSON object, but it is not valid JSON: "
+              + e.getOriginalMessage());
+    }
+    if (node == null || node.isNull() || node.isMissingNode()) {
+      return new LinkedHashMap<>();
+    }
+    if (!node.isObject()) {
+      throw Rejection.invalidArgument(
+          "Expected to deserialize "
+              + what
+              + " as a JSON object, but found a JSON "
+              + node.getNodeType().name().toLowerCase()
+              + ": '"
+              + abbreviate(json)
+              + "'");
+    }
+    return MAPPER.convertValue(node, DOCUMENT);
+  }
+
+  private static String abbreviate(final String text) {
+    return text.length() <= 60 ? text : text.substring(0, 57) + "...";
+  }
+}

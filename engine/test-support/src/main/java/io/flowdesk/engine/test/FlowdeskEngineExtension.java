@@ -1,0 +1,140 @@
+package io.flowdesk.engine.test;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.camunda.client.CamundaClient;
+import io.flowdesk.engine.Engine;
+import io.flowdesk.engine.EngineBootstrap;
+import io.flowdesk.engine.EngineProperties;
+import io.flowdesk.engine.support.EngineClock;
+import java.lang.reflect.Field;
+import java.net.URI;
+import java.time.Duration;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * Runs a Flowdesk engine in-process for a test class: a fresh database on the shared test
+ * PostgreSQL, the gateway on a free port, and a {@link CamundaClient} connected to it. Fields of
+ * type {@link CamundaClient}, {@link EngineRecords} and {@link EngineClock} are injected, and so
+ * are parameters of those types.
+ *
+ * <pre>{@code
+ * @FlowdeskEngineTest
+ * class OrderProcessTest {
+ *   CamundaClient client;
+ *   EngineRecords records;
+ * }
+ * }</pre>
+ */
+public final class FlowdeskEngineExtension
+    implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, ParameterResolver {
+
+  private static final ExtensionContext.Namespace NAMESPACE =
+      ExtensionContext.Namespace.create(FlowdeskEngineExtension.class);
+
+  /** Everything the extension starts for one test class, closed after it. */
+  private record RunningEngine(
+      HikariDataSource dataSource, Engine engine, CamundaClient client, EngineRecords records)
+      implements ExtensionContext.Store.CloseableResource {
+    @Override
+    public void close() {
+      client.close();
+      engine.close();
+      dataSource.close();
+    }
+  }
+
+  @Override
+  public void beforeAll(final ExtensionContext context) {
+    final HikariDataSource dataSource = new HikariDataSource();
+    dataSource.setJdbcUrl(SharedPostgres.newDatabase());
+    dataSource.setUsername(SharedPostgres.user());
+    dataSource.setMaximumPoolSize(20);
+    final EngineClock clock = new EngineClock();
+    final Engine engine =
+        EngineBootstrap.start(dataSource, new EngineProperties(true, "127.0.0.1", 0, 100), clock);
+    final CamundaClient client =
+        CamundaClient.newClientBuilder()
+            .grpcAddress(URI.create("http://127.0.0.1:" + engine.gatewayPort()))
+            .restAddress(URI.create("http://127.0.0.1:1"))
+            .preferRestOverGrpc(false)
+            .defaultRequestTimeout(Duration.ofSeconds(30))
+            .build();
+    context
+        .getStore(NAMESPACE)
+        .put(
+            RunningEngine.class,
+            new RunningEngine(dataSource, engine, client, new EngineRecords(dataSource)));
+  }
+
+  @Override
+  public void afterAll(final ExtensionContext context) {
+    // The store closes the running engine.
+  }
+
+  @Override
+  public void beforeEach(final ExtensionContext context) throws IllegalAccessException {
+    final RunningEngine running = running(context);
+    running.engine().clock().reset();
+    for (final Object instance : context.getRequiredTestInstances().getAllInstances()) {
+      for (Class<?> type = instance.getClass(); type != Object.class; type = type.getSuperclass()) {
+        for (final Field field : type.getDeclaredFields()) {
+          final Object value = valueFor(field.getType(), running);
+          if (value != null) {
+            field.setAccessible(true);
+            field.set(instance, value);
+          }
+        }
+      }
+    }
+  }
+
+  @Override
+  public boolean supportsParameter(
+      final ParameterContext parameter, final ExtensionContext context) {
+    final Class<?> type = parameter.getParameter().getType();
+    return type == CamundaClient.class
+        || type == EngineRecords.class
+        || type == EngineClock.class
+        || type == Engine.class;
+  }
+
+  @Override
+  public Object resolveParameter(final ParameterContext parameter, final ExtensionContext context) {
+    return valueFor(parameter.getParameter().getType(), running(context));
+  }
+
+  private static Object valueFor(final Class<?> type, final RunningEngine running) {
+    if (type == CamundaClient.class) {
+      return running.client();
+    }
+    if (type == EngineRecords.class) {
+      return running.records();
+    }
+    if (type == EngineClock.class) {
+      return running.engine().clock();
+    }
+    if (type == Engine.class) {
+      return running.engine();
+    }
+    return null;
+  }
+
+  private static RunningEngine running(final ExtensionContext context) {
+    ExtensionContext current = context;
+    while (current != null) {
+      final RunningEngine running =
+          current.getStore(NAMESPACE).get(RunningEngine.class, RunningEngine.class);
+      if (running != null) {
+        return running;
+      }
+      current = current.getParent().orElse(null);
+    }
+    throw new IllegalStateException(
+        "No Flowdesk engine runs for this test: annotate the class with @FlowdeskEngineTest");
+  }
+}
