@@ -11,5 +11,5 @@ USER flowdesk
 WORKDIR /var/lib/flowdesk
 COPY --from=build /src/app/target/flowdesk-app.jar /opt/flowdesk/flowdesk-app.jar
 ENV FLOWDESK_DATA_DIR=/var/lib/flowdesk/data
-EXPOSE 8080
+EXPOSE 8080 26500
 ENTRYPOINT ["java", "-jar", "/opt/flowdesk/flowdesk-app.jar"]

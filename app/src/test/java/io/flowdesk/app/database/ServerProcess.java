@@ -47,6 +47,7 @@ final class ServerProcess implements AutoCloseable {
                 "-jar",
                 jar,
                 "--server.port=" + port,
+                "--flowdesk.engine.grpc-port=0",
                 "--flowdesk.data-dir=" + dataDir)
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());
