@@ -46,13 +46,7 @@ final class ExpressionBehavior {
     if (value instanceof String text) {
       return text;
     }
-    throw Failure.extractValue(
-            "Expected result of the expression '"
-                + expression.text()
-                + "' to be 'STRING', but was '"
-                + typeName(value)
-                + "'.")
-        .raise();
+    throw Failure.extractValue(unexpectedType(expression, "STRING", value)).raise();
   }
 
   long evaluateLong(
@@ -68,13 +62,7 @@ final class ExpressionBehavior {
         // falls through to the type error below
       }
     }
-    throw Failure.extractValue(
-            "Expected result of the expression '"
-                + expression.text()
-                + "' to be 'NUMBER', but was '"
-                + typeName(value)
-                + "'.")
-        .raise();
+    throw Failure.extractValue(unexpectedType(expression, "NUMBER", value)).raise();
   }
 
   boolean evaluateCondition(
@@ -83,13 +71,7 @@ final class ExpressionBehavior {
     if (value instanceof Boolean bool) {
       return bool;
     }
-    throw Failure.condition(
-            "Expected result of the expression '"
-                + expression.text()
-                + "' to be 'BOOLEAN', but was '"
-                + typeName(value)
-                + "'.")
-        .raise();
+    throw Failure.condition(unexpectedType(expression, "BOOLEAN", value)).raise();
   }
 
   /** Evaluates mappings in order; a later mapping sees none of the earlier ones' results. */
@@ -101,6 +83,17 @@ final class ExpressionBehavior {
       NestedTarget.put(result, mapping.target(), value);
     }
     return result;
+  }
+
+  private static String unexpectedType(
+      final Expression expression, final String expected, final Object value) {
+    return "Expected result of the expression '"
+        + expression.text()
+        + "' to be '"
+        + expected
+        + "', but was '"
+        + typeName(value)
+        + "'.";
   }
 
   static String typeName(final Object value) {
