@@ -1,6 +1,7 @@
 -- Flowdesk engine state. Keys are Zeebe-style 64-bit keys (partition 1 encoded in the high bits),
--- drawn from one sequence so that every record of the engine has a unique key.
-CREATE SEQUENCE key_seq CACHE 100;
+-- drawn from one sequence so that every record of the engine has a unique key. Each nextval
+-- reserves a block of 100 keys that the engine hands out from memory.
+CREATE SEQUENCE key_seq INCREMENT BY 100;
 
 CREATE TABLE deployment (
     key        BIGINT PRIMARY KEY,
