@@ -1,68 +1,186 @@
 package io.flowdesk.engine.deployment.bpmn;
 
-import io.flowdesk.engine.model.BpmnElementType;
-import io.flowdesk.engine.model.BpmnEventType;
-import io.flowdesk.engine.model.FlowElement;
-import java.util.EnumSet;
+import static java.util.Map.entry;
+
+import io.camunda.zeebe.model.bpmn.instance.Activity;
+import io.camunda.zeebe.model.bpmn.instance.BaseElement;
+import io.camunda.zeebe.model.bpmn.instance.EventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.ExtensionElements;
+import io.camunda.zeebe.model.bpmn.instance.FlowElement;
+import io.camunda.zeebe.model.bpmn.instance.FlowNode;
+import io.camunda.zeebe.model.bpmn.instance.MultiInstanceLoopCharacteristics;
+import io.camunda.zeebe.model.bpmn.instance.Process;
+import io.camunda.zeebe.model.bpmn.instance.SubProcess;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeExecutionListeners;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebePublishMessage;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 
 /**
- * What the engine can run today. A diagram using anything else is refused at deployment with the
- * element named, rather than accepted and then run wrongly.
+ * What the engine can run today. Zeebe's validators accept far more than that, so without this
+ * check a diagram would deploy and then get stuck on the first element the engine cannot run.
+ * Widening support means adding to the lists below (and teaching the runtime the element).
  */
 final class SupportedElements {
 
-  private static final Set<BpmnElementType> TYPES =
-      EnumSet.of(
-          BpmnElementType.PROCESS,
-          BpmnElementType.START_EVENT,
-          BpmnElementType.END_EVENT,
-          BpmnElementType.INTERMEDIATE_THROW_EVENT,
-          BpmnElementType.SERVICE_TASK,
-          BpmnElementType.SEND_TASK,
-          BpmnElementType.SCRIPT_TASK,
-          BpmnElementType.BUSINESS_RULE_TASK,
-          BpmnElementType.MANUAL_TASK,
-          BpmnElementType.TASK,
-          BpmnElementType.EXCLUSIVE_GATEWAY,
-          BpmnElementType.PARALLEL_GATEWAY,
-          BpmnElementType.INCLUSIVE_GATEWAY);
+  /** Flow node types the engine runs, by BPMN type name. */
+  private static final Set<String> SUPPORTED_TYPES =
+      Set.of(
+          "startEvent",
+          "endEvent",
+          "intermediateThrowEvent",
+          "exclusiveGateway",
+          "parallelGateway",
+          "inclusiveGateway",
+          "serviceTask",
+          "sendTask",
+          "scriptTask",
+          "businessRuleTask",
+          "manualTask",
+          "task");
+
+  /** Event definitions the engine runs, by event type; an event without one is always run. */
+  private static final Map<String, Set<String>> SUPPORTED_EVENT_DEFINITIONS =
+      Map.of(
+          "startEvent", Set.of(),
+          "endEvent", Set.of("terminateEventDefinition"),
+          "intermediateThrowEvent", Set.of());
+
+  /** How messages name the flow node types, in the plural. */
+  private static final Map<String, String> PLURAL_NAMES =
+      Map.ofEntries(
+          entry("startEvent", "start events"),
+          entry("endEvent", "end events"),
+          entry("intermediateThrowEvent", "intermediate throw events"),
+          entry("intermediateCatchEvent", "intermediate catch events"),
+          entry("boundaryEvent", "boundary events"),
+          entry("userTask", "user tasks"),
+          entry("receiveTask", "receive tasks"),
+          entry("callActivity", "call activities"),
+          entry("subProcess", "embedded sub-processes"),
+          entry("adHocSubProcess", "ad-hoc sub-processes"),
+          entry("transaction", "transactions"),
+          entry("eventBasedGateway", "event-based gateways"),
+          entry("complexGateway", "complex gateways"));
 
   private SupportedElements() {}
 
-  static Optional<String> unsupported(final FlowElement element, final boolean multiInstance) {
-    if (!TYPES.contains(element.type())) {
-      return Optional.of(describe(element.type()));
+  /** Every element of the process (sub-processes included) the engine cannot run, and why. */
+  static List<Problem> check(final Process process) {
+    final List<Problem> problems = new ArrayList<>();
+    unsupportedListeners(process).ifPresent(p -> problems.add(Problem.at(process.getId(), p)));
+    checkAll(process.getFlowElements(), problems);
+    return problems;
+  }
+
+  private static void checkAll(final Collection<FlowElement> elements, final List<Problem> out) {
+    for (final FlowElement element : elements) {
+      unsupported(element).forEach(what -> out.add(Problem.at(element.getId(), what)));
+      if (element instanceof SubProcess subProcess) {
+        // Report what is inside too, so a user sees everything still missing at once.
+        checkAll(subProcess.getFlowElements(), out);
+      }
     }
-    if (multiInstance) {
-      return Optional.of("multi-instance " + describe(element.type()));
+  }
+
+  private static Stream<String> unsupported(final FlowElement element) {
+    if (!(element instanceof FlowNode node)) {
+      // Sequence flows are all supported (Zeebe's validators already restrict conditions to
+      // flows leaving a gateway); data objects and stores carry no behaviour, Zeebe ignores them.
+      return Stream.empty();
     }
-    final BpmnEventType event = element.eventType();
-    switch (element.type()) {
-      case START_EVENT, INTERMEDIATE_THROW_EVENT -> {
-        if (event != BpmnEventType.NONE) {
-          return Optional.of(describe(event) + " " + describe(element.type()));
-        }
-      }
-      case END_EVENT -> {
-        if (event != BpmnEventType.NONE && event != BpmnEventType.TERMINATE) {
-          return Optional.of(describe(event) + " " + describe(element.type()));
-        }
-      }
-      case SCRIPT_TASK, BUSINESS_RULE_TASK, SERVICE_TASK, SEND_TASK -> {
-        if (!element.jobBased() && element.script() == null && element.calledDecision() == null) {
-          return Optional.of(describe(element.type()) + " without a job type");
-        }
-      }
-      default -> {
-        return Optional.empty();
-      }
+    final String type = node.getElementType().getTypeName();
+    if (!SUPPORTED_TYPES.contains(type)) {
+      return Stream.of(notYet(describe(node)));
+    }
+    return Stream.of(
+            unsupportedEventDefinition(node, type),
+            unsupportedSendTask(node),
+            unsupportedActivityBehaviour(node),
+            unsupportedListeners(node))
+        .flatMap(Optional::stream);
+  }
+
+  private static Optional<String> unsupportedEventDefinition(
+      final FlowNode node, final String type) {
+    final List<EventDefinition> definitions = EventDefinitions.of(node);
+    final Set<String> supported = SUPPORTED_EVENT_DEFINITIONS.getOrDefault(type, Set.of());
+    final boolean runnable =
+        definitions.isEmpty()
+            || (definitions.size() == 1
+                && supported.contains(definitions.get(0).getElementType().getTypeName()));
+    return runnable ? Optional.empty() : Optional.of(notYet(describe(node)));
+  }
+
+  private static Optional<String> unsupportedSendTask(final FlowNode node) {
+    // A send task either creates a job (zeebe:taskDefinition) or publishes a message itself.
+    return node.getElementType().getTypeName().equals("sendTask")
+            && hasExtension(node, ZeebePublishMessage.class)
+        ? Optional.of(notYet("send tasks that publish a message (zeebe:publishMessage)"))
+        : Optional.empty();
+  }
+
+  private static Optional<String> unsupportedActivityBehaviour(final FlowNode node) {
+    if (!(node instanceof Activity activity)) {
+      return Optional.empty();
+    }
+    if (activity.getLoopCharacteristics() instanceof MultiInstanceLoopCharacteristics) {
+      return Optional.of(notYet("multi-instance activities"));
+    }
+    if (activity.getLoopCharacteristics() != null) {
+      return Optional.of(notYet("loop activities"));
+    }
+    if (activity.isForCompensation()) {
+      return Optional.of(notYet("compensation handlers"));
     }
     return Optional.empty();
   }
 
-  private static String describe(final Enum<?> value) {
-    return value.name().toLowerCase().replace('_', ' ');
+  private static Optional<String> unsupportedListeners(final BaseElement element) {
+    return hasExtension(element, ZeebeExecutionListeners.class)
+        ? Optional.of(notYet("execution listeners"))
+        : Optional.empty();
+  }
+
+  /**
+   * Unlike {@code getSingleExtensionElement}, does not throw on duplicates (Zeebe reports them).
+   */
+  private static boolean hasExtension(
+      final BaseElement element, final Class<? extends ModelElementInstance> type) {
+    final ExtensionElements extensions = element.getExtensionElements();
+    return extensions != null && extensions.getElementsQuery().filterByType(type).count() > 0;
+  }
+
+  /** E.g. "user tasks", "timer start events", "event sub-processes". */
+  private static String describe(final FlowNode node) {
+    final String type = node.getElementType().getTypeName();
+    if (node instanceof SubProcess subProcess && subProcess.triggeredByEvent()) {
+      return "event sub-processes";
+    }
+    final String plural = PLURAL_NAMES.getOrDefault(type, "'" + type + "' elements");
+    final List<EventDefinition> definitions = EventDefinitions.of(node);
+    if (definitions.isEmpty()) {
+      return plural;
+    }
+    if (definitions.size() > 1) {
+      return plural + " with several event definitions";
+    }
+    return definitionName(definitions.get(0)) + " " + plural;
+  }
+
+  /** E.g. "timer" for {@code timerEventDefinition}. */
+  private static String definitionName(final EventDefinition definition) {
+    final String name = definition.getElementType().getTypeName().replace("EventDefinition", "");
+    return name.equals("compensate") ? "compensation" : name;
+  }
+
+  private static String notYet(final String what) {
+    return "Flowdesk does not support " + what + " yet";
   }
 }

@@ -1,0 +1,294 @@
+package io.flowdesk.engine.deployment.bpmn;
+
+import static java.util.Map.entry;
+
+import io.camunda.zeebe.model.bpmn.instance.Activity;
+import io.camunda.zeebe.model.bpmn.instance.BaseElement;
+import io.camunda.zeebe.model.bpmn.instance.EventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.ExclusiveGateway;
+import io.camunda.zeebe.model.bpmn.instance.FlowNode;
+import io.camunda.zeebe.model.bpmn.instance.InclusiveGateway;
+import io.camunda.zeebe.model.bpmn.instance.Process;
+import io.camunda.zeebe.model.bpmn.instance.StartEvent;
+import io.camunda.zeebe.model.bpmn.instance.SubProcess;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledDecision;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeHeader;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeMapping;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeScript;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskHeaders;
+import io.flowdesk.engine.model.BpmnElementType;
+import io.flowdesk.engine.model.BpmnEventType;
+import io.flowdesk.engine.model.CalledDecision;
+import io.flowdesk.engine.model.ExecutableProcess;
+import io.flowdesk.engine.model.Expression;
+import io.flowdesk.engine.model.FlowElement;
+import io.flowdesk.engine.model.IoMapping;
+import io.flowdesk.engine.model.ScriptDefinition;
+import io.flowdesk.engine.model.SequenceFlow;
+import io.flowdesk.engine.model.TaskDefinition;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+/**
+ * Turns one validated, executable {@code <process>} into the engine's {@link ExecutableProcess}.
+ * Runs only on diagrams every check has accepted, so it trusts Zeebe's validators (exactly one task
+ * definition where one is needed, a type on it, and so on) instead of re-checking.
+ */
+final class ProcessTransformer {
+
+  private static final Map<String, BpmnElementType> TYPES =
+      Map.ofEntries(
+          entry("startEvent", BpmnElementType.START_EVENT),
+          entry("endEvent", BpmnElementType.END_EVENT),
+          entry("intermediateThrowEvent", BpmnElementType.INTERMEDIATE_THROW_EVENT),
+          entry("intermediateCatchEvent", BpmnElementType.INTERMEDIATE_CATCH_EVENT),
+          entry("boundaryEvent", BpmnElementType.BOUNDARY_EVENT),
+          entry("serviceTask", BpmnElementType.SERVICE_TASK),
+          entry("sendTask", BpmnElementType.SEND_TASK),
+          entry("scriptTask", BpmnElementType.SCRIPT_TASK),
+          entry("businessRuleTask", BpmnElementType.BUSINESS_RULE_TASK),
+          entry("userTask", BpmnElementType.USER_TASK),
+          entry("receiveTask", BpmnElementType.RECEIVE_TASK),
+          entry("manualTask", BpmnElementType.MANUAL_TASK),
+          entry("task", BpmnElementType.TASK),
+          entry("exclusiveGateway", BpmnElementType.EXCLUSIVE_GATEWAY),
+          entry("parallelGateway", BpmnElementType.PARALLEL_GATEWAY),
+          entry("inclusiveGateway", BpmnElementType.INCLUSIVE_GATEWAY),
+          entry("eventBasedGateway", BpmnElementType.EVENT_BASED_GATEWAY),
+          entry("subProcess", BpmnElementType.SUB_PROCESS),
+          entry("callActivity", BpmnElementType.CALL_ACTIVITY));
+
+  private static final Map<String, BpmnEventType> EVENT_TYPES =
+      Map.of(
+          "terminateEventDefinition", BpmnEventType.TERMINATE,
+          "errorEventDefinition", BpmnEventType.ERROR,
+          "messageEventDefinition", BpmnEventType.MESSAGE,
+          "timerEventDefinition", BpmnEventType.TIMER,
+          "signalEventDefinition", BpmnEventType.SIGNAL,
+          "escalationEventDefinition", BpmnEventType.ESCALATION,
+          "linkEventDefinition", BpmnEventType.LINK,
+          "compensateEventDefinition", BpmnEventType.COMPENSATION,
+          "conditionalEventDefinition", BpmnEventType.CONDITIONAL);
+
+  private final Process process;
+  private final Map<String, FlowElement> elements = new LinkedHashMap<>();
+  private final Map<String, SequenceFlow> sequenceFlows = new LinkedHashMap<>();
+
+  /** Every sequence flow of the process and its sub-processes, in document order. */
+  private final List<io.camunda.zeebe.model.bpmn.instance.SequenceFlow> flowsInOrder =
+      new ArrayList<>();
+
+  private ProcessTransformer(final Process process) {
+    this.process = process;
+  }
+
+  static ExecutableProcess transform(final Process process) {
+    return new ProcessTransformer(process).transform();
+  }
+
+  private ExecutableProcess transform() {
+    final String processId = process.getId();
+    collectFlows(process.getFlowElements());
+    elements.put(processId, processElement());
+    addFlowNodes(process.getFlowElements(), processId);
+    return new ExecutableProcess(
+        processId,
+        process.getName(),
+        Collections.unmodifiableMap(elements),
+        Collections.unmodifiableMap(sequenceFlows),
+        noneStartEventId());
+  }
+
+  private void collectFlows(
+      final Collection<io.camunda.zeebe.model.bpmn.instance.FlowElement> scope) {
+    for (final var element : scope) {
+      if (element instanceof io.camunda.zeebe.model.bpmn.instance.SequenceFlow flow) {
+        flowsInOrder.add(flow);
+        sequenceFlows.put(
+            flow.getId(),
+            new SequenceFlow(
+                flow.getId(),
+                flow.getSource().getId(),
+                flow.getTarget().getId(),
+                flow.getConditionExpression() == null
+                    ? null
+                    : ExpressionCheck.condition(flow.getConditionExpression().getTextContent())));
+      } else if (element instanceof SubProcess subProcess) {
+        collectFlows(subProcess.getFlowElements());
+      }
+    }
+  }
+
+  private void addFlowNodes(
+      final Collection<io.camunda.zeebe.model.bpmn.instance.FlowElement> scope,
+      final String flowScopeId) {
+    for (final var element : scope) {
+      if (element instanceof FlowNode node) {
+        elements.put(node.getId(), flowNode(node, flowScopeId));
+        if (node instanceof SubProcess subProcess) {
+          addFlowNodes(subProcess.getFlowElements(), subProcess.getId());
+        }
+      }
+    }
+  }
+
+  private FlowElement flowNode(final FlowNode node, final String flowScopeId) {
+    final ZeebeIoMapping ioMapping = node.getSingleExtensionElement(ZeebeIoMapping.class);
+    return new FlowElement(
+        node.getId(),
+        node.getName(),
+        type(node),
+        eventType(node),
+        flowScopeId,
+        flowIds(node.getIncoming(), flow -> isNode(flow.getTarget(), node)),
+        flowIds(node.getOutgoing(), flow -> isNode(flow.getSource(), node)),
+        defaultFlowId(node),
+        ioMapping == null ? List.of() : mappings(ioMapping.getInputs()),
+        ioMapping == null ? List.of() : mappings(ioMapping.getOutputs()),
+        taskDefinition(node),
+        taskHeaders(node),
+        calledDecision(node),
+        script(node));
+  }
+
+  private FlowElement processElement() {
+    return new FlowElement(
+        process.getId(),
+        process.getName(),
+        BpmnElementType.PROCESS,
+        BpmnEventType.NONE,
+        null,
+        List.of(),
+        List.of(),
+        null,
+        List.of(),
+        List.of(),
+        null,
+        Map.of(),
+        null,
+        null);
+  }
+
+  private static BpmnElementType type(final FlowNode node) {
+    if (node instanceof SubProcess subProcess && subProcess.triggeredByEvent()) {
+      return BpmnElementType.EVENT_SUB_PROCESS;
+    }
+    final String typeName = node.getElementType().getTypeName();
+    final BpmnElementType type = TYPES.get(typeName);
+    if (type == null) {
+      // SupportedElements refuses every type missing here before a process is transformed.
+      throw new IllegalArgumentException("No engine element type for BPMN '" + typeName + "'");
+    }
+    return type;
+  }
+
+  private static BpmnEventType eventType(final FlowNode node) {
+    final List<EventDefinition> definitions = EventDefinitions.of(node);
+    if (definitions.isEmpty()) {
+      return BpmnEventType.NONE;
+    }
+    return definitions.size() > 1
+        ? BpmnEventType.UNSPECIFIED
+        : EVENT_TYPES.getOrDefault(
+            definitions.get(0).getElementType().getTypeName(), BpmnEventType.UNSPECIFIED);
+  }
+
+  /**
+   * The flows a node declares ({@code <incoming>}/{@code <outgoing>}, the order Modeler shows and
+   * Zeebe follows), then any flow that points at the node without being declared there: those
+   * references are optional in BPMN and hand-written XML often leaves them out.
+   */
+  private List<String> flowIds(
+      final Collection<io.camunda.zeebe.model.bpmn.instance.SequenceFlow> declared,
+      final Predicate<io.camunda.zeebe.model.bpmn.instance.SequenceFlow> touchesNode) {
+    final Set<String> ids = new LinkedHashSet<>();
+    Stream.concat(declared.stream(), flowsInOrder.stream())
+        .filter(touchesNode)
+        .forEach(flow -> ids.add(flow.getId()));
+    return List.copyOf(ids);
+  }
+
+  private static boolean isNode(final FlowNode end, final FlowNode node) {
+    return end != null && node.getId().equals(end.getId());
+  }
+
+  private static String defaultFlowId(final FlowNode node) {
+    final io.camunda.zeebe.model.bpmn.instance.SequenceFlow defaultFlow;
+    if (node instanceof ExclusiveGateway gateway) {
+      defaultFlow = gateway.getDefault();
+    } else if (node instanceof InclusiveGateway gateway) {
+      defaultFlow = gateway.getDefault();
+    } else if (node instanceof Activity activity) {
+      defaultFlow = activity.getDefault();
+    } else {
+      defaultFlow = null;
+    }
+    return defaultFlow == null ? null : defaultFlow.getId();
+  }
+
+  private static List<IoMapping> mappings(final Collection<? extends ZeebeMapping> mappings) {
+    return mappings.stream()
+        .map(m -> new IoMapping(Expression.of(m.getSource()), m.getTarget()))
+        .toList();
+  }
+
+  private static TaskDefinition taskDefinition(final BaseElement element) {
+    final ZeebeTaskDefinition definition =
+        element.getSingleExtensionElement(ZeebeTaskDefinition.class);
+    if (definition == null) {
+      return null;
+    }
+    final String retries = definition.getRetries();
+    return new TaskDefinition(
+        Expression.of(definition.getType()),
+        Expression.of(
+            retries == null || retries.isBlank() ? ZeebeTaskDefinition.DEFAULT_RETRIES : retries));
+  }
+
+  private static Map<String, String> taskHeaders(final BaseElement element) {
+    final ZeebeTaskHeaders headers = element.getSingleExtensionElement(ZeebeTaskHeaders.class);
+    if (headers == null) {
+      return Map.of();
+    }
+    final Map<String, String> byKey = new LinkedHashMap<>();
+    for (final ZeebeHeader header : headers.getHeaders()) {
+      // A header written without value is an empty one, so that the map holds no nulls.
+      byKey.put(header.getKey(), header.getValue() == null ? "" : header.getValue());
+    }
+    return Collections.unmodifiableMap(byKey);
+  }
+
+  private static CalledDecision calledDecision(final BaseElement element) {
+    final ZeebeCalledDecision decision =
+        element.getSingleExtensionElement(ZeebeCalledDecision.class);
+    return decision == null
+        ? null
+        : new CalledDecision(Expression.of(decision.getDecisionId()), decision.getResultVariable());
+  }
+
+  private static ScriptDefinition script(final BaseElement element) {
+    final ZeebeScript script = element.getSingleExtensionElement(ZeebeScript.class);
+    return script == null
+        ? null
+        : new ScriptDefinition(Expression.of(script.getExpression()), script.getResultVariable());
+  }
+
+  /** The process-level start event without event definition, where a plain instance starts. */
+  private String noneStartEventId() {
+    return process.getFlowElements().stream()
+        .filter(e -> e instanceof StartEvent start && EventDefinitions.of(start).isEmpty())
+        .map(BaseElement::getId)
+        .findFirst()
+        .orElse(null);
+  }
+}
