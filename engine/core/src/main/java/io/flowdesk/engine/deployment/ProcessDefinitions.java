@@ -29,15 +29,14 @@ public final class ProcessDefinitions {
 
   /** A definition by key; deleted ones too, since their running instances still need them. */
   public ProcessDefinition byKey(final long key) {
-    final ProcessDefinition cached = byKey.get(key);
-    if (cached != null) {
-      return cached;
+    // computeIfAbsent: when many requests miss at once (a burst right after deployment), one
+    // parses and the others wait for it instead of all parsing the same XML.
+    final ProcessDefinition definition = byKey.computeIfAbsent(key, k -> load(k).orElse(null));
+    if (definition == null) {
+      throw Rejection.notFound(
+          "Expected to find process definition with key '" + key + "', but none found");
     }
-    return load("key = ?", key)
-        .orElseThrow(
-            () ->
-                Rejection.notFound(
-                    "Expected to find process definition with key '" + key + "', but none found"));
+    return definition;
   }
 
   public ProcessDefinition latest(final String bpmnProcessId) {
@@ -94,11 +93,10 @@ public final class ProcessDefinitions {
     byKey.remove(key);
   }
 
-  private Optional<ProcessDefinition> load(final String where, final long key) {
+  private Optional<ProcessDefinition> load(final long key) {
     return jdbc.sql(
             "SELECT key, bpmn_process_id, version, resource_name, resource"
-                + " FROM engine.process_definition WHERE "
-                + where)
+                + " FROM engine.process_definition WHERE key = ?")
         .param(key)
         .query(
             (rs, n) ->
@@ -119,9 +117,6 @@ public final class ProcessDefinitions {
             .filter(p -> p.bpmnProcessId().equals(row.bpmnProcessId()))
             .findFirst()
             .orElseThrow();
-    final ProcessDefinition definition =
-        new ProcessDefinition(row.key(), row.bpmnProcessId(), row.version(), executable);
-    byKey.put(row.key(), definition);
-    return definition;
+    return new ProcessDefinition(row.key(), row.bpmnProcessId(), row.version(), executable);
   }
 }

@@ -106,6 +106,8 @@ public final class JobActivator {
     }
     final List<ActivatedJob> jobs = new ArrayList<>();
     final List<PendingRecord> records = new ArrayList<>();
+    final Map<Long, Map<String, Object>> variables =
+        variables(claimed.stream().map(Claimed::elementInstanceKey).toList(), fetchVariables);
     for (final Claimed job :
         claimed.stream().sorted((a, b) -> Long.compare(a.key(), b.key())).toList()) {
       jobs.add(
@@ -122,7 +124,7 @@ public final class JobActivator {
               worker,
               job.retries(),
               deadline.toEpochMilli(),
-              variables(job.elementInstanceKey(), fetchVariables)));
+              variables.getOrDefault(job.elementInstanceKey(), Map.of())));
       final Map<String, Object> payload = new LinkedHashMap<>();
       payload.put("type", job.type());
       payload.put("worker", worker);
@@ -136,30 +138,32 @@ public final class JobActivator {
     return jobs;
   }
 
-  /** Variables visible from the job's element instance, the closest scope winning. */
-  private Map<String, Object> variables(final long elementInstanceKey, final Set<String> names) {
-    final List<Object[]> rows =
-        jdbc.sql(
-                "WITH RECURSIVE scope(key, depth) AS ("
-                    + " SELECT ?::bigint, 0"
-                    + " UNION ALL SELECT e.flow_scope_key, s.depth + 1 FROM engine.element_instance e"
-                    + " JOIN scope s ON e.key = s.key WHERE e.flow_scope_key > 0)"
-                    + " SELECT v.name, v.value, s.depth FROM engine.variable v"
-                    + " JOIN scope s ON v.scope_key = s.key ORDER BY s.depth DESC")
-            .param(elementInstanceKey)
-            .query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2)})
-            .list();
-    final Map<String, String> closest = new HashMap<>();
-    for (final Object[] row : rows) {
-      closest.put((String) row[0], (String) row[1]); // deeper scopes come first, closer ones win
-    }
-    final Map<String, Object> result = new LinkedHashMap<>();
-    closest.forEach(
-        (name, json) -> {
-          if (names.isEmpty() || names.contains(name)) {
-            result.put(name, Json.read(json));
-          }
-        });
+  /**
+   * Variables visible from each job's element instance, the closest scope winning; one query for
+   * the whole batch.
+   */
+  private Map<Long, Map<String, Object>> variables(
+      final List<Long> elementInstanceKeys, final Set<String> names) {
+    final Map<Long, Map<String, Object>> result = new HashMap<>();
+    jdbc.sql(
+            "WITH RECURSIVE scope(job_scope, key, depth) AS ("
+                + " SELECT k, k, 0 FROM unnest(?::bigint[]) AS k"
+                + " UNION ALL SELECT s.job_scope, e.flow_scope_key, s.depth + 1"
+                + " FROM engine.element_instance e JOIN scope s ON e.key = s.key"
+                + " WHERE e.flow_scope_key > 0)"
+                + " SELECT s.job_scope, v.name, v.value FROM engine.variable v"
+                + " JOIN scope s ON v.scope_key = s.key ORDER BY s.job_scope, s.depth")
+        .param(elementInstanceKeys.toArray(new Long[0]))
+        .query(
+            rs -> {
+              final String name = rs.getString(2);
+              if (names.isEmpty() || names.contains(name)) {
+                // Closer scopes come first and win.
+                result
+                    .computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>())
+                    .putIfAbsent(name, Json.read(rs.getString(3)));
+              }
+            });
     return result;
   }
 }

@@ -47,42 +47,40 @@ public final class InstanceStore {
       return Optional.empty();
     }
     final InstanceState state = new InstanceState(row.get(), false);
+    // One round trip for everything the instance has; it runs after the lock above was granted,
+    // so its snapshot includes whatever the previous lock holder committed.
     jdbc.sql(
-            "SELECT key, flow_scope_key, element_id, element_type, state FROM engine.element_instance"
-                + " WHERE process_instance_key = ? ORDER BY key")
-        .param(processInstanceKey)
-        .query(
-            (rs, n) ->
-                new ElementInstance(
-                    rs.getLong(1),
-                    processInstanceKey,
-                    rs.getLong(2),
-                    rs.getString(3),
-                    BpmnElementType.valueOf(rs.getString(4)),
-                    ElementInstance.State.valueOf(rs.getString(5))))
-        .list()
-        .forEach(state::load);
-    jdbc.sql(
-            "SELECT scope_key, name, key, value FROM engine.variable WHERE process_instance_key = ?"
-                + " ORDER BY key")
-        .param(processInstanceKey)
+            "SELECT 'E', key, flow_scope_key, element_id, element_type, state, 0"
+                + " FROM engine.element_instance WHERE process_instance_key = ?"
+                + " UNION ALL SELECT 'V', key, scope_key, name, value, NULL, 0"
+                + " FROM engine.variable WHERE process_instance_key = ?"
+                + " UNION ALL SELECT 'T', 0, flow_scope_key, gateway_id, sequence_flow_id, NULL, count"
+                + " FROM engine.taken_sequence_flow WHERE process_instance_key = ?"
+                + " ORDER BY 1, 2")
+        .params(processInstanceKey, processInstanceKey, processInstanceKey)
         .query(
             rs -> {
-              state.loadVariable(
-                  rs.getLong(1),
-                  rs.getString(2),
-                  new InstanceState.Variable(rs.getLong(3), Json.read(rs.getString(4))));
-            });
-    jdbc.sql(
-            "SELECT flow_scope_key, gateway_id, sequence_flow_id, count FROM engine.taken_sequence_flow"
-                + " WHERE process_instance_key = ?")
-        .param(processInstanceKey)
-        .query(
-            rs -> {
-              state.loadTakenFlow(
-                  new InstanceState.JoinPoint(rs.getLong(1), rs.getString(2)),
-                  rs.getString(3),
-                  rs.getInt(4));
+              switch (rs.getString(1)) {
+                case "E" ->
+                    state.load(
+                        new ElementInstance(
+                            rs.getLong(2),
+                            processInstanceKey,
+                            rs.getLong(3),
+                            rs.getString(4),
+                            BpmnElementType.valueOf(rs.getString(5)),
+                            ElementInstance.State.valueOf(rs.getString(6))));
+                case "V" ->
+                    state.loadVariable(
+                        rs.getLong(3),
+                        rs.getString(4),
+                        new InstanceState.Variable(rs.getLong(2), Json.read(rs.getString(5))));
+                default ->
+                    state.loadTakenFlow(
+                        new InstanceState.JoinPoint(rs.getLong(3), rs.getString(4)),
+                        rs.getString(5),
+                        rs.getInt(7));
+              }
             });
     return Optional.of(state);
   }
