@@ -40,7 +40,9 @@ public final class EngineThroughputBenchmark {
       final double commits = commitCeiling(dataSource, Math.min(seconds, 10));
       try (Engine engine =
               EngineBootstrap.start(
-                  dataSource, new EngineProperties(true, "127.0.0.1", 0, 500), new EngineClock());
+                  dataSource,
+                  new EngineProperties(true, "127.0.0.1", 0, 500, Duration.ofDays(30)),
+                  new EngineClock());
           CamundaClient client =
               CamundaClient.newClientBuilder()
                   .grpcAddress(URI.create("http://127.0.0.1:" + engine.gatewayPort()))

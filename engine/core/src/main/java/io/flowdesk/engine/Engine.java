@@ -2,6 +2,7 @@ package io.flowdesk.engine;
 
 import io.flowdesk.engine.command.EngineEvents;
 import io.flowdesk.engine.gateway.GatewayServer;
+import io.flowdesk.engine.job.HistoryCleanup;
 import io.flowdesk.engine.job.JobTimeouts;
 import io.flowdesk.engine.support.EngineClock;
 import java.util.concurrent.ExecutorService;
@@ -22,6 +23,7 @@ public final class Engine implements AutoCloseable {
   private final GatewayServer gateway;
   private final EngineClock clock;
   private final JobTimeouts jobTimeouts;
+  private final HistoryCleanup historyCleanup;
   private final EngineEvents events;
   private final ScheduledExecutorService scheduler;
   private final ExecutorService streamExecutor;
@@ -30,12 +32,14 @@ public final class Engine implements AutoCloseable {
       final GatewayServer gateway,
       final EngineClock clock,
       final JobTimeouts jobTimeouts,
+      final HistoryCleanup historyCleanup,
       final EngineEvents events,
       final ExecutorService streamExecutor,
       final long scanMillis) {
     this.gateway = gateway;
     this.clock = clock;
     this.jobTimeouts = jobTimeouts;
+    this.historyCleanup = historyCleanup;
     this.events = events;
     this.streamExecutor = streamExecutor;
     this.scheduler =
@@ -55,6 +59,22 @@ public final class Engine implements AutoCloseable {
     } catch (RuntimeException e) {
       LOG.warn("Job timeout scan failed; retrying on the next tick", e);
     }
+  }
+
+  private void cleanUpSafely() {
+    try {
+      final int removed = historyCleanup.runDue();
+      if (removed > 0) {
+        LOG.info("Removed the history of {} ended process instances past retention", removed);
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("History cleanup failed; retrying later", e);
+    }
+  }
+
+  /** Removes history past the retention now, e.g. after a test advanced the clock. */
+  public int cleanUpHistory() {
+    return historyCleanup.runDue();
   }
 
   /** The gRPC port clients connect to. */

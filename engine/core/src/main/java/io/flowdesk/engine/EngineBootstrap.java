@@ -15,6 +15,7 @@ import io.flowdesk.engine.gateway.GatewayServer;
 import io.flowdesk.engine.gateway.GatewayTopology;
 import io.flowdesk.engine.gateway.JobActivation;
 import io.flowdesk.engine.gateway.ZeebeGatewayService;
+import io.flowdesk.engine.job.HistoryCleanup;
 import io.flowdesk.engine.job.JobActivator;
 import io.flowdesk.engine.job.JobCommands;
 import io.flowdesk.engine.job.JobTimeouts;
@@ -91,6 +92,7 @@ public final class EngineBootstrap {
         gateway,
         clock,
         new JobTimeouts(jdbc, batch, transactions, clock, events),
+        new HistoryCleanup(jdbc, transactions, clock, properties.historyRetention()),
         events,
         streamExecutor,
         properties.jobTimeoutScanMillis());

@@ -56,7 +56,10 @@ public final class FlowdeskEngineExtension
     dataSource.setMaximumPoolSize(20);
     final EngineClock clock = new EngineClock();
     final Engine engine =
-        EngineBootstrap.start(dataSource, new EngineProperties(true, "127.0.0.1", 0, 100), clock);
+        EngineBootstrap.start(
+            dataSource,
+            new EngineProperties(true, "127.0.0.1", 0, 100, Duration.ofDays(30)),
+            clock);
     final CamundaClient client =
         CamundaClient.newClientBuilder()
             .grpcAddress(URI.create("http://127.0.0.1:" + engine.gatewayPort()))
