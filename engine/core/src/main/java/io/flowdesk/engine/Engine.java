@@ -100,5 +100,11 @@ public final class Engine implements AutoCloseable {
     gateway.close();
     scheduler.shutdownNow();
     streamExecutor.shutdownNow();
+    try {
+      // A scan in progress finishes before the caller closes the data source under it.
+      scheduler.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

@@ -1,0 +1,44 @@
+package io.flowdesk.bench;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.worker.JobWorker;
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Completed instances per second with a fixed number of instances in flight. */
+final class Throughput {
+
+  private static final int IN_FLIGHT = 200;
+
+  private Throughput() {}
+
+  static double measure(final CamundaClient client, final String processId, final int seconds)
+      throws InterruptedException {
+    final AtomicLong completed = new AtomicLong();
+    final Semaphore inFlight = new Semaphore(IN_FLIGHT);
+    try (JobWorker worker = Workers.completing(client)) {
+      final long begin = System.nanoTime();
+      final long end = begin + Duration.ofSeconds(seconds).toNanos();
+      while (System.nanoTime() < end) {
+        inFlight.acquire();
+        client
+            .newCreateInstanceCommand()
+            .bpmnProcessId(processId)
+            .latestVersion()
+            .withResult()
+            .requestTimeout(Duration.ofMinutes(1))
+            .send()
+            .whenComplete(
+                (result, error) -> {
+                  if (error == null) {
+                    completed.incrementAndGet();
+                  }
+                  inFlight.release();
+                });
+      }
+      inFlight.acquire(IN_FLIGHT);
+      return completed.get() / ((System.nanoTime() - begin) / 1e9);
+    }
+  }
+}
