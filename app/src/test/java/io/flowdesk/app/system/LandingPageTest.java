@@ -28,7 +28,7 @@ class LandingPageTest {
     assertThat(page.getBody())
         .contains("<dd id=\"version\">")
         .contains("PostgreSQL at jdbc:postgresql://localhost:")
-        .contains("embedded Flowdesk engine (gRPC http://127.0.0.1:26500")
+        .contains("embedded Flowdesk engine (gRPC http://127.0.0.1:")
         .containsPattern("first started \\d{4}-\\d\\d-\\d\\dT[0-9:]+Z, started \\d+ times?");
   }
 

@@ -60,6 +60,10 @@ public final class EngineEvents {
     jobListeners.remove(listener);
   }
 
+  /**
+   * Tells the waiter of an instance that it ended; {@code variables} is null when it was
+   * terminated.
+   */
   public void instanceEnded(final long processInstanceKey, final Map<String, Object> variables) {
     final BiConsumer<Long, Map<String, Object>> listener = endListeners.remove(processInstanceKey);
     if (listener != null) {

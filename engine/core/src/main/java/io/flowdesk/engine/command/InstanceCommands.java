@@ -171,7 +171,8 @@ public final class InstanceCommands {
       events.jobsAvailable(job.type());
     }
     if (state.finalVariables() != null) {
-      events.instanceEnded(state.processInstance().key(), state.finalVariables());
+      events.instanceEnded(
+          state.processInstance().key(), state.completed() ? state.finalVariables() : null);
     }
   }
 }

@@ -56,6 +56,12 @@ public final class ProcessInstanceService {
             resolve(selector), variables, (key, finalVariables) -> ended.complete(finalVariables));
     try {
       final Map<String, Object> all = ended.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      if (all == null) {
+        throw Rejection.invalidState(
+            "Expected to receive the result of process instance '"
+                + row.key()
+                + "', but it was terminated before it completed");
+      }
       final Map<String, Object> fetched =
           fetchVariables.isEmpty()
               ? all
@@ -81,6 +87,9 @@ public final class ProcessInstanceService {
       throw new IllegalStateException("Interrupted while awaiting the process result", e);
     } catch (ExecutionException e) {
       throw new IllegalStateException(e.getCause());
+    } finally {
+      // A result that never came must not keep its waiter registered.
+      instances.events().removeEndListener(row.key());
     }
   }
 

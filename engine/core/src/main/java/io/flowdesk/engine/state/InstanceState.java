@@ -226,6 +226,10 @@ public final class InstanceState {
     newProcessInstanceState = state;
   }
 
+  public boolean completed() {
+    return "COMPLETED".equals(newProcessInstanceState);
+  }
+
   public boolean ended() {
     return newProcessInstanceState != null;
   }

@@ -294,6 +294,30 @@ class ProcessExecutionConformanceTest {
   }
 
   @Test
+  void createWithResultThatDoesNotCompleteInTimeIsDeadlineExceeded() {
+    final String id = processId();
+    deploy(
+        Bpmn.createExecutableProcess(id)
+            .startEvent()
+            .serviceTask("task", t -> t.zeebeJobType("slow-" + id))
+            .endEvent()
+            .done());
+    assertThatThrownBy(
+            () ->
+                client
+                    .newCreateInstanceCommand()
+                    .bpmnProcessId(id)
+                    .latestVersion()
+                    .withResult()
+                    .requestTimeout(Duration.ofMillis(500))
+                    .send()
+                    .join())
+        .isInstanceOfSatisfying(
+            ClientStatusException.class,
+            e -> assertThat(e.getStatusCode()).isEqualTo(Status.Code.DEADLINE_EXCEEDED));
+  }
+
+  @Test
   void cancelTerminatesTheInstanceAndItsJobs() {
     final String id = processId();
     deploy(
