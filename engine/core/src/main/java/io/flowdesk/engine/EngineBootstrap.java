@@ -1,6 +1,7 @@
 package io.flowdesk.engine;
 
 import io.flowdesk.engine.command.EngineEvents;
+import io.flowdesk.engine.command.IncidentCommands;
 import io.flowdesk.engine.command.InstanceCommands;
 import io.flowdesk.engine.command.ProcessInstanceService;
 import io.flowdesk.engine.decision.DeployedDecisions;
@@ -80,7 +81,8 @@ public final class EngineBootstrap {
         new ZeebeGatewayService(
             new DeploymentService(jdbc, batch, transactions, keys, clock, bpmn, dmn),
             new ResourceDeletion(jdbc, batch, transactions, clock, definitions, decisions),
-            new ProcessInstanceService(jdbc, definitions, instances),
+            new ProcessInstanceService(definitions, instances),
+            new IncidentCommands(jdbc, instances),
             new JobCommands(jdbc, instances, clock, events),
             new JobActivation(
                 new JobActivator(jdbc, batch, transactions, clock), events, streamExecutor),

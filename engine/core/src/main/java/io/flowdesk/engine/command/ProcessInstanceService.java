@@ -2,7 +2,6 @@ package io.flowdesk.engine.command;
 
 import io.flowdesk.engine.deployment.ProcessDefinition;
 import io.flowdesk.engine.deployment.ProcessDefinitions;
-import io.flowdesk.engine.state.PendingRecord;
 import io.flowdesk.engine.state.ProcessInstanceRow;
 import io.flowdesk.engine.support.Rejection;
 import java.time.Duration;
@@ -13,20 +12,15 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Creating, cancelling and changing process instances, and resolving their incidents. */
+/** Creating, cancelling and changing the variables of process instances. */
 public final class ProcessInstanceService {
 
-  private final JdbcClient jdbc;
   private final ProcessDefinitions definitions;
   private final InstanceCommands instances;
 
   public ProcessInstanceService(
-      final JdbcClient jdbc,
-      final ProcessDefinitions definitions,
-      final InstanceCommands instances) {
-    this.jdbc = jdbc;
+      final ProcessDefinitions definitions, final InstanceCommands instances) {
     this.definitions = definitions;
     this.instances = instances;
   }
@@ -126,99 +120,6 @@ public final class ProcessInstanceService {
           execution.setVariables(elementInstanceKey, variables, local);
           return null;
         });
-  }
-
-  private record OpenIncident(
-      long key,
-      long processInstanceKey,
-      long elementInstanceKey,
-      Long jobKey,
-      String failedStep,
-      String elementId) {}
-
-  /**
-   * Resolves an incident and retries what failed. A job incident makes the job activatable again
-   * when it has retries; without retries the job raises a new incident, as in Zeebe.
-   */
-  public void resolveIncident(final long incidentKey) {
-    final java.util.function.Function<Long, Rejection> notFound =
-        key ->
-            Rejection.notFound(
-                "Expected to resolve incident with key '"
-                    + key
-                    + "', but no such incident was found");
-    final OpenIncident incident =
-        jdbc.sql(
-                "SELECT key, process_instance_key, element_instance_key, job_key, failed_step,"
-                    + " element_id FROM engine.incident WHERE key = ? AND state = 'CREATED'")
-            .param(incidentKey)
-            .query(
-                (rs, n) ->
-                    new OpenIncident(
-                        rs.getLong(1),
-                        rs.getLong(2),
-                        rs.getLong(3),
-                        (Long) rs.getObject(4),
-                        rs.getString(5),
-                        rs.getString(6)))
-            .optional()
-            .orElseThrow(() -> notFound.apply(incidentKey));
-    final String[] wokenType = new String[1];
-    instances.onInstance(
-        incident.processInstanceKey(),
-        key -> notFound.apply(incidentKey),
-        (state, execution) -> {
-          final int updated =
-              jdbc.sql(
-                      "UPDATE engine.incident SET state = 'RESOLVED' WHERE key = ? AND state ="
-                          + " 'CREATED'")
-                  .param(incidentKey)
-                  .update();
-          if (updated == 0) {
-            throw notFound.apply(incidentKey);
-          }
-          state.append(
-              new PendingRecord(
-                  incidentKey,
-                  "INCIDENT",
-                  "RESOLVED",
-                  incident.processInstanceKey(),
-                  incident.elementId(),
-                  Map.of("elementInstanceKey", incident.elementInstanceKey())));
-          if (incident.jobKey() == null) {
-            execution.retry(incident.elementInstanceKey(), incident.failedStep());
-            return null;
-          }
-          final Integer retries =
-              jdbc.sql("SELECT retries FROM engine.job WHERE key = ? FOR UPDATE")
-                  .param(incident.jobKey())
-                  .query(Integer.class)
-                  .optional()
-                  .orElse(null);
-          if (retries == null) {
-            return null;
-          }
-          if (retries > 0) {
-            wokenType[0] =
-                jdbc.sql(
-                        "UPDATE engine.job SET state = 'ACTIVATABLE', activatable_at = NULL WHERE key"
-                            + " = ? RETURNING type")
-                    .param(incident.jobKey())
-                    .query(String.class)
-                    .single();
-          } else {
-            execution.raiseIncident(
-                incident.elementInstanceKey(),
-                "JOB_NO_RETRIES",
-                "No more retries left.",
-                incident.jobKey(),
-                "JOB");
-          }
-          return null;
-        });
-    if (wokenType[0] != null) {
-      instances.events().jobsAvailable(wokenType[0]);
-    }
   }
 
   private ProcessDefinition resolve(final ProcessSelector selector) {

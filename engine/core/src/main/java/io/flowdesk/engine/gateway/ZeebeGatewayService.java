@@ -2,6 +2,7 @@ package io.flowdesk.engine.gateway;
 
 import io.camunda.zeebe.gateway.protocol.GatewayGrpc;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.*;
+import io.flowdesk.engine.command.IncidentCommands;
 import io.flowdesk.engine.command.ProcessInstanceService;
 import io.flowdesk.engine.command.ProcessInstanceService.ProcessSelector;
 import io.flowdesk.engine.decision.DeployedDecisions;
@@ -30,6 +31,7 @@ public final class ZeebeGatewayService extends GatewayGrpc.GatewayImplBase {
   private final DeploymentService deployments;
   private final ResourceDeletion deletions;
   private final ProcessInstanceService processInstances;
+  private final IncidentCommands incidents;
   private final JobCommands jobs;
   private final JobActivation activation;
   private final DecisionEvaluationResponses decisions;
@@ -39,6 +41,7 @@ public final class ZeebeGatewayService extends GatewayGrpc.GatewayImplBase {
       final DeploymentService deployments,
       final ResourceDeletion deletions,
       final ProcessInstanceService processInstances,
+      final IncidentCommands incidents,
       final JobCommands jobs,
       final JobActivation activation,
       final DeployedDecisions decisions,
@@ -46,6 +49,7 @@ public final class ZeebeGatewayService extends GatewayGrpc.GatewayImplBase {
     this.deployments = deployments;
     this.deletions = deletions;
     this.processInstances = processInstances;
+    this.incidents = incidents;
     this.jobs = jobs;
     this.activation = activation;
     this.decisions = new DecisionEvaluationResponses(decisions);
@@ -329,7 +333,7 @@ public final class ZeebeGatewayService extends GatewayGrpc.GatewayImplBase {
     GatewayErrors.answer(
         observer,
         () -> {
-          processInstances.resolveIncident(request.getIncidentKey());
+          incidents.resolveIncident(request.getIncidentKey());
           return ResolveIncidentResponse.getDefaultInstance();
         });
   }
