@@ -11,9 +11,11 @@ import io.flowdesk.engine.state.PendingRecord;
 import io.flowdesk.engine.state.ProcessInstanceRow;
 import io.flowdesk.engine.support.Rejection;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -95,14 +97,29 @@ public final class InstanceCommands {
       final long processInstanceKey,
       final Function<Long, Rejection> notFound,
       final BiFunction<InstanceState, BpmnExecution, T> command) {
+    return run(
+        () -> store.lockAndLoad(processInstanceKey),
+        () -> notFound.apply(processInstanceKey),
+        command);
+  }
+
+  /** Runs {@code command} on the instance the job belongs to; locking it needs no extra lookup. */
+  public <T> T onInstanceOfJob(
+      final long jobKey,
+      final Supplier<Rejection> notFound,
+      final BiFunction<InstanceState, BpmnExecution, T> command) {
+    return run(() -> store.lockAndLoadOfJob(jobKey), notFound, command);
+  }
+
+  private <T> T run(
+      final Supplier<Optional<InstanceState>> lockAndLoad,
+      final Supplier<Rejection> notFound,
+      final BiFunction<InstanceState, BpmnExecution, T> command) {
     final Outcome<T> outcome =
         transactions.execute(
             tx -> {
               final InstanceState state =
-                  store
-                      .lockAndLoad(processInstanceKey)
-                      .filter(s -> s.processInstance().active())
-                      .orElseThrow(() -> notFound.apply(processInstanceKey));
+                  lockAndLoad.get().filter(s -> s.processInstance().active()).orElseThrow(notFound);
               final ProcessDefinition definition =
                   definitions.byKey(state.processInstance().processDefinitionKey());
               final T value = command.apply(state, execution(state, definition));

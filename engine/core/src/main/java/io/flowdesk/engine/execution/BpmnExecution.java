@@ -15,11 +15,9 @@ import io.flowdesk.engine.state.PendingRecord;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Runs one process instance forward for one command, Flowable-agenda style: small steps in a queue,
@@ -431,28 +429,8 @@ public final class BpmnExecution {
 
   private boolean anyChildCanReach(final long flowScopeKey, final String gatewayId) {
     for (final ElementInstance child : state.children(flowScopeKey)) {
-      if (reaches(child.elementId(), gatewayId)) {
+      if (process.reaches(child.elementId(), gatewayId)) {
         return true;
-      }
-    }
-    return false;
-  }
-
-  private boolean reaches(final String fromElementId, final String targetId) {
-    final Deque<String> toVisit = new ArrayDeque<>();
-    final Set<String> seen = new HashSet<>();
-    toVisit.add(fromElementId);
-    while (!toVisit.isEmpty()) {
-      final String current = toVisit.removeFirst();
-      if (!seen.add(current)) {
-        continue;
-      }
-      for (final String flowId : process.element(current).outgoing()) {
-        final String next = process.sequenceFlow(flowId).targetId();
-        if (next.equals(targetId)) {
-          return true;
-        }
-        toVisit.addLast(next);
       }
     }
     return false;

@@ -39,9 +39,9 @@ public final class JobCommands {
     onJob(
         jobKey,
         "complete",
+        true,
         (job, state, execution) -> {
           requireNotFailed(job, "complete");
-          jdbc.sql("DELETE FROM engine.job WHERE key = ?").param(jobKey).update();
           record(state, job, "COMPLETED", Map.of("variables", variables));
           execution.completeJob(job.elementInstanceKey(), variables);
           return null;
@@ -214,28 +214,42 @@ public final class JobCommands {
   }
 
   private <T> T onJob(final long jobKey, final String action, final JobCommand<T> command) {
-    final long processInstanceKey = findProcessInstance(jobKey, action);
-    return instances.onInstance(
-        processInstanceKey,
-        key -> notFound(jobKey, action),
+    return onJob(jobKey, action, false, command);
+  }
+
+  /**
+   * Runs {@code command} under the lock of the job's process instance. With {@code delete} the job
+   * row is removed as it is read (completion); a rejection rolls that back with the rest.
+   */
+  private <T> T onJob(
+      final long jobKey, final String action, final boolean delete, final JobCommand<T> command) {
+    return instances.onInstanceOfJob(
+        jobKey,
+        () -> notFound(jobKey, action),
         (state, execution) -> {
-          final JobRow job = lockJob(jobKey).orElseThrow(() -> notFound(jobKey, action));
+          final JobRow job =
+              (delete ? deleteJob(jobKey) : lockJob(jobKey))
+                  .orElseThrow(() -> notFound(jobKey, action));
           return command.apply(job, state, execution);
         });
   }
 
-  private long findProcessInstance(final long jobKey, final String action) {
-    return jdbc.sql("SELECT process_instance_key FROM engine.job WHERE key = ?")
-        .param(jobKey)
-        .query(Long.class)
-        .optional()
-        .orElseThrow(() -> notFound(jobKey, action));
+  private Optional<JobRow> lockJob(final long jobKey) {
+    return readJob(
+        "SELECT key, type, state, retries, process_instance_key, element_instance_key, element_id"
+            + " FROM engine.job WHERE key = ? FOR UPDATE",
+        jobKey);
   }
 
-  private Optional<JobRow> lockJob(final long jobKey) {
-    return jdbc.sql(
-            "SELECT key, type, state, retries, process_instance_key, element_instance_key,"
-                + " element_id FROM engine.job WHERE key = ? FOR UPDATE")
+  private Optional<JobRow> deleteJob(final long jobKey) {
+    return readJob(
+        "DELETE FROM engine.job WHERE key = ? RETURNING key, type, state, retries,"
+            + " process_instance_key, element_instance_key, element_id",
+        jobKey);
+  }
+
+  private Optional<JobRow> readJob(final String sql, final long jobKey) {
+    return jdbc.sql(sql)
         .param(jobKey)
         .query(
             (rs, n) ->

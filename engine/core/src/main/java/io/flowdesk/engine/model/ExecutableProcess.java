@@ -1,8 +1,12 @@
 package io.flowdesk.engine.model;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A deployed process ready to run: its elements and sequence flows by id.
@@ -39,6 +43,30 @@ public record ExecutableProcess(
 
   public Optional<FlowElement> noneStartEvent() {
     return Optional.ofNullable(noneStartEventId).map(elements::get);
+  }
+
+  /**
+   * Whether a token at {@code fromElementId} can still arrive at {@code targetId} by following
+   * sequence flows; an inclusive join waits exactly for such tokens.
+   */
+  public boolean reaches(final String fromElementId, final String targetId) {
+    final Deque<String> toVisit = new ArrayDeque<>();
+    final Set<String> seen = new HashSet<>();
+    toVisit.add(fromElementId);
+    while (!toVisit.isEmpty()) {
+      final String current = toVisit.removeFirst();
+      if (!seen.add(current)) {
+        continue;
+      }
+      for (final String flowId : element(current).outgoing()) {
+        final String next = sequenceFlow(flowId).targetId();
+        if (next.equals(targetId)) {
+          return true;
+        }
+        toVisit.addLast(next);
+      }
+    }
+    return false;
   }
 
   /** The elements directly inside the given process or sub-process. */

@@ -29,11 +29,22 @@ public final class InstanceStore {
    * the same instance queue here; other instances proceed in parallel.
    */
   public Optional<InstanceState> lockAndLoad(final long processInstanceKey) {
+    return lockAndLoad("?", processInstanceKey);
+  }
+
+  /** As {@link #lockAndLoad(long)}, for the instance a job belongs to, in the same round trip. */
+  public Optional<InstanceState> lockAndLoadOfJob(final long jobKey) {
+    return lockAndLoad("(SELECT process_instance_key FROM engine.job WHERE key = ?)", jobKey);
+  }
+
+  private Optional<InstanceState> lockAndLoad(final String keyExpression, final long parameter) {
     final Optional<ProcessInstanceRow> row =
         jdbc.sql(
                 "SELECT key, process_definition_key, bpmn_process_id, version, state"
-                    + " FROM engine.process_instance WHERE key = ? FOR UPDATE")
-            .param(processInstanceKey)
+                    + " FROM engine.process_instance WHERE key = "
+                    + keyExpression
+                    + " FOR UPDATE")
+            .param(parameter)
             .query(
                 (rs, n) ->
                     new ProcessInstanceRow(
@@ -46,6 +57,7 @@ public final class InstanceStore {
     if (row.isEmpty()) {
       return Optional.empty();
     }
+    final long processInstanceKey = row.get().key();
     final InstanceState state = new InstanceState(row.get(), false);
     // One round trip for everything the instance has; it runs after the lock above was granted,
     // so its snapshot includes whatever the previous lock holder committed.
