@@ -1,6 +1,5 @@
 package io.flowdesk.engine;
 
-import io.flowdesk.engine.command.EngineEvents;
 import io.flowdesk.engine.gateway.GatewayServer;
 import io.flowdesk.engine.job.HistoryCleanup;
 import io.flowdesk.engine.job.JobTimeouts;
@@ -24,7 +23,6 @@ public final class Engine implements AutoCloseable {
   private final EngineClock clock;
   private final JobTimeouts jobTimeouts;
   private final HistoryCleanup historyCleanup;
-  private final EngineEvents events;
   private final ScheduledExecutorService scheduler;
   private final ExecutorService streamExecutor;
 
@@ -33,14 +31,12 @@ public final class Engine implements AutoCloseable {
       final EngineClock clock,
       final JobTimeouts jobTimeouts,
       final HistoryCleanup historyCleanup,
-      final EngineEvents events,
       final ExecutorService streamExecutor,
       final long scanMillis) {
     this.gateway = gateway;
     this.clock = clock;
     this.jobTimeouts = jobTimeouts;
     this.historyCleanup = historyCleanup;
-    this.events = events;
     this.streamExecutor = streamExecutor;
     this.scheduler =
         Executors.newSingleThreadScheduledExecutor(
@@ -84,10 +80,6 @@ public final class Engine implements AutoCloseable {
 
   public EngineClock clock() {
     return clock;
-  }
-
-  public EngineEvents events() {
-    return events;
   }
 
   /** Runs timeouts and back-offs due now, e.g. right after a test advanced the clock. */

@@ -43,7 +43,7 @@ public final class EngineBootstrap {
 
   private EngineBootstrap() {}
 
-  public static void migrate(final DataSource dataSource) {
+  private static void migrate(final DataSource dataSource) {
     Flyway.configure()
         .dataSource(dataSource)
         .schemas("engine")
@@ -95,7 +95,6 @@ public final class EngineBootstrap {
         clock,
         new JobTimeouts(jdbc, batch, transactions, clock, events),
         new HistoryCleanup(jdbc, transactions, clock, properties.historyRetention()),
-        events,
         streamExecutor,
         properties.jobTimeoutScanMillis());
   }

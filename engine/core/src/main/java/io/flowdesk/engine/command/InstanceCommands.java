@@ -47,8 +47,8 @@ public final class InstanceCommands {
     this.events = events;
   }
 
-  /** What a command saw of the instance after it ran, for the response. */
-  public record Outcome<T>(T value, InstanceState state) {}
+  /** A command's answer and the instance state it left, for the listeners after commit. */
+  private record Outcome<T>(T value, InstanceState state) {}
 
   /**
    * Creates and starts an instance. {@code onEnd}, if given, hears of the instance's end; it is

@@ -26,9 +26,8 @@ public final class ProcessInstanceService {
   }
 
   /** How a client names the process to start: a definition key, or an id with a version. */
-  public record ProcessSelector(long definitionKey, String bpmnProcessId, int version) {
-    public static final int LATEST = -1;
-  }
+  /** {@code version} of zero or less means the latest version, as the client's -1 does. */
+  public record ProcessSelector(long definitionKey, String bpmnProcessId, int version) {}
 
   /** A finished instance and the variables it ended with. */
   public record Result(ProcessInstanceRow instance, Map<String, Object> variables) {}
@@ -130,7 +129,7 @@ public final class ProcessInstanceService {
       throw Rejection.invalidArgument(
           "Expected either a process definition key or a BPMN process id, but none given");
     }
-    return selector.version() == ProcessSelector.LATEST || selector.version() <= 0
+    return selector.version() <= 0
         ? definitions.latest(selector.bpmnProcessId())
         : definitions.version(selector.bpmnProcessId(), selector.version());
   }

@@ -2,6 +2,7 @@ package io.flowdesk.engine.job;
 
 import io.flowdesk.engine.command.EngineEvents;
 import io.flowdesk.engine.command.InstanceCommands;
+import io.flowdesk.engine.execution.BpmnExecution;
 import io.flowdesk.engine.state.InstanceState;
 import io.flowdesk.engine.state.PendingRecord;
 import io.flowdesk.engine.support.EngineClock;
@@ -210,7 +211,7 @@ public final class JobCommands {
 
   @FunctionalInterface
   interface JobCommand<T> {
-    T apply(JobRow job, InstanceState state, io.flowdesk.engine.execution.BpmnExecution execution);
+    T apply(JobRow job, InstanceState state, BpmnExecution execution);
   }
 
   private <T> T onJob(final long jobKey, final String action, final JobCommand<T> command) {

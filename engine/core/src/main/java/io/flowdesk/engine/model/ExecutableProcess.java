@@ -3,7 +3,6 @@ package io.flowdesk.engine.model;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -67,10 +66,5 @@ public record ExecutableProcess(
       }
     }
     return false;
-  }
-
-  /** The elements directly inside the given process or sub-process. */
-  public List<FlowElement> childrenOf(final String flowScopeId) {
-    return elements.values().stream().filter(e -> flowScopeId.equals(e.flowScopeId())).toList();
   }
 }

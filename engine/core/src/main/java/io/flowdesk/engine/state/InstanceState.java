@@ -230,10 +230,6 @@ public final class InstanceState {
     return "COMPLETED".equals(newProcessInstanceState);
   }
 
-  public boolean ended() {
-    return newProcessInstanceState != null;
-  }
-
   /** The process instance's variables as they were when it ended; null while it runs. */
   public Map<String, Object> finalVariables() {
     return finalVariables;

@@ -22,9 +22,4 @@ public final class Keys {
     return PARTITION_OFFSET
         + jdbc.sql("SELECT nextval('engine.key_seq')").query(Long.class).single();
   }
-
-  /** The partition a key belongs to, as Zeebe's protocol decodes it. */
-  public static int partitionOf(final long key) {
-    return (int) (key >> PARTITION_BITS_SHIFT);
-  }
 }

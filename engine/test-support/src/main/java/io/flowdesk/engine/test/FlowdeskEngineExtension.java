@@ -9,7 +9,6 @@ import io.flowdesk.engine.support.EngineClock;
 import java.lang.reflect.Field;
 import java.net.URI;
 import java.time.Duration;
-import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -31,7 +30,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * }</pre>
  */
 public final class FlowdeskEngineExtension
-    implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, ParameterResolver {
+    implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
 
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(FlowdeskEngineExtension.class);
@@ -72,11 +71,6 @@ public final class FlowdeskEngineExtension
         .put(
             RunningEngine.class,
             new RunningEngine(dataSource, engine, client, new EngineRecords(dataSource)));
-  }
-
-  @Override
-  public void afterAll(final ExtensionContext context) {
-    // The store closes the running engine.
   }
 
   @Override
