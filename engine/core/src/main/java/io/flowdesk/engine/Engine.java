@@ -1,5 +1,7 @@
 package io.flowdesk.engine;
 
+import io.flowdesk.engine.event.DueTimers;
+import io.flowdesk.engine.event.Messages;
 import io.flowdesk.engine.gateway.GatewayServer;
 import io.flowdesk.engine.job.HistoryCleanup;
 import io.flowdesk.engine.job.JobTimeouts;
@@ -22,6 +24,8 @@ public final class Engine implements AutoCloseable {
   private final GatewayServer gateway;
   private final EngineClock clock;
   private final JobTimeouts jobTimeouts;
+  private final DueTimers dueTimers;
+  private final Messages messages;
   private final HistoryCleanup historyCleanup;
   private final ScheduledExecutorService scheduler;
   private final ExecutorService streamExecutor;
@@ -30,12 +34,16 @@ public final class Engine implements AutoCloseable {
       final GatewayServer gateway,
       final EngineClock clock,
       final JobTimeouts jobTimeouts,
+      final DueTimers dueTimers,
+      final Messages messages,
       final HistoryCleanup historyCleanup,
       final ExecutorService streamExecutor,
       final long scanMillis) {
     this.gateway = gateway;
     this.clock = clock;
     this.jobTimeouts = jobTimeouts;
+    this.dueTimers = dueTimers;
+    this.messages = messages;
     this.historyCleanup = historyCleanup;
     this.streamExecutor = streamExecutor;
     this.scheduler =
@@ -47,6 +55,36 @@ public final class Engine implements AutoCloseable {
             });
     scheduler.scheduleWithFixedDelay(
         this::scanSafely, scanMillis, scanMillis, TimeUnit.MILLISECONDS);
+    timerScheduler.scheduleWithFixedDelay(
+        this::fireTimersSafely, 0, TIMER_SCAN_MILLIS, TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * How often due timers are looked for. Fixed and short: a due timer fires within this much, and
+   * looking costs one indexed query when nothing is due.
+   */
+  private static final long TIMER_SCAN_MILLIS = 100;
+
+  private final ScheduledExecutorService timerScheduler =
+      Executors.newSingleThreadScheduledExecutor(
+          runnable -> {
+            final Thread thread = new Thread(runnable, "flowdesk-engine-timers");
+            thread.setDaemon(true);
+            return thread;
+          });
+
+  private void fireTimersSafely() {
+    try {
+      dueTimers.runDue();
+      messages.removeExpired();
+    } catch (RuntimeException e) {
+      LOG.warn("Timer scan failed; retrying on the next tick", e);
+    }
+  }
+
+  /** Fires the timers due now, e.g. right after a test advanced the clock; answers how many. */
+  public int runDueTimers() {
+    return dueTimers.runDue();
   }
 
   private void scanSafely() {
@@ -91,10 +129,12 @@ public final class Engine implements AutoCloseable {
   public void close() {
     gateway.close();
     scheduler.shutdownNow();
+    timerScheduler.shutdownNow();
     streamExecutor.shutdownNow();
     try {
       // A scan in progress finishes before the caller closes the data source under it.
       scheduler.awaitTermination(10, TimeUnit.SECONDS);
+      timerScheduler.awaitTermination(10, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

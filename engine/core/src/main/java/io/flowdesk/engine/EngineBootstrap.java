@@ -1,15 +1,22 @@
 package io.flowdesk.engine;
 
+import io.flowdesk.engine.command.BufferedMessages;
 import io.flowdesk.engine.command.EngineEvents;
 import io.flowdesk.engine.command.IncidentCommands;
 import io.flowdesk.engine.command.InstanceCommands;
 import io.flowdesk.engine.command.ProcessInstanceService;
 import io.flowdesk.engine.decision.DeployedDecisions;
+import io.flowdesk.engine.deployment.DeployedForms;
 import io.flowdesk.engine.deployment.DeploymentService;
 import io.flowdesk.engine.deployment.ProcessDefinitions;
 import io.flowdesk.engine.deployment.ResourceDeletion;
 import io.flowdesk.engine.deployment.bpmn.BpmnTransformer;
 import io.flowdesk.engine.dmn.DmnDecisions;
+import io.flowdesk.engine.event.DueTimers;
+import io.flowdesk.engine.event.EventCommands;
+import io.flowdesk.engine.event.Messages;
+import io.flowdesk.engine.event.Signals;
+import io.flowdesk.engine.event.StartEventSubscriptions;
 import io.flowdesk.engine.execution.EngineServices;
 import io.flowdesk.engine.feel.FeelEvaluator;
 import io.flowdesk.engine.gateway.GatewayServer;
@@ -23,6 +30,7 @@ import io.flowdesk.engine.job.JobTimeouts;
 import io.flowdesk.engine.state.InstanceStore;
 import io.flowdesk.engine.support.EngineClock;
 import io.flowdesk.engine.support.Keys;
+import io.flowdesk.engine.usertask.UserTaskCommands;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javax.sql.DataSource;
@@ -66,10 +74,34 @@ public final class EngineBootstrap {
     final ProcessDefinitions definitions = new ProcessDefinitions(jdbc, bpmn);
     final DeployedDecisions decisions = new DeployedDecisions(jdbc, dmn);
     final EngineEvents events = new EngineEvents();
-    final EngineServices services = new EngineServices(keys, clock, feel, decisions);
+    final EngineServices services =
+        new EngineServices(keys, clock, feel, decisions, new DeployedForms(jdbc));
     final InstanceCommands instances =
         new InstanceCommands(
-            jdbc, transactions, new InstanceStore(jdbc, batch), definitions, services, events);
+            jdbc,
+            transactions,
+            new InstanceStore(jdbc, batch),
+            definitions,
+            services,
+            events,
+            new BufferedMessages(jdbc));
+    final StartEventSubscriptions startEvents =
+        new StartEventSubscriptions(jdbc, keys, clock, feel);
+    final Messages messages =
+        new Messages(
+            jdbc,
+            batch,
+            transactions,
+            keys,
+            clock,
+            instances,
+            definitions,
+            new BufferedMessages(jdbc));
+    final Signals signals = new Signals(jdbc, batch, keys, clock, instances, definitions);
+    instances.onSignalThrown(signal -> signals.broadcast(signal.name(), signal.variables()));
+    final EventCommands eventCommands =
+        new EventCommands(
+            messages, signals, new UserTaskCommands(jdbc, batch, transactions, instances, clock));
     final ExecutorService streamExecutor =
         Executors.newCachedThreadPool(
             runnable -> {
@@ -79,21 +111,25 @@ public final class EngineBootstrap {
             });
     final ZeebeGatewayService service =
         new ZeebeGatewayService(
-            new DeploymentService(jdbc, batch, transactions, keys, clock, bpmn, dmn),
-            new ResourceDeletion(jdbc, batch, transactions, clock, definitions, decisions),
+            new DeploymentService(jdbc, batch, transactions, keys, clock, bpmn, dmn, startEvents),
+            new ResourceDeletion(
+                jdbc, batch, transactions, clock, definitions, decisions, startEvents),
             new ProcessInstanceService(definitions, instances),
             new IncidentCommands(jdbc, instances),
             new JobCommands(jdbc, instances, clock, events),
             new JobActivation(
                 new JobActivator(jdbc, batch, transactions, clock), events, streamExecutor),
             decisions,
-            new GatewayTopology(properties.grpcHost(), properties.grpcPort(), GATEWAY_VERSION));
+            new GatewayTopology(properties.grpcHost(), properties.grpcPort(), GATEWAY_VERSION),
+            eventCommands);
     final GatewayServer gateway =
         GatewayServer.start(properties.grpcHost(), properties.grpcPort(), service);
     return new Engine(
         gateway,
         clock,
         new JobTimeouts(jdbc, batch, transactions, clock, events),
+        new DueTimers(jdbc, batch, transactions, keys, clock, instances, definitions),
+        messages,
         new HistoryCleanup(jdbc, transactions, clock, properties.historyRetention()),
         streamExecutor,
         properties.jobTimeoutScanMillis());

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,6 +32,8 @@ public final class InstanceCommands {
   private final ProcessDefinitions definitions;
   private final EngineServices services;
   private final EngineEvents events;
+  private final BufferedMessages bufferedMessages;
+  private Consumer<BpmnExecution.ThrownSignal> signalBroadcast = signal -> {};
 
   public InstanceCommands(
       final JdbcClient jdbc,
@@ -38,17 +41,24 @@ public final class InstanceCommands {
       final InstanceStore store,
       final ProcessDefinitions definitions,
       final EngineServices services,
-      final EngineEvents events) {
+      final EngineEvents events,
+      final BufferedMessages bufferedMessages) {
     this.jdbc = jdbc;
     this.transactions = transactions;
     this.store = store;
     this.definitions = definitions;
     this.services = services;
     this.events = events;
+    this.bufferedMessages = bufferedMessages;
+  }
+
+  /** Where signals thrown by throw and end events go once their command committed. */
+  public void onSignalThrown(final Consumer<BpmnExecution.ThrownSignal> broadcast) {
+    this.signalBroadcast = broadcast;
   }
 
   /** A command's answer and the instance state it left, for the listeners after commit. */
-  private record Outcome<T>(T value, InstanceState state) {}
+  private record Outcome<T>(T value, InstanceState state, BpmnExecution execution) {}
 
   /**
    * Creates and starts an instance. {@code onEnd}, if given, hears of the instance's end; it is
@@ -63,6 +73,24 @@ public final class InstanceCommands {
           "Expected to create instance of process with none start event, but there is no such"
               + " event");
     }
+    return create(definition, onEnd, execution -> execution.start(variables));
+  }
+
+  /**
+   * Creates an instance that starts at a timer, message or signal start event; joins the caller's
+   * transaction when there is one, so the trigger and the new instance commit together.
+   */
+  public ProcessInstanceRow createAt(
+      final ProcessDefinition definition,
+      final String startEventId,
+      final Map<String, Object> variables) {
+    return create(definition, null, execution -> execution.startAt(startEventId, variables));
+  }
+
+  private ProcessInstanceRow create(
+      final ProcessDefinition definition,
+      final BiConsumer<Long, Map<String, Object>> onEnd,
+      final Consumer<BpmnExecution> start) {
     final ProcessInstanceRow row =
         new ProcessInstanceRow(
             services.keys().next(),
@@ -74,18 +102,21 @@ public final class InstanceCommands {
     if (onEnd != null) {
       events.onInstanceEnded(row.key(), onEnd);
     }
+    final BpmnExecution execution;
     try {
-      transactions.executeWithoutResult(
-          tx -> {
-            final BpmnExecution execution = execution(state, definition);
-            execution.start(variables);
-            store.save(state, services.clock().now());
-          });
+      execution =
+          transactions.execute(
+              tx -> {
+                final BpmnExecution created = execution(state, definition);
+                start.accept(created);
+                finish(state, created, definition);
+                return created;
+              });
     } catch (RuntimeException e) {
       events.removeEndListener(row.key());
       throw e;
     }
-    published(state);
+    published(state, execution);
     return row;
   }
 
@@ -122,12 +153,30 @@ public final class InstanceCommands {
                   lockAndLoad.get().filter(s -> s.processInstance().active()).orElseThrow(notFound);
               final ProcessDefinition definition =
                   definitions.byKey(state.processInstance().processDefinitionKey());
-              final T value = command.apply(state, execution(state, definition));
-              store.save(state, services.clock().now());
-              return new Outcome<>(value, state);
+              final BpmnExecution execution = execution(state, definition);
+              final T value = command.apply(state, execution);
+              finish(state, execution, definition);
+              return new Outcome<>(value, state, execution);
             });
-    published(outcome.state());
+    published(outcome.state(), outcome.execution());
     return outcome.value();
+  }
+
+  /** Correlates buffered messages to subscriptions the command opened, then saves. */
+  private void finish(
+      final InstanceState state,
+      final BpmnExecution execution,
+      final ProcessDefinition definition) {
+    if (!state.newMessageSubscriptions().isEmpty()) {
+      bufferedMessages.correlateTo(state, execution, services.clock().now());
+    }
+    if (state.finalVariables() != null && definition.executable().hasMessageStartEvent()) {
+      // The next message with the same correlation key may start an instance again.
+      jdbc.sql("DELETE FROM engine.message_start_instance WHERE process_instance_key = ?")
+          .param(state.processInstance().key())
+          .update();
+    }
+    store.save(state, services.clock().now());
   }
 
   /** The process instance an element instance (or the process instance itself) belongs to. */
@@ -183,7 +232,8 @@ public final class InstanceCommands {
     return execution;
   }
 
-  private void published(final InstanceState state) {
+  private void published(final InstanceState state, final BpmnExecution execution) {
+    execution.thrownSignals().forEach(signalBroadcast);
     for (final NewJob job : state.newJobs()) {
       events.jobsAvailable(job.type());
     }

@@ -6,6 +6,7 @@ import io.flowdesk.engine.dmn.DecisionInfo;
 import io.flowdesk.engine.dmn.DmnDecisions;
 import io.flowdesk.engine.dmn.DmnParseResult;
 import io.flowdesk.engine.dmn.ParsedDrg;
+import io.flowdesk.engine.event.StartEventSubscriptions;
 import io.flowdesk.engine.model.ExecutableProcess;
 import io.flowdesk.engine.state.PendingRecord;
 import io.flowdesk.engine.state.RecordLog;
@@ -48,6 +49,7 @@ public final class DeploymentService {
   private final EngineClock clock;
   private final BpmnTransformer bpmn;
   private final DmnDecisions dmn;
+  private final StartEventSubscriptions startEvents;
 
   public DeploymentService(
       final JdbcClient jdbc,
@@ -56,7 +58,8 @@ public final class DeploymentService {
       final Keys keys,
       final EngineClock clock,
       final BpmnTransformer bpmn,
-      final DmnDecisions dmn) {
+      final DmnDecisions dmn,
+      final StartEventSubscriptions startEvents) {
     this.jdbc = jdbc;
     this.batch = batch;
     this.transactions = transactions;
@@ -64,6 +67,7 @@ public final class DeploymentService {
     this.clock = clock;
     this.bpmn = bpmn;
     this.dmn = dmn;
+    this.startEvents = startEvents;
   }
 
   private record ParsedProcess(ExecutableProcess process, DeploymentResource resource) {}
@@ -263,6 +267,7 @@ public final class DeploymentService {
             deploymentKey,
             parsed.resource().content())
         .update();
+    startEvents.open(key, parsed.process());
     records.add(
         new PendingRecord(
             key,

@@ -1,6 +1,7 @@
 package io.flowdesk.engine.deployment;
 
 import io.flowdesk.engine.decision.DeployedDecisions;
+import io.flowdesk.engine.event.StartEventSubscriptions;
 import io.flowdesk.engine.state.PendingRecord;
 import io.flowdesk.engine.state.RecordLog;
 import io.flowdesk.engine.support.EngineClock;
@@ -24,6 +25,7 @@ public final class ResourceDeletion {
   private final EngineClock clock;
   private final ProcessDefinitions processes;
   private final DeployedDecisions decisions;
+  private final StartEventSubscriptions startEvents;
 
   public ResourceDeletion(
       final JdbcClient jdbc,
@@ -31,13 +33,15 @@ public final class ResourceDeletion {
       final TransactionTemplate transactions,
       final EngineClock clock,
       final ProcessDefinitions processes,
-      final DeployedDecisions decisions) {
+      final DeployedDecisions decisions,
+      final StartEventSubscriptions startEvents) {
     this.jdbc = jdbc;
     this.batch = batch;
     this.transactions = transactions;
     this.clock = clock;
     this.processes = processes;
     this.decisions = decisions;
+    this.startEvents = startEvents;
   }
 
   public void delete(final long resourceKey) {
@@ -67,6 +71,7 @@ public final class ResourceDeletion {
                 + running
                 + " running instances of it");
       }
+      reopenStartEvents(key);
       valueType = "PROCESS";
     } else if (markDeleted("decision_requirements", key)) {
       jdbc.sql("UPDATE engine.decision SET deleted = TRUE WHERE decision_requirements_key = ?")
@@ -84,6 +89,34 @@ public final class ResourceDeletion {
         List.of(new PendingRecord(key, valueType, "DELETED", null, null, Map.of())),
         Timestamp.from(clock.now()));
     return valueType;
+  }
+
+  /** The latest version left takes over the start events, as when it was deployed last. */
+  private void reopenStartEvents(final long deletedKey) {
+    final String bpmnProcessId =
+        jdbc.sql("SELECT bpmn_process_id FROM engine.process_definition WHERE key = ?")
+            .param(deletedKey)
+            .query(String.class)
+            .single();
+    final boolean newerLeft =
+        jdbc.sql(
+                "SELECT count(*) > 0 FROM engine.process_definition p WHERE bpmn_process_id = ?"
+                    + " AND NOT deleted AND version > (SELECT version FROM"
+                    + " engine.process_definition WHERE key = ?)")
+            .params(bpmnProcessId, deletedKey)
+            .query(Boolean.class)
+            .single();
+    if (newerLeft) {
+      return; // the deleted version's start events had closed when the newer one was deployed
+    }
+    startEvents.closeAll(bpmnProcessId);
+    jdbc.sql(
+            "SELECT key FROM engine.process_definition WHERE bpmn_process_id = ? AND NOT deleted"
+                + " ORDER BY version DESC LIMIT 1")
+        .param(bpmnProcessId)
+        .query(Long.class)
+        .optional()
+        .ifPresent(latest -> startEvents.open(latest, processes.byKey(latest).executable()));
   }
 
   private boolean markDeleted(final String table, final long key) {

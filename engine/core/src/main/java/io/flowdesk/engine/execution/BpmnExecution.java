@@ -3,6 +3,7 @@ package io.flowdesk.engine.execution;
 import io.flowdesk.engine.dmn.DecisionEvaluation;
 import io.flowdesk.engine.model.BpmnElementType;
 import io.flowdesk.engine.model.BpmnEventType;
+import io.flowdesk.engine.model.EventDefinition;
 import io.flowdesk.engine.model.ExecutableProcess;
 import io.flowdesk.engine.model.FlowElement;
 import io.flowdesk.engine.model.SequenceFlow;
@@ -15,6 +16,7 @@ import io.flowdesk.engine.state.PendingRecord;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +40,21 @@ public final class BpmnExecution {
   private final EngineServices services;
   private final VariableBehavior variables;
   private final ExpressionBehavior expressions;
+  private final EventSubscriptionBehavior subscriptions;
+  private final UserTaskBehavior userTasks;
   private final Deque<Operation> agenda = new ArrayDeque<>();
+
+  /** Variables an event brought, for the event's element instance that is about to activate. */
+  private final Map<Long, Map<String, Object>> eventVariables = new HashMap<>();
+
+  /** Where an instance started by a timer, message or signal starts instead of the none start. */
+  private String startEventId;
+
+  /** Signals thrown by this command, broadcast by the caller once it committed. */
+  private final List<ThrownSignal> thrownSignals = new ArrayList<>();
+
+  /** A signal a throw or end event broadcast. */
+  public record ThrownSignal(String name, Map<String, Object> variables) {}
 
   public BpmnExecution(
       final InstanceState state, final ExecutableProcess process, final EngineServices services) {
@@ -47,6 +63,9 @@ public final class BpmnExecution {
     this.services = services;
     this.variables = new VariableBehavior(state, services.keys());
     this.expressions = new ExpressionBehavior(services.feel());
+    this.subscriptions =
+        new EventSubscriptionBehavior(state, process, services, variables, expressions);
+    this.userTasks = new UserTaskBehavior(state, services, variables, expressions);
   }
 
   // ---- entry points, one per command
@@ -62,11 +81,75 @@ public final class BpmnExecution {
     run();
   }
 
+  /**
+   * Starts a new instance at a timer, message or signal start event; the event's variables become
+   * the instance's, as Zeebe's start event output does.
+   */
+  public void startAt(final String eventStartEventId, final Map<String, Object> eventVars) {
+    this.startEventId = eventStartEventId;
+    start(eventVars);
+  }
+
   /** A job's worker finished: its variables flow into the instance and the task completes. */
   public void completeJob(final long elementInstanceKey, final Map<String, Object> result) {
     final ElementInstance task = state.elementInstance(elementInstanceKey).orElseThrow();
     completeWithResult(task, result);
     run();
+  }
+
+  /** Somebody completed a Camunda user task: as a job completion, its variables flow in. */
+  public void completeUserTask(final long elementInstanceKey, final Map<String, Object> result) {
+    final ElementInstance task = state.elementInstance(elementInstanceKey).orElseThrow();
+    completeWithResult(task, result);
+    run();
+  }
+
+  /**
+   * An event the element instance {@code ownerKey} subscribed to occurred: a timer fired, a message
+   * correlated, a signal arrived. {@code catchElementId} is the event that catches it: the owner
+   * itself (catch event, receive task), an event after it (event-based gateway), one of its
+   * boundary events or the start event of one of its event sub-processes. Answers false when the
+   * owner no longer waits for it.
+   */
+  public boolean triggerEvent(
+      final long ownerKey, final String catchElementId, final Map<String, Object> eventVars) {
+    final ElementInstance owner = state.elementInstance(ownerKey).orElse(null);
+    if (owner == null || owner.state() != State.ACTIVATED) {
+      return false;
+    }
+    final FlowElement ownerElement = process.element(owner.elementId());
+    final FlowElement catchEvent = process.element(catchElementId);
+    if (catchElementId.equals(owner.elementId())) {
+      state.closeSubscriptionsOf(owner.key());
+      appendElementRecord(owner, "EVENT_OCCURRED");
+      completeWithResult(owner, eventVars);
+    } else if (ownerElement.type() == BpmnElementType.EVENT_BASED_GATEWAY) {
+      state.closeSubscriptionsOf(owner.key());
+      completeEventBasedGateway(owner, ownerElement, catchEvent, eventVars);
+    } else if (catchEvent.type() == BpmnElementType.BOUNDARY_EVENT) {
+      activateBoundaryEvent(owner, catchEvent, eventVars);
+    } else {
+      startEventSubProcess(owner, catchEvent, eventVars);
+    }
+    run();
+    return true;
+  }
+
+  /**
+   * Throws a BPMN error from an element instance (a job's task, an error end event) to the
+   * innermost boundary event or event sub-process that catches its code. Answers false when none
+   * does; the caller then raises an incident.
+   */
+  public boolean throwError(
+      final long throwerKey, final String errorCode, final Map<String, Object> errorVars) {
+    final boolean caught = throwEvent(throwerKey, BpmnEventType.ERROR, errorCode, errorVars);
+    run();
+    return caught;
+  }
+
+  /** Signals thrown by throw and end events of this command, to broadcast after it committed. */
+  public List<ThrownSignal> thrownSignals() {
+    return thrownSignals;
   }
 
   /** Sets variables in a scope: locally, or merged upwards as Zeebe's SetVariables does. */
@@ -128,6 +211,8 @@ public final class BpmnExecution {
           complete(instance);
         }
       } catch (Failure.Raised raised) {
+        // What the failed step opened is reopened when the step is retried.
+        state.closeSubscriptionsOf(instance.key());
         incident(instance, raised.failure(), operation.step().name(), null);
       }
     }
@@ -144,9 +229,14 @@ public final class BpmnExecution {
       inputs.forEach((name, value) -> variables.setLocal(instance.key(), name, value));
     }
     switch (element.type()) {
-      case PROCESS -> activateProcess(instance);
+      case PROCESS, SUB_PROCESS, EVENT_SUB_PROCESS -> activateScope(instance, element);
       case SERVICE_TASK, SEND_TASK, SCRIPT_TASK, BUSINESS_RULE_TASK ->
           activateTask(instance, element);
+      case USER_TASK -> activateUserTask(instance, element);
+      case RECEIVE_TASK, EVENT_BASED_GATEWAY -> activateWaiting(instance, element);
+      case INTERMEDIATE_CATCH_EVENT -> activateCatchEvent(instance, element);
+      case START_EVENT, BOUNDARY_EVENT -> activateOccurredEvent(instance);
+      case INTERMEDIATE_THROW_EVENT -> activateThrowEvent(instance, element);
       case EXCLUSIVE_GATEWAY, INCLUSIVE_GATEWAY -> activateForkingGateway(instance, element);
       case END_EVENT -> activateEndEvent(instance, element);
       default -> {
@@ -154,6 +244,92 @@ public final class BpmnExecution {
         completeNow(instance);
       }
     }
+  }
+
+  /**
+   * A process or sub-process opens the subscriptions of its event sub-processes and boundary
+   * events, then starts at its start event (an event sub-process: at the event that triggered it).
+   */
+  private void activateScope(final ElementInstance scope, final FlowElement element) {
+    subscriptions.open(scope, element);
+    markActivated(scope);
+    final String start =
+        scope.isProcess() && startEventId != null ? startEventId : element.startEventId();
+    if (start == null) {
+      throw new IllegalStateException("Scope '" + element.id() + "' has no start event");
+    }
+    final ElementInstance startEvent = createAndSchedule(process.element(start), scope.key());
+    final Map<String, Object> triggered = eventVariables.remove(scope.key());
+    if (triggered != null) {
+      eventVariables.put(startEvent.key(), triggered);
+    }
+  }
+
+  private void activateUserTask(final ElementInstance instance, final FlowElement element) {
+    subscriptions.open(instance, element);
+    if (element.jobBased()) {
+      createJob(instance, element, userTasks.jobHeaders(instance, element));
+    } else {
+      userTasks.createUserTask(instance, element);
+    }
+    markActivated(instance);
+  }
+
+  /** Receive tasks and event-based gateways wait until one of their events occurs. */
+  private void activateWaiting(final ElementInstance instance, final FlowElement element) {
+    subscriptions.open(instance, element);
+    markActivated(instance);
+  }
+
+  private void activateCatchEvent(final ElementInstance instance, final FlowElement element) {
+    final Map<String, Object> triggered = eventVariables.remove(instance.key());
+    if (triggered != null || element.eventDefinition() instanceof EventDefinition.Link) {
+      // Chosen by an event-based gateway (its event already occurred), or reached by a link.
+      markActivated(instance);
+      completeWithResult(instance, triggered == null ? Map.of() : triggered);
+      return;
+    }
+    activateWaiting(instance, element);
+  }
+
+  /** A start or boundary event is only ever activated because its event occurred. */
+  private void activateOccurredEvent(final ElementInstance instance) {
+    final Map<String, Object> triggered = eventVariables.remove(instance.key());
+    markActivated(instance);
+    completeWithResult(instance, triggered == null ? Map.of() : triggered);
+  }
+
+  private void activateThrowEvent(final ElementInstance instance, final FlowElement element) {
+    markActivated(instance);
+    final EventDefinition definition = element.eventDefinition();
+    if (definition instanceof EventDefinition.Signal signal) {
+      broadcast(instance, signal);
+    } else if (definition instanceof EventDefinition.Escalation escalation) {
+      throwEscalation(instance, escalation);
+      if (state.elementInstance(instance.key()).isEmpty()) {
+        return; // an interrupting catch terminated the scope the throw event was in
+      }
+    }
+    completeNow(instance);
+  }
+
+  private void broadcast(final ElementInstance instance, final EventDefinition.Signal signal) {
+    final String name =
+        expressions.evaluateString(signal.name(), variables.lookupFrom(instance.key()));
+    thrownSignals.add(new ThrownSignal(name, variables.visibleFrom(instance.key())));
+  }
+
+  private void throwEscalation(
+      final ElementInstance instance, final EventDefinition.Escalation escalation) {
+    final String code =
+        expressions.evaluateString(escalation.code(), variables.lookupFrom(instance.key()));
+    final boolean caught = throwEvent(instance.key(), BpmnEventType.ESCALATION, code, Map.of());
+    appendRecord(
+        instance.key(),
+        "ESCALATION",
+        caught ? "ESCALATED" : "NOT_ESCALATED",
+        instance.elementId(),
+        Map.of("escalationCode", code, "throwElementId", instance.elementId()));
   }
 
   private void activateProcess(final ElementInstance processInstance) {
@@ -167,8 +343,9 @@ public final class BpmnExecution {
   }
 
   private void activateTask(final ElementInstance instance, final FlowElement element) {
+    subscriptions.open(instance, element);
     if (element.jobBased()) {
-      createJob(instance, element);
+      createJob(instance, element, element.taskHeaders());
       markActivated(instance);
       return;
     }
@@ -200,7 +377,10 @@ public final class BpmnExecution {
     throw Failure.decision(failed.message()).raise();
   }
 
-  private void createJob(final ElementInstance instance, final FlowElement element) {
+  private void createJob(
+      final ElementInstance instance,
+      final FlowElement element,
+      final Map<String, String> headers) {
     final String type =
         expressions.evaluateString(
             element.taskDefinition().type(), variables.lookupFrom(instance.key()));
@@ -220,7 +400,7 @@ public final class BpmnExecution {
             jobKey,
             type,
             (int) retries,
-            element.taskHeaders(),
+            headers,
             state.processInstance().key(),
             instance.key(),
             element.id(),
@@ -232,7 +412,7 @@ public final class BpmnExecution {
     payload.put("type", type);
     payload.put("retries", retries);
     payload.put("elementInstanceKey", instance.key());
-    payload.put("customHeaders", element.taskHeaders());
+    payload.put("customHeaders", headers);
     state.append(
         new PendingRecord(
             jobKey, "JOB", "CREATED", state.processInstance().key(), element.id(), payload));
@@ -274,7 +454,30 @@ public final class BpmnExecution {
   }
 
   private void activateEndEvent(final ElementInstance instance, final FlowElement element) {
+    final EventDefinition definition = element.eventDefinition();
+    if (definition instanceof EventDefinition.Error error) {
+      // Thrown on activation: an uncaught error leaves the end event ACTIVATING with an incident.
+      final String code =
+          expressions.evaluateString(error.code(), variables.lookupFrom(instance.key()));
+      if (!throwEvent(instance.key(), BpmnEventType.ERROR, code, Map.of())) {
+        throw new Failure(
+                "UNHANDLED_ERROR_EVENT",
+                "Expected to throw an error event with the code '"
+                    + code
+                    + "', but it was not caught. No error events are available in the scope.")
+            .raise();
+      }
+      return;
+    }
     markActivated(instance);
+    if (definition instanceof EventDefinition.Signal signal) {
+      broadcast(instance, signal);
+    } else if (definition instanceof EventDefinition.Escalation escalation) {
+      throwEscalation(instance, escalation);
+      if (state.elementInstance(instance.key()).isEmpty()) {
+        return;
+      }
+    }
     if (element.eventType() == BpmnEventType.TERMINATE) {
       for (final ElementInstance sibling : state.children(instance.flowScopeKey())) {
         if (sibling.key() != instance.key()) {
@@ -322,6 +525,12 @@ public final class BpmnExecution {
           expressions.evaluateMappings(element.outputs(), variables.lookupFrom(instance.key()));
       variables.merge(instance.flowScopeKey(), mergeNested(instance, outputs));
     }
+    if (element.eventDefinition() instanceof EventDefinition.Link link
+        && element.type() == BpmnElementType.INTERMEDIATE_THROW_EVENT) {
+      // The jump target exists before the throw event ends, so the scope does not end between.
+      createAndSchedule(
+          process.linkTarget(element.flowScopeId(), link.name()), instance.flowScopeKey());
+    }
     final List<SequenceFlow> outgoing = new ArrayList<>();
     if (!isForkingGateway(element)) {
       element.outgoing().forEach(id -> outgoing.add(process.sequenceFlow(id)));
@@ -362,6 +571,9 @@ public final class BpmnExecution {
       appendElementRecord(instance, "ELEMENT_COMPLETING");
     }
     appendElementRecord(instance, "ELEMENT_COMPLETED");
+    if (element.ownsSubscriptions()) {
+      state.closeSubscriptionsOf(instance.key());
+    }
     state.removeElementInstance(instance);
     if (instance.isProcess()) {
       state.endProcessInstance("COMPLETED");
@@ -375,7 +587,8 @@ public final class BpmnExecution {
     }
   }
 
-  private void takeFlow(final SequenceFlow flow, final long flowScopeKey) {
+  /** Takes a flow; answers the element instance it activates, null when it arrives at a join. */
+  private ElementInstance takeFlow(final SequenceFlow flow, final long flowScopeKey) {
     final Map<String, Object> payload =
         recordPayload(flow.id(), BpmnElementType.SEQUENCE_FLOW, flowScopeKey);
     state.append(
@@ -392,9 +605,9 @@ public final class BpmnExecution {
           new InstanceState.JoinPoint(flowScopeKey, target.id());
       state.addTakenFlow(joinPoint, flow.id(), 1);
       tryJoin(joinPoint, target);
-    } else {
-      createAndSchedule(target, flowScopeKey);
+      return null;
     }
+    return createAndSchedule(target, flowScopeKey);
   }
 
   private static boolean isJoin(final FlowElement element) {
@@ -452,12 +665,144 @@ public final class BpmnExecution {
     }
   }
 
-  private void createAndSchedule(final FlowElement element, final long flowScopeKey) {
+  private ElementInstance createAndSchedule(final FlowElement element, final long flowScopeKey) {
     final ElementInstance instance =
         state.addElementInstance(
             services.keys().next(), flowScopeKey, element.id(), element.type());
     appendElementRecord(instance, "ELEMENT_ACTIVATING");
     schedule(Step.ACTIVATE, instance);
+    return instance;
+  }
+
+  // ---- events that occurred
+
+  private void completeEventBasedGateway(
+      final ElementInstance gateway,
+      final FlowElement element,
+      final FlowElement chosen,
+      final Map<String, Object> eventVars) {
+    state.transition(gateway, State.COMPLETING);
+    appendElementRecord(gateway, "ELEMENT_COMPLETING");
+    appendElementRecord(gateway, "ELEMENT_COMPLETED");
+    state.closeSubscriptionsOf(gateway.key());
+    state.removeElementInstance(gateway);
+    for (final String flowId : element.outgoing()) {
+      final SequenceFlow flow = process.sequenceFlow(flowId);
+      if (flow.targetId().equals(chosen.id())) {
+        final ElementInstance event = takeFlow(flow, gateway.flowScopeKey());
+        eventVariables.put(event.key(), eventVars);
+        return;
+      }
+    }
+  }
+
+  /**
+   * A boundary event occurred: an interrupting one terminates its activity first; either way the
+   * boundary event is activated next to the activity and continues along its own flows.
+   */
+  private void activateBoundaryEvent(
+      final ElementInstance activity,
+      final FlowElement boundary,
+      final Map<String, Object> eventVars) {
+    if (boundary.interrupting()) {
+      terminate(activity);
+    }
+    final ElementInstance event = createAndSchedule(boundary, activity.flowScopeKey());
+    eventVariables.put(event.key(), eventVars);
+  }
+
+  /**
+   * The start event of an event sub-process occurred in {@code scope}: an interrupting one
+   * terminates everything else the scope runs, and no other event sub-process of the scope starts
+   * after it; then the event sub-process starts at that event.
+   */
+  private void startEventSubProcess(
+      final ElementInstance scope,
+      final FlowElement startEvent,
+      final Map<String, Object> eventVars) {
+    if (startEvent.interrupting()) {
+      final FlowElement scopeElement = process.element(scope.elementId());
+      for (final String otherStart : scopeElement.eventSubProcessStartIds()) {
+        state.closeSubscription(scope.key(), otherStart);
+      }
+      for (final ElementInstance child : state.children(scope.key())) {
+        terminate(child);
+      }
+      for (final InstanceState.JoinPoint joinPoint : state.joinPointsIn(scope.key())) {
+        state
+            .takenFlows(joinPoint)
+            .forEach((flow, count) -> state.addTakenFlow(joinPoint, flow, -count));
+      }
+    }
+    final ElementInstance subProcess =
+        createAndSchedule(process.element(startEvent.flowScopeId()), scope.key());
+    eventVariables.put(subProcess.key(), eventVars);
+  }
+
+  /**
+   * Finds, from the thrower outwards, the innermost boundary event or event sub-process start that
+   * catches an error or escalation with this code (an exact code before a catch-all one in the same
+   * place), and triggers it. Answers false when nothing catches it.
+   */
+  private boolean throwEvent(
+      final long throwerKey,
+      final BpmnEventType type,
+      final String code,
+      final Map<String, Object> eventVars) {
+    ElementInstance current = state.elementInstance(throwerKey).orElse(null);
+    boolean thrower = true;
+    while (current != null) {
+      final FlowElement element = process.element(current.elementId());
+      // An event thrown inside a scope meets the scope's event sub-processes before the boundary
+      // events outside it; the thrower's own event sub-processes do not catch what it throws.
+      if (!thrower) {
+        final FlowElement start = catcher(element.eventSubProcessStartIds(), type, code);
+        if (start != null) {
+          appendRecord(current.key(), type.name(), "THROWN", start.id(), Map.of("code", code));
+          startEventSubProcess(current, start, eventVars);
+          return true;
+        }
+      }
+      final FlowElement boundary = catcher(element.boundaryEventIds(), type, code);
+      if (boundary != null) {
+        activateBoundaryEvent(current, boundary, eventVars);
+        return true;
+      }
+      thrower = false;
+      current =
+          current.flowScopeKey() == 0
+              ? null
+              : state.elementInstance(current.flowScopeKey()).orElse(null);
+    }
+    return false;
+  }
+
+  private FlowElement catcher(
+      final List<String> candidateIds, final BpmnEventType type, final String code) {
+    FlowElement catchAll = null;
+    for (final String id : candidateIds) {
+      final FlowElement candidate = process.element(id);
+      if (candidate.eventType() != type) {
+        continue;
+      }
+      final EventDefinition definition = candidate.eventDefinition();
+      final boolean all =
+          definition instanceof EventDefinition.Error error
+              ? error.catchesAll()
+              : ((EventDefinition.Escalation) definition).catchesAll();
+      if (all) {
+        catchAll = catchAll == null ? candidate : catchAll;
+      } else if (codeOf(definition).equals(code)) {
+        return candidate;
+      }
+    }
+    return catchAll;
+  }
+
+  private static String codeOf(final EventDefinition definition) {
+    return definition instanceof EventDefinition.Error error
+        ? error.code().text()
+        : ((EventDefinition.Escalation) definition).code().text();
   }
 
   // ---- termination and incidents
@@ -465,6 +810,13 @@ public final class BpmnExecution {
   private void terminate(final ElementInstance instance) {
     state.transition(instance, State.TERMINATING);
     appendElementRecord(instance, "ELEMENT_TERMINATING");
+    final FlowElement element = process.element(instance.elementId());
+    if (element.ownsSubscriptions()) {
+      state.closeSubscriptionsOf(instance.key());
+    }
+    if (element.userTask() != null && !element.jobBased()) {
+      state.cancelUserTaskOf(instance.key());
+    }
     for (final ElementInstance child : state.children(instance.key())) {
       terminate(child);
     }
@@ -522,6 +874,17 @@ public final class BpmnExecution {
   }
 
   // ---- records
+
+  private void appendRecord(
+      final long key,
+      final String valueType,
+      final String intent,
+      final String elementId,
+      final Map<String, Object> payload) {
+    state.append(
+        new PendingRecord(
+            key, valueType, intent, state.processInstance().key(), elementId, payload));
+  }
 
   private void appendElementRecord(final ElementInstance instance, final String intent) {
     state.append(

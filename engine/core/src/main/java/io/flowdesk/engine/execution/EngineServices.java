@@ -8,6 +8,11 @@ import io.flowdesk.engine.support.Keys;
  * The stateless collaborators every command's execution needs.
  *
  * @param decisions evaluates called decisions of business rule tasks
+ * @param forms finds the forms Camunda user tasks link to
  */
 public record EngineServices(
-    Keys keys, EngineClock clock, FeelEvaluator feel, CalledDecisions decisions) {}
+    Keys keys,
+    EngineClock clock,
+    FeelEvaluator feel,
+    CalledDecisions decisions,
+    FormLookup forms) {}

@@ -10,6 +10,7 @@ import io.flowdesk.engine.deployment.DeployedResources;
 import io.flowdesk.engine.deployment.DeploymentResource;
 import io.flowdesk.engine.deployment.DeploymentService;
 import io.flowdesk.engine.deployment.ResourceDeletion;
+import io.flowdesk.engine.event.EventCommands;
 import io.flowdesk.engine.job.JobCommands;
 import io.flowdesk.engine.state.ProcessInstanceRow;
 import io.flowdesk.engine.support.Json;
@@ -36,6 +37,7 @@ public final class ZeebeGatewayService extends GatewayGrpc.GatewayImplBase {
   private final JobActivation activation;
   private final DecisionEvaluationResponses decisions;
   private final GatewayTopology topology;
+  private final EventCommands events;
 
   public ZeebeGatewayService(
       final DeploymentService deployments,
@@ -45,7 +47,8 @@ public final class ZeebeGatewayService extends GatewayGrpc.GatewayImplBase {
       final JobCommands jobs,
       final JobActivation activation,
       final DeployedDecisions decisions,
-      final GatewayTopology topology) {
+      final GatewayTopology topology,
+      final EventCommands events) {
     this.deployments = deployments;
     this.deletions = deletions;
     this.processInstances = processInstances;
@@ -54,6 +57,7 @@ public final class ZeebeGatewayService extends GatewayGrpc.GatewayImplBase {
     this.activation = activation;
     this.decisions = new DecisionEvaluationResponses(decisions);
     this.topology = topology;
+    this.events = events;
   }
 
   @Override
@@ -358,5 +362,43 @@ public final class ZeebeGatewayService extends GatewayGrpc.GatewayImplBase {
 
   private static String nullToEmpty(final String text) {
     return text == null ? "" : text;
+  }
+
+  @Override
+  public void publishMessage(
+      final PublishMessageRequest request, final StreamObserver<PublishMessageResponse> observer) {
+    GatewayErrors.answer(
+        observer,
+        () ->
+            PublishMessageResponse.newBuilder()
+                .setKey(
+                    events
+                        .messages()
+                        .publish(
+                            request.getName(),
+                            request.getCorrelationKey(),
+                            java.time.Duration.ofMillis(request.getTimeToLive()),
+                            request.getMessageId(),
+                            Json.readDocument(request.getVariables(), "variables")))
+                .setTenantId(DEFAULT_TENANT)
+                .build());
+  }
+
+  @Override
+  public void broadcastSignal(
+      final BroadcastSignalRequest request,
+      final StreamObserver<BroadcastSignalResponse> observer) {
+    GatewayErrors.answer(
+        observer,
+        () ->
+            BroadcastSignalResponse.newBuilder()
+                .setKey(
+                    events
+                        .signals()
+                        .broadcast(
+                            request.getSignalName(),
+                            Json.readDocument(request.getVariables(), "variables")))
+                .setTenantId(DEFAULT_TENANT)
+                .build());
   }
 }

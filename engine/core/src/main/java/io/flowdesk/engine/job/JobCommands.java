@@ -100,8 +100,9 @@ public final class JobCommands {
   }
 
   /**
-   * Part one of the engine has no error catch events, so every thrown error is unhandled and
-   * becomes an incident, as it does in Zeebe when no catch event matches.
+   * Throws a BPMN error from the job's task: the innermost matching error boundary event or error
+   * event sub-process catches it, with the variables; when none does, an incident is raised, as in
+   * Zeebe.
    */
   public void throwError(
       final long jobKey,
@@ -116,12 +117,15 @@ public final class JobCommands {
         "throw an error for",
         (job, state, execution) -> {
           requireNotFailed(job, "throw an error for");
-          execution.setVariables(job.elementInstanceKey(), variables, true);
           markFailed(jobKey, job.retries(), errorMessage);
           final Map<String, Object> payload = new LinkedHashMap<>();
           payload.put("errorCode", errorCode);
           payload.put("errorMessage", errorMessage);
           record(state, job, "ERROR_THROWN", payload);
+          if (execution.throwError(job.elementInstanceKey(), errorCode, variables)) {
+            return null;
+          }
+          execution.setVariables(job.elementInstanceKey(), variables, true);
           execution.raiseIncident(
               job.elementInstanceKey(),
               "UNHANDLED_ERROR_EVENT",

@@ -3,6 +3,7 @@ package io.flowdesk.engine.model;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -42,6 +43,37 @@ public record ExecutableProcess(
 
   public Optional<FlowElement> noneStartEvent() {
     return Optional.ofNullable(noneStartEventId).map(elements::get);
+  }
+
+  /** Process-level start events that wait for a timer, message or signal, in document order. */
+  public List<FlowElement> eventStartEvents() {
+    return elements.values().stream()
+        .filter(
+            e ->
+                e.type() == BpmnElementType.START_EVENT
+                    && bpmnProcessId.equals(e.flowScopeId())
+                    && e.eventDefinition() != null)
+        .toList();
+  }
+
+  public boolean hasMessageStartEvent() {
+    return eventStartEvents().stream()
+        .anyMatch(e -> e.eventDefinition() instanceof EventDefinition.Message);
+  }
+
+  /** The catch link event named {@code name} in flow scope {@code flowScopeId}. */
+  public FlowElement linkTarget(final String flowScopeId, final String name) {
+    return elements.values().stream()
+        .filter(
+            e ->
+                e.type() == BpmnElementType.INTERMEDIATE_CATCH_EVENT
+                    && flowScopeId.equals(e.flowScopeId())
+                    && e.eventDefinition() instanceof EventDefinition.Link link
+                    && link.name().equals(name))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new IllegalStateException("No catch link event '" + name + "' in " + flowScopeId));
   }
 
   /**

@@ -21,6 +21,17 @@ import java.util.Map;
  * @param taskHeaders {@code zeebe:taskHeaders}, in document order
  * @param calledDecision decision evaluated by a business rule task; null otherwise
  * @param script FEEL script of a script task; null otherwise
+ * @param eventDefinition details of a timer, message, error, signal, escalation or link event
+ * @param attachedToId the activity a boundary event is attached to; null otherwise
+ * @param interrupting a boundary event that cancels its activity, or an event sub-process start
+ *     that cancels its flow scope
+ * @param boundaryEventIds boundary events attached to this activity, in document order
+ * @param eventSubProcessStartIds start events of the event sub-processes this scope contains
+ * @param startEventId the none start event of a process or sub-process, the start event of an event
+ *     sub-process; null otherwise
+ * @param userTask a Camunda user task's assignment, schedule and form; null otherwise
+ * @param calledElement the process a call activity starts; null otherwise
+ * @param multiInstance loop characteristics of a multi-instance activity; null otherwise
  */
 public record FlowElement(
     String id,
@@ -36,10 +47,38 @@ public record FlowElement(
     TaskDefinition taskDefinition,
     Map<String, String> taskHeaders,
     CalledDecision calledDecision,
-    ScriptDefinition script) {
+    ScriptDefinition script,
+    EventDefinition eventDefinition,
+    String attachedToId,
+    boolean interrupting,
+    List<String> boundaryEventIds,
+    List<String> eventSubProcessStartIds,
+    String startEventId,
+    UserTaskDefinition userTask,
+    CalledElement calledElement,
+    MultiInstance multiInstance) {
 
   /** Whether a job carries out this element (service, send, job-based script/rule tasks). */
   public boolean jobBased() {
     return taskDefinition != null;
+  }
+
+  /** An element whose instances hold child element instances. */
+  public boolean isScope() {
+    return type == BpmnElementType.PROCESS
+        || type == BpmnElementType.SUB_PROCESS
+        || type == BpmnElementType.EVENT_SUB_PROCESS;
+  }
+
+  /**
+   * Whether an instance of this element may own event subscriptions (timers, message and signal
+   * subscriptions) that must close when it ends.
+   */
+  public boolean ownsSubscriptions() {
+    return !boundaryEventIds.isEmpty()
+        || !eventSubProcessStartIds.isEmpty()
+        || type == BpmnElementType.EVENT_BASED_GATEWAY
+        || type == BpmnElementType.RECEIVE_TASK
+        || (type == BpmnElementType.INTERMEDIATE_CATCH_EVENT && eventDefinition != null);
   }
 }

@@ -41,6 +41,13 @@ public final class InstanceState {
   private final List<NewIncident> newIncidents = new ArrayList<>();
   private final Set<Long> resolvedIncidents = new LinkedHashSet<>();
   private final List<PendingRecord> records = new ArrayList<>();
+  private final List<NewTimer> newTimers = new ArrayList<>();
+  private final List<NewMessageSubscription> newMessageSubscriptions = new ArrayList<>();
+  private final List<NewSignalSubscription> newSignalSubscriptions = new ArrayList<>();
+  private final Set<Long> closedSubscriptionOwners = new LinkedHashSet<>();
+  private final Set<ClosedSubscription> closedSubscriptions = new LinkedHashSet<>();
+  private final List<NewUserTask> newUserTasks = new ArrayList<>();
+  private final Set<Long> canceledUserTaskElements = new LinkedHashSet<>();
   private String newProcessInstanceState;
   private Map<String, Object> finalVariables;
   private final boolean created;
@@ -218,6 +225,68 @@ public final class InstanceState {
     }
   }
 
+  // ---- event subscriptions and user tasks
+
+  public void addTimer(final NewTimer timer) {
+    newTimers.add(timer);
+  }
+
+  public void addMessageSubscription(final NewMessageSubscription subscription) {
+    newMessageSubscriptions.add(subscription);
+  }
+
+  public void addSignalSubscription(final NewSignalSubscription subscription) {
+    newSignalSubscriptions.add(subscription);
+  }
+
+  /** Closes every subscription the element instance opened, stored or opened in this command. */
+  public void closeSubscriptionsOf(final long elementInstanceKey) {
+    newTimers.removeIf(t -> Long.valueOf(elementInstanceKey).equals(t.elementInstanceKey()));
+    newMessageSubscriptions.removeIf(s -> s.elementInstanceKey() == elementInstanceKey);
+    newSignalSubscriptions.removeIf(s -> s.elementInstanceKey() == elementInstanceKey);
+    if (!insertedElements.contains(elementInstanceKey)) {
+      closedSubscriptionOwners.add(elementInstanceKey);
+    }
+  }
+
+  /** Closes one subscription of an element instance: the one of event {@code elementId}. */
+  public void closeSubscription(final long elementInstanceKey, final String elementId) {
+    newTimers.removeIf(
+        t ->
+            Long.valueOf(elementInstanceKey).equals(t.elementInstanceKey())
+                && t.elementId().equals(elementId));
+    newMessageSubscriptions.removeIf(
+        s -> s.elementInstanceKey() == elementInstanceKey && s.elementId().equals(elementId));
+    newSignalSubscriptions.removeIf(
+        s -> s.elementInstanceKey() == elementInstanceKey && s.elementId().equals(elementId));
+    if (!insertedElements.contains(elementInstanceKey)) {
+      closedSubscriptions.add(new ClosedSubscription(elementInstanceKey, elementId));
+    }
+  }
+
+  /** One event subscription of an element instance that closed while others stay open. */
+  record ClosedSubscription(long elementInstanceKey, String elementId) {}
+
+  Set<ClosedSubscription> closedSubscriptions() {
+    return closedSubscriptions;
+  }
+
+  /** Message subscriptions opened by this command, to correlate buffered messages to. */
+  public List<NewMessageSubscription> newMessageSubscriptions() {
+    return newMessageSubscriptions;
+  }
+
+  public void addUserTask(final NewUserTask task) {
+    newUserTasks.add(task);
+  }
+
+  /** The user task of a terminated element instance is canceled with it. */
+  public void cancelUserTaskOf(final long elementInstanceKey) {
+    if (!newUserTasks.removeIf(task -> task.elementInstanceKey() == elementInstanceKey)) {
+      canceledUserTaskElements.add(elementInstanceKey);
+    }
+  }
+
   public void append(final PendingRecord record) {
     records.add(record);
   }
@@ -287,6 +356,26 @@ public final class InstanceState {
 
   Set<Long> resolvedIncidents() {
     return resolvedIncidents;
+  }
+
+  List<NewTimer> newTimers() {
+    return newTimers;
+  }
+
+  List<NewSignalSubscription> newSignalSubscriptions() {
+    return newSignalSubscriptions;
+  }
+
+  Set<Long> closedSubscriptionOwners() {
+    return closedSubscriptionOwners;
+  }
+
+  List<NewUserTask> newUserTasks() {
+    return newUserTasks;
+  }
+
+  Set<Long> canceledUserTaskElements() {
+    return canceledUserTaskElements;
   }
 
   List<PendingRecord> records() {

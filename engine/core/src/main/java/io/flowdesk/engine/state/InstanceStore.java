@@ -123,6 +123,8 @@ public final class InstanceStore {
     saveJoinPoints(state);
     saveJobs(state, timestamp);
     saveIncidents(state, timestamp);
+    saveSubscriptions(state);
+    saveUserTasks(state, timestamp);
     RecordLog.append(batch, state.records(), timestamp);
   }
 
@@ -281,6 +283,130 @@ public final class InstanceStore {
                       incident.errorType(),
                       incident.errorMessage(),
                       incident.failedStep(),
+                      now
+                    })
+            .toList());
+  }
+
+  private void saveSubscriptions(final InstanceState state) {
+    if (!state.closedSubscriptionOwners().isEmpty()) {
+      final List<Object[]> owners =
+          state.closedSubscriptionOwners().stream().map(key -> new Object[] {key}).toList();
+      batch.batchUpdate("DELETE FROM engine.timer WHERE element_instance_key = ?", owners);
+      batch.batchUpdate(
+          "DELETE FROM engine.message_subscription WHERE element_instance_key = ?", owners);
+      batch.batchUpdate(
+          "DELETE FROM engine.signal_subscription WHERE element_instance_key = ?", owners);
+    }
+    if (!state.closedSubscriptions().isEmpty()) {
+      final List<Object[]> closed =
+          state.closedSubscriptions().stream()
+              .map(c -> new Object[] {c.elementInstanceKey(), c.elementId()})
+              .toList();
+      for (final String table : List.of("timer", "message_subscription", "signal_subscription")) {
+        batch.batchUpdate(
+            "DELETE FROM engine." + table + " WHERE element_instance_key = ? AND element_id = ?",
+            closed);
+      }
+    }
+    if (!state.newTimers().isEmpty()) {
+      batch.batchUpdate(
+          "INSERT INTO engine.timer (key, process_definition_key, process_instance_key,"
+              + " element_instance_key, element_id, due_date, repetitions, cycle)"
+              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+          state.newTimers().stream()
+              .map(
+                  t ->
+                      new Object[] {
+                        t.key(),
+                        t.processDefinitionKey(),
+                        t.processInstanceKey(),
+                        t.elementInstanceKey(),
+                        t.elementId(),
+                        Timestamp.from(t.dueDate()),
+                        t.repetitions(),
+                        t.cycle()
+                      })
+              .toList());
+    }
+    if (!state.newMessageSubscriptions().isEmpty()) {
+      batch.batchUpdate(
+          "INSERT INTO engine.message_subscription (key, process_instance_key,"
+              + " element_instance_key, element_id, bpmn_process_id, message_name,"
+              + " correlation_key, interrupting) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+          state.newMessageSubscriptions().stream()
+              .map(
+                  m ->
+                      new Object[] {
+                        m.key(),
+                        m.processInstanceKey(),
+                        m.elementInstanceKey(),
+                        m.elementId(),
+                        m.bpmnProcessId(),
+                        m.messageName(),
+                        m.correlationKey(),
+                        m.interrupting()
+                      })
+              .toList());
+    }
+    if (!state.newSignalSubscriptions().isEmpty()) {
+      batch.batchUpdate(
+          "INSERT INTO engine.signal_subscription (key, signal_name, process_definition_key,"
+              + " bpmn_process_id, element_id, process_instance_key, element_instance_key)"
+              + " VALUES (?, ?, ?, ?, ?, ?, ?)",
+          state.newSignalSubscriptions().stream()
+              .map(
+                  s ->
+                      new Object[] {
+                        s.key(),
+                        s.signalName(),
+                        s.processDefinitionKey(),
+                        s.bpmnProcessId(),
+                        s.elementId(),
+                        s.processInstanceKey(),
+                        s.elementInstanceKey()
+                      })
+              .toList());
+    }
+  }
+
+  private void saveUserTasks(final InstanceState state, final Timestamp now) {
+    if (!state.canceledUserTaskElements().isEmpty()) {
+      batch.batchUpdate(
+          "UPDATE engine.user_task SET state = 'CANCELED', completed_at = ?"
+              + " WHERE element_instance_key = ? AND state = 'CREATED'",
+          state.canceledUserTaskElements().stream().map(key -> new Object[] {now, key}).toList());
+    }
+    if (state.newUserTasks().isEmpty()) {
+      return;
+    }
+    batch.batchUpdate(
+        "INSERT INTO engine.user_task (key, state, process_instance_key, element_instance_key,"
+            + " element_id, name, bpmn_process_id, process_definition_key,"
+            + " process_definition_version, assignee, candidate_groups, candidate_users, due_date,"
+            + " follow_up_date, priority, form_key, external_form_reference, custom_headers,"
+            + " created_at) VALUES (?, 'CREATED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        state.newUserTasks().stream()
+            .map(
+                t ->
+                    new Object[] {
+                      t.key(),
+                      t.processInstanceKey(),
+                      t.elementInstanceKey(),
+                      t.elementId(),
+                      t.name(),
+                      t.bpmnProcessId(),
+                      t.processDefinitionKey(),
+                      t.processDefinitionVersion(),
+                      t.assignee(),
+                      Json.write(t.candidateGroups()),
+                      Json.write(t.candidateUsers()),
+                      t.dueDate() == null ? null : Timestamp.from(t.dueDate()),
+                      t.followUpDate() == null ? null : Timestamp.from(t.followUpDate()),
+                      t.priority(),
+                      t.formKey(),
+                      t.externalFormReference(),
+                      Json.write(t.customHeaders()),
                       now
                     })
             .toList());

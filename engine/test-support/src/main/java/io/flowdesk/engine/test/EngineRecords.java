@@ -103,6 +103,21 @@ public final class EngineRecords {
         .list();
   }
 
+  /** Keys of the instances of a process, oldest first (e.g. those that start events created). */
+  public List<Long> instancesOf(final String bpmnProcessId) {
+    return jdbc.sql(
+            "SELECT key FROM engine.process_instance WHERE bpmn_process_id = ? ORDER BY key")
+        .param(bpmnProcessId)
+        .query(Long.class)
+        .list();
+  }
+
+  /** Whether an element of the instance has reached {@code intent}, e.g. ELEMENT_COMPLETED. */
+  public boolean passed(
+      final long processInstanceKey, final String elementId, final String intent) {
+    return elements(processInstanceKey, intent).contains(elementId);
+  }
+
   /** A variable's JSON value in the process instance scope, or null. */
   public String variable(final long processInstanceKey, final String name) {
     return jdbc.sql(

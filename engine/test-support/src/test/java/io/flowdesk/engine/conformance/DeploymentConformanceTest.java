@@ -292,16 +292,16 @@ class DeploymentConformanceTest {
   }
 
   @Test
-  void rpcsOfPartTwoAnswerUnimplementedNamingTheRpc() {
+  void rpcsNotImplementedYetAnswerUnimplementedNamingTheRpc() {
     assertThatThrownBy(
             () ->
                 client
-                    .newPublishMessageCommand()
-                    .messageName("m")
-                    .correlationKey("k")
+                    .newMigrateProcessInstanceCommand(1L)
+                    .migrationPlan(2L)
+                    .addMappingInstruction("a", "b")
                     .send()
                     .join())
         .satisfies(e -> assertThat(statusOf(e)).isEqualTo(Status.Code.UNIMPLEMENTED))
-        .hasMessageContaining("PublishMessage");
+        .hasMessageContaining("MigrateProcessInstance");
   }
 }

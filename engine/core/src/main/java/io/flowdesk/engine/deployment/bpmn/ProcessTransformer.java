@@ -4,30 +4,44 @@ import static java.util.Map.entry;
 
 import io.camunda.zeebe.model.bpmn.instance.Activity;
 import io.camunda.zeebe.model.bpmn.instance.BaseElement;
+import io.camunda.zeebe.model.bpmn.instance.BoundaryEvent;
+import io.camunda.zeebe.model.bpmn.instance.CallActivity;
 import io.camunda.zeebe.model.bpmn.instance.EventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.ExclusiveGateway;
 import io.camunda.zeebe.model.bpmn.instance.FlowNode;
 import io.camunda.zeebe.model.bpmn.instance.InclusiveGateway;
+import io.camunda.zeebe.model.bpmn.instance.MultiInstanceLoopCharacteristics;
 import io.camunda.zeebe.model.bpmn.instance.Process;
 import io.camunda.zeebe.model.bpmn.instance.StartEvent;
 import io.camunda.zeebe.model.bpmn.instance.SubProcess;
+import io.camunda.zeebe.model.bpmn.instance.UserTask;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeAssignmentDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledDecision;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledElement;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeFormDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeHeader;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeLoopCharacteristics;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeMapping;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebePriorityDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeScript;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskHeaders;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskSchedule;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeUserTask;
 import io.flowdesk.engine.model.BpmnElementType;
 import io.flowdesk.engine.model.BpmnEventType;
 import io.flowdesk.engine.model.CalledDecision;
+import io.flowdesk.engine.model.CalledElement;
 import io.flowdesk.engine.model.ExecutableProcess;
 import io.flowdesk.engine.model.Expression;
 import io.flowdesk.engine.model.FlowElement;
 import io.flowdesk.engine.model.IoMapping;
+import io.flowdesk.engine.model.MultiInstance;
 import io.flowdesk.engine.model.ScriptDefinition;
 import io.flowdesk.engine.model.SequenceFlow;
 import io.flowdesk.engine.model.TaskDefinition;
+import io.flowdesk.engine.model.UserTaskDefinition;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -35,6 +49,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -80,9 +95,16 @@ final class ProcessTransformer {
           "compensateEventDefinition", BpmnEventType.COMPENSATION,
           "conditionalEventDefinition", BpmnEventType.CONDITIONAL);
 
+  /** Job type Zeebe gives the job of a job-based user task. */
+  static final String JOB_WORKER_USER_TASK_TYPE = "io.camunda.zeebe:userTask";
+
+  private static final String JOB_WORKER_USER_TASK_RETRIES = "1";
+
   private final Process process;
   private final Map<String, FlowElement> elements = new LinkedHashMap<>();
   private final Map<String, SequenceFlow> sequenceFlows = new LinkedHashMap<>();
+  private final Map<String, List<String>> boundaryEventsByActivity = new LinkedHashMap<>();
+  private final Map<String, List<String>> eventSubProcessStartsByScope = new LinkedHashMap<>();
 
   /** Every sequence flow of the process and its sub-processes, in document order. */
   private final List<io.camunda.zeebe.model.bpmn.instance.SequenceFlow> flowsInOrder =
@@ -99,6 +121,7 @@ final class ProcessTransformer {
   private ExecutableProcess transform() {
     final String processId = process.getId();
     collectFlows(process.getFlowElements());
+    collectAttachments(process.getFlowElements(), processId);
     elements.put(processId, processElement());
     addFlowNodes(process.getFlowElements(), processId);
     return new ExecutableProcess(
@@ -127,6 +150,45 @@ final class ProcessTransformer {
         collectFlows(subProcess.getFlowElements());
       }
     }
+  }
+
+  /** Boundary events by their activity, event sub-process starts by their enclosing scope. */
+  private void collectAttachments(
+      final Collection<io.camunda.zeebe.model.bpmn.instance.FlowElement> scope,
+      final String scopeId) {
+    for (final var element : scope) {
+      if (element instanceof BoundaryEvent boundary) {
+        boundaryEventsByActivity
+            .computeIfAbsent(boundary.getAttachedTo().getId(), id -> new ArrayList<>())
+            .add(boundary.getId());
+      } else if (element instanceof SubProcess subProcess) {
+        if (subProcess.triggeredByEvent()) {
+          startEventOf(subProcess)
+              .ifPresent(
+                  start ->
+                      eventSubProcessStartsByScope
+                          .computeIfAbsent(scopeId, id -> new ArrayList<>())
+                          .add(start));
+        }
+        collectAttachments(subProcess.getFlowElements(), subProcess.getId());
+      }
+    }
+  }
+
+  private static Optional<String> startEventOf(final SubProcess subProcess) {
+    return subProcess.getFlowElements().stream()
+        .filter(StartEvent.class::isInstance)
+        .map(BaseElement::getId)
+        .findFirst();
+  }
+
+  private static String noneStartEventOf(
+      final Collection<io.camunda.zeebe.model.bpmn.instance.FlowElement> scope) {
+    return scope.stream()
+        .filter(e -> e instanceof StartEvent start && EventDefinitions.of(start).isEmpty())
+        .map(BaseElement::getId)
+        .findFirst()
+        .orElse(null);
   }
 
   private void addFlowNodes(
@@ -158,7 +220,110 @@ final class ProcessTransformer {
         taskDefinition(node),
         taskHeaders(node),
         calledDecision(node),
-        script(node));
+        script(node),
+        EventDefinitionTransformer.of(node),
+        node instanceof BoundaryEvent boundary ? boundary.getAttachedTo().getId() : null,
+        interrupting(node),
+        List.copyOf(boundaryEventsByActivity.getOrDefault(node.getId(), List.of())),
+        List.copyOf(eventSubProcessStartsByScope.getOrDefault(node.getId(), List.of())),
+        startEventId(node),
+        userTask(node),
+        calledElement(node),
+        multiInstance(node));
+  }
+
+  private static boolean interrupting(final FlowNode node) {
+    if (node instanceof BoundaryEvent boundary) {
+      return boundary.cancelActivity();
+    }
+    return node instanceof StartEvent start && start.isInterrupting();
+  }
+
+  private static String startEventId(final FlowNode node) {
+    if (!(node instanceof SubProcess subProcess)) {
+      return null;
+    }
+    return subProcess.triggeredByEvent()
+        ? startEventOf(subProcess).orElse(null)
+        : noneStartEventOf(subProcess.getFlowElements());
+  }
+
+  /**
+   * Both kinds of user task: a Camunda user task ({@code zeebe:userTask}) that the engine keeps,
+   * and a job-based one whose job has type {@code io.camunda.zeebe:userTask}; both carry the
+   * assignment, schedule and form.
+   */
+  private static UserTaskDefinition userTask(final FlowNode node) {
+    if (!(node instanceof UserTask task)) {
+      return null;
+    }
+    final ZeebeAssignmentDefinition assignment =
+        task.getSingleExtensionElement(ZeebeAssignmentDefinition.class);
+    final ZeebeTaskSchedule schedule = task.getSingleExtensionElement(ZeebeTaskSchedule.class);
+    final ZeebePriorityDefinition priority =
+        task.getSingleExtensionElement(ZeebePriorityDefinition.class);
+    final ZeebeFormDefinition form = task.getSingleExtensionElement(ZeebeFormDefinition.class);
+    return new UserTaskDefinition(
+        optional(assignment == null ? null : assignment.getAssignee()),
+        optional(assignment == null ? null : assignment.getCandidateGroups()),
+        optional(assignment == null ? null : assignment.getCandidateUsers()),
+        optional(schedule == null ? null : schedule.getDueDate()),
+        optional(schedule == null ? null : schedule.getFollowUpDate()),
+        optional(priority == null ? null : priority.getPriority()),
+        form == null
+            ? null
+            : new UserTaskDefinition.FormLink(
+                blankToNull(form.getFormId()),
+                form.getBindingType() == null ? "latest" : form.getBindingType().name(),
+                optional(form.getExternalReference()),
+                blankToNull(form.getFormKey())),
+        taskHeaders(task));
+  }
+
+  static boolean camundaUserTask(final FlowNode node) {
+    return node instanceof UserTask task
+        && task.getSingleExtensionElement(ZeebeUserTask.class) != null;
+  }
+
+  private static CalledElement calledElement(final FlowNode node) {
+    if (!(node instanceof CallActivity callActivity)) {
+      return null;
+    }
+    final ZeebeCalledElement called =
+        callActivity.getSingleExtensionElement(ZeebeCalledElement.class);
+    return called == null
+        ? null
+        : new CalledElement(
+            Expression.of(called.getProcessId()),
+            called.isPropagateAllChildVariablesEnabled(),
+            called.isPropagateAllParentVariablesEnabled());
+  }
+
+  private static MultiInstance multiInstance(final FlowNode node) {
+    if (!(node instanceof Activity activity)
+        || !(activity.getLoopCharacteristics()
+            instanceof MultiInstanceLoopCharacteristics characteristics)) {
+      return null;
+    }
+    final ZeebeLoopCharacteristics loop =
+        characteristics.getSingleExtensionElement(ZeebeLoopCharacteristics.class);
+    return new MultiInstance(
+        characteristics.isSequential(),
+        Expression.of(loop.getInputCollection()),
+        blankToNull(loop.getInputElement()),
+        blankToNull(loop.getOutputCollection()),
+        optional(loop.getOutputElement()),
+        characteristics.getCompletionCondition() == null
+            ? null
+            : Expression.of(characteristics.getCompletionCondition().getTextContent()));
+  }
+
+  private static Expression optional(final String attribute) {
+    return attribute == null || attribute.isBlank() ? null : Expression.of(attribute);
+  }
+
+  private static String blankToNull(final String text) {
+    return text == null || text.isBlank() ? null : text;
   }
 
   private FlowElement processElement() {
@@ -175,6 +340,15 @@ final class ProcessTransformer {
         List.of(),
         null,
         Map.of(),
+        null,
+        null,
+        null,
+        null,
+        false,
+        List.of(),
+        List.copyOf(eventSubProcessStartsByScope.getOrDefault(process.getId(), List.of())),
+        noneStartEventOf(process.getFlowElements()),
+        null,
         null,
         null);
   }
@@ -242,7 +416,11 @@ final class ProcessTransformer {
         .toList();
   }
 
-  private static TaskDefinition taskDefinition(final BaseElement element) {
+  private static TaskDefinition taskDefinition(final FlowNode element) {
+    if (element instanceof UserTask && !camundaUserTask(element)) {
+      return new TaskDefinition(
+          Expression.of(JOB_WORKER_USER_TASK_TYPE), Expression.of(JOB_WORKER_USER_TASK_RETRIES));
+    }
     final ZeebeTaskDefinition definition =
         element.getSingleExtensionElement(ZeebeTaskDefinition.class);
     if (definition == null) {
@@ -285,10 +463,6 @@ final class ProcessTransformer {
 
   /** The process-level start event without event definition, where a plain instance starts. */
   private String noneStartEventId() {
-    return process.getFlowElements().stream()
-        .filter(e -> e instanceof StartEvent start && EventDefinitions.of(start).isEmpty())
-        .map(BaseElement::getId)
-        .findFirst()
-        .orElse(null);
+    return noneStartEventOf(process.getFlowElements());
   }
 }

@@ -35,6 +35,12 @@ final class SupportedElements {
           "startEvent",
           "endEvent",
           "intermediateThrowEvent",
+          "intermediateCatchEvent",
+          "boundaryEvent",
+          "subProcess",
+          "userTask",
+          "receiveTask",
+          "eventBasedGateway",
           "exclusiveGateway",
           "parallelGateway",
           "inclusiveGateway",
@@ -48,9 +54,34 @@ final class SupportedElements {
   /** Event definitions the engine runs, by event type; an event without one is always run. */
   private static final Map<String, Set<String>> SUPPORTED_EVENT_DEFINITIONS =
       Map.of(
-          "startEvent", Set.of(),
-          "endEvent", Set.of("terminateEventDefinition"),
-          "intermediateThrowEvent", Set.of());
+          "startEvent",
+          Set.of(
+              "timerEventDefinition",
+              "messageEventDefinition",
+              "signalEventDefinition",
+              "errorEventDefinition",
+              "escalationEventDefinition"),
+          "endEvent",
+          Set.of(
+              "terminateEventDefinition",
+              "errorEventDefinition",
+              "escalationEventDefinition",
+              "signalEventDefinition"),
+          "intermediateThrowEvent",
+          Set.of("signalEventDefinition", "escalationEventDefinition", "linkEventDefinition"),
+          "intermediateCatchEvent",
+          Set.of(
+              "timerEventDefinition",
+              "messageEventDefinition",
+              "signalEventDefinition",
+              "linkEventDefinition"),
+          "boundaryEvent",
+          Set.of(
+              "timerEventDefinition",
+              "messageEventDefinition",
+              "signalEventDefinition",
+              "errorEventDefinition",
+              "escalationEventDefinition"));
 
   /** How messages name the flow node types, in the plural. */
   private static final Map<String, String> PLURAL_NAMES =

@@ -354,28 +354,36 @@ class BpmnTransformerTest {
   }
 
   @Test
-  void reportsUnsupportedUserTask() {
+  void reportsUnsupportedMultiInstance() {
     final BpmnModelInstance model =
-        Bpmn.createExecutableProcess("p").startEvent("s").userTask("approve").endEvent("e").done();
+        Bpmn.createExecutableProcess("p")
+            .startEvent("s")
+            .serviceTask(
+                "approve",
+                t -> t.zeebeJobType("w").multiInstance(m -> m.zeebeInputCollection("=items")))
+            .endEvent("e")
+            .done();
 
     assertThat(invalid(transform(model)))
         .isEqualTo(
             """
             'p.bpmn': - Element: approve
-                - ERROR: Flowdesk does not support user tasks yet""");
+                - ERROR: Flowdesk does not support multi-instance activities yet""");
   }
 
   @Test
   void namesTheEventDefinitionOfUnsupportedEvents() {
     final BpmnModelInstance model =
         Bpmn.createExecutableProcess("p")
-            .startEvent("tick")
-            .timerWithCycle("R/PT1H")
+            .startEvent("s")
+            .intermediateThrowEvent("undo", e -> e.compensateEventDefinition())
             .endEvent("e")
             .done();
 
     assertThat(invalid(transform(model)))
-        .contains("- Element: tick\n    - ERROR: Flowdesk does not support timer start events yet");
+        .contains(
+            "- Element: undo\n    - ERROR: Flowdesk does not support compensation intermediate"
+                + " throw events yet");
   }
 
   @Test
@@ -383,7 +391,9 @@ class BpmnTransformerTest {
     final BpmnModelInstance model =
         Bpmn.createExecutableProcess("p")
             .startEvent("s")
-            .userTask("approve")
+            .serviceTask(
+                "approve",
+                t -> t.zeebeJobType("w").multiInstance(m -> m.zeebeInputCollection("=items")))
             .serviceTask("noType")
             .serviceTask("badInput", t -> t.zeebeJobType("work").zeebeInputExpression("1 +", "x"))
             .callActivity("call", c -> c.zeebeProcessId("other"))
@@ -394,7 +404,7 @@ class BpmnTransformerTest {
         .startsWith(
             """
             'p.bpmn': - Element: approve
-                - ERROR: Flowdesk does not support user tasks yet
+                - ERROR: Flowdesk does not support multi-instance activities yet
             - Element: noType
                 - ERROR: Must have exactly one 'zeebe:taskDefinition' extension element
             - Element: badInput

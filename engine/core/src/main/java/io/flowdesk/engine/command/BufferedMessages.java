@@ -1,0 +1,114 @@
+package io.flowdesk.engine.command;
+
+import io.flowdesk.engine.execution.BpmnExecution;
+import io.flowdesk.engine.state.InstanceState;
+import io.flowdesk.engine.state.NewMessageSubscription;
+import io.flowdesk.engine.state.PendingRecord;
+import io.flowdesk.engine.support.Json;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Correlates messages published earlier (still within their time to live) to the message
+ * subscriptions a command just opened, inside that command's transaction.
+ *
+ * <p>Publishing and opening a subscription both take a transaction-scoped advisory lock on the
+ * message name and correlation key, so one of them always sees the other's committed row: a message
+ * and a subscription that meet are never both missed.
+ */
+public final class BufferedMessages {
+
+  private final JdbcClient jdbc;
+
+  public BufferedMessages(final JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  private record Buffered(long key, Map<String, Object> variables) {}
+
+  /** Locks the name and key against concurrent publications until the transaction ends. */
+  public void lock(final String messageName, final String correlationKey) {
+    jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(?), hashtext(?))")
+        .params(messageName, correlationKey)
+        .query()
+        .singleRow();
+  }
+
+  void correlateTo(final InstanceState state, final BpmnExecution execution, final Instant now) {
+    final Set<Long> checked = new HashSet<>();
+    while (true) {
+      final Optional<NewMessageSubscription> next =
+          state.newMessageSubscriptions().stream()
+              .filter(s -> !checked.contains(s.key()))
+              .findFirst();
+      if (next.isEmpty()) {
+        return;
+      }
+      final NewMessageSubscription subscription = next.get();
+      checked.add(subscription.key());
+      lock(subscription.messageName(), subscription.correlationKey());
+      oldestUncorrelated(subscription, now)
+          .ifPresent(
+              message -> {
+                markCorrelated(message.key(), subscription.bpmnProcessId());
+                appendCorrelated(state, message.key(), subscription);
+                execution.triggerEvent(
+                    subscription.elementInstanceKey(),
+                    subscription.elementId(),
+                    message.variables());
+              });
+    }
+  }
+
+  private Optional<Buffered> oldestUncorrelated(
+      final NewMessageSubscription subscription, final Instant now) {
+    return jdbc.sql(
+            "SELECT m.key, m.variables FROM engine.message m WHERE m.name = ?"
+                + " AND m.correlation_key = ? AND m.deadline > ? AND NOT EXISTS (SELECT 1 FROM"
+                + " engine.message_correlation c WHERE c.message_key = m.key AND"
+                + " c.bpmn_process_id = ?) ORDER BY m.key LIMIT 1")
+        .params(
+            subscription.messageName(),
+            subscription.correlationKey(),
+            Timestamp.from(now),
+            subscription.bpmnProcessId())
+        .query(
+            (rs, n) ->
+                new Buffered(
+                    rs.getLong(1), Json.readDocument(rs.getString(2), "message variables")))
+        .optional();
+  }
+
+  /** Claims the message for the process; false when it already correlated to it. */
+  public boolean markCorrelated(final long messageKey, final String bpmnProcessId) {
+    return jdbc.sql(
+                "INSERT INTO engine.message_correlation (message_key, bpmn_process_id)"
+                    + " VALUES (?, ?) ON CONFLICT DO NOTHING")
+            .params(messageKey, bpmnProcessId)
+            .update()
+        > 0;
+  }
+
+  static void appendCorrelated(
+      final InstanceState state, final long messageKey, final NewMessageSubscription subscription) {
+    final Map<String, Object> payload = new LinkedHashMap<>();
+    payload.put("messageKey", messageKey);
+    payload.put("messageName", subscription.messageName());
+    payload.put("correlationKey", subscription.correlationKey());
+    payload.put("elementInstanceKey", subscription.elementInstanceKey());
+    state.append(
+        new PendingRecord(
+            subscription.key(),
+            "PROCESS_MESSAGE_SUBSCRIPTION",
+            "CORRELATED",
+            state.processInstance().key(),
+            subscription.elementId(),
+            payload));
+  }
+}

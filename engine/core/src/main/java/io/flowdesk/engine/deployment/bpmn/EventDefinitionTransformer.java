@@ -1,0 +1,83 @@
+package io.flowdesk.engine.deployment.bpmn;
+
+import io.camunda.zeebe.model.bpmn.instance.ErrorEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.EscalationEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.FlowNode;
+import io.camunda.zeebe.model.bpmn.instance.LinkEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.Message;
+import io.camunda.zeebe.model.bpmn.instance.MessageEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.ReceiveTask;
+import io.camunda.zeebe.model.bpmn.instance.SignalEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeSubscription;
+import io.flowdesk.engine.model.EventDefinition;
+import io.flowdesk.engine.model.EventDefinition.Timer;
+import io.flowdesk.engine.model.Expression;
+import java.util.List;
+
+/** Reads the one event definition of an event (or the message of a receive task). */
+final class EventDefinitionTransformer {
+
+  private EventDefinitionTransformer() {}
+
+  /** Null for none events, terminate end events and everything that is not an event. */
+  static EventDefinition of(final FlowNode node) {
+    if (node instanceof ReceiveTask task) {
+      return message(task.getMessage());
+    }
+    final List<io.camunda.zeebe.model.bpmn.instance.EventDefinition> definitions =
+        EventDefinitions.of(node);
+    if (definitions.size() != 1) {
+      return null;
+    }
+    final var definition = definitions.get(0);
+    if (definition instanceof TimerEventDefinition timer) {
+      return timer(timer);
+    }
+    if (definition instanceof MessageEventDefinition message) {
+      return message(message.getMessage());
+    }
+    if (definition instanceof ErrorEventDefinition error) {
+      final var code = error.getError() == null ? null : error.getError().getErrorCode();
+      return new EventDefinition.Error(blank(code) ? null : Expression.of(code));
+    }
+    if (definition instanceof SignalEventDefinition signal) {
+      return new EventDefinition.Signal(Expression.of(signal.getSignal().getName()));
+    }
+    if (definition instanceof EscalationEventDefinition escalation) {
+      final var code =
+          escalation.getEscalation() == null
+              ? null
+              : escalation.getEscalation().getEscalationCode();
+      return new EventDefinition.Escalation(blank(code) ? null : Expression.of(code));
+    }
+    if (definition instanceof LinkEventDefinition link) {
+      return new EventDefinition.Link(link.getName());
+    }
+    return null;
+  }
+
+  private static Timer timer(final TimerEventDefinition timer) {
+    if (timer.getTimeCycle() != null) {
+      return new Timer(Timer.Kind.CYCLE, Expression.of(timer.getTimeCycle().getTextContent()));
+    }
+    if (timer.getTimeDate() != null) {
+      return new Timer(Timer.Kind.DATE, Expression.of(timer.getTimeDate().getTextContent()));
+    }
+    return new Timer(Timer.Kind.DURATION, Expression.of(timer.getTimeDuration().getTextContent()));
+  }
+
+  private static EventDefinition.Message message(final Message message) {
+    final ZeebeSubscription subscription =
+        message.getSingleExtensionElement(ZeebeSubscription.class);
+    return new EventDefinition.Message(
+        Expression.of(message.getName()),
+        subscription == null || blank(subscription.getCorrelationKey())
+            ? null
+            : Expression.of(subscription.getCorrelationKey()));
+  }
+
+  private static boolean blank(final String text) {
+    return text == null || text.isBlank();
+  }
+}

@@ -1,0 +1,35 @@
+package io.flowdesk.engine.model;
+
+import java.util.Map;
+
+/**
+ * A Camunda user task ({@code zeebe:userTask}): the engine keeps the task itself, so it is
+ * searched, assigned and completed through the engine rather than a job worker. Expressions are
+ * null when not given.
+ *
+ * @param assignee {@code zeebe:assignmentDefinition assignee}
+ * @param candidateGroups comma separated list, or FEEL yielding a list
+ * @param candidateUsers comma separated list, or FEEL yielding a list
+ * @param dueDate ISO 8601 date-time, or FEEL
+ * @param followUpDate ISO 8601 date-time, or FEEL
+ * @param priority 0..100, default 50
+ * @param form the linked form, null when none
+ * @param headers {@code zeebe:taskHeaders}
+ */
+public record UserTaskDefinition(
+    Expression assignee,
+    Expression candidateGroups,
+    Expression candidateUsers,
+    Expression dueDate,
+    Expression followUpDate,
+    Expression priority,
+    FormLink form,
+    Map<String, String> headers) {
+
+  /**
+   * How the task names its form: a deployed form by id ({@code formId}, latest or deployment
+   * binding), an external reference, or a legacy {@code formKey}.
+   */
+  public record FormLink(
+      String formId, String bindingType, Expression externalReference, String formKey) {}
+}

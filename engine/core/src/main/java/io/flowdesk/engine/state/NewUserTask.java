@@ -1,0 +1,25 @@
+package io.flowdesk.engine.state;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** A Camunda user task created when its element was activated. */
+public record NewUserTask(
+    long key,
+    long processInstanceKey,
+    long elementInstanceKey,
+    String elementId,
+    String name,
+    String bpmnProcessId,
+    long processDefinitionKey,
+    int processDefinitionVersion,
+    String assignee,
+    List<String> candidateGroups,
+    List<String> candidateUsers,
+    Instant dueDate,
+    Instant followUpDate,
+    int priority,
+    Long formKey,
+    String externalFormReference,
+    Map<String, String> customHeaders) {}
