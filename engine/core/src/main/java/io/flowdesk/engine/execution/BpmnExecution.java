@@ -42,6 +42,11 @@ public final class BpmnExecution {
   private final ExpressionBehavior expressions;
   private final EventSubscriptionBehavior subscriptions;
   private final UserTaskBehavior userTasks;
+  private final MultiInstanceBehavior multiInstance;
+
+  /** Inner multi-instance completions whose completion condition was met. */
+  private final java.util.Set<Long> completionConditionMet = new java.util.HashSet<>();
+
   private final Deque<Operation> agenda = new ArrayDeque<>();
 
   /** Variables an event brought, for the event's element instance that is about to activate. */
@@ -66,6 +71,7 @@ public final class BpmnExecution {
     this.subscriptions =
         new EventSubscriptionBehavior(state, process, services, variables, expressions);
     this.userTasks = new UserTaskBehavior(state, services, variables, expressions);
+    this.multiInstance = new MultiInstanceBehavior(state, variables, expressions);
   }
 
   // ---- entry points, one per command
@@ -222,10 +228,14 @@ public final class BpmnExecution {
 
   private void activate(final ElementInstance instance) {
     final FlowElement element = process.element(instance.elementId());
+    if (instance.type() == BpmnElementType.MULTI_INSTANCE_BODY) {
+      activateMultiInstanceBody(instance, element);
+      return;
+    }
     if (!element.inputs().isEmpty()) {
+      // From the instance itself: an inner multi-instance one already holds its item.
       final Map<String, Object> inputs =
-          expressions.evaluateMappings(
-              element.inputs(), variables.lookupFrom(instance.flowScopeKey()));
+          expressions.evaluateMappings(element.inputs(), variables.lookupFrom(instance.key()));
       inputs.forEach((name, value) -> variables.setLocal(instance.key(), name, value));
     }
     switch (element.type()) {
@@ -263,6 +273,55 @@ public final class BpmnExecution {
     if (triggered != null) {
       eventVariables.put(startEvent.key(), triggered);
     }
+  }
+
+  /**
+   * A multi-instance body opens the boundary events' subscriptions, then creates an inner instance
+   * per item of the input collection (all at once, or one after the other when sequential).
+   */
+  private void activateMultiInstanceBody(final ElementInstance body, final FlowElement element) {
+    subscriptions.open(body, element);
+    final List<?> items = multiInstance.inputCollection(body, element.multiInstance());
+    markActivated(body);
+    multiInstance.initialise(body, element.multiInstance(), items.size());
+    if (items.isEmpty()) {
+      completeNow(body);
+      return;
+    }
+    final int parallel = element.multiInstance().sequential() ? 1 : items.size();
+    for (int i = 0; i < parallel; i++) {
+      createInner(body, element, items.get(i), i + 1);
+    }
+  }
+
+  private void createInner(
+      final ElementInstance body, final FlowElement element, final Object item, final int counter) {
+    final ElementInstance inner =
+        state.addElementInstance(services.keys().next(), body.key(), element.id(), element.type());
+    multiInstance.initialiseInner(inner, element.multiInstance(), item, counter);
+    appendElementRecord(inner, "ELEMENT_ACTIVATING");
+    schedule(Step.ACTIVATE, inner);
+  }
+
+  /**
+   * After an inner instance ended: the completion condition may end the body; a sequential body
+   * goes on with the next item. The body itself completes when no inner instance is left.
+   */
+  private void afterInnerCompleted(final ElementInstance inner, final FlowElement element) {
+    final ElementInstance body = state.elementInstance(inner.flowScopeKey()).orElseThrow();
+    if (completionConditionMet.remove(inner.key())) {
+      for (final ElementInstance other : state.children(body.key())) {
+        terminate(other);
+        multiInstance.innerTerminated(other);
+      }
+    } else if (element.multiInstance().sequential()) {
+      final int next = multiInstance.completed(body) + 1;
+      if (next <= multiInstance.size(body)) {
+        final List<?> items = multiInstance.inputCollection(body, element.multiInstance());
+        createInner(body, element, next <= items.size() ? items.get(next - 1) : null, next);
+      }
+    }
+    onChildEnded(body.key());
   }
 
   private void activateUserTask(final ElementInstance instance, final FlowElement element) {
@@ -520,6 +579,16 @@ public final class BpmnExecution {
 
   private void complete(final ElementInstance instance) {
     final FlowElement element = process.element(instance.elementId());
+    if (instance.type() == BpmnElementType.MULTI_INSTANCE_BODY) {
+      multiInstance
+          .output(instance, element.multiInstance())
+          .ifPresent(
+              output ->
+                  variables.merge(
+                      instance.flowScopeKey(), Map.of(output.getKey(), output.getValue())));
+      finishCompletion(instance, element, outgoingOf(element));
+      return;
+    }
     if (!element.outputs().isEmpty()) {
       final Map<String, Object> outputs =
           expressions.evaluateMappings(element.outputs(), variables.lookupFrom(instance.key()));
@@ -531,11 +600,21 @@ public final class BpmnExecution {
       createAndSchedule(
           process.linkTarget(element.flowScopeId(), link.name()), instance.flowScopeKey());
     }
-    final List<SequenceFlow> outgoing = new ArrayList<>();
-    if (!isForkingGateway(element)) {
-      element.outgoing().forEach(id -> outgoing.add(process.sequenceFlow(id)));
+    if (element.multiInstance() != null && multiInstance.isInner(instance)) {
+      if (multiInstance.innerCompleted(instance, element.multiInstance())) {
+        completionConditionMet.add(instance.key());
+      }
+      finishCompletion(instance, element, List.of());
+      return;
     }
-    finishCompletion(instance, element, outgoing);
+    finishCompletion(
+        instance, element, isForkingGateway(element) ? List.of() : outgoingOf(element));
+  }
+
+  private List<SequenceFlow> outgoingOf(final FlowElement element) {
+    final List<SequenceFlow> outgoing = new ArrayList<>();
+    element.outgoing().forEach(id -> outgoing.add(process.sequenceFlow(id)));
+    return outgoing;
   }
 
   /** A nested output target merges into the existing object instead of replacing it. */
@@ -577,6 +656,10 @@ public final class BpmnExecution {
     state.removeElementInstance(instance);
     if (instance.isProcess()) {
       state.endProcessInstance("COMPLETED");
+      return;
+    }
+    if (element.multiInstance() != null && instance.type() != BpmnElementType.MULTI_INSTANCE_BODY) {
+      afterInnerCompleted(instance, element);
       return;
     }
     for (final SequenceFlow flow : flows) {
@@ -666,9 +749,10 @@ public final class BpmnExecution {
   }
 
   private ElementInstance createAndSchedule(final FlowElement element, final long flowScopeKey) {
+    final BpmnElementType type =
+        element.multiInstance() != null ? BpmnElementType.MULTI_INSTANCE_BODY : element.type();
     final ElementInstance instance =
-        state.addElementInstance(
-            services.keys().next(), flowScopeKey, element.id(), element.type());
+        state.addElementInstance(services.keys().next(), flowScopeKey, element.id(), type);
     appendElementRecord(instance, "ELEMENT_ACTIVATING");
     schedule(Step.ACTIVATE, instance);
     return instance;
@@ -763,7 +847,10 @@ public final class BpmnExecution {
           return true;
         }
       }
-      final FlowElement boundary = catcher(element.boundaryEventIds(), type, code);
+      final FlowElement boundary =
+          element.multiInstance() != null && current.type() != BpmnElementType.MULTI_INSTANCE_BODY
+              ? null // the body, met next, carries the boundary events
+              : catcher(element.boundaryEventIds(), type, code);
       if (boundary != null) {
         activateBoundaryEvent(current, boundary, eventVars);
         return true;

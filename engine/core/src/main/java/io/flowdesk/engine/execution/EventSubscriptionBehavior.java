@@ -61,8 +61,14 @@ final class EventSubscriptionBehavior {
 
   /** Opens every subscription of {@code owner}; a failing expression raises a {@link Failure}. */
   void open(final ElementInstance owner, final FlowElement element) {
+    final boolean body = owner.type() == BpmnElementType.MULTI_INSTANCE_BODY;
     for (final FlowElement event : catchEventsOf(element)) {
-      openOne(owner, event);
+      // The boundary events of a multi-instance activity belong to its body, the rest to each
+      // inner instance.
+      final boolean boundary = event.type() == BpmnElementType.BOUNDARY_EVENT;
+      if (element.multiInstance() == null || body == boundary) {
+        openOne(owner, event);
+      }
     }
   }
 

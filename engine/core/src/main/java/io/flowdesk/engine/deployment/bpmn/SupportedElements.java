@@ -161,10 +161,8 @@ final class SupportedElements {
     if (!(node instanceof Activity activity)) {
       return Optional.empty();
     }
-    if (activity.getLoopCharacteristics() instanceof MultiInstanceLoopCharacteristics) {
-      return Optional.of(notYet("multi-instance activities"));
-    }
-    if (activity.getLoopCharacteristics() != null) {
+    if (activity.getLoopCharacteristics() != null
+        && !(activity.getLoopCharacteristics() instanceof MultiInstanceLoopCharacteristics)) {
       return Optional.of(notYet("loop activities"));
     }
     if (activity.isForCompensation()) {

@@ -354,13 +354,11 @@ class BpmnTransformerTest {
   }
 
   @Test
-  void reportsUnsupportedMultiInstance() {
+  void reportsUnsupportedExecutionListeners() {
     final BpmnModelInstance model =
         Bpmn.createExecutableProcess("p")
             .startEvent("s")
-            .serviceTask(
-                "approve",
-                t -> t.zeebeJobType("w").multiInstance(m -> m.zeebeInputCollection("=items")))
+            .serviceTask("approve", t -> t.zeebeJobType("w").zeebeStartExecutionListener("audit"))
             .endEvent("e")
             .done();
 
@@ -368,7 +366,7 @@ class BpmnTransformerTest {
         .isEqualTo(
             """
             'p.bpmn': - Element: approve
-                - ERROR: Flowdesk does not support multi-instance activities yet""");
+                - ERROR: Flowdesk does not support execution listeners yet""");
   }
 
   @Test
@@ -391,9 +389,7 @@ class BpmnTransformerTest {
     final BpmnModelInstance model =
         Bpmn.createExecutableProcess("p")
             .startEvent("s")
-            .serviceTask(
-                "approve",
-                t -> t.zeebeJobType("w").multiInstance(m -> m.zeebeInputCollection("=items")))
+            .serviceTask("approve", t -> t.zeebeJobType("w").zeebeStartExecutionListener("audit"))
             .serviceTask("noType")
             .serviceTask("badInput", t -> t.zeebeJobType("work").zeebeInputExpression("1 +", "x"))
             .callActivity("call", c -> c.zeebeProcessId("other"))
@@ -404,7 +400,7 @@ class BpmnTransformerTest {
         .startsWith(
             """
             'p.bpmn': - Element: approve
-                - ERROR: Flowdesk does not support multi-instance activities yet
+                - ERROR: Flowdesk does not support execution listeners yet
             - Element: noType
                 - ERROR: Must have exactly one 'zeebe:taskDefinition' extension element
             - Element: badInput
