@@ -75,7 +75,7 @@ public final class EngineBootstrap {
     final DeployedDecisions decisions = new DeployedDecisions(jdbc, dmn);
     final EngineEvents events = new EngineEvents();
     final EngineServices services =
-        new EngineServices(keys, clock, feel, decisions, new DeployedForms(jdbc));
+        new EngineServices(keys, clock, feel, decisions, new DeployedForms(jdbc), definitions);
     final InstanceCommands instances =
         new InstanceCommands(
             jdbc,

@@ -10,6 +10,7 @@ import io.flowdesk.engine.state.NewJob;
 import io.flowdesk.engine.state.PendingRecord;
 import io.flowdesk.engine.state.ProcessInstanceRow;
 import io.flowdesk.engine.support.Rejection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
@@ -57,8 +58,8 @@ public final class InstanceCommands {
     this.signalBroadcast = broadcast;
   }
 
-  /** A command's answer and the instance state it left, for the listeners after commit. */
-  private record Outcome<T>(T value, InstanceState state, BpmnExecution execution) {}
+  /** A command's answer and the instances it touched, for the listeners after commit. */
+  private record Outcome<T>(T value, CommandScope scope) {}
 
   /**
    * Creates and starts an instance. {@code onEnd}, if given, hears of the instance's end; it is
@@ -102,21 +103,21 @@ public final class InstanceCommands {
     if (onEnd != null) {
       events.onInstanceEnded(row.key(), onEnd);
     }
-    final BpmnExecution execution;
+    final CommandScope scope;
     try {
-      execution =
+      scope =
           transactions.execute(
               tx -> {
-                final BpmnExecution created = execution(state, definition);
-                start.accept(created);
-                finish(state, created, definition);
+                final CommandScope created = scope();
+                start.accept(created.add(state).execution());
+                finish(created);
                 return created;
               });
     } catch (RuntimeException e) {
       events.removeEndListener(row.key());
       throw e;
     }
-    published(state, execution);
+    published(scope);
     return row;
   }
 
@@ -151,32 +152,48 @@ public final class InstanceCommands {
             tx -> {
               final InstanceState state =
                   lockAndLoad.get().filter(s -> s.processInstance().active()).orElseThrow(notFound);
-              final ProcessDefinition definition =
-                  definitions.byKey(state.processInstance().processDefinitionKey());
-              final BpmnExecution execution = execution(state, definition);
-              final T value = command.apply(state, execution);
-              finish(state, execution, definition);
-              return new Outcome<>(value, state, execution);
+              final CommandScope scope = scope();
+              final T value = command.apply(state, scope.add(state).execution());
+              finish(scope);
+              return new Outcome<>(value, scope);
             });
-    published(outcome.state(), outcome.execution());
+    published(outcome.scope());
     return outcome.value();
   }
 
-  /** Correlates buffered messages to subscriptions the command opened, then saves. */
-  private void finish(
-      final InstanceState state,
-      final BpmnExecution execution,
-      final ProcessDefinition definition) {
-    if (!state.newMessageSubscriptions().isEmpty()) {
-      bufferedMessages.correlateTo(state, execution, services.clock().now());
+  private CommandScope scope() {
+    return new CommandScope(jdbc, store, definitions, services.keys(), this::execution);
+  }
+
+  /**
+   * Runs the work the command queued for other instances of the hierarchy, correlates buffered
+   * messages to subscriptions it opened (which may queue more), then saves every instance touched.
+   */
+  private void finish(final CommandScope scope) {
+    boolean more = true;
+    while (more) {
+      scope.drain();
+      for (final CommandScope.Touched t : List.copyOf(scope.touched())) {
+        if (!t.state().newMessageSubscriptions().isEmpty()) {
+          bufferedMessages.correlateTo(t.state(), t.execution(), services.clock().now());
+        }
+      }
+      more = scope.drain();
     }
-    if (state.finalVariables() != null && definition.executable().hasMessageStartEvent()) {
-      // The next message with the same correlation key may start an instance again.
-      jdbc.sql("DELETE FROM engine.message_start_instance WHERE process_instance_key = ?")
-          .param(state.processInstance().key())
-          .update();
+    for (final CommandScope.Touched t : scope.touched()) {
+      final InstanceState state = t.state();
+      if (state.finalVariables() != null
+          && definitions
+              .byKey(state.processInstance().processDefinitionKey())
+              .executable()
+              .hasMessageStartEvent()) {
+        // The next message with the same correlation key may start an instance again.
+        jdbc.sql("DELETE FROM engine.message_start_instance WHERE process_instance_key = ?")
+            .param(state.processInstance().key())
+            .update();
+      }
+      store.save(state, services.clock().now());
     }
-    store.save(state, services.clock().now());
   }
 
   /** The process instance an element instance (or the process instance itself) belongs to. */
@@ -230,6 +247,12 @@ public final class InstanceCommands {
           }
         });
     return execution;
+  }
+
+  private void published(final CommandScope scope) {
+    for (final CommandScope.Touched t : scope.touched()) {
+      published(t.state(), t.execution());
+    }
   }
 
   private void published(final InstanceState state, final BpmnExecution execution) {

@@ -95,6 +95,15 @@ public final class ProcessInstanceService {
                     + key
                     + "', but no such process was found"),
         (state, execution) -> {
+          if (state.processInstance().hasParent()) {
+            throw Rejection.invalidState(
+                "Expected to cancel a process instance with key '"
+                    + processInstanceKey
+                    + "', but it is created by a parent process instance. Cancel the root process"
+                    + " instance '"
+                    + state.processInstance().rootKey()
+                    + "' instead.");
+          }
           execution.cancel();
           return null;
         });
@@ -130,7 +139,7 @@ public final class ProcessInstanceService {
           "Expected either a process definition key or a BPMN process id, but none given");
     }
     return selector.version() <= 0
-        ? definitions.latest(selector.bpmnProcessId())
+        ? definitions.latestVersion(selector.bpmnProcessId())
         : definitions.version(selector.bpmnProcessId(), selector.version());
   }
 }

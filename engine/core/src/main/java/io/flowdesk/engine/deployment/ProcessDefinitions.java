@@ -2,6 +2,7 @@ package io.flowdesk.engine.deployment;
 
 import io.flowdesk.engine.deployment.bpmn.BpmnParseResult;
 import io.flowdesk.engine.deployment.bpmn.BpmnTransformer;
+import io.flowdesk.engine.execution.CalledProcesses;
 import io.flowdesk.engine.model.ExecutableProcess;
 import io.flowdesk.engine.support.Rejection;
 import java.util.Map;
@@ -13,7 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Deployed process versions. Definitions never change once deployed, so the parsed form is cached
  * by key; the database stays the source of truth after a restart.
  */
-public final class ProcessDefinitions {
+public final class ProcessDefinitions implements CalledProcesses {
 
   private final JdbcClient jdbc;
   private final BpmnTransformer bpmn;
@@ -39,13 +40,24 @@ public final class ProcessDefinitions {
     return definition;
   }
 
-  public ProcessDefinition latest(final String bpmnProcessId) {
+  @Override
+  public Optional<CalledProcesses.CalledProcess> latest(final String bpmnProcessId) {
+    return latestKey(bpmnProcessId)
+        .map(this::byKey)
+        .map(d -> new CalledProcesses.CalledProcess(d.key(), d.executable()));
+  }
+
+  private Optional<Long> latestKey(final String bpmnProcessId) {
     return jdbc.sql(
             "SELECT key FROM engine.process_definition WHERE bpmn_process_id = ? AND NOT deleted"
                 + " ORDER BY version DESC LIMIT 1")
         .param(bpmnProcessId)
         .query(Long.class)
-        .optional()
+        .optional();
+  }
+
+  public ProcessDefinition latestVersion(final String bpmnProcessId) {
+    return latestKey(bpmnProcessId)
         .map(this::byKey)
         .orElseThrow(
             () ->

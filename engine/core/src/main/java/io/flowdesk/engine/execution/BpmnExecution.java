@@ -55,6 +55,8 @@ public final class BpmnExecution {
   /** Where an instance started by a timer, message or signal starts instead of the none start. */
   private String startEventId;
 
+  private CallHierarchy hierarchy = CallHierarchy.NONE;
+
   /** Signals thrown by this command, broadcast by the caller once it committed. */
   private final List<ThrownSignal> thrownSignals = new ArrayList<>();
 
@@ -153,6 +155,39 @@ public final class BpmnExecution {
     return caught;
   }
 
+  /** Lets the command reach the parent and children of this instance. */
+  public void inHierarchy(final CallHierarchy callHierarchy) {
+    this.hierarchy = callHierarchy;
+  }
+
+  /**
+   * The instance a call activity started completed: the call activity completes with its variables
+   * (all of them when it propagates all child variables, else only through its output mappings).
+   */
+  public void completeCallActivity(
+      final long callActivityKey, final Map<String, Object> childVars) {
+    final ElementInstance callActivity = state.elementInstance(callActivityKey).orElse(null);
+    if (callActivity == null || callActivity.state() != State.ACTIVATED) {
+      return;
+    }
+    final FlowElement element = process.element(callActivity.elementId());
+    final boolean propagate =
+        element.calledElement().propagateAllChildVariables() || !element.outputs().isEmpty();
+    completeWithResult(callActivity, propagate ? childVars : Map.of());
+    run();
+  }
+
+  /** An error or escalation the called instance did not catch, thrown at the call activity. */
+  public boolean throwFromChild(
+      final long callActivityKey,
+      final BpmnEventType type,
+      final String code,
+      final Map<String, Object> eventVars) {
+    final boolean caught = throwEvent(callActivityKey, type, code, eventVars);
+    run();
+    return caught;
+  }
+
   /** Signals thrown by throw and end events of this command, to broadcast after it committed. */
   public List<ThrownSignal> thrownSignals() {
     return thrownSignals;
@@ -243,6 +278,7 @@ public final class BpmnExecution {
       case SERVICE_TASK, SEND_TASK, SCRIPT_TASK, BUSINESS_RULE_TASK ->
           activateTask(instance, element);
       case USER_TASK -> activateUserTask(instance, element);
+      case CALL_ACTIVITY -> activateCallActivity(instance, element);
       case RECEIVE_TASK, EVENT_BASED_GATEWAY -> activateWaiting(instance, element);
       case INTERMEDIATE_CATCH_EVENT -> activateCatchEvent(instance, element);
       case START_EVENT, BOUNDARY_EVENT -> activateOccurredEvent(instance);
@@ -322,6 +358,39 @@ public final class BpmnExecution {
       }
     }
     onChildEnded(body.key());
+  }
+
+  private void activateCallActivity(final ElementInstance instance, final FlowElement element) {
+    subscriptions.open(instance, element);
+    final String processId =
+        expressions.evaluateString(
+            element.calledElement().processId(), variables.lookupFrom(instance.key()));
+    final CalledProcesses.CalledProcess called =
+        services
+            .processes()
+            .latest(processId)
+            .orElseThrow(
+                () ->
+                    new Failure(
+                            "CALLED_ELEMENT_ERROR",
+                            "Expected process with BPMN process id '"
+                                + processId
+                                + "' to be deployed, but not found.")
+                        .raise());
+    if (called.process().noneStartEvent().isEmpty()) {
+      throw new Failure(
+              "CALLED_ELEMENT_ERROR",
+              "Expected process with BPMN process id '"
+                  + processId
+                  + "' to have a none start event, but not found.")
+          .raise();
+    }
+    final Map<String, Object> childVars =
+        element.calledElement().propagateAllParentVariables()
+            ? variables.visibleFrom(instance.key())
+            : variables.localFrom(instance.key());
+    markActivated(instance);
+    hierarchy.startChild(instance, called.processDefinitionKey(), childVars);
   }
 
   private void activateUserTask(final ElementInstance instance, final FlowElement element) {
@@ -656,6 +725,9 @@ public final class BpmnExecution {
     state.removeElementInstance(instance);
     if (instance.isProcess()) {
       state.endProcessInstance("COMPLETED");
+      if (state.processInstance().hasParent()) {
+        hierarchy.completeParent(state.finalVariables());
+      }
       return;
     }
     if (element.multiInstance() != null && instance.type() != BpmnElementType.MULTI_INSTANCE_BODY) {
@@ -861,7 +933,7 @@ public final class BpmnExecution {
               ? null
               : state.elementInstance(current.flowScopeKey()).orElse(null);
     }
-    return false;
+    return state.processInstance().hasParent() && hierarchy.throwToParent(type, code, eventVars);
   }
 
   private FlowElement catcher(
@@ -903,6 +975,9 @@ public final class BpmnExecution {
     }
     if (element.userTask() != null && !element.jobBased()) {
       state.cancelUserTaskOf(instance.key());
+    }
+    if (instance.type() == BpmnElementType.CALL_ACTIVITY) {
+      hierarchy.cancelChildOf(instance);
     }
     for (final ElementInstance child : state.children(instance.key())) {
       terminate(child);

@@ -9,10 +9,12 @@ import io.flowdesk.engine.support.Keys;
  *
  * @param decisions evaluates called decisions of business rule tasks
  * @param forms finds the forms Camunda user tasks link to
+ * @param processes finds the processes call activities start
  */
 public record EngineServices(
     Keys keys,
     EngineClock clock,
     FeelEvaluator feel,
     CalledDecisions decisions,
-    FormLookup forms) {}
+    FormLookup forms,
+    CalledProcesses processes) {}

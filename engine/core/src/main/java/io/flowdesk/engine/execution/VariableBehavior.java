@@ -53,6 +53,13 @@ final class VariableBehavior {
     return visible;
   }
 
+  /** The variables of exactly this scope. */
+  Map<String, Object> localFrom(final long scopeKey) {
+    final Map<String, Object> local = new LinkedHashMap<>();
+    state.localVariables(scopeKey).forEach((name, v) -> local.put(name, v.value()));
+    return local;
+  }
+
   private long parentScope(final long scopeKey) {
     return state.elementInstance(scopeKey).map(ElementInstance::flowScopeKey).orElse(0L);
   }

@@ -295,6 +295,11 @@ public final class InstanceState {
     newProcessInstanceState = state;
   }
 
+  /** Whether the instance ended in this command. */
+  public boolean ended() {
+    return newProcessInstanceState != null;
+  }
+
   public boolean completed() {
     return "COMPLETED".equals(newProcessInstanceState);
   }

@@ -25,40 +25,67 @@ public final class InstanceStore {
   }
 
   /**
-   * Locks the process instance row until the transaction ends and loads its live state. Commands on
-   * the same instance queue here; other instances proceed in parallel.
+   * Locks the row of the instance's call hierarchy root until the transaction ends and loads the
+   * instance's live state. Commands on the same hierarchy queue here; others proceed in parallel.
    */
   public Optional<InstanceState> lockAndLoad(final long processInstanceKey) {
-    return lockAndLoad("?", processInstanceKey);
+    return lockRootAndLoad("?", processInstanceKey);
   }
 
   /** As {@link #lockAndLoad(long)}, for the instance a job belongs to, in the same round trip. */
   public Optional<InstanceState> lockAndLoadOfJob(final long jobKey) {
-    return lockAndLoad("(SELECT process_instance_key FROM engine.job WHERE key = ?)", jobKey);
+    return lockRootAndLoad("(SELECT process_instance_key FROM engine.job WHERE key = ?)", jobKey);
   }
 
-  private Optional<InstanceState> lockAndLoad(final String keyExpression, final long parameter) {
-    final Optional<ProcessInstanceRow> row =
-        jdbc.sql(
-                "SELECT key, process_definition_key, bpmn_process_id, version, state"
-                    + " FROM engine.process_instance WHERE key = "
-                    + keyExpression
-                    + " FOR UPDATE")
-            .param(parameter)
-            .query(
-                (rs, n) ->
-                    new ProcessInstanceRow(
-                        rs.getLong(1),
-                        rs.getLong(2),
-                        rs.getString(3),
-                        rs.getInt(4),
-                        rs.getString(5)))
-            .optional();
-    if (row.isEmpty()) {
-      return Optional.empty();
-    }
-    final long processInstanceKey = row.get().key();
-    final InstanceState state = new InstanceState(row.get(), false);
+  /**
+   * Loads another instance of a hierarchy whose root the transaction has locked already (a parent
+   * or child of the instance a command runs on).
+   */
+  public Optional<InstanceState> loadLocked(final long processInstanceKey) {
+    return jdbc.sql(
+            "SELECT key, process_definition_key, bpmn_process_id, version, state,"
+                + " parent_process_instance_key, parent_element_instance_key,"
+                + " root_process_instance_key FROM engine.process_instance WHERE key = ?")
+        .param(processInstanceKey)
+        .query(InstanceStore::mapRow)
+        .optional()
+        .map(this::load);
+  }
+
+  private static ProcessInstanceRow mapRow(final java.sql.ResultSet rs, final int rowNum)
+      throws java.sql.SQLException {
+    return new ProcessInstanceRow(
+        rs.getLong(1),
+        rs.getLong(2),
+        rs.getString(3),
+        rs.getInt(4),
+        rs.getString(5),
+        rs.getObject(6, Long.class),
+        rs.getObject(7, Long.class),
+        rs.getObject(8, Long.class));
+  }
+
+  private Optional<InstanceState> lockRootAndLoad(
+      final String keyExpression, final long parameter) {
+    // Locks only the root's row (the instance's own for a root instance) and reads the instance
+    // asked for in the same statement, so a command still costs one round trip here.
+    return jdbc.sql(
+            "SELECT i.key, i.process_definition_key, i.bpmn_process_id, i.version, i.state,"
+                + " i.parent_process_instance_key, i.parent_element_instance_key,"
+                + " i.root_process_instance_key FROM engine.process_instance i"
+                + " JOIN engine.process_instance r ON r.key ="
+                + " coalesce(i.root_process_instance_key, i.key) WHERE i.key = "
+                + keyExpression
+                + " FOR UPDATE OF r")
+        .param(parameter)
+        .query(InstanceStore::mapRow)
+        .optional()
+        .map(this::load);
+  }
+
+  private InstanceState load(final ProcessInstanceRow row) {
+    final long processInstanceKey = row.key();
+    final InstanceState state = new InstanceState(row, false);
     // One round trip for everything the instance has; it runs after the lock above was granted,
     // so its snapshot includes whatever the previous lock holder committed.
     jdbc.sql(
@@ -94,7 +121,7 @@ public final class InstanceStore {
                         rs.getInt(7));
               }
             });
-    return Optional.of(state);
+    return state;
   }
 
   public void save(final InstanceState state, final Instant now) {
@@ -103,7 +130,9 @@ public final class InstanceStore {
     if (state.created()) {
       jdbc.sql(
               "INSERT INTO engine.process_instance (key, process_definition_key, bpmn_process_id,"
-                  + " version, state, created_at, ended_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                  + " version, state, created_at, ended_at, parent_process_instance_key,"
+                  + " parent_element_instance_key, root_process_instance_key)"
+                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
           .params(
               pi.key(),
               pi.processDefinitionKey(),
@@ -111,7 +140,10 @@ public final class InstanceStore {
               pi.version(),
               state.newProcessInstanceState() != null ? state.newProcessInstanceState() : "ACTIVE",
               timestamp,
-              state.newProcessInstanceState() != null ? timestamp : null)
+              state.newProcessInstanceState() != null ? timestamp : null,
+              pi.parentProcessInstanceKey(),
+              pi.parentElementInstanceKey(),
+              pi.rootProcessInstanceKey())
           .update();
     } else if (state.newProcessInstanceState() != null) {
       jdbc.sql("UPDATE engine.process_instance SET state = ?, ended_at = ? WHERE key = ?")

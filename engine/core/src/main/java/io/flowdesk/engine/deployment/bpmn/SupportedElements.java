@@ -41,6 +41,7 @@ final class SupportedElements {
           "userTask",
           "receiveTask",
           "eventBasedGateway",
+          "callActivity",
           "exclusiveGateway",
           "parallelGateway",
           "inclusiveGateway",

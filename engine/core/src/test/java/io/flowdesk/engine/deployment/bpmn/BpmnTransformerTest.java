@@ -392,7 +392,7 @@ class BpmnTransformerTest {
             .serviceTask("approve", t -> t.zeebeJobType("w").zeebeStartExecutionListener("audit"))
             .serviceTask("noType")
             .serviceTask("badInput", t -> t.zeebeJobType("work").zeebeInputExpression("1 +", "x"))
-            .callActivity("call", c -> c.zeebeProcessId("other"))
+            .intermediateThrowEvent("undo", e -> e.compensateEventDefinition())
             .endEvent("e")
             .done();
 
@@ -409,8 +409,8 @@ class BpmnTransformerTest {
         .endsWith(
             """
 
-            - Element: call
-                - ERROR: Flowdesk does not support call activities yet""");
+            - Element: undo
+                - ERROR: Flowdesk does not support compensation intermediate throw events yet""");
   }
 
   @Test
