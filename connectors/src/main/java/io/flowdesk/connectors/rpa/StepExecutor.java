@@ -172,25 +172,38 @@ final class StepExecutor {
     final Locator element = locate(s.selector());
     final String expected = normalize(resolve(s.expected()));
     final long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
+    String actual = null;
     while (true) {
       final long remaining = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
-      final String actual =
-          normalize(element.innerText(new Locator.InnerTextOptions().setTimeout(remaining)));
+      try {
+        actual = normalize(element.innerText(new Locator.InnerTextOptions().setTimeout(remaining)));
+      } catch (TimeoutError e) {
+        if (actual == null) {
+          throw e;
+        }
+        // Seen before but gone (or too slow) at the deadline: report the text last seen.
+        throw textMismatch(s, expected, actual);
+      }
       if (s.exact() ? actual.equals(expected) : actual.contains(expected)) {
         return;
       }
       if (System.nanoTime() >= deadline) {
-        throw new StepFailedException(
-            "text of "
-                + quote(resolve(s.selector()))
-                + " is "
-                + quote(actual)
-                + ", expected it to "
-                + (s.exact() ? "equal " : "contain ")
-                + quote(expected));
+        throw textMismatch(s, expected, actual);
       }
-      page.waitForTimeout(POLL_MILLIS);
+      page.waitForTimeout(Math.min(POLL_MILLIS, remaining));
     }
+  }
+
+  private StepFailedException textMismatch(
+      final RpaStep.AssertText s, final String expected, final String actual) {
+    return new StepFailedException(
+        "text of "
+            + quote(resolve(s.selector()))
+            + " is "
+            + quote(actual)
+            + ", expected it to "
+            + (s.exact() ? "equal " : "contain ")
+            + quote(expected));
   }
 
   private void assertUrl(final RpaStep.AssertUrl s, final long timeoutMillis) {

@@ -60,13 +60,17 @@ class RpaRunnerTest {
   void captureLog() {
     final Logger logger = (Logger) LoggerFactory.getLogger("io.flowdesk.connectors.rpa");
     logger.setLevel(Level.DEBUG);
+    logger.setAdditive(false);
     log.start();
     logger.addAppender(log);
   }
 
   @AfterEach
   void releaseLog() {
-    ((Logger) LoggerFactory.getLogger("io.flowdesk.connectors.rpa")).detachAppender(log);
+    final Logger logger = (Logger) LoggerFactory.getLogger("io.flowdesk.connectors.rpa");
+    logger.detachAppender(log);
+    logger.setAdditive(true);
+    logger.setLevel(null);
   }
 
   @Test
@@ -110,7 +114,7 @@ class RpaRunnerTest {
               {"action": "fill", "selector": "#password", "secret": "console-admin"},
               {"action": "click", "selector": "#sign-in"},
               {"action": "assert", "selector": ".flash", "equals": "Welcome, admin",
-               "timeoutMs": 800}
+               "timeoutMs": 2000}
             ]}
             """);
 
