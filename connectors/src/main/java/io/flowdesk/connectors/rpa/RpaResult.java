@@ -1,6 +1,8 @@
 package io.flowdesk.connectors.rpa;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,7 +19,7 @@ public record RpaResult(
     Map<String, Object> variables, Map<String, Path> screenshots, List<RpaStepResult> steps) {
 
   public RpaResult {
-    variables = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(variables));
+    variables = Collections.unmodifiableMap(new LinkedHashMap<>(variables));
     screenshots = Map.copyOf(screenshots);
     steps = List.copyOf(steps);
   }

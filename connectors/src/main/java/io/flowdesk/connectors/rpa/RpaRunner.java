@@ -47,6 +47,8 @@ public final class RpaRunner {
    */
   public RpaResult run(
       final RpaScript script, final Map<String, ?> inputs, final SecretResolver secrets) {
+    Objects.requireNonNull(script, "script");
+    Objects.requireNonNull(inputs, "inputs");
     final Set<String> provided =
         inputs.entrySet().stream()
             .filter(entry -> entry.getValue() != null)
@@ -95,7 +97,7 @@ public final class RpaRunner {
       final long started = System.nanoTime();
       try {
         executor.execute(step, timeout);
-      } catch (PlaywrightException | StepFailedException e) {
+      } catch (PlaywrightException | StepFailedException | UncheckedIOException e) {
         final String reason = secrets.mask(reason(e, executor, timeout));
         final RpaFailure failure =
             new RpaFailure(
@@ -110,7 +112,7 @@ public final class RpaRunner {
       results.add(
           new RpaStepResult(index, step.describe(), Duration.ofNanos(System.nanoTime() - started)));
     }
-    context.tracing().stop();
+    discardTrace(context);
     LOG.info("RPA run {}: done", artifacts.runId());
     return new RpaResult(executor.extracted(), executor.screenshots(), results);
   }
@@ -149,6 +151,15 @@ public final class RpaRunner {
     } catch (IOException e) {
       LOG.warn("failure trace could not be scrubbed and was deleted: {}", e.toString());
       return null;
+    }
+  }
+
+  private static void discardTrace(final BrowserContext context) {
+    try {
+      context.tracing().stop();
+    } catch (PlaywrightException e) {
+      // Every step succeeded; a trace nobody will read is no reason to fail the run.
+      LOG.debug("discarding the trace failed: {}", PlaywrightMessages.firstLine(e));
     }
   }
 

@@ -2,7 +2,9 @@ package io.flowdesk.connectors.rpa;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -290,7 +292,7 @@ public sealed interface RpaStep {
     }
 
     /** The pattern with each reference replaced by its quoted value. */
-    Pattern compile(final java.util.function.UnaryOperator<String> valueOf) {
+    Pattern compile(final UnaryOperator<String> valueOf) {
       return Pattern.compile(
           Template.substitute(urlPattern, name -> Pattern.quote(valueOf.apply(name))));
     }
@@ -304,7 +306,7 @@ public sealed interface RpaStep {
     DETACHED;
 
     String jsonName() {
-      return name().toLowerCase(java.util.Locale.ROOT);
+      return name().toLowerCase(Locale.ROOT);
     }
 
     static Optional<WaitState> of(final String jsonName) {

@@ -1,6 +1,7 @@
 package io.flowdesk.connectors.rpa;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import java.io.ByteArrayOutputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -114,13 +115,13 @@ final class RunSecrets implements AutoCloseable {
 
   private static byte[] replace(final byte[] haystack, final byte[] needle) {
     final byte[] mask = MASK.getBytes(StandardCharsets.UTF_8);
-    java.io.ByteArrayOutputStream out = null;
+    ByteArrayOutputStream out = null;
     int copied = 0;
     int i = 0;
     while (i <= haystack.length - needle.length) {
       if (matchesAt(haystack, needle, i)) {
         if (out == null) {
-          out = new java.io.ByteArrayOutputStream(haystack.length);
+          out = new ByteArrayOutputStream(haystack.length);
         }
         out.write(haystack, copied, i - copied);
         out.write(mask, 0, mask.length);

@@ -230,6 +230,25 @@ class RpaRunnerTest {
   }
 
   @Test
+  void extractingATableFromAnElementThatIsNoTableSaysWhatItIs() {
+    final RpaScript script =
+        RpaScript.parse(
+            """
+            {"steps": [
+              {"action": "goto", "url": "${baseUrl}/directory"},
+              {"action": "extractTable", "selector": "#position", "variable": "rows"}
+            ]}
+            """);
+
+    assertThatThrownBy(() -> runner.run(script, Map.of("baseUrl", console.baseUrl()), null))
+        .isInstanceOfSatisfying(
+            RpaStepException.class,
+            e ->
+                assertThat(e.failure().reason())
+                    .isEqualTo("element \"#position\" is a <p>, not a <table>"));
+  }
+
+  @Test
   void aSelectorThatNeverAppearsTimesOutNamingTheSelectorAndStepWithScreenshotAndTrace()
       throws IOException {
     final RpaScript script =
