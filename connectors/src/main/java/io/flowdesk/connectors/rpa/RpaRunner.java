@@ -104,7 +104,7 @@ public final class RpaRunner {
                 index,
                 step.describe(),
                 reason,
-                failureScreenshot(executor, index, artifacts),
+                failureScreenshot(executor, index),
                 trace(context, artifacts, secrets));
         LOG.warn("RPA run {}: {}", artifacts.runId(), failure.summary());
         throw new RpaStepException(failure);
@@ -125,11 +125,10 @@ public final class RpaRunner {
     if (e instanceof StepFailedException) {
       return e.getMessage();
     }
-    return PlaywrightMessages.firstLine(e) + " (while waiting for " + executor.waitingFor() + ")";
+    return PlaywrightMessages.firstLine(e) + " (at " + executor.waitingFor() + ")";
   }
 
-  private static Path failureScreenshot(
-      final StepExecutor executor, final int index, final RunArtifacts artifacts) {
+  private static Path failureScreenshot(final StepExecutor executor, final int index) {
     try {
       return executor.screenshot("failure-steps-" + index + ".png", EVIDENCE_TIMEOUT_MILLIS);
     } catch (PlaywrightException | UncheckedIOException e) {
