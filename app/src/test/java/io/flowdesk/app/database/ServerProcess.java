@@ -17,7 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /** The packaged Flowdesk jar running as a separate JVM, as a newcomer would start it. */
-final class ServerProcess implements AutoCloseable {
+public final class ServerProcess implements AutoCloseable {
 
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -33,24 +33,31 @@ final class ServerProcess implements AutoCloseable {
   }
 
   /** Starts the jar on a free port with its data under {@code dataDir} and waits until healthy. */
-  static ServerProcess start(final Path dataDir) throws IOException {
+  public static ServerProcess start(final Path dataDir) throws IOException {
+    return start(dataDir, List.of("--flowdesk.engine.grpc-port=0"));
+  }
+
+  /** As {@link #start(Path)}, with more command line arguments (e.g. fixed engine ports). */
+  public static ServerProcess start(final Path dataDir, final List<String> arguments)
+      throws IOException {
     final String jar = System.getProperty("flowdesk.jar");
     if (jar == null || !Files.exists(Path.of(jar))) {
       throw new IllegalStateException("Run with -Dflowdesk.jar=<packaged app jar>, found " + jar);
     }
     final int port = freePort();
     final Path log = dataDir.resolveSibling(dataDir.getFileName() + "-" + port + ".log");
-    final ProcessBuilder builder =
-        new ProcessBuilder(
+    final List<String> command =
+        new java.util.ArrayList<>(
+            List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m",
                 "-jar",
                 jar,
                 "--server.port=" + port,
-                "--flowdesk.engine.grpc-port=0",
-                "--flowdesk.data-dir=" + dataDir)
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile());
+                "--flowdesk.data-dir=" + dataDir));
+    command.addAll(arguments);
+    final ProcessBuilder builder =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().keySet().removeIf(name -> name.startsWith("FLOWDESK_DB_"));
     final ServerProcess server = new ServerProcess(builder.start(), port, dataDir);
     server.awaitHealthy(log);
@@ -101,7 +108,7 @@ final class ServerProcess implements AutoCloseable {
   }
 
   /** What Ctrl-C in a terminal does: SIGINT, then wait for the JVM to finish its shutdown. */
-  int interrupt() throws IOException, InterruptedException {
+  public int interrupt() throws IOException, InterruptedException {
     signal("INT");
     if (!process.waitFor(60, TimeUnit.SECONDS)) {
       throw new IllegalStateException("Flowdesk did not stop within 60 s of SIGINT");
@@ -110,7 +117,7 @@ final class ServerProcess implements AutoCloseable {
   }
 
   /** A crash: the JVM dies at once and runs none of its shutdown hooks. */
-  void crash() throws IOException, InterruptedException {
+  public void crash() throws IOException, InterruptedException {
     signal("KILL");
     process.waitFor(30, TimeUnit.SECONDS);
   }
@@ -130,7 +137,7 @@ final class ServerProcess implements AutoCloseable {
     }
   }
 
-  private static int freePort() throws IOException {
+  public static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }
