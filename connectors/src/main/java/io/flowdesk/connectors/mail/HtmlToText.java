@@ -1,5 +1,7 @@
 package io.flowdesk.connectors.mail;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
@@ -157,22 +159,21 @@ public final class HtmlToText {
     }
 
     String text() {
-      final String raw = out.toString();
-      final StringBuilder tidy = new StringBuilder();
-      int blankRun = 0;
-      for (final String line : raw.split("\n", -1)) {
+      final List<String> lines = new ArrayList<>();
+      boolean previousEmpty = true;
+      for (final String line : out.toString().split("\n", -1)) {
         final String trimmed = line.stripTrailing();
-        if (trimmed.isEmpty()) {
-          blankRun++;
-          if (blankRun > 1) {
-            continue;
-          }
-        } else {
-          blankRun = 0;
+        // A line of only quote marks is an empty line inside a quote.
+        final boolean empty = trimmed.replace(">", "").isEmpty();
+        if (!(empty && previousEmpty)) {
+          lines.add(trimmed);
         }
-        tidy.append(trimmed).append('\n');
+        previousEmpty = empty;
       }
-      return tidy.toString().strip();
+      while (!lines.isEmpty() && lines.get(lines.size() - 1).replace(">", "").isEmpty()) {
+        lines.remove(lines.size() - 1);
+      }
+      return String.join("\n", lines);
     }
 
     private static String collapse(final String text) {

@@ -113,7 +113,8 @@ public final class MailboxPoller {
       throws MessagingException {
     final InboundMail mail;
     try {
-      mail = parser.parse(message);
+      // One FETCH of the whole mail, then parsing in memory, instead of a round trip per part.
+      mail = parser.parse(new MimeMessage(message));
     } catch (Exception unreadable) {
       LOG.warn(
           "cannot read mail #{} in {}", message.getMessageNumber(), settings.folder(), unreadable);
