@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -33,7 +34,7 @@ public record HttpCall(
     method = method == null ? "" : method.toUpperCase(Locale.ROOT);
     if (!METHODS.contains(method)) {
       throw new IllegalArgumentException(
-          "HTTP method '" + method + "' is not one of " + new java.util.TreeSet<>(METHODS));
+          "HTTP method '" + method + "' is not one of " + new TreeSet<>(METHODS));
     }
     Objects.requireNonNull(url, "url");
     headers = Map.copyOf(headers);

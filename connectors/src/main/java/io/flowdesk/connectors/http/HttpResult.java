@@ -2,6 +2,7 @@ package io.flowdesk.connectors.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,7 +27,7 @@ public record HttpResult(
 
   /** The first value of a header, by case-insensitive name. */
   public Optional<String> header(final String name) {
-    final List<String> values = headers.get(name.toLowerCase(java.util.Locale.ROOT));
+    final List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
     return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
   }
 

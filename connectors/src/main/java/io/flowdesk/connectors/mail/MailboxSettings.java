@@ -6,8 +6,9 @@ import java.util.Objects;
  * The mailbox {@link MailboxPoller} reads.
  *
  * @param folder the folder polled, usually {@code INBOX}
- * @param processedFolder where processed mails are moved, or {@code null} to leave them in place
- *     (they are recognised by the {@code $FlowdeskProcessed} keyword then)
+ * @param processedFolder where processed mails are moved (copied, flagged deleted, and expunged
+ *     when the poll closes the folder, which also expunges anything else flagged deleted there), or
+ *     {@code null} to leave them in place, recognised by the {@code $FlowdeskProcessed} keyword
  * @param maxMailsPerPoll upper bound of mails read in one poll, so one poll stays short
  * @param messageIdDomain the domain of our own Message-IDs, to find record tokens in replies
  */
