@@ -1,0 +1,216 @@
+package io.flowdesk.connectors.mail;
+
+import io.flowdesk.connectors.ConnectorException;
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.search.AndTerm;
+import jakarta.mail.search.FlagTerm;
+import jakarta.mail.search.NotTerm;
+import jakarta.mail.search.SearchTerm;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads new mail from an IMAP folder and hands each one, normalised and classified, to an {@link
+ * InboundMailHandler}.
+ *
+ * <p><b>Processed marker.</b> A mail is processed once its handler returned: it then gets the
+ * {@code \Seen} flag and the keyword {@value #PROCESSED_KEYWORD}, and is moved to the processed
+ * folder when one is configured. A poll reads the mails without that keyword (or, with a processed
+ * folder, every mail left in the folder). {@code \Seen} alone is not used as the marker because a
+ * person reading the mailbox in a mail client sets it too. Bodies are read with {@code BODY.PEEK},
+ * so a mail whose handler throws stays exactly as it was and comes again next poll.
+ *
+ * <p><b>Duplicates.</b> Before the handler, the Message-ID is looked up in {@link
+ * ProcessedMailIds}; a known one is only marked processed. After the handler returned the id is
+ * added there, then the mail is flagged.
+ *
+ * <p>One IMAP connection per poll; not meant to run two polls of one mailbox at once (the {@link
+ * ProcessedMailIds} still keeps that from doing work twice).
+ */
+public final class MailboxPoller {
+
+  /** The IMAP keyword set on processed mails. */
+  public static final String PROCESSED_KEYWORD = "$FlowdeskProcessed";
+
+  private static final Logger LOG = LoggerFactory.getLogger(MailboxPoller.class);
+
+  private final MailboxSettings settings;
+  private final ProcessedMailIds processedIds;
+  private final InboundMailParser parser;
+  private final Session session;
+
+  public MailboxPoller(final MailboxSettings settings, final ProcessedMailIds processedIds) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.processedIds = Objects.requireNonNull(processedIds, "processedIds");
+    this.parser = new InboundMailParser(new MailWatermark(settings.messageIdDomain()));
+    this.session = MailSessions.session(settings.server(), "imap");
+  }
+
+  /**
+   * Reads up to {@link MailboxSettings#maxMailsPerPoll()} unprocessed mails, oldest first.
+   *
+   * @throws ConnectorException when the server cannot be reached or logged into, or the folder does
+   *     not exist; handler failures do not throw but are listed in the report
+   */
+  public PollReport poll(final InboundMailHandler handler) {
+    final MailServer server = settings.server();
+    try (Store store = session.getStore("imap")) {
+      store.connect(server.username(), MailSessions.password(server));
+      final Folder folder = openFolder(store, settings.folder(), server);
+      try {
+        return pollOpen(folder, store, handler);
+      } finally {
+        if (folder.isOpen()) {
+          folder.close(settings.processedFolder() != null);
+        }
+      }
+    } catch (MessagingException e) {
+      throw MailFailures.translate(e, "IMAP", server);
+    }
+  }
+
+  private PollReport pollOpen(
+      final Folder folder, final Store store, final InboundMailHandler handler)
+      throws MessagingException {
+    final Folder target =
+        settings.processedFolder() == null
+            ? null
+            : existingFolder(store, settings.processedFolder(), settings.server());
+    requireKeywordSupport(folder, target);
+    final Message[] found = folder.search(unprocessed());
+    final Message[] batch =
+        Arrays.copyOf(found, Math.min(found.length, settings.maxMailsPerPoll()));
+    final Tally tally = new Tally();
+    final List<Message> done = new ArrayList<>();
+    for (final Message message : batch) {
+      if (handleOne((MimeMessage) message, handler, tally)) {
+        done.add(message);
+      }
+    }
+    if (target != null && !done.isEmpty()) {
+      final Message[] moved = done.toArray(Message[]::new);
+      folder.copyMessages(moved, target);
+      folder.setFlags(moved, new Flags(Flags.Flag.DELETED), true);
+    }
+    return tally.report();
+  }
+
+  /**
+   * @return whether the mail is processed now
+   */
+  private boolean handleOne(
+      final MimeMessage message, final InboundMailHandler handler, final Tally tally)
+      throws MessagingException {
+    final InboundMail mail;
+    try {
+      // One FETCH of the whole mail, then parsing in memory, instead of a round trip per part.
+      mail = parser.parse(new MimeMessage(message));
+    } catch (Exception unreadable) {
+      LOG.warn(
+          "cannot read mail #{} in {}", message.getMessageNumber(), settings.folder(), unreadable);
+      tally.failures.add(new PollReport.Failure(null, null, unreadable));
+      return false;
+    }
+    if (processedIds.contains(mail.messageId())) {
+      markProcessed(message);
+      tally.duplicates++;
+      return true;
+    }
+    try {
+      switch (mail.kind()) {
+        case MESSAGE -> handler.onMessage(mail);
+        case AUTO_REPLY -> handler.onAutoReply(mail);
+        case BOUNCE -> handler.onBounce(mail);
+        default -> throw new IllegalStateException("unknown kind " + mail.kind());
+      }
+    } catch (Exception failure) {
+      LOG.warn("handler failed on mail {}; it stays for the next poll", mail.messageId(), failure);
+      tally.failures.add(new PollReport.Failure(mail.messageId(), mail.subject(), failure));
+      return false;
+    }
+    processedIds.add(mail.messageId());
+    markProcessed(message);
+    tally.count(mail.kind());
+    return true;
+  }
+
+  private static void markProcessed(final Message message) throws MessagingException {
+    final Flags flags = new Flags(Flags.Flag.SEEN);
+    flags.add(PROCESSED_KEYWORD);
+    message.setFlags(flags, true);
+  }
+
+  private SearchTerm unprocessed() {
+    final SearchTerm notDeleted = new NotTerm(new FlagTerm(new Flags(Flags.Flag.DELETED), true));
+    return settings.processedFolder() != null
+        ? notDeleted
+        : new AndTerm(notDeleted, new NotTerm(new FlagTerm(new Flags(PROCESSED_KEYWORD), true)));
+  }
+
+  private void requireKeywordSupport(final Folder folder, final Folder target)
+      throws MessagingException {
+    if (target == null && !folder.getPermanentFlags().contains(Flags.Flag.USER)) {
+      throw new ConnectorException(
+          "IMAP server "
+              + settings.server().address()
+              + " does not keep custom keywords in folder '"
+              + settings.folder()
+              + "'; configure a processed folder to move handled mail to",
+          false);
+    }
+  }
+
+  private static Folder openFolder(final Store store, final String name, final MailServer server)
+      throws MessagingException {
+    final Folder folder = existingFolder(store, name, server);
+    folder.open(Folder.READ_WRITE);
+    return folder;
+  }
+
+  private static Folder existingFolder(
+      final Store store, final String name, final MailServer server) throws MessagingException {
+    final Folder folder = store.getFolder(name);
+    if (!folder.exists()) {
+      throw new ConnectorException(
+          "IMAP server " + server.address() + " has no folder '" + name + "'", false);
+    }
+    return folder;
+  }
+
+  /** Counts of one poll. */
+  private static final class Tally {
+    private int messages;
+    private int autoReplies;
+    private int bounces;
+    private int duplicates;
+    private final List<PollReport.Failure> failures = new ArrayList<>();
+
+    void count(final InboundMailKind kind) {
+      switch (kind) {
+        case MESSAGE -> messages++;
+        case AUTO_REPLY -> autoReplies++;
+        case BOUNCE -> bounces++;
+        default -> throw new IllegalStateException("unknown kind " + kind);
+      }
+    }
+
+    PollReport report() {
+      return new PollReport(messages, autoReplies, bounces, duplicates, failures);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "MailboxPoller[" + settings.server() + ", folder=" + settings.folder() + "]";
+  }
+}
