@@ -160,4 +160,35 @@ class CallActivityConformanceTest {
     assertThat(incident.errorType()).isEqualTo("CALLED_ELEMENT_ERROR");
     assertThat(incident.errorMessage()).contains("nowhere-").contains("to be deployed");
   }
+
+  @Test
+  void aMultiInstanceCallActivityStartsOneChildPerItem() {
+    final String jobType = "child-" + processId();
+    final String childId = deployChild(jobType);
+    final String parent =
+        conformance.deploy(
+            Bpmn.createExecutableProcess(processId())
+                .startEvent()
+                .callActivity(
+                    "call",
+                    c ->
+                        c.zeebeProcessId(childId)
+                            .multiInstance(
+                                m ->
+                                    m.parallel()
+                                        .zeebeInputCollectionExpression("[\"a\", \"b\"]")
+                                        .zeebeInputElement("item")))
+                .endEvent()
+                .done());
+    final long instance = conformance.start(parent, Map.of());
+
+    final var jobs = conformance.activate(jobType, 10);
+    assertThat(jobs)
+        .extracting(j -> j.getVariablesAsMap().get("item"))
+        .containsExactlyInAnyOrder("a", "b");
+    jobs.forEach(job -> conformance.complete(job, Map.of()));
+
+    records.awaitCompleted(instance);
+    assertThat(records.instancesOf(childId)).hasSize(2);
+  }
 }
