@@ -2,6 +2,7 @@ package io.flowdesk.engine.command;
 
 import io.flowdesk.engine.deployment.ProcessDefinition;
 import io.flowdesk.engine.deployment.ProcessDefinitions;
+import io.flowdesk.engine.execution.Modification;
 import io.flowdesk.engine.state.ProcessInstanceRow;
 import io.flowdesk.engine.support.Rejection;
 import java.time.Duration;
@@ -105,6 +106,21 @@ public final class ProcessInstanceService {
                     + "' instead.");
           }
           execution.cancel();
+          return null;
+        });
+  }
+
+  /** Activates and terminates elements of a running instance, all or nothing. */
+  public void modify(final long processInstanceKey, final Modification modification) {
+    instances.onInstance(
+        processInstanceKey,
+        key ->
+            Rejection.notFound(
+                "Expected to modify a process instance with key '"
+                    + key
+                    + "', but no such process was found"),
+        (state, execution) -> {
+          execution.modify(modification);
           return null;
         });
   }

@@ -225,6 +225,191 @@ public final class BpmnExecution {
     incident(instance, new Failure(errorType, message), failedStep, jobKey);
   }
 
+  /**
+   * Applies an operator's modification: every activation, then every termination. A rejection
+   * leaves the command's transaction to roll back, so nothing of a refused modification stays.
+   */
+  public void modify(final Modification modification) {
+    for (final Modification.Activation activation : modification.activations()) {
+      activateByModification(activation);
+    }
+    run();
+    for (final long key : modification.terminations()) {
+      terminateByModification(key);
+    }
+    run();
+  }
+
+  private void activateByModification(final Modification.Activation activation) {
+    final FlowElement element = process.elements().get(activation.elementId());
+    if (element == null || element.type() == BpmnElementType.PROCESS) {
+      throw modificationRejected(
+          "contains one or more activate instructions with an element that could not be found: '"
+              + activation.elementId()
+              + "'");
+    }
+    if (!activatable(element)) {
+      throw modificationRejected(
+          "contains an activate instruction with an element that is not supported: '"
+              + element.id()
+              + "' ("
+              + element.type()
+              + ")");
+    }
+    final ElementInstance scope =
+        activation.ancestorElementInstanceKey() > 0
+            ? ancestorScope(element, activation.ancestorElementInstanceKey())
+            : flowScopeInstance(element.flowScopeId());
+    for (final Modification.VariableInstruction instruction : activation.variables()) {
+      final long scopeKey =
+          instruction.scopeId() == null || instruction.scopeId().isEmpty()
+              ? state.processInstance().key()
+              : variableScope(scope, instruction.scopeId());
+      instruction.variables().forEach((name, value) -> variables.setLocal(scopeKey, name, value));
+    }
+    createAndSchedule(element, scope.key());
+  }
+
+  private boolean activatable(final FlowElement element) {
+    if (element.type() == BpmnElementType.START_EVENT
+        || element.type() == BpmnElementType.BOUNDARY_EVENT) {
+      return false;
+    }
+    for (final String flowId : element.incoming()) {
+      if (process.element(process.sequenceFlow(flowId).sourceId()).type()
+          == BpmnElementType.EVENT_BASED_GATEWAY) {
+        return false;
+      }
+    }
+    return insideMultiInstance(element) == null;
+  }
+
+  private FlowElement insideMultiInstance(final FlowElement element) {
+    String scopeId = element.flowScopeId();
+    while (scopeId != null && !scopeId.equals(process.bpmnProcessId())) {
+      final FlowElement scope = process.element(scopeId);
+      if (scope.multiInstance() != null) {
+        return scope;
+      }
+      scopeId = scope.flowScopeId();
+    }
+    return null;
+  }
+
+  /**
+   * The one active instance of a flow scope, created (activated without its start event and input
+   * mappings, its subscriptions opened) when there is none.
+   */
+  private ElementInstance flowScopeInstance(final String scopeId) {
+    if (scopeId.equals(process.bpmnProcessId())) {
+      return state.processElementInstance().orElseThrow();
+    }
+    final FlowElement scopeElement = process.element(scopeId);
+    final ElementInstance parent = flowScopeInstance(scopeElement.flowScopeId());
+    final List<ElementInstance> active =
+        state.children(parent.key()).stream()
+            .filter(child -> child.elementId().equals(scopeId))
+            .toList();
+    if (active.size() > 1) {
+      throw modificationRejected(
+          "contains an activate instruction for an element in flow scope '"
+              + scopeId
+              + "', which has more than one active instance");
+    }
+    if (active.size() == 1) {
+      return active.get(0);
+    }
+    final ElementInstance created =
+        state.addElementInstance(
+            services.keys().next(), parent.key(), scopeId, scopeElement.type());
+    appendElementRecord(created, "ELEMENT_ACTIVATING");
+    subscriptions.open(created, scopeElement);
+    markActivated(created);
+    return created;
+  }
+
+  private ElementInstance ancestorScope(final FlowElement element, final long ancestorKey) {
+    final ElementInstance ancestor =
+        state
+            .elementInstance(ancestorKey)
+            .orElseThrow(
+                () ->
+                    modificationRejected(
+                        "contains an activate instruction with an ancestor scope key that does not"
+                            + " exist, or is not in an active state: '"
+                            + ancestorKey
+                            + "'"));
+    if (!ancestor.elementId().equals(element.flowScopeId())
+        && !(ancestor.isProcess() && element.flowScopeId().equals(process.bpmnProcessId()))) {
+      throw modificationRejected(
+          "contains an activate instruction with an ancestor scope key '"
+              + ancestorKey
+              + "' that is not the flow scope of element '"
+              + element.id()
+              + "'");
+    }
+    return ancestor;
+  }
+
+  private long variableScope(final ElementInstance flowScope, final String scopeId) {
+    ElementInstance current = flowScope;
+    while (current != null) {
+      if (current.elementId().equals(scopeId)) {
+        return current.key();
+      }
+      current = state.elementInstance(current.flowScopeKey()).orElse(null);
+    }
+    throw modificationRejected(
+        "contains a variable instruction with a scope '"
+            + scopeId
+            + "' that is not a flow scope of the activated element");
+  }
+
+  private void terminateByModification(final long elementInstanceKey) {
+    final ElementInstance instance =
+        state
+            .elementInstance(elementInstanceKey)
+            .filter(i -> !i.isProcess())
+            .orElseThrow(
+                () ->
+                    modificationRejected(
+                        "contains one or more terminate instructions with an element instance that"
+                            + " could not be found: '"
+                            + elementInstanceKey
+                            + "'"));
+    final long flowScopeKey = instance.flowScopeKey();
+    terminate(instance);
+    terminateEmptyScopes(flowScopeKey);
+  }
+
+  /** A scope left without active instances terminates too, up to the process instance. */
+  private void terminateEmptyScopes(final long scopeKey) {
+    final ElementInstance scope = state.elementInstance(scopeKey).orElse(null);
+    if (scope == null || !state.children(scope.key()).isEmpty()) {
+      return;
+    }
+    if (scope.isProcess()) {
+      if (state.processInstance().hasParent()) {
+        throw modificationRejected(
+            "would terminate all active element instances of a child process instance; terminate"
+                + " the call activity in the parent instead");
+      }
+      terminate(scope);
+      state.endProcessInstance("TERMINATED");
+      return;
+    }
+    terminate(scope);
+    terminateEmptyScopes(scope.flowScopeKey());
+  }
+
+  private io.flowdesk.engine.support.Rejection modificationRejected(final String reason) {
+    return io.flowdesk.engine.support.Rejection.invalidArgument(
+        "Expected to modify instance of process '"
+            + state.processInstance().bpmnProcessId()
+            + "' but it "
+            + reason);
+  }
+
   /** Cancels the whole instance: every active element terminates, then the process. */
   public void cancel() {
     state.processElementInstance().ifPresent(this::terminate);

@@ -11,6 +11,7 @@ import io.flowdesk.engine.deployment.DeploymentResource;
 import io.flowdesk.engine.deployment.DeploymentService;
 import io.flowdesk.engine.deployment.ResourceDeletion;
 import io.flowdesk.engine.event.EventCommands;
+import io.flowdesk.engine.execution.Modification;
 import io.flowdesk.engine.job.JobCommands;
 import io.flowdesk.engine.state.ProcessInstanceRow;
 import io.flowdesk.engine.support.Json;
@@ -400,5 +401,36 @@ public final class ZeebeGatewayService extends GatewayGrpc.GatewayImplBase {
                             Json.readDocument(request.getVariables(), "variables")))
                 .setTenantId(DEFAULT_TENANT)
                 .build());
+  }
+
+  @Override
+  public void modifyProcessInstance(
+      final ModifyProcessInstanceRequest request,
+      final StreamObserver<ModifyProcessInstanceResponse> observer) {
+    GatewayErrors.answer(
+        observer,
+        () -> {
+          processInstances.modify(
+              request.getProcessInstanceKey(),
+              new Modification(
+                  request.getActivateInstructionsList().stream()
+                      .map(
+                          a ->
+                              new Modification.Activation(
+                                  a.getElementId(),
+                                  a.getAncestorElementInstanceKey(),
+                                  a.getVariableInstructionsList().stream()
+                                      .map(
+                                          v ->
+                                              new Modification.VariableInstruction(
+                                                  Json.readDocument(v.getVariables(), "variables"),
+                                                  v.getScopeId()))
+                                      .toList()))
+                      .toList(),
+                  request.getTerminateInstructionsList().stream()
+                      .map(ModifyProcessInstanceRequest.TerminateInstruction::getElementInstanceKey)
+                      .toList()));
+          return ModifyProcessInstanceResponse.getDefaultInstance();
+        });
   }
 }
