@@ -130,6 +130,7 @@ public final class Engine implements AutoCloseable {
     gateway.close();
     scheduler.shutdownNow();
     timerScheduler.shutdownNow();
+    dueTimers.close();
     streamExecutor.shutdownNow();
     try {
       // A scan in progress finishes before the caller closes the data source under it.

@@ -12,8 +12,14 @@ import io.flowdesk.engine.support.Keys;
 import io.flowdesk.engine.support.Rejection;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,6 +35,7 @@ public final class DueTimers {
 
   private static final Logger LOG = LoggerFactory.getLogger(DueTimers.class);
   private static final int BATCH = 500;
+  private static final int FIRING_THREADS = 4;
 
   private final JdbcClient jdbc;
   private final JdbcTemplate batch;
@@ -37,6 +44,14 @@ public final class DueTimers {
   private final EngineClock clock;
   private final InstanceCommands instances;
   private final ProcessDefinitions definitions;
+  private final ExecutorService firingPool =
+      Executors.newFixedThreadPool(
+          FIRING_THREADS,
+          runnable -> {
+            final Thread thread = new Thread(runnable, "flowdesk-timer-firing");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   public DueTimers(
       final JdbcClient jdbc,
@@ -74,23 +89,58 @@ public final class DueTimers {
     }
   }
 
-  /** Fires every timer due now; answers how many fired. */
+  /**
+   * Fires every timer due now, {@value #FIRING_THREADS} at a time (each in its own command on its
+   * own instance, so they run in parallel as client commands do); answers how many fired.
+   */
   public int runDue() {
-    int fired = 0;
+    final AtomicInteger fired = new AtomicInteger();
     List<DueTimer> due;
     do {
       due = due(clock.now());
+      final List<Future<?>> firing = new ArrayList<>();
       for (final DueTimer timer : due) {
+        firing.add(
+            firingPool.submit(
+                () -> {
+                  try {
+                    if (fire(timer)) {
+                      fired.incrementAndGet();
+                    }
+                  } catch (RuntimeException e) {
+                    LOG.warn(
+                        "Timer {} of element '{}' failed to fire",
+                        timer.key(),
+                        timer.elementId(),
+                        e);
+                  }
+                }));
+      }
+      for (final Future<?> timer : firing) {
         try {
-          if (fire(timer)) {
-            fired++;
-          }
-        } catch (RuntimeException e) {
-          LOG.warn("Timer {} of element '{}' failed to fire", timer.key(), timer.elementId(), e);
+          timer.get();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return fired.get();
+        } catch (ExecutionException e) {
+          LOG.warn("Timer firing failed", e.getCause());
         }
       }
     } while (due.size() == BATCH);
-    return fired;
+    return fired.get();
+  }
+
+  /**
+   * Stops the firing threads; a firing cut short rolls back, and its timer fires after the next
+   * start.
+   */
+  public void close() {
+    firingPool.shutdownNow();
+    try {
+      firingPool.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private List<DueTimer> due(final Instant now) {

@@ -128,11 +128,11 @@ public final class BpmnExecution {
     final FlowElement ownerElement = process.element(owner.elementId());
     final FlowElement catchEvent = process.element(catchElementId);
     if (catchElementId.equals(owner.elementId())) {
-      state.closeSubscriptionsOf(owner.key());
+      closeSubscriptionsOf(owner);
       appendElementRecord(owner, "EVENT_OCCURRED");
       completeWithResult(owner, eventVars);
     } else if (ownerElement.type() == BpmnElementType.EVENT_BASED_GATEWAY) {
-      state.closeSubscriptionsOf(owner.key());
+      closeSubscriptionsOf(owner);
       completeEventBasedGateway(owner, ownerElement, catchEvent, eventVars);
     } else if (catchEvent.type() == BpmnElementType.BOUNDARY_EVENT) {
       activateBoundaryEvent(owner, catchEvent, eventVars);
@@ -438,7 +438,7 @@ public final class BpmnExecution {
         }
       } catch (Failure.Raised raised) {
         // What the failed step opened is reopened when the step is retried.
-        state.closeSubscriptionsOf(instance.key());
+        closeSubscriptionsOf(instance);
         incident(instance, raised.failure(), operation.step().name(), null);
       }
     }
@@ -905,7 +905,7 @@ public final class BpmnExecution {
     }
     appendElementRecord(instance, "ELEMENT_COMPLETED");
     if (element.ownsSubscriptions()) {
-      state.closeSubscriptionsOf(instance.key());
+      closeSubscriptionsOf(instance);
     }
     state.removeElementInstance(instance);
     if (instance.isProcess()) {
@@ -1025,7 +1025,7 @@ public final class BpmnExecution {
     state.transition(gateway, State.COMPLETING);
     appendElementRecord(gateway, "ELEMENT_COMPLETING");
     appendElementRecord(gateway, "ELEMENT_COMPLETED");
-    state.closeSubscriptionsOf(gateway.key());
+    closeSubscriptionsOf(gateway);
     state.removeElementInstance(gateway);
     for (final String flowId : element.outgoing()) {
       final SequenceFlow flow = process.sequenceFlow(flowId);
@@ -1156,7 +1156,7 @@ public final class BpmnExecution {
     appendElementRecord(instance, "ELEMENT_TERMINATING");
     final FlowElement element = process.element(instance.elementId());
     if (element.ownsSubscriptions()) {
-      state.closeSubscriptionsOf(instance.key());
+      closeSubscriptionsOf(instance);
     }
     if (element.userTask() != null && !element.jobBased()) {
       state.cancelUserTaskOf(instance.key());
@@ -1218,6 +1218,11 @@ public final class BpmnExecution {
             state.processInstance().key(),
             instance.elementId(),
             payload));
+  }
+
+  private void closeSubscriptionsOf(final ElementInstance owner) {
+    state.closeSubscriptionsOf(
+        owner.key(), subscriptions.kindsOf(process.element(owner.elementId())));
   }
 
   // ---- records

@@ -10,11 +10,14 @@ import io.flowdesk.engine.state.NewMessageSubscription;
 import io.flowdesk.engine.state.NewSignalSubscription;
 import io.flowdesk.engine.state.NewTimer;
 import io.flowdesk.engine.state.PendingRecord;
+import io.flowdesk.engine.state.SubscriptionKind;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Opens the event subscriptions of an element instance that starts waiting: its own (catch event,
@@ -57,6 +60,22 @@ final class EventSubscriptionBehavior {
     element.boundaryEventIds().forEach(id -> events.add(process.element(id)));
     element.eventSubProcessStartIds().forEach(id -> events.add(process.element(id)));
     return events;
+  }
+
+  /** The tables an instance of {@code element} may have subscriptions in. */
+  Set<SubscriptionKind> kindsOf(final FlowElement element) {
+    final Set<SubscriptionKind> kinds = EnumSet.noneOf(SubscriptionKind.class);
+    for (final FlowElement event : catchEventsOf(element)) {
+      final EventDefinition definition = event.eventDefinition();
+      if (definition instanceof EventDefinition.Timer) {
+        kinds.add(SubscriptionKind.TIMER);
+      } else if (definition instanceof EventDefinition.Message) {
+        kinds.add(SubscriptionKind.MESSAGE);
+      } else if (definition instanceof EventDefinition.Signal) {
+        kinds.add(SubscriptionKind.SIGNAL);
+      }
+    }
+    return kinds;
   }
 
   /** Opens every subscription of {@code owner}; a failing expression raises a {@link Failure}. */

@@ -44,7 +44,7 @@ public final class InstanceState {
   private final List<NewTimer> newTimers = new ArrayList<>();
   private final List<NewMessageSubscription> newMessageSubscriptions = new ArrayList<>();
   private final List<NewSignalSubscription> newSignalSubscriptions = new ArrayList<>();
-  private final Set<Long> closedSubscriptionOwners = new LinkedHashSet<>();
+  private final Map<Long, Set<SubscriptionKind>> closedSubscriptionOwners = new LinkedHashMap<>();
   private final Set<ClosedSubscription> closedSubscriptions = new LinkedHashSet<>();
   private final List<NewUserTask> newUserTasks = new ArrayList<>();
   private final Set<Long> canceledUserTaskElements = new LinkedHashSet<>();
@@ -239,13 +239,20 @@ public final class InstanceState {
     newSignalSubscriptions.add(subscription);
   }
 
-  /** Closes every subscription the element instance opened, stored or opened in this command. */
-  public void closeSubscriptionsOf(final long elementInstanceKey) {
+  /**
+   * Closes every subscription the element instance opened, stored or opened in this command; {@code
+   * kinds} says which tables can hold some, so no other is touched.
+   */
+  public void closeSubscriptionsOf(
+      final long elementInstanceKey, final Set<SubscriptionKind> kinds) {
     newTimers.removeIf(t -> Long.valueOf(elementInstanceKey).equals(t.elementInstanceKey()));
     newMessageSubscriptions.removeIf(s -> s.elementInstanceKey() == elementInstanceKey);
     newSignalSubscriptions.removeIf(s -> s.elementInstanceKey() == elementInstanceKey);
-    if (!insertedElements.contains(elementInstanceKey)) {
-      closedSubscriptionOwners.add(elementInstanceKey);
+    if (!insertedElements.contains(elementInstanceKey) && !kinds.isEmpty()) {
+      closedSubscriptionOwners
+          .computeIfAbsent(
+              elementInstanceKey, key -> java.util.EnumSet.noneOf(SubscriptionKind.class))
+          .addAll(kinds);
     }
   }
 
@@ -371,7 +378,7 @@ public final class InstanceState {
     return newSignalSubscriptions;
   }
 
-  Set<Long> closedSubscriptionOwners() {
+  Map<Long, Set<SubscriptionKind>> closedSubscriptionOwners() {
     return closedSubscriptionOwners;
   }
 

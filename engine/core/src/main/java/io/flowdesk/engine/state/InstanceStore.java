@@ -321,14 +321,20 @@ public final class InstanceStore {
   }
 
   private void saveSubscriptions(final InstanceState state) {
-    if (!state.closedSubscriptionOwners().isEmpty()) {
-      final List<Object[]> owners =
-          state.closedSubscriptionOwners().stream().map(key -> new Object[] {key}).toList();
-      batch.batchUpdate("DELETE FROM engine.timer WHERE element_instance_key = ?", owners);
-      batch.batchUpdate(
-          "DELETE FROM engine.message_subscription WHERE element_instance_key = ?", owners);
-      batch.batchUpdate(
-          "DELETE FROM engine.signal_subscription WHERE element_instance_key = ?", owners);
+    for (final SubscriptionKind kind : SubscriptionKind.values()) {
+      final List<Object[]> owners = new ArrayList<>();
+      state
+          .closedSubscriptionOwners()
+          .forEach(
+              (owner, kinds) -> {
+                if (kinds.contains(kind)) {
+                  owners.add(new Object[] {owner});
+                }
+              });
+      if (!owners.isEmpty()) {
+        batch.batchUpdate(
+            "DELETE FROM engine." + kind.table() + " WHERE element_instance_key = ?", owners);
+      }
     }
     if (!state.closedSubscriptions().isEmpty()) {
       final List<Object[]> closed =
