@@ -25,7 +25,6 @@ public final class FieldView {
   private String suffix;
   private String inputType;
   private String min;
-  private String max;
   private String step;
   private String html;
   private List<FormView.Row> rows = List.of();
@@ -105,14 +104,12 @@ public final class FieldView {
     return inputType;
   }
 
+  /** The earliest date a date input offers. */
   public String min() {
     return min;
   }
 
-  public String max() {
-    return max;
-  }
-
+  /** The step of a time input, in seconds. */
   public String step() {
     return step;
   }
@@ -229,9 +226,8 @@ public final class FieldView {
     return this;
   }
 
-  FieldView range(final String min, final String max, final String step) {
+  FieldView range(final String min, final String step) {
     this.min = min;
-    this.max = max;
     this.step = step;
     return this;
   }

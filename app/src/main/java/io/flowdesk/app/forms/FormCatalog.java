@@ -25,14 +25,22 @@ public final class FormCatalog {
 
   private final Map<String, FormSchema> forms;
 
-  /** Parses every resource; all must be valid forms with distinct ids. */
-  public FormCatalog(final Collection<Resource> resources) {
+  /**
+   * Parses every resource; all must be valid forms with distinct ids and FEEL that parses.
+   *
+   * @param expressions checks the FEEL in each form
+   */
+  public FormCatalog(final Collection<Resource> resources, final FormExpressions expressions) {
     final Map<String, FormSchema> byId = new TreeMap<>();
     final List<Resource> ordered =
         resources.stream().sorted(Comparator.comparing(FormCatalog::location)).toList();
     final Map<String, Resource> files = new TreeMap<>();
     for (final Resource resource : ordered) {
       final FormSchema form = FormSchema.parse(read(resource), name(resource));
+      final List<String> feelErrors = expressions.syntaxErrors(form);
+      if (!feelErrors.isEmpty()) {
+        throw new InvalidFormException(form.source() + ": " + String.join("; ", feelErrors));
+      }
       final FormSchema clash = byId.putIfAbsent(form.id(), form);
       if (clash != null) {
         throw new InvalidFormException(

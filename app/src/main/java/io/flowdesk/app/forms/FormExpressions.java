@@ -3,7 +3,10 @@ package io.flowdesk.app.forms;
 import io.flowdesk.engine.feel.FeelEvaluator;
 import io.flowdesk.engine.feel.FeelResult;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -112,6 +115,60 @@ public final class FormExpressions {
     }
     final String source = condition.startsWith("=") ? condition.substring(1) : condition;
     return Boolean.TRUE.equals(evaluate(source, variables));
+  }
+
+  /**
+   * The FEEL syntax errors among a form's {@code =}-prefixed properties, each naming the component
+   * and the property, so a broken expression is found when the form is loaded rather than when a
+   * field silently stays visible.
+   */
+  public List<String> syntaxErrors(final FormSchema form) {
+    final List<String> errors = new ArrayList<>();
+    collectSyntaxErrors(form.components(), errors);
+    return errors;
+  }
+
+  private void collectSyntaxErrors(
+      final List<FormComponent> components, final List<String> errors) {
+    for (final FormComponent component : components) {
+      final Map<String, Object> properties = new LinkedHashMap<>();
+      properties.put("label", component.label());
+      properties.put("description", component.description());
+      properties.put("readonly", component.readonly());
+      properties.put("disabled", component.disabled());
+      properties.put("valuesExpression", component.valuesExpression());
+      properties.put("increment", component.increment());
+      properties.put("dateLabel", component.dateLabel());
+      properties.put("timeLabel", component.timeLabel());
+      properties.put("text", component.text());
+      properties.put("validate.minLength", component.rules().minLength());
+      properties.put("validate.maxLength", component.rules().maxLength());
+      properties.put("validate.min", component.rules().min());
+      properties.put("validate.max", component.rules().max());
+      if (component.appearance() != null) {
+        properties.put("appearance.prefixAdorner", component.appearance().prefixAdorner());
+        properties.put("appearance.suffixAdorner", component.appearance().suffixAdorner());
+      }
+      final String hide = component.hideCondition();
+      if (hide != null && !hide.isBlank()) {
+        properties.put("conditional.hide", hide.startsWith("=") ? hide : "=" + hide);
+      }
+      properties.forEach(
+          (property, raw) -> {
+            if (isExpression(raw)) {
+              feel.parseError(((String) raw).substring(1))
+                  .ifPresent(
+                      problem ->
+                          errors.add(
+                              property
+                                  + " of "
+                                  + (component.key() != null ? component.key() : component.id())
+                                  + " is not valid FEEL: "
+                                  + problem));
+            }
+          });
+      collectSyntaxErrors(component.components(), errors);
+    }
   }
 
   /** How a variable value reads in a text: numbers plainly, lists comma-separated. */

@@ -226,13 +226,17 @@ public final class FormRenderer {
           final DatetimeFormats.Subtype subtype = DatetimeFormats.subtype(component);
           view.inputType(subtype.htmlType())
               .value(keepInput ? first(posted) : logic.datetimes().display(component, stored));
-          if (subtype != DatetimeFormats.Subtype.DATE && component.timeInterval() != null) {
-            view.range(null, null, String.valueOf(component.timeInterval() * 60));
-          }
-          if (Boolean.TRUE.equals(component.disallowPassedDates())
-              && subtype == DatetimeFormats.Subtype.DATE) {
-            view.range(logic.datetimes().today().toString(), null, null);
-          }
+          final boolean hasDate = subtype != DatetimeFormats.Subtype.TIME;
+          final String earliest =
+              hasDate && Boolean.TRUE.equals(component.disallowPassedDates())
+                  ? logic.datetimes().today()
+                      + (subtype == DatetimeFormats.Subtype.DATETIME ? "T00:00" : "")
+                  : null;
+          final String step =
+              subtype != DatetimeFormats.Subtype.DATE && component.timeInterval() != null
+                  ? String.valueOf(component.timeInterval() * 60)
+                  : null;
+          view.range(earliest, step);
         }
         default -> throw new IllegalStateException(component.kind() + " is not an input");
       }

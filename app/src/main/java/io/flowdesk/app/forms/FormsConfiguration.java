@@ -15,9 +15,10 @@ class FormsConfiguration {
   @Bean
   FormCatalog formCatalog(
       final ResourcePatternResolver resources,
+      final FormExpressions expressions,
       @Value("${flowdesk.forms.location:classpath*:forms/*.form}") final String location)
       throws IOException {
-    return new FormCatalog(List.of(resources.getResources(location)));
+    return new FormCatalog(List.of(resources.getResources(location)), expressions);
   }
 
   @Bean
