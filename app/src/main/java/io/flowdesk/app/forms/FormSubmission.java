@@ -36,7 +36,7 @@ public sealed interface FormSubmission permits FormSubmission.Valid, FormSubmiss
     /** Copies both, so a kept submission cannot change afterwards. */
     public Invalid {
       errors = Collections.unmodifiableMap(new LinkedHashMap<>(errors));
-      input = new LinkedMultiValueMap<>(input);
+      input = new LinkedMultiValueMap<>(input).deepCopy();
     }
   }
 }
