@@ -56,6 +56,14 @@ public final class EngineRecords {
         .orElse("NONE");
   }
 
+  /** How many instances of a process exist, in any state. */
+  public long instancesOf(final String bpmnProcessId) {
+    return jdbc.sql("SELECT count(*) FROM engine.process_instance WHERE bpmn_process_id = ?")
+        .param(bpmnProcessId)
+        .query(Long.class)
+        .single();
+  }
+
   /** Waits until the process instance has ended in the given state (COMPLETED, TERMINATED). */
   public void awaitState(final long processInstanceKey, final String state) {
     final long until = System.nanoTime() + WAIT.toNanos();
