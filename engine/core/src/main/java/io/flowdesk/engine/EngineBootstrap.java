@@ -102,7 +102,7 @@ public final class EngineBootstrap {
             new JobPolling(activator, events, pollTimers, jobExecutor),
             events,
             new DecisionEvaluations(decisions, keys),
-            new Topology(properties.grpcHost(), properties.grpcPort(), GATEWAY_VERSION));
+            new Topology(properties.grpcHost(), GATEWAY_VERSION));
     final RestApiServlet restApi = RestApi.servlet(core, jdbc, access);
     final GatewayServer gateway =
         GatewayServer.start(
@@ -110,6 +110,7 @@ public final class EngineBootstrap {
             properties.grpcPort(),
             new ZeebeGatewayService(core, jobExecutor),
             access);
+    core.topology().listeningOn(gateway.port());
     StandaloneRestServer restServer = null;
     if (properties.restPort() != EngineProperties.NO_LISTENER) {
       try {

@@ -21,6 +21,16 @@ final class Router {
 
   private record Route(String method, String[] segments, Handler handler) {
 
+    int literals() {
+      int count = 0;
+      for (final String segment : segments) {
+        if (!segment.startsWith("{")) {
+          count++;
+        }
+      }
+      return count;
+    }
+
     Map<String, String> match(final String[] path) {
       if (path.length != segments.length) {
         return null;
@@ -45,16 +55,31 @@ final class Router {
     return this;
   }
 
+  /**
+   * Routes to the most specific template that matches the path (literal segments win over
+   * variables, so {@code /jobs/activation} is never taken for {@code /jobs/{jobKey}}).
+   */
   void dispatch(final Exchange exchange) {
     final String[] path = split(exchange.path());
-    final Set<String> allowed = new TreeSet<>();
+    int best = -1;
+    final List<Route> candidates = new ArrayList<>();
     for (final Route route : routes) {
-      final Map<String, String> variables = route.match(path);
-      if (variables == null) {
+      if (route.match(path) == null) {
         continue;
       }
+      final int specificity = route.literals();
+      if (specificity > best) {
+        best = specificity;
+        candidates.clear();
+      }
+      if (specificity == best) {
+        candidates.add(route);
+      }
+    }
+    final Set<String> allowed = new TreeSet<>();
+    for (final Route route : candidates) {
       if (route.method().equals(exchange.method())) {
-        exchange.pathVariables(variables);
+        exchange.pathVariables(route.match(path));
         try {
           route.handler().handle(exchange);
         } catch (Exception | LinkageError e) {

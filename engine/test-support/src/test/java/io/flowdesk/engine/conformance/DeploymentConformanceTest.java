@@ -8,6 +8,7 @@ import io.camunda.client.api.response.DeploymentEvent;
 import io.camunda.client.api.response.EvaluateDecisionResponse;
 import io.camunda.client.api.response.Topology;
 import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.flowdesk.engine.Engine;
 import io.flowdesk.engine.test.ClientProtocol;
 import io.flowdesk.engine.test.EngineRecords;
 import io.flowdesk.engine.test.FlowdeskEngineTest;
@@ -24,6 +25,7 @@ class DeploymentConformanceTest {
   CamundaClient client;
   EngineRecords records;
   ClientProtocol protocol;
+  Engine engine;
 
   private static String processId() {
     return "p" + UUID.randomUUID().toString().replace("-", "");
@@ -34,11 +36,14 @@ class DeploymentConformanceTest {
   }
 
   @Test
-  void topologyShowsOneBrokerLeadingPartitionOne() {
+  void topologyShowsOneBrokerLeadingPartitionOneAtTheGatewayPort() {
     final Topology topology = client.newTopologyRequest().send().join();
     assertThat(topology.getClusterSize()).isEqualTo(1);
     assertThat(topology.getPartitionsCount()).isEqualTo(1);
     assertThat(topology.getBrokers().get(0).getPartitions().get(0).isLeader()).isTrue();
+    assertThat(topology.getBrokers().get(0).getPort())
+        .as("the port the gateway listens on")
+        .isEqualTo(engine.gatewayPort());
   }
 
   @Test
