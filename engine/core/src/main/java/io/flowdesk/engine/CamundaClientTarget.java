@@ -6,21 +6,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationContextAware;
 import org.springframework.core.env.Environment;
 
 /**
  * Points the application's camunda client at the embedded engine before the client is built: gRPC
  * at the port the gateway actually bound (also a free one), REST at the application's own port,
- * where the engine's {@code /v2} is served. When that port is chosen at random (tests), it is not
- * known yet, so the client prefers gRPC.
+ * where the engine's {@code /v2} is served. When that port is chosen at random (tests) it is not
+ * known yet, and a mock web environment has none: then the client prefers gRPC.
  */
-final class CamundaClientTarget implements BeanPostProcessor {
+final class CamundaClientTarget implements BeanPostProcessor, ApplicationContextAware {
 
   private static final Logger LOG = LoggerFactory.getLogger(CamundaClientTarget.class);
 
   private final ObjectProvider<Engine> engine;
   private final ObjectProvider<EngineProperties> properties;
   private final Environment environment;
+  private boolean servesHttp;
 
   CamundaClientTarget(
       final ObjectProvider<Engine> engine,
@@ -29,6 +33,12 @@ final class CamundaClientTarget implements BeanPostProcessor {
     this.engine = engine;
     this.properties = properties;
     this.environment = environment;
+  }
+
+  @Override
+  public void setApplicationContext(final ApplicationContext context) {
+    // Only a context with a real web server serves /v2; a mock web environment does not.
+    servesHttp = context instanceof WebServerApplicationContext;
   }
 
   @Override
@@ -47,14 +57,14 @@ final class CamundaClientTarget implements BeanPostProcessor {
     client.setGrpcAddress(URI.create("http://" + grpcHost + ":" + running.gatewayPort()));
     final int webPort = environment.getProperty("server.port", Integer.class, 8080);
     final boolean tls = environment.getProperty("server.ssl.enabled", Boolean.class, false);
-    if (webPort > 0 && !tls) {
+    if (servesHttp && webPort > 0 && !tls) {
       final String webHost = reachable(environment.getProperty("server.address", "127.0.0.1"));
       final String contextPath = environment.getProperty("server.servlet.context-path", "");
       client.setRestAddress(URI.create("http://" + webHost + ":" + webPort + contextPath));
     } else {
       client.setPreferRestOverGrpc(false);
       LOG.info(
-          "The web port is not known before start (or uses TLS): the camunda client uses gRPC"
+          "No web port known before start (random, mock or TLS): the camunda client uses gRPC"
               + " for the embedded engine");
     }
     LOG.info(
