@@ -86,7 +86,6 @@ public final class JobPolling {
     }
 
     void startWaiting(final long waitMillis) {
-      events.onJobsAvailable(this);
       synchronized (this) {
         // The answer is written from a claim thread: a slow client must not hold up the timers.
         deadline =
@@ -94,6 +93,14 @@ public final class JobPolling {
         repoll =
             timers.scheduleWithFixedDelay(
                 this::scheduleClaim, REPOLL_MILLIS, REPOLL_MILLIS, TimeUnit.MILLISECONDS);
+      }
+      events.onJobsAvailable(this);
+      synchronized (this) {
+        // Answered in the meantime: stop() may have run before the listener was added.
+        if (done) {
+          events.removeJobListener(this);
+          return;
+        }
       }
       // Jobs created between the first attempt and the listener would otherwise wait a re-poll.
       scheduleClaim();

@@ -246,6 +246,9 @@ class DeploymentConformanceTest {
             .join();
     assertThat(evaluation.getDecisionOutput()).isEqualTo("\"P5\"");
     assertThat(evaluation.getEvaluatedDecisions().get(0).getMatchedRules()).hasSize(1);
+    assertThat(evaluation.getEvaluatedDecisions().get(0).getDecisionKey())
+        .isEqualTo(evaluation.getDecisionKey());
+    assertThat(evaluation.getEvaluatedDecisions().get(0).getDecisionVersion()).isEqualTo(1);
   }
 
   @Test

@@ -115,6 +115,29 @@ class RestApiTest {
   }
 
   @Test
+  void activationWithANegativeRequestTimeoutAnswersAtOnceWhenThereAreNoJobs() {
+    final long before = System.nanoTime();
+    final Http.Answer answer =
+        http.post(
+            "/v2/jobs/activation",
+            Map.of(
+                "type",
+                "none-" + UUID.randomUUID(),
+                "timeout",
+                1000,
+                "maxJobsToActivate",
+                1,
+                "requestTimeout",
+                -1));
+
+    assertThat(answer.status()).isEqualTo(200);
+    assertThat(answer.json().get("jobs")).isEmpty();
+    assertThat(System.nanoTime() - before)
+        .as("answered before the default long poll of 10 s")
+        .isLessThan(java.time.Duration.ofSeconds(8).toNanos());
+  }
+
+  @Test
   void keysThatAreNotNumbersAreRefusedNamingThePathVariable() {
     final Http.Answer answer = http.post("/v2/jobs/abc/completion", "{}");
 
