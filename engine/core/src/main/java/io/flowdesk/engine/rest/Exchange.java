@@ -88,7 +88,7 @@ final class Exchange {
     try (InputStream in = request.getInputStream()) {
       if (declared > EngineLimits.MAX_MESSAGE_BYTES) {
         drain(in);
-        throw tooLarge(declared);
+        throw tooLarge(declared + " bytes");
       }
       final ByteArrayOutputStream out = new ByteArrayOutputStream();
       final byte[] buffer = new byte[8192];
@@ -97,7 +97,7 @@ final class Exchange {
         out.write(buffer, 0, read);
         if (out.size() > EngineLimits.MAX_MESSAGE_BYTES) {
           drain(in);
-          throw tooLarge(out.size());
+          throw tooLarge("more");
         }
       }
       return out.toByteArray();
@@ -110,18 +110,18 @@ final class Exchange {
   private static void drain(final InputStream in) throws IOException {
     final byte[] buffer = new byte[8192];
     long total = 0;
-    while (in.read(buffer) >= 0 && total < 16L * EngineLimits.MAX_MESSAGE_BYTES) {
-      total += buffer.length;
+    int read;
+    while (total < 16L * EngineLimits.MAX_MESSAGE_BYTES && (read = in.read(buffer)) >= 0) {
+      total += read;
     }
   }
 
-  private static PayloadTooLarge tooLarge(final long size) {
+  private static PayloadTooLarge tooLarge(final String size) {
     return new PayloadTooLarge(
         "Expected a request body of at most "
             + EngineLimits.MAX_MESSAGE_BYTES
             + " bytes, but it has "
-            + (size > EngineLimits.MAX_MESSAGE_BYTES ? "more" : size)
-            + (size > EngineLimits.MAX_MESSAGE_BYTES ? " (" + size + " bytes or more)" : ""));
+            + size);
   }
 
   /** The parts of a multipart request. */

@@ -115,7 +115,7 @@ final class Http {
 
   private HttpRequest.Builder request(final String path) {
     final HttpRequest.Builder builder =
-        HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
+        HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(90));
     headers.forEach(builder::header);
     return builder;
   }
