@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +26,7 @@ public final class Engine implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
 
   private final GatewayServer gateway;
-  private final RestApiServlet restApi;
+  private final Supplier<RestApiServlet> restApi;
   private final StandaloneRestServer restServer;
   private final EngineClock clock;
   private final JobTimeouts jobTimeouts;
@@ -36,7 +37,7 @@ public final class Engine implements AutoCloseable {
 
   Engine(
       final GatewayServer gateway,
-      final RestApiServlet restApi,
+      final Supplier<RestApiServlet> restApi,
       final StandaloneRestServer restServer,
       final EngineClock clock,
       final JobTimeouts jobTimeouts,
@@ -97,7 +98,7 @@ public final class Engine implements AutoCloseable {
    * Boot application maps it at {@link RestApiServlet#MAPPING} on its own port).
    */
   public RestApiServlet restApiServlet() {
-    return restApi;
+    return restApi.get();
   }
 
   /** The port of the engine's own REST listener; {@link EngineProperties#NO_LISTENER} if none. */

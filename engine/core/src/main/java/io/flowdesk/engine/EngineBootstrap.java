@@ -28,6 +28,7 @@ import io.flowdesk.engine.rest.StandaloneRestServer;
 import io.flowdesk.engine.state.InstanceStore;
 import io.flowdesk.engine.support.EngineClock;
 import io.flowdesk.engine.support.Keys;
+import io.flowdesk.engine.support.Lazy;
 import io.flowdesk.engine.support.Topology;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -103,7 +104,7 @@ public final class EngineBootstrap {
             events,
             new DecisionEvaluations(decisions, keys),
             new Topology(properties.grpcHost(), GATEWAY_VERSION));
-    final RestApiServlet restApi = RestApi.servlet(core, jdbc, access);
+    final Lazy<RestApiServlet> restApi = new Lazy<>(() -> RestApi.servlet(core, jdbc, access));
     final GatewayServer gateway =
         GatewayServer.start(
             properties.grpcHost(),
@@ -116,7 +117,7 @@ public final class EngineBootstrap {
       try {
         restServer =
             StandaloneRestServer.start(
-                properties.restHost(), properties.restPort(), restApi, access);
+                properties.restHost(), properties.restPort(), restApi.get(), access);
       } catch (RuntimeException e) {
         gateway.close();
         jobExecutor.shutdownNow();
