@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 
 /**
  * What every benchmark runs on: a durable embedded PostgreSQL (fsync on, as in production), the
@@ -34,12 +33,12 @@ final class BenchEngine implements AutoCloseable {
     engine =
         EngineBootstrap.start(
             dataSource,
-            new EngineProperties(true, "127.0.0.1", 0, 500, Duration.ofDays(30)),
+            EngineProperties.loopback().withJobTimeoutScanMillis(500),
             new EngineClock());
     client =
         CamundaClient.newClientBuilder()
             .grpcAddress(URI.create("http://127.0.0.1:" + engine.gatewayPort()))
-            .restAddress(URI.create("http://127.0.0.1:1"))
+            .restAddress(engine.restAddress().orElseThrow())
             .preferRestOverGrpc(false)
             .numJobWorkerExecutionThreads(8)
             .build();

@@ -5,47 +5,62 @@ import io.flowdesk.engine.event.Messages;
 import io.flowdesk.engine.gateway.GatewayServer;
 import io.flowdesk.engine.job.HistoryCleanup;
 import io.flowdesk.engine.job.JobTimeouts;
+import io.flowdesk.engine.rest.RestApiServlet;
+import io.flowdesk.engine.rest.StandaloneRestServer;
 import io.flowdesk.engine.support.EngineClock;
+import java.net.URI;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running engine: its gateway, its clock and its background duties. Closing it stops the gateway
- * first, so no command arrives while the rest shuts down.
+ * A running engine: its gateways (gRPC, and REST on its own listener or as a servlet for another
+ * container), its clock and its background duties. Closing it stops the listeners first, so no
+ * command arrives while the rest shuts down.
  */
 public final class Engine implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
 
   private final GatewayServer gateway;
+  private final Supplier<RestApiServlet> restApi;
+  private final StandaloneRestServer restServer;
   private final EngineClock clock;
   private final JobTimeouts jobTimeouts;
   private final DueTimers dueTimers;
   private final Messages messages;
   private final HistoryCleanup historyCleanup;
   private final ScheduledExecutorService scheduler;
-  private final ExecutorService streamExecutor;
+  private final ExecutorService jobExecutor;
+  private final ScheduledExecutorService pollTimers;
 
   Engine(
       final GatewayServer gateway,
+      final Supplier<RestApiServlet> restApi,
+      final StandaloneRestServer restServer,
       final EngineClock clock,
       final JobTimeouts jobTimeouts,
       final DueTimers dueTimers,
       final Messages messages,
       final HistoryCleanup historyCleanup,
-      final ExecutorService streamExecutor,
+      final ExecutorService jobExecutor,
+      final ScheduledExecutorService pollTimers,
       final long scanMillis) {
     this.gateway = gateway;
+    this.restApi = restApi;
+    this.restServer = restServer;
+    this.pollTimers = pollTimers;
     this.clock = clock;
     this.jobTimeouts = jobTimeouts;
     this.dueTimers = dueTimers;
     this.messages = messages;
     this.historyCleanup = historyCleanup;
-    this.streamExecutor = streamExecutor;
+    this.jobExecutor = jobExecutor;
     this.scheduler =
         Executors.newSingleThreadScheduledExecutor(
             runnable -> {
@@ -116,6 +131,32 @@ public final class Engine implements AutoCloseable {
     return gateway.port();
   }
 
+  /**
+   * The {@code /v2} REST API as a servlet, for hosting it in another servlet container (the Spring
+   * Boot application maps it at {@link RestApiServlet#MAPPING} on its own port).
+   */
+  public RestApiServlet restApiServlet() {
+    return restApi.get();
+  }
+
+  /** The port of the engine's own REST listener; {@link EngineProperties#NO_LISTENER} if none. */
+  public int restPort() {
+    return restServer == null ? EngineProperties.NO_LISTENER : restServer.port();
+  }
+
+  /**
+   * The base address of the engine's own REST listener ({@code /v2} is below it), if it has one.
+   */
+  public Optional<URI> restAddress() {
+    return restServer == null
+        ? Optional.empty()
+        : Optional.of(URI.create("http://" + hostForUri(restServer.host()) + ":" + restPort()));
+  }
+
+  private static String hostForUri(final String host) {
+    return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+  }
+
   public EngineClock clock() {
     return clock;
   }
@@ -127,11 +168,15 @@ public final class Engine implements AutoCloseable {
 
   @Override
   public void close() {
+    if (restServer != null) {
+      restServer.close();
+    }
     gateway.close();
     scheduler.shutdownNow();
     timerScheduler.shutdownNow();
     dueTimers.close();
-    streamExecutor.shutdownNow();
+    pollTimers.shutdownNow();
+    jobExecutor.shutdownNow();
     try {
       // A scan in progress finishes before the caller closes the data source under it.
       scheduler.awaitTermination(10, TimeUnit.SECONDS);

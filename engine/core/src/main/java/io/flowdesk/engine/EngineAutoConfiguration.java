@@ -1,20 +1,35 @@
 package io.flowdesk.engine;
 
+import io.camunda.client.CredentialsProvider;
+import io.flowdesk.engine.rest.RestApiServlet;
 import io.flowdesk.engine.support.EngineClock;
+import io.flowdesk.engine.support.EngineLimits;
+import jakarta.servlet.MultipartConfigElement;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * Starts the embedded engine in a Spring Boot application that has a PostgreSQL data source, unless
- * {@code flowdesk.engine.enabled=false} (workers then use an external Camunda 8).
+ * {@code flowdesk.engine.enabled=false} (workers then use an external Camunda 8). In a servlet web
+ * application the REST API ({@code /v2}) is served on the application's own port, as Camunda 8.8
+ * serves it on its web port; the application's camunda client is pointed at the engine.
  */
-@AutoConfiguration(after = DataSourceAutoConfiguration.class)
+@AutoConfiguration(
+    after = DataSourceAutoConfiguration.class,
+    beforeName = "io.camunda.client.spring.configuration.CamundaAutoConfiguration")
 @ConditionalOnProperty(
     name = "flowdesk.engine.enabled",
     havingValue = "true",
@@ -33,5 +48,46 @@ public class EngineAutoConfiguration {
   Engine flowdeskEngine(
       final DataSource dataSource, final EngineProperties properties, final EngineClock clock) {
     return EngineBootstrap.start(dataSource, properties, clock);
+  }
+
+  /** {@code /v2/*} on the web application's own port. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+  @ConditionalOnBean(DataSource.class)
+  static class RestApiOnWebPort {
+
+    @Bean
+    ServletRegistrationBean<RestApiServlet> flowdeskRestApi(final Engine engine) {
+      final ServletRegistrationBean<RestApiServlet> registration =
+          new ServletRegistrationBean<>(engine.restApiServlet(), RestApiServlet.MAPPING);
+      registration.setName("flowdeskRestApi");
+      registration.setAsyncSupported(true);
+      registration.setLoadOnStartup(1);
+      registration.setMultipartConfig(
+          new MultipartConfigElement(
+              null, EngineLimits.MAX_MESSAGE_BYTES, EngineLimits.MAX_MESSAGE_BYTES + 65_536L, 0));
+      return registration;
+    }
+  }
+
+  /** The application's own camunda client talks to this engine, with its credentials. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "io.camunda.client.spring.properties.CamundaClientProperties")
+  @ConditionalOnBean(DataSource.class)
+  static class CamundaClientToEngine {
+
+    @Bean
+    static BeanPostProcessor flowdeskCamundaClientTarget(
+        final ObjectProvider<Engine> engine,
+        final ObjectProvider<EngineProperties> properties,
+        final Environment environment) {
+      return new CamundaClientTarget(engine, properties, environment);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    CredentialsProvider flowdeskEngineCredentials(final EngineProperties properties) {
+      return new EngineCredentialsProvider(properties.credentials());
+    }
   }
 }

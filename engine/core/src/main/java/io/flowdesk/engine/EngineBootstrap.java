@@ -1,10 +1,13 @@
 package io.flowdesk.engine;
 
+import io.flowdesk.engine.access.ApiAccess;
 import io.flowdesk.engine.command.BufferedMessages;
+import io.flowdesk.engine.command.CommandCore;
 import io.flowdesk.engine.command.EngineEvents;
 import io.flowdesk.engine.command.IncidentCommands;
 import io.flowdesk.engine.command.InstanceCommands;
 import io.flowdesk.engine.command.ProcessInstanceService;
+import io.flowdesk.engine.decision.DecisionEvaluations;
 import io.flowdesk.engine.decision.DeployedDecisions;
 import io.flowdesk.engine.deployment.DeployedForms;
 import io.flowdesk.engine.deployment.DeploymentService;
@@ -20,19 +23,25 @@ import io.flowdesk.engine.event.StartEventSubscriptions;
 import io.flowdesk.engine.execution.EngineServices;
 import io.flowdesk.engine.feel.FeelEvaluator;
 import io.flowdesk.engine.gateway.GatewayServer;
-import io.flowdesk.engine.gateway.GatewayTopology;
-import io.flowdesk.engine.gateway.JobActivation;
 import io.flowdesk.engine.gateway.ZeebeGatewayService;
 import io.flowdesk.engine.job.HistoryCleanup;
 import io.flowdesk.engine.job.JobActivator;
 import io.flowdesk.engine.job.JobCommands;
+import io.flowdesk.engine.job.JobPolling;
 import io.flowdesk.engine.job.JobTimeouts;
+import io.flowdesk.engine.rest.RestApi;
+import io.flowdesk.engine.rest.RestApiServlet;
+import io.flowdesk.engine.rest.StandaloneRestServer;
 import io.flowdesk.engine.state.InstanceStore;
 import io.flowdesk.engine.support.EngineClock;
 import io.flowdesk.engine.support.Keys;
+import io.flowdesk.engine.support.Lazy;
+import io.flowdesk.engine.support.Topology;
 import io.flowdesk.engine.usertask.UserTaskCommands;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -42,7 +51,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Assembles and starts an engine on a data source: migrates the {@code engine} schema, wires the
- * parts and opens the gateway. Spring's auto-configuration and the test extension both use it.
+ * command core and opens the gateways over it. Spring's auto-configuration and the test extension
+ * both use it.
  */
 public final class EngineBootstrap {
 
@@ -60,8 +70,16 @@ public final class EngineBootstrap {
         .migrate();
   }
 
+  /**
+   * Starts an engine: the gRPC gateway on {@code grpcHost:grpcPort}, and the REST API on the
+   * engine's own listener unless {@link EngineProperties#restPort()} is {@link
+   * EngineProperties#NO_LISTENER} (then it is served by whoever hosts {@link
+   * Engine#restApiServlet()}). Refuses listeners that other machines can reach when no credentials
+   * are configured.
+   */
   public static Engine start(
       final DataSource dataSource, final EngineProperties properties, final EngineClock clock) {
+    final ApiAccess access = new ApiAccess(properties.credentials());
     migrate(dataSource);
     final JdbcClient jdbc = JdbcClient.create(dataSource);
     final JdbcTemplate batch = new JdbcTemplate(dataSource);
@@ -102,36 +120,64 @@ public final class EngineBootstrap {
     final EventCommands eventCommands =
         new EventCommands(
             messages, signals, new UserTaskCommands(jdbc, batch, transactions, instances, clock));
-    final ExecutorService streamExecutor =
-        Executors.newCachedThreadPool(
-            runnable -> {
-              final Thread thread = new Thread(runnable, "flowdesk-job-stream");
-              thread.setDaemon(true);
-              return thread;
-            });
-    final ZeebeGatewayService service =
-        new ZeebeGatewayService(
+    final ExecutorService jobExecutor = Executors.newCachedThreadPool(daemon("flowdesk-jobs"));
+    final ScheduledExecutorService pollTimers =
+        Executors.newSingleThreadScheduledExecutor(daemon("flowdesk-job-polls"));
+    final JobActivator activator = new JobActivator(jdbc, batch, transactions, clock);
+    final CommandCore core =
+        new CommandCore(
             new DeploymentService(jdbc, batch, transactions, keys, clock, bpmn, dmn, startEvents),
             new ResourceDeletion(
                 jdbc, batch, transactions, clock, definitions, decisions, startEvents),
             new ProcessInstanceService(definitions, instances),
             new IncidentCommands(jdbc, instances),
             new JobCommands(jdbc, instances, clock, events),
-            new JobActivation(
-                new JobActivator(jdbc, batch, transactions, clock), events, streamExecutor),
-            decisions,
-            new GatewayTopology(properties.grpcHost(), properties.grpcPort(), GATEWAY_VERSION),
+            activator,
+            new JobPolling(activator, events, pollTimers, jobExecutor),
+            events,
+            new DecisionEvaluations(decisions, keys),
+            new Topology(properties.grpcHost(), GATEWAY_VERSION),
             eventCommands);
+    final Lazy<RestApiServlet> restApi = new Lazy<>(() -> RestApi.servlet(core, jdbc, access));
     final GatewayServer gateway =
-        GatewayServer.start(properties.grpcHost(), properties.grpcPort(), service);
+        GatewayServer.start(
+            properties.grpcHost(),
+            properties.grpcPort(),
+            new ZeebeGatewayService(core, jobExecutor),
+            access);
+    core.topology().listeningOn(gateway.port());
+    StandaloneRestServer restServer = null;
+    if (properties.restPort() != EngineProperties.NO_LISTENER) {
+      try {
+        restServer =
+            StandaloneRestServer.start(
+                properties.restHost(), properties.restPort(), restApi.get(), access);
+      } catch (RuntimeException e) {
+        gateway.close();
+        jobExecutor.shutdownNow();
+        pollTimers.shutdownNow();
+        throw e;
+      }
+    }
     return new Engine(
         gateway,
+        restApi,
+        restServer,
         clock,
         new JobTimeouts(jdbc, batch, transactions, clock, events),
         new DueTimers(jdbc, batch, transactions, keys, clock, instances, definitions),
         messages,
         new HistoryCleanup(jdbc, transactions, clock, properties.historyRetention()),
-        streamExecutor,
+        jobExecutor,
+        pollTimers,
         properties.jobTimeoutScanMillis());
+  }
+
+  private static ThreadFactory daemon(final String name) {
+    return runnable -> {
+      final Thread thread = new Thread(runnable, name);
+      thread.setDaemon(true);
+      return thread;
+    };
   }
 }

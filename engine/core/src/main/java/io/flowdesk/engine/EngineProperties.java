@@ -1,5 +1,6 @@
 package io.flowdesk.engine;
 
+import io.flowdesk.engine.access.ApiCredentials;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -8,15 +9,84 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The embedded engine's settings ({@code flowdesk.engine.*}).
  *
  * @param enabled false when the workers use an external Camunda 8 cluster instead
- * @param grpcHost address the gateway binds to; loopback unless workers run elsewhere
+ * @param grpcHost address the gateway binds to; loopback unless workers run elsewhere (then
+ *     credentials are required)
  * @param grpcPort gateway port; 0 picks a free one (tests)
+ * @param restHost address the engine's own REST listener binds to
+ * @param restPort port of the engine's own REST listener ({@code /v2}); 0 picks a free one, {@link
+ *     #NO_LISTENER} (the default) opens none, because a Spring Boot web application serves {@code
+ *     /v2} on its own port
  * @param jobTimeoutScanMillis how often timed-out jobs and ended back-offs are looked for
  * @param historyRetention how long the record log and rows of ended process instances are kept
+ * @param credentials what clients must present; none means loopback clients only
  */
 @ConfigurationProperties("flowdesk.engine")
 public record EngineProperties(
     @DefaultValue("true") boolean enabled,
     @DefaultValue("127.0.0.1") String grpcHost,
     @DefaultValue("26500") int grpcPort,
+    @DefaultValue("127.0.0.1") String restHost,
+    @DefaultValue("-1") int restPort,
     @DefaultValue("500") long jobTimeoutScanMillis,
-    @DefaultValue("P30D") Duration historyRetention) {}
+    @DefaultValue("P30D") Duration historyRetention,
+    @DefaultValue ApiCredentials credentials) {
+
+  /** {@link #restPort()} value for "no REST listener of the engine's own". */
+  public static final int NO_LISTENER = -1;
+
+  public EngineProperties {
+    if (credentials == null) {
+      credentials = ApiCredentials.NONE;
+    }
+  }
+
+  /**
+   * An engine for tests and benchmarks: gRPC and REST on free loopback ports, no credentials, a
+   * short timeout scan.
+   */
+  public static EngineProperties loopback() {
+    return new EngineProperties(
+        true, "127.0.0.1", 0, "127.0.0.1", 0, 100, Duration.ofDays(30), ApiCredentials.NONE);
+  }
+
+  public EngineProperties withGrpc(final String host, final int port) {
+    return new EngineProperties(
+        enabled,
+        host,
+        port,
+        restHost,
+        restPort,
+        jobTimeoutScanMillis,
+        historyRetention,
+        credentials);
+  }
+
+  public EngineProperties withRest(final String host, final int port) {
+    return new EngineProperties(
+        enabled,
+        grpcHost,
+        grpcPort,
+        host,
+        port,
+        jobTimeoutScanMillis,
+        historyRetention,
+        credentials);
+  }
+
+  public EngineProperties withCredentials(final ApiCredentials newCredentials) {
+    return new EngineProperties(
+        enabled,
+        grpcHost,
+        grpcPort,
+        restHost,
+        restPort,
+        jobTimeoutScanMillis,
+        historyRetention,
+        newCredentials);
+  }
+
+  public EngineProperties withJobTimeoutScanMillis(final long millis) {
+    return new EngineProperties(
+        enabled, grpcHost, grpcPort, restHost, restPort, millis, historyRetention, credentials);
+  }
+}

@@ -6,13 +6,11 @@ import io.flowdesk.engine.execution.Modification;
 import io.flowdesk.engine.state.ProcessInstanceRow;
 import io.flowdesk.engine.support.Rejection;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.stream.Collectors;
 
 /** Creating, cancelling and changing the variables of process instances. */
 public final class ProcessInstanceService {
@@ -26,8 +24,13 @@ public final class ProcessInstanceService {
     this.instances = instances;
   }
 
-  /** How a client names the process to start: a definition key, or an id with a version. */
-  /** {@code version} of zero or less means the latest version, as the client's -1 does. */
+  /** How long a creation with result waits when the request names no timeout. */
+  public static final Duration DEFAULT_RESULT_TIMEOUT = Duration.ofSeconds(20);
+
+  /**
+   * How a client names the process to start: a definition key, or an id with a version; a {@code
+   * version} of zero or less means the latest version, as the client's -1 does.
+   */
   public record ProcessSelector(long definitionKey, String bpmnProcessId, int version) {}
 
   /** A finished instance and the variables it ended with. */
@@ -38,52 +41,71 @@ public final class ProcessInstanceService {
     return instances.create(resolve(selector), variables, null);
   }
 
-  /** Creates an instance and waits for it to end, as CreateProcessInstanceWithResult does. */
-  public Result createAndAwait(
+  /**
+   * Creates an instance and answers when it ends, as CreateProcessInstanceWithResult does. The
+   * future fails with a TIMEOUT rejection when the instance runs longer than {@code requestTimeout}
+   * (zero or less: {@link #DEFAULT_RESULT_TIMEOUT}), and with an INVALID_STATE rejection when it is
+   * terminated; the instance goes on either way. Creation itself is refused synchronously.
+   */
+  public CompletableFuture<Result> createWithResult(
       final ProcessSelector selector,
       final Map<String, Object> variables,
       final Set<String> fetchVariables,
-      final Duration timeout) {
+      final Duration requestTimeout) {
+    final Duration timeout =
+        requestTimeout.isZero() || requestTimeout.isNegative()
+            ? DEFAULT_RESULT_TIMEOUT
+            : requestTimeout;
     final CompletableFuture<Map<String, Object>> ended = new CompletableFuture<>();
     final ProcessInstanceRow row =
         instances.create(
             resolve(selector), variables, (key, finalVariables) -> ended.complete(finalVariables));
-    try {
-      final Map<String, Object> all = ended.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-      if (all == null) {
-        throw Rejection.invalidState(
-            "Expected to receive the result of process instance '"
-                + row.key()
-                + "', but it was terminated before it completed");
-      }
-      final Map<String, Object> fetched =
-          fetchVariables.isEmpty()
-              ? all
-              : all.entrySet().stream()
-                  .filter(entry -> fetchVariables.contains(entry.getKey()))
-                  .collect(
-                      Collectors.toMap(
-                          Map.Entry::getKey,
-                          Map.Entry::getValue,
-                          (a, b) -> a,
-                          java.util.LinkedHashMap::new));
-      return new Result(row, fetched);
-    } catch (TimeoutException e) {
-      throw new Rejection(
-          Rejection.Type.TIMEOUT,
-          "Expected process instance '"
-              + row.key()
-              + "' to complete within "
-              + timeout.toMillis()
-              + " ms, but it did not; it goes on running");
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while awaiting the process result", e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException(e.getCause());
-    } finally {
-      // A result that never came must not keep its waiter registered.
-      instances.events().removeEndListener(row.key());
+    return ended
+        .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+        .handle(
+            (all, error) -> {
+              // A result that never came must not keep its waiter registered.
+              instances.events().removeEndListener(row.key());
+              if (error != null) {
+                throw new Rejection(
+                    Rejection.Type.TIMEOUT,
+                    "Expected process instance '"
+                        + row.key()
+                        + "' to complete within "
+                        + timeout.toMillis()
+                        + " ms, but it did not; it goes on running");
+              }
+              if (all == null) {
+                throw Rejection.invalidState(
+                    "Expected to receive the result of process instance '"
+                        + row.key()
+                        + "', but it was terminated before it completed");
+              }
+              return new Result(row, fetched(all, fetchVariables));
+            });
+  }
+
+  private static Map<String, Object> fetched(
+      final Map<String, Object> all, final Set<String> fetchVariables) {
+    if (fetchVariables.isEmpty()) {
+      return all;
+    }
+    final Map<String, Object> fetched = new LinkedHashMap<>();
+    all.forEach(
+        (name, value) -> {
+          if (fetchVariables.contains(name)) {
+            fetched.put(name, value);
+          }
+        });
+    return fetched;
+  }
+
+  /** Start instructions (starting elsewhere than the none start event) are not supported yet. */
+  public static void requireNoStartInstructions(final int startInstructions) {
+    if (startInstructions > 0) {
+      throw Rejection.invalidArgument(
+          "Flowdesk does not support start instructions yet; start the process at its none start"
+              + " event");
     }
   }
 

@@ -79,6 +79,31 @@ public final class DeployedDecisions implements CalledDecisions {
                         + "'"));
   }
 
+  /** The decisions of one deployed graph, by decision id. */
+  public Map<String, Decision> ofGraph(final long decisionRequirementsKey) {
+    final Map<String, Decision> graph = new java.util.LinkedHashMap<>();
+    jdbc.sql(
+            "SELECT d.key, d.decision_id, d.name, d.version, r.key, r.decision_requirements_id"
+                + " FROM engine.decision d JOIN engine.decision_requirements r"
+                + " ON r.key = d.decision_requirements_key WHERE r.key = ?")
+        .param(decisionRequirementsKey)
+        .query(DeployedDecisions::decision)
+        .list()
+        .forEach(decision -> graph.put(decision.decisionId(), decision));
+    return graph;
+  }
+
+  private static Decision decision(final java.sql.ResultSet rs, final int row)
+      throws java.sql.SQLException {
+    return new Decision(
+        rs.getLong(1),
+        rs.getString(2),
+        rs.getString(3),
+        rs.getInt(4),
+        rs.getLong(5),
+        rs.getString(6));
+  }
+
   private Optional<Decision> latest(final String decisionId) {
     return find("d.decision_id = ? ORDER BY d.version DESC LIMIT 1", decisionId);
   }
@@ -90,15 +115,7 @@ public final class DeployedDecisions implements CalledDecisions {
                 + " ON r.key = d.decision_requirements_key WHERE NOT d.deleted AND "
                 + condition)
         .param(parameter)
-        .query(
-            (rs, n) ->
-                new Decision(
-                    rs.getLong(1),
-                    rs.getString(2),
-                    rs.getString(3),
-                    rs.getInt(4),
-                    rs.getLong(5),
-                    rs.getString(6)))
+        .query(DeployedDecisions::decision)
         .optional();
   }
 

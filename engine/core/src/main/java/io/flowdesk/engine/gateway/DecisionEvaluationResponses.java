@@ -6,33 +6,30 @@ import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.EvaluatedDecision;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.EvaluatedDecisionInput;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.EvaluatedDecisionOutput;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.MatchedDecisionRule;
+import io.flowdesk.engine.decision.DecisionEvaluations;
 import io.flowdesk.engine.decision.DeployedDecisions;
 import io.flowdesk.engine.dmn.DecisionEvaluation;
 import io.flowdesk.engine.dmn.EvaluatedDecisionDetail;
 import io.flowdesk.engine.support.Json;
-import io.flowdesk.engine.support.Rejection;
+import io.flowdesk.engine.support.Tenants;
 
-/** EvaluateDecision: finds the decision by key or id and reports every decision it evaluated. */
+/** EvaluateDecision: the command's outcome in the shape of Zeebe's gRPC response. */
 final class DecisionEvaluationResponses {
 
-  private final DeployedDecisions decisions;
+  private final DecisionEvaluations evaluations;
 
-  DecisionEvaluationResponses(final DeployedDecisions decisions) {
-    this.decisions = decisions;
+  DecisionEvaluationResponses(final DecisionEvaluations evaluations) {
+    this.evaluations = evaluations;
   }
 
   EvaluateDecisionResponse evaluate(final EvaluateDecisionRequest request) {
-    final DeployedDecisions.Decision decision;
-    if (request.getDecisionKey() > 0) {
-      decision = decisions.byKey(request.getDecisionKey());
-    } else if (!request.getDecisionId().isBlank()) {
-      decision = decisions.latestOrReject(request.getDecisionId());
-    } else {
-      throw Rejection.invalidArgument(
-          "Expected either a decision id or a valid decision key, but none provided");
-    }
-    final DeployedDecisions.Evaluation evaluation =
-        decisions.evaluate(decision, Json.readDocument(request.getVariables(), "variables"));
+    Tenants.requireDefault(request.getTenantId());
+    final DecisionEvaluations.Outcome outcome =
+        evaluations.evaluate(
+            request.getDecisionKey(),
+            request.getDecisionId(),
+            Json.readDocument(request.getVariables(), "variables"));
+    final DeployedDecisions.Decision decision = outcome.decision();
     final EvaluateDecisionResponse.Builder response =
         EvaluateDecisionResponse.newBuilder()
             .setDecisionKey(decision.key())
@@ -41,11 +38,13 @@ final class DecisionEvaluationResponses {
             .setDecisionVersion(decision.version())
             .setDecisionRequirementsId(decision.decisionRequirementsId())
             .setDecisionRequirementsKey(decision.decisionRequirementsKey())
-            .setTenantId(ZeebeGatewayService.DEFAULT_TENANT);
-    final DecisionEvaluation result = evaluation.result();
-    result
-        .evaluatedDecisions()
-        .forEach(detail -> response.addEvaluatedDecisions(toProto(detail, decision)));
+            .setDecisionInstanceKey(outcome.evaluationKey())
+            .setDecisionEvaluationKey(outcome.evaluationKey())
+            .setTenantId(Tenants.DEFAULT);
+    final DecisionEvaluation result = outcome.result();
+    for (int i = 0; i < result.evaluatedDecisions().size(); i++) {
+      response.addEvaluatedDecisions(toProto(result.evaluatedDecisions().get(i), outcome, i + 1));
+    }
     if (result instanceof DecisionEvaluation.Evaluated evaluated) {
       response.setDecisionOutput(Json.write(evaluated.output()));
     } else {
@@ -56,16 +55,20 @@ final class DecisionEvaluationResponses {
   }
 
   private static EvaluatedDecision toProto(
-      final EvaluatedDecisionDetail detail, final DeployedDecisions.Decision called) {
+      final EvaluatedDecisionDetail detail,
+      final DecisionEvaluations.Outcome outcome,
+      final int index) {
     final EvaluatedDecision.Builder builder =
         EvaluatedDecision.newBuilder()
             .setDecisionId(detail.decisionId())
             .setDecisionName(detail.decisionName() == null ? "" : detail.decisionName())
             .setDecisionType(detail.decisionType())
             .setDecisionOutput(Json.write(detail.output()))
-            .setTenantId(ZeebeGatewayService.DEFAULT_TENANT);
-    if (detail.decisionId().equals(called.decisionId())) {
-      builder.setDecisionKey(called.key()).setDecisionVersion(called.version());
+            .setDecisionEvaluationInstanceKey(outcome.evaluationKey() + "-" + index)
+            .setTenantId(Tenants.DEFAULT);
+    final DeployedDecisions.Decision deployed = outcome.graph().get(detail.decisionId());
+    if (deployed != null) {
+      builder.setDecisionKey(deployed.key()).setDecisionVersion(deployed.version());
     }
     detail
         .inputs()

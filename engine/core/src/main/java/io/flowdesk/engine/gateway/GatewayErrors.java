@@ -4,6 +4,7 @@ import io.flowdesk.engine.support.Rejection;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +29,9 @@ final class GatewayErrors {
   }
 
   static StatusRuntimeException toStatus(final Throwable error) {
+    if (error instanceof CompletionException completion && completion.getCause() != null) {
+      return toStatus(completion.getCause());
+    }
     if (error instanceof StatusRuntimeException status) {
       return status;
     }

@@ -1,6 +1,9 @@
 package io.flowdesk.engine.gateway;
 
+import io.flowdesk.engine.access.ApiAccess;
+import io.flowdesk.engine.support.EngineLimits;
 import io.grpc.Server;
+import io.grpc.ServerInterceptors;
 import io.grpc.netty.NettyServerBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,7 +17,7 @@ public final class GatewayServer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(GatewayServer.class);
   // Zeebe's default maximum message size; larger payloads are refused with RESOURCE_EXHAUSTED.
-  private static final int MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
+  private static final int MAX_MESSAGE_BYTES = EngineLimits.MAX_MESSAGE_BYTES;
 
   private final Server server;
 
@@ -22,12 +25,20 @@ public final class GatewayServer implements AutoCloseable {
     this.server = server;
   }
 
+  /**
+   * Opens the gateway; refuses a host other machines can reach when no credentials are configured,
+   * since it would let none of them in.
+   */
   public static GatewayServer start(
-      final String host, final int port, final ZeebeGatewayService service) {
+      final String host,
+      final int port,
+      final ZeebeGatewayService service,
+      final ApiAccess access) {
+    access.requireCredentialsForRemoteListener("gRPC gateway", host, "flowdesk.engine.grpc-host");
     final Server server =
         NettyServerBuilder.forAddress(new InetSocketAddress(host, port))
             .maxInboundMessageSize(MAX_MESSAGE_BYTES)
-            .addService(service)
+            .addService(ServerInterceptors.intercept(service, new GatewayAccessInterceptor(access)))
             .build();
     try {
       server.start();

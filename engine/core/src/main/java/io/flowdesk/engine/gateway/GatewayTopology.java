@@ -4,32 +4,25 @@ import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.BrokerInfo;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.Partition;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.TopologyResponse;
 import io.flowdesk.engine.support.Keys;
+import io.flowdesk.engine.support.Topology;
 
-/** The cluster a client sees: one broker leading one healthy partition. */
-public final class GatewayTopology {
+/** The engine's {@link Topology} as Zeebe's gRPC Topology response. */
+final class GatewayTopology {
 
-  private final String host;
-  private final int port;
-  private final String version;
+  private GatewayTopology() {}
 
-  public GatewayTopology(final String host, final int port, final String version) {
-    this.host = host;
-    this.port = port;
-    this.version = version;
-  }
-
-  TopologyResponse response() {
+  static TopologyResponse response(final Topology topology) {
     return TopologyResponse.newBuilder()
-        .setClusterSize(1)
-        .setPartitionsCount(1)
-        .setReplicationFactor(1)
-        .setGatewayVersion(version)
+        .setClusterSize(Topology.CLUSTER_SIZE)
+        .setPartitionsCount(Topology.PARTITIONS)
+        .setReplicationFactor(Topology.REPLICATION_FACTOR)
+        .setGatewayVersion(topology.version())
         .addBrokers(
             BrokerInfo.newBuilder()
-                .setNodeId(0)
-                .setHost(host)
-                .setPort(port)
-                .setVersion(version)
+                .setNodeId(Topology.NODE_ID)
+                .setHost(topology.host())
+                .setPort(topology.port())
+                .setVersion(topology.version())
                 .addPartitions(
                     Partition.newBuilder()
                         .setPartitionId(Keys.PARTITION_ID)

@@ -5,9 +5,11 @@ import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.ActivateJobsResponse;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.ActivatedJob;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.StreamActivatedJobsRequest;
 import io.flowdesk.engine.command.EngineEvents;
+import io.flowdesk.engine.job.ActivationRequest;
 import io.flowdesk.engine.job.JobActivator;
+import io.flowdesk.engine.job.JobPolling;
 import io.flowdesk.engine.support.Json;
-import io.flowdesk.engine.support.Rejection;
+import io.flowdesk.engine.support.Tenants;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import java.time.Duration;
@@ -16,87 +18,102 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
- * ActivateJobs with long polling, and StreamActivatedJobs pushing jobs as they are created. Both
- * claim through {@link JobActivator}, so a job goes to exactly one of them.
+ * ActivateJobs through {@link JobPolling} (long polling without a blocked thread), and
+ * StreamActivatedJobs pushing jobs as they are created. Both claim through {@link JobActivator}, so
+ * a job goes to exactly one of them.
  */
 public final class JobActivation {
 
-  // Zeebe's gateway holds an empty long poll this long when the request names no timeout.
-  private static final long DEFAULT_LONG_POLL_MILLIS = 10_000;
-  // Re-poll even without a signal, for jobs made activatable by another node or by hand.
-  private static final long REPOLL_MILLIS = 1_000;
   private static final int STREAM_BATCH = 32;
 
   private final JobActivator activator;
+  private final JobPolling polling;
   private final EngineEvents events;
   private final ExecutorService streamExecutor;
 
   public JobActivation(
       final JobActivator activator,
+      final JobPolling polling,
       final EngineEvents events,
       final ExecutorService streamExecutor) {
     this.activator = activator;
+    this.polling = polling;
     this.events = events;
     this.streamExecutor = streamExecutor;
   }
 
   void activate(
       final ActivateJobsRequest request, final StreamObserver<ActivateJobsResponse> observer) {
+    final ActivationRequest activation;
     try {
-      validate(request.getType(), request.getTimeout());
-      if (request.getMaxJobsToActivate() < 1) {
-        throw Rejection.invalidArgument(
-            "Expected to activate at least 1 job, but maxJobsToActivate was "
-                + request.getMaxJobsToActivate());
-      }
-      final Set<String> fetch = new LinkedHashSet<>(request.getFetchVariableList());
-      final long waitMillis =
-          request.getRequestTimeout() == 0 ? DEFAULT_LONG_POLL_MILLIS : request.getRequestTimeout();
-      final long until = System.currentTimeMillis() + Math.max(0, waitMillis);
-      while (true) {
-        final long generation = events.jobGeneration();
-        final List<io.flowdesk.engine.job.ActivatedJob> jobs =
-            activator.activate(
-                request.getType(),
-                request.getWorker(),
-                Duration.ofMillis(request.getTimeout()),
-                request.getMaxJobsToActivate(),
-                fetch);
-        if (!jobs.isEmpty()) {
-          observer.onNext(
-              ActivateJobsResponse.newBuilder()
-                  .addAllJobs(jobs.stream().map(JobActivation::toProto).toList())
-                  .build());
-          observer.onCompleted();
-          return;
-        }
-        final long remaining = until - System.currentTimeMillis();
-        if (remaining <= 0 || cancelled(observer)) {
-          observer.onCompleted();
-          return;
-        }
-        events.awaitJobs(generation, Math.min(remaining, REPOLL_MILLIS));
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      observer.onCompleted();
-    } catch (RuntimeException e) {
-      observer.onError(GatewayErrors.toStatus(e));
-    }
-  }
-
-  void stream(
-      final StreamActivatedJobsRequest request, final StreamObserver<ActivatedJob> observer) {
-    try {
-      validate(request.getType(), request.getTimeout());
+      Tenants.requireDefault(request.getTenantIdsList());
+      activation =
+          new ActivationRequest(
+              request.getType(),
+              request.getWorker(),
+              Duration.ofMillis(request.getTimeout()),
+              request.getMaxJobsToActivate(),
+              new LinkedHashSet<>(request.getFetchVariableList()),
+              request.getRequestTimeout());
     } catch (RuntimeException e) {
       observer.onError(GatewayErrors.toStatus(e));
       return;
     }
-    final Set<String> fetch = new LinkedHashSet<>(request.getFetchVariableList());
+    // Registered before the poll starts: gRPC only accepts it during the service call.
+    final AtomicReference<JobPolling.Poll> poll = new AtomicReference<>();
+    if (observer instanceof ServerCallStreamObserver<ActivateJobsResponse> serverObserver) {
+      serverObserver.setOnCancelHandler(
+          () -> {
+            final JobPolling.Poll started = poll.get();
+            if (started != null) {
+              started.cancel();
+            }
+          });
+    }
+    poll.set(
+        polling.activate(
+            activation,
+            new JobPolling.Answer() {
+              @Override
+              public void jobs(final List<io.flowdesk.engine.job.ActivatedJob> jobs) {
+                if (!jobs.isEmpty()) {
+                  observer.onNext(
+                      ActivateJobsResponse.newBuilder()
+                          .addAllJobs(jobs.stream().map(JobActivation::toProto).toList())
+                          .build());
+                }
+                observer.onCompleted();
+              }
+
+              @Override
+              public void failed(final RuntimeException error) {
+                observer.onError(GatewayErrors.toStatus(error));
+              }
+            }));
+  }
+
+  void stream(
+      final StreamActivatedJobsRequest request, final StreamObserver<ActivatedJob> observer) {
+    final ActivationRequest activation;
+    try {
+      Tenants.requireDefault(request.getTenantIdsList());
+      activation =
+          new ActivationRequest(
+              request.getType(),
+              request.getWorker(),
+              Duration.ofMillis(request.getTimeout()),
+              STREAM_BATCH,
+              new LinkedHashSet<>(request.getFetchVariableList()),
+              0);
+    } catch (RuntimeException e) {
+      observer.onError(GatewayErrors.toStatus(e));
+      return;
+    }
+    final Set<String> fetch = activation.fetchVariables();
     final AtomicBoolean scheduled = new AtomicBoolean();
     final AtomicBoolean open = new AtomicBoolean(true);
     final Runnable push =
@@ -109,9 +126,9 @@ public final class JobActivation {
             }
             jobs =
                 activator.activate(
-                    request.getType(),
-                    request.getWorker(),
-                    Duration.ofMillis(request.getTimeout()),
+                    activation.type(),
+                    activation.worker(),
+                    activation.timeout(),
                     STREAM_BATCH,
                     fetch);
             synchronized (observer) {
@@ -121,7 +138,7 @@ public final class JobActivation {
         };
     final Consumer<String> listener =
         type -> {
-          if (type.equals(request.getType()) && scheduled.compareAndSet(false, true)) {
+          if (type.equals(activation.type()) && scheduled.compareAndSet(false, true)) {
             streamExecutor.execute(push);
           }
         };
@@ -133,22 +150,7 @@ public final class JobActivation {
             events.removeJobListener(listener);
           });
     }
-    listener.accept(request.getType());
-  }
-
-  private static boolean cancelled(final StreamObserver<?> observer) {
-    return observer instanceof ServerCallStreamObserver<?> server && server.isCancelled();
-  }
-
-  private static void validate(final String type, final long timeout) {
-    if (type == null || type.isBlank()) {
-      throw Rejection.invalidArgument(
-          "Expected to activate jobs of a non-empty type, but type was empty");
-    }
-    if (timeout < 1) {
-      throw Rejection.invalidArgument(
-          "Expected to activate jobs with a timeout of at least 1 ms, but it was " + timeout);
-    }
+    listener.accept(activation.type());
   }
 
   private static ActivatedJob toProto(final io.flowdesk.engine.job.ActivatedJob job) {
@@ -166,7 +168,7 @@ public final class JobActivation {
         .setRetries(job.retries())
         .setDeadline(job.deadline())
         .setVariables(Json.write(job.variables()))
-        .setTenantId(ZeebeGatewayService.DEFAULT_TENANT)
+        .setTenantId(Tenants.DEFAULT)
         .build();
   }
 }

@@ -2,10 +2,10 @@ package io.flowdesk.engine.gateway;
 
 import io.camunda.zeebe.gateway.protocol.GatewayGrpc;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.*;
+import io.flowdesk.engine.command.CommandCore;
 import io.flowdesk.engine.command.IncidentCommands;
 import io.flowdesk.engine.command.ProcessInstanceService;
 import io.flowdesk.engine.command.ProcessInstanceService.ProcessSelector;
-import io.flowdesk.engine.decision.DeployedDecisions;
 import io.flowdesk.engine.deployment.DeployedResources;
 import io.flowdesk.engine.deployment.DeploymentResource;
 import io.flowdesk.engine.deployment.DeploymentService;
@@ -15,11 +15,14 @@ import io.flowdesk.engine.execution.Modification;
 import io.flowdesk.engine.job.JobCommands;
 import io.flowdesk.engine.state.ProcessInstanceRow;
 import io.flowdesk.engine.support.Json;
-import io.flowdesk.engine.support.Rejection;
+import io.flowdesk.engine.support.Tenants;
+import io.flowdesk.engine.support.Topology;
 import io.grpc.stub.StreamObserver;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 
 /**
  * The Zeebe gateway gRPC API, served by the embedded engine: requests become engine commands,
@@ -28,7 +31,7 @@ import java.util.Map;
  */
 public final class ZeebeGatewayService extends GatewayGrpc.GatewayImplBase {
 
-  static final String DEFAULT_TENANT = "<default>";
+  private static final String DEFAULT_TENANT = Tenants.DEFAULT;
 
   private final DeploymentService deployments;
   private final ResourceDeletion deletions;
@@ -37,34 +40,26 @@ public final class ZeebeGatewayService extends GatewayGrpc.GatewayImplBase {
   private final JobCommands jobs;
   private final JobActivation activation;
   private final DecisionEvaluationResponses decisions;
-  private final GatewayTopology topology;
+  private final Topology topology;
   private final EventCommands events;
 
-  public ZeebeGatewayService(
-      final DeploymentService deployments,
-      final ResourceDeletion deletions,
-      final ProcessInstanceService processInstances,
-      final IncidentCommands incidents,
-      final JobCommands jobs,
-      final JobActivation activation,
-      final DeployedDecisions decisions,
-      final GatewayTopology topology,
-      final EventCommands events) {
-    this.deployments = deployments;
-    this.deletions = deletions;
-    this.processInstances = processInstances;
-    this.incidents = incidents;
-    this.jobs = jobs;
-    this.activation = activation;
-    this.decisions = new DecisionEvaluationResponses(decisions);
-    this.topology = topology;
-    this.events = events;
+  public ZeebeGatewayService(final CommandCore core, final ExecutorService streamExecutor) {
+    this.deployments = core.deployments();
+    this.deletions = core.deletions();
+    this.processInstances = core.processInstances();
+    this.incidents = core.incidents();
+    this.jobs = core.jobs();
+    this.activation =
+        new JobActivation(core.activator(), core.polling(), core.events(), streamExecutor);
+    this.decisions = new DecisionEvaluationResponses(core.decisions());
+    this.topology = core.topology();
+    this.events = core.eventCommands();
   }
 
   @Override
   public void topology(
       final TopologyRequest request, final StreamObserver<TopologyResponse> observer) {
-    GatewayErrors.answer(observer, topology::response);
+    GatewayErrors.answer(observer, () -> GatewayTopology.response(topology));
   }
 
   @Override
@@ -73,6 +68,7 @@ public final class ZeebeGatewayService extends GatewayGrpc.GatewayImplBase {
     GatewayErrors.answer(
         observer,
         () -> {
+          Tenants.requireDefault(request.getTenantId());
           final DeployedResources deployed =
               deployments.deploy(
                   request.getResourcesList().stream()
@@ -171,7 +167,8 @@ public final class ZeebeGatewayService extends GatewayGrpc.GatewayImplBase {
     GatewayErrors.answer(
         observer,
         () -> {
-          requireNoStartInstructions(request);
+          Tenants.requireDefault(request.getTenantId());
+          ProcessInstanceService.requireNoStartInstructions(request.getStartInstructionsCount());
           final ProcessInstanceRow instance =
               processInstances.create(
                   selector(request), Json.readDocument(request.getVariables(), "variables"));
@@ -189,36 +186,38 @@ public final class ZeebeGatewayService extends GatewayGrpc.GatewayImplBase {
   public void createProcessInstanceWithResult(
       final CreateProcessInstanceWithResultRequest request,
       final StreamObserver<CreateProcessInstanceWithResultResponse> observer) {
-    GatewayErrors.answer(
-        observer,
-        () -> {
-          final CreateProcessInstanceRequest create = request.getRequest();
-          requireNoStartInstructions(create);
-          final long timeoutMillis =
-              request.getRequestTimeout() > 0 ? request.getRequestTimeout() : 20_000;
-          final ProcessInstanceService.Result result =
-              processInstances.createAndAwait(
-                  selector(create),
-                  Json.readDocument(create.getVariables(), "variables"),
-                  new LinkedHashSet<>(request.getFetchVariablesList()),
-                  Duration.ofMillis(timeoutMillis));
-          return CreateProcessInstanceWithResultResponse.newBuilder()
-              .setProcessInstanceKey(result.instance().key())
-              .setProcessDefinitionKey(result.instance().processDefinitionKey())
-              .setBpmnProcessId(result.instance().bpmnProcessId())
-              .setVersion(result.instance().version())
-              .setVariables(Json.write(result.variables()))
-              .setTenantId(DEFAULT_TENANT)
-              .build();
-        });
-  }
-
-  private static void requireNoStartInstructions(final CreateProcessInstanceRequest request) {
-    if (request.getStartInstructionsCount() > 0) {
-      throw Rejection.invalidArgument(
-          "Flowdesk does not support start instructions yet; start the process at its none start"
-              + " event");
+    final CompletableFuture<ProcessInstanceService.Result> result;
+    try {
+      final CreateProcessInstanceRequest create = request.getRequest();
+      Tenants.requireDefault(create.getTenantId());
+      ProcessInstanceService.requireNoStartInstructions(create.getStartInstructionsCount());
+      result =
+          processInstances.createWithResult(
+              selector(create),
+              Json.readDocument(create.getVariables(), "variables"),
+              new LinkedHashSet<>(request.getFetchVariablesList()),
+              Duration.ofMillis(request.getRequestTimeout()));
+    } catch (RuntimeException e) {
+      observer.onError(GatewayErrors.toStatus(e));
+      return;
     }
+    result.whenComplete(
+        (finished, error) -> {
+          if (error != null) {
+            observer.onError(GatewayErrors.toStatus(error));
+            return;
+          }
+          observer.onNext(
+              CreateProcessInstanceWithResultResponse.newBuilder()
+                  .setProcessInstanceKey(finished.instance().key())
+                  .setProcessDefinitionKey(finished.instance().processDefinitionKey())
+                  .setBpmnProcessId(finished.instance().bpmnProcessId())
+                  .setVersion(finished.instance().version())
+                  .setVariables(Json.write(finished.variables()))
+                  .setTenantId(DEFAULT_TENANT)
+                  .build());
+          observer.onCompleted();
+        });
   }
 
   private static ProcessSelector selector(final CreateProcessInstanceRequest request) {

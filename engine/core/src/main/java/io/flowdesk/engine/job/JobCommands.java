@@ -141,7 +141,25 @@ public final class JobCommands {
   }
 
   public void updateRetries(final long jobKey, final int retries) {
-    if (retries < 1) {
+    update(jobKey, retries, null);
+  }
+
+  public void updateTimeout(final long jobKey, final Duration timeout) {
+    update(jobKey, null, timeout);
+  }
+
+  /**
+   * Changes a job's retries and/or timeout (the deadline becomes now + timeout) in one command:
+   * either both changes happen or neither.
+   */
+  public void update(final long jobKey, final Integer retries, final Duration timeout) {
+    if (retries == null && timeout == null) {
+      throw Rejection.invalidArgument(
+          "Expected to update job with key '"
+              + jobKey
+              + "' with new retries and/or a new timeout, but neither was given");
+    }
+    if (retries != null && retries < 1) {
       throw Rejection.invalidArgument(
           "Expected to update retries for job with key '"
               + jobKey
@@ -151,32 +169,27 @@ public final class JobCommands {
     }
     onJob(
         jobKey,
-        "update retries of",
+        timeout == null ? "update retries of" : "update the timeout of",
         (job, state, execution) -> {
-          jdbc.sql("UPDATE engine.job SET retries = ? WHERE key = ?")
-              .params(retries, jobKey)
-              .update();
-          record(state, job, "RETRIES_UPDATED", Map.of("retries", retries));
-          return null;
-        });
-  }
-
-  public void updateTimeout(final long jobKey, final Duration timeout) {
-    onJob(
-        jobKey,
-        "update the timeout of",
-        (job, state, execution) -> {
-          if (!"ACTIVATED".equals(job.state())) {
+          if (timeout != null && !"ACTIVATED".equals(job.state())) {
             throw Rejection.invalidState(
                 "Expected to update the timeout of job with key '"
                     + jobKey
                     + "', but it is not active");
           }
-          final Timestamp deadline = Timestamp.from(clock.now().plus(timeout));
-          jdbc.sql("UPDATE engine.job SET deadline = ? WHERE key = ?")
-              .params(deadline, jobKey)
-              .update();
-          record(state, job, "TIMEOUT_UPDATED", Map.of("deadline", deadline.getTime()));
+          if (retries != null) {
+            jdbc.sql("UPDATE engine.job SET retries = ? WHERE key = ?")
+                .params(retries, jobKey)
+                .update();
+            record(state, job, "RETRIES_UPDATED", Map.of("retries", retries));
+          }
+          if (timeout != null) {
+            final Timestamp deadline = Timestamp.from(clock.now().plus(timeout));
+            jdbc.sql("UPDATE engine.job SET deadline = ? WHERE key = ?")
+                .params(deadline, jobKey)
+                .update();
+            record(state, job, "TIMEOUT_UPDATED", Map.of("deadline", deadline.getTime()));
+          }
           return null;
         });
   }

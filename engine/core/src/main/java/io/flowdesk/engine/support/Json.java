@@ -52,6 +52,19 @@ public final class Json {
               + " as a JSON object, but it is not valid JSON: "
               + e.getOriginalMessage());
     }
+    return document(node, what, json);
+  }
+
+  /**
+   * The same rule for a document that arrived already parsed (REST bodies): null or absent means no
+   * variables, anything but a JSON object is refused naming what it is.
+   */
+  public static Map<String, Object> document(final JsonNode node, final String what) {
+    return document(node, what, node == null ? "" : node.toString());
+  }
+
+  private static Map<String, Object> document(
+      final JsonNode node, final String what, final String text) {
     if (node == null || node.isNull() || node.isMissingNode()) {
       return new LinkedHashMap<>();
     }
@@ -62,10 +75,20 @@ public final class Json {
               + " as a JSON object, but found a JSON "
               + node.getNodeType().name().toLowerCase()
               + ": '"
-              + abbreviate(json)
+              + abbreviate(text)
               + "'");
     }
     return MAPPER.convertValue(node, DOCUMENT);
+  }
+
+  /** A JSON tree as JSON-like Java values (maps, lists, strings, numbers, booleans, null). */
+  public static Object value(final JsonNode node) {
+    return MAPPER.convertValue(node, Object.class);
+  }
+
+  /** Reads JSON text into a tree, with the engine's number handling (decimals stay exact). */
+  public static JsonNode tree(final String json) throws JsonProcessingException {
+    return MAPPER.readTree(json);
   }
 
   private static String abbreviate(final String text) {

@@ -14,12 +14,14 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * Runs a Flowdesk engine in-process for a test class: a fresh database on the shared test
- * PostgreSQL, the gateway on a free port, and a {@link CamundaClient} connected to it. Fields of
- * type {@link CamundaClient}, {@link EngineRecords} and {@link EngineClock} are injected, and so
- * are parameters of those types.
+ * PostgreSQL, the gRPC gateway and the REST API on free loopback ports, and a {@link CamundaClient}
+ * connected to both, preferring the {@link FlowdeskEngineTest#protocol() protocol} the test asks
+ * for. Fields of type {@link CamundaClient}, {@link EngineRecords}, {@link EngineClock}, {@link
+ * Engine} and {@link ClientProtocol} are injected, and so are parameters of those types.
  *
  * <pre>{@code
  * @FlowdeskEngineTest
@@ -37,7 +39,11 @@ public final class FlowdeskEngineExtension
 
   /** Everything the extension starts for one test class, closed after it. */
   private record RunningEngine(
-      HikariDataSource dataSource, Engine engine, CamundaClient client, EngineRecords records)
+      HikariDataSource dataSource,
+      Engine engine,
+      CamundaClient client,
+      EngineRecords records,
+      ClientProtocol protocol)
       implements ExtensionContext.Store.CloseableResource {
     @Override
     public void close() {
@@ -53,24 +59,36 @@ public final class FlowdeskEngineExtension
     dataSource.setJdbcUrl(SharedPostgres.newDatabase());
     dataSource.setUsername(SharedPostgres.user());
     dataSource.setMaximumPoolSize(20);
-    final EngineClock clock = new EngineClock();
+    final ClientProtocol protocol =
+        AnnotationSupport.findAnnotation(context.getRequiredTestClass(), FlowdeskEngineTest.class)
+            .map(FlowdeskEngineTest::protocol)
+            .orElse(ClientProtocol.CONFIGURED)
+            .resolve();
     final Engine engine =
-        EngineBootstrap.start(
-            dataSource,
-            new EngineProperties(true, "127.0.0.1", 0, 100, Duration.ofDays(30)),
-            clock);
-    final CamundaClient client =
-        CamundaClient.newClientBuilder()
-            .grpcAddress(URI.create("http://127.0.0.1:" + engine.gatewayPort()))
-            .restAddress(URI.create("http://127.0.0.1:1"))
-            .preferRestOverGrpc(false)
-            .defaultRequestTimeout(Duration.ofSeconds(30))
-            .build();
+        EngineBootstrap.start(dataSource, EngineProperties.loopback(), new EngineClock());
     context
         .getStore(NAMESPACE)
         .put(
             RunningEngine.class,
-            new RunningEngine(dataSource, engine, client, new EngineRecords(dataSource)));
+            new RunningEngine(
+                dataSource,
+                engine,
+                client(engine, protocol),
+                new EngineRecords(dataSource),
+                protocol));
+  }
+
+  /** A camunda client for {@code engine} that prefers {@code protocol}. */
+  public static CamundaClient client(final Engine engine, final ClientProtocol protocol) {
+    return CamundaClient.newClientBuilder()
+        .grpcAddress(URI.create("http://127.0.0.1:" + engine.gatewayPort()))
+        .restAddress(
+            engine
+                .restAddress()
+                .orElseThrow(() -> new IllegalStateException("The engine has no REST listener")))
+        .preferRestOverGrpc(protocol.resolve() == ClientProtocol.REST)
+        .defaultRequestTimeout(Duration.ofSeconds(30))
+        .build();
   }
 
   @Override
@@ -97,7 +115,8 @@ public final class FlowdeskEngineExtension
     return type == CamundaClient.class
         || type == EngineRecords.class
         || type == EngineClock.class
-        || type == Engine.class;
+        || type == Engine.class
+        || type == ClientProtocol.class;
   }
 
   @Override
@@ -117,6 +136,9 @@ public final class FlowdeskEngineExtension
     }
     if (type == Engine.class) {
       return running.engine();
+    }
+    if (type == ClientProtocol.class) {
+      return running.protocol();
     }
     return null;
   }

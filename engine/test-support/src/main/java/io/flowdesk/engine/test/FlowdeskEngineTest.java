@@ -12,4 +12,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @ExtendWith(FlowdeskEngineExtension.class)
-public @interface FlowdeskEngineTest {}
+public @interface FlowdeskEngineTest {
+
+  /**
+   * The API the injected client prefers; by default the one the test run chooses ({@link
+   * ClientProtocol#CONFIGURED}), so that one suite can run against both.
+   */
+  ClientProtocol protocol() default ClientProtocol.CONFIGURED;
+}

@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.camunda.client.CamundaClient;
-import io.camunda.client.api.command.ClientStatusException;
 import io.camunda.client.api.response.DeploymentEvent;
 import io.camunda.client.api.response.EvaluateDecisionResponse;
 import io.camunda.client.api.response.Topology;
 import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.flowdesk.engine.Engine;
+import io.flowdesk.engine.test.ClientProtocol;
 import io.flowdesk.engine.test.EngineRecords;
 import io.flowdesk.engine.test.FlowdeskEngineTest;
 import io.grpc.Status;
@@ -17,12 +18,14 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** Deployment, decisions and bad input, through the real camunda client over gRPC. */
+/** Deployment, decisions and bad input, through the real camunda client. */
 @FlowdeskEngineTest
 class DeploymentConformanceTest {
 
   CamundaClient client;
   EngineRecords records;
+  ClientProtocol protocol;
+  Engine engine;
 
   private static String processId() {
     return "p" + UUID.randomUUID().toString().replace("-", "");
@@ -32,16 +35,15 @@ class DeploymentConformanceTest {
     return Bpmn.convertToString(Bpmn.createExecutableProcess(id).startEvent().endEvent().done());
   }
 
-  private static Status.Code statusOf(final Throwable error) {
-    return ((ClientStatusException) error).getStatusCode();
-  }
-
   @Test
-  void topologyShowsOneBrokerLeadingPartitionOne() {
+  void topologyShowsOneBrokerLeadingPartitionOneAtTheGatewayPort() {
     final Topology topology = client.newTopologyRequest().send().join();
     assertThat(topology.getClusterSize()).isEqualTo(1);
     assertThat(topology.getPartitionsCount()).isEqualTo(1);
     assertThat(topology.getBrokers().get(0).getPartitions().get(0).isLeader()).isTrue();
+    assertThat(topology.getBrokers().get(0).getPort())
+        .as("the port the gateway listens on")
+        .isEqualTo(engine.gatewayPort());
   }
 
   @Test
@@ -86,12 +88,12 @@ class DeploymentConformanceTest {
                     .addResourceString("<definitions", StandardCharsets.UTF_8, "broken.bpmn")
                     .send()
                     .join())
-        .satisfies(e -> assertThat(statusOf(e)).isEqualTo(Status.Code.INVALID_ARGUMENT))
+        .satisfies(Rejected.as(Status.Code.INVALID_ARGUMENT))
         .hasMessageContaining("'broken.bpmn'");
 
     assertThatThrownBy(
             () -> client.newCreateInstanceCommand().bpmnProcessId(id).latestVersion().send().join())
-        .satisfies(e -> assertThat(statusOf(e)).isEqualTo(Status.Code.NOT_FOUND));
+        .satisfies(Rejected.as(Status.Code.NOT_FOUND));
   }
 
   @Test
@@ -111,7 +113,7 @@ class DeploymentConformanceTest {
                     .addResourceString(xml, StandardCharsets.UTF_8, "invalid.bpmn")
                     .send()
                     .join())
-        .satisfies(e -> assertThat(statusOf(e)).isEqualTo(Status.Code.INVALID_ARGUMENT))
+        .satisfies(Rejected.as(Status.Code.INVALID_ARGUMENT))
         .hasMessageContaining("Element: noType")
         .hasMessageContaining("Element: alsoNoType");
   }
@@ -136,7 +138,7 @@ class DeploymentConformanceTest {
                     .addResourceString(xml, StandardCharsets.UTF_8, "feel.bpmn")
                     .send()
                     .join())
-        .satisfies(e -> assertThat(statusOf(e)).isEqualTo(Status.Code.INVALID_ARGUMENT))
+        .satisfies(Rejected.as(Status.Code.INVALID_ARGUMENT))
         .hasMessageContaining("failed to parse expression 'x >>> 1'");
   }
 
@@ -152,7 +154,7 @@ class DeploymentConformanceTest {
                     .addResourceString(xxe, StandardCharsets.UTF_8, "xxe.bpmn")
                     .send()
                     .join())
-        .satisfies(e -> assertThat(statusOf(e)).isEqualTo(Status.Code.INVALID_ARGUMENT))
+        .satisfies(Rejected.as(Status.Code.INVALID_ARGUMENT))
         .hasMessageContaining("DOCTYPE")
         .hasMessageNotContaining("root:");
   }
@@ -166,7 +168,7 @@ class DeploymentConformanceTest {
                     .addResourceString("hello", StandardCharsets.UTF_8, "notes.txt")
                     .send()
                     .join())
-        .satisfies(e -> assertThat(statusOf(e)).isEqualTo(Status.Code.INVALID_ARGUMENT))
+        .satisfies(Rejected.as(Status.Code.INVALID_ARGUMENT))
         .hasMessageContaining("'notes.txt'");
   }
 
@@ -188,7 +190,7 @@ class DeploymentConformanceTest {
                     .variables(huge)
                     .send()
                     .join())
-        .satisfies(e -> assertThat(statusOf(e)).isEqualTo(Status.Code.RESOURCE_EXHAUSTED));
+        .satisfies(Rejected.as(Status.Code.RESOURCE_EXHAUSTED));
   }
 
   @Test
@@ -244,6 +246,9 @@ class DeploymentConformanceTest {
             .join();
     assertThat(evaluation.getDecisionOutput()).isEqualTo("\"P5\"");
     assertThat(evaluation.getEvaluatedDecisions().get(0).getMatchedRules()).hasSize(1);
+    assertThat(evaluation.getEvaluatedDecisions().get(0).getDecisionKey())
+        .isEqualTo(evaluation.getDecisionKey());
+    assertThat(evaluation.getEvaluatedDecisions().get(0).getDecisionVersion()).isEqualTo(1);
   }
 
   @Test
@@ -288,7 +293,7 @@ class DeploymentConformanceTest {
     client.newDeleteResourceCommand(key).send().join();
     assertThatThrownBy(
             () -> client.newCreateInstanceCommand().bpmnProcessId(id).latestVersion().send().join())
-        .satisfies(e -> assertThat(statusOf(e)).isEqualTo(Status.Code.NOT_FOUND));
+        .satisfies(Rejected.as(Status.Code.NOT_FOUND));
   }
 
   @Test
@@ -301,7 +306,8 @@ class DeploymentConformanceTest {
                     .addMappingInstruction("a", "b")
                     .send()
                     .join())
-        .satisfies(e -> assertThat(statusOf(e)).isEqualTo(Status.Code.UNIMPLEMENTED))
-        .hasMessageContaining("MigrateProcessInstance");
+        .satisfies(Rejected.as(Status.Code.UNIMPLEMENTED))
+        .hasMessageContaining(
+            protocol == ClientProtocol.GRPC ? "MigrateProcessInstance" : "migration");
   }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.camunda.client.CamundaClient;
-import io.camunda.client.api.command.ClientStatusException;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.flowdesk.engine.Engine;
 import io.flowdesk.engine.support.EngineClock;
@@ -147,12 +146,8 @@ class MessageConformanceTest {
                     .timeToLive(Duration.ofMinutes(1))
                     .send()
                     .join())
-        .isInstanceOfSatisfying(
-            ClientStatusException.class,
-            e -> {
-              assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.ALREADY_EXISTS);
-              assertThat(e.getMessage()).contains("id-1");
-            });
+        .satisfies(Rejected.as(Status.Code.ALREADY_EXISTS))
+        .hasMessageContaining("id-1");
   }
 
   @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.camunda.client.CamundaClient;
-import io.camunda.client.api.command.ClientStatusException;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.flowdesk.engine.test.EngineRecords;
@@ -99,12 +98,8 @@ class ModificationConformanceTest {
                     .activateElement("noSuchElement")
                     .send()
                     .join())
-        .isInstanceOfSatisfying(
-            ClientStatusException.class,
-            e -> {
-              assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
-              assertThat(e.getMessage()).contains("noSuchElement");
-            });
+        .satisfies(Rejected.as(Status.Code.INVALID_ARGUMENT))
+        .hasMessageContaining("noSuchElement");
     assertThat(conformance.activate("next-" + id, 1)).isEmpty();
     assertThat(records.stateOf(instance)).isEqualTo("ACTIVE");
   }

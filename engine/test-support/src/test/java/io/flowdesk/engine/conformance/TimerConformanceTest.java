@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.camunda.client.CamundaClient;
-import io.camunda.client.api.command.ClientStatusException;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.flowdesk.engine.Engine;
@@ -111,9 +110,7 @@ class TimerConformanceTest {
     assertThat(records.elements(instance, "ELEMENT_TERMINATED")).containsExactly("work");
     assertThat(records.elements(instance, "ELEMENT_COMPLETED")).contains("tooLate", "escalated");
     assertThatThrownBy(() -> conformance.complete(job, Map.of()))
-        .isInstanceOfSatisfying(
-            ClientStatusException.class,
-            e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND));
+        .satisfies(Rejected.as(Status.Code.NOT_FOUND));
   }
 
   @Test

@@ -10,8 +10,9 @@ import io.flowdesk.engine.Engine;
 import io.flowdesk.engine.EngineBootstrap;
 import io.flowdesk.engine.EngineProperties;
 import io.flowdesk.engine.support.EngineClock;
+import io.flowdesk.engine.test.ClientProtocol;
+import io.flowdesk.engine.test.FlowdeskEngineExtension;
 import io.flowdesk.engine.test.SharedPostgres;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,8 +23,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two engines on one database, as two nodes would run: thousands of jobs handed out through both
- * gateways at once, none twice, none lost, every instance completed.
+ * Two engines on one database, as two nodes would run: a thousand jobs handed out through both
+ * engines at once, one client using REST and the other gRPC, none twice, none lost, every instance
+ * completed.
  */
 class TwoEnginesOneDatabaseTest {
 
@@ -34,8 +36,8 @@ class TwoEnginesOneDatabaseTest {
     try (HikariDataSource dataSource = dataSource();
         Engine first = start(dataSource);
         Engine second = start(dataSource);
-        CamundaClient firstClient = client(first);
-        CamundaClient secondClient = client(second)) {
+        CamundaClient firstClient = FlowdeskEngineExtension.client(first, ClientProtocol.REST);
+        CamundaClient secondClient = FlowdeskEngineExtension.client(second, ClientProtocol.GRPC)) {
       firstClient
           .newDeployResourceCommand()
           .addProcessModel(
@@ -115,17 +117,6 @@ class TwoEnginesOneDatabaseTest {
   }
 
   private static Engine start(final HikariDataSource dataSource) {
-    return EngineBootstrap.start(
-        dataSource,
-        new EngineProperties(true, "127.0.0.1", 0, 100, Duration.ofDays(30)),
-        new EngineClock());
-  }
-
-  private static CamundaClient client(final Engine engine) {
-    return CamundaClient.newClientBuilder()
-        .grpcAddress(URI.create("http://127.0.0.1:" + engine.gatewayPort()))
-        .restAddress(URI.create("http://127.0.0.1:1"))
-        .preferRestOverGrpc(false)
-        .build();
+    return EngineBootstrap.start(dataSource, EngineProperties.loopback(), new EngineClock());
   }
 }

@@ -1,0 +1,31 @@
+package io.flowdesk.engine.rest;
+
+import java.util.List;
+
+/**
+ * Endpoints of Camunda's REST API that Flowdesk does not serve yet (instance migration, ad-hoc
+ * activities, user task variables, definition searches): answered with 501 and a problem naming the
+ * endpoint, so clients learn what is missing instead of getting a bare 404.
+ */
+final class NotYetEndpoints {
+
+  private static final List<String[]> ENDPOINTS =
+      List.of(
+          new String[] {"POST", "/process-instances/{processInstanceKey}/migration"},
+          new String[] {
+            "POST", "/element-instances/ad-hoc-activities/{adHocSubProcessInstanceKey}/activation"
+          },
+          new String[] {"POST", "/user-tasks/{userTaskKey}/variables/search"},
+          new String[] {"POST", "/process-definitions/search"},
+          new String[] {"POST", "/decision-definitions/search"});
+
+  void register(final Router router) {
+    for (final String[] endpoint : ENDPOINTS) {
+      final String method = endpoint[0];
+      router.add(
+          method,
+          endpoint[1],
+          exchange -> exchange.problem(Problem.notImplemented(method, exchange.path())));
+    }
+  }
+}

@@ -1,0 +1,159 @@
+package io.flowdesk.engine.rest;
+
+import io.flowdesk.engine.command.CommandCore;
+import io.flowdesk.engine.command.ProcessInstanceService;
+import io.flowdesk.engine.command.ProcessInstanceService.ProcessSelector;
+import io.flowdesk.engine.execution.Modification;
+import io.flowdesk.engine.state.ProcessInstanceRow;
+import io.flowdesk.engine.support.Rejection;
+import io.flowdesk.engine.support.Tenants;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Process instances: creation (also awaiting the result, answered asynchronously), cancellation,
+ * and reads by key and by search.
+ */
+final class ProcessInstanceEndpoints {
+
+  // The answer to an awaited creation comes from the command's own timeout; this is a backstop.
+  private static final long ASYNC_MARGIN_MILLIS = 5_000;
+
+  private final CommandCore core;
+  private final Search search;
+
+  ProcessInstanceEndpoints(final CommandCore core, final Search search) {
+    this.core = core;
+    this.search = search;
+  }
+
+  void register(final Router router) {
+    router
+        .add("POST", "/process-instances", this::create)
+        .add("POST", "/process-instances/{processInstanceKey}/cancellation", this::cancel)
+        .add("POST", "/process-instances/{processInstanceKey}/modification", this::modify)
+        .add("POST", "/process-instances/search", this::search)
+        .add("GET", "/process-instances/{processInstanceKey}", this::get);
+  }
+
+  private void create(final Exchange exchange) {
+    final JsonBody body = exchange.json();
+    Tenants.requireDefault(body.text("tenantId"));
+    ProcessInstanceService.requireNoStartInstructions(body.size("startInstructions"));
+    if (body.size("runtimeInstructions") > 0) {
+      throw Rejection.invalidArgument(
+          "Flowdesk does not support runtime instructions yet; create the instance without"
+              + " 'runtimeInstructions'");
+    }
+    final ProcessSelector selector =
+        new ProcessSelector(
+            body.key("processDefinitionKey"),
+            body.text("processDefinitionId"),
+            body.intValue("processDefinitionVersion", -1));
+    final Map<String, Object> variables = body.document("variables");
+    if (!Boolean.TRUE.equals(body.bool("awaitCompletion"))) {
+      final ProcessInstanceRow instance = core.processInstances().create(selector, variables);
+      exchange.json(200, created(instance, null));
+      return;
+    }
+    final Set<String> fetch = new LinkedHashSet<>(body.strings("fetchVariables"));
+    final Duration timeout = Duration.ofMillis(body.longValue("requestTimeout", 0));
+    final CompletableFuture<ProcessInstanceService.Result> result =
+        core.processInstances().createWithResult(selector, variables, fetch, timeout);
+    final long backstop =
+        (timeout.isZero() || timeout.isNegative()
+                ? ProcessInstanceService.DEFAULT_RESULT_TIMEOUT
+                : timeout)
+            .toMillis();
+    exchange.startAsync(
+        backstop + ASYNC_MARGIN_MILLIS,
+        () ->
+            exchange.fail(
+                new Rejection(
+                    Rejection.Type.TIMEOUT, "The process instance did not complete in time")),
+        () -> {});
+    result.whenComplete(
+        (finished, error) -> {
+          if (error != null) {
+            exchange.fail(error);
+          } else {
+            exchange.json(200, created(finished.instance(), finished.variables()));
+          }
+        });
+  }
+
+  private static Map<String, Object> created(
+      final ProcessInstanceRow instance, final Map<String, Object> variables) {
+    final Map<String, Object> body = new LinkedHashMap<>();
+    body.put("processDefinitionId", instance.bpmnProcessId());
+    body.put("processDefinitionVersion", instance.version());
+    body.put("tenantId", Tenants.DEFAULT);
+    if (variables != null) {
+      body.put("variables", variables);
+    }
+    body.put("processDefinitionKey", Keys.format(instance.processDefinitionKey()));
+    body.put("processInstanceKey", Keys.format(instance.key()));
+    body.put("tags", Set.of());
+    return body;
+  }
+
+  private void cancel(final Exchange exchange) {
+    exchange.json(); // Only operationReference may come, which the engine does not track.
+    core.processInstances().cancel(exchange.pathKey("processInstanceKey"));
+    exchange.noContent();
+  }
+
+  private void modify(final Exchange exchange) {
+    final JsonBody body = exchange.json();
+    if (body.size("moveInstructions") > 0) {
+      throw Rejection.invalidArgument(
+          "Flowdesk does not support move instructions yet; activate the target element and"
+              + " terminate the source element instance instead");
+    }
+    core.processInstances()
+        .modify(
+            exchange.pathKey("processInstanceKey"),
+            new Modification(
+                body.objects("activateInstructions").stream()
+                    .map(
+                        a ->
+                            new Modification.Activation(
+                                a.requiredText("elementId"),
+                                a.has("ancestorElementInstanceKey")
+                                    ? a.key("ancestorElementInstanceKey")
+                                    : 0,
+                                a.objects("variableInstructions").stream()
+                                    .map(
+                                        v ->
+                                            new Modification.VariableInstruction(
+                                                v.document("variables"), v.text("scopeId")))
+                                    .toList()))
+                    .toList(),
+                body.objects("terminateInstructions").stream()
+                    .map(t -> t.key("elementInstanceKey"))
+                    .toList()));
+    exchange.noContent();
+  }
+
+  private void search(final Exchange exchange) {
+    exchange.json(200, search.run(SearchSpecs.PROCESS_INSTANCES, exchange.json()));
+  }
+
+  private void get(final Exchange exchange) {
+    final long key = exchange.pathKey("processInstanceKey");
+    exchange.json(
+        200,
+        search
+            .byKey(SearchSpecs.PROCESS_INSTANCES, "processInstanceKey", key)
+            .orElseThrow(
+                () ->
+                    Rejection.notFound(
+                        "Expected to find the process instance with key '"
+                            + key
+                            + "', but none was found")));
+  }
+}

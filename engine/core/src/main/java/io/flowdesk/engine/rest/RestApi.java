@@ -1,0 +1,31 @@
+package io.flowdesk.engine.rest;
+
+import io.flowdesk.engine.access.ApiAccess;
+import io.flowdesk.engine.command.CommandCore;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Builds the REST API servlet over the engine's command core; reads (searches, gets) query the
+ * engine's tables directly.
+ */
+public final class RestApi {
+
+  private RestApi() {}
+
+  public static RestApiServlet servlet(
+      final CommandCore core, final JdbcClient jdbc, final ApiAccess access) {
+    final Router router = new Router();
+    final Search search = new Search(jdbc);
+    new ClusterEndpoints(core.topology()).register(router);
+    new DeploymentEndpoints(core, jdbc).register(router);
+    new ProcessInstanceEndpoints(core, search).register(router);
+    new JobEndpoints(core, search).register(router);
+    new IncidentEndpoints(core, search).register(router);
+    new VariableEndpoints(core, search).register(router);
+    new DecisionEndpoints(core).register(router);
+    new EventEndpoints(core.eventCommands()).register(router);
+    new UserTaskEndpoints(core.eventCommands().userTasks(), search, jdbc).register(router);
+    new NotYetEndpoints().register(router);
+    return new RestApiServlet(router, access);
+  }
+}

@@ -1,0 +1,367 @@
+package io.flowdesk.engine.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.flowdesk.engine.support.Rejection;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Runs the search requests of the REST API ({@code filter}, {@code sort}, {@code page}) as SQL over
+ * the engine's tables. A filter property is either a value (equality) or an object of operators
+ * ({@code $eq}, {@code $neq}, {@code $exists}, {@code $in}, {@code $notIn}, {@code $like} with
+ * {@code *} and {@code ?} wildcards, {@code $gt}, {@code $gte}, {@code $lt}, {@code $lte}); {@code
+ * $or} takes a list of filters. Properties a search does not know are refused by name rather than
+ * ignored. Cursors are opaque positions in the ordered result.
+ */
+final class Search {
+
+  private static final int DEFAULT_LIMIT = 100;
+  private static final int MAX_LIMIT = 10_000;
+
+  private final JdbcClient jdbc;
+
+  Search(final JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** A WHERE clause and its parameters, in order. */
+  private record Where(String sql, List<Object> parameters) {}
+
+  Map<String, Object> run(final SearchSpec spec, final JsonBody request) {
+    final Where where = where(spec, request.object("filter"));
+    final String order = order(spec, request);
+    final JsonBody page = request.object("page");
+    int limit = page.intValue("limit", DEFAULT_LIMIT);
+    if (limit < 0 || limit > MAX_LIMIT) {
+      throw Rejection.invalidArgument(
+          "Expected 'page.limit' between 0 and " + MAX_LIMIT + ", but it was " + limit);
+    }
+    int from = page.intValue("from", 0);
+    if (page.has("after")) {
+      from = decodeCursor(page.text("after"), "page.after");
+    } else if (page.has("before")) {
+      final int end = decodeCursor(page.text("before"), "page.before");
+      from = Math.max(0, end - limit);
+      limit = end - from;
+    }
+    if (from < 0) {
+      throw Rejection.invalidArgument("Expected 'page.from' of 0 or more, but it was " + from);
+    }
+    final List<Object> parameters = new ArrayList<>(where.parameters());
+    parameters.add(limit);
+    parameters.add(from);
+    final List<Map<String, Object>> items =
+        query(spec, where.sql() + order + " LIMIT ? OFFSET ?", parameters);
+    final long total =
+        jdbc.sql("SELECT count(*) FROM " + spec.from() + where.sql())
+            .params(where.parameters())
+            .query(Long.class)
+            .single();
+    final Map<String, Object> pageResponse = new LinkedHashMap<>();
+    pageResponse.put("totalItems", total);
+    pageResponse.put("hasMoreTotalItems", false);
+    pageResponse.put("startCursor", items.isEmpty() ? null : encodeCursor(from));
+    pageResponse.put("endCursor", items.isEmpty() ? null : encodeCursor(from + items.size()));
+    final Map<String, Object> body = new LinkedHashMap<>();
+    body.put("items", items);
+    body.put("page", pageResponse);
+    return body;
+  }
+
+  /** The item whose {@code keyField} is {@code key}. */
+  Optional<Map<String, Object>> byKey(
+      final SearchSpec spec, final String keyField, final long key) {
+    final List<Map<String, Object>> items =
+        query(spec, " WHERE " + spec.fields().get(keyField).sql() + " = ?", List.of(key));
+    return items.stream().findFirst();
+  }
+
+  private List<Map<String, Object>> query(
+      final SearchSpec spec, final String rest, final List<Object> parameters) {
+    final StringBuilder select = new StringBuilder("SELECT ");
+    final Map<String, Integer> columns = new LinkedHashMap<>();
+    int column = 1;
+    for (final SearchField field : spec.fields().values()) {
+      if (column > 1) {
+        select.append(", ");
+      }
+      select.append(field.sql()).append(" AS c").append(column);
+      columns.put(field.name(), column++);
+    }
+    select.append(" FROM ").append(spec.from()).append(rest);
+    return jdbc.sql(select.toString())
+        .params(parameters)
+        .query((rs, n) -> spec.item().map(new SearchSpec.Row(rs, columns)))
+        .list();
+  }
+
+  private Where where(final SearchSpec spec, final JsonBody filter) {
+    final List<Object> parameters = new ArrayList<>();
+    final String conditions = conditions(spec, filter, parameters);
+    return new Where(conditions.isEmpty() ? "" : " WHERE " + conditions, parameters);
+  }
+
+  private String conditions(
+      final SearchSpec spec, final JsonBody filter, final List<Object> parameters) {
+    final List<String> all = new ArrayList<>();
+    for (final String name : filter.fieldNames()) {
+      final JsonNode value = filter.node(name);
+      if (value == null) {
+        continue;
+      }
+      if ("$or".equals(name)) {
+        all.add(or(spec, value, parameters));
+        continue;
+      }
+      final SearchField field = spec.fields().get(name);
+      if (field == null || !field.filterable()) {
+        throw Rejection.invalidArgument(
+            "Flowdesk cannot filter "
+                + spec.entity()
+                + " by '"
+                + name
+                + "'; it can filter by "
+                + String.join(
+                    ", ",
+                    spec.fields().values().stream()
+                        .filter(SearchField::filterable)
+                        .map(SearchField::name)
+                        .toList()));
+      }
+      all.add(condition(field, value, parameters));
+    }
+    return String.join(" AND ", all);
+  }
+
+  private String or(
+      final SearchSpec spec, final JsonNode alternatives, final List<Object> parameters) {
+    if (!alternatives.isArray()) {
+      throw Rejection.invalidArgument("Expected 'filter.$or' to be an array of filters");
+    }
+    final List<String> any = new ArrayList<>();
+    for (final JsonNode alternative : alternatives) {
+      final String conditions = conditions(spec, JsonBody.of(alternative), parameters);
+      any.add(conditions.isEmpty() ? "TRUE" : "(" + conditions + ")");
+    }
+    return any.isEmpty() ? "TRUE" : "(" + String.join(" OR ", any) + ")";
+  }
+
+  private static String condition(
+      final SearchField field, final JsonNode value, final List<Object> parameters) {
+    if (!value.isObject()) {
+      parameters.add(read(field, value, "$eq"));
+      return field.sql() + " = ?";
+    }
+    if (field.kind() == SearchField.Kind.BOOLEAN) {
+      throw Rejection.invalidArgument(
+          "Expected filter '" + field.name() + "' to be true or false, but found an object");
+    }
+    final List<String> all = new ArrayList<>();
+    final Iterator<Map.Entry<String, JsonNode>> operators = value.fields();
+    while (operators.hasNext()) {
+      final Map.Entry<String, JsonNode> operator = operators.next();
+      final JsonNode operand = operator.getValue();
+      final String sql = field.sql();
+      switch (operator.getKey()) {
+        case "$eq" -> {
+          parameters.add(read(field, operand, "$eq"));
+          all.add(sql + " = ?");
+        }
+        case "$neq" -> {
+          parameters.add(read(field, operand, "$neq"));
+          all.add(sql + " IS DISTINCT FROM ?");
+        }
+        case "$exists" -> {
+          if (!operand.isBoolean()) {
+            throw Rejection.invalidArgument(
+                "Expected '" + field.name() + ".$exists' to be true or false");
+          }
+          all.add(sql + (operand.asBoolean() ? " IS NOT NULL" : " IS NULL"));
+        }
+        case "$in", "$notIn" -> {
+          if (!operand.isArray()) {
+            throw Rejection.invalidArgument(
+                "Expected '" + field.name() + "." + operator.getKey() + "' to be an array");
+          }
+          final List<String> marks = new ArrayList<>();
+          for (final JsonNode item : operand) {
+            parameters.add(read(field, item, operator.getKey()));
+            marks.add("?");
+          }
+          final boolean in = "$in".equals(operator.getKey());
+          if (marks.isEmpty()) {
+            // The client sends an empty list for "no such constraint" (e.g. state $eq with $in []).
+            all.add("TRUE");
+          } else if (in) {
+            all.add(sql + " IN (" + String.join(", ", marks) + ")");
+          } else {
+            all.add(
+                "(" + sql + " IS NULL OR " + sql + " NOT IN (" + String.join(", ", marks) + "))");
+          }
+        }
+        case "$like" -> {
+          if (field.kind() != SearchField.Kind.TEXT || !operand.isTextual()) {
+            throw Rejection.invalidArgument(
+                "Expected '" + field.name() + ".$like' to be a text pattern on a text property");
+          }
+          parameters.add(likePattern(operand.asText()));
+          all.add(sql + " LIKE ? ESCAPE '\\'");
+        }
+        case "$gt", "$gte", "$lt", "$lte" -> {
+          if (field.kind() != SearchField.Kind.INTEGER && field.kind() != SearchField.Kind.DATE) {
+            throw Rejection.invalidArgument(
+                "Expected '"
+                    + field.name()
+                    + "' to be compared for equality only; "
+                    + operator.getKey()
+                    + " applies to numbers and dates");
+          }
+          parameters.add(read(field, operand, operator.getKey()));
+          all.add(sql + comparison(operator.getKey()) + "?");
+        }
+        default ->
+            throw Rejection.invalidArgument(
+                "Unknown filter operator '"
+                    + operator.getKey()
+                    + "' on '"
+                    + field.name()
+                    + "'; known: $eq, $neq, $exists, $in, $notIn, $like, $gt, $gte, $lt, $lte");
+      }
+    }
+    return all.isEmpty() ? "TRUE" : String.join(" AND ", all);
+  }
+
+  private static String comparison(final String operator) {
+    return switch (operator) {
+      case "$gt" -> " > ";
+      case "$gte" -> " >= ";
+      case "$lt" -> " < ";
+      default -> " <= ";
+    };
+  }
+
+  private static Object read(final SearchField field, final JsonNode value, final String operator) {
+    final String what =
+        "filter '" + field.name() + "'" + ("$eq".equals(operator) ? "" : " " + operator);
+    return switch (field.kind()) {
+      case KEY -> {
+        if (value.isIntegralNumber() && value.canConvertToLong()) {
+          yield value.asLong();
+        }
+        if (value.isTextual()) {
+          yield Keys.parse(value.asText(), what);
+        }
+        throw Rejection.invalidArgument("Expected " + what + " to be a key, but found " + value);
+      }
+      case TEXT -> {
+        if (!value.isTextual()) {
+          throw Rejection.invalidArgument(
+              "Expected " + what + " to be a string, but found " + value);
+        }
+        yield value.asText();
+      }
+      case INTEGER -> {
+        if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+          throw Rejection.invalidArgument(
+              "Expected " + what + " to be an integer, but found " + value);
+        }
+        yield value.asInt();
+      }
+      case DATE -> {
+        if (!value.isTextual()) {
+          throw Rejection.invalidArgument(
+              "Expected " + what + " to be a date-time string, but found " + value);
+        }
+        yield RestDates.parse(value.asText(), what);
+      }
+      case BOOLEAN -> {
+        if (!value.isBoolean()) {
+          throw Rejection.invalidArgument(
+              "Expected " + what + " to be true or false, but found " + value);
+        }
+        yield value.asBoolean();
+      }
+    };
+  }
+
+  /** Camunda's wildcards ({@code *} any text, {@code ?} one character) as a SQL LIKE pattern. */
+  static String likePattern(final String pattern) {
+    final StringBuilder like = new StringBuilder();
+    for (final char c : pattern.toCharArray()) {
+      switch (c) {
+        case '*' -> like.append('%');
+        case '?' -> like.append('_');
+        case '%', '_', '\\' -> like.append('\\').append(c);
+        default -> like.append(c);
+      }
+    }
+    return like.toString();
+  }
+
+  private static String order(final SearchSpec spec, final JsonBody request) {
+    final JsonNode sort = request.node("sort");
+    final List<String> orders = new ArrayList<>();
+    if (sort != null) {
+      if (!sort.isArray()) {
+        throw Rejection.invalidArgument("Expected 'sort' to be an array of {field, order}");
+      }
+      for (final JsonNode entry : sort) {
+        final JsonBody item = JsonBody.of(entry);
+        final String name = item.requiredText("field");
+        final SearchField field = spec.fields().get(name);
+        if (field == null) {
+          throw Rejection.invalidArgument(
+              "Flowdesk cannot sort "
+                  + spec.entity()
+                  + " by '"
+                  + name
+                  + "'; it can sort by "
+                  + String.join(", ", spec.fields().keySet()));
+        }
+        final String direction =
+            item.text("order") == null ? "ASC" : item.text("order").toUpperCase(Locale.ROOT);
+        if (!direction.equals("ASC") && !direction.equals("DESC")) {
+          throw Rejection.invalidArgument(
+              "Expected sort order ASC or DESC for '"
+                  + name
+                  + "', but it was "
+                  + item.text("order"));
+        }
+        orders.add(field.sql() + " " + direction);
+      }
+    }
+    orders.add(spec.tieBreaker());
+    return " ORDER BY " + String.join(", ", orders);
+  }
+
+  private static String encodeCursor(final int position) {
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(("position:" + position).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static int decodeCursor(final String cursor, final String what) {
+    try {
+      final String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+      if (text.startsWith("position:")) {
+        return Integer.parseInt(text.substring("position:".length()));
+      }
+    } catch (IllegalArgumentException e) {
+      // Falls through to the rejection below: the cursor was not one this engine handed out.
+    }
+    throw Rejection.invalidArgument(
+        "Expected '"
+            + what
+            + "' to be a cursor from an earlier answer, but it was '"
+            + cursor
+            + "'");
+  }
+}

@@ -1,0 +1,295 @@
+package io.flowdesk.engine.rest;
+
+import static io.flowdesk.engine.rest.SearchField.bool;
+import static io.flowdesk.engine.rest.SearchField.date;
+import static io.flowdesk.engine.rest.SearchField.integer;
+import static io.flowdesk.engine.rest.SearchField.key;
+import static io.flowdesk.engine.rest.SearchField.text;
+
+import io.flowdesk.engine.support.Json;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The searchable entities over the engine's tables, with the property names of Camunda's REST API.
+ * Process instances and incidents include ended ones (until history retention removes them);
+ * element instances, variables and jobs are the live ones only, because the engine keeps ended ones
+ * in its record log alone.
+ */
+final class SearchSpecs {
+
+  private static final String TENANT = "'<default>'::text";
+  // Camunda's REST API truncates variable values longer than this unless asked not to.
+  static final int VARIABLE_PREVIEW_CHARS = 8191;
+
+  private SearchSpecs() {}
+
+  static final SearchSpec PROCESS_INSTANCES =
+      SearchSpec.of(
+          "process instances",
+          "engine.process_instance p",
+          "p.key",
+          List.of(
+              key("processInstanceKey", "p.key"),
+              text("processDefinitionId", "p.bpmn_process_id"),
+              text("processDefinitionName", "NULL::text"),
+              integer("processDefinitionVersion", "p.version"),
+              text("processDefinitionVersionTag", "NULL::text"),
+              key("processDefinitionKey", "p.process_definition_key"),
+              key("parentProcessInstanceKey", "NULL::bigint"),
+              key("parentElementInstanceKey", "NULL::bigint"),
+              date("startDate", "p.created_at"),
+              date("endDate", "p.ended_at"),
+              text("state", "p.state"),
+              bool(
+                  "hasIncident",
+                  "EXISTS (SELECT 1 FROM engine.incident i WHERE i.process_instance_key = p.key"
+                      + " AND i.state = 'CREATED')"),
+              text("tenantId", TENANT)),
+          row -> {
+            final Map<String, Object> item = new LinkedHashMap<>();
+            item.put("processInstanceKey", row.key("processInstanceKey"));
+            item.put("processDefinitionId", row.text("processDefinitionId"));
+            item.put("processDefinitionName", row.text("processDefinitionName"));
+            item.put("processDefinitionVersion", row.integer("processDefinitionVersion"));
+            item.put("processDefinitionVersionTag", null);
+            item.put("processDefinitionKey", row.key("processDefinitionKey"));
+            item.put("parentProcessInstanceKey", null);
+            item.put("parentElementInstanceKey", null);
+            item.put("startDate", row.date("startDate"));
+            item.put("endDate", row.date("endDate"));
+            item.put("state", row.text("state"));
+            item.put("hasIncident", row.bool("hasIncident"));
+            item.put("tenantId", row.text("tenantId"));
+            item.put("tags", Set.of());
+            return item;
+          });
+
+  static final SearchSpec ELEMENT_INSTANCES =
+      SearchSpec.of(
+          "element instances",
+          "engine.element_instance e JOIN engine.process_instance p"
+              + " ON p.key = e.process_instance_key",
+          "e.key",
+          List.of(
+              key("elementInstanceKey", "e.key"),
+              key("processInstanceKey", "e.process_instance_key"),
+              key("processDefinitionKey", "p.process_definition_key"),
+              text("processDefinitionId", "p.bpmn_process_id"),
+              text("elementId", "e.element_id"),
+              text("elementName", "NULL::text"),
+              text("type", "e.element_type"),
+              text("state", "'ACTIVE'::text"),
+              bool(
+                  "hasIncident",
+                  "EXISTS (SELECT 1 FROM engine.incident i WHERE i.element_instance_key = e.key"
+                      + " AND i.state = 'CREATED')"),
+              key(
+                  "incidentKey",
+                  "(SELECT min(i.key) FROM engine.incident i WHERE i.element_instance_key = e.key"
+                      + " AND i.state = 'CREATED')"),
+              date(
+                  "startDate",
+                  "(SELECT min(r.created_at) FROM engine.record r WHERE r.process_instance_key ="
+                      + " e.process_instance_key AND r.key = e.key)"),
+              date("endDate", "NULL::timestamptz"),
+              key("elementInstanceScopeKey", "e.flow_scope_key"),
+              text("tenantId", TENANT)),
+          row -> {
+            final Map<String, Object> item = new LinkedHashMap<>();
+            item.put("elementInstanceKey", row.key("elementInstanceKey"));
+            item.put("processInstanceKey", row.key("processInstanceKey"));
+            item.put("processDefinitionKey", row.key("processDefinitionKey"));
+            item.put("processDefinitionId", row.text("processDefinitionId"));
+            item.put("elementId", row.text("elementId"));
+            item.put("elementName", row.text("elementName"));
+            item.put("type", row.text("type"));
+            item.put("state", row.text("state"));
+            item.put("hasIncident", row.bool("hasIncident"));
+            item.put("incidentKey", row.key("incidentKey"));
+            item.put("startDate", row.date("startDate"));
+            item.put("endDate", null);
+            item.put("tenantId", row.text("tenantId"));
+            return item;
+          });
+
+  static final SearchSpec INCIDENTS =
+      SearchSpec.of(
+          "incidents",
+          "engine.incident i JOIN engine.process_instance p ON p.key = i.process_instance_key",
+          "i.key",
+          List.of(
+              key("incidentKey", "i.key"),
+              key("processDefinitionKey", "p.process_definition_key"),
+              text("processDefinitionId", "p.bpmn_process_id"),
+              key("processInstanceKey", "i.process_instance_key"),
+              text("errorType", "i.error_type"),
+              text("errorMessage", "i.error_message"),
+              text("elementId", "i.element_id"),
+              key("elementInstanceKey", "i.element_instance_key"),
+              date("creationTime", "i.created_at"),
+              text("state", "CASE i.state WHEN 'CREATED' THEN 'ACTIVE' ELSE i.state END"),
+              key("jobKey", "i.job_key"),
+              text("tenantId", TENANT)),
+          row -> {
+            final Map<String, Object> item = new LinkedHashMap<>();
+            item.put("incidentKey", row.key("incidentKey"));
+            item.put("processDefinitionKey", row.key("processDefinitionKey"));
+            item.put("processDefinitionId", row.text("processDefinitionId"));
+            item.put("processInstanceKey", row.key("processInstanceKey"));
+            item.put("errorType", row.text("errorType"));
+            item.put("errorMessage", row.text("errorMessage"));
+            item.put("elementId", row.text("elementId"));
+            item.put("elementInstanceKey", row.key("elementInstanceKey"));
+            item.put("creationTime", row.date("creationTime"));
+            item.put("state", row.text("state"));
+            item.put("jobKey", row.key("jobKey"));
+            item.put("tenantId", row.text("tenantId"));
+            return item;
+          });
+
+  /** A column read into results that no filter or sort may name (JSON held as text). */
+  private static SearchField shown(final String name, final String sql) {
+    return new SearchField(name, sql, SearchField.Kind.TEXT, false);
+  }
+
+  /** Camunda user tasks: open ones and those completed or canceled before history cleanup. */
+  static final SearchSpec USER_TASKS =
+      SearchSpec.of(
+          "user tasks",
+          "engine.user_task t",
+          "t.key",
+          List.of(
+              key("userTaskKey", "t.key"),
+              text("state", "t.state"),
+              text("assignee", "t.assignee"),
+              text("elementId", "t.element_id"),
+              text("name", "t.name"),
+              key("elementInstanceKey", "t.element_instance_key"),
+              key("processInstanceKey", "t.process_instance_key"),
+              key("processDefinitionKey", "t.process_definition_key"),
+              text("processDefinitionId", "t.bpmn_process_id"),
+              integer("processDefinitionVersion", "t.process_definition_version"),
+              integer("priority", "t.priority"),
+              date("creationDate", "t.created_at"),
+              date("completionDate", "t.completed_at"),
+              date("dueDate", "t.due_date"),
+              date("followUpDate", "t.follow_up_date"),
+              key("formKey", "t.form_key"),
+              text("externalFormReference", "t.external_form_reference"),
+              shown("candidateGroupsJson", "t.candidate_groups"),
+              shown("candidateUsersJson", "t.candidate_users"),
+              shown("customHeadersJson", "t.custom_headers"),
+              text("tenantId", TENANT)),
+          row -> {
+            final Map<String, Object> item = new LinkedHashMap<>();
+            item.put("userTaskKey", row.key("userTaskKey"));
+            item.put("name", row.text("name"));
+            item.put("state", row.text("state"));
+            item.put("assignee", row.text("assignee"));
+            item.put("elementId", row.text("elementId"));
+            item.put("elementInstanceKey", row.key("elementInstanceKey"));
+            item.put("candidateGroups", Json.read(row.text("candidateGroupsJson")));
+            item.put("candidateUsers", Json.read(row.text("candidateUsersJson")));
+            item.put("processDefinitionId", row.text("processDefinitionId"));
+            item.put("processDefinitionKey", row.key("processDefinitionKey"));
+            item.put("processDefinitionVersion", row.integer("processDefinitionVersion"));
+            item.put("processInstanceKey", row.key("processInstanceKey"));
+            item.put("formKey", row.key("formKey"));
+            item.put("creationDate", row.date("creationDate"));
+            item.put("completionDate", row.date("completionDate"));
+            item.put("dueDate", row.date("dueDate"));
+            item.put("followUpDate", row.date("followUpDate"));
+            item.put("externalFormReference", row.text("externalFormReference"));
+            item.put("customHeaders", Json.read(row.text("customHeadersJson")));
+            item.put("priority", row.integer("priority"));
+            item.put("tenantId", row.text("tenantId"));
+            return item;
+          });
+
+  /** Variables; values longer than the preview are cut unless {@code truncate} is false. */
+  static SearchSpec variables(final boolean truncate) {
+    return SearchSpec.of(
+        "variables",
+        "engine.variable v",
+        "v.key",
+        List.of(
+            key("variableKey", "v.key"),
+            text("name", "v.name"),
+            text("value", "v.value"),
+            key("scopeKey", "v.scope_key"),
+            key("processInstanceKey", "v.process_instance_key"),
+            bool("isTruncated", "length(v.value) > " + VARIABLE_PREVIEW_CHARS),
+            text("tenantId", TENANT)),
+        row -> {
+          final String value = row.text("value");
+          final boolean cut = truncate && value.length() > VARIABLE_PREVIEW_CHARS;
+          final Map<String, Object> item = new LinkedHashMap<>();
+          item.put("variableKey", row.key("variableKey"));
+          item.put("name", row.text("name"));
+          item.put("value", cut ? value.substring(0, VARIABLE_PREVIEW_CHARS) : value);
+          item.put("isTruncated", cut);
+          item.put("scopeKey", row.key("scopeKey"));
+          item.put("processInstanceKey", row.key("processInstanceKey"));
+          item.put("tenantId", row.text("tenantId"));
+          return item;
+        });
+  }
+
+  static final SearchSpec JOBS =
+      SearchSpec.of(
+          "jobs",
+          "engine.job j",
+          "j.key",
+          List.of(
+              key("jobKey", "j.key"),
+              text("type", "j.type"),
+              text("worker", "j.worker"),
+              text("state", "CASE j.state WHEN 'FAILED' THEN 'FAILED' ELSE 'CREATED' END"),
+              integer("retries", "j.retries"),
+              date("deadline", "j.deadline"),
+              text("errorMessage", "j.error_message"),
+              text("errorCode", "NULL::text"),
+              key("processInstanceKey", "j.process_instance_key"),
+              key("processDefinitionKey", "j.process_definition_key"),
+              text("processDefinitionId", "j.bpmn_process_id"),
+              text("elementId", "j.element_id"),
+              key("elementInstanceKey", "j.element_instance_key"),
+              text("kind", "'BPMN_ELEMENT'::text"),
+              text("listenerEventType", "'UNSPECIFIED'::text"),
+              bool(
+                  "hasFailedWithRetriesLeft",
+                  "(j.state <> 'FAILED' AND j.retries > 0 AND j.error_message IS NOT NULL)"),
+              bool("isDenied", "FALSE"),
+              text("deniedReason", "NULL::text"),
+              date("endTime", "NULL::timestamptz"),
+              new SearchField("customHeaders", "j.custom_headers", SearchField.Kind.TEXT, false),
+              text("tenantId", TENANT)),
+          row -> {
+            final Map<String, Object> item = new LinkedHashMap<>();
+            item.put("jobKey", row.key("jobKey"));
+            item.put("type", row.text("type"));
+            item.put("worker", row.text("worker"));
+            item.put("state", row.text("state"));
+            item.put("retries", row.integer("retries"));
+            item.put("deadline", row.date("deadline"));
+            item.put("errorMessage", row.text("errorMessage"));
+            item.put("errorCode", null);
+            item.put("processInstanceKey", row.key("processInstanceKey"));
+            item.put("processDefinitionKey", row.key("processDefinitionKey"));
+            item.put("processDefinitionId", row.text("processDefinitionId"));
+            item.put("elementId", row.text("elementId"));
+            item.put("elementInstanceKey", row.key("elementInstanceKey"));
+            item.put("kind", row.text("kind"));
+            item.put("listenerEventType", row.text("listenerEventType"));
+            item.put("hasFailedWithRetriesLeft", row.bool("hasFailedWithRetriesLeft"));
+            item.put("isDenied", false);
+            item.put("deniedReason", null);
+            item.put("endTime", null);
+            item.put("customHeaders", Json.readDocument(row.text("customHeaders"), "headers"));
+            item.put("tenantId", row.text("tenantId"));
+            return item;
+          });
+}

@@ -1,0 +1,155 @@
+package io.flowdesk.engine.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.flowdesk.engine.support.Rejection;
+import io.flowdesk.engine.usertask.UserTaskCommands;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Camunda user tasks: search, read, the linked form, assignment, update and completion; the
+ * commands are the engine's, the reads query its tables.
+ */
+final class UserTaskEndpoints {
+
+  private final UserTaskCommands commands;
+  private final Search search;
+  private final JdbcClient jdbc;
+
+  UserTaskEndpoints(final UserTaskCommands commands, final Search search, final JdbcClient jdbc) {
+    this.commands = commands;
+    this.search = search;
+    this.jdbc = jdbc;
+  }
+
+  void register(final Router router) {
+    router
+        .add("POST", "/user-tasks/search", this::search)
+        .add("GET", "/user-tasks/{userTaskKey}", this::get)
+        .add("GET", "/user-tasks/{userTaskKey}/form", this::form)
+        .add("PATCH", "/user-tasks/{userTaskKey}", this::update)
+        .add("POST", "/user-tasks/{userTaskKey}/completion", this::complete)
+        .add("POST", "/user-tasks/{userTaskKey}/assignment", this::assign)
+        .add("DELETE", "/user-tasks/{userTaskKey}/assignee", this::unassign);
+  }
+
+  private void search(final Exchange exchange) {
+    final JsonBody body = exchange.json();
+    ignoreEmptyVariableFilters(body);
+    exchange.json(200, search.run(SearchSpecs.USER_TASKS, body));
+  }
+
+  /**
+   * The client always sends the variable filters, empty when the caller set none; Flowdesk does not
+   * filter tasks by variables yet, so only non-empty ones are refused.
+   */
+  private static void ignoreEmptyVariableFilters(final JsonBody body) {
+    if (!(body.node("filter") instanceof ObjectNode filter)) {
+      return;
+    }
+    for (final String name : List.of("processInstanceVariables", "localVariables")) {
+      final JsonNode value = filter.get(name);
+      if (value == null || value.isNull() || (value.isArray() && value.isEmpty())) {
+        filter.remove(name);
+      } else {
+        throw Rejection.invalidArgument(
+            "Flowdesk cannot filter user tasks by '" + name + "' yet; search without it");
+      }
+    }
+  }
+
+  private void get(final Exchange exchange) {
+    exchange.json(200, task(exchange.pathKey("userTaskKey")));
+  }
+
+  private Map<String, Object> task(final long key) {
+    return search
+        .byKey(SearchSpecs.USER_TASKS, "userTaskKey", key)
+        .orElseThrow(
+            () ->
+                Rejection.notFound(
+                    "Expected to find the user task with key '" + key + "', but none was found"));
+  }
+
+  /** The deployed form the task links to; 204 when it links none (or only an external one). */
+  private void form(final Exchange exchange) {
+    final long key = exchange.pathKey("userTaskKey");
+    final Object formKey = task(key).get("formKey");
+    if (formKey == null) {
+      exchange.noContent();
+      return;
+    }
+    final Optional<Map<String, Object>> form =
+        jdbc.sql(
+                "SELECT key, form_id, version, convert_from(resource, 'UTF8') FROM engine.form"
+                    + " WHERE key = ?")
+            .param(Keys.parse(formKey.toString(), "formKey"))
+            .query(
+                (rs, n) -> {
+                  final Map<String, Object> body = new LinkedHashMap<>();
+                  body.put("tenantId", io.flowdesk.engine.support.Tenants.DEFAULT);
+                  body.put("formId", rs.getString(2));
+                  body.put("schema", rs.getString(4));
+                  body.put("version", rs.getLong(3));
+                  body.put("formKey", Keys.format(rs.getLong(1)));
+                  return body;
+                })
+            .optional();
+    exchange.json(
+        200,
+        form.orElseThrow(
+            () ->
+                Rejection.notFound(
+                    "Expected to find the form of user task '" + key + "', but it was deleted")));
+  }
+
+  private void update(final Exchange exchange) {
+    final JsonBody body = exchange.json();
+    final JsonBody changeset = body.object("changeset");
+    commands.update(
+        exchange.pathKey("userTaskKey"),
+        new UserTaskCommands.Changes(
+            changeset.has("candidateGroups") ? changeset.strings("candidateGroups") : null,
+            changeset.has("candidateUsers") ? changeset.strings("candidateUsers") : null,
+            date(changeset, "dueDate"),
+            date(changeset, "followUpDate"),
+            changeset.has("priority") ? changeset.intValue("priority", 50) : null),
+        body.text("action"));
+    exchange.noContent();
+  }
+
+  private static Instant date(final JsonBody changeset, final String field) {
+    final String text = changeset.text(field);
+    return text == null || text.isEmpty()
+        ? null
+        : RestDates.parse(text, "changeset." + field).toInstant();
+  }
+
+  private void complete(final Exchange exchange) {
+    final JsonBody body = exchange.json();
+    commands.complete(
+        exchange.pathKey("userTaskKey"), body.document("variables"), body.text("action"));
+    exchange.noContent();
+  }
+
+  private void assign(final Exchange exchange) {
+    final JsonBody body = exchange.json();
+    final Boolean allowOverride = body.bool("allowOverride");
+    commands.assign(
+        exchange.pathKey("userTaskKey"),
+        body.requiredText("assignee"),
+        allowOverride == null || allowOverride,
+        body.text("action"));
+    exchange.noContent();
+  }
+
+  private void unassign(final Exchange exchange) {
+    commands.unassign(exchange.pathKey("userTaskKey"));
+    exchange.noContent();
+  }
+}

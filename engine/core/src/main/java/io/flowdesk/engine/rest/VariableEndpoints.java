@@ -1,0 +1,44 @@
+package io.flowdesk.engine.rest;
+
+import io.flowdesk.engine.command.CommandCore;
+
+/**
+ * Variables and the element instances they live in: setting variables on a scope, and searching
+ * both.
+ */
+final class VariableEndpoints {
+
+  private final CommandCore core;
+  private final Search search;
+
+  VariableEndpoints(final CommandCore core, final Search search) {
+    this.core = core;
+    this.search = search;
+  }
+
+  void register(final Router router) {
+    router
+        .add("PUT", "/element-instances/{elementInstanceKey}/variables", this::setVariables)
+        .add("POST", "/element-instances/search", this::searchElementInstances)
+        .add("POST", "/variables/search", this::searchVariables);
+  }
+
+  private void setVariables(final Exchange exchange) {
+    final JsonBody body = exchange.json();
+    core.processInstances()
+        .setVariables(
+            exchange.pathKey("elementInstanceKey"),
+            body.document("variables"),
+            Boolean.TRUE.equals(body.bool("local")));
+    exchange.noContent();
+  }
+
+  private void searchElementInstances(final Exchange exchange) {
+    exchange.json(200, search.run(SearchSpecs.ELEMENT_INSTANCES, exchange.json()));
+  }
+
+  private void searchVariables(final Exchange exchange) {
+    final boolean truncate = !"false".equals(exchange.request().getParameter("truncateValues"));
+    exchange.json(200, search.run(SearchSpecs.variables(truncate), exchange.json()));
+  }
+}

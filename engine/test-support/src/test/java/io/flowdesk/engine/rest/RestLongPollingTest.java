@@ -1,0 +1,95 @@
+package io.flowdesk.engine.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.flowdesk.engine.Engine;
+import io.flowdesk.engine.test.ClientProtocol;
+import io.flowdesk.engine.test.FlowdeskEngineTest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Long polls over REST wait without holding a request thread: more workers than the listener has
+ * threads can wait at once, and other requests are still answered at once.
+ */
+@FlowdeskEngineTest(protocol = ClientProtocol.REST)
+class RestLongPollingTest {
+
+  // More than the engine's own listener has request threads (64).
+  private static final int WAITING_WORKERS = 100;
+  // Long enough for a busy machine to create the jobs; a thread-bound poll would hold the
+  // topology request this long.
+  private static final int REQUEST_TIMEOUT_MILLIS = 60_000;
+
+  CamundaClient client;
+  Engine engine;
+
+  @Test
+  void waitingWorkersHoldNoRequestThreadAndAllReceiveTheirJobs() throws Exception {
+    final String id = "p" + UUID.randomUUID().toString().replace("-", "");
+    final String type = "poll-" + id;
+    client
+        .newDeployResourceCommand()
+        .addProcessModel(
+            Bpmn.createExecutableProcess(id)
+                .startEvent()
+                .serviceTask("task", t -> t.zeebeJobType(type))
+                .endEvent()
+                .done(),
+            id + ".bpmn")
+        .send()
+        .join();
+    final Http http = new Http(engine.restAddress().orElseThrow());
+    final ExecutorService workers = Executors.newFixedThreadPool(WAITING_WORKERS);
+    try {
+      final List<CompletableFuture<Http.Answer>> polls = new ArrayList<>();
+      for (int i = 0; i < WAITING_WORKERS; i++) {
+        polls.add(
+            CompletableFuture.supplyAsync(
+                () ->
+                    http.post(
+                        "/v2/jobs/activation",
+                        Map.of(
+                            "type",
+                            type,
+                            "timeout",
+                            60_000,
+                            "maxJobsToActivate",
+                            1,
+                            "requestTimeout",
+                            REQUEST_TIMEOUT_MILLIS)),
+                workers));
+      }
+      Thread.sleep(1_000);
+
+      final long before = System.nanoTime();
+      final Http.Answer topology = http.get("/v2/topology");
+      final Duration topologyTook = Duration.ofNanos(System.nanoTime() - before);
+      for (int i = 0; i < WAITING_WORKERS; i++) {
+        client.newCreateInstanceCommand().bpmnProcessId(id).latestVersion().send().join();
+      }
+      final List<String> jobKeys = new ArrayList<>();
+      for (final CompletableFuture<Http.Answer> poll : polls) {
+        final Http.Answer answer = poll.get(REQUEST_TIMEOUT_MILLIS + 30_000, TimeUnit.MILLISECONDS);
+        assertThat(answer.status()).isEqualTo(200);
+        answer.json().get("jobs").forEach(job -> jobKeys.add(job.get("jobKey").asText()));
+      }
+
+      assertThat(topology.status()).isEqualTo(200);
+      assertThat(topologyTook).isLessThan(Duration.ofMillis(REQUEST_TIMEOUT_MILLIS / 3));
+      assertThat(jobKeys).hasSize(WAITING_WORKERS).doesNotHaveDuplicates();
+    } finally {
+      workers.shutdownNow();
+    }
+  }
+}
