@@ -3,6 +3,7 @@ package io.flowdesk.connectors.etl.extract;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import io.flowdesk.connectors.etl.EtlException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,7 +22,9 @@ import java.util.NoSuchElementException;
 public final class JsonApiSource implements RowSource {
 
   private static final ObjectMapper MAPPER =
-      new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+      new ObjectMapper()
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
 
   private final HttpClient client;
   private final JsonApiRequest request;

@@ -13,21 +13,29 @@ final class QueryParameter {
 
   static URI set(final URI uri, final String name, final String value) {
     final String encodedName = URLEncoder.encode(name, StandardCharsets.UTF_8);
-    final List<String> kept = new ArrayList<>();
+    final String pair = encodedName + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8);
+    final List<String> pairs = new ArrayList<>();
+    boolean replaced = false;
     final String query = uri.getRawQuery();
     if (query != null && !query.isEmpty()) {
-      for (final String pair : query.split("&")) {
-        final String pairName = pair.contains("=") ? pair.substring(0, pair.indexOf('=')) : pair;
-        if (!pairName.equals(encodedName)) {
-          kept.add(pair);
+      for (final String existing : query.split("&")) {
+        final int equals = existing.indexOf('=');
+        final String existingName = equals >= 0 ? existing.substring(0, equals) : existing;
+        if (!existingName.equals(encodedName)) {
+          pairs.add(existing);
+        } else if (!replaced) {
+          pairs.add(pair);
+          replaced = true;
         }
       }
     }
-    kept.add(encodedName + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8));
-    final String base = uri.toString();
-    final int cut = base.indexOf('?') >= 0 ? base.indexOf('?') : base.indexOf('#');
+    if (!replaced) {
+      pairs.add(pair);
+    }
+    final String text = uri.toString();
+    final int end = text.indexOf('?') >= 0 ? text.indexOf('?') : text.indexOf('#');
     final String fragment = uri.getRawFragment() == null ? "" : "#" + uri.getRawFragment();
     return URI.create(
-        (cut >= 0 ? base.substring(0, cut) : base) + "?" + String.join("&", kept) + fragment);
+        (end >= 0 ? text.substring(0, end) : text) + "?" + String.join("&", pairs) + fragment);
   }
 }
