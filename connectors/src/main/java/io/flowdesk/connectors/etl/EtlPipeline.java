@@ -91,6 +91,7 @@ public final class EtlPipeline {
     final int[] keyIndexes =
         target.key().stream().mapToInt(key -> bound.layout().indexOf(key)).toArray();
     final Counts counts = new Counts();
+    final MergeResult merged;
     try (StagedLoad load = StagedLoad.begin(connection, target, columns)) {
       while (source.hasNext()) {
         final SourceRow row = source.next();
@@ -101,19 +102,25 @@ public final class EtlPipeline {
         }
       }
       threshold.checkPercent(counts.rejected, counts.read, counts.firstReject, rejects);
-      final MergeResult merged = load.finish();
-      return new RunStatistics(
-          counts.read,
-          counts.filtered,
-          counts.rejected,
-          merged.staged(),
-          merged.inserted(),
-          merged.updated(),
-          Duration.ofNanos(System.nanoTime() - started),
-          source.watermark().orElse(null));
-    } finally {
-      rejects.flush();
+      merged = load.finish();
+    } catch (RuntimeException e) {
+      try {
+        rejects.flush();
+      } catch (RuntimeException flushFailure) {
+        e.addSuppressed(flushFailure);
+      }
+      throw e;
     }
+    rejects.flush();
+    return new RunStatistics(
+        counts.read,
+        counts.filtered,
+        counts.rejected,
+        merged.staged(),
+        merged.inserted(),
+        merged.updated(),
+        Duration.ofNanos(System.nanoTime() - started),
+        source.watermark().orElse(null));
   }
 
   /** Stages one row; answers why it must be rejected, or null. */

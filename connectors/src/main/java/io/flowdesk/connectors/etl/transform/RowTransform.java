@@ -4,14 +4,21 @@ import io.flowdesk.connectors.etl.EtlException;
 import io.flowdesk.connectors.etl.RowExpression;
 import io.flowdesk.connectors.etl.extract.RowLayout;
 import io.flowdesk.connectors.etl.extract.SourceRow;
+import java.util.AbstractMap;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Turns source rows into target rows: picks and renames columns, casts them, computes derived
  * columns, drops rows a filter refuses and rejects rows that fail a cast or a check.
+ *
+ * <p>Expressions see the output columns cast so far and, under their own names, the source columns
+ * (an output column shadows a source column of the same name).
  *
  * <p>Per row, in this order: mapped columns are cast; derived columns are evaluated (each sees the
  * columns before it); filters run; required columns and checks are verified. The first failure
@@ -108,7 +115,8 @@ public final class RowTransform {
     /** Transforms one row. */
     public Outcome apply(final SourceRow row) {
       final Object[] values = new Object[output.size()];
-      final Map<String, Object> view = needsView ? layout.view(values) : null;
+      final Map<String, Object> view =
+          needsView ? new ExpressionView(layout.view(values), row) : null;
       for (int i = 0; i < values.length; i++) {
         final OutputColumn column = output.get(i);
         final Object raw;
@@ -159,6 +167,37 @@ public final class RowTransform {
         }
       }
       return new Outcome.Accepted(values);
+    }
+  }
+
+  /**
+   * What expressions see: the output columns cast so far, then the source columns under their
+   * source names (so a derived column can use a field that is not loaded).
+   */
+  private static final class ExpressionView extends AbstractMap<String, Object> {
+    private final Map<String, Object> output;
+    private final SourceRow source;
+
+    ExpressionView(final Map<String, Object> output, final SourceRow source) {
+      this.output = output;
+      this.source = source;
+    }
+
+    @Override
+    public Object get(final Object key) {
+      return output.containsKey(key) ? output.get(key) : source.asMap().get(key);
+    }
+
+    @Override
+    public boolean containsKey(final Object key) {
+      return output.containsKey(key) || source.asMap().containsKey(key);
+    }
+
+    @Override
+    public Set<Entry<String, Object>> entrySet() {
+      final Map<String, Object> merged = new LinkedHashMap<>(source.asMap());
+      merged.putAll(output);
+      return Collections.unmodifiableMap(merged).entrySet();
     }
   }
 
