@@ -5,7 +5,7 @@ package io.flowdesk.connectors.etl.load;
  * merge ({@code DISTINCT ON}), so memory stays flat whatever the number of distinct keys.
  */
 public enum Dedupe {
-  /** Keep every row; duplicate keys then fail an upsert. */
+  /** Keep every row: the only choice for a load without key, which has no duplicates to find. */
   NONE,
   /** The row read first wins. */
   FIRST_WINS,

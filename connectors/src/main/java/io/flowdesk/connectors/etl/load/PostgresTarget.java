@@ -10,7 +10,8 @@ import java.util.List;
  * @param key the columns identifying a row; the table needs a unique constraint or index on exactly
  *     them. Empty for an append-only insert.
  * @param mode insert-only or upsert
- * @param dedupe which duplicate wins within one run's input
+ * @param dedupe which duplicate wins within one run's input; {@link Dedupe#NONE} exactly when there
+ *     is no key
  * @param addMissingColumns whether source columns the table lacks are added to it ({@code ALTER
  *     TABLE ... ADD COLUMN}); otherwise they fail the run
  */
@@ -29,6 +30,10 @@ public record PostgresTarget(
     }
     if (dedupe != Dedupe.NONE && key.isEmpty()) {
       throw new IllegalArgumentException("de-duplication in " + table + " needs key columns");
+    }
+    if (dedupe == Dedupe.NONE && !key.isEmpty()) {
+      throw new IllegalArgumentException(
+          "a keyed load into " + table + " needs FIRST_WINS or LAST_WINS de-duplication");
     }
   }
 

@@ -7,7 +7,6 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -36,6 +35,7 @@ public final class StagedLoad implements AutoCloseable {
   private final PostgresTarget target;
   private final List<LoadColumn> columns;
   private final List<LoadColumn> missing;
+  private final TargetTable table;
   private final String staging;
   private final PGCopyOutputStream copy;
   private final Writer writer;
@@ -51,7 +51,7 @@ public final class StagedLoad implements AutoCloseable {
     this.columns = List.copyOf(columns);
     connection.setAutoCommit(false);
     try {
-      final TargetTable table = TargetTable.read(connection, target);
+      this.table = TargetTable.read(connection, target);
       this.missing = missingColumns(table);
       checkKey(table);
       this.staging =
@@ -184,17 +184,20 @@ public final class StagedLoad implements AutoCloseable {
                   + " "
                   + column.sqlType());
         }
-        final List<String> names = columns.stream().map(LoadColumn::name).toList();
-        final String merge = MergeStatement.sql(target, names, staging, LINE_COLUMN);
-        final MergeResult result;
-        if (target.key().isEmpty()) {
-          result = new MergeResult(staged, statement.executeUpdate(merge), 0);
-        } else {
-          try (ResultSet counts = statement.executeQuery(merge)) {
-            counts.next();
-            result = new MergeResult(staged, counts.getLong(1), counts.getLong(2));
-          }
+        final MergePlan plan =
+            new MergePlan(
+                target,
+                columns.stream().map(LoadColumn::name).toList(),
+                staging,
+                LINE_COLUMN,
+                table::comparable);
+        if (plan.lock().isPresent()) {
+          statement.execute(plan.lock().get());
         }
+        final long updated =
+            plan.update().isPresent() ? statement.executeUpdate(plan.update().get()) : 0;
+        final long inserted = statement.executeUpdate(plan.insert());
+        final MergeResult result = new MergeResult(staged, inserted, updated);
         connection.commit();
         done = true;
         connection.setAutoCommit(autoCommit);
@@ -206,12 +209,8 @@ public final class StagedLoad implements AutoCloseable {
   }
 
   private EtlException failed(final Exception e) {
-    final String hint =
-        e.getMessage() != null && e.getMessage().contains("cannot affect row a second time")
-            ? " (the input repeats a key; enable de-duplication)"
-            : "";
     return new EtlException(
-        "Loading into " + target.displayName() + " failed: " + e.getMessage() + hint, e);
+        "Loading into " + target.displayName() + " failed: " + e.getMessage(), e);
   }
 
   /** Rolls back unless {@link #finish()} committed; the target is then as it was. */

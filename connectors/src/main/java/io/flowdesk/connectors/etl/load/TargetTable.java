@@ -16,10 +16,15 @@ import java.util.Set;
 final class TargetTable {
 
   private final Map<String, String> columnTypes;
+  private final Set<String> comparable;
   private final List<Set<String>> uniqueKeys;
 
-  private TargetTable(final Map<String, String> columnTypes, final List<Set<String>> uniqueKeys) {
+  private TargetTable(
+      final Map<String, String> columnTypes,
+      final Set<String> comparable,
+      final List<Set<String>> uniqueKeys) {
     this.columnTypes = columnTypes;
+    this.comparable = comparable;
     this.uniqueKeys = uniqueKeys;
   }
 
@@ -32,14 +37,24 @@ final class TargetTable {
       throws SQLException {
     final long oid = oid(connection, target);
     final Map<String, String> types = new LinkedHashMap<>();
+    final Set<String> comparable = new HashSet<>();
+    // A column is comparable when its (base) type has an equality operator; json, xml and most
+    // geometric types do not, and comparing them would fail the merge.
     try (PreparedStatement statement =
         connection.prepareStatement(
-            "SELECT attname, format_type(atttypid, atttypmod) FROM pg_attribute"
-                + " WHERE attrelid = ? AND attnum > 0 AND NOT attisdropped ORDER BY attnum")) {
+            "SELECT a.attname, format_type(a.atttypid, a.atttypmod),"
+                + " ty.typtype = 'e' OR ty.typcategory = 'A' OR EXISTS (SELECT 1 FROM pg_operator o"
+                + " WHERE o.oprname = '=' AND o.oprleft = coalesce(nullif(ty.typbasetype, 0), ty.oid)"
+                + " AND o.oprright = o.oprleft)"
+                + " FROM pg_attribute a JOIN pg_type ty ON ty.oid = a.atttypid"
+                + " WHERE a.attrelid = ? AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum")) {
       statement.setLong(1, oid);
       try (ResultSet rows = statement.executeQuery()) {
         while (rows.next()) {
           types.put(rows.getString(1), rows.getString(2));
+          if (rows.getBoolean(3)) {
+            comparable.add(rows.getString(1));
+          }
         }
       }
     }
@@ -60,7 +75,7 @@ final class TargetTable {
         }
       }
     }
-    return new TargetTable(types, keys);
+    return new TargetTable(types, comparable, keys);
   }
 
   private static long oid(final Connection connection, final PostgresTarget target)
@@ -87,6 +102,14 @@ final class TargetTable {
   /** The column's type as PostgreSQL spells it (e.g. {@code numeric(12,2)}). */
   String type(final String column) {
     return columnTypes.get(column);
+  }
+
+  /**
+   * Whether values of {@code column} can be compared with {@code IS DISTINCT FROM}; a column the
+   * table does not have yet will be created with a plain, comparable type.
+   */
+  boolean comparable(final String column) {
+    return !has(column) || comparable.contains(column);
   }
 
   List<String> columns() {
