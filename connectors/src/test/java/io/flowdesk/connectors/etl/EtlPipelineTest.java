@@ -418,6 +418,31 @@ class EtlPipelineTest {
   }
 
   @Test
+  void wrongFieldCountFailsAStrictRunNamingTheLine() throws IOException {
+    final Path file = csv("id,name,balance,joined\n1,Ada,1,\n2,Grace,2,,extra\n");
+
+    assertThatThrownBy(() -> load(EtlPipeline.into(TARGET).transformedBy(CUSTOMERS), file))
+        .isInstanceOf(EtlException.class)
+        .hasMessageStartingWith(
+            "Too many rejected rows: 1, more than the 0 allowed;"
+                + " first at line 3: expected 4 fields, found 5");
+    assertThat(customers()).isEmpty();
+  }
+
+  @Test
+  void invalidEncodingFailsTheRunNamingTheLineAndLoadsNothing() throws IOException {
+    final Path file = dir.resolve("latin1.csv");
+    Files.write(
+        file,
+        "id,name,balance,joined\n1,Ada,1,\n2,Jos\u00e9,2,\n".getBytes(StandardCharsets.ISO_8859_1));
+
+    assertThatThrownBy(() -> load(EtlPipeline.into(TARGET).transformedBy(CUSTOMERS), file))
+        .isInstanceOf(EtlException.class)
+        .hasMessage("CSV " + file + ": bytes at line 3 (byte offset 37) are not valid UTF-8");
+    assertThat(customers()).isEmpty();
+  }
+
+  @Test
   void missingTargetTableFailsBeforeReadingTheSource() throws IOException {
     final Path file = csv("id,name\n1,Ada\n");
 
