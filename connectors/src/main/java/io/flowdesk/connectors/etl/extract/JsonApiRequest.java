@@ -14,7 +14,8 @@ import java.util.Map;
  * @param recordsPointer JSON pointer to the array of records in each page ({@code ""} when the page
  *     is the array)
  * @param pagination how to reach the following pages
- * @param columns the record fields to read; empty to take the first record's field names
+ * @param columns the record fields to read; empty to take the first record's field names, in which
+ *     case a response without records has no columns: name them when a run may find nothing
  * @param maxPages safety stop: more pages than this fail the run instead of looping forever
  * @param timeout per-page request timeout
  */
