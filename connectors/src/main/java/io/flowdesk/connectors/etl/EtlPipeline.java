@@ -79,7 +79,8 @@ public final class EtlPipeline {
 
   /**
    * Runs on {@code connection}, which the caller keeps: it is left open, outside any transaction,
-   * in its original auto-commit mode. The source and the reject sink stay open too.
+   * in its original auto-commit mode. The run commits or rolls back on it, so hand it over with no
+   * transaction of the caller's in progress. The source and the reject sink stay open too.
    */
   public RunStatistics run(final RowSource source, final Connection connection) {
     final long started = System.nanoTime();

@@ -18,7 +18,8 @@ import org.postgresql.copy.PGCopyOutputStream;
 
 /**
  * One load into a PostgreSQL table, all in a single transaction: rows stream through {@code COPY
- * ... FROM STDIN} into a temporary staging table, then one statement merges them into the target.
+ * ... FROM STDIN} into a temporary staging table, then the {@link MergePlan} statements move them
+ * into the target.
  *
  * <p>Until {@link #finish()} commits, nothing is visible to others; {@link #close()} without {@code
  * finish()} rolls back, which also drops the staging table and any column added. The connection is
