@@ -161,9 +161,9 @@ public final class ColumnType {
         case BIGINT -> Long.parseLong(text);
         case NUMERIC -> new BigDecimal(text);
         case BOOLEAN -> parseBoolean(text);
-        case DATE ->
-            LocalDate.parse(text, formatter == null ? DateTimeFormatter.ISO_LOCAL_DATE : formatter);
-        case TIMESTAMP -> LocalDateTime.parse(text, formatter == null ? ISO_TIMESTAMP : formatter);
+        case DATE -> formatter == null ? isoDate(text) : LocalDate.parse(text, formatter);
+        case TIMESTAMP ->
+            formatter == null ? isoTimestamp(text) : LocalDateTime.parse(text, formatter);
         case TIMESTAMPTZ ->
             OffsetDateTime.parse(text, formatter == null ? ISO_TIMESTAMPTZ : formatter);
         default -> throw new IllegalStateException(kind.name());
@@ -171,6 +171,16 @@ public final class ColumnType {
     } catch (NumberFormatException | DateTimeParseException e) {
       throw notA(text);
     }
+  }
+
+  private static LocalDate isoDate(final String text) {
+    final LocalDate fast = IsoText.date(text);
+    return fast != null ? fast : LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE);
+  }
+
+  private static LocalDateTime isoTimestamp(final String text) {
+    final LocalDateTime fast = IsoText.timestamp(text);
+    return fast != null ? fast : LocalDateTime.parse(text, ISO_TIMESTAMP);
   }
 
   private Object convert(final Object value) {

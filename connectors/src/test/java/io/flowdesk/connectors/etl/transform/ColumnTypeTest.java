@@ -30,6 +30,20 @@ class ColumnTypeTest {
   }
 
   @Test
+  void isoTimestampsReadEveryPrecisionAndRefuseImpossibleValues() {
+    assertThat(ColumnType.timestamp().cast("2024-02-29T13:45:10.5"))
+        .isEqualTo(LocalDateTime.of(2024, 2, 29, 13, 45, 10, 500_000_000));
+    assertThat(ColumnType.timestamp().cast("2024-02-29 13:45:10.123456789"))
+        .isEqualTo(LocalDateTime.of(2024, 2, 29, 13, 45, 10, 123_456_789));
+    assertThatThrownBy(() -> ColumnType.timestamp().cast("2024-02-29 24:00:00"))
+        .hasMessage("'2024-02-29 24:00:00' is not a timestamp (yyyy-MM-dd HH:mm:ss)");
+    assertThatThrownBy(() -> ColumnType.timestamp().cast("2024-02-29 1:00"))
+        .hasMessage("'2024-02-29 1:00' is not a timestamp (yyyy-MM-dd HH:mm:ss)");
+    assertThatThrownBy(() -> ColumnType.date().cast("2024-1-01"))
+        .hasMessage("'2024-1-01' is not a date (yyyy-MM-dd)");
+  }
+
+  @Test
   void formatsAreApplied() {
     assertThat(ColumnType.date("dd/MM/yyyy").cast("31/12/2023"))
         .isEqualTo(LocalDate.of(2023, 12, 31));
