@@ -193,16 +193,19 @@ public final class StagedLoad implements AutoCloseable {
                 staging,
                 LINE_COLUMN,
                 table::comparable);
-        // Without statistics the planner takes staging for a few hundred rows and picks a
-        // million index probes where a merge join would do.
-        statement.execute("ANALYZE " + staging);
         if (plan.lock().isPresent()) {
           statement.execute(plan.lock().get());
         }
-        final long updated =
-            plan.update().isPresent() && !targetEmpty(statement)
-                ? statement.executeUpdate(plan.update().get())
-                : 0;
+        long updated = 0;
+        if (!target.key().isEmpty() && !targetEmpty(statement)) {
+          // Without statistics the planner takes staging for a few hundred rows and picks a
+          // million index probes where a merge join would do. Against an empty target there
+          // is nothing to join, so the sampling is skipped.
+          statement.execute("ANALYZE " + staging);
+          if (plan.update().isPresent()) {
+            updated = statement.executeUpdate(plan.update().get());
+          }
+        }
         final long inserted = statement.executeUpdate(plan.insert());
         final MergeResult result = new MergeResult(staged, inserted, updated);
         connection.commit();
