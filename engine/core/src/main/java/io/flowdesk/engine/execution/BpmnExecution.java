@@ -5,6 +5,8 @@ import io.flowdesk.engine.model.BpmnElementType;
 import io.flowdesk.engine.model.BpmnEventType;
 import io.flowdesk.engine.model.EventDefinition;
 import io.flowdesk.engine.model.ExecutableProcess;
+import io.flowdesk.engine.model.ExecutionListener;
+import io.flowdesk.engine.model.Expression;
 import io.flowdesk.engine.model.FlowElement;
 import io.flowdesk.engine.model.SequenceFlow;
 import io.flowdesk.engine.state.ElementInstance;
@@ -30,7 +32,11 @@ public final class BpmnExecution {
 
   private enum Step {
     ACTIVATE,
-    COMPLETE
+    /** Activation after the start execution listeners completed (no input mappings again). */
+    ACTIVATE_BEHAVIOR,
+    COMPLETE,
+    /** Completion after the end execution listeners completed (no output mappings again). */
+    LEAVE
   }
 
   private record Operation(Step step, long elementInstanceKey) {}
@@ -209,9 +215,36 @@ public final class BpmnExecution {
     if (instance == null) {
       return false;
     }
-    schedule("COMPLETE".equals(failedStep) ? Step.COMPLETE : Step.ACTIVATE, instance);
+    schedule(stepNamed(failedStep), instance);
     run();
     return true;
+  }
+
+  private static Step stepNamed(final String failedStep) {
+    for (final Step step : Step.values()) {
+      if (step.name().equals(failedStep)) {
+        return step;
+      }
+    }
+    return Step.ACTIVATE;
+  }
+
+  /**
+   * An execution listener's job completed: the next listener of the phase runs, or the element goes
+   * on (a start listener's variables are local to the element, an end listener's propagate).
+   */
+  public void completeExecutionListener(
+      final long elementInstanceKey, final Map<String, Object> result) {
+    final ElementInstance instance = state.elementInstance(elementInstanceKey).orElseThrow();
+    final boolean starting = instance.state() == State.ACTIVATING;
+    if (starting) {
+      result.forEach((name, value) -> variables.setLocal(instance.key(), name, value));
+    } else {
+      variables.merge(instance.flowScopeKey(), result);
+    }
+    state.listenerIndex(instance, instance.listenerIndex() + 1);
+    schedule(starting ? Step.ACTIVATE_BEHAVIOR : Step.LEAVE, instance);
+    run();
   }
 
   /** Raises an incident on an element instance, e.g. when its job ran out of retries. */
@@ -431,10 +464,11 @@ public final class BpmnExecution {
         continue; // terminated meanwhile, e.g. by a terminate end event
       }
       try {
-        if (operation.step() == Step.ACTIVATE) {
-          activate(instance);
-        } else {
-          complete(instance);
+        switch (operation.step()) {
+          case ACTIVATE -> activate(instance);
+          case ACTIVATE_BEHAVIOR -> activateBehavior(instance);
+          case COMPLETE -> complete(instance);
+          case LEAVE -> leave(instance, process.element(instance.elementId()));
         }
       } catch (Failure.Raised raised) {
         // What the failed step opened is reopened when the step is retried.
@@ -457,6 +491,18 @@ public final class BpmnExecution {
       final Map<String, Object> inputs =
           expressions.evaluateMappings(element.inputs(), variables.lookupFrom(instance.key()));
       inputs.forEach((name, value) -> variables.setLocal(instance.key(), name, value));
+    }
+    activateBehavior(instance);
+  }
+
+  /** Runs the next start execution listener, or, when all ran, the element's own behaviour. */
+  private void activateBehavior(final ElementInstance instance) {
+    final FlowElement element = process.element(instance.elementId());
+    if (listenerPending(instance, element, ExecutionListener.EventType.START)) {
+      return;
+    }
+    if (instance.listenerIndex() > 0) {
+      state.listenerIndex(instance, 0); // the end listeners count from zero
     }
     switch (element.type()) {
       case PROCESS, SUB_PROCESS, EVENT_SUB_PROCESS -> activateScope(instance, element);
@@ -694,19 +740,56 @@ public final class BpmnExecution {
       final ElementInstance instance,
       final FlowElement element,
       final Map<String, String> headers) {
+    createJob(
+        instance,
+        element,
+        element.taskDefinition().type(),
+        element.taskDefinition().retries(),
+        headers,
+        null);
+  }
+
+  /**
+   * Creates the job of the next execution listener of a phase if one is still to run; answers
+   * whether it did, so the element waits for it.
+   */
+  private boolean listenerPending(
+      final ElementInstance instance,
+      final FlowElement element,
+      final ExecutionListener.EventType eventType) {
+    final List<ExecutionListener> listeners = element.listeners(eventType);
+    if (instance.listenerIndex() >= listeners.size()) {
+      return false;
+    }
+    final ExecutionListener listener = listeners.get(instance.listenerIndex());
+    createJob(
+        instance,
+        element,
+        listener.type(),
+        listener.retries(),
+        element.taskHeaders(),
+        eventType.name());
+    return true;
+  }
+
+  private void createJob(
+      final ElementInstance instance,
+      final FlowElement element,
+      final Expression typeExpression,
+      final Expression retriesExpression,
+      final Map<String, String> headers,
+      final String listenerEventType) {
     final String type =
-        expressions.evaluateString(
-            element.taskDefinition().type(), variables.lookupFrom(instance.key()));
+        expressions.evaluateString(typeExpression, variables.lookupFrom(instance.key()));
     if (type.isBlank()) {
       throw Failure.extractValue(
               "Expected result of the expression '"
-                  + element.taskDefinition().type().text()
+                  + typeExpression.text()
                   + "' to be a non-empty job type, but was empty.")
           .raise();
     }
     final long retries =
-        expressions.evaluateLong(
-            element.taskDefinition().retries(), variables.lookupFrom(instance.key()));
+        expressions.evaluateLong(retriesExpression, variables.lookupFrom(instance.key()));
     final long jobKey = services.keys().next();
     final NewJob job =
         new NewJob(
@@ -719,10 +802,15 @@ public final class BpmnExecution {
             element.id(),
             state.processInstance().bpmnProcessId(),
             state.processInstance().processDefinitionKey(),
-            state.processInstance().version());
+            state.processInstance().version(),
+            listenerEventType);
     state.addJob(job);
     final Map<String, Object> payload = new LinkedHashMap<>();
     payload.put("type", type);
+    if (listenerEventType != null) {
+      payload.put("jobKind", "EXECUTION_LISTENER");
+      payload.put("jobListenerEventType", listenerEventType);
+    }
     payload.put("retries", retries);
     payload.put("elementInstanceKey", instance.key());
     payload.put("customHeaders", headers);
@@ -847,6 +935,16 @@ public final class BpmnExecution {
       final Map<String, Object> outputs =
           expressions.evaluateMappings(element.outputs(), variables.lookupFrom(instance.key()));
       variables.merge(instance.flowScopeKey(), mergeNested(instance, outputs));
+    }
+    leave(instance, element);
+  }
+
+  /**
+   * After outputs and end listeners: the jump of a link, the loop of a body, the outgoing flows.
+   */
+  private void leave(final ElementInstance instance, final FlowElement element) {
+    if (listenerPending(instance, element, ExecutionListener.EventType.END)) {
+      return;
     }
     if (element.eventDefinition() instanceof EventDefinition.Link link
         && element.type() == BpmnElementType.INTERMEDIATE_THROW_EVENT) {

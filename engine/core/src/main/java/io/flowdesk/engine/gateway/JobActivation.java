@@ -169,6 +169,8 @@ public final class JobActivation {
         .setDeadline(job.deadline())
         .setVariables(Json.write(job.variables()))
         .setTenantId(Tenants.DEFAULT)
+        .setKind(ActivatedJob.JobKind.valueOf(job.kind()))
+        .setListenerEventType(ActivatedJob.ListenerEventType.valueOf(job.listenerEvent()))
         .build();
   }
 }

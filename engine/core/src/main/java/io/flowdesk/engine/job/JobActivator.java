@@ -49,7 +49,8 @@ public final class JobActivator {
       String elementId,
       String bpmnProcessId,
       long processDefinitionKey,
-      int version) {}
+      int version,
+      String listenerEventType) {}
 
   /**
    * Claims up to {@code max} jobs of {@code type}.
@@ -85,7 +86,7 @@ public final class JobActivator {
                     + " ORDER BY key LIMIT ? FOR UPDATE SKIP LOCKED)"
                     + " RETURNING key, type, retries, custom_headers, process_instance_key,"
                     + " element_instance_key, element_id, bpmn_process_id, process_definition_key,"
-                    + " process_definition_version")
+                    + " process_definition_version, listener_event_type")
             .params(Timestamp.from(deadline), worker, type, Timestamp.from(now), max)
             .query(
                 (rs, n) ->
@@ -99,7 +100,8 @@ public final class JobActivator {
                         rs.getString(7),
                         rs.getString(8),
                         rs.getLong(9),
-                        rs.getInt(10)))
+                        rs.getInt(10),
+                        rs.getString(11)))
             .list();
     if (claimed.isEmpty()) {
       return List.of();
@@ -124,7 +126,8 @@ public final class JobActivator {
               worker,
               job.retries(),
               deadline.toEpochMilli(),
-              variables.getOrDefault(job.elementInstanceKey(), Map.of())));
+              variables.getOrDefault(job.elementInstanceKey(), Map.of()),
+              job.listenerEventType()));
       final Map<String, Object> payload = new LinkedHashMap<>();
       payload.put("type", job.type());
       payload.put("worker", worker);

@@ -44,7 +44,11 @@ public final class JobCommands {
         (job, state, execution) -> {
           requireNotFailed(job, "complete");
           record(state, job, "COMPLETED", Map.of("variables", variables));
-          execution.completeJob(job.elementInstanceKey(), variables);
+          if (job.listenerEventType() != null) {
+            execution.completeExecutionListener(job.elementInstanceKey(), variables);
+          } else {
+            execution.completeJob(job.elementInstanceKey(), variables);
+          }
           return null;
         });
   }
@@ -117,6 +121,13 @@ public final class JobCommands {
         "throw an error for",
         (job, state, execution) -> {
           requireNotFailed(job, "throw an error for");
+          if (job.listenerEventType() != null) {
+            throw Rejection.invalidState(
+                "Expected to throw an error for job with key '"
+                    + jobKey
+                    + "', but it is the job of an execution listener, which cannot throw BPMN"
+                    + " errors");
+          }
           markFailed(jobKey, job.retries(), errorMessage);
           final Map<String, Object> payload = new LinkedHashMap<>();
           payload.put("errorCode", errorCode);
@@ -254,15 +265,15 @@ public final class JobCommands {
 
   private Optional<JobRow> lockJob(final long jobKey) {
     return readJob(
-        "SELECT key, type, state, retries, process_instance_key, element_instance_key, element_id"
-            + " FROM engine.job WHERE key = ? FOR UPDATE",
+        "SELECT key, type, state, retries, process_instance_key, element_instance_key, element_id,"
+            + " listener_event_type FROM engine.job WHERE key = ? FOR UPDATE",
         jobKey);
   }
 
   private Optional<JobRow> deleteJob(final long jobKey) {
     return readJob(
         "DELETE FROM engine.job WHERE key = ? RETURNING key, type, state, retries,"
-            + " process_instance_key, element_instance_key, element_id",
+            + " process_instance_key, element_instance_key, element_id, listener_event_type",
         jobKey);
   }
 
@@ -278,7 +289,8 @@ public final class JobCommands {
                     rs.getInt(4),
                     rs.getLong(5),
                     rs.getLong(6),
-                    rs.getString(7)))
+                    rs.getString(7),
+                    rs.getString(8)))
         .optional();
   }
 

@@ -8,4 +8,5 @@ record JobRow(
     int retries,
     long processInstanceKey,
     long elementInstanceKey,
-    String elementId) {}
+    String elementId,
+    String listenerEventType) {}

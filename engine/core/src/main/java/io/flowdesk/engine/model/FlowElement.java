@@ -32,6 +32,7 @@ import java.util.Map;
  * @param userTask a Camunda user task's assignment, schedule and form; null otherwise
  * @param calledElement the process a call activity starts; null otherwise
  * @param multiInstance loop characteristics of a multi-instance activity; null otherwise
+ * @param executionListeners {@code zeebe:executionListeners}, in document order
  */
 public record FlowElement(
     String id,
@@ -56,7 +57,13 @@ public record FlowElement(
     String startEventId,
     UserTaskDefinition userTask,
     CalledElement calledElement,
-    MultiInstance multiInstance) {
+    MultiInstance multiInstance,
+    List<ExecutionListener> executionListeners) {
+
+  /** The execution listeners of one kind, in document order. */
+  public List<ExecutionListener> listeners(final ExecutionListener.EventType eventType) {
+    return executionListeners.stream().filter(l -> l.eventType() == eventType).toList();
+  }
 
   /** Whether a job carries out this element (service, send, job-based script/rule tasks). */
   public boolean jobBased() {

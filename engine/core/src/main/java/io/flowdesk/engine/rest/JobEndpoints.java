@@ -96,8 +96,8 @@ final class JobEndpoints {
     item.put("deadline", job.deadline());
     item.put("variables", job.variables());
     item.put("tenantId", Tenants.DEFAULT);
-    item.put("kind", "BPMN_ELEMENT");
-    item.put("listenerEventType", "UNSPECIFIED");
+    item.put("kind", job.kind());
+    item.put("listenerEventType", job.listenerEvent());
     item.put("tags", List.of());
     return item;
   }

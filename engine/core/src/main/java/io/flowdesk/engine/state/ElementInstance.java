@@ -22,6 +22,7 @@ public final class ElementInstance {
   private final String elementId;
   private final BpmnElementType type;
   private State state;
+  private int listenerIndex;
 
   public ElementInstance(
       final long key,
@@ -65,6 +66,15 @@ public final class ElementInstance {
 
   void state(final State newState) {
     this.state = newState;
+  }
+
+  /** How many execution listeners of the current phase (start, then end) have completed. */
+  public int listenerIndex() {
+    return listenerIndex;
+  }
+
+  void listenerIndex(final int index) {
+    this.listenerIndex = index;
   }
 
   public boolean isProcess() {

@@ -106,6 +106,13 @@ public final class InstanceState {
     }
   }
 
+  public void listenerIndex(final ElementInstance instance, final int index) {
+    instance.listenerIndex(index);
+    if (!insertedElements.contains(instance.key())) {
+      updatedElements.add(instance.key());
+    }
+  }
+
   /** Removes an ended element instance together with its local variables. */
   public void removeElementInstance(final ElementInstance instance) {
     if (instance.isProcess()) {

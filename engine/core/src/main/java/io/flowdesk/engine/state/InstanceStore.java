@@ -89,7 +89,7 @@ public final class InstanceStore {
     // One round trip for everything the instance has; it runs after the lock above was granted,
     // so its snapshot includes whatever the previous lock holder committed.
     jdbc.sql(
-            "SELECT 'E', key, flow_scope_key, element_id, element_type, state, 0"
+            "SELECT 'E', key, flow_scope_key, element_id, element_type, state, listener_index"
                 + " FROM engine.element_instance WHERE process_instance_key = ?"
                 + " UNION ALL SELECT 'V', key, scope_key, name, value, NULL, 0"
                 + " FROM engine.variable WHERE process_instance_key = ?"
@@ -100,15 +100,18 @@ public final class InstanceStore {
         .query(
             rs -> {
               switch (rs.getString(1)) {
-                case "E" ->
-                    state.load(
-                        new ElementInstance(
-                            rs.getLong(2),
-                            processInstanceKey,
-                            rs.getLong(3),
-                            rs.getString(4),
-                            BpmnElementType.valueOf(rs.getString(5)),
-                            ElementInstance.State.valueOf(rs.getString(6))));
+                case "E" -> {
+                  final ElementInstance instance =
+                      new ElementInstance(
+                          rs.getLong(2),
+                          processInstanceKey,
+                          rs.getLong(3),
+                          rs.getString(4),
+                          BpmnElementType.valueOf(rs.getString(5)),
+                          ElementInstance.State.valueOf(rs.getString(6)));
+                  instance.listenerIndex(rs.getInt(7));
+                  state.load(instance);
+                }
                 case "V" ->
                     state.loadVariable(
                         rs.getLong(3),
@@ -176,21 +179,25 @@ public final class InstanceStore {
             e.flowScopeKey(),
             e.elementId(),
             e.type().name(),
-            e.state().name()
+            e.state().name(),
+            e.listenerIndex()
           });
     }
     if (!inserts.isEmpty()) {
       batch.batchUpdate(
           "INSERT INTO engine.element_instance (key, process_instance_key, flow_scope_key,"
-              + " element_id, element_type, state) VALUES (?, ?, ?, ?, ?, ?)",
+              + " element_id, element_type, state, listener_index) VALUES (?, ?, ?, ?, ?, ?, ?)",
           inserts);
     }
     final List<Object[]> updates = new ArrayList<>();
     for (final long key : state.updatedElements()) {
-      updates.add(new Object[] {state.element(key).state().name(), key});
+      final ElementInstance e = state.element(key);
+      updates.add(new Object[] {e.state().name(), e.listenerIndex(), key});
     }
     if (!updates.isEmpty()) {
-      batch.batchUpdate("UPDATE engine.element_instance SET state = ? WHERE key = ?", updates);
+      batch.batchUpdate(
+          "UPDATE engine.element_instance SET state = ?, listener_index = ? WHERE key = ?",
+          updates);
     }
   }
 
@@ -269,8 +276,8 @@ public final class InstanceStore {
     batch.batchUpdate(
         "INSERT INTO engine.job (key, type, state, retries, custom_headers, process_instance_key,"
             + " element_instance_key, element_id, bpmn_process_id, process_definition_key,"
-            + " process_definition_version, created_at)"
-            + " VALUES (?, ?, 'ACTIVATABLE', ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            + " process_definition_version, created_at, listener_event_type)"
+            + " VALUES (?, ?, 'ACTIVATABLE', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         state.newJobs().stream()
             .map(
                 job ->
@@ -285,7 +292,8 @@ public final class InstanceStore {
                       job.bpmnProcessId(),
                       job.processDefinitionKey(),
                       job.processDefinitionVersion(),
-                      now
+                      now,
+                      job.listenerEventType()
                     })
             .toList());
   }

@@ -2,7 +2,10 @@ package io.flowdesk.engine.state;
 
 import java.util.Map;
 
-/** A job created by the command being processed; inserted when the command commits. */
+/**
+ * A job created by the command being processed; inserted when the command commits. {@code
+ * listenerEventType} is START or END for an execution listener's job, null otherwise.
+ */
 public record NewJob(
     long key,
     String type,
@@ -13,4 +16,32 @@ public record NewJob(
     String elementId,
     String bpmnProcessId,
     long processDefinitionKey,
-    int processDefinitionVersion) {}
+    int processDefinitionVersion,
+    String listenerEventType) {
+
+  /** The job of an element itself (not of one of its execution listeners). */
+  public NewJob(
+      final long key,
+      final String type,
+      final int retries,
+      final Map<String, String> customHeaders,
+      final long processInstanceKey,
+      final long elementInstanceKey,
+      final String elementId,
+      final String bpmnProcessId,
+      final long processDefinitionKey,
+      final int processDefinitionVersion) {
+    this(
+        key,
+        type,
+        retries,
+        customHeaders,
+        processInstanceKey,
+        elementInstanceKey,
+        elementId,
+        bpmnProcessId,
+        processDefinitionKey,
+        processDefinitionVersion,
+        null);
+  }
+}

@@ -18,6 +18,8 @@ import io.camunda.zeebe.model.bpmn.instance.UserTask;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeAssignmentDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledDecision;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledElement;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeExecutionListenerEventType;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeExecutionListeners;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeFormDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeHeader;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping;
@@ -34,6 +36,7 @@ import io.flowdesk.engine.model.BpmnEventType;
 import io.flowdesk.engine.model.CalledDecision;
 import io.flowdesk.engine.model.CalledElement;
 import io.flowdesk.engine.model.ExecutableProcess;
+import io.flowdesk.engine.model.ExecutionListener;
 import io.flowdesk.engine.model.Expression;
 import io.flowdesk.engine.model.FlowElement;
 import io.flowdesk.engine.model.IoMapping;
@@ -229,7 +232,29 @@ final class ProcessTransformer {
         startEventId(node),
         userTask(node),
         calledElement(node),
-        multiInstance(node));
+        multiInstance(node),
+        executionListeners(node));
+  }
+
+  private static List<ExecutionListener> executionListeners(final BaseElement element) {
+    final ZeebeExecutionListeners listeners =
+        element.getSingleExtensionElement(ZeebeExecutionListeners.class);
+    if (listeners == null) {
+      return List.of();
+    }
+    return listeners.getExecutionListeners().stream()
+        .map(
+            l ->
+                new ExecutionListener(
+                    l.getEventType() == ZeebeExecutionListenerEventType.end
+                        ? ExecutionListener.EventType.END
+                        : ExecutionListener.EventType.START,
+                    Expression.of(l.getType()),
+                    Expression.of(
+                        l.getRetries() == null || l.getRetries().isBlank()
+                            ? ZeebeTaskDefinition.DEFAULT_RETRIES
+                            : l.getRetries())))
+        .toList();
   }
 
   private static boolean interrupting(final FlowNode node) {
@@ -350,7 +375,8 @@ final class ProcessTransformer {
         noneStartEventOf(process.getFlowElements()),
         null,
         null,
-        null);
+        null,
+        executionListeners(process));
   }
 
   private static BpmnElementType type(final FlowNode node) {

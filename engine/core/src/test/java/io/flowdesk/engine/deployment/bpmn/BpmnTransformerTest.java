@@ -354,11 +354,16 @@ class BpmnTransformerTest {
   }
 
   @Test
-  void reportsUnsupportedExecutionListeners() {
+  void reportsExecutionListenersOnMultiInstanceActivitiesAsUnsupported() {
     final BpmnModelInstance model =
         Bpmn.createExecutableProcess("p")
             .startEvent("s")
-            .serviceTask("approve", t -> t.zeebeJobType("w").zeebeStartExecutionListener("audit"))
+            .serviceTask(
+                "approve",
+                t ->
+                    t.zeebeJobType("w")
+                        .zeebeStartExecutionListener("audit")
+                        .multiInstance(m -> m.zeebeInputCollectionExpression("items")))
             .endEvent("e")
             .done();
 
@@ -366,7 +371,7 @@ class BpmnTransformerTest {
         .isEqualTo(
             """
             'p.bpmn': - Element: approve
-                - ERROR: Flowdesk does not support execution listeners yet""");
+                - ERROR: Flowdesk does not support execution listeners on multi-instance activities yet""");
   }
 
   @Test
@@ -389,7 +394,12 @@ class BpmnTransformerTest {
     final BpmnModelInstance model =
         Bpmn.createExecutableProcess("p")
             .startEvent("s")
-            .serviceTask("approve", t -> t.zeebeJobType("w").zeebeStartExecutionListener("audit"))
+            .serviceTask(
+                "approve",
+                t ->
+                    t.zeebeJobType("w")
+                        .zeebeStartExecutionListener("audit")
+                        .multiInstance(m -> m.zeebeInputCollectionExpression("items")))
             .serviceTask("noType")
             .serviceTask("badInput", t -> t.zeebeJobType("work").zeebeInputExpression("1 +", "x"))
             .intermediateThrowEvent("undo", e -> e.compensateEventDefinition())
@@ -400,7 +410,7 @@ class BpmnTransformerTest {
         .startsWith(
             """
             'p.bpmn': - Element: approve
-                - ERROR: Flowdesk does not support execution listeners yet
+                - ERROR: Flowdesk does not support execution listeners on multi-instance activities yet
             - Element: noType
                 - ERROR: Must have exactly one 'zeebe:taskDefinition' extension element
             - Element: badInput
@@ -517,7 +527,6 @@ class BpmnTransformerTest {
 
     assertThat(invalid(transformer.transform("d.bpmn", bytes(xml))))
         .startsWith("'d.bpmn': - Element: send\n")
-        .contains("    - ERROR: Flowdesk does not support execution listeners yet")
         .contains("'zeebe:executionListeners'");
   }
 
