@@ -15,13 +15,16 @@ import io.flowdesk.engine.state.InstanceState;
 import io.flowdesk.engine.state.NewIncident;
 import io.flowdesk.engine.state.NewJob;
 import io.flowdesk.engine.state.PendingRecord;
+import io.flowdesk.engine.support.Rejection;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Runs one process instance forward for one command, Flowable-agenda style: small steps in a queue,
@@ -51,7 +54,7 @@ public final class BpmnExecution {
   private final MultiInstanceBehavior multiInstance;
 
   /** Inner multi-instance completions whose completion condition was met. */
-  private final java.util.Set<Long> completionConditionMet = new java.util.HashSet<>();
+  private final Set<Long> completionConditionMet = new HashSet<>();
 
   private final Deque<Operation> agenda = new ArrayDeque<>();
 
@@ -435,8 +438,8 @@ public final class BpmnExecution {
     terminateEmptyScopes(scope.flowScopeKey());
   }
 
-  private io.flowdesk.engine.support.Rejection modificationRejected(final String reason) {
-    return io.flowdesk.engine.support.Rejection.invalidArgument(
+  private Rejection modificationRejected(final String reason) {
+    return Rejection.invalidArgument(
         "Expected to modify instance of process '"
             + state.processInstance().bpmnProcessId()
             + "' but it "

@@ -4,6 +4,7 @@ import io.flowdesk.engine.model.BpmnElementType;
 import io.flowdesk.engine.model.MultiInstance;
 import io.flowdesk.engine.state.ElementInstance;
 import io.flowdesk.engine.state.InstanceState;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -137,7 +138,7 @@ final class MultiInstanceBehavior {
             .localVariable(body.key(), loop.outputCollection())
             .map(InstanceState.Variable::value)
             .orElse(List.of());
-    return Optional.of(new java.util.AbstractMap.SimpleEntry<>(loop.outputCollection(), value));
+    return Optional.of(new AbstractMap.SimpleEntry<>(loop.outputCollection(), value));
   }
 
   private int number(final long scopeKey, final String name) {

@@ -10,7 +10,10 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.Temporal;
 import java.time.temporal.TemporalAmount;
+import java.time.temporal.TemporalUnit;
+import java.util.List;
 import org.springframework.scheduling.support.CronExpression;
 
 /**
@@ -122,22 +125,22 @@ public record TimerSchedule(Instant dueDate, int repetitions, String cycle) {
   /** An ISO duration with both date and time parts, e.g. {@code P1DT12H}. */
   private record PeriodAndDuration(Period period, Duration duration) implements TemporalAmount {
     @Override
-    public long get(final java.time.temporal.TemporalUnit unit) {
+    public long get(final TemporalUnit unit) {
       throw new UnsupportedOperationException();
     }
 
     @Override
-    public java.util.List<java.time.temporal.TemporalUnit> getUnits() {
-      return java.util.List.of();
+    public List<TemporalUnit> getUnits() {
+      return List.of();
     }
 
     @Override
-    public java.time.temporal.Temporal addTo(final java.time.temporal.Temporal temporal) {
+    public Temporal addTo(final Temporal temporal) {
       return temporal.plus(period).plus(duration);
     }
 
     @Override
-    public java.time.temporal.Temporal subtractFrom(final java.time.temporal.Temporal temporal) {
+    public Temporal subtractFrom(final Temporal temporal) {
       return temporal.minus(period).minus(duration);
     }
   }

@@ -377,7 +377,7 @@ public final class ZeebeGatewayService extends GatewayGrpc.GatewayImplBase {
                         .publish(
                             request.getName(),
                             request.getCorrelationKey(),
-                            java.time.Duration.ofMillis(request.getTimeToLive()),
+                            Duration.ofMillis(request.getTimeToLive()),
                             request.getMessageId(),
                             Json.readDocument(request.getVariables(), "variables")))
                 .setTenantId(DEFAULT_TENANT)

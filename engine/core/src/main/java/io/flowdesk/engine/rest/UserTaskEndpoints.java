@@ -3,6 +3,7 @@ package io.flowdesk.engine.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flowdesk.engine.support.Rejection;
+import io.flowdesk.engine.support.Tenants;
 import io.flowdesk.engine.usertask.UserTaskCommands;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -92,7 +93,7 @@ final class UserTaskEndpoints {
             .query(
                 (rs, n) -> {
                   final Map<String, Object> body = new LinkedHashMap<>();
-                  body.put("tenantId", io.flowdesk.engine.support.Tenants.DEFAULT);
+                  body.put("tenantId", Tenants.DEFAULT);
                   body.put("formId", rs.getString(2));
                   body.put("schema", rs.getString(4));
                   body.put("version", rs.getLong(3));

@@ -3,6 +3,7 @@ package io.flowdesk.engine.state;
 import io.flowdesk.engine.model.BpmnElementType;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -257,8 +258,7 @@ public final class InstanceState {
     newSignalSubscriptions.removeIf(s -> s.elementInstanceKey() == elementInstanceKey);
     if (!insertedElements.contains(elementInstanceKey) && !kinds.isEmpty()) {
       closedSubscriptionOwners
-          .computeIfAbsent(
-              elementInstanceKey, key -> java.util.EnumSet.noneOf(SubscriptionKind.class))
+          .computeIfAbsent(elementInstanceKey, key -> EnumSet.noneOf(SubscriptionKind.class))
           .addAll(kinds);
     }
   }

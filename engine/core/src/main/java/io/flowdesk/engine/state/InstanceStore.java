@@ -2,6 +2,8 @@ package io.flowdesk.engine.state;
 
 import io.flowdesk.engine.model.BpmnElementType;
 import io.flowdesk.engine.support.Json;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,8 +54,8 @@ public final class InstanceStore {
         .map(this::load);
   }
 
-  private static ProcessInstanceRow mapRow(final java.sql.ResultSet rs, final int rowNum)
-      throws java.sql.SQLException {
+  private static ProcessInstanceRow mapRow(final ResultSet rs, final int rowNum)
+      throws SQLException {
     return new ProcessInstanceRow(
         rs.getLong(1),
         rs.getLong(2),

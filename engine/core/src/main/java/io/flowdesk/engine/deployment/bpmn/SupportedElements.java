@@ -8,6 +8,7 @@ import io.camunda.zeebe.model.bpmn.instance.EventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.ExtensionElements;
 import io.camunda.zeebe.model.bpmn.instance.FlowElement;
 import io.camunda.zeebe.model.bpmn.instance.FlowNode;
+import io.camunda.zeebe.model.bpmn.instance.Gateway;
 import io.camunda.zeebe.model.bpmn.instance.MultiInstanceLoopCharacteristics;
 import io.camunda.zeebe.model.bpmn.instance.Process;
 import io.camunda.zeebe.model.bpmn.instance.SubProcess;
@@ -186,7 +187,7 @@ final class SupportedElements {
         && activity.getLoopCharacteristics() instanceof MultiInstanceLoopCharacteristics) {
       return Optional.of(notYet("execution listeners on multi-instance activities"));
     }
-    if (!(element instanceof io.camunda.zeebe.model.bpmn.instance.Gateway)) {
+    if (!(element instanceof Gateway)) {
       return Optional.empty();
     }
     // Not the single-element accessor: duplicates are Zeebe's validators' to report.
