@@ -95,7 +95,8 @@ public final class BufferedMessages {
         > 0;
   }
 
-  static void appendCorrelated(
+  /** Records that a message correlated to a subscription, in the instance's record log. */
+  public static void appendCorrelated(
       final InstanceState state, final long messageKey, final NewMessageSubscription subscription) {
     final Map<String, Object> payload = new LinkedHashMap<>();
     payload.put("messageKey", messageKey);

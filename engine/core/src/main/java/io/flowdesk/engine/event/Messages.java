@@ -3,6 +3,7 @@ package io.flowdesk.engine.event;
 import io.flowdesk.engine.command.BufferedMessages;
 import io.flowdesk.engine.command.InstanceCommands;
 import io.flowdesk.engine.deployment.ProcessDefinitions;
+import io.flowdesk.engine.state.NewMessageSubscription;
 import io.flowdesk.engine.state.PendingRecord;
 import io.flowdesk.engine.state.ProcessInstanceRow;
 import io.flowdesk.engine.state.RecordLog;
@@ -216,7 +217,7 @@ public final class Messages {
       if (correlatedProcesses.contains(subscription.bpmnProcessId())) {
         continue;
       }
-      if (correlateTo(messageKey, subscription, variables)) {
+      if (correlateTo(messageKey, name, correlationKey, subscription, variables)) {
         correlatedProcesses.add(subscription.bpmnProcessId());
         instanceKeys.add(subscription.processInstanceKey());
       }
@@ -256,7 +257,11 @@ public final class Messages {
   }
 
   private boolean correlateTo(
-      final long messageKey, final Subscription subscription, final Map<String, Object> variables) {
+      final long messageKey,
+      final String name,
+      final String correlationKey,
+      final Subscription subscription,
+      final Map<String, Object> variables) {
     try {
       return instances.onInstance(
           subscription.processInstanceKey(),
@@ -270,17 +275,18 @@ public final class Messages {
             if (!open || !buffered.markCorrelated(messageKey, subscription.bpmnProcessId())) {
               return false;
             }
-            final Map<String, Object> payload = new LinkedHashMap<>();
-            payload.put("messageKey", messageKey);
-            payload.put("elementInstanceKey", subscription.elementInstanceKey());
-            state.append(
-                new PendingRecord(
+            BufferedMessages.appendCorrelated(
+                state,
+                messageKey,
+                new NewMessageSubscription(
                     subscription.key(),
-                    "PROCESS_MESSAGE_SUBSCRIPTION",
-                    "CORRELATED",
-                    state.processInstance().key(),
+                    subscription.processInstanceKey(),
+                    subscription.elementInstanceKey(),
                     subscription.elementId(),
-                    payload));
+                    subscription.bpmnProcessId(),
+                    name,
+                    correlationKey,
+                    true));
             return execution.triggerEvent(
                 subscription.elementInstanceKey(), subscription.elementId(), variables);
           });
