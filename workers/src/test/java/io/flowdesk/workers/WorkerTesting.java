@@ -45,6 +45,25 @@ public final class WorkerTesting {
     client.newDeployResourceCommand().addProcessModel(process, "test.bpmn").send().join();
   }
 
+  /** A BPMN file of the repository's processes/ folder, as text. */
+  public static String processFile(final String name) {
+    try {
+      return java.nio.file.Files.readString(
+          java.nio.file.Path.of(System.getProperty("flowdesk.processes", "../processes"), name));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** Deploys BPMN text as {@code name}. */
+  public static void deployXml(final CamundaClient client, final String name, final String xml) {
+    client
+        .newDeployResourceCommand()
+        .addResourceString(xml, java.nio.charset.StandardCharsets.UTF_8, name)
+        .send()
+        .join();
+  }
+
   public static long start(
       final CamundaClient client, final String processId, final Map<String, Object> variables) {
     return client
