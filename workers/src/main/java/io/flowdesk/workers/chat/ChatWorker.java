@@ -55,7 +55,7 @@ public class ChatWorker {
     this.outcomes = new JobOutcomes(CHANNEL, retryBackoff);
   }
 
-  @JobWorker(type = TYPE, autoComplete = false)
+  @JobWorker(type = TYPE, autoComplete = false, fetchAllVariables = true)
   public void handle(final JobClient client, final ActivatedJob job) {
     outcomes.handle(client, job, this::post);
   }

@@ -57,7 +57,7 @@ public class EtlWorker {
     this.outcomes = new JobOutcomes("etl", retryBackoff);
   }
 
-  @JobWorker(type = TYPE, autoComplete = false)
+  @JobWorker(type = TYPE, autoComplete = false, fetchAllVariables = true)
   public void handle(final JobClient client, final ActivatedJob job) {
     outcomes.handle(client, job, this::load);
   }

@@ -65,7 +65,7 @@ public class HttpWorker {
     this.outcomes = new JobOutcomes("http", retryBackoff);
   }
 
-  @JobWorker(type = TYPE, autoComplete = false)
+  @JobWorker(type = TYPE, autoComplete = false, fetchAllVariables = true)
   public void handle(final JobClient client, final ActivatedJob job) {
     outcomes.handle(client, job, this::call);
   }

@@ -50,7 +50,7 @@ public class RpaWorker {
     this.outcomes = new JobOutcomes("rpa", retryBackoff);
   }
 
-  @JobWorker(type = TYPE, autoComplete = false)
+  @JobWorker(type = TYPE, autoComplete = false, fetchAllVariables = true)
   public void handle(final JobClient client, final ActivatedJob job) {
     outcomes.handle(client, job, this::run);
   }

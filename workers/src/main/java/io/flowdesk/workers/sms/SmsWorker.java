@@ -51,7 +51,7 @@ public class SmsWorker {
     this.outcomes = new JobOutcomes(CHANNEL, retryBackoff);
   }
 
-  @JobWorker(type = TYPE, autoComplete = false)
+  @JobWorker(type = TYPE, autoComplete = false, fetchAllVariables = true)
   public void handle(final JobClient client, final ActivatedJob job) {
     outcomes.handle(client, job, this::send);
   }
