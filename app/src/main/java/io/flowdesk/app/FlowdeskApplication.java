@@ -1,11 +1,14 @@
 package io.flowdesk.app;
 
+import io.flowdesk.workers.FlowdeskWorkersConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Import;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@Import(FlowdeskWorkersConfiguration.class)
 public class FlowdeskApplication {
 
   public static void main(final String[] args) {

@@ -1,0 +1,55 @@
+package io.flowdesk.domain;
+
+import io.flowdesk.domain.delivery.DeliveryLog;
+import io.flowdesk.domain.secret.SecretKey;
+import io.flowdesk.domain.secret.SecretStore;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The domain's Spring beans on the application's {@link DataSource}. Migrates schema {@code domain}
+ * before anything uses it. The secrets key comes from {@code flowdesk.secrets.key} (environment
+ * {@code FLOWDESK_SECRETS_KEY}); only when that is empty a key file ({@code
+ * flowdesk.secrets.key-file}, set by the local default configuration) is read or generated.
+ */
+@Configuration(proxyBeanMethods = false)
+public class DomainConfiguration {
+
+  /** A marker that the schema is migrated; the stores depend on it. */
+  public record DomainSchemaReady() {}
+
+  @Bean
+  public DomainSchemaReady domainSchemaReady(final DataSource dataSource) {
+    DomainSchema.migrate(dataSource);
+    return new DomainSchemaReady();
+  }
+
+  @Bean
+  public SecretKey flowdeskSecretKey(
+      @Value("${flowdesk.secrets.key:}") final String key,
+      @Value("${flowdesk.secrets.key-file:}") final String keyFile) {
+    if (!key.isBlank()) {
+      return SecretKey.fromBase64(key);
+    }
+    if (!keyFile.isBlank()) {
+      return SecretKey.fromFile(Path.of(keyFile));
+    }
+    throw new IllegalStateException(
+        "no secrets key: set FLOWDESK_SECRETS_KEY to 32 random bytes in base64"
+            + " (e.g. `openssl rand -base64 32`)");
+  }
+
+  @Bean
+  public SecretStore secretStore(
+      final DataSource dataSource, final SecretKey key, final DomainSchemaReady ready) {
+    return new SecretStore(dataSource, key);
+  }
+
+  @Bean
+  public DeliveryLog deliveryLog(final DataSource dataSource, final DomainSchemaReady ready) {
+    return new DeliveryLog(dataSource);
+  }
+}

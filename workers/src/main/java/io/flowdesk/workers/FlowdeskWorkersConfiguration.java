@@ -1,0 +1,140 @@
+package io.flowdesk.workers;
+
+import io.flowdesk.connectors.RetryPolicy;
+import io.flowdesk.connectors.http.DestinationPolicy;
+import io.flowdesk.connectors.http.HttpConnector;
+import io.flowdesk.connectors.http.HttpConnectorSettings;
+import io.flowdesk.connectors.mail.MailSecurity;
+import io.flowdesk.connectors.mail.MailSender;
+import io.flowdesk.connectors.mail.MailSenderSettings;
+import io.flowdesk.connectors.mail.MailServer;
+import io.flowdesk.connectors.rpa.BrowserPool;
+import io.flowdesk.connectors.rpa.BrowserPoolConfig;
+import io.flowdesk.connectors.rpa.RpaRunSettings;
+import io.flowdesk.connectors.rpa.RpaRunner;
+import io.flowdesk.domain.DomainConfiguration;
+import io.flowdesk.domain.delivery.DeliveryLog;
+import io.flowdesk.domain.secret.SecretStore;
+import io.flowdesk.workers.chat.ChatWorker;
+import io.flowdesk.workers.etl.EtlWorker;
+import io.flowdesk.workers.http.HttpWorker;
+import io.flowdesk.workers.mail.EmailWorker;
+import io.flowdesk.workers.rpa.RpaWorker;
+import io.flowdesk.workers.sms.SmsAccount;
+import io.flowdesk.workers.sms.SmsWorker;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The connector workers as Spring beans, configured from {@link ConnectorProperties}; their
+ * {@code @JobWorker} methods are opened by camunda-spring-boot-starter. Chat and HTTP are always
+ * there (their destinations come from secrets and the allow-list); mail, SMS, RPA and ETL only once
+ * configured.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ConnectorProperties.class)
+@Import(DomainConfiguration.class)
+public class FlowdeskWorkersConfiguration {
+
+  @Bean
+  @ConditionalOnProperty("flowdesk.connectors.mail.host")
+  public EmailWorker emailWorker(
+      final ConnectorProperties properties,
+      final SecretStore secrets,
+      final DeliveryLog deliveries) {
+    final ConnectorProperties.Mail mail = properties.mail();
+    final MailSecurity security =
+        Objects.requireNonNullElse(mail.security(), MailSecurity.STARTTLS);
+    final int port = mail.port() > 0 ? mail.port() : security == MailSecurity.TLS ? 465 : 587;
+    MailServer server = MailServer.of(mail.host(), port, security);
+    if (mail.username() != null && mail.passwordSecret() != null) {
+      // Asked on every connect, so a rotated password needs no restart.
+      server =
+          server.withCredentials(mail.username(), () -> secrets.resolve(mail.passwordSecret()));
+    }
+    final MailSenderSettings settings =
+        new MailSenderSettings(
+            server,
+            Objects.requireNonNull(mail.from(), "flowdesk.connectors.mail.from is not set"),
+            Objects.requireNonNull(
+                mail.messageIdDomain(), "flowdesk.connectors.mail.message-id-domain is not set"));
+    return new EmailWorker(new MailSender(settings), deliveries, properties.retryBackoff());
+  }
+
+  @Bean
+  @ConditionalOnProperty("flowdesk.connectors.sms.account-sid")
+  public SmsWorker smsWorker(
+      final ConnectorProperties properties,
+      final SecretStore secrets,
+      final DeliveryLog deliveries) {
+    final ConnectorProperties.Sms sms = properties.sms();
+    return new SmsWorker(
+        new SmsAccount(
+            sms.accountSid(),
+            Objects.requireNonNull(
+                sms.authTokenSecret(), "flowdesk.connectors.sms.auth-token-secret is not set"),
+            sms.from(),
+            sms.apiBaseUrl(),
+            null),
+        secrets,
+        deliveries,
+        properties.retryBackoff());
+  }
+
+  @Bean
+  public ChatWorker chatWorker(
+      final ConnectorProperties properties,
+      final SecretStore secrets,
+      final DeliveryLog deliveries) {
+    return new ChatWorker(secrets, deliveries, RetryPolicy.DEFAULT, properties.retryBackoff());
+  }
+
+  @Bean(destroyMethod = "close")
+  public HttpConnector httpConnector(final ConnectorProperties properties) {
+    final DestinationPolicy.Builder policy = DestinationPolicy.builder();
+    properties.http().allowedHosts().forEach(policy::allowHost);
+    properties.http().allowedAddressRanges().forEach(policy::allowAddressRange);
+    return new HttpConnector(HttpConnectorSettings.of(policy.build()));
+  }
+
+  @Bean
+  public HttpWorker httpWorker(
+      final ConnectorProperties properties,
+      final HttpConnector connector,
+      final SecretStore secrets) {
+    return new HttpWorker(connector, secrets, properties.retryBackoff());
+  }
+
+  @Bean(destroyMethod = "close")
+  @ConditionalOnProperty(value = "flowdesk.connectors.rpa.enabled", havingValue = "true")
+  public BrowserPool browserPool(final ConnectorProperties properties) {
+    final ConnectorProperties.Rpa rpa = properties.rpa();
+    final BrowserPoolConfig config = BrowserPoolConfig.of(Math.max(rpa.maxBrowsers(), 1));
+    return new BrowserPool(rpa.chromium() == null ? config : config.withChromium(rpa.chromium()));
+  }
+
+  @Bean
+  @ConditionalOnProperty(value = "flowdesk.connectors.rpa.enabled", havingValue = "true")
+  public RpaWorker rpaWorker(
+      final ConnectorProperties properties, final BrowserPool pool, final SecretStore secrets) {
+    final Path artifacts =
+        Objects.requireNonNullElse(properties.rpa().artifactsDirectory(), Path.of("data/rpa"));
+    return new RpaWorker(
+        new RpaRunner(pool, RpaRunSettings.of(artifacts)), secrets, properties.retryBackoff());
+  }
+
+  @Bean
+  @ConditionalOnExpression("!'${flowdesk.connectors.etl.allowed-schemas:}'.isEmpty()")
+  public EtlWorker etlWorker(final ConnectorProperties properties, final DataSource dataSource) {
+    return new EtlWorker(
+        dataSource, Set.copyOf(properties.etl().allowedSchemas()), properties.retryBackoff());
+  }
+}

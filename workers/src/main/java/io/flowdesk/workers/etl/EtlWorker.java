@@ -1,0 +1,121 @@
+package io.flowdesk.workers.etl;
+
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.api.worker.JobClient;
+import io.flowdesk.connectors.etl.EtlException;
+import io.flowdesk.connectors.etl.EtlPipeline;
+import io.flowdesk.connectors.etl.RunStatistics;
+import io.flowdesk.connectors.etl.extract.CsvOptions;
+import io.flowdesk.connectors.etl.extract.CsvSource;
+import io.flowdesk.connectors.etl.load.PostgresTarget;
+import io.flowdesk.connectors.etl.reject.RejectSink;
+import io.flowdesk.connectors.etl.reject.RejectThreshold;
+import io.flowdesk.workers.BpmnErrorException;
+import io.flowdesk.workers.InvalidJobInputException;
+import io.flowdesk.workers.JobInputs;
+import io.flowdesk.workers.JobOutcomes;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.sql.DataSource;
+
+/**
+ * Task type {@code flowdesk:etl} (template {@code io.flowdesk.connectors.etl.v1}): loads a CSV file
+ * or download into a PostgreSQL table of the configured ETL database, all or nothing.
+ *
+ * <p>Inputs: {@code sourceUrl} ({@code file:} or {@code http(s):}), optional {@code delimiter} (one
+ * character, default comma), {@code targetTable} ({@code schema.table}; the schema must be one of
+ * the allowed ones, so a process cannot write into Flowdesk's own tables), {@code keyColumns}
+ * (upsert on these; empty appends), {@code maxRejects} (bad rows tolerated and skipped, default 0).
+ * Header {@code resultVariable}: receives the run statistics. A failed run (missing file, a bad row
+ * over the limit, database error) changes nothing and ends in BPMN error {@code
+ * FLOWDESK_ETL_FAILED} with the reason, for an error boundary that tells someone.
+ */
+public class EtlWorker {
+
+  public static final String TYPE = "flowdesk:etl";
+  public static final String FAILED = "FLOWDESK_ETL_FAILED";
+  public static final List<String> INPUTS =
+      List.of("sourceUrl", "delimiter", "targetTable", "keyColumns", "maxRejects");
+
+  private final DataSource target;
+  private final Set<String> allowedSchemas;
+  private final HttpClient http;
+  private final JobOutcomes outcomes;
+
+  public EtlWorker(
+      final DataSource target, final Set<String> allowedSchemas, final Duration retryBackoff) {
+    this.target = target;
+    this.allowedSchemas = Set.copyOf(allowedSchemas);
+    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    this.outcomes = new JobOutcomes("etl", retryBackoff);
+  }
+
+  @JobWorker(type = TYPE, autoComplete = false, fetchAllVariables = true)
+  public void handle(final JobClient client, final ActivatedJob job) {
+    outcomes.handle(client, job, this::load);
+  }
+
+  /** Runs the job's load and answers its statistics. */
+  public Map<String, Object> load(final JobInputs inputs) {
+    final URI source = uri(inputs.text("sourceUrl"));
+    final PostgresTarget table = table(inputs.text("targetTable"), inputs.textList("keyColumns"));
+    final long maxRejects = Long.parseLong(inputs.optionalText("maxRejects").orElse("0"));
+    CsvOptions options = CsvOptions.withHeaderLine();
+    final String delimiter = inputs.optionalText("delimiter").orElse(",");
+    if (delimiter.length() != 1) {
+      throw new InvalidJobInputException(
+          "input 'delimiter' must be one character, was '" + delimiter + "'");
+    }
+    options = options.delimitedBy(delimiter.charAt(0));
+    final RunStatistics statistics;
+    try (CsvSource csv = CsvSource.open(source, options, http)) {
+      statistics =
+          EtlPipeline.into(table)
+              .rejecting(
+                  RejectSink.discard(),
+                  maxRejects == 0 ? RejectThreshold.none() : RejectThreshold.atMost(maxRejects))
+              .run(csv, target);
+    } catch (EtlException e) {
+      throw new BpmnErrorException(FAILED, e.getMessage());
+    }
+    final Map<String, Object> result = new LinkedHashMap<>();
+    result.put("rowsRead", statistics.rowsRead());
+    result.put("rowsInserted", statistics.rowsInserted());
+    result.put("rowsUpdated", statistics.rowsUpdated());
+    result.put("rowsRejected", statistics.rowsRejected());
+    result.put("durationMillis", statistics.duration().toMillis());
+    return inputs.resultAs(result);
+  }
+
+  private PostgresTarget table(final String qualified, final List<String> keys) {
+    final String[] parts = qualified.split("\\.");
+    if (parts.length != 2) {
+      throw new InvalidJobInputException(
+          "input 'targetTable' must be schema.table, was '" + qualified + "'");
+    }
+    if (!allowedSchemas.contains(parts[0])) {
+      throw new InvalidJobInputException(
+          "input 'targetTable': schema '"
+              + parts[0]
+              + "' is not one ETL may write to "
+              + allowedSchemas);
+    }
+    final PostgresTarget table = PostgresTarget.table(parts[0], parts[1]);
+    return keys.isEmpty() ? table : table.upsertOn(keys.toArray(String[]::new));
+  }
+
+  private static URI uri(final String text) {
+    try {
+      return new URI(text);
+    } catch (URISyntaxException e) {
+      throw new InvalidJobInputException("input 'sourceUrl' is not a URL: " + e.getMessage());
+    }
+  }
+}

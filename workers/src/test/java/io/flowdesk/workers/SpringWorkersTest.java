@@ -1,0 +1,131 @@
+package io.flowdesk.workers;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static io.flowdesk.workers.WorkerTesting.deploy;
+import static io.flowdesk.workers.WorkerTesting.processId;
+import static io.flowdesk.workers.WorkerTesting.start;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.camunda.client.CamundaClient;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.flowdesk.engine.Engine;
+import io.flowdesk.engine.test.EngineRecords;
+import io.flowdesk.engine.test.FlowdeskEngineTest;
+import io.flowdesk.engine.test.SharedPostgres;
+import io.flowdesk.workers.chat.ChatWorker;
+import io.flowdesk.workers.etl.EtlWorker;
+import io.flowdesk.workers.http.HttpWorker;
+import io.flowdesk.workers.mail.EmailWorker;
+import io.flowdesk.workers.rpa.RpaWorker;
+import io.flowdesk.workers.sms.SmsWorker;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/** The workers as the app runs them: Spring beans whose @JobWorker methods the starter opens. */
+@FlowdeskEngineTest
+class SpringWorkersTest {
+
+  @RegisterExtension
+  static final WireMockExtension API =
+      WireMockExtension.newInstance()
+          .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+          .build();
+
+  @Configuration(proxyBeanMethods = false)
+  @EnableAutoConfiguration
+  @Import(FlowdeskWorkersConfiguration.class)
+  static class WorkersApp {}
+
+  CamundaClient client;
+  EngineRecords records;
+  Engine engine;
+
+  ConfigurableApplicationContext app(final String... properties) {
+    // As arguments: the starter's mode defaults would outrank default properties.
+    final List<String> arguments =
+        new ArrayList<>(
+            List.of(
+                "--spring.datasource.url=" + SharedPostgres.newDatabase(),
+                "--spring.datasource.username=" + SharedPostgres.user(),
+                "--spring.flyway.enabled=false",
+                // The test's own engine serves the jobs; the context must not start a second one.
+                "--flowdesk.engine.enabled=false",
+                "--camunda.client.mode=self-managed",
+                "--camunda.client.grpc-address=http://127.0.0.1:" + engine.gatewayPort(),
+                "--camunda.client.rest-address=" + engine.restAddress().orElseThrow(),
+                "--flowdesk.connectors.retry-backoff=PT0.1S"));
+    for (final String property : properties) {
+      arguments.add("--" + property);
+    }
+    return new SpringApplicationBuilder(WorkersApp.class)
+        .web(org.springframework.boot.WebApplicationType.NONE)
+        .run(arguments.toArray(String[]::new));
+  }
+
+  static String key() {
+    return "flowdesk.secrets.key=" + Base64.getEncoder().encodeToString(new byte[32]);
+  }
+
+  @Test
+  void onlyTheConfiguredConnectorsHaveWorkers() {
+    try (ConfigurableApplicationContext context =
+        app(key(), "flowdesk.connectors.etl.allowed-schemas=etl")) {
+      assertThat(context.getBeansOfType(ChatWorker.class)).hasSize(1);
+      assertThat(context.getBeansOfType(HttpWorker.class)).hasSize(1);
+      assertThat(context.getBeansOfType(EtlWorker.class)).hasSize(1);
+      assertThat(context.getBeansOfType(EmailWorker.class)).isEmpty();
+      assertThat(context.getBeansOfType(SmsWorker.class)).isEmpty();
+      assertThat(context.getBeansOfType(RpaWorker.class)).isEmpty();
+    }
+  }
+
+  @Test
+  void withoutASecretsKeyTheAppDoesNotStartAndSaysWhichSettingIsMissing() {
+    assertThatThrownBy(() -> app().close())
+        .rootCause()
+        .hasMessageContaining("FLOWDESK_SECRETS_KEY");
+  }
+
+  @Test
+  void theStarterRunsTheHttpWorkerOnTheEnginesJobs() {
+    API.stubFor(get(urlEqualTo("/health")).willReturn(okJson("{\"up\": true}")));
+    try (ConfigurableApplicationContext context =
+        app(
+            key(),
+            "flowdesk.connectors.http.allowed-hosts=127.0.0.1",
+            "flowdesk.connectors.http.allowed-address-ranges=127.0.0.1/32")) {
+      final String id = processId();
+      deploy(
+          client,
+          Bpmn.createExecutableProcess(id)
+              .startEvent()
+              .serviceTask(
+                  "check",
+                  t ->
+                      t.zeebeJobType(HttpWorker.TYPE)
+                          .zeebeInput("http://127.0.0.1:" + API.getPort() + "/health", "url")
+                          .zeebeTaskHeader("resultVariable", "health"))
+              .endEvent()
+              .done());
+
+      final long instance = start(client, id, Map.of());
+
+      records.awaitCompleted(instance);
+      assertThat(records.variable(instance, "health")).contains("\"up\": true");
+    }
+  }
+}
