@@ -46,6 +46,8 @@ class BrowserPoolTest {
 
   @Test
   void closingThePoolLeavesNoChromiumOrDriverProcessBehind() {
+    // Other tests' pools in this JVM may still be winding down: count only this pool's processes.
+    final List<Long> before = chromiumAndDrivers().stream().map(ProcessHandle::pid).toList();
     final List<ProcessHandle> started;
     try (BrowserPool pool = new BrowserPool(BrowserPoolConfig.of(2))) {
       final RpaRunner runner = runner(pool);
@@ -53,13 +55,14 @@ class BrowserPoolTest {
       runner.run(SIGN_IN_PAGE, inputs(), null);
       assertThatThrownBy(() -> runner.run(neverAppears(300), inputs(), null))
           .isInstanceOf(RpaStepException.class);
-      started = chromiumAndDrivers();
+      started = chromiumAndDrivers().stream().filter(p -> !before.contains(p.pid())).toList();
       assertThat(started.stream().filter(BrowserPoolTest::isChromium))
           .as("Chromium processes of the warm pool")
           .hasSizeGreaterThanOrEqualTo(2);
+      // At least one Playwright driver per browser; the driver may run helper node processes too.
       assertThat(started.stream().filter(p -> !isChromium(p)))
-          .as("one Playwright driver per browser")
-          .hasSize(2);
+          .as("Playwright drivers of the warm pool")
+          .hasSizeGreaterThanOrEqualTo(2);
     }
 
     await()
