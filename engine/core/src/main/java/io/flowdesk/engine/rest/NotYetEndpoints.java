@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * Endpoints of Camunda's REST API that Flowdesk does not serve yet (instance migration, ad-hoc
- * activities, user task variables, definition searches): answered with 501 and a problem naming the
- * endpoint, so clients learn what is missing instead of getting a bare 404.
+ * activities, definition searches): answered with 501 and a problem naming the endpoint, so clients
+ * learn what is missing instead of getting a bare 404.
  */
 final class NotYetEndpoints {
 
@@ -15,7 +15,6 @@ final class NotYetEndpoints {
           new String[] {
             "POST", "/element-instances/ad-hoc-activities/{adHocSubProcessInstanceKey}/activation"
           },
-          new String[] {"POST", "/user-tasks/{userTaskKey}/variables/search"},
           new String[] {"POST", "/process-definitions/search"},
           new String[] {"POST", "/decision-definitions/search"});
 

@@ -156,6 +156,12 @@ final class Search {
 
   private static String condition(
       final SearchField field, final JsonNode value, final List<Object> parameters) {
+    if (field.kind() == SearchField.Kind.TEXT_LIST) {
+      return listCondition(field, value, parameters);
+    }
+    if (field.kind() == SearchField.Kind.VARIABLES) {
+      return variablesCondition(field, value, parameters);
+    }
     if (!value.isObject()) {
       parameters.add(read(field, value, "$eq"));
       return field.sql() + " = ?";
@@ -239,6 +245,113 @@ final class Search {
     return all.isEmpty() ? "TRUE" : String.join(" AND ", all);
   }
 
+  /** Conditions on a JSON string array: a value matches when the array contains it. */
+  private static String listCondition(
+      final SearchField field, final JsonNode value, final List<Object> parameters) {
+    final String contains = "(" + field.sql() + ")::jsonb @> jsonb_build_array(?::text)";
+    if (!value.isObject()) {
+      parameters.add(read(field, value, "$eq"));
+      return contains;
+    }
+    final List<String> all = new ArrayList<>();
+    final Iterator<Map.Entry<String, JsonNode>> operators = value.fields();
+    while (operators.hasNext()) {
+      final Map.Entry<String, JsonNode> operator = operators.next();
+      final JsonNode operand = operator.getValue();
+      switch (operator.getKey()) {
+        case "$eq" -> {
+          parameters.add(read(field, operand, "$eq"));
+          all.add(contains);
+        }
+        case "$neq" -> {
+          parameters.add(read(field, operand, "$neq"));
+          all.add("NOT " + contains);
+        }
+        case "$exists" -> {
+          if (!operand.isBoolean()) {
+            throw Rejection.invalidArgument(
+                "Expected '" + field.name() + ".$exists' to be true or false");
+          }
+          all.add(
+              "jsonb_array_length(("
+                  + field.sql()
+                  + ")::jsonb)"
+                  + (operand.asBoolean() ? " > 0" : " = 0"));
+        }
+        case "$in", "$notIn" -> {
+          if (!operand.isArray()) {
+            throw Rejection.invalidArgument(
+                "Expected '" + field.name() + "." + operator.getKey() + "' to be an array");
+          }
+          final List<String> any = new ArrayList<>();
+          for (final JsonNode item : operand) {
+            parameters.add(read(field, item, operator.getKey()));
+            any.add(contains);
+          }
+          if (any.isEmpty()) {
+            all.add("TRUE");
+          } else {
+            all.add(
+                ("$in".equals(operator.getKey()) ? "(" : "NOT (") + String.join(" OR ", any) + ")");
+          }
+        }
+        case "$like" -> {
+          if (!operand.isTextual()) {
+            throw Rejection.invalidArgument(
+                "Expected '" + field.name() + ".$like' to be a text pattern");
+          }
+          parameters.add(likePattern(operand.asText()));
+          all.add(
+              "EXISTS (SELECT 1 FROM jsonb_array_elements_text(("
+                  + field.sql()
+                  + ")::jsonb) AS member(value) WHERE member.value LIKE ? ESCAPE '\\')");
+        }
+        default ->
+            throw Rejection.invalidArgument(
+                "Unknown filter operator '"
+                    + operator.getKey()
+                    + "' on '"
+                    + field.name()
+                    + "'; known: $eq, $neq, $exists, $in, $notIn, $like");
+      }
+    }
+    return all.isEmpty() ? "TRUE" : String.join(" AND ", all);
+  }
+
+  /**
+   * Conditions on the variables of a scope: a list of {@code {name, value}}, each of which a
+   * variable of the scope must match; {@code value} filters the variable's JSON text.
+   */
+  private static String variablesCondition(
+      final SearchField field, final JsonNode value, final List<Object> parameters) {
+    if (!value.isArray()) {
+      throw Rejection.invalidArgument(
+          "Expected filter '" + field.name() + "' to be an array of {name, value}");
+    }
+    final SearchField variableValue = SearchField.text(field.name() + ".value", "fv.value");
+    final List<String> all = new ArrayList<>();
+    for (final JsonNode variable : value) {
+      final JsonNode name = variable.get("name");
+      if (name == null || !name.isTextual() || name.asText().isEmpty()) {
+        throw Rejection.invalidArgument(
+            "Expected every entry of filter '" + field.name() + "' to name a variable");
+      }
+      parameters.add(name.asText());
+      final JsonNode expected = variable.get("value");
+      final String valueCondition =
+          expected == null || expected.isNull()
+              ? ""
+              : " AND " + condition(variableValue, expected, parameters);
+      all.add(
+          "EXISTS (SELECT 1 FROM engine.variable fv WHERE fv.scope_key = "
+              + field.sql()
+              + " AND fv.name = ?"
+              + valueCondition
+              + ")");
+    }
+    return all.isEmpty() ? "TRUE" : String.join(" AND ", all);
+  }
+
   private static String comparison(final String operator) {
     return switch (operator) {
       case "$gt" -> " > ";
@@ -261,7 +374,7 @@ final class Search {
         }
         throw Rejection.invalidArgument("Expected " + what + " to be a key, but found " + value);
       }
-      case TEXT -> {
+      case TEXT, TEXT_LIST -> {
         if (!value.isTextual()) {
           throw Rejection.invalidArgument(
               "Expected " + what + " to be a string, but found " + value);
@@ -289,6 +402,7 @@ final class Search {
         }
         yield value.asBoolean();
       }
+      case VARIABLES -> throw new IllegalStateException("variables are filtered by name and value");
     };
   }
 
@@ -317,14 +431,19 @@ final class Search {
         final JsonBody item = JsonBody.of(entry);
         final String name = item.requiredText("field");
         final SearchField field = spec.fields().get(name);
-        if (field == null) {
+        if (field == null || !sortable(field)) {
           throw Rejection.invalidArgument(
               "Flowdesk cannot sort "
                   + spec.entity()
                   + " by '"
                   + name
                   + "'; it can sort by "
-                  + String.join(", ", spec.fields().keySet()));
+                  + String.join(
+                      ", ",
+                      spec.fields().values().stream()
+                          .filter(Search::sortable)
+                          .map(SearchField::name)
+                          .toList()));
         }
         final String direction =
             item.text("order") == null ? "ASC" : item.text("order").toUpperCase(Locale.ROOT);
@@ -340,6 +459,10 @@ final class Search {
     }
     orders.add(spec.tieBreaker());
     return " ORDER BY " + String.join(", ", orders);
+  }
+
+  private static boolean sortable(final SearchField field) {
+    return field.kind() != SearchField.Kind.TEXT_LIST && field.kind() != SearchField.Kind.VARIABLES;
   }
 
   private static String encodeCursor(final int position) {

@@ -18,7 +18,17 @@ record SearchField(String name, String sql, Kind kind, boolean filterable) {
     TEXT,
     INTEGER,
     DATE,
-    BOOLEAN
+    BOOLEAN,
+    /**
+     * A JSON array of strings held as text; a filter value matches when the array contains it
+     * (Camunda's {@code candidateGroup}: "the task has this candidate group").
+     */
+    TEXT_LIST,
+    /**
+     * Variables of a scope, filtered as a list of {@code {name, value}}, the value being the
+     * variable's JSON text with the text operators; the SQL names the scope key column.
+     */
+    VARIABLES
   }
 
   static SearchField key(final String name, final String sql) {
@@ -35,6 +45,15 @@ record SearchField(String name, String sql, Kind kind, boolean filterable) {
 
   static SearchField date(final String name, final String sql) {
     return new SearchField(name, sql, Kind.DATE, true);
+  }
+
+  static SearchField textList(final String name, final String sql) {
+    return new SearchField(name, sql, Kind.TEXT_LIST, true);
+  }
+
+  /** Filters by variables of the scope whose key {@code scopeKeySql} yields. */
+  static SearchField variables(final String name, final String scopeKeySql) {
+    return new SearchField(name, scopeKeySql, Kind.VARIABLES, true);
   }
 
   static SearchField bool(final String name, final String sql) {

@@ -5,6 +5,7 @@ import static io.flowdesk.engine.rest.SearchField.date;
 import static io.flowdesk.engine.rest.SearchField.integer;
 import static io.flowdesk.engine.rest.SearchField.key;
 import static io.flowdesk.engine.rest.SearchField.text;
+import static io.flowdesk.engine.rest.SearchField.textList;
 
 import io.flowdesk.engine.support.Json;
 import java.util.LinkedHashMap;
@@ -181,6 +182,10 @@ final class SearchSpecs {
               text("externalFormReference", "t.external_form_reference"),
               shown("candidateGroupsJson", "t.candidate_groups"),
               shown("candidateUsersJson", "t.candidate_users"),
+              textList("candidateGroup", "t.candidate_groups"),
+              textList("candidateUser", "t.candidate_users"),
+              SearchField.variables("processInstanceVariables", "t.process_instance_key"),
+              SearchField.variables("localVariables", "t.element_instance_key"),
               shown("customHeadersJson", "t.custom_headers"),
               text("tenantId", TENANT)),
           row -> {
@@ -211,9 +216,35 @@ final class SearchSpecs {
 
   /** Variables; values longer than the preview are cut unless {@code truncate} is false. */
   static SearchSpec variables(final boolean truncate) {
+    return variables("engine.variable v", truncate);
+  }
+
+  /**
+   * The variables a user task sees: its own scope's and those of every enclosing scope up to the
+   * process instance, the innermost one winning where names repeat (as the task's form sees them).
+   */
+  static SearchSpec userTaskVariables(final long userTaskKey, final boolean truncate) {
+    return variables(
+        """
+        (WITH RECURSIVE scope (key, depth) AS (
+           SELECT t.element_instance_key, 0 FROM engine.user_task t WHERE t.key = %d
+           UNION ALL
+           SELECT t.process_instance_key, 1000000 FROM engine.user_task t WHERE t.key = %d
+           UNION ALL
+           SELECT e.flow_scope_key, s.depth + 1
+             FROM scope s JOIN engine.element_instance e ON e.key = s.key
+            WHERE e.flow_scope_key IS NOT NULL AND s.depth < 1000000)
+         SELECT DISTINCT ON (v.name) v.*
+           FROM scope s JOIN engine.variable v ON v.scope_key = s.key
+          ORDER BY v.name, s.depth) v"""
+            .formatted(userTaskKey, userTaskKey),
+        truncate);
+  }
+
+  private static SearchSpec variables(final String from, final boolean truncate) {
     return SearchSpec.of(
         "variables",
-        "engine.variable v",
+        from,
         "v.key",
         List.of(
             key("variableKey", "v.key"),

@@ -1,13 +1,10 @@
 package io.flowdesk.engine.rest;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flowdesk.engine.support.Rejection;
 import io.flowdesk.engine.support.Tenants;
 import io.flowdesk.engine.usertask.UserTaskCommands;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,32 +33,20 @@ final class UserTaskEndpoints {
         .add("PATCH", "/user-tasks/{userTaskKey}", this::update)
         .add("POST", "/user-tasks/{userTaskKey}/completion", this::complete)
         .add("POST", "/user-tasks/{userTaskKey}/assignment", this::assign)
-        .add("DELETE", "/user-tasks/{userTaskKey}/assignee", this::unassign);
+        .add("DELETE", "/user-tasks/{userTaskKey}/assignee", this::unassign)
+        .add("POST", "/user-tasks/{userTaskKey}/variables/search", this::searchVariables);
   }
 
   private void search(final Exchange exchange) {
-    final JsonBody body = exchange.json();
-    ignoreEmptyVariableFilters(body);
-    exchange.json(200, search.run(SearchSpecs.USER_TASKS, body));
+    exchange.json(200, search.run(SearchSpecs.USER_TASKS, exchange.json()));
   }
 
-  /**
-   * The client always sends the variable filters, empty when the caller set none; Flowdesk does not
-   * filter tasks by variables yet, so only non-empty ones are refused.
-   */
-  private static void ignoreEmptyVariableFilters(final JsonBody body) {
-    if (!(body.node("filter") instanceof ObjectNode filter)) {
-      return;
-    }
-    for (final String name : List.of("processInstanceVariables", "localVariables")) {
-      final JsonNode value = filter.get(name);
-      if (value == null || value.isNull() || (value.isArray() && value.isEmpty())) {
-        filter.remove(name);
-      } else {
-        throw Rejection.invalidArgument(
-            "Flowdesk cannot filter user tasks by '" + name + "' yet; search without it");
-      }
-    }
+  /** The variables the task sees (404 for an unknown task, as for the task itself). */
+  private void searchVariables(final Exchange exchange) {
+    final long key = exchange.pathKey("userTaskKey");
+    task(key);
+    final boolean truncate = !"false".equals(exchange.request().getParameter("truncateValues"));
+    exchange.json(200, search.run(SearchSpecs.userTaskVariables(key, truncate), exchange.json()));
   }
 
   private void get(final Exchange exchange) {

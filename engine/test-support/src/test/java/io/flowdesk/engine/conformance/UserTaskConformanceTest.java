@@ -154,4 +154,102 @@ class UserTaskConformanceTest {
     assertThatThrownBy(() -> client.newCompleteUserTaskCommand(task.getUserTaskKey()).send().join())
         .satisfies(Rejected.as(Status.Code.NOT_FOUND));
   }
+
+  private String deployTriage(final String group, final String priority) {
+    return conformance.deploy(
+        Bpmn.createExecutableProcess(processId())
+            .startEvent()
+            .userTask(
+                "triage",
+                u ->
+                    u.name("Triage")
+                        .zeebeUserTask()
+                        .zeebeCandidateGroupsExpression("[\"" + group + "\", \"managers\"]")
+                        .zeebeCandidateUsers("duty-" + group)
+                        .zeebeTaskPriority(priority))
+            .endEvent()
+            .done());
+  }
+
+  private List<Long> tasks(
+      final java.util.function.Consumer<io.camunda.client.api.search.filter.UserTaskFilter>
+          filter) {
+    return client
+        .newUserTaskSearchRequest()
+        .filter(filter)
+        .sort(s -> s.priority().desc())
+        .send()
+        .join()
+        .items()
+        .stream()
+        .map(UserTask::getUserTaskKey)
+        .toList();
+  }
+
+  @Test
+  void anInboxFindsOpenTasksByCandidateGroupCandidateUserAndProcessVariable() {
+    final String network = "network-" + processId();
+    final String desk = "desk-" + processId();
+    final long urgent =
+        awaitTask(conformance.start(deployTriage(network, "90"), Map.of("ticket", "INC1")))
+            .getUserTaskKey();
+    final long routine =
+        awaitTask(conformance.start(deployTriage(network, "10"), Map.of("ticket", "INC2")))
+            .getUserTaskKey();
+    final long elsewhere =
+        awaitTask(conformance.start(deployTriage(desk, "50"), Map.of("ticket", "INC3")))
+            .getUserTaskKey();
+
+    assertThat(tasks(f -> f.candidateGroup(network))).containsExactly(urgent, routine);
+    assertThat(tasks(f -> f.candidateGroup(g -> g.in(desk, "nobody")))).containsExactly(elsewhere);
+    assertThat(tasks(f -> f.candidateGroup(g -> g.in(network, desk))))
+        .containsExactly(urgent, elsewhere, routine);
+    assertThat(tasks(f -> f.candidateGroup(network.substring(0, 7)))).isEmpty();
+    assertThat(tasks(f -> f.candidateUser("duty-" + desk))).containsExactly(elsewhere);
+    assertThat(
+            tasks(
+                f ->
+                    f.candidateGroup(network)
+                        .processInstanceVariables(Map.of("ticket", "\"INC2\""))))
+        .containsExactly(routine);
+  }
+
+  @Test
+  void aUserTasksVariablesAreWhatItsFormSeesInnermostScopeFirst() {
+    final String processId =
+        conformance.deploy(
+            Bpmn.createExecutableProcess(processId())
+                .startEvent()
+                .userTask(
+                    "review",
+                    u ->
+                        u.zeebeUserTask()
+                            .zeebeInputExpression("\"draft\"", "status")
+                            .zeebeInputExpression("title + \"!\"", "headline"))
+                .endEvent()
+                .done());
+    final long instance =
+        conformance.start(processId, Map.of("title", "VPN down", "status", "open"));
+    final UserTask task = awaitTask(instance);
+
+    final Map<String, String> variables =
+        client
+            .newUserTaskVariableSearchRequest(task.getUserTaskKey())
+            .send()
+            .join()
+            .items()
+            .stream()
+            .collect(
+                java.util.stream.Collectors.toMap(
+                    io.camunda.client.api.search.response.Variable::getName,
+                    io.camunda.client.api.search.response.Variable::getValue));
+
+    assertThat(variables)
+        .containsOnly(
+            Map.entry("title", "\"VPN down\""),
+            Map.entry("status", "\"draft\""),
+            Map.entry("headline", "\"VPN down!\""));
+    assertThatThrownBy(() -> client.newUserTaskVariableSearchRequest(1L).send().join())
+        .satisfies(Rejected.as(Status.Code.NOT_FOUND));
+  }
 }
