@@ -1,0 +1,256 @@
+package io.flowdesk.bench.web;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Portal and inbox page latency under concurrent users (issue 6's target: p95 below 200 ms for 50
+ * users over 60 s with 10,000 incidents in the database, no errors).
+ *
+ * <p>Starts the packaged app in its local default (embedded PostgreSQL, demo users), reports the
+ * incidents through {@code POST /api/incidents} as the demo end users (each starts its process, so
+ * the agents' inboxes fill with real tasks), then lets signed-in end users, agents and managers
+ * request their pages in a loop. Everything shares this machine's cores: the app, its PostgreSQL,
+ * the engine's workers and the simulated browsers.
+ *
+ * <pre>
+ * java -cp "$(cat target/classpath.txt):target/classes" io.flowdesk.bench.web.PortalBenchmark \
+ *     10000 60 50 ../app/target/flowdesk-app.jar
+ * </pre>
+ */
+public final class PortalBenchmark {
+
+  private static final String PASSWORD =
+      System.getProperty("flowdesk.demo-password", "flowdesk-demo");
+  private static final List<String> END_USERS = List.of("alice", "bob");
+  private static final List<String> AGENTS = List.of("agent.anna", "agent.nils");
+  private static final List<String> MANAGERS = List.of("manager.maria");
+  private static final Pattern NUMBER = Pattern.compile("INC\\d{7}");
+  private static final String[] CATEGORIES = {"network", "hardware", "software", "access", "other"};
+  private static final String[] LEVELS = {"high", "medium", "low"};
+
+  private PortalBenchmark() {}
+
+  public static void main(final String[] args) throws Exception {
+    final int incidents = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+    final int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
+    final int users = args.length > 2 ? Integer.parseInt(args[2]) : 50;
+    final Path jar = Path.of(args.length > 3 ? args[3] : "../app/target/flowdesk-app.jar");
+    final Path dataDir = Files.createTempDirectory("flowdesk-portal-bench");
+
+    try (AppProcess app = AppProcess.start(jar, dataDir.resolve("data"), "1g")) {
+      final long seedStart = System.nanoTime();
+      final int seeded = seed(app, incidents);
+      final double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
+      System.out.printf(
+          "seeded %d incidents through POST /api/incidents in %.0f s (%.0f/s)%n",
+          seeded, seedSeconds, seeded / seedSeconds);
+
+      final PageTimings timings = new PageTimings();
+      final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+      final ExecutorService browsers = Executors.newFixedThreadPool(users);
+      final List<Future<Void>> running = new ArrayList<>();
+      for (int user = 0; user < users; user++) {
+        final String username = persona(user);
+        running.add(browsers.submit(() -> browse(app, username, deadline, timings)));
+      }
+      awaitAll(browsers, running);
+      System.out.printf(
+          "%n%d simulated users for %d s, %d incidents in the database%n", users, seconds, seeded);
+      timings.print();
+    }
+  }
+
+  /** 40 % end users, 50 % agents, 10 % managers. */
+  private static String persona(final int user) {
+    final int slot = user % 10;
+    if (slot < 4) {
+      return END_USERS.get(user % END_USERS.size());
+    }
+    if (slot < 9) {
+      return AGENTS.get(user % AGENTS.size());
+    }
+    return MANAGERS.get(0);
+  }
+
+  private static int seed(final AppProcess app, final int incidents) throws Exception {
+    final AtomicInteger created = new AtomicInteger();
+    final AtomicInteger failed = new AtomicInteger();
+    final AtomicInteger next = new AtomicInteger();
+    final ExecutorService reporters = Executors.newFixedThreadPool(8);
+    final List<Future<Void>> running = new ArrayList<>();
+    for (int reporter = 0; reporter < 8; reporter++) {
+      final String caller = END_USERS.get(reporter % END_USERS.size());
+      running.add(
+          reporters.submit(
+              () -> {
+                final WebSession session = WebSession.signIn(app.base(), caller, PASSWORD);
+                final String token = WebSession.csrf(session.get("/portal").body());
+                while (next.getAndIncrement() < incidents) {
+                  final ThreadLocalRandom random = ThreadLocalRandom.current();
+                  final String json =
+                      """
+                    {"shortDescription": "Benchmark incident %d", \
+                    "description": "Reported by the portal benchmark.", \
+                    "category": "%s", "impact": "%s", "urgency": "%s"}"""
+                          .formatted(
+                              random.nextInt(),
+                              CATEGORIES[random.nextInt(CATEGORIES.length)],
+                              LEVELS[random.nextInt(LEVELS.length)],
+                              LEVELS[random.nextInt(LEVELS.length)]);
+                  final HttpResponse<String> answer =
+                      session.postJson("/api/incidents", json, token);
+                  if (answer.statusCode() == 201) {
+                    created.incrementAndGet();
+                  } else if (failed.incrementAndGet() <= 3) {
+                    System.err.println(
+                        "report refused: " + answer.statusCode() + " " + answer.body());
+                  }
+                }
+                return null;
+              }));
+    }
+    awaitAll(reporters, running);
+    if (failed.get() > 0) {
+      System.out.printf("%d reports failed%n", failed.get());
+    }
+    return created.get();
+  }
+
+  /** Waits for every task, failing with the first one's failure. */
+  private static void awaitAll(final ExecutorService pool, final List<Future<Void>> tasks)
+      throws Exception {
+    try {
+      for (final Future<Void> task : tasks) {
+        task.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static Void browse(
+      final AppProcess app, final String username, final long deadline, final PageTimings timings)
+      throws Exception {
+    final WebSession session = WebSession.signIn(app.base(), username, PASSWORD);
+    final List<String> numbers = numbersVisibleTo(session);
+    final boolean endUser = END_USERS.contains(username);
+    final Map<String, String> pages =
+        endUser
+            ? Map.of(
+                "/portal", "/portal",
+                "/portal/requests", "/portal/requests",
+                "/portal/requests?page=5", "/portal/requests?page=5",
+                "/portal/requests/{number}", "/portal/requests/")
+            : Map.of(
+                "/inbox", "/inbox",
+                "/inbox?sort=priority&page=3", "/inbox?sort=priority&page=3",
+                "/incidents/{number}", "/incidents/",
+                "/api/incidents?page=10", "/api/incidents?page=10");
+    final List<String> routes = new ArrayList<>(pages.keySet());
+    while (System.nanoTime() < deadline) {
+      final String route = routes.get(ThreadLocalRandom.current().nextInt(routes.size()));
+      String path = pages.get(route);
+      if (route.endsWith("{number}")) {
+        if (numbers.isEmpty()) {
+          continue;
+        }
+        path += numbers.get(ThreadLocalRandom.current().nextInt(numbers.size()));
+      }
+      final long start = System.nanoTime();
+      int status;
+      try {
+        status = session.get(path).statusCode();
+      } catch (java.io.IOException e) {
+        status = -1;
+      }
+      timings.record(route, System.nanoTime() - start, status);
+    }
+    return null;
+  }
+
+  /** Incident numbers the person may open, read from the first pages of the incident API. */
+  private static List<String> numbersVisibleTo(final WebSession session) throws Exception {
+    final List<String> numbers = new ArrayList<>();
+    for (int page = 0; page < 5; page++) {
+      final Matcher matcher =
+          NUMBER.matcher(session.get("/api/incidents?size=100&page=" + page).body());
+      while (matcher.find()) {
+        numbers.add(matcher.group());
+      }
+    }
+    return numbers;
+  }
+
+  /** Latencies and failures by route. */
+  static final class PageTimings {
+    private final Map<String, List<Long>> latencies = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> errors = new ConcurrentHashMap<>();
+    private final Map<String, Integer> firstErrorStatus = new ConcurrentHashMap<>();
+
+    void record(final String route, final long nanos, final int status) {
+      latencies
+          .computeIfAbsent(route, r -> java.util.Collections.synchronizedList(new ArrayList<>()))
+          .add(nanos);
+      if (status != 200) {
+        errors.computeIfAbsent(route, r -> new AtomicInteger()).incrementAndGet();
+        firstErrorStatus.putIfAbsent(route, status);
+      }
+    }
+
+    void print() {
+      System.out.printf(
+          "%-30s %9s %9s %9s %9s %9s %8s%n",
+          "page", "requests", "p50 ms", "p95 ms", "p99 ms", "max ms", "errors");
+      final List<Long> all = new ArrayList<>();
+      int allErrors = 0;
+      for (final String route : new java.util.TreeSet<>(latencies.keySet())) {
+        final List<Long> values;
+        synchronized (latencies.get(route)) {
+          values = new ArrayList<>(latencies.get(route));
+        }
+        all.addAll(values);
+        final int failed = errors.getOrDefault(route, new AtomicInteger()).get();
+        allErrors += failed;
+        row(route, values, failed);
+        if (failed > 0) {
+          System.out.printf("    first failing status: %d%n", firstErrorStatus.get(route));
+        }
+      }
+      row("all pages", all, allErrors);
+    }
+
+    private static void row(final String route, final List<Long> values, final int failed) {
+      final long[] sorted = values.stream().mapToLong(Long::longValue).sorted().toArray();
+      System.out.printf(
+          "%-30s %9d %9.1f %9.1f %9.1f %9.1f %8d%n",
+          route,
+          sorted.length,
+          percentile(sorted, 0.50),
+          percentile(sorted, 0.95),
+          percentile(sorted, 0.99),
+          sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6,
+          failed);
+    }
+
+    private static double percentile(final long[] sorted, final double p) {
+      if (sorted.length == 0) {
+        return Double.NaN;
+      }
+      return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)] / 1e6;
+    }
+  }
+}
