@@ -1,0 +1,196 @@
+package io.flowdesk.app.inbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.search.response.Form;
+import io.camunda.client.api.search.response.UserTask;
+import io.flowdesk.app.forms.FormRenderer;
+import io.flowdesk.app.forms.FormSchema;
+import io.flowdesk.app.forms.FormSubmission;
+import io.flowdesk.app.forms.FormValidator;
+import io.flowdesk.domain.directory.Directory;
+import jakarta.servlet.http.HttpServletResponse;
+import java.security.Principal;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The agents' inbox pages: the task list, and a task's page with its Camunda form, rendered and
+ * validated on the server, completed through the engine's REST API.
+ */
+@Controller
+@RequestMapping("/inbox")
+class InboxController {
+
+  private final TaskInbox inbox;
+  private final TaskRecords records;
+  private final Directory directory;
+  private final CamundaClient client;
+  private final FormRenderer renderer;
+  private final FormValidator validator;
+  private final ObjectMapper json;
+
+  InboxController(
+      final TaskInbox inbox,
+      final TaskRecords records,
+      final Directory directory,
+      final CamundaClient client,
+      final FormRenderer renderer,
+      final FormValidator validator,
+      final ObjectMapper json) {
+    this.inbox = inbox;
+    this.records = records;
+    this.directory = directory;
+    this.client = client;
+    this.renderer = renderer;
+    this.validator = validator;
+    this.json = json;
+  }
+
+  @GetMapping
+  String list(
+      final Principal principal,
+      @RequestParam(defaultValue = "groups") final String view,
+      @RequestParam(defaultValue = "priority") final String sort,
+      @RequestParam(defaultValue = "0") final int page,
+      final Model model) {
+    final Worker worker = worker(principal);
+    model.addAttribute("worker", worker);
+    model.addAttribute(
+        "inbox", inbox.list(worker, InboxView.parse(view), InboxSort.parse(sort), page));
+    return "inbox/list";
+  }
+
+  @GetMapping("/tasks/{key}")
+  String task(final Principal principal, @PathVariable final long key, final Model model) {
+    final Worker worker = worker(principal);
+    final UserTask task = inbox.task(worker, key);
+    final Map<String, Object> variables = inbox.variables(key);
+    final Optional<FormSchema> form = form(task);
+    show(model, worker, task, variables, form);
+    form.ifPresent(schema -> model.addAttribute("form", renderer.render(schema, variables)));
+    return "inbox/task";
+  }
+
+  @PostMapping("/tasks/{key}")
+  String complete(
+      final Principal principal,
+      @PathVariable final long key,
+      @RequestParam final MultiValueMap<String, String> post,
+      final Model model,
+      final HttpServletResponse response,
+      final RedirectAttributes redirect) {
+    final Worker worker = worker(principal);
+    final UserTask task = inbox.task(worker, key);
+    final Map<String, Object> variables = inbox.variables(key);
+    final Optional<FormSchema> form = form(task);
+    Map<String, Object> result = Map.of();
+    if (form.isPresent()) {
+      final FormSubmission submission = validator.validate(form.get(), variables, post);
+      if (submission instanceof FormSubmission.Invalid invalid) {
+        show(model, worker, task, variables, form);
+        model.addAttribute("form", renderer.render(form.get(), variables, invalid));
+        response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+        return "inbox/task";
+      }
+      result = ((FormSubmission.Valid) submission).variables();
+    }
+    inbox.complete(worker, key, result);
+    redirect.addFlashAttribute("notice", "Completed \u201c" + task.getName() + "\u201d.");
+    return "redirect:/inbox";
+  }
+
+  @PostMapping("/tasks/{key}/claim")
+  String claim(
+      final Principal principal, @PathVariable final long key, final RedirectAttributes redirect) {
+    inbox.claim(worker(principal), key);
+    redirect.addFlashAttribute("notice", "The task is yours.");
+    return "redirect:/inbox/tasks/" + key;
+  }
+
+  @PostMapping("/tasks/{key}/unclaim")
+  String unclaim(
+      final Principal principal, @PathVariable final long key, final RedirectAttributes redirect) {
+    inbox.unclaim(worker(principal), key);
+    redirect.addFlashAttribute("notice", "The task is back in its group's queue.");
+    return "redirect:/inbox";
+  }
+
+  @PostMapping("/tasks/{key}/assign")
+  String assign(
+      final Principal principal,
+      @PathVariable final long key,
+      @RequestParam final String assignee,
+      final RedirectAttributes redirect) {
+    final Worker worker = worker(principal);
+    final UserTask task = inbox.task(worker, key);
+    if (!TaskInbox.colleagues(task, directory::members).contains(assignee)) {
+      throw new ResponseStatusException(
+          HttpStatus.BAD_REQUEST, assignee + " is not in a group this task is offered to.");
+    }
+    inbox.assign(worker, key, assignee);
+    redirect.addFlashAttribute("notice", "Assigned to " + assignee + ".");
+    return "redirect:/inbox/tasks/" + key;
+  }
+
+  private void show(
+      final Model model,
+      final Worker worker,
+      final UserTask task,
+      final Map<String, Object> variables,
+      final Optional<FormSchema> form) {
+    model.addAttribute("worker", worker);
+    model.addAttribute("task", task);
+    model.addAttribute("incident", records.incident(task.getProcessInstanceKey()).orElse(null));
+    model.addAttribute("colleagues", colleagues(task));
+    model.addAttribute("hasForm", form.isPresent());
+  }
+
+  private Set<String> colleagues(final UserTask task) {
+    return TaskInbox.colleagues(task, directory::members);
+  }
+
+  /** The form the engine links to the task (the deployed version), if any. */
+  private Optional<FormSchema> form(final UserTask task) {
+    if (task.getFormKey() == null) {
+      return Optional.empty();
+    }
+    final Form form = client.newUserTaskGetFormRequest(task.getUserTaskKey()).send().join();
+    if (form == null) {
+      return Optional.empty();
+    }
+    final Object schema = form.getSchema();
+    try {
+      final String text = schema instanceof String s ? s : json.writeValueAsString(schema);
+      return Optional.of(FormSchema.parse(text, "form " + form.getFormId()));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("form " + form.getFormId() + " is not JSON", e);
+    }
+  }
+
+  private Worker worker(final Principal principal) {
+    if (principal == null) {
+      throw new ResponseStatusException(HttpStatus.UNAUTHORIZED, "Sign in to work tasks.");
+    }
+    return directory
+        .person(principal.getName())
+        .map(Worker::of)
+        .orElseThrow(
+            () ->
+                new ResponseStatusException(
+                    HttpStatus.FORBIDDEN, principal.getName() + " is not in the directory."));
+  }
+}

@@ -1,0 +1,20 @@
+package io.flowdesk.app.inbox;
+
+import java.util.List;
+
+/** One page of the inbox: its rows and where it is in the whole list. */
+record InboxPage(
+    List<InboxRow> rows, InboxView view, InboxSort sort, int page, int pageSize, long total) {
+
+  int pages() {
+    return (int) Math.max(1, (total + pageSize - 1) / pageSize);
+  }
+
+  boolean hasPrevious() {
+    return page > 0;
+  }
+
+  boolean hasNext() {
+    return (long) (page + 1) * pageSize < total;
+  }
+}

@@ -1,0 +1,205 @@
+package io.flowdesk.app.inbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.ClientHttpException;
+import io.camunda.client.api.search.enums.UserTaskState;
+import io.camunda.client.api.search.filter.UserTaskFilter;
+import io.camunda.client.api.search.response.SearchResponse;
+import io.camunda.client.api.search.response.UserTask;
+import io.camunda.client.api.search.response.Variable;
+import io.flowdesk.domain.incident.Incident;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+/**
+ * The agents' task inbox over the engine's user tasks (through the camunda client, as against a
+ * Camunda 8 cluster): listing, claiming, assigning and completing, each checked against what the
+ * worker may see.
+ */
+@Service
+class TaskInbox {
+
+  static final int PAGE_SIZE = 25;
+
+  private final CamundaClient client;
+  private final TaskRecords records;
+  private final IncidentWork incidentWork;
+  private final ObjectMapper json;
+
+  TaskInbox(
+      final CamundaClient client,
+      final TaskRecords records,
+      final IncidentWork incidentWork,
+      final ObjectMapper json) {
+    this.client = client;
+    this.records = records;
+    this.incidentWork = incidentWork;
+    this.json = json;
+  }
+
+  InboxPage list(final Worker worker, final InboxView view, final InboxSort sort, final int page) {
+    final int from = Math.max(0, page) * PAGE_SIZE;
+    final SearchResponse<UserTask> found =
+        client
+            .newUserTaskSearchRequest()
+            .filter(filter(worker, view))
+            .sort(sort.sort())
+            .page(p -> p.from(from).limit(PAGE_SIZE))
+            .send()
+            .join();
+    final Map<Long, Incident> incidents =
+        records.incidents(
+            found.items().stream().map(UserTask::getProcessInstanceKey).distinct().toList());
+    final OffsetDateTime now = OffsetDateTime.now();
+    return new InboxPage(
+        found.items().stream()
+            .map(task -> InboxRow.of(task, incidents.get(task.getProcessInstanceKey()), now))
+            .toList(),
+        view,
+        sort,
+        Math.max(0, page),
+        PAGE_SIZE,
+        found.page().totalItems());
+  }
+
+  private static Consumer<UserTaskFilter> filter(final Worker worker, final InboxView view) {
+    final String[] groups = worker.groups().toArray(String[]::new);
+    return switch (view) {
+      case MINE -> f -> f.state(UserTaskState.CREATED).assignee(worker.username());
+      case GROUPS -> f -> f.state(UserTaskState.CREATED).candidateGroup(g -> g.in(groups));
+      case ALL ->
+          worker.seesAllWork()
+              ? f -> f.state(UserTaskState.CREATED)
+              : f -> f.state(UserTaskState.CREATED).candidateGroup(g -> g.in(groups));
+    };
+  }
+
+  /** The open task, when the worker may see it. */
+  UserTask task(final Worker worker, final long key) {
+    final UserTask task;
+    try {
+      task = client.newUserTaskGetRequest(key).send().join();
+    } catch (ClientHttpException e) {
+      if (e.code() == HttpStatus.NOT_FOUND.value()) {
+        throw TaskUnavailableException.notFound(key);
+      }
+      throw e;
+    }
+    if (!worker.mayWork(task)) {
+      throw TaskUnavailableException.notYours(key);
+    }
+    if (task.getState() != UserTaskState.CREATED) {
+      throw TaskUnavailableException.noLongerOpen(key);
+    }
+    return task;
+  }
+
+  /** The variables the task's form is shown with. */
+  Map<String, Object> variables(final long key) {
+    final Map<String, Object> variables = new LinkedHashMap<>();
+    for (final Variable variable :
+        client
+            .newUserTaskVariableSearchRequest(key)
+            .page(p -> p.limit(1000))
+            .send()
+            .join()
+            .items()) {
+      variables.put(variable.getName(), read(variable));
+    }
+    return variables;
+  }
+
+  private Object read(final Variable variable) {
+    try {
+      return json.readValue(variable.getValue(), Object.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("variable " + variable.getName() + " is not JSON", e);
+    }
+  }
+
+  void claim(final Worker worker, final long key) {
+    assign(worker, key, worker.username());
+  }
+
+  /**
+   * Assigns to the worker or a colleague (one of the task's groups' members, checked by caller).
+   */
+  void assign(final Worker worker, final long key, final String assignee) {
+    final UserTask task = task(worker, key);
+    if (task.getAssignee() != null
+        && !task.getAssignee().equals(assignee)
+        && !task.getAssignee().equals(worker.username())
+        && !worker.seesAllWork()) {
+      throw TaskUnavailableException.assignedElsewhere(key, task.getAssignee());
+    }
+    incidentWork.assigned(
+        task.getProcessInstanceKey(),
+        assignee,
+        worker.username(),
+        () ->
+            engine(
+                key, () -> client.newAssignUserTaskCommand(key).assignee(assignee).send().join()));
+  }
+
+  void unclaim(final Worker worker, final long key) {
+    final UserTask task = task(worker, key);
+    if (task.getAssignee() != null
+        && !task.getAssignee().equals(worker.username())
+        && !worker.seesAllWork()) {
+      throw TaskUnavailableException.assignedElsewhere(key, task.getAssignee());
+    }
+    incidentWork.assigned(
+        task.getProcessInstanceKey(),
+        null,
+        worker.username(),
+        () -> engine(key, () -> client.newUnassignUserTaskCommand(key).send().join()));
+  }
+
+  /**
+   * Completes the task with the form's variables; an unassigned task is first claimed by the
+   * worker, one assigned to somebody else is refused.
+   */
+  void complete(final Worker worker, final long key, final Map<String, Object> variables) {
+    final UserTask task = task(worker, key);
+    if (task.getAssignee() == null) {
+      claim(worker, key);
+    } else if (!task.getAssignee().equals(worker.username())) {
+      throw TaskUnavailableException.assignedElsewhere(key, task.getAssignee());
+    }
+    engine(key, () -> client.newCompleteUserTaskCommand(key).variables(variables).send().join());
+  }
+
+  /** Runs an engine command, turning "not found" into "no longer open". */
+  private static void engine(final long key, final Runnable command) {
+    try {
+      command.run();
+    } catch (ClientHttpException e) {
+      if (e.code() == HttpStatus.NOT_FOUND.value()) {
+        throw TaskUnavailableException.noLongerOpen(key);
+      }
+      throw e;
+    }
+  }
+
+  /** The assignees a worker may hand a task to: members of the task's candidate groups. */
+  static Set<String> colleagues(final UserTask task, final Function<String, List<String>> members) {
+    final Set<String> colleagues = new TreeSet<>();
+    if (task.getCandidateGroups() != null) {
+      task.getCandidateGroups().forEach(group -> colleagues.addAll(members.apply(group)));
+    }
+    if (task.getCandidateUsers() != null) {
+      colleagues.addAll(task.getCandidateUsers());
+    }
+    return colleagues;
+  }
+}
