@@ -3,26 +3,64 @@ package io.flowdesk.app.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flowdesk.app.FlowdeskApplication;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 
 @SpringBootTest(
     classes = FlowdeskApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class LandingPageTest {
 
-  @Autowired TestRestTemplate http;
+  private TestRestTemplate http;
+
+  // Redirects are answered, not followed: the tests check where they lead and which cookie comes.
+  @Autowired
+  void http(final TestRestTemplate template) {
+    this.http = template.withRedirects(ClientHttpRequestFactorySettings.Redirects.DONT_FOLLOW);
+  }
+
+  /**
+   * Signs in as the demo admin over real HTTP, as a browser does: the login page's session cookie
+   * and CSRF token, then the form post; answers the post's response (its new session cookie).
+   */
+  private ResponseEntity<String> signIn() {
+    final ResponseEntity<String> loginPage = http.getForEntity("/login", String.class);
+    final String cookie = loginPage.getHeaders().getFirst(HttpHeaders.SET_COOKIE).split(";")[0];
+    final String token =
+        Jsoup.parse(loginPage.getBody()).selectFirst("input[name=_csrf]").attr("value");
+    final HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+    headers.add(HttpHeaders.COOKIE, cookie);
+    final MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+    form.add("username", "admin");
+    form.add("password", "demo-flowdesk-2025");
+    form.add("_csrf", token);
+    return http.postForEntity("/login", new HttpEntity<>(form, headers), String.class);
+  }
+
+  private HttpHeaders signedIn() {
+    final HttpHeaders headers = new HttpHeaders();
+    headers.add(
+        HttpHeaders.COOKIE, signIn().getHeaders().getFirst(HttpHeaders.SET_COOKIE).split(";")[0]);
+    return headers;
+  }
 
   @Test
   void landingPageSaysWhatIsRunning() {
-    final ResponseEntity<String> page = http.getForEntity("/", String.class);
+    final ResponseEntity<String> page =
+        http.exchange("/", HttpMethod.GET, new HttpEntity<>(signedIn()), String.class);
 
     assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(page.getBody())
@@ -30,6 +68,25 @@ class LandingPageTest {
         .contains("PostgreSQL at jdbc:postgresql://localhost:")
         .contains("embedded Flowdesk engine (gRPC http://127.0.0.1:")
         .containsPattern("first started \\d{4}-\\d\\d-\\d\\dT[0-9:]+Z, started \\d+ times?");
+  }
+
+  @Test
+  void theLandingPageAsksStrangersToSignIn() {
+    final ResponseEntity<String> page = http.getForEntity("/", String.class);
+
+    assertThat(page.getStatusCode()).isEqualTo(HttpStatus.FOUND);
+    assertThat(page.getHeaders().getLocation().getPath()).isEqualTo("/login");
+  }
+
+  @Test
+  void theSessionCookieIsHttpOnlyAndSameSiteLaxAndNotSecureOnPlainHttp() {
+    final ResponseEntity<String> signedIn = signIn();
+
+    assertThat(signedIn.getStatusCode()).isEqualTo(HttpStatus.FOUND);
+    assertThat(signedIn.getHeaders().getLocation().getPath()).isEqualTo("/portal");
+    final String cookie = signedIn.getHeaders().getFirst(HttpHeaders.SET_COOKIE);
+    assertThat(cookie).startsWith("JSESSIONID=").contains("HttpOnly", "SameSite=Lax");
+    assertThat(cookie).doesNotContain("Secure");
   }
 
   @Test
@@ -42,7 +99,7 @@ class LandingPageTest {
 
   @Test
   void requestIdFromAProxyIsEchoed() {
-    final HttpHeaders headers = new HttpHeaders();
+    final HttpHeaders headers = signedIn();
     headers.set("X-Request-Id", "proxy-42");
 
     final ResponseEntity<String> page =
@@ -53,7 +110,7 @@ class LandingPageTest {
 
   @Test
   void unsafeRequestIdIsReplacedNotLogged() {
-    final HttpHeaders headers = new HttpHeaders();
+    final HttpHeaders headers = signedIn();
     headers.set("X-Request-Id", "evil\u0000id with spaces");
 
     final ResponseEntity<String> page =

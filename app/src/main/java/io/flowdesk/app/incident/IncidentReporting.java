@@ -1,0 +1,172 @@
+package io.flowdesk.app.incident;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.response.ProcessInstanceEvent;
+import io.flowdesk.domain.directory.Directory;
+import io.flowdesk.domain.directory.Person;
+import io.flowdesk.domain.incident.ChangeSource;
+import io.flowdesk.domain.incident.Incident;
+import io.flowdesk.domain.incident.IncidentChange;
+import io.flowdesk.domain.incident.IncidentRecords;
+import io.flowdesk.domain.incident.IncidentState;
+import io.flowdesk.domain.incident.Level;
+import io.flowdesk.domain.incident.NewIncident;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/**
+ * Reports an incident: records it ({@link IncidentRecords#report}, state NEW), starts process
+ * {@code incident} with the variables the process contract names, and stores the process instance
+ * key on the record.
+ *
+ * <p>Record and process come as one: the record is committed first, so the process's workers find
+ * it as soon as they run; if the process does not start, the record is canceled at once (with its
+ * audit entry) and the caller gets an error, so no NEW incident waits for a process that does not
+ * exist.
+ */
+@Service
+public class IncidentReporting {
+
+  /** The BPMN process id of the incident process ({@code processes/incident.bpmn}). */
+  public static final String PROCESS_ID = "incident";
+
+  /** Categories the process's assignment decision knows. */
+  public static final Set<String> CATEGORIES =
+      Set.of("network", "hardware", "software", "access", "other");
+
+  private static final Logger LOG = LoggerFactory.getLogger(IncidentReporting.class);
+
+  private final IncidentRecords records;
+  private final Directory directory;
+  private final CamundaClient client;
+  private final String processId;
+
+  /**
+   * @param processId the BPMN process to start; {@value #PROCESS_ID} unless {@code
+   *     flowdesk.incident.process-id} names another (tests use a stand-in process)
+   */
+  IncidentReporting(
+      final IncidentRecords records,
+      final Directory directory,
+      final CamundaClient client,
+      @Value("${flowdesk.incident.process-id:" + PROCESS_ID + "}") final String processId) {
+    this.records = records;
+    this.directory = directory;
+    this.client = client;
+    this.processId = processId;
+  }
+
+  /**
+   * Records the report of {@code caller} and starts its process.
+   *
+   * @param report what the caller reported (the report form's variables: {@code shortDescription},
+   *     {@code description}, {@code category}, {@code impact}, {@code urgency}, optionally {@code
+   *     configurationItem}; other form fields travel to the process as they are)
+   * @return the incident, with its process instance key
+   * @throws IllegalArgumentException naming the field, when the report is incomplete or malformed
+   * @throws ProcessNotStartedException the process did not start; the record was canceled
+   */
+  public Incident report(final String caller, final Map<String, Object> report) {
+    final Person person =
+        directory
+            .person(caller)
+            .orElseThrow(() -> new IllegalArgumentException("unknown caller " + caller));
+    final String category = text(report.get("category"));
+    if (category != null && !CATEGORIES.contains(category)) {
+      throw new IllegalArgumentException(
+          "category must be one of " + String.join(", ", CATEGORIES.stream().sorted().toList()));
+    }
+    final Incident recorded =
+        records.report(
+            new NewIncident(
+                caller,
+                text(report.get("shortDescription")),
+                text(report.get("description")),
+                category == null ? "other" : category,
+                text(report.get("configurationItem")),
+                level("impact", report.get("impact")),
+                level("urgency", report.get("urgency"))),
+            ChangeSource.person(caller));
+    final long processInstanceKey;
+    try {
+      processInstanceKey = start(recorded, person, report);
+    } catch (RuntimeException startFailed) {
+      cancel(recorded, caller, startFailed);
+      throw new ProcessNotStartedException(recorded.number(), startFailed);
+    }
+    return records.change(
+        recorded.id(),
+        IncidentChange.of().processInstanceKey(processInstanceKey),
+        ChangeSource.person(caller));
+  }
+
+  private long start(final Incident incident, final Person caller, final Map<String, Object> form) {
+    final Map<String, Object> variables = new LinkedHashMap<>(form);
+    variables.put("incidentId", incident.id());
+    variables.put("incidentNumber", incident.number());
+    variables.put("caller", caller.username());
+    variables.put("callerEmail", caller.email());
+    variables.put("callerName", caller.displayName());
+    variables.put("shortDescription", incident.shortDescription());
+    variables.put("category", incident.category());
+    variables.put("configurationItem", incident.configurationItem());
+    variables.put("impact", incident.impact().name().toLowerCase(Locale.ROOT));
+    variables.put("urgency", incident.urgency().name().toLowerCase(Locale.ROOT));
+    final ProcessInstanceEvent started =
+        client
+            .newCreateInstanceCommand()
+            .bpmnProcessId(processId)
+            .latestVersion()
+            .variables(variables)
+            .send()
+            .join();
+    LOG.info(
+        "Incident {} reported by {}: process instance {}",
+        incident.number(),
+        caller.username(),
+        started.getProcessInstanceKey());
+    return started.getProcessInstanceKey();
+  }
+
+  private void cancel(final Incident incident, final String caller, final RuntimeException cause) {
+    LOG.error(
+        "Process {} did not start for incident {}; canceling the record",
+        processId,
+        incident.number(),
+        cause);
+    try {
+      records.change(
+          incident.id(),
+          IncidentChange.of().state(IncidentState.CANCELED),
+          ChangeSource.person(caller));
+    } catch (RuntimeException cancelFailed) {
+      cause.addSuppressed(cancelFailed);
+    }
+  }
+
+  private static String text(final Object value) {
+    if (value == null) {
+      return null;
+    }
+    final String text = value.toString().strip();
+    return text.isEmpty() ? null : text;
+  }
+
+  private static Level level(final String field, final Object value) {
+    final String text = text(value);
+    if (text == null) {
+      throw new IllegalArgumentException(field + " is required (high, medium or low)");
+    }
+    try {
+      return Level.valueOf(text.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException notALevel) {
+      throw new IllegalArgumentException(field + " must be high, medium or low, not " + text);
+    }
+  }
+}

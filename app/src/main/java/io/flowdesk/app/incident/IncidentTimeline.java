@@ -1,0 +1,216 @@
+package io.flowdesk.app.incident;
+
+import io.flowdesk.domain.directory.AssignmentGroup;
+import io.flowdesk.domain.directory.Directory;
+import io.flowdesk.domain.directory.Person;
+import io.flowdesk.domain.incident.AuditEntry;
+import io.flowdesk.domain.incident.Incident;
+import io.flowdesk.domain.incident.IncidentRecords;
+import io.flowdesk.domain.incident.JournalEntry;
+import io.flowdesk.domain.incident.JournalKind;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * An incident's history in words: the audit trail turned into sentences ("Priority set to P3",
+ * "Assigned to Network team", "Resolved: …") merged with the journal, oldest first. Changes one
+ * actor made at the same moment read as one step, and bookkeeping fields (SLA targets, process key)
+ * are left out: the record page shows those as fields.
+ */
+@Component
+public class IncidentTimeline {
+
+  /** The actor name the domain records for changes made by the process's workers. */
+  static final String PROCESS_ACTOR = "process";
+
+  private static final Set<String> BOOKKEEPING =
+      Set.of(
+          "responseDue",
+          "resolutionDue",
+          "respondedAt",
+          "processInstanceKey",
+          "onHoldReason",
+          "resolutionCode",
+          "resolutionNotes",
+          "responseBreached",
+          "resolutionBreached");
+
+  private final IncidentRecords records;
+  private final Directory directory;
+
+  IncidentTimeline(final IncidentRecords records, final Directory directory) {
+    this.records = records;
+    this.directory = directory;
+  }
+
+  /**
+   * The history of {@code incident}.
+   *
+   * @param includeWorkNotes whether internal work notes and SLA breaches appear (agents' view)
+   */
+  public List<TimelineEntry> of(final Incident incident, final boolean includeWorkNotes) {
+    final Names names = new Names();
+    final List<TimelineEntry> entries = new ArrayList<>();
+    final List<List<AuditEntry>> steps = steps(records.auditTrail(incident.id()));
+    for (int i = 0; i < steps.size(); i++) {
+      final List<AuditEntry> step = steps.get(i);
+      final String actor = names.person(step.get(0).actor());
+      if (i == 0 && step.stream().allMatch(entry -> entry.oldValue() == null)) {
+        entries.add(
+            new TimelineEntry(step.get(0).at(), actor, "event", "Reported by " + actor, null));
+        continue;
+      }
+      final Map<String, AuditEntry> byField = new LinkedHashMap<>();
+      step.forEach(entry -> byField.put(entry.field(), entry));
+      for (final AuditEntry entry : step) {
+        describe(entry, byField, names, includeWorkNotes)
+            .ifPresent(
+                line ->
+                    entries.add(
+                        new TimelineEntry(entry.at(), actor, "event", line.summary, line.text)));
+      }
+    }
+    for (final JournalEntry note : records.journal(incident.id(), includeWorkNotes)) {
+      final boolean comment = note.kind() == JournalKind.COMMENT;
+      final String author = names.person(note.author());
+      entries.add(
+          new TimelineEntry(
+              note.createdAt(),
+              author,
+              comment ? "comment" : "work-note",
+              (comment ? "Comment by " : "Work note by ") + author,
+              note.text()));
+    }
+    entries.sort(Comparator.comparing(TimelineEntry::at));
+    return List.copyOf(entries);
+  }
+
+  private Optional<Line> describe(
+      final AuditEntry entry,
+      final Map<String, AuditEntry> step,
+      final Names names,
+      final boolean internal) {
+    final String value = entry.newValue();
+    final String field = entry.field();
+    if ("responseBreached".equals(field) || "resolutionBreached".equals(field)) {
+      return internal && "true".equals(value)
+          ? Optional.of(
+              new Line(
+                  ("responseBreached".equals(field) ? "Response" : "Resolution") + " target missed",
+                  null))
+          : Optional.empty();
+    }
+    if (BOOKKEEPING.contains(field)) {
+      return Optional.empty();
+    }
+    final String line =
+        switch (field) {
+          case "priority" ->
+              entry.oldValue() == null
+                  ? "Priority set to " + value
+                  : "Priority changed from " + entry.oldValue() + " to " + value;
+          case "assignmentGroup" ->
+              value == null ? "Removed from its group" : "Assigned to " + names.group(value);
+          case "assignee" -> value == null ? "Unassigned" : "Taken on by " + names.person(value);
+          case "state" -> {
+            final Line state = state(entry, step);
+            yield state == null ? null : state.summary;
+          }
+          default ->
+              humanise(field) + (value == null ? " cleared" : " changed to " + displayValue(value));
+        };
+    if (line == null) {
+      return Optional.empty();
+    }
+    final String text = "state".equals(field) ? stateText(entry, step) : null;
+    return Optional.of(new Line(line, text));
+  }
+
+  private static Line state(final AuditEntry entry, final Map<String, AuditEntry> step) {
+    final String to = entry.newValue();
+    final String from = entry.oldValue();
+    final String summary =
+        switch (to) {
+          case "IN_PROGRESS" ->
+              "RESOLVED".equals(from)
+                  ? "Reopened"
+                  : "ON_HOLD".equals(from) ? "Work resumed" : "Work started";
+          case "ON_HOLD" -> "On hold" + suffix(step.get("onHoldReason"));
+          case "RESOLVED" -> "Resolved" + suffix(step.get("resolutionCode"));
+          case "CLOSED" -> "Closed";
+          case "CANCELED" -> "Canceled";
+          case "NEW" -> "New";
+          default -> "State changed to " + displayValue(to);
+        };
+    return new Line(summary, null);
+  }
+
+  private static String stateText(final AuditEntry entry, final Map<String, AuditEntry> step) {
+    if ("RESOLVED".equals(entry.newValue()) && step.containsKey("resolutionNotes")) {
+      return step.get("resolutionNotes").newValue();
+    }
+    return null;
+  }
+
+  private static String suffix(final AuditEntry detail) {
+    return detail == null || detail.newValue() == null ? "" : ": " + detail.newValue();
+  }
+
+  /** Audit entries grouped into steps: same actor, same moment. */
+  private static List<List<AuditEntry>> steps(final List<AuditEntry> trail) {
+    final List<List<AuditEntry>> steps = new ArrayList<>();
+    List<AuditEntry> current = null;
+    for (final AuditEntry entry : trail) {
+      if (current == null
+          || !current.get(0).actor().equals(entry.actor())
+          || !current.get(0).at().equals(entry.at())) {
+        current = new ArrayList<>();
+        steps.add(current);
+      }
+      current.add(entry);
+    }
+    return steps;
+  }
+
+  private static String humanise(final String field) {
+    final String spaced = field.replaceAll("([A-Z])", " $1").toLowerCase(Locale.ROOT);
+    return Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
+  }
+
+  private static String displayValue(final String value) {
+    return value.replace('_', ' ').toLowerCase(Locale.ROOT);
+  }
+
+  /** A sentence and the words that belong with it. */
+  private record Line(String summary, String text) {}
+
+  /** Display names, looked up once per timeline. */
+  private final class Names {
+    private final Map<String, String> people = new HashMap<>();
+    private final Map<String, String> groups = new HashMap<>();
+
+    String person(final String username) {
+      if (username == null) {
+        return "Someone";
+      }
+      if (PROCESS_ACTOR.equals(username)) {
+        return "Flowdesk";
+      }
+      return people.computeIfAbsent(
+          username, u -> directory.person(u).map(Person::displayName).orElse(u));
+    }
+
+    String group(final String name) {
+      return groups.computeIfAbsent(
+          name, n -> directory.group(n).map(AssignmentGroup::displayName).orElse(n));
+    }
+  }
+}

@@ -1,0 +1,177 @@
+package io.flowdesk.app.portal;
+
+import io.flowdesk.app.incident.CallerResponses;
+import io.flowdesk.app.incident.IncidentAccess;
+import io.flowdesk.app.incident.IncidentTimeline;
+import io.flowdesk.app.security.Viewer;
+import io.flowdesk.app.security.Viewers;
+import io.flowdesk.domain.incident.ChangeSource;
+import io.flowdesk.domain.incident.IllegalTransitionException;
+import io.flowdesk.domain.incident.Incident;
+import io.flowdesk.domain.incident.IncidentNotFoundException;
+import io.flowdesk.domain.incident.IncidentQuery;
+import io.flowdesk.domain.incident.IncidentRecords;
+import io.flowdesk.domain.incident.IncidentState;
+import io.flowdesk.domain.incident.JournalKind;
+import java.util.Locale;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * "My requests": the incidents the signed-in person reported, one page each with its timeline,
+ * comments to the agents, and confirm/reopen once it is resolved. Only the caller uses these pages;
+ * agents and managers allowed to see the incident are sent to its record page, everyone else gets
+ * 403.
+ */
+@Controller
+@RequestMapping("/portal/requests")
+@PreAuthorize("isAuthenticated()")
+class MyRequestsController {
+
+  static final int PAGE_SIZE = 20;
+  static final int MAX_COMMENT = 10_000;
+
+  private final IncidentRecords records;
+  private final IncidentAccess access;
+  private final IncidentTimeline timeline;
+  private final CallerResponses responses;
+  private final Viewers viewers;
+
+  MyRequestsController(
+      final IncidentRecords records,
+      final IncidentAccess access,
+      final IncidentTimeline timeline,
+      final CallerResponses responses,
+      final Viewers viewers) {
+    this.records = records;
+    this.access = access;
+    this.timeline = timeline;
+    this.responses = responses;
+    this.viewers = viewers;
+  }
+
+  @GetMapping
+  String list(@RequestParam(defaultValue = "0") final int page, final Model model) {
+    final Viewer viewer = viewer();
+    final Page<Incident> incidents =
+        records.search(
+            access.ownOnly(viewer, IncidentQuery.all()),
+            PageRequest.of(
+                Math.max(0, page), PAGE_SIZE, Sort.by(Sort.Direction.DESC, "updatedAt")));
+    model.addAttribute("incidents", incidents);
+    return "portal/requests";
+  }
+
+  @GetMapping("/{number}")
+  String show(@PathVariable final String number, final Model model) {
+    final Viewer viewer = viewer();
+    final Incident incident = find(viewer, number);
+    if (!viewer.username().equals(incident.caller())) {
+      return "redirect:/incidents/" + incident.number();
+    }
+    model.addAttribute("incident", incident);
+    model.addAttribute("timeline", timeline.of(incident, false));
+    model.addAttribute("awaitingAnswer", incident.state() == IncidentState.RESOLVED);
+    return "portal/request";
+  }
+
+  @PostMapping("/{number}/comments")
+  String comment(
+      @PathVariable final String number,
+      @RequestParam(defaultValue = "") final String text,
+      final RedirectAttributes redirect) {
+    final Viewer viewer = viewer();
+    final Incident incident = ownIncident(viewer, number);
+    if (text.isBlank()) {
+      redirect.addFlashAttribute("problem", "Please write a comment before sending it.");
+    } else if (text.length() > MAX_COMMENT) {
+      redirect.addFlashAttribute(
+          "problem", "A comment may have at most " + MAX_COMMENT + " characters.");
+      redirect.addFlashAttribute("commentText", text);
+    } else if (incident.state() == IncidentState.CLOSED
+        || incident.state() == IncidentState.CANCELED) {
+      redirect.addFlashAttribute(
+          "problem", incident.number() + " is " + state(incident) + "; it takes no comments.");
+    } else {
+      records.addJournalEntry(
+          incident.id(), JournalKind.COMMENT, text.strip(), ChangeSource.person(viewer.username()));
+      redirect.addFlashAttribute("flash", "Your comment was added.");
+    }
+    return "redirect:/portal/requests/" + incident.number();
+  }
+
+  @PostMapping("/{number}/response")
+  String respond(
+      @PathVariable final String number,
+      @RequestParam final String decision,
+      @RequestParam(defaultValue = "") final String comment,
+      final RedirectAttributes redirect) {
+    final Viewer viewer = viewer();
+    final Incident incident = ownIncident(viewer, number);
+    final CallerResponses.Decision chosen =
+        switch (decision) {
+          case "confirm" -> CallerResponses.Decision.CONFIRM;
+          case "reopen" -> CallerResponses.Decision.REOPEN;
+          default ->
+              throw new ResponseStatusException(
+                  HttpStatus.BAD_REQUEST, "decision must be confirm or reopen");
+        };
+    if (comment.length() > MAX_COMMENT) {
+      redirect.addFlashAttribute(
+          "problem", "A comment may have at most " + MAX_COMMENT + " characters.");
+      return "redirect:/portal/requests/" + incident.number();
+    }
+    try {
+      final boolean sent = responses.respond(viewer, incident, chosen, comment);
+      redirect.addFlashAttribute(
+          "flash",
+          !sent
+              ? "Your answer was already received."
+              : chosen == CallerResponses.Decision.CONFIRM
+                  ? "Thank you for confirming. " + incident.number() + " will be closed."
+                  : incident.number() + " is reopened; the service desk will look at it again.");
+    } catch (IllegalTransitionException notResolved) {
+      redirect.addFlashAttribute(
+          "problem",
+          incident.number() + " is " + state(incident) + " and cannot be confirmed or reopened.");
+    }
+    return "redirect:/portal/requests/" + incident.number();
+  }
+
+  private Incident ownIncident(final Viewer viewer, final String number) {
+    final Incident incident = find(viewer, number);
+    if (!viewer.username().equals(incident.caller())) {
+      throw new AccessDeniedException(viewer.username() + " is not the caller of " + number);
+    }
+    return incident;
+  }
+
+  private Incident find(final Viewer viewer, final String number) {
+    try {
+      return access.find(viewer, number);
+    } catch (IncidentNotFoundException notFound) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No incident " + number);
+    }
+  }
+
+  private Viewer viewer() {
+    return viewers.current().orElseThrow();
+  }
+
+  private static String state(final Incident incident) {
+    return incident.state().name().replace('_', ' ').toLowerCase(Locale.ROOT);
+  }
+}

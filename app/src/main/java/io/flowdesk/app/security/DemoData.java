@@ -1,0 +1,89 @@
+package io.flowdesk.app.security;
+
+import io.flowdesk.domain.directory.AssignmentGroup;
+import io.flowdesk.domain.directory.Directory;
+import io.flowdesk.domain.directory.Role;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Demo people and assignment groups for trying Flowdesk on a laptop, created at start when missing
+ * (existing ones are left alone, so changed passwords stay changed). Only where {@link
+ * DemoDataCondition} holds: never against a configured production database.
+ */
+@Component
+@Conditional(DemoDataCondition.class)
+class DemoData implements ApplicationRunner {
+
+  /** The password of every demo person; it passes the {@link PasswordPolicy}, admin rules too. */
+  static final String PASSWORD = "demo-flowdesk-2025";
+
+  private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
+
+  static final List<AssignmentGroup> GROUPS =
+      List.of(
+          new AssignmentGroup("service-desk", "Service desk", "manager.maria"),
+          new AssignmentGroup("network-team", "Network team", "manager.maria"),
+          new AssignmentGroup("workplace-team", "Workplace team", null),
+          new AssignmentGroup("identity-access", "Identity and access", null),
+          new AssignmentGroup("applications", "Applications", null));
+
+  static final List<DemoPerson> PEOPLE =
+      List.of(
+          new DemoPerson("alice", "Alice Andersen", Set.of(Role.END_USER), Set.of()),
+          new DemoPerson("bob", "Bob Brenner", Set.of(Role.END_USER), Set.of()),
+          new DemoPerson("agent.anna", "Anna Agent", Set.of(Role.AGENT), Set.of("service-desk")),
+          new DemoPerson("agent.nils", "Nils Network", Set.of(Role.AGENT), Set.of("network-team")),
+          new DemoPerson(
+              "manager.maria",
+              "Maria Manager",
+              Set.of(Role.MANAGER),
+              Set.of("service-desk", "network-team")),
+          new DemoPerson("cab.carl", "Carl CAB", Set.of(Role.CAB_MEMBER), Set.of()),
+          new DemoPerson("admin", "Administrator", Set.of(Role.ADMIN), Set.of()));
+
+  private final Directory directory;
+  private final PasswordEncoder passwords;
+
+  DemoData(final Directory directory, final PasswordEncoder passwords) {
+    this.directory = directory;
+    this.passwords = passwords;
+  }
+
+  @Override
+  public void run(final ApplicationArguments args) {
+    GROUPS.forEach(directory::saveGroup);
+    int added = 0;
+    for (final DemoPerson demo : PEOPLE) {
+      if (directory.person(demo.username()).isEmpty()) {
+        directory.addPerson(
+            demo.username(),
+            demo.displayName(),
+            demo.username() + "@example.com",
+            demo.roles(),
+            passwords.encode(PASSWORD));
+        added++;
+      }
+      for (final String group : demo.groups()) {
+        if (!directory.members(group).contains(demo.username())) {
+          directory.addMember(group, demo.username());
+        }
+      }
+    }
+    LOG.warn(
+        "Demo data is on (local default configuration): {} demo people added, password \"{}\"."
+            + " Set FLOWDESK_DEMO_DATA=false or configure FLOWDESK_DB_URL for production.",
+        added,
+        PASSWORD);
+  }
+
+  /** A demo person: username, display name, roles and the groups they are a member of. */
+  record DemoPerson(String username, String displayName, Set<Role> roles, Set<String> groups) {}
+}

@@ -1,0 +1,145 @@
+package io.flowdesk.app.security;
+
+import io.flowdesk.domain.directory.Directory;
+import io.flowdesk.domain.directory.Role;
+import java.time.Clock;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+
+/**
+ * Who may open what. Two filter chains: the engine's REST API ({@code /v2/**}), which checks its
+ * own credentials ({@code ApiAccess}) and is used by machines, and everything else: people signing
+ * in with a form and a session, CSRF-protected, with the URL rules of the ITSM role matrix.
+ * Record-level rules (whose incident) live in {@code io.flowdesk.app.incident.IncidentAccess}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+  static final String LOGIN = "/login";
+
+  // Scripts only from this server (no inline script, no eval); inline style attributes are
+  // allowed because forms place spacers with them. Framing is refused outright.
+  static final String CONTENT_SECURITY_POLICY =
+      "default-src 'self'; script-src 'self'; style-src 'self'; style-src-attr 'unsafe-inline';"
+          + " img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self';"
+          + " frame-ancestors 'none'";
+
+  private static final String[] AGENT_ROLES = {
+    Role.AGENT.name(), Role.MANAGER.name(), Role.ADMIN.name()
+  };
+
+  /**
+   * The engine API authenticates each request itself (HTTP Basic or bearer against {@code
+   * flowdesk.engine.credentials}, or local clients only); a session or CSRF token would only get in
+   * the way of camunda clients and Camunda Modeler.
+   */
+  @Bean
+  @Order(1)
+  SecurityFilterChain engineApi(final HttpSecurity http) throws Exception {
+    // Matched on the full path: /v2 is its own servlet, not a Spring MVC path.
+    return http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/v2/**"))
+        .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+        .csrf(csrf -> csrf.disable())
+        .sessionManagement(
+            sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .requestCache(cache -> cache.disable())
+        .securityContext(context -> context.disable())
+        .anonymous(anonymous -> anonymous.disable())
+        .build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain people(
+      final HttpSecurity http, final AuthenticationManager authenticationManager) throws Exception {
+    return http.authorizeHttpRequests(
+            requests ->
+                requests
+                    .requestMatchers("/css/**", "/js/**", "/favicon.ico", "/error")
+                    .permitAll()
+                    .requestMatchers("/actuator/health", "/actuator/health/**")
+                    .permitAll()
+                    .requestMatchers(LOGIN)
+                    .permitAll()
+                    .requestMatchers("/admin/**", "/forms/**", "/actuator/**")
+                    .hasRole(Role.ADMIN.name())
+                    .requestMatchers("/inbox/**", "/incidents/**")
+                    .hasAnyRole(AGENT_ROLES)
+                    .anyRequest()
+                    .authenticated())
+        .authenticationManager(authenticationManager)
+        .formLogin(
+            form ->
+                form.loginPage(LOGIN)
+                    .defaultSuccessUrl("/portal")
+                    .failureHandler(new SimpleUrlAuthenticationFailureHandler(LOGIN + "?error"))
+                    .permitAll())
+        .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl(LOGIN + "?logout"))
+        .sessionManagement(
+            sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()))
+        .headers(
+            headers ->
+                headers
+                    .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                    .frameOptions(frames -> frames.deny())
+                    .referrerPolicy(
+                        referrer ->
+                            referrer.policy(
+                                ReferrerPolicyHeaderWriter.ReferrerPolicy
+                                    .STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
+        .build();
+  }
+
+  @Bean
+  AuthenticationManager authenticationManager(
+      final DirectoryUserDetailsService people,
+      final PasswordEncoder passwords,
+      final LoginThrottle throttle) {
+    final DaoAuthenticationProvider checked = new DaoAuthenticationProvider(people);
+    checked.setPasswordEncoder(passwords);
+    checked.setUserDetailsPasswordService(people);
+    return new ProviderManager(new ThrottledAuthenticationProvider(checked, throttle));
+  }
+
+  @Bean
+  DirectoryUserDetailsService directoryUserDetailsService(final Directory directory) {
+    return new DirectoryUserDetailsService(directory);
+  }
+
+  /**
+   * @param cost bcrypt's work factor ({@code flowdesk.security.bcrypt-cost}); tests lower it, since
+   *     each sign-in pays it. Existing hashes keep their cost until the next sign-in re-hashes
+   *     them.
+   */
+  @Bean
+  PasswordEncoder passwordEncoder(
+      @Value("${flowdesk.security.bcrypt-cost:" + PasswordHashing.STRENGTH + "}") final int cost) {
+    return PasswordHashing.encoder(cost);
+  }
+
+  @Bean
+  PasswordPolicy passwordPolicy() {
+    return new PasswordPolicy();
+  }
+
+  @Bean
+  LoginThrottle loginThrottle() {
+    return new LoginThrottle(Clock.systemUTC());
+  }
+}

@@ -1,0 +1,46 @@
+package io.flowdesk.app.security;
+
+import io.flowdesk.domain.directory.Directory;
+import io.flowdesk.domain.directory.Person;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/** Turns the current sign-in into a {@link Viewer}. */
+@Component
+public class Viewers {
+
+  private final Directory directory;
+
+  Viewers(final Directory directory) {
+    this.directory = directory;
+  }
+
+  /** The person signed in on this request; empty for anonymous requests. */
+  public Optional<Viewer> current() {
+    return of(SecurityContextHolder.getContext().getAuthentication());
+  }
+
+  /**
+   * The viewer behind {@code authentication}; a person disabled or removed since signing in keeps
+   * the roles of the sign-in but no groups.
+   */
+  public Optional<Viewer> of(final Authentication authentication) {
+    if (authentication == null
+        || !authentication.isAuthenticated()
+        || authentication instanceof AnonymousAuthenticationToken) {
+      return Optional.empty();
+    }
+    final String username = authentication.getName();
+    final Optional<Person> person = directory.person(username).filter(Person::enabled);
+    return Optional.of(
+        new Viewer(
+            username,
+            person.map(Person::displayName).orElse(username),
+            Roles.of(authentication),
+            person.map(Person::groups).orElse(Set.of())));
+  }
+}

@@ -1,0 +1,80 @@
+package io.flowdesk.app;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.RequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+
+/**
+ * The app's pages through Spring Security's real filter chain (MockMvc), signed in as the demo
+ * people with their real passwords. All subclasses share one Spring context; the incident process
+ * is a stand-in ({@value #TEST_PROCESS}) that waits for the caller's answer, so these tests do not
+ * depend on the real process's workers.
+ */
+@SpringBootTest(classes = FlowdeskApplication.class)
+@TestPropertySource(properties = "flowdesk.incident.process-id=" + WebTestSupport.TEST_PROCESS)
+public abstract class WebTestSupport {
+
+  /** The process the portal starts in these tests. */
+  public static final String TEST_PROCESS = "portal-test-incident";
+
+  /** Every demo person's password (see app/README.md). */
+  public static final String DEMO_PASSWORD = "demo-flowdesk-2025";
+
+  // Failed sign-ins count against the client address: each test that fails on purpose takes its
+  // own, so that it cannot throttle the others.
+  private static final AtomicInteger ADDRESSES = new AtomicInteger();
+
+  @Autowired protected WebApplicationContext context;
+
+  protected MockMvc mvc;
+
+  @BeforeEach
+  void mockMvcWithSecurity() {
+    mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+  }
+
+  /** A client address no other test uses. */
+  protected static RequestPostProcessor freshAddress() {
+    final int n = ADDRESSES.incrementAndGet();
+    final String address = "10.77." + (n / 250) + "." + (n % 250 + 1);
+    return request -> {
+      request.setRemoteAddr(address);
+      return request;
+    };
+  }
+
+  /** Signs in through the login form and answers the session. */
+  protected MockHttpSession signIn(final String username) throws Exception {
+    final MvcResult result =
+        mvc.perform(
+                post("/login")
+                    .param("username", username)
+                    .param("password", DEMO_PASSWORD)
+                    .with(csrf()))
+            .andExpect(redirectedUrl("/portal"))
+            .andReturn();
+    return (MockHttpSession) result.getRequest().getSession(false);
+  }
+
+  protected Document html(final RequestBuilder request) throws Exception {
+    return Jsoup.parse(
+        mvc.perform(request).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+  }
+}

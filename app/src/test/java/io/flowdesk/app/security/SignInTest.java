@@ -1,0 +1,217 @@
+package io.flowdesk.app.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.flowdesk.app.WebTestSupport;
+import io.flowdesk.domain.directory.Directory;
+import io.flowdesk.domain.directory.Role;
+import java.util.Set;
+import java.util.UUID;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+class SignInTest extends WebTestSupport {
+
+  @Autowired Directory directory;
+  @Autowired PasswordEncoder passwords;
+
+  private MvcResult attempt(
+      final String username, final String password, final RequestPostProcessor address)
+      throws Exception {
+    return mvc.perform(
+            post("/login")
+                .param("username", username)
+                .param("password", password)
+                .with(csrf())
+                .with(address))
+        .andReturn();
+  }
+
+  private Document loginPageAfter(final MvcResult failed) throws Exception {
+    assertThat(failed.getResponse().getRedirectedUrl()).isEqualTo("/login?error");
+    return html(get("/login?error").session((MockHttpSession) failed.getRequest().getSession()));
+  }
+
+  private String newPerson() {
+    final String username = "tester." + UUID.randomUUID().toString().substring(0, 8);
+    directory.addPerson(
+        username,
+        "Tester",
+        username + "@example.com",
+        Set.of(Role.END_USER),
+        passwords.encode(DEMO_PASSWORD));
+    return username;
+  }
+
+  @Test
+  void aDemoUserSignsInAndLandsOnThePortalWithTheirNameInTheHeader() throws Exception {
+    final MockHttpSession session = signIn("alice");
+
+    final Document portal = html(get("/portal").session(session));
+
+    assertThat(portal.getElementById("signed-in-user").text()).isEqualTo("Alice Andersen");
+    assertThat(portal.select("nav a").eachText()).containsExactly("Portal", "My requests");
+    assertThat(portal.selectFirst("form[action=/logout] input[name=_csrf]")).isNotNull();
+  }
+
+  @Test
+  void navigationFollowsTheRoles() throws Exception {
+    assertThat(html(get("/portal").session(signIn("agent.anna"))).select("nav a").eachText())
+        .containsExactly("Portal", "My requests", "Inbox");
+    assertThat(html(get("/portal").session(signIn("admin"))).select("nav a").eachText())
+        .containsExactly("Portal", "My requests", "Inbox", "Admin");
+  }
+
+  @Test
+  void aWrongPasswordAndAnUnknownUserGetTheSameMessage() throws Exception {
+    final Document wrongPassword =
+        loginPageAfter(attempt("alice", "not-the-password", freshAddress()));
+    final Document unknownUser =
+        loginPageAfter(attempt("nobody.here", DEMO_PASSWORD, freshAddress()));
+
+    assertThat(wrongPassword.getElementById("login-error").text())
+        .isEqualTo("Wrong username or password.");
+    assertThat(unknownUser.getElementById("login-error").text())
+        .isEqualTo("Wrong username or password.");
+  }
+
+  @Test
+  void aDisabledPersonCannotSignInAndIsToldNothingMore() throws Exception {
+    final String username = newPerson();
+    directory.setEnabled(username, false);
+
+    final Document page = loginPageAfter(attempt(username, DEMO_PASSWORD, freshAddress()));
+
+    assertThat(page.getElementById("login-error").text()).isEqualTo("Wrong username or password.");
+  }
+
+  @Test
+  void afterFiveFailuresEvenTheRightPasswordIsRefusedForAWhile() throws Exception {
+    final String username = newPerson();
+    for (int i = 0; i < 5; i++) {
+      loginPageAfter(attempt(username, "wrong guess " + i, freshAddress()));
+    }
+
+    final Document refused = loginPageAfter(attempt(username, DEMO_PASSWORD, freshAddress()));
+
+    assertThat(refused.getElementById("login-error").text())
+        .matches("Too many failed sign-ins\\. Please wait \\d+ seconds before trying again\\.");
+  }
+
+  @Test
+  void anUnknownUsernameIsThrottledTheSameWaySoThrottlingRevealsNothing() throws Exception {
+    for (int i = 0; i < 5; i++) {
+      attempt("ghost.user", "guess " + i, freshAddress());
+    }
+
+    final Document refused = loginPageAfter(attempt("ghost.user", "guess", freshAddress()));
+
+    assertThat(refused.getElementById("login-error").text())
+        .startsWith("Too many failed sign-ins.");
+  }
+
+  @Test
+  void fiveFailuresFromOneAddressBlockThatAddressForEveryAccount() throws Exception {
+    final RequestPostProcessor attacker = freshAddress();
+    for (int i = 0; i < 5; i++) {
+      attempt("guess.user" + i, "guess", attacker);
+    }
+    final String username = newPerson();
+
+    assertThat(
+            loginPageAfter(attempt(username, DEMO_PASSWORD, attacker))
+                .getElementById("login-error")
+                .text())
+        .startsWith("Too many failed sign-ins.");
+    assertThat(attempt(username, DEMO_PASSWORD, freshAddress()).getResponse().getRedirectedUrl())
+        .isEqualTo("/portal");
+  }
+
+  @Test
+  void signingInWithoutACsrfTokenIsForbidden() throws Exception {
+    mvc.perform(post("/login").param("username", "alice").param("password", DEMO_PASSWORD))
+        .andExpect(status().isForbidden());
+  }
+
+  @Test
+  void aPostWithoutCsrfTokenIsForbiddenEvenWhenSignedIn() throws Exception {
+    final MockHttpSession session = signIn("alice");
+
+    mvc.perform(
+            post("/portal/report").session(session).param("shortDescription", "Printer is on fire"))
+        .andExpect(status().isForbidden());
+  }
+
+  @Test
+  void signingOutIsAPostAndEndsTheSession() throws Exception {
+    final MockHttpSession session = signIn("bob");
+
+    mvc.perform(post("/logout").session(session).with(csrf()))
+        .andExpect(redirectedUrl("/login?logout"));
+
+    mvc.perform(get("/portal").session(session)).andExpect(redirectedUrl("http://localhost/login"));
+  }
+
+  @Test
+  void anonymousVisitorsAreSentToTheLoginPage() throws Exception {
+    mvc.perform(get("/portal/requests")).andExpect(redirectedUrl("http://localhost/login"));
+    mvc.perform(get("/")).andExpect(redirectedUrl("http://localhost/login"));
+    mvc.perform(get("/login")).andExpect(status().isOk());
+  }
+
+  @Test
+  void healthAndStylesAreOpenToEveryone() throws Exception {
+    mvc.perform(get("/actuator/health")).andExpect(status().isOk());
+    mvc.perform(get("/css/layout.css")).andExpect(status().isOk());
+  }
+
+  @Test
+  void anEndUserCannotOpenTheAgentOrAdminPages() throws Exception {
+    final MockHttpSession alice = signIn("alice");
+
+    for (final String page :
+        new String[] {"/inbox", "/incidents/INC0000001", "/admin", "/admin/outbox", "/forms"}) {
+      mvc.perform(get(page).session(alice)).andExpect(status().isForbidden());
+    }
+  }
+
+  @Test
+  void anAgentMayNotOpenAdminPagesButAnAdminMay() throws Exception {
+    mvc.perform(get("/forms").session(signIn("agent.nils"))).andExpect(status().isForbidden());
+    mvc.perform(get("/forms").session(signIn("admin"))).andExpect(status().isOk());
+  }
+
+  @Test
+  void pagesCarryTheSecurityHeaders() throws Exception {
+    final MvcResult page =
+        mvc.perform(get("/login"))
+            .andExpect(header().string("X-Frame-Options", "DENY"))
+            .andExpect(header().string("X-Content-Type-Options", "nosniff"))
+            .andReturn();
+
+    final String policy = page.getResponse().getHeader("Content-Security-Policy");
+    assertThat(policy)
+        .contains("default-src 'self';", "script-src 'self';", "frame-ancestors 'none'")
+        .doesNotContain("script-src 'self' 'unsafe-inline'", "unsafe-eval");
+  }
+
+  @Test
+  void theDemoPeopleHaveTheirRolesAndGroups() {
+    assertThat(directory.person("agent.anna").orElseThrow().groups())
+        .containsExactly("service-desk");
+    assertThat(directory.person("manager.maria").orElseThrow().roles())
+        .containsExactly(Role.MANAGER);
+    assertThat(directory.group("network-team").orElseThrow().manager()).isEqualTo("manager.maria");
+  }
+}
