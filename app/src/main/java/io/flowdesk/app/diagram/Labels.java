@@ -30,8 +30,10 @@ final class Labels {
   static void below(
       final SvgWriter svg, final Bounds label, final Bounds shape, final String text) {
     if (label != null) {
-      final double width = Math.max(label.width(), EXTERNAL_WIDTH / 2);
-      lines(svg, TextLayout.wrap(text, width + 4, 6), label.centerX(), label.y(), "middle");
+      // The modeller measured the bounds with the real font; estimated widths may run a little
+      // wider, so wrap no narrower than a label without bounds would be.
+      final double width = Math.max(label.width(), EXTERNAL_WIDTH);
+      lines(svg, TextLayout.wrap(text, width, 6), label.centerX(), label.y(), "middle");
     } else {
       lines(
           svg,
