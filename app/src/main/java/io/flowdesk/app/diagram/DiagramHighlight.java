@@ -1,0 +1,36 @@
+package io.flowdesk.app.diagram;
+
+import java.util.Collection;
+import java.util.Set;
+
+/**
+ * Which elements of a process instance to mark: the ones it is at now ({@code active}) and the ones
+ * it has passed ({@code completed}, flows included). An id in both counts as active; ids the
+ * diagram does not have are ignored.
+ *
+ * @param active ids of the elements the instance is at
+ * @param completed ids of the elements and sequence flows the instance has passed
+ */
+public record DiagramHighlight(Set<String> active, Set<String> completed) {
+
+  /** Copies both sets; null means empty. */
+  public DiagramHighlight {
+    active = active == null ? Set.of() : Set.copyOf(active);
+    completed = completed == null ? Set.of() : Set.copyOf(completed);
+  }
+
+  /** Nothing marked: the diagram as modelled. */
+  public static DiagramHighlight none() {
+    return new DiagramHighlight(Set.of(), Set.of());
+  }
+
+  /** Only the given elements marked, as active. */
+  public static DiagramHighlight active(final Collection<String> ids) {
+    return new DiagramHighlight(Set.copyOf(ids), Set.of());
+  }
+
+  /** The same active elements, with these passed ones. */
+  public DiagramHighlight withCompleted(final Collection<String> ids) {
+    return new DiagramHighlight(active, Set.copyOf(ids));
+  }
+}
