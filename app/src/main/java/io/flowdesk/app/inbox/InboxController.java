@@ -9,9 +9,10 @@ import io.flowdesk.app.forms.FormRenderer;
 import io.flowdesk.app.forms.FormSchema;
 import io.flowdesk.app.forms.FormSubmission;
 import io.flowdesk.app.forms.FormValidator;
+import io.flowdesk.app.security.Viewer;
+import io.flowdesk.app.security.Viewers;
 import io.flowdesk.domain.directory.Directory;
 import jakarta.servlet.http.HttpServletResponse;
-import java.security.Principal;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -38,6 +39,7 @@ class InboxController {
   private final TaskInbox inbox;
   private final TaskRecords records;
   private final Directory directory;
+  private final Viewers viewers;
   private final CamundaClient client;
   private final FormRenderer renderer;
   private final FormValidator validator;
@@ -47,6 +49,7 @@ class InboxController {
       final TaskInbox inbox,
       final TaskRecords records,
       final Directory directory,
+      final Viewers viewers,
       final CamundaClient client,
       final FormRenderer renderer,
       final FormValidator validator,
@@ -54,6 +57,7 @@ class InboxController {
     this.inbox = inbox;
     this.records = records;
     this.directory = directory;
+    this.viewers = viewers;
     this.client = client;
     this.renderer = renderer;
     this.validator = validator;
@@ -62,12 +66,11 @@ class InboxController {
 
   @GetMapping
   String list(
-      final Principal principal,
       @RequestParam(defaultValue = "groups") final String view,
       @RequestParam(defaultValue = "priority") final String sort,
       @RequestParam(defaultValue = "0") final int page,
       final Model model) {
-    final Worker worker = worker(principal);
+    final Viewer worker = worker();
     model.addAttribute("worker", worker);
     model.addAttribute(
         "inbox", inbox.list(worker, InboxView.parse(view), InboxSort.parse(sort), page));
@@ -75,8 +78,8 @@ class InboxController {
   }
 
   @GetMapping("/tasks/{key}")
-  String task(final Principal principal, @PathVariable final long key, final Model model) {
-    final Worker worker = worker(principal);
+  String task(@PathVariable final long key, final Model model) {
+    final Viewer worker = worker();
     final UserTask task = inbox.task(worker, key);
     final Map<String, Object> variables = inbox.variables(key);
     final Optional<FormSchema> form = form(task);
@@ -87,13 +90,12 @@ class InboxController {
 
   @PostMapping("/tasks/{key}")
   String complete(
-      final Principal principal,
       @PathVariable final long key,
       @RequestParam final MultiValueMap<String, String> post,
       final Model model,
       final HttpServletResponse response,
       final RedirectAttributes redirect) {
-    final Worker worker = worker(principal);
+    final Viewer worker = worker();
     final UserTask task = inbox.task(worker, key);
     final Map<String, Object> variables = inbox.variables(key);
     final Optional<FormSchema> form = form(task);
@@ -109,46 +111,43 @@ class InboxController {
       result = ((FormSubmission.Valid) submission).variables();
     }
     inbox.complete(worker, key, result);
-    redirect.addFlashAttribute("notice", "Completed \u201c" + task.getName() + "\u201d.");
+    redirect.addFlashAttribute("flash", "Completed \u201c" + task.getName() + "\u201d.");
     return "redirect:/inbox";
   }
 
   @PostMapping("/tasks/{key}/claim")
-  String claim(
-      final Principal principal, @PathVariable final long key, final RedirectAttributes redirect) {
-    inbox.claim(worker(principal), key);
-    redirect.addFlashAttribute("notice", "The task is yours.");
+  String claim(@PathVariable final long key, final RedirectAttributes redirect) {
+    inbox.claim(worker(), key);
+    redirect.addFlashAttribute("flash", "The task is yours.");
     return "redirect:/inbox/tasks/" + key;
   }
 
   @PostMapping("/tasks/{key}/unclaim")
-  String unclaim(
-      final Principal principal, @PathVariable final long key, final RedirectAttributes redirect) {
-    inbox.unclaim(worker(principal), key);
-    redirect.addFlashAttribute("notice", "The task is back in its group's queue.");
+  String unclaim(@PathVariable final long key, final RedirectAttributes redirect) {
+    inbox.unclaim(worker(), key);
+    redirect.addFlashAttribute("flash", "The task is back in its group's queue.");
     return "redirect:/inbox";
   }
 
   @PostMapping("/tasks/{key}/assign")
   String assign(
-      final Principal principal,
       @PathVariable final long key,
       @RequestParam final String assignee,
       final RedirectAttributes redirect) {
-    final Worker worker = worker(principal);
+    final Viewer worker = worker();
     final UserTask task = inbox.task(worker, key);
     if (!TaskInbox.colleagues(task, directory::members).contains(assignee)) {
       throw new ResponseStatusException(
           HttpStatus.BAD_REQUEST, assignee + " is not in a group this task is offered to.");
     }
     inbox.assign(worker, key, assignee);
-    redirect.addFlashAttribute("notice", "Assigned to " + assignee + ".");
+    redirect.addFlashAttribute("flash", "Assigned to " + assignee + ".");
     return "redirect:/inbox/tasks/" + key;
   }
 
   private void show(
       final Model model,
-      final Worker worker,
+      final Viewer worker,
       final UserTask task,
       final Map<String, Object> variables,
       final Optional<FormSchema> form) {
@@ -181,16 +180,10 @@ class InboxController {
     }
   }
 
-  private Worker worker(final Principal principal) {
-    if (principal == null) {
-      throw new ResponseStatusException(HttpStatus.UNAUTHORIZED, "Sign in to work tasks.");
-    }
-    return directory
-        .person(principal.getName())
-        .map(Worker::of)
+  private Viewer worker() {
+    return viewers
+        .current()
         .orElseThrow(
-            () ->
-                new ResponseStatusException(
-                    HttpStatus.FORBIDDEN, principal.getName() + " is not in the directory."));
+            () -> new ResponseStatusException(HttpStatus.UNAUTHORIZED, "Sign in to work tasks."));
   }
 }

@@ -9,6 +9,7 @@ import io.camunda.client.api.search.filter.UserTaskFilter;
 import io.camunda.client.api.search.response.SearchResponse;
 import io.camunda.client.api.search.response.UserTask;
 import io.camunda.client.api.search.response.Variable;
+import io.flowdesk.app.security.Viewer;
 import io.flowdesk.domain.incident.Incident;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
@@ -47,7 +48,7 @@ class TaskInbox {
     this.json = json;
   }
 
-  InboxPage list(final Worker worker, final InboxView view, final InboxSort sort, final int page) {
+  InboxPage list(final Viewer worker, final InboxView view, final InboxSort sort, final int page) {
     final int from = Math.max(0, page) * PAGE_SIZE;
     final SearchResponse<UserTask> found =
         client
@@ -72,20 +73,20 @@ class TaskInbox {
         found.page().totalItems());
   }
 
-  private static Consumer<UserTaskFilter> filter(final Worker worker, final InboxView view) {
+  private static Consumer<UserTaskFilter> filter(final Viewer worker, final InboxView view) {
     final String[] groups = worker.groups().toArray(String[]::new);
     return switch (view) {
       case MINE -> f -> f.state(UserTaskState.CREATED).assignee(worker.username());
       case GROUPS -> f -> f.state(UserTaskState.CREATED).candidateGroup(g -> g.in(groups));
       case ALL ->
-          worker.seesAllWork()
+          worker.seesAllRecords()
               ? f -> f.state(UserTaskState.CREATED)
               : f -> f.state(UserTaskState.CREATED).candidateGroup(g -> g.in(groups));
     };
   }
 
   /** The open task, when the worker may see it. */
-  UserTask task(final Worker worker, final long key) {
+  UserTask task(final Viewer worker, final long key) {
     final UserTask task;
     try {
       task = client.newUserTaskGetRequest(key).send().join();
@@ -95,7 +96,7 @@ class TaskInbox {
       }
       throw e;
     }
-    if (!worker.mayWork(task)) {
+    if (!TaskOffer.offeredTo(worker, task)) {
       throw TaskUnavailableException.notYours(key);
     }
     if (task.getState() != UserTaskState.CREATED) {
@@ -127,19 +128,19 @@ class TaskInbox {
     }
   }
 
-  void claim(final Worker worker, final long key) {
+  void claim(final Viewer worker, final long key) {
     assign(worker, key, worker.username());
   }
 
   /**
    * Assigns to the worker or a colleague (one of the task's groups' members, checked by caller).
    */
-  void assign(final Worker worker, final long key, final String assignee) {
+  void assign(final Viewer worker, final long key, final String assignee) {
     final UserTask task = task(worker, key);
     if (task.getAssignee() != null
         && !task.getAssignee().equals(assignee)
         && !task.getAssignee().equals(worker.username())
-        && !worker.seesAllWork()) {
+        && !worker.seesAllRecords()) {
       throw TaskUnavailableException.assignedElsewhere(key, task.getAssignee());
     }
     incidentWork.assigned(
@@ -151,11 +152,11 @@ class TaskInbox {
                 key, () -> client.newAssignUserTaskCommand(key).assignee(assignee).send().join()));
   }
 
-  void unclaim(final Worker worker, final long key) {
+  void unclaim(final Viewer worker, final long key) {
     final UserTask task = task(worker, key);
     if (task.getAssignee() != null
         && !task.getAssignee().equals(worker.username())
-        && !worker.seesAllWork()) {
+        && !worker.seesAllRecords()) {
       throw TaskUnavailableException.assignedElsewhere(key, task.getAssignee());
     }
     incidentWork.assigned(
@@ -169,7 +170,7 @@ class TaskInbox {
    * Completes the task with the form's variables; an unassigned task is first claimed by the
    * worker, one assigned to somebody else is refused.
    */
-  void complete(final Worker worker, final long key, final Map<String, Object> variables) {
+  void complete(final Viewer worker, final long key, final Map<String, Object> variables) {
     final UserTask task = task(worker, key);
     if (task.getAssignee() == null) {
       claim(worker, key);
