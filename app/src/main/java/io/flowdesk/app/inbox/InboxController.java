@@ -1,9 +1,5 @@
 package io.flowdesk.app.inbox;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.camunda.client.CamundaClient;
-import io.camunda.client.api.search.response.Form;
 import io.camunda.client.api.search.response.UserTask;
 import io.flowdesk.app.forms.FormRenderer;
 import io.flowdesk.app.forms.FormSchema;
@@ -40,28 +36,22 @@ class InboxController {
   private final TaskRecords records;
   private final Directory directory;
   private final Viewers viewers;
-  private final CamundaClient client;
   private final FormRenderer renderer;
   private final FormValidator validator;
-  private final ObjectMapper json;
 
   InboxController(
       final TaskInbox inbox,
       final TaskRecords records,
       final Directory directory,
       final Viewers viewers,
-      final CamundaClient client,
       final FormRenderer renderer,
-      final FormValidator validator,
-      final ObjectMapper json) {
+      final FormValidator validator) {
     this.inbox = inbox;
     this.records = records;
     this.directory = directory;
     this.viewers = viewers;
-    this.client = client;
     this.renderer = renderer;
     this.validator = validator;
-    this.json = json;
   }
 
   @GetMapping
@@ -82,7 +72,7 @@ class InboxController {
     final Viewer worker = worker();
     final UserTask task = inbox.task(worker, key);
     final Map<String, Object> variables = inbox.variables(key);
-    final Optional<FormSchema> form = form(task);
+    final Optional<FormSchema> form = inbox.form(task);
     show(model, worker, task, variables, form);
     form.ifPresent(schema -> model.addAttribute("form", renderer.render(schema, variables)));
     return "inbox/task";
@@ -98,7 +88,7 @@ class InboxController {
     final Viewer worker = worker();
     final UserTask task = inbox.task(worker, key);
     final Map<String, Object> variables = inbox.variables(key);
-    final Optional<FormSchema> form = form(task);
+    final Optional<FormSchema> form = inbox.form(task);
     Map<String, Object> result = Map.of();
     if (form.isPresent()) {
       final FormSubmission submission = validator.validate(form.get(), variables, post);
@@ -160,24 +150,6 @@ class InboxController {
 
   private Set<String> colleagues(final UserTask task) {
     return TaskInbox.colleagues(task, directory::members);
-  }
-
-  /** The form the engine links to the task (the deployed version), if any. */
-  private Optional<FormSchema> form(final UserTask task) {
-    if (task.getFormKey() == null) {
-      return Optional.empty();
-    }
-    final Form form = client.newUserTaskGetFormRequest(task.getUserTaskKey()).send().join();
-    if (form == null) {
-      return Optional.empty();
-    }
-    final Object schema = form.getSchema();
-    try {
-      final String text = schema instanceof String s ? s : json.writeValueAsString(schema);
-      return Optional.of(FormSchema.parse(text, "form " + form.getFormId()));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("form " + form.getFormId() + " is not JSON", e);
-    }
   }
 
   private Viewer worker() {

@@ -6,15 +6,18 @@ import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ClientHttpException;
 import io.camunda.client.api.search.enums.UserTaskState;
 import io.camunda.client.api.search.filter.UserTaskFilter;
+import io.camunda.client.api.search.response.Form;
 import io.camunda.client.api.search.response.SearchResponse;
 import io.camunda.client.api.search.response.UserTask;
 import io.camunda.client.api.search.response.Variable;
+import io.flowdesk.app.forms.FormSchema;
 import io.flowdesk.app.security.Viewer;
 import io.flowdesk.domain.incident.Incident;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -28,7 +31,7 @@ import org.springframework.stereotype.Service;
  * worker may see.
  */
 @Service
-class TaskInbox {
+public class TaskInbox {
 
   static final int PAGE_SIZE = 25;
 
@@ -86,7 +89,7 @@ class TaskInbox {
   }
 
   /** The open task, when the worker may see it. */
-  UserTask task(final Viewer worker, final long key) {
+  public UserTask task(final Viewer worker, final long key) {
     final UserTask task;
     try {
       task = client.newUserTaskGetRequest(key).send().join();
@@ -106,7 +109,7 @@ class TaskInbox {
   }
 
   /** The variables the task's form is shown with. */
-  Map<String, Object> variables(final long key) {
+  public Map<String, Object> variables(final long key) {
     final Map<String, Object> variables = new LinkedHashMap<>();
     for (final Variable variable :
         client
@@ -170,7 +173,7 @@ class TaskInbox {
    * Completes the task with the form's variables; an unassigned task is first claimed by the
    * worker, one assigned to somebody else is refused.
    */
-  void complete(final Viewer worker, final long key, final Map<String, Object> variables) {
+  public void complete(final Viewer worker, final long key, final Map<String, Object> variables) {
     final UserTask task = task(worker, key);
     if (task.getAssignee() == null) {
       claim(worker, key);
@@ -178,6 +181,37 @@ class TaskInbox {
       throw TaskUnavailableException.assignedElsewhere(key, task.getAssignee());
     }
     engine(key, () -> client.newCompleteUserTaskCommand(key).variables(variables).send().join());
+  }
+
+  /** The open task of a process instance that is offered to the viewer, if there is one. */
+  public Optional<UserTask> openTaskOf(final Viewer viewer, final long processInstanceKey) {
+    return client
+        .newUserTaskSearchRequest()
+        .filter(f -> f.processInstanceKey(processInstanceKey).state(UserTaskState.CREATED))
+        .send()
+        .join()
+        .items()
+        .stream()
+        .filter(task -> TaskOffer.offeredTo(viewer, task))
+        .findFirst();
+  }
+
+  /** The form the engine links to the task (the deployed version), if any. */
+  public Optional<FormSchema> form(final UserTask task) {
+    if (task.getFormKey() == null) {
+      return Optional.empty();
+    }
+    final Form form = client.newUserTaskGetFormRequest(task.getUserTaskKey()).send().join();
+    if (form == null) {
+      return Optional.empty();
+    }
+    final Object schema = form.getSchema();
+    try {
+      final String text = schema instanceof String s ? s : json.writeValueAsString(schema);
+      return Optional.of(FormSchema.parse(text, "form " + form.getFormId()));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("form " + form.getFormId() + " is not JSON", e);
+    }
   }
 
   /** Runs an engine command, turning "not found" into "no longer open". */

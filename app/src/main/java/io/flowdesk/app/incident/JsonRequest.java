@@ -1,0 +1,68 @@
+package io.flowdesk.app.incident;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A JSON request body read as a map, checked against the fields an endpoint takes: an unknown field
+ * or a value of the wrong type is refused naming it, instead of being ignored.
+ */
+final class JsonRequest {
+
+  private final Map<String, Object> body;
+
+  private JsonRequest(final Map<String, Object> body) {
+    this.body = body;
+  }
+
+  /**
+   * @throws InvalidRequestException naming the unknown fields and those that are not strings
+   */
+  static JsonRequest ofText(final Map<String, Object> body, final Set<String> fields) {
+    final Map<String, Class<?>> types = new LinkedHashMap<>();
+    fields.forEach(field -> types.put(field, String.class));
+    return of(body, types);
+  }
+
+  /**
+   * @param fields the fields the endpoint takes and the JSON type of each (String or Boolean)
+   * @throws InvalidRequestException naming the unknown fields and those of another type
+   */
+  static JsonRequest of(final Map<String, Object> body, final Map<String, Class<?>> fields) {
+    if (body == null) {
+      throw new InvalidRequestException("The request needs a JSON object body.", Map.of());
+    }
+    final Map<String, String> problems = new LinkedHashMap<>();
+    for (final Map.Entry<String, Object> field : body.entrySet()) {
+      final Class<?> type = fields.get(field.getKey());
+      if (type == null) {
+        problems.put(
+            field.getKey(),
+            "unknown field; known: " + String.join(", ", new TreeSet<>(fields.keySet())));
+      } else if (field.getValue() != null && !type.isInstance(field.getValue())) {
+        problems.put(
+            field.getKey(), type == Boolean.class ? "must be true or false" : "must be a string");
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidRequestException(
+          "The request has fields this endpoint does not take.", problems);
+    }
+    return new JsonRequest(body);
+  }
+
+  String text(final String field) {
+    final Object value = body.get(field);
+    return value == null ? null : (String) value;
+  }
+
+  boolean flag(final String field) {
+    return Boolean.TRUE.equals(body.get(field));
+  }
+
+  Map<String, Object> values() {
+    return body;
+  }
+}

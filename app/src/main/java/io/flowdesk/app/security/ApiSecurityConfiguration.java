@@ -1,0 +1,62 @@
+package io.flowdesk.app.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Set;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+
+/**
+ * The incident REST API ({@code /api/**}): HTTP Basic for scripts and integrations, or the
+ * browser's session. A request with an Authorization header carries its own credentials, so it
+ * needs no CSRF token; one riding on the session cookie does, as the pages' forms do. Unsigned
+ * requests get 401 as a problem document rather than a redirect to the login page.
+ */
+@Configuration(proxyBeanMethods = false)
+class ApiSecurityConfiguration {
+
+  private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain incidentApi(
+      final HttpSecurity http, final AuthenticationManager authenticationManager) throws Exception {
+    return http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/**"))
+        .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+        .authenticationManager(authenticationManager)
+        .httpBasic(basic -> basic.authenticationEntryPoint(ApiSecurityConfiguration::unauthorized))
+        .exceptionHandling(
+            errors -> errors.authenticationEntryPoint(ApiSecurityConfiguration::unauthorized))
+        .csrf(csrf -> csrf.requireCsrfProtectionMatcher(ApiSecurityConfiguration::needsCsrfToken))
+        .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+        .requestCache(cache -> cache.disable())
+        .build();
+  }
+
+  private static boolean needsCsrfToken(final HttpServletRequest request) {
+    return !SAFE_METHODS.contains(request.getMethod())
+        && request.getHeader("Authorization") == null;
+  }
+
+  private static void unauthorized(
+      final HttpServletRequest request,
+      final jakarta.servlet.http.HttpServletResponse response,
+      final org.springframework.security.core.AuthenticationException e)
+      throws java.io.IOException {
+    response.setStatus(HttpStatus.UNAUTHORIZED.value());
+    response.setHeader("WWW-Authenticate", "Basic realm=\"Flowdesk\"");
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    response
+        .getWriter()
+        .write(
+            "{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
+                + "\"detail\":\"Sign in, or send HTTP Basic credentials.\"}");
+  }
+}
