@@ -5,6 +5,9 @@ import static org.springframework.security.test.web.servlet.setup.SecurityMockMv
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jsoup.Jsoup;
@@ -13,6 +16,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -23,11 +28,14 @@ import org.springframework.web.context.WebApplicationContext;
 
 /**
  * The app's pages through Spring Security's real filter chain (MockMvc), signed in as the demo
- * people with their real passwords. All subclasses share one Spring context; the incident process
- * is a stand-in ({@value #TEST_PROCESS}) that waits for the caller's answer, so these tests do not
- * depend on the real process's workers.
+ * people with their real passwords, with the app listening on a real port for its own camunda
+ * client. All subclasses share one Spring context; the incident process is a stand-in ({@value
+ * #TEST_PROCESS}) that waits for the caller's answer, so these tests do not depend on the real
+ * process's workers.
  */
-@SpringBootTest(classes = FlowdeskApplication.class)
+@SpringBootTest(
+    classes = FlowdeskApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @TestPropertySource(properties = "flowdesk.incident.process-id=" + WebTestSupport.TEST_PROCESS)
 public abstract class WebTestSupport {
 
@@ -40,6 +48,23 @@ public abstract class WebTestSupport {
   // Failed sign-ins count against the client address: each test that fails on purpose takes its
   // own, so that it cannot throttle the others.
   private static final AtomicInteger ADDRESSES = new AtomicInteger();
+
+  // A real web port known before start: the app's camunda client reaches the engine's /v2 there
+  // (user task search and completion exist only in REST), as in production.
+  private static final int PORT = freePort();
+
+  @DynamicPropertySource
+  static void webPort(final DynamicPropertyRegistry registry) {
+    registry.add("server.port", () -> PORT);
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 
   @Autowired protected WebApplicationContext context;
 

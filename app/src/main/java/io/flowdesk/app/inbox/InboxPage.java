@@ -3,18 +3,18 @@ package io.flowdesk.app.inbox;
 import java.util.List;
 
 /** One page of the inbox: its rows and where it is in the whole list. */
-record InboxPage(
+public record InboxPage(
     List<InboxRow> rows, InboxView view, InboxSort sort, int page, int pageSize, long total) {
 
-  int pages() {
+  public int pages() {
     return (int) Math.max(1, (total + pageSize - 1) / pageSize);
   }
 
-  boolean hasPrevious() {
+  public boolean hasPrevious() {
     return page > 0;
   }
 
-  boolean hasNext() {
+  public boolean hasNext() {
     return (long) (page + 1) * pageSize < total;
   }
 }

@@ -9,7 +9,7 @@ import java.time.OffsetDateTime;
  *
  * @param overdue the due date (the SLA target) has passed
  */
-record InboxRow(UserTask task, Incident incident, boolean overdue) {
+public record InboxRow(UserTask task, Incident incident, boolean overdue) {
 
   static InboxRow of(final UserTask task, final Incident incident, final OffsetDateTime now) {
     final boolean overdue = task.getDueDate() != null && task.getDueDate().isBefore(now);

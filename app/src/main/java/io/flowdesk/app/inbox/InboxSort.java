@@ -4,7 +4,7 @@ import io.camunda.client.api.search.sort.UserTaskSort;
 import java.util.function.Consumer;
 
 /** How the inbox orders tasks; the due date is the task's SLA target. */
-enum InboxSort {
+public enum InboxSort {
   /** Highest priority first, then the nearest due date. */
   PRIORITY(s -> s.priority().desc().dueDate().asc()),
   /** Nearest (or most overdue) due date first: SLA breaches lead. */

@@ -1,7 +1,7 @@
 package io.flowdesk.app.inbox;
 
 /** Which tasks the inbox lists. */
-enum InboxView {
+public enum InboxView {
   /** Assigned to me. */
   MINE,
   /** Offered to one of my groups (assigned or not). */

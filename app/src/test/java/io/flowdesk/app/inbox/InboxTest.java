@@ -1,0 +1,163 @@
+package io.flowdesk.app.inbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.camunda.client.CamundaClient;
+import io.flowdesk.app.IncidentTasks;
+import io.flowdesk.app.WebTestSupport;
+import io.flowdesk.domain.incident.Incident;
+import io.flowdesk.domain.incident.IncidentRecords;
+import io.flowdesk.domain.incident.IncidentState;
+import java.nio.charset.StandardCharsets;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+class InboxTest extends WebTestSupport {
+
+  @Autowired CamundaClient client;
+  @Autowired IncidentRecords records;
+
+  private IncidentTasks incidents;
+
+  @BeforeEach
+  void standInProcess() {
+    incidents = new IncidentTasks(client, records);
+  }
+
+  private static MockHttpServletRequestBuilder resolve(
+      final MockHttpSession session, final long key) {
+    return post("/inbox/tasks/" + key)
+        .session(session)
+        .with(csrf())
+        .param("outcome", "resolve")
+        .param("resolutionCode", "workaround")
+        .param("resolutionNotes", "Restarted the VPN concentrator");
+  }
+
+  @Test
+  void theGroupInboxOffersTheTaskToItsGroupOnly() throws Exception {
+    final IncidentTasks.Waiting waiting =
+        incidents.reportedBy("alice", "VPN down in Berlin", "since 9:00");
+
+    final Document anna = html(get("/inbox?view=groups").session(signIn("agent.anna")));
+    final Element row = anna.selectFirst("tr[data-task-key=" + waiting.key() + "]");
+    assertThat(row).isNotNull();
+    assertThat(row.text()).contains(waiting.number(), "VPN down in Berlin", "Resolve incident");
+
+    final Document nils = html(get("/inbox?view=all").session(signIn("agent.nils")));
+    assertThat(nils.select("tr[data-task-key=" + waiting.key() + "]")).isEmpty();
+    mvc.perform(get("/inbox/tasks/" + waiting.key()).session(signIn("agent.nils")))
+        .andExpect(status().isForbidden());
+    mvc.perform(get("/inbox").session(signIn("alice"))).andExpect(status().isForbidden());
+  }
+
+  @Test
+  void aForgedTaskKeyIsNotFound() throws Exception {
+    mvc.perform(get("/inbox/tasks/2251799813999999").session(signIn("agent.anna")))
+        .andExpect(status().isNotFound());
+  }
+
+  @Test
+  void claimingPutsTheTaskInMyTasksAndTheIncidentInProgress() throws Exception {
+    final IncidentTasks.Waiting waiting = incidents.reportedBy("bob", "Printer jams", null);
+    final MockHttpSession anna = signIn("agent.anna");
+
+    mvc.perform(post("/inbox/tasks/" + waiting.key() + "/claim").session(anna).with(csrf()))
+        .andExpect(redirectedUrl("/inbox/tasks/" + waiting.key()));
+
+    final Incident incident = records.find(waiting.incident().id()).orElseThrow();
+    assertThat(incident.assignee()).isEqualTo("agent.anna");
+    assertThat(incident.state()).isEqualTo(IncidentState.IN_PROGRESS);
+    assertThat(incident.respondedAt()).isNotNull();
+    assertThat(records.auditTrail(incident.id()))
+        .anySatisfy(
+            entry -> {
+              assertThat(entry.field()).isEqualTo("assignee");
+              assertThat(entry.actor()).isEqualTo("agent.anna");
+              assertThat(entry.newValue()).isEqualTo("agent.anna");
+            });
+    final Document mine = html(get("/inbox?view=mine").session(anna));
+    assertThat(mine.select("tr[data-task-key=" + waiting.key() + "]")).hasSize(1);
+
+    mvc.perform(post("/inbox/tasks/" + waiting.key() + "/unclaim").session(anna).with(csrf()))
+        .andExpect(redirectedUrl("/inbox"));
+    assertThat(records.find(incident.id()).orElseThrow().assignee()).isNull();
+  }
+
+  @Test
+  void aMissingRequiredFieldShowsItsErrorKeepsTheInputAndLeavesTheTaskOpen() throws Exception {
+    final IncidentTasks.Waiting waiting = incidents.reportedBy("alice", "Mail bounces", null);
+    final MockHttpSession anna = signIn("agent.anna");
+
+    final MockHttpServletResponse response =
+        mvc.perform(
+                post("/inbox/tasks/" + waiting.key())
+                    .session(anna)
+                    .with(csrf())
+                    .param("outcome", "resolve")
+                    .param("resolutionNotes", "Cleared the stuck queue on the relay"))
+            .andExpect(status().isUnprocessableEntity())
+            .andReturn()
+            .getResponse();
+
+    final Document page =
+        org.jsoup.Jsoup.parse(response.getContentAsString(StandardCharsets.UTF_8));
+    final Element code = page.selectFirst("[name=resolutionCode]");
+    assertThat(code.attr("aria-invalid")).isEqualTo("true");
+    assertThat(page.selectFirst("[name=resolutionNotes]").wholeText())
+        .isEqualTo("Cleared the stuck queue on the relay");
+    assertThat(incidents.open(waiting.key())).isTrue();
+  }
+
+  @Test
+  void aPostWithAFieldTheFormDoesNotHaveIsRefusedNamingIt() throws Exception {
+    final IncidentTasks.Waiting waiting = incidents.reportedBy("alice", "Laptop slow", null);
+
+    final Document page =
+        html(resolve(signIn("agent.anna"), waiting.key()).param("approvedByCab", "true"));
+
+    assertThat(page.select(".fd-error-summary").text()).contains("approvedByCab");
+    assertThat(incidents.open(waiting.key())).isTrue();
+  }
+
+  @Test
+  void completingTheTaskContinuesTheProcessAndASecondCompletionIsAConflict() throws Exception {
+    final IncidentTasks.Waiting waiting = incidents.reportedBy("alice", "Wi-Fi flaky", null);
+    final MockHttpSession anna = signIn("agent.anna");
+
+    final MockHttpServletResponse done =
+        mvc.perform(resolve(anna, waiting.key())).andReturn().getResponse();
+    assertThat(done.getRedirectedUrl())
+        .as("%d %s", done.getStatus(), done.getContentAsString(StandardCharsets.UTF_8))
+        .isEqualTo("/inbox");
+    assertThat(incidents.open(waiting.key())).isFalse();
+    assertThat(records.find(waiting.incident().id()).orElseThrow().assignee())
+        .isEqualTo("agent.anna");
+
+    final MockHttpServletResponse again =
+        mvc.perform(resolve(anna, waiting.key())).andReturn().getResponse();
+    assertThat(again.getStatus()).isEqualTo(409);
+    assertThat(again.getContentAsString(StandardCharsets.UTF_8))
+        .contains(Long.toString(waiting.key()));
+  }
+
+  @Test
+  void anAgentOfAnotherGroupCannotCompleteTheTask() throws Exception {
+    final IncidentTasks.Waiting waiting = incidents.reportedBy("alice", "Badge reader", null);
+
+    mvc.perform(resolve(signIn("agent.nils"), waiting.key())).andExpect(status().isForbidden());
+
+    assertThat(incidents.open(waiting.key())).isTrue();
+  }
+}
