@@ -1,19 +1,28 @@
 package io.flowdesk.domain;
 
 import io.flowdesk.domain.delivery.DeliveryLog;
+import io.flowdesk.domain.directory.Directory;
+import io.flowdesk.domain.incident.IncidentRecords;
 import io.flowdesk.domain.secret.SecretKey;
 import io.flowdesk.domain.secret.SecretStore;
 import java.nio.file.Path;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The domain's Spring beans on the application's {@link DataSource}. Migrates schema {@code domain}
  * before anything uses it. The secrets key comes from {@code flowdesk.secrets.key} (environment
  * {@code FLOWDESK_SECRETS_KEY}); only when that is empty a key file ({@code
  * flowdesk.secrets.key-file}, set by the local default configuration) is read or generated.
+ *
+ * <p>The records run in the application's transaction manager when there is exactly one (with JPA
+ * on the classpath, Spring Boot's {@code JpaTransactionManager}, which shares its JDBC connection),
+ * so a caller's surrounding transaction is joined; otherwise in their own JDBC transactions.
  */
 @Configuration(proxyBeanMethods = false)
 public class DomainConfiguration {
@@ -51,5 +60,26 @@ public class DomainConfiguration {
   @Bean
   public DeliveryLog deliveryLog(final DataSource dataSource, final DomainSchemaReady ready) {
     return new DeliveryLog(dataSource);
+  }
+
+  @Bean
+  public IncidentRecords incidentRecords(
+      final DataSource dataSource,
+      final ObjectProvider<PlatformTransactionManager> transactionManager,
+      final DomainSchemaReady ready) {
+    return new IncidentRecords(dataSource, transactions(dataSource, transactionManager));
+  }
+
+  @Bean
+  public Directory directory(
+      final DataSource dataSource,
+      final ObjectProvider<PlatformTransactionManager> transactionManager,
+      final DomainSchemaReady ready) {
+    return new Directory(dataSource, transactions(dataSource, transactionManager));
+  }
+
+  private static PlatformTransactionManager transactions(
+      final DataSource dataSource, final ObjectProvider<PlatformTransactionManager> available) {
+    return available.getIfUnique(() -> new DataSourceTransactionManager(dataSource));
   }
 }

@@ -1,32 +1,92 @@
 package io.flowdesk.domain.directory;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * People, their roles and assignment groups, and their password hashes (hashed by the caller; the
- * directory never sees a clear password). Usernames and group names are case-sensitive ids.
+ * directory never sees a clear password). Usernames and group names are case-sensitive ids of 1–64
+ * characters {@code [a-z0-9._-]}.
  *
- * <p>CONTRACT SKELETON: the bodies are filled in by the domain work.
+ * <p>Tables {@code domain.person}, {@code person_role}, {@code assignment_group} and {@code
+ * group_member}. A person is never deleted (records keep naming them); disabling one keeps them
+ * from signing in.
  */
 public class Directory {
 
+  private static final Pattern ID = Pattern.compile("[a-z0-9._-]{1,64}");
+  // Plausible, not RFC 5322: one @, no spaces, a dot in the domain. Delivery proves the rest.
+  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
+  // Roles and group names cannot contain a comma, so a comma-joined list is unambiguous.
+  private static final String PERSON =
+      "SELECT p.username, p.display_name, p.email, p.enabled,"
+          + " (SELECT string_agg(r.role, ',') FROM domain.person_role r"
+          + "   WHERE r.username = p.username) AS roles,"
+          + " (SELECT string_agg(m.group_name, ',') FROM domain.group_member m"
+          + "   WHERE m.username = p.username) AS groups"
+          + " FROM domain.person p";
+  private static final int MAX_DISPLAY_NAME = 200;
+  private static final int MAX_EMAIL = 320;
+  private static final int MAX_PASSWORD_HASH = 500;
+
+  private final JdbcClient jdbc;
+  private final TransactionTemplate tx;
+
+  /** A directory on {@code dataSource} with its own JDBC transactions (tests, tools). */
+  public Directory(final DataSource dataSource) {
+    this(dataSource, new DataSourceTransactionManager(dataSource));
+  }
+
+  /** A directory on {@code dataSource}, in transactions of {@code transactionManager}. */
+  public Directory(
+      final DataSource dataSource, final PlatformTransactionManager transactionManager) {
+    this.jdbc = JdbcClient.create(dataSource);
+    this.tx = new TransactionTemplate(transactionManager);
+  }
+
   public Optional<Person> person(final String username) {
-    throw new UnsupportedOperationException("contract skeleton");
+    if (username == null) {
+      return Optional.empty();
+    }
+    return jdbc.sql(PERSON + " WHERE p.username = :username")
+        .param("username", username)
+        .query(Directory::person)
+        .optional();
   }
 
-  /** The stored password hash; empty for unknown or disabled people. */
+  /** The stored password hash; empty for unknown or disabled people and those without one. */
   public Optional<String> passwordHash(final String username) {
-    throw new UnsupportedOperationException("contract skeleton");
+    if (username == null) {
+      return Optional.empty();
+    }
+    return jdbc.sql(
+            "SELECT password_hash FROM domain.person"
+                + " WHERE username = :username AND enabled AND password_hash IS NOT NULL")
+        .param("username", username)
+        .query(String.class)
+        .optional();
   }
 
+  /** Everyone, by username. */
   public List<Person> people() {
-    throw new UnsupportedOperationException("contract skeleton");
+    return jdbc.sql(PERSON + " ORDER BY p.username").query(Directory::person).list();
   }
 
   /**
-   * Adds a person (username 1–64 of [a-z0-9._-], email required).
+   * Adds a person (username 1–64 of [a-z0-9._-], display name and a plausible email required);
+   * {@code passwordHash} may be null for someone who cannot sign in with a password.
    *
    * @throws IllegalArgumentException naming the problem, e.g. a username already taken
    */
@@ -36,36 +96,263 @@ public class Directory {
       final String email,
       final Set<Role> roles,
       final String passwordHash) {
-    throw new UnsupportedOperationException("contract skeleton");
+    requireId("username", username);
+    final String name = requireDisplayName(displayName);
+    final String address = requireEmail(email);
+    requirePasswordHash(passwordHash);
+    final Set<Role> granted = roles == null ? Set.of() : roles;
+    tx.executeWithoutResult(
+        status -> {
+          final int inserted =
+              jdbc.sql(
+                      """
+                      INSERT INTO domain.person (username, display_name, email, password_hash)
+                      VALUES (:username, :displayName, :email, :passwordHash)
+                      ON CONFLICT (username) DO NOTHING
+                      """)
+                  .param("username", username)
+                  .param("displayName", name)
+                  .param("email", address)
+                  .param("passwordHash", passwordHash)
+                  .update();
+          if (inserted == 0) {
+            throw new IllegalArgumentException("username '" + username + "' is already taken");
+          }
+          writeRoles(username, granted);
+        });
+    return require(username);
   }
 
+  /**
+   * Changes a person's display name, email and roles (what an administrator edits).
+   *
+   * @throws IllegalArgumentException naming the problem, e.g. an unknown username
+   */
+  public Person updatePerson(
+      final String username, final String displayName, final String email, final Set<Role> roles) {
+    final String name = requireDisplayName(displayName);
+    final String address = requireEmail(email);
+    final Set<Role> granted = roles == null ? Set.of() : roles;
+    tx.executeWithoutResult(
+        status -> {
+          requireUpdated(
+              username,
+              jdbc.sql(
+                      "UPDATE domain.person SET display_name = :displayName, email = :email,"
+                          + " updated_at = now() WHERE username = :username")
+                  .param("username", username)
+                  .param("displayName", name)
+                  .param("email", address)
+                  .update());
+          jdbc.sql("DELETE FROM domain.person_role WHERE username = :username")
+              .param("username", username)
+              .update();
+          writeRoles(username, granted);
+        });
+    return require(username);
+  }
+
+  /**
+   * @throws IllegalArgumentException an unknown username or a hash longer than 500 characters
+   */
   public void changePasswordHash(final String username, final String passwordHash) {
-    throw new UnsupportedOperationException("contract skeleton");
+    requirePasswordHash(passwordHash);
+    requireUpdated(
+        username,
+        jdbc.sql(
+                "UPDATE domain.person SET password_hash = :passwordHash, updated_at = now()"
+                    + " WHERE username = :username")
+            .param("username", username)
+            .param("passwordHash", passwordHash)
+            .update());
   }
 
+  /**
+   * @throws IllegalArgumentException an unknown username
+   */
   public void setEnabled(final String username, final boolean enabled) {
-    throw new UnsupportedOperationException("contract skeleton");
+    requireUpdated(
+        username,
+        jdbc.sql(
+                "UPDATE domain.person SET enabled = :enabled, updated_at = now()"
+                    + " WHERE username = :username")
+            .param("username", username)
+            .param("enabled", enabled)
+            .update());
   }
 
+  /** Every group, by name. */
   public List<AssignmentGroup> groups() {
-    throw new UnsupportedOperationException("contract skeleton");
+    return jdbc.sql("SELECT name, display_name, manager FROM domain.assignment_group ORDER BY name")
+        .query(Directory::group)
+        .list();
   }
 
   public Optional<AssignmentGroup> group(final String name) {
-    throw new UnsupportedOperationException("contract skeleton");
+    if (name == null) {
+      return Optional.empty();
+    }
+    return jdbc.sql(
+            "SELECT name, display_name, manager FROM domain.assignment_group WHERE name = :name")
+        .param("name", name)
+        .query(Directory::group)
+        .optional();
   }
 
-  /** Adds a group, or updates its display name and manager when it exists. */
+  /**
+   * Adds a group, or updates its display name and manager when it exists. The manager is a username
+   * (not checked against the people, so groups and people may be seeded in any order).
+   *
+   * @throws IllegalArgumentException naming the problem, e.g. an invalid group name
+   */
   public AssignmentGroup saveGroup(final AssignmentGroup group) {
-    throw new UnsupportedOperationException("contract skeleton");
+    if (group == null) {
+      throw new IllegalArgumentException("group is missing");
+    }
+    requireId("group name", group.name());
+    final String name = requireDisplayName(group.displayName());
+    if (group.manager() != null) {
+      requireId("manager", group.manager());
+    }
+    jdbc.sql(
+            """
+            INSERT INTO domain.assignment_group (name, display_name, manager)
+            VALUES (:name, :displayName, :manager)
+            ON CONFLICT (name) DO UPDATE
+              SET display_name = EXCLUDED.display_name, manager = EXCLUDED.manager
+            """)
+        .param("name", group.name())
+        .param("displayName", name)
+        .param("manager", group.manager())
+        .update();
+    return new AssignmentGroup(group.name(), name, group.manager());
   }
 
+  /**
+   * Makes the person a member of the group; a member already is one.
+   *
+   * @throws IllegalArgumentException an unknown group or username
+   */
   public void addMember(final String groupName, final String username) {
-    throw new UnsupportedOperationException("contract skeleton");
+    tx.executeWithoutResult(
+        status -> {
+          requireGroup(groupName);
+          require(username);
+          jdbc.sql(
+                  "INSERT INTO domain.group_member (group_name, username)"
+                      + " VALUES (:groupName, :username) ON CONFLICT DO NOTHING")
+              .param("groupName", groupName)
+              .param("username", username)
+              .update();
+        });
   }
 
-  /** Usernames of the group's members. */
+  /** Ends the person's membership of the group; a non-member stays one. */
+  public void removeMember(final String groupName, final String username) {
+    jdbc.sql(
+            "DELETE FROM domain.group_member WHERE group_name = :groupName"
+                + " AND username = :username")
+        .param("groupName", groupName)
+        .param("username", username)
+        .update();
+  }
+
+  /** Usernames of the group's members, sorted. */
   public List<String> members(final String groupName) {
-    throw new UnsupportedOperationException("contract skeleton");
+    return jdbc.sql(
+            "SELECT username FROM domain.group_member WHERE group_name = :groupName"
+                + " ORDER BY username")
+        .param("groupName", groupName)
+        .query(String.class)
+        .list();
+  }
+
+  private static Person person(final ResultSet row, final int n) throws SQLException {
+    final EnumSet<Role> roles = EnumSet.noneOf(Role.class);
+    for (final String role : split(row.getString("roles"))) {
+      roles.add(Role.valueOf(role));
+    }
+    return new Person(
+        row.getString("username"),
+        row.getString("display_name"),
+        row.getString("email"),
+        Collections.unmodifiableSet(roles),
+        Collections.unmodifiableSortedSet(new TreeSet<>(split(row.getString("groups")))),
+        row.getBoolean("enabled"));
+  }
+
+  private static List<String> split(final String joined) {
+    return joined == null ? List.of() : List.of(joined.split(","));
+  }
+
+  private void writeRoles(final String username, final Set<Role> roles) {
+    for (final Role role : roles) {
+      if (role == null) {
+        throw new IllegalArgumentException("roles contain an empty role");
+      }
+      jdbc.sql("INSERT INTO domain.person_role (username, role) VALUES (:username, :role)")
+          .param("username", username)
+          .param("role", role.name())
+          .update();
+    }
+  }
+
+  private Person require(final String username) {
+    return person(username)
+        .orElseThrow(() -> new IllegalArgumentException("no person '" + username + "'"));
+  }
+
+  private void requireGroup(final String groupName) {
+    if (group(groupName).isEmpty()) {
+      throw new IllegalArgumentException("no assignment group '" + groupName + "'");
+    }
+  }
+
+  private static void requireUpdated(final String username, final int updated) {
+    if (updated == 0) {
+      throw new IllegalArgumentException("no person '" + username + "'");
+    }
+  }
+
+  private static void requireId(final String what, final String value) {
+    if (value == null || !ID.matcher(value).matches()) {
+      throw new IllegalArgumentException(
+          what + " '" + value + "' must be 1-64 characters of a-z, 0-9, '.', '_' and '-'");
+    }
+  }
+
+  private static String requireDisplayName(final String displayName) {
+    if (displayName == null || displayName.isBlank()) {
+      throw new IllegalArgumentException("display name is required");
+    }
+    final String name = displayName.strip();
+    if (name.length() > MAX_DISPLAY_NAME) {
+      throw new IllegalArgumentException(
+          "display name is too long: at most " + MAX_DISPLAY_NAME + " characters");
+    }
+    return name;
+  }
+
+  private static String requireEmail(final String email) {
+    if (email == null || email.isBlank()) {
+      throw new IllegalArgumentException("email is required");
+    }
+    final String address = email.strip();
+    if (address.length() > MAX_EMAIL || !EMAIL.matcher(address).matches()) {
+      throw new IllegalArgumentException("email '" + address + "' is not a valid address");
+    }
+    return address;
+  }
+
+  private static void requirePasswordHash(final String passwordHash) {
+    if (passwordHash != null && passwordHash.length() > MAX_PASSWORD_HASH) {
+      throw new IllegalArgumentException(
+          "password hash is too long: at most " + MAX_PASSWORD_HASH + " characters");
+    }
+  }
+
+  private static AssignmentGroup group(final ResultSet row, final int n) throws SQLException {
+    return new AssignmentGroup(
+        row.getString("name"), row.getString("display_name"), row.getString("manager"));
   }
 }

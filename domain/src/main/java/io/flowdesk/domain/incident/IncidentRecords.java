@@ -1,22 +1,59 @@
 package io.flowdesk.domain.incident;
 
+import io.flowdesk.domain.incident.IncidentChange.Field;
 import java.io.InputStream;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Incident records: create, change with an audit trail, journal, attachments and search. Every
  * method is one transaction; a failed call writes nothing.
  *
- * <p>CONTRACT SKELETON: the bodies are filled in by the domain work; the signatures are what the
- * process workers and the app build on.
+ * <p>Tables {@code domain.incident}, {@code incident_audit} (append-only, enforced by the
+ * database), {@code incident_job} (job keys already applied), {@code incident_journal} and {@code
+ * incident_attachment}. A change locks the incident's row, so concurrent changes apply one after
+ * the other and each one's audit entries show the value it really replaced.
  */
 public class IncidentRecords {
 
   /** Largest attachment accepted, in bytes (10 MiB). */
   public static final long MAX_ATTACHMENT_BYTES = 10L * 1024 * 1024;
+
+  private final JdbcClient jdbc;
+  private final TransactionTemplate tx;
+  private final AuditTrail audit;
+  private final IncidentSearch search;
+
+  /** Records on {@code dataSource} with their own JDBC transactions (tests, tools). */
+  public IncidentRecords(final DataSource dataSource) {
+    this(dataSource, new DataSourceTransactionManager(dataSource));
+  }
+
+  /**
+   * Records on {@code dataSource}, in transactions of {@code transactionManager} (the
+   * application's, so a caller's surrounding transaction is joined).
+   */
+  public IncidentRecords(
+      final DataSource dataSource, final PlatformTransactionManager transactionManager) {
+    this.jdbc = JdbcClient.create(dataSource);
+    this.tx = new TransactionTemplate(transactionManager);
+    this.audit = new AuditTrail(jdbc);
+    this.search = new IncidentSearch(jdbc);
+  }
 
   /**
    * Records a newly reported incident in state NEW with the next number (INC0000001, ...); the
@@ -26,61 +63,189 @@ public class IncidentRecords {
    *     are missing or a text exceeds its column
    */
   public Incident report(final NewIncident incident, final ChangeSource source) {
-    throw new UnsupportedOperationException("contract skeleton");
+    IncidentValidation.validate(incident);
+    IncidentValidation.validateSource(source);
+    return tx.execute(
+        status -> {
+          final long sequence =
+              jdbc.sql("SELECT nextval('domain.incident_number_seq')").query(Long.class).single();
+          final String number = String.format("INC%07d", sequence);
+          final long id =
+              jdbc.sql(
+                      """
+                      INSERT INTO domain.incident (number, caller, short_description, description,
+                        category, configuration_item, impact, urgency, state)
+                      VALUES (:number, :caller, :shortDescription, :description, :category,
+                        :configurationItem, :impact, :urgency, 'NEW')
+                      RETURNING id
+                      """)
+                  .param("number", number)
+                  .param("caller", incident.caller())
+                  .param("shortDescription", incident.shortDescription())
+                  .param("description", incident.description())
+                  .param("category", incident.category())
+                  .param("configurationItem", incident.configurationItem())
+                  .param("impact", incident.impact().name())
+                  .param("urgency", incident.urgency().name())
+                  .query(Long.class)
+                  .single();
+          final Map<String, Object> given = new LinkedHashMap<>();
+          given.put("number", number);
+          given.put("state", IncidentState.NEW);
+          given.put("caller", incident.caller());
+          given.put(Field.SHORT_DESCRIPTION.auditName(), incident.shortDescription());
+          given.put(Field.DESCRIPTION.auditName(), incident.description());
+          given.put(Field.CATEGORY.auditName(), incident.category());
+          given.put(Field.CONFIGURATION_ITEM.auditName(), incident.configurationItem());
+          given.put(Field.IMPACT.auditName(), incident.impact());
+          given.put(Field.URGENCY.auditName(), incident.urgency());
+          given.forEach(
+              (field, value) -> {
+                if (value != null) {
+                  audit.record(id, source, field, null, IncidentColumns.toAuditText(value));
+                }
+              });
+          return load(id);
+        });
   }
 
   /**
    * Applies the change, writing one audit entry per field whose value differs, and bumps {@code
-   * version}. A change from a job whose key was already applied to this incident changes nothing
-   * and answers the incident as it is (a retried job is idempotent). State changes follow the life
-   * cycle (NEW → IN_PROGRESS/ON_HOLD/RESOLVED/CANCELED; IN_PROGRESS ↔ ON_HOLD; → RESOLVED; RESOLVED
-   * → CLOSED or back to IN_PROGRESS; CLOSED and CANCELED are final).
+   * version} when anything changed. A change from a job whose key was already applied to this
+   * incident changes nothing and answers the incident as it is (a retried job is idempotent). State
+   * changes follow the life cycle (NEW → IN_PROGRESS/ON_HOLD/RESOLVED/CANCELED; IN_PROGRESS ↔
+   * ON_HOLD; IN_PROGRESS/ON_HOLD → RESOLVED or CANCELED; RESOLVED → CLOSED or back to IN_PROGRESS;
+   * CLOSED and CANCELED are final). Setting the current state again is no transition.
    *
    * @throws IncidentNotFoundException no such incident
    * @throws IllegalTransitionException the state change is not allowed
+   * @throws IllegalArgumentException naming the field when a value is missing or too long
    */
   public Incident change(
       final long incidentId, final IncidentChange change, final ChangeSource source) {
-    throw new UnsupportedOperationException("contract skeleton");
+    IncidentValidation.validate(change);
+    IncidentValidation.validateSource(source);
+    return tx.execute(
+        status -> {
+          final Incident current = lock(incidentId);
+          if (source.jobKey() != null && !firstApplicationOf(incidentId, source.jobKey())) {
+            return current;
+          }
+          final Map<Field, Object> differing = new LinkedHashMap<>();
+          change
+              .values()
+              .forEach(
+                  (field, value) -> {
+                    final Object wanted = normalized(value);
+                    if (!Objects.equals(IncidentColumns.valueOf(current, field), wanted)) {
+                      differing.put(field, wanted);
+                    }
+                  });
+          if (differing.containsKey(Field.STATE)) {
+            IncidentLifecycle.requireAllowed(
+                current.number(), current.state(), (IncidentState) differing.get(Field.STATE));
+          }
+          if (differing.isEmpty()) {
+            return current;
+          }
+          update(current, differing);
+          differing.forEach(
+              (field, value) ->
+                  audit.record(
+                      incidentId,
+                      source,
+                      field.auditName(),
+                      IncidentColumns.toAuditText(IncidentColumns.valueOf(current, field)),
+                      IncidentColumns.toAuditText(value)));
+          return load(incidentId);
+        });
   }
 
   public Optional<Incident> find(final long incidentId) {
-    throw new UnsupportedOperationException("contract skeleton");
+    return jdbc.sql(IncidentColumns.SELECT + " WHERE id = :id")
+        .param("id", incidentId)
+        .query(IncidentColumns::map)
+        .optional();
   }
 
   public Optional<Incident> findByNumber(final String number) {
-    throw new UnsupportedOperationException("contract skeleton");
+    if (number == null) {
+      return Optional.empty();
+    }
+    return jdbc.sql(IncidentColumns.SELECT + " WHERE number = :number")
+        .param("number", number)
+        .query(IncidentColumns::map)
+        .optional();
   }
 
   /**
    * A page of incidents matching {@code query}; sortable by {@code number}, {@code priority},
-   * {@code state}, {@code createdAt}, {@code updatedAt}, {@code resolutionDue}, {@code breached}
-   * (breached first when descending). Unknown sort properties are an IllegalArgumentException.
+   * {@code state} (in life-cycle order), {@code createdAt}, {@code updatedAt}, {@code
+   * resolutionDue}, {@code breached} (breached first when descending); empty values sort last.
+   * Unsorted pages are newest first. Unknown sort properties are an IllegalArgumentException naming
+   * the property.
    */
   public Page<Incident> search(final IncidentQuery query, final Pageable page) {
-    throw new UnsupportedOperationException("contract skeleton");
+    return search.search(query, page);
   }
 
-  /** Adds a comment or work note (not blank, at most 10,000 characters); bumps updatedAt. */
+  /**
+   * Adds a comment or work note (not blank, at most 10,000 characters); bumps updatedAt and writes
+   * an audit entry (field {@code comment} or {@code workNote}, a one-line summary as new value).
+   */
   public JournalEntry addJournalEntry(
       final long incidentId, final JournalKind kind, final String text, final ChangeSource source) {
-    throw new UnsupportedOperationException("contract skeleton");
+    if (kind == null) {
+      throw new IllegalArgumentException("journal kind is required");
+    }
+    final String field = kind == JournalKind.COMMENT ? "comment" : "workNote";
+    IncidentValidation.required(field, text, IncidentValidation.LONG_TEXT);
+    IncidentValidation.validateSource(source);
+    return tx.execute(
+        status -> {
+          touch(incidentId);
+          final JournalEntry entry =
+              jdbc.sql(
+                      """
+                      INSERT INTO domain.incident_journal (incident_id, kind, author, text)
+                      VALUES (:incidentId, :kind, :author, :text)
+                      RETURNING id, incident_id, kind, author, text, created_at
+                      """)
+                  .param("incidentId", incidentId)
+                  .param("kind", kind.name())
+                  .param("author", source.actor())
+                  .param("text", text)
+                  .query(IncidentRecords::journalEntry)
+                  .single();
+          audit.record(incidentId, source, field, null, AuditTrail.summary(text));
+          return entry;
+        });
   }
 
   /** The journal, oldest first; work notes only when {@code includeWorkNotes}. */
   public List<JournalEntry> journal(final long incidentId, final boolean includeWorkNotes) {
-    throw new UnsupportedOperationException("contract skeleton");
+    return jdbc.sql(
+            "SELECT id, incident_id, kind, author, text, created_at FROM domain.incident_journal"
+                + " WHERE incident_id = :incidentId"
+                + (includeWorkNotes ? "" : " AND kind = 'COMMENT'")
+                + " ORDER BY id")
+        .param("incidentId", incidentId)
+        .query(IncidentRecords::journalEntry)
+        .list();
   }
 
   /** The audit trail, oldest first. */
   public List<AuditEntry> auditTrail(final long incidentId) {
-    throw new UnsupportedOperationException("contract skeleton");
+    return audit.of(incidentId);
   }
 
   /**
    * Stores an attachment; more than {@link #MAX_ATTACHMENT_BYTES} is refused with an
-   * IllegalArgumentException naming the limit, and nothing is stored. The file name is reduced to
-   * its last path segment.
+   * IllegalArgumentException naming the limit, and nothing is stored. The stream is read up to the
+   * limit and one byte more, never further, and is not closed here. The file name is reduced to its
+   * last path segment without control characters; a missing content type is {@code
+   * application/octet-stream}. Bumps updatedAt and writes an audit entry (field {@code
+   * attachment}).
    */
   public Attachment attach(
       final long incidentId,
@@ -88,15 +253,134 @@ public class IncidentRecords {
       final String contentType,
       final InputStream content,
       final ChangeSource source) {
-    throw new UnsupportedOperationException("contract skeleton");
+    IncidentValidation.validateSource(source);
+    final AttachmentUpload upload =
+        AttachmentUpload.read(fileName, contentType, content, MAX_ATTACHMENT_BYTES);
+    return tx.execute(
+        status -> {
+          touch(incidentId);
+          final Attachment attachment =
+              jdbc.sql(
+                      """
+                      INSERT INTO domain.incident_attachment
+                        (incident_id, file_name, content_type, size, content, uploaded_by)
+                      VALUES (:incidentId, :fileName, :contentType, :size, :content, :uploadedBy)
+                      RETURNING id, incident_id, file_name, content_type, size, uploaded_by,
+                        uploaded_at
+                      """)
+                  .param("incidentId", incidentId)
+                  .param("fileName", upload.fileName())
+                  .param("contentType", upload.contentType())
+                  .param("size", upload.content().length)
+                  .param("content", upload.content())
+                  .param("uploadedBy", source.actor())
+                  .query(IncidentRecords::attachment)
+                  .single();
+          audit.record(
+              incidentId,
+              source,
+              "attachment",
+              null,
+              AuditTrail.summary(attachment.fileName()) + " (" + attachment.size() + " bytes)");
+          return attachment;
+        });
   }
 
+  /** The incident's attachments (without content), oldest first. */
   public List<Attachment> attachments(final long incidentId) {
-    throw new UnsupportedOperationException("contract skeleton");
+    return jdbc.sql(
+            "SELECT id, incident_id, file_name, content_type, size, uploaded_by, uploaded_at"
+                + " FROM domain.incident_attachment WHERE incident_id = :incidentId ORDER BY id")
+        .param("incidentId", incidentId)
+        .query(IncidentRecords::attachment)
+        .list();
   }
 
   /** The attachment's bytes, only when it belongs to {@code incidentId}. */
   public Optional<byte[]> attachmentContent(final long incidentId, final long attachmentId) {
-    throw new UnsupportedOperationException("contract skeleton");
+    return jdbc.sql(
+            "SELECT content FROM domain.incident_attachment"
+                + " WHERE id = :id AND incident_id = :incidentId")
+        .param("id", attachmentId)
+        .param("incidentId", incidentId)
+        .query((row, n) -> row.getBytes("content"))
+        .optional();
+  }
+
+  private Incident lock(final long incidentId) {
+    return jdbc.sql(IncidentColumns.SELECT + " WHERE id = :id FOR UPDATE")
+        .param("id", incidentId)
+        .query(IncidentColumns::map)
+        .optional()
+        .orElseThrow(() -> new IncidentNotFoundException(String.valueOf(incidentId)));
+  }
+
+  private Incident load(final long incidentId) {
+    return find(incidentId)
+        .orElseThrow(() -> new IncidentNotFoundException(String.valueOf(incidentId)));
+  }
+
+  /** Whether this is the job's first change of the incident; remembers it in the same commit. */
+  private boolean firstApplicationOf(final long incidentId, final long jobKey) {
+    return jdbc.sql(
+                "INSERT INTO domain.incident_job (incident_id, job_key) VALUES (:incidentId,"
+                    + " :jobKey) ON CONFLICT DO NOTHING")
+            .param("incidentId", incidentId)
+            .param("jobKey", jobKey)
+            .update()
+        == 1;
+  }
+
+  private void update(final Incident current, final Map<Field, Object> differing) {
+    final StringBuilder sql = new StringBuilder("UPDATE domain.incident SET ");
+    final Map<String, Object> params = new LinkedHashMap<>();
+    differing.forEach(
+        (field, value) -> {
+          final String column = IncidentColumns.column(field);
+          sql.append(column).append(" = :").append(column).append(", ");
+          params.put(column, IncidentColumns.toDatabase(value));
+        });
+    sql.append("version = :version, updated_at = now() WHERE id = :id");
+    // The row is locked, so the version read is the latest and the next one is exactly one more.
+    params.put("version", current.version() + 1);
+    params.put("id", current.id());
+    jdbc.sql(sql.toString()).params(params).update();
+  }
+
+  /** Bumps updatedAt, and fails when there is no such incident. */
+  private void touch(final long incidentId) {
+    final int updated =
+        jdbc.sql("UPDATE domain.incident SET updated_at = now() WHERE id = :id")
+            .param("id", incidentId)
+            .update();
+    if (updated == 0) {
+      throw new IncidentNotFoundException(String.valueOf(incidentId));
+    }
+  }
+
+  /** The database keeps microseconds; comparing finer instants would see changes that are none. */
+  private static Object normalized(final Object value) {
+    return value instanceof Instant instant ? instant.truncatedTo(ChronoUnit.MICROS) : value;
+  }
+
+  private static JournalEntry journalEntry(final ResultSet row, final int n) throws SQLException {
+    return new JournalEntry(
+        row.getLong("id"),
+        row.getLong("incident_id"),
+        JournalKind.valueOf(row.getString("kind")),
+        row.getString("author"),
+        row.getString("text"),
+        IncidentColumns.instant(row, "created_at"));
+  }
+
+  private static Attachment attachment(final ResultSet row, final int n) throws SQLException {
+    return new Attachment(
+        row.getLong("id"),
+        row.getLong("incident_id"),
+        row.getString("file_name"),
+        row.getString("content_type"),
+        row.getLong("size"),
+        row.getString("uploaded_by"),
+        IncidentColumns.instant(row, "uploaded_at"));
   }
 }
