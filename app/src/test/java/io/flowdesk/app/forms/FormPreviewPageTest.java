@@ -193,8 +193,7 @@ class FormPreviewPageTest {
 
   @Test
   void resolvingAsksForTheResolutionCodeAndNotes() throws Exception {
-    final Document page =
-        page(post("/forms/resolve-incident/preview").param("outcome", "resolve"));
+    final Document page = page(post("/forms/resolve-incident/preview").param("outcome", "resolve"));
 
     assertThat(page.select(".fd-error-summary li").eachText())
         .containsExactly("Resolution code is required.", "Resolution notes is required.");
