@@ -18,6 +18,7 @@ import io.flowdesk.domain.secret.SecretStore;
 import io.flowdesk.workers.chat.ChatWorker;
 import io.flowdesk.workers.etl.EtlWorker;
 import io.flowdesk.workers.http.HttpWorker;
+import io.flowdesk.workers.incident.IncidentWorkersConfiguration;
 import io.flowdesk.workers.mail.EmailWorker;
 import io.flowdesk.workers.rpa.RpaWorker;
 import io.flowdesk.workers.sms.SmsAccount;
@@ -37,11 +38,12 @@ import org.springframework.context.annotation.Import;
  * The connector workers as Spring beans, configured from {@link ConnectorProperties}; their
  * {@code @JobWorker} methods are opened by camunda-spring-boot-starter. Chat and HTTP are always
  * there (their destinations come from secrets and the allow-list); mail, SMS, RPA and ETL only once
- * configured.
+ * configured. The workers of the incident process ({@link IncidentWorkersConfiguration}) are always
+ * there.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ConnectorProperties.class)
-@Import(DomainConfiguration.class)
+@Import({DomainConfiguration.class, IncidentWorkersConfiguration.class})
 public class FlowdeskWorkersConfiguration {
 
   @Bean

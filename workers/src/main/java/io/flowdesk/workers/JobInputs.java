@@ -27,6 +27,10 @@ public final class JobInputs {
     return job.getKey();
   }
 
+  public long processInstanceKey() {
+    return job.getProcessInstanceKey();
+  }
+
   /** A required text input. */
   public String text(final String name) {
     return optionalText(name)

@@ -13,6 +13,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.camunda.client.CamundaClient;
 import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.flowdesk.domain.incident.ChangeSource;
+import io.flowdesk.domain.incident.Incident;
+import io.flowdesk.domain.incident.IncidentRecords;
+import io.flowdesk.domain.incident.Level;
+import io.flowdesk.domain.incident.NewIncident;
+import io.flowdesk.domain.incident.Priority;
 import io.flowdesk.engine.Engine;
 import io.flowdesk.engine.test.EngineRecords;
 import io.flowdesk.engine.test.FlowdeskEngineTest;
@@ -20,6 +26,8 @@ import io.flowdesk.engine.test.SharedPostgres;
 import io.flowdesk.workers.chat.ChatWorker;
 import io.flowdesk.workers.etl.EtlWorker;
 import io.flowdesk.workers.http.HttpWorker;
+import io.flowdesk.workers.incident.ClassifyIncidentWorker;
+import io.flowdesk.workers.incident.SlaBreachWorker;
 import io.flowdesk.workers.mail.EmailWorker;
 import io.flowdesk.workers.rpa.RpaWorker;
 import io.flowdesk.workers.sms.SmsWorker;
@@ -90,6 +98,8 @@ class SpringWorkersTest {
       assertThat(context.getBeansOfType(EmailWorker.class)).isEmpty();
       assertThat(context.getBeansOfType(SmsWorker.class)).isEmpty();
       assertThat(context.getBeansOfType(RpaWorker.class)).isEmpty();
+      assertThat(context.getBeansOfType(ClassifyIncidentWorker.class)).hasSize(1);
+      assertThat(context.getBeansOfType(SlaBreachWorker.class)).hasSize(1);
     }
   }
 
@@ -126,6 +136,44 @@ class SpringWorkersTest {
 
       records.awaitCompleted(instance);
       assertThat(records.variable(instance, "health")).contains("\"up\": true");
+    }
+  }
+
+  @Test
+  void theStarterRunsTheIncidentWorkersWithTheVariablesTheyFetch() {
+    try (ConfigurableApplicationContext context = app(key())) {
+      final IncidentRecords incidents = context.getBean(IncidentRecords.class);
+      final Incident incident =
+          incidents.report(
+              new NewIncident(
+                  "carol", "Monitor flickers", null, "hardware", null, Level.LOW, Level.MEDIUM),
+              ChangeSource.person("carol"));
+      final String id = processId();
+      deploy(
+          client,
+          Bpmn.createExecutableProcess(id)
+              .startEvent()
+              .serviceTask("classify", t -> t.zeebeJobType(ClassifyIncidentWorker.TYPE))
+              .endEvent()
+              .done());
+
+      final long instance =
+          start(
+              client,
+              id,
+              Map.of(
+                  "incidentId", incident.id(),
+                  "priority", "P4",
+                  "assignmentGroup", "workplace-team",
+                  "unrelated", "not fetched"));
+
+      records.awaitCompleted(instance);
+      final Incident classified = incidents.find(incident.id()).orElseThrow();
+      assertThat(classified.priority()).isEqualTo(Priority.P4);
+      assertThat(classified.assignmentGroup()).isEqualTo("workplace-team");
+      assertThat(records.variable(instance, "resolutionDue"))
+          .isEqualTo("\"" + classified.resolutionDue() + "\"");
+      assertThat(records.variable(instance, "taskPriority")).isEqualTo("30");
     }
   }
 }

@@ -55,6 +55,18 @@ public final class WorkerTesting {
     }
   }
 
+  /** A Camunda form of the repository's forms/ folder (next to processes/), as text. */
+  public static String formFile(final String name) {
+    final java.nio.file.Path processes =
+        java.nio.file.Path.of(System.getProperty("flowdesk.processes", "../processes"));
+    try {
+      return java.nio.file.Files.readString(
+          processes.toAbsolutePath().normalize().resolveSibling("forms").resolve(name));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   /** Deploys BPMN text as {@code name}. */
   public static void deployXml(final CamundaClient client, final String name, final String xml) {
     client

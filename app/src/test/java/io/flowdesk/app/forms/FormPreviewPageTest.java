@@ -8,7 +8,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.flowdesk.app.FlowdeskApplication;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -55,9 +54,8 @@ class FormPreviewPageTest {
         .param("description", "Since this morning")
         .param("category", "network")
         .param("impact", "medium")
-        .param("urgency", "high")
-        .param("contactPhone", "+49 30 1234567")
-        .param("stopsWork", "true");
+        .param("configurationItem", "VPN client")
+        .param("urgency", "high");
   }
 
   private static Element input(final Document page, final String name) {
@@ -92,9 +90,10 @@ class FormPreviewPageTest {
     assertThat(summary.hasAttr("required")).isTrue();
     assertThat(page.selectFirst("label[for=" + summary.id() + "]").text())
         .isEqualTo("Short description *");
-    final Element phone = input(page, "contactPhone");
-    assertThat(page.getElementById(phone.attr("aria-describedby")).text())
-        .isEqualTo("International format, e.g. +49 30 1234567");
+    final Element item = input(page, "configurationItem");
+    assertThat(page.getElementById(item.attr("aria-describedby")).text())
+        .isEqualTo(
+            "If you know it, e.g. \"laptop\", \"VPN\" or \"SAP\"; it helps to reach the right team");
     assertThat(page.select("input[name=impact][checked]").eachAttr("value")).containsExactly("low");
     assertThat(page.select("select[name=category] option").eachAttr("value"))
         .containsExactly("", "network", "hardware", "software", "access", "other");
@@ -112,8 +111,8 @@ class FormPreviewPageTest {
                 .param("description", "Typed by the user\r\nover two lines")
                 .param("category", "hardware")
                 .param("impact", "high")
-                .param("urgency", "low")
-                .param("stopsWork", "true"));
+                .param("configurationItem", "Printer 3rd floor")
+                .param("urgency", "low"));
 
     final Element summary = input(page, "shortDescription");
     assertThat(summary.attr("aria-invalid")).isEqualTo("true");
@@ -128,7 +127,7 @@ class FormPreviewPageTest {
         .containsExactly("hardware");
     assertThat(page.select("input[name=impact][checked]").eachAttr("value"))
         .containsExactly("high");
-    assertThat(input(page, "stopsWork").hasAttr("checked")).isTrue();
+    assertThat(input(page, "configurationItem").val()).isEqualTo("Printer 3rd floor");
     assertThat(page.getElementById("variables")).isNull();
   }
 
@@ -168,9 +167,8 @@ class FormPreviewPageTest {
                 "description", "Since this morning",
                 "category", "network",
                 "impact", "medium",
-                "urgency", "high",
-                "contactPhone", "+49 30 1234567",
-                "stopsWork", true));
+                "configurationItem", "VPN client",
+                "urgency", "high"));
     assertThat(page.select(".fd-error-summary")).isEmpty();
   }
 
@@ -179,31 +177,38 @@ class FormPreviewPageTest {
     final Document page =
         page(
             post("/forms/resolve-incident/preview")
-                .param("state", "On hold")
-                .param("resolutionCode", "workaround")
-                .param("resolutionNotes", "Restarted the VPN concentrator")
-                .param("minutesSpent", "30")
-                .param("checksDone", "user-confirmed", "kb-updated")
-                .param("affectedServices", "vpn")
-                .param("resolvedAt", "2025-03-10T14:30"));
+                .param("outcome", "hold")
+                .param("workNote", "Asked the vendor for a replacement part"));
 
+    // The resolution fields are hidden on hold, so their required rules do not apply.
     assertThat(page.select(".fd-error-summary li").eachText())
         .containsExactly("On hold reason is required.");
     assertThat(input(page, "onHoldReason").attr("aria-invalid")).isEqualTo("true");
-    assertThat(page.select("input[name=checksDone][checked]").eachAttr("value"))
-        .containsExactly("user-confirmed", "kb-updated");
-    assertThat(page.select("select[name=affectedServices] option[selected]").eachAttr("value"))
-        .isEqualTo(List.of("vpn"));
-    assertThat(input(page, "resolvedAt").val()).isEqualTo("2025-03-10T14:30");
+    assertThat(page.select("[name=resolutionCode], [name=resolutionNotes]")).isEmpty();
+    assertThat(page.select("input[name=outcome][checked]").eachAttr("value"))
+        .containsExactly("hold");
+    assertThat(input(page, "workNote").wholeText())
+        .isEqualTo("Asked the vendor for a replacement part");
+  }
+
+  @Test
+  void resolvingAsksForTheResolutionCodeAndNotes() throws Exception {
+    final Document page = page(post("/forms/resolve-incident/preview").param("outcome", "resolve"));
+
+    assertThat(page.select(".fd-error-summary li").eachText())
+        .containsExactly("Resolution code is required.", "Resolution notes is required.");
+    assertThat(page.select("[name=onHoldReason]")).isEmpty();
   }
 
   @Test
   void theConditionalFieldIsHiddenWhileItsConditionHolds() throws Exception {
     final Document page = page(get("/forms/resolve-incident/preview"));
 
+    assertThat(page.select("input[name=outcome][checked]").eachAttr("value"))
+        .containsExactly("resolve");
     assertThat(page.select("[name=onHoldReason]")).isEmpty();
-    assertThat(page.select("fieldset.fd-groupbox legend").eachText()).containsExactly("Time spent");
-    assertThat(input(page, "minutesSpent").closest("fieldset.fd-groupbox")).isNotNull();
+    assertThat(page.select("fieldset.fd-groupbox legend").eachText()).containsExactly("Resolution");
+    assertThat(input(page, "resolutionCode").closest("fieldset.fd-groupbox")).isNotNull();
   }
 
   @Test

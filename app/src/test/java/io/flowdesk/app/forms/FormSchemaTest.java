@@ -39,10 +39,9 @@ class FormSchemaTest {
             "shortDescription",
             "description",
             "category",
+            "configurationItem",
             "impact",
-            "urgency",
-            "contactPhone",
-            "stopsWork");
+            "urgency");
     final FormComponent shortDescription = form.field("shortDescription").orElseThrow().component();
     assertThat(shortDescription.rules().isRequired()).isTrue();
     assertThat(shortDescription.rules().maxLength()).isEqualTo(160);
@@ -52,13 +51,28 @@ class FormSchemaTest {
   }
 
   @Test
-  void resolveIncidentFindsFieldsInsideTheGroup() throws IOException {
+  void resolveIncidentAsksForTheResolutionOnlyWhenResolvingAndForAReasonOnlyOnHold()
+      throws IOException {
     final FormSchema form = example("resolve-incident.form");
 
-    assertThat(form.field("minutesSpent").orElseThrow().type()).isEqualTo(ComponentType.NUMBER);
+    assertThat(form.fields())
+        .extracting(FormField::name)
+        .containsExactly(
+            "outcome", "resolutionCode", "resolutionNotes", "onHoldReason", "workNote");
+    assertThat(form.field("outcome").orElseThrow().component().values())
+        .extracting(FormComponent.Option::value)
+        .containsExactly("resolve", "hold", "cancel");
+    final FormComponent resolution =
+        form.components().stream()
+            .filter(c -> c.kind() == ComponentType.GROUP)
+            .findFirst()
+            .orElseThrow();
+    assertThat(resolution.hideCondition()).isEqualTo("=outcome != \"resolve\"");
+    assertThat(resolution.components())
+        .extracting(FormComponent::key)
+        .containsExactly("resolutionCode", "resolutionNotes");
     assertThat(form.field("onHoldReason").orElseThrow().component().hideCondition())
-        .isEqualTo("=state != \"On hold\"");
-    assertThat(form.field("resolvedAt").orElseThrow().component().subtype()).isEqualTo("datetime");
+        .isEqualTo("=outcome != \"hold\"");
   }
 
   @Test

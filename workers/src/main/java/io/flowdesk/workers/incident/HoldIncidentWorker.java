@@ -1,0 +1,62 @@
+package io.flowdesk.workers.incident;
+
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.api.worker.JobClient;
+import io.flowdesk.domain.incident.Incident;
+import io.flowdesk.domain.incident.IncidentChange;
+import io.flowdesk.domain.incident.IncidentRecords;
+import io.flowdesk.domain.incident.IncidentState;
+import io.flowdesk.workers.JobInputs;
+import io.flowdesk.workers.JobOutcomes;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+
+/**
+ * Task type {@code flowdesk:incident-hold}: puts the incident ON_HOLD with the agent's reason. The
+ * resolution SLA pauses: the time left until {@code resolutionDue} (negative when already overdue)
+ * is kept for {@link ResumeIncidentWorker}.
+ *
+ * <p>Inputs: {@code incidentId}, {@code onHoldReason}. Result: {@code resolutionRemaining}
+ * (ISO-8601 duration).
+ */
+public class HoldIncidentWorker {
+
+  public static final String TYPE = "flowdesk:incident-hold";
+
+  private final IncidentRecords records;
+  private final Clock clock;
+  private final JobOutcomes outcomes;
+
+  public HoldIncidentWorker(
+      final IncidentRecords records, final Clock clock, final Duration retryBackoff) {
+    this.records = records;
+    this.clock = clock;
+    this.outcomes = new JobOutcomes(IncidentJobs.ERROR_PREFIX, retryBackoff);
+  }
+
+  @JobWorker(
+      type = TYPE,
+      autoComplete = false,
+      fetchVariables = {"incidentId", "onHoldReason"})
+  public void handle(final JobClient client, final ActivatedJob job) {
+    outcomes.handle(client, job, this::hold);
+  }
+
+  /** Puts the incident on hold and answers the resolution time left. */
+  public Map<String, Object> hold(final JobInputs inputs) {
+    final Incident incident =
+        records.change(
+            IncidentJobs.incidentId(inputs),
+            IncidentChange.of()
+                .state(IncidentState.ON_HOLD)
+                .onHoldReason(inputs.text("onHoldReason")),
+            IncidentJobs.source(inputs));
+    final Duration remaining =
+        Duration.between(clock.instant(), IncidentJobs.resolutionDue(incident))
+            .truncatedTo(ChronoUnit.SECONDS);
+    return Map.of("resolutionRemaining", remaining.toString());
+  }
+}

@@ -1,0 +1,63 @@
+package io.flowdesk.workers.incident;
+
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.api.worker.JobClient;
+import io.flowdesk.domain.incident.Incident;
+import io.flowdesk.domain.incident.IncidentChange;
+import io.flowdesk.domain.incident.IncidentRecords;
+import io.flowdesk.domain.incident.IncidentState;
+import io.flowdesk.workers.JobInputs;
+import io.flowdesk.workers.JobOutcomes;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+
+/**
+ * Task type {@code flowdesk:incident-reopen}, when the caller reopens a resolved incident: it goes
+ * back IN_PROGRESS, its resolution code and notes are cleared (the audit trail keeps them) and the
+ * resolution SLA runs on with the time that was left: {@code resolutionDue} = now + {@code
+ * resolutionRemaining}.
+ *
+ * <p>Inputs: {@code incidentId}, {@code resolutionRemaining}. Result: {@code resolutionDue}
+ * (ISO-8601).
+ */
+public class ReopenIncidentWorker {
+
+  public static final String TYPE = "flowdesk:incident-reopen";
+
+  private final IncidentRecords records;
+  private final Clock clock;
+  private final JobOutcomes outcomes;
+
+  public ReopenIncidentWorker(
+      final IncidentRecords records, final Clock clock, final Duration retryBackoff) {
+    this.records = records;
+    this.clock = clock;
+    this.outcomes = new JobOutcomes(IncidentJobs.ERROR_PREFIX, retryBackoff);
+  }
+
+  @JobWorker(
+      type = TYPE,
+      autoComplete = false,
+      fetchVariables = {"incidentId", "resolutionRemaining"})
+  public void handle(final JobClient client, final ActivatedJob job) {
+    outcomes.handle(client, job, this::reopen);
+  }
+
+  /** Reopens the incident and answers its new resolution target. */
+  public Map<String, Object> reopen(final JobInputs inputs) {
+    final Duration remaining = IncidentJobs.duration(inputs, "resolutionRemaining");
+    final Incident incident =
+        records.change(
+            IncidentJobs.incidentId(inputs),
+            IncidentChange.of()
+                .state(IncidentState.IN_PROGRESS)
+                .resolutionCode(null)
+                .resolutionNotes(null)
+                .resolutionDue(clock.instant().truncatedTo(ChronoUnit.SECONDS).plus(remaining)),
+            IncidentJobs.source(inputs));
+    return Map.of("resolutionDue", IncidentJobs.iso(incident.resolutionDue()));
+  }
+}

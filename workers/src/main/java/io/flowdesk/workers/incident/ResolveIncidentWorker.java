@@ -1,0 +1,63 @@
+package io.flowdesk.workers.incident;
+
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.api.worker.JobClient;
+import io.flowdesk.domain.incident.Incident;
+import io.flowdesk.domain.incident.IncidentChange;
+import io.flowdesk.domain.incident.IncidentRecords;
+import io.flowdesk.domain.incident.IncidentState;
+import io.flowdesk.workers.JobInputs;
+import io.flowdesk.workers.JobOutcomes;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+
+/**
+ * Task type {@code flowdesk:incident-resolve}: records the incident RESOLVED with the agent's
+ * resolution code and notes. While the caller decides, the resolution SLA pauses as on hold: the
+ * time left is kept for {@link ReopenIncidentWorker}.
+ *
+ * <p>Inputs: {@code incidentId}, {@code resolutionCode}, {@code resolutionNotes}. Result: {@code
+ * resolutionRemaining} (ISO-8601 duration).
+ */
+public class ResolveIncidentWorker {
+
+  public static final String TYPE = "flowdesk:incident-resolve";
+
+  private final IncidentRecords records;
+  private final Clock clock;
+  private final JobOutcomes outcomes;
+
+  public ResolveIncidentWorker(
+      final IncidentRecords records, final Clock clock, final Duration retryBackoff) {
+    this.records = records;
+    this.clock = clock;
+    this.outcomes = new JobOutcomes(IncidentJobs.ERROR_PREFIX, retryBackoff);
+  }
+
+  @JobWorker(
+      type = TYPE,
+      autoComplete = false,
+      fetchVariables = {"incidentId", "resolutionCode", "resolutionNotes"})
+  public void handle(final JobClient client, final ActivatedJob job) {
+    outcomes.handle(client, job, this::resolve);
+  }
+
+  /** Records the resolution and answers the resolution time left. */
+  public Map<String, Object> resolve(final JobInputs inputs) {
+    final Incident incident =
+        records.change(
+            IncidentJobs.incidentId(inputs),
+            IncidentChange.of()
+                .state(IncidentState.RESOLVED)
+                .resolutionCode(inputs.text("resolutionCode"))
+                .resolutionNotes(inputs.text("resolutionNotes")),
+            IncidentJobs.source(inputs));
+    final Duration remaining =
+        Duration.between(clock.instant(), IncidentJobs.resolutionDue(incident))
+            .truncatedTo(ChronoUnit.SECONDS);
+    return Map.of("resolutionRemaining", remaining.toString());
+  }
+}

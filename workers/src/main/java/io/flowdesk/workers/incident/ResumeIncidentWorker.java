@@ -1,0 +1,61 @@
+package io.flowdesk.workers.incident;
+
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.api.worker.JobClient;
+import io.flowdesk.domain.incident.Incident;
+import io.flowdesk.domain.incident.IncidentChange;
+import io.flowdesk.domain.incident.IncidentRecords;
+import io.flowdesk.domain.incident.IncidentState;
+import io.flowdesk.workers.JobInputs;
+import io.flowdesk.workers.JobOutcomes;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+
+/**
+ * Task type {@code flowdesk:incident-resume}, after message {@code incident-resume}: the incident
+ * goes back IN_PROGRESS (its on-hold reason cleared) and the resolution SLA runs on from where it
+ * paused: {@code resolutionDue} = now + {@code resolutionRemaining}.
+ *
+ * <p>Inputs: {@code incidentId}, {@code resolutionRemaining}. Result: {@code resolutionDue}
+ * (ISO-8601), which the task's due date and resolution timer read.
+ */
+public class ResumeIncidentWorker {
+
+  public static final String TYPE = "flowdesk:incident-resume";
+
+  private final IncidentRecords records;
+  private final Clock clock;
+  private final JobOutcomes outcomes;
+
+  public ResumeIncidentWorker(
+      final IncidentRecords records, final Clock clock, final Duration retryBackoff) {
+    this.records = records;
+    this.clock = clock;
+    this.outcomes = new JobOutcomes(IncidentJobs.ERROR_PREFIX, retryBackoff);
+  }
+
+  @JobWorker(
+      type = TYPE,
+      autoComplete = false,
+      fetchVariables = {"incidentId", "resolutionRemaining"})
+  public void handle(final JobClient client, final ActivatedJob job) {
+    outcomes.handle(client, job, this::resume);
+  }
+
+  /** Resumes work on the incident and answers its new resolution target. */
+  public Map<String, Object> resume(final JobInputs inputs) {
+    final Duration remaining = IncidentJobs.duration(inputs, "resolutionRemaining");
+    final Incident incident =
+        records.change(
+            IncidentJobs.incidentId(inputs),
+            IncidentChange.of()
+                .state(IncidentState.IN_PROGRESS)
+                .onHoldReason(null)
+                .resolutionDue(clock.instant().truncatedTo(ChronoUnit.SECONDS).plus(remaining)),
+            IncidentJobs.source(inputs));
+    return Map.of("resolutionDue", IncidentJobs.iso(incident.resolutionDue()));
+  }
+}
