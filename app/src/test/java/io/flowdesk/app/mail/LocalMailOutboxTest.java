@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -38,6 +39,8 @@ import org.springframework.web.context.WebApplicationContext;
  * and shows up in the outbox.
  */
 @SpringBootTest(classes = FlowdeskApplication.class, properties = "flowdesk.mail.local-server=true")
+// No other test shares this configuration: close its engine and mail server right after it.
+@DirtiesContext
 class LocalMailOutboxTest {
 
   // A database of its own: the engines of other cached test contexts share the default one, and
