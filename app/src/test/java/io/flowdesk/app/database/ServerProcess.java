@@ -54,7 +54,11 @@ public final class ServerProcess implements AutoCloseable {
                 "-jar",
                 jar,
                 "--server.port=" + port,
-                "--flowdesk.data-dir=" + dataDir));
+                "--flowdesk.data-dir=" + dataDir,
+                // The local default mail server runs (no mail host, embedded database): on free
+                // ports, so a server of another test or a developer's Flowdesk cannot collide.
+                "--flowdesk.mail.local-smtp-port=0",
+                "--flowdesk.mail.local-imap-port=0"));
     command.addAll(arguments);
     final ProcessBuilder builder =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());

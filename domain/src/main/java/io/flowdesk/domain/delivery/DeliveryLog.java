@@ -28,6 +28,9 @@ public final class DeliveryLog {
       "id, job_key, channel, recipient, status, attempts, provider_id, last_error, created_at,"
           + " updated_at";
 
+  /** The largest page {@link #recent} answers. */
+  public static final int MAX_PAGE_SIZE = 500;
+
   private final JdbcClient jdbc;
 
   public DeliveryLog(final DataSource dataSource) {
@@ -98,6 +101,46 @@ public final class DeliveryLog {
             "SELECT " + COLUMNS + " FROM domain.delivery WHERE job_key = :jobKey ORDER BY id")
         .param("jobKey", jobKey)
         .query(DeliveryLog::map)
+        .list();
+  }
+
+  /**
+   * The most recently changed deliveries first, for people looking at what went out.
+   *
+   * @param status only deliveries in this status; null for all
+   * @param channel only deliveries on this channel; null or blank for all
+   * @param offset how many of the matching deliveries to skip
+   * @param limit at most this many (1 to {@value #MAX_PAGE_SIZE})
+   */
+  public List<Delivery> recent(
+      final DeliveryStatus status, final String channel, final int offset, final int limit) {
+    if (offset < 0) {
+      throw new IllegalArgumentException("delivery offset " + offset + " is negative");
+    }
+    if (limit < 1 || limit > MAX_PAGE_SIZE) {
+      throw new IllegalArgumentException(
+          "delivery page size " + limit + " is not in 1.." + MAX_PAGE_SIZE);
+    }
+    final boolean anyChannel = channel == null || channel.isBlank();
+    return jdbc.sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM domain.delivery"
+                + " WHERE (CAST(:status AS VARCHAR) IS NULL OR status = :status)"
+                + " AND (CAST(:channel AS VARCHAR) IS NULL OR channel = :channel)"
+                + " ORDER BY updated_at DESC, id DESC OFFSET :offset LIMIT :limit")
+        .param("status", status == null ? null : status.name())
+        .param("channel", anyChannel ? null : channel)
+        .param("offset", offset)
+        .param("limit", limit)
+        .query(DeliveryLog::map)
+        .list();
+  }
+
+  /** The channels that have deliveries, sorted. */
+  public List<String> channels() {
+    return jdbc.sql("SELECT DISTINCT channel FROM domain.delivery ORDER BY channel")
+        .query(String.class)
         .list();
   }
 

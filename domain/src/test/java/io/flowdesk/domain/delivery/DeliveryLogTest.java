@@ -69,4 +69,40 @@ class DeliveryLogTest {
             org.assertj.core.groups.Tuple.tuple("b@example.com", "email", DeliveryStatus.PENDING),
             org.assertj.core.groups.Tuple.tuple("a@example.com", "sms", DeliveryStatus.PENDING));
   }
+
+  @Test
+  void recentListsTheLatestChangedFirstFilteredByStatusAndChannelInPages() {
+    final long job = JOB_KEYS.incrementAndGet();
+    final Delivery first = log.claim(job, "pager", "first");
+    final Delivery second = log.claim(job, "pager", "second");
+    final Delivery third = log.claim(job, "pager", "third");
+    log.claim(job, "other-channel", "elsewhere");
+    log.markSent(first.id(), "P-1");
+    log.markFailed(third.id(), "pager gateway down");
+
+    assertThat(log.recent(null, "pager", 0, 10))
+        .extracting(Delivery::recipient)
+        .containsExactly("third", "first", "second");
+    assertThat(log.recent(null, "pager", 1, 1))
+        .extracting(Delivery::recipient)
+        .containsExactly("first");
+    assertThat(log.recent(DeliveryStatus.FAILED, "pager", 0, 10))
+        .extracting(Delivery::recipient, Delivery::lastError)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("third", "pager gateway down"));
+    assertThat(log.recent(DeliveryStatus.PENDING, null, 0, 10))
+        .extracting(Delivery::recipient)
+        .contains("elsewhere", "second")
+        .doesNotContain("first", "third");
+    assertThat(log.channels()).contains("other-channel", "pager");
+  }
+
+  @Test
+  void recentRefusesAPageSizeOutOfRange() {
+    org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+        .isThrownBy(() -> log.recent(null, null, 0, DeliveryLog.MAX_PAGE_SIZE + 1))
+        .withMessageContaining("page size 501");
+    org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+        .isThrownBy(() -> log.recent(null, null, -1, 10))
+        .withMessageContaining("offset -1");
+  }
 }
