@@ -191,7 +191,9 @@ public class IncidentRecords {
 
   /**
    * Adds a comment or work note (not blank, at most 10,000 characters); bumps updatedAt and writes
-   * an audit entry (field {@code comment} or {@code workNote}, a one-line summary as new value).
+   * an audit entry (field {@code comment} or {@code workNote}, a one-line summary as new value). A
+   * job adds one entry of each kind per incident: a retried job gets its first entry back and
+   * changes nothing.
    */
   public JournalEntry addJournalEntry(
       final long incidentId, final JournalKind kind, final String text, final ChangeSource source) {
@@ -203,23 +205,42 @@ public class IncidentRecords {
     IncidentValidation.validateSource(source);
     return tx.execute(
         status -> {
+          if (source.jobKey() != null) {
+            final Optional<JournalEntry> done = jobsEntry(incidentId, kind, source.jobKey());
+            if (done.isPresent()) {
+              return done.get();
+            }
+          }
           touch(incidentId);
           final JournalEntry entry =
               jdbc.sql(
                       """
-                      INSERT INTO domain.incident_journal (incident_id, kind, author, text)
-                      VALUES (:incidentId, :kind, :author, :text)
+                      INSERT INTO domain.incident_journal (incident_id, kind, author, text, job_key)
+                      VALUES (:incidentId, :kind, :author, :text, :jobKey)
                       RETURNING id, incident_id, kind, author, text, created_at
                       """)
                   .param("incidentId", incidentId)
                   .param("kind", kind.name())
                   .param("author", source.actor())
                   .param("text", text)
+                  .param("jobKey", source.jobKey())
                   .query(IncidentRecords::journalEntry)
                   .single();
           audit.record(incidentId, source, field, null, AuditTrail.summary(text));
           return entry;
         });
+  }
+
+  private Optional<JournalEntry> jobsEntry(
+      final long incidentId, final JournalKind kind, final long jobKey) {
+    return jdbc.sql(
+            "SELECT id, incident_id, kind, author, text, created_at FROM domain.incident_journal"
+                + " WHERE incident_id = :incidentId AND job_key = :jobKey AND kind = :kind")
+        .param("incidentId", incidentId)
+        .param("jobKey", jobKey)
+        .param("kind", kind.name())
+        .query(IncidentRecords::journalEntry)
+        .optional();
   }
 
   /** The journal, oldest first; work notes only when {@code includeWorkNotes}. */

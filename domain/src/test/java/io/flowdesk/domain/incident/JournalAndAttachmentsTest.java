@@ -63,6 +63,24 @@ class JournalAndAttachmentsTest {
   }
 
   @Test
+  void aRetriedJobAddsItsJournalEntryOnce() {
+    final Incident incident = reported();
+    final ChangeSource job = ChangeSource.job(777);
+    final int auditBefore = records.auditTrail(incident.id()).size();
+
+    final JournalEntry first =
+        records.addJournalEntry(incident.id(), JournalKind.WORK_NOTE, "Response SLA breached", job);
+    final JournalEntry retried =
+        records.addJournalEntry(incident.id(), JournalKind.WORK_NOTE, "Response SLA breached", job);
+    final JournalEntry comment =
+        records.addJournalEntry(incident.id(), JournalKind.COMMENT, "We are on it", job);
+
+    assertThat(retried).isEqualTo(first);
+    assertThat(records.journal(incident.id(), true)).containsExactly(first, comment);
+    assertThat(records.auditTrail(incident.id())).hasSize(auditBefore + 2);
+  }
+
+  @Test
   void aBlankOrTooLongJournalEntryIsRefusedNamingItsKind() {
     final Incident incident = reported();
 
