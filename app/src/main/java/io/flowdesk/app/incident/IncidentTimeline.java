@@ -120,37 +120,29 @@ public class IncidentTimeline {
           case "assignmentGroup" ->
               value == null ? "Removed from its group" : "Assigned to " + names.group(value);
           case "assignee" -> value == null ? "Unassigned" : "Taken on by " + names.person(value);
-          case "state" -> {
-            final Line state = state(entry, step);
-            yield state == null ? null : state.summary;
-          }
+          case "state" -> state(entry, step);
           default ->
               humanise(field) + (value == null ? " cleared" : " changed to " + displayValue(value));
         };
-    if (line == null) {
-      return Optional.empty();
-    }
     final String text = "state".equals(field) ? stateText(entry, step) : null;
     return Optional.of(new Line(line, text));
   }
 
-  private static Line state(final AuditEntry entry, final Map<String, AuditEntry> step) {
+  private static String state(final AuditEntry entry, final Map<String, AuditEntry> step) {
     final String to = entry.newValue();
     final String from = entry.oldValue();
-    final String summary =
-        switch (to) {
-          case "IN_PROGRESS" ->
-              "RESOLVED".equals(from)
-                  ? "Reopened"
-                  : "ON_HOLD".equals(from) ? "Work resumed" : "Work started";
-          case "ON_HOLD" -> "On hold" + suffix(step.get("onHoldReason"));
-          case "RESOLVED" -> "Resolved" + suffix(step.get("resolutionCode"));
-          case "CLOSED" -> "Closed";
-          case "CANCELED" -> "Canceled";
-          case "NEW" -> "New";
-          default -> "State changed to " + displayValue(to);
-        };
-    return new Line(summary, null);
+    return switch (to) {
+      case "IN_PROGRESS" ->
+          "RESOLVED".equals(from)
+              ? "Reopened"
+              : "ON_HOLD".equals(from) ? "Work resumed" : "Work started";
+      case "ON_HOLD" -> "On hold" + suffix(step.get("onHoldReason"));
+      case "RESOLVED" -> "Resolved" + suffix(step.get("resolutionCode"));
+      case "CLOSED" -> "Closed";
+      case "CANCELED" -> "Canceled";
+      case "NEW" -> "New";
+      default -> "State changed to " + displayValue(to);
+    };
   }
 
   private static String stateText(final AuditEntry entry, final Map<String, AuditEntry> step) {

@@ -14,6 +14,7 @@ import io.flowdesk.domain.incident.IncidentQuery;
 import io.flowdesk.domain.incident.IncidentRecords;
 import io.flowdesk.domain.incident.Level;
 import io.flowdesk.domain.incident.NewIncident;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -108,7 +109,7 @@ class IncidentAccessTest extends WebTestSupport {
     return new IncidentQuery(Set.of(), Set.of(group), Set.of(), Set.of(), null, null, null);
   }
 
-  private java.util.List<String> numbers(final IncidentQuery query) {
+  private List<String> numbers(final IncidentQuery query) {
     return records.search(query, Pageable.ofSize(1000)).map(Incident::number).getContent();
   }
 }

@@ -2,12 +2,15 @@ package io.flowdesk.app.incident;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.camunda.client.CamundaClient;
 import io.flowdesk.app.WebTestSupport;
 import io.flowdesk.domain.directory.Directory;
+import io.flowdesk.domain.incident.Incident;
 import io.flowdesk.domain.incident.IncidentRecords;
 import io.flowdesk.domain.incident.IncidentState;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,12 +35,11 @@ class IncidentReportingTest extends WebTestSupport {
         new IncidentReporting(records, directory, client, "no-such-process");
 
     final ProcessNotStartedException failure =
-        (ProcessNotStartedException)
-            org.assertj.core.api.Assertions.catchThrowable(
-                () -> reporting.report("alice", report()));
+        catchThrowableOfType(
+            ProcessNotStartedException.class, () -> reporting.report("alice", report()));
 
     assertThat(failure).hasMessageStartingWith("the incident process did not start for INC");
-    final var record = records.findByNumber(failure.incidentNumber()).orElseThrow();
+    final Incident record = records.findByNumber(failure.incidentNumber()).orElseThrow();
     assertThat(record.state()).isEqualTo(IncidentState.CANCELED);
     assertThat(record.processInstanceKey()).isNull();
   }
@@ -46,7 +48,7 @@ class IncidentReportingTest extends WebTestSupport {
   void anUnknownCategoryIsRefusedBeforeAnythingIsRecorded() {
     final IncidentReporting reporting =
         new IncidentReporting(records, directory, client, TEST_PROCESS);
-    final Map<String, Object> report = new java.util.HashMap<>(report());
+    final Map<String, Object> report = new HashMap<>(report());
     report.put("category", "coffee");
 
     assertThatThrownBy(() -> reporting.report("alice", report))
@@ -58,7 +60,7 @@ class IncidentReportingTest extends WebTestSupport {
   void aMissingImpactIsNamed() {
     final IncidentReporting reporting =
         new IncidentReporting(records, directory, client, TEST_PROCESS);
-    final Map<String, Object> report = new java.util.HashMap<>(report());
+    final Map<String, Object> report = new HashMap<>(report());
     report.remove("impact");
 
     assertThatThrownBy(() -> reporting.report("alice", report))
