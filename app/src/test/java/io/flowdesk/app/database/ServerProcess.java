@@ -59,11 +59,13 @@ public final class ServerProcess implements AutoCloseable {
                 "-jar",
                 jar,
                 "--server.port=" + port,
-                "--flowdesk.data-dir=" + dataDir,
-                // The local default mail server runs (no mail host, embedded database): on free
-                // ports, so a server of another test or a developer's Flowdesk cannot collide.
-                "--flowdesk.mail.local-smtp-port=0",
-                "--flowdesk.mail.local-imap-port=0"));
+                "--flowdesk.data-dir=" + dataDir));
+    if (arguments.stream().noneMatch(argument -> argument.startsWith("--flowdesk.mail.local-"))) {
+      // The local default mail server runs (no mail host, embedded database): on free ports, so
+      // a server of another test or a developer's Flowdesk cannot collide.
+      command.add("--flowdesk.mail.local-smtp-port=0");
+      command.add("--flowdesk.mail.local-imap-port=0");
+    }
     command.addAll(arguments);
     final ProcessBuilder builder =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
@@ -99,6 +101,11 @@ public final class ServerProcess implements AutoCloseable {
   }
 
   /** The landing page as the demo admin sees it (it is for signed-in people only). */
+  /** The server's own address, e.g. http://localhost:8123. */
+  public String baseUrl() {
+    return "http://localhost:" + httpPort;
+  }
+
   String landingPage() {
     final HttpClient browser =
         HttpClient.newBuilder()

@@ -74,8 +74,7 @@ class PortalTest extends WebTestSupport {
         .param("category", "network")
         .param("impact", "medium")
         .param("urgency", "high")
-        .param("contactPhone", "+49 30 1234567")
-        .param("stopsWork", "true");
+        .param("configurationItem", "vpn-gw-1");
   }
 
   private Incident reportedBy(final String username, final String shortDescription) {
@@ -152,7 +151,7 @@ class PortalTest extends WebTestSupport {
     assertThat(variable(instance, "callerName")).isEqualTo("\"Alice Andersen\"");
     assertThat(variable(instance, "impact")).isEqualTo("\"medium\"");
     assertThat(variable(instance, "urgency")).isEqualTo("\"high\"");
-    assertThat(variable(instance, "configurationItem")).isEqualTo("null");
+    assertThat(variable(instance, "configurationItem")).isEqualTo("\"vpn-gw-1\"");
 
     final Document page =
         html(get("/portal/requests/" + number).session(alice).flashAttrs(result.getFlashMap()));

@@ -1,0 +1,222 @@
+package io.flowdesk.app.story;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.Response;
+import io.flowdesk.app.database.ServerProcess;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The incident story as people live it, in Debian's Chromium against the packaged app in its local
+ * default (embedded PostgreSQL, demo people, local mail server): a caller reports an issue, an
+ * agent of the service desk resolves it from the group inbox through its form, the caller gets the
+ * mail and confirms in the portal, and the record ends Closed with its whole history.
+ */
+class IncidentStoryIT {
+
+  private static final String PASSWORD = "demo-flowdesk-2025";
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+  @TempDir static Path dataRoot;
+
+  private static ServerProcess server;
+  private static int imapPort;
+  private static Playwright playwright;
+  private static Browser browser;
+
+  @BeforeAll
+  static void startServerAndBrowser() throws Exception {
+    imapPort = ServerProcess.freePort();
+    server =
+        ServerProcess.start(
+            dataRoot.resolve("data"),
+            List.of(
+                "--flowdesk.engine.grpc-port=0",
+                "--flowdesk.mail.local-smtp-port=0",
+                "--flowdesk.mail.local-imap-port=" + imapPort));
+    final Map<String, String> env = new HashMap<>(System.getenv());
+    env.put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+    playwright = Playwright.create(new Playwright.CreateOptions().setEnv(env));
+    browser =
+        playwright
+            .chromium()
+            .launch(
+                new BrowserType.LaunchOptions()
+                    .setExecutablePath(CHROMIUM)
+                    .setHeadless(true)
+                    .setArgs(List.of("--no-sandbox", "--disable-gpu", "--no-first-run")));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (browser != null) {
+      browser.close();
+    }
+    if (playwright != null) {
+      playwright.close();
+    }
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  /** A fresh browser (own cookies) signed in as {@code username}. */
+  private static Page signedIn(final String username) {
+    final BrowserContext context =
+        browser.newContext(new Browser.NewContextOptions().setBaseURL(server.baseUrl()));
+    context.setDefaultTimeout(20_000);
+    final Page page = context.newPage();
+    page.navigate("/login");
+    page.fill("#username", username);
+    page.fill("#password", PASSWORD);
+    page.click("button:has-text('Sign in')");
+    page.waitForURL("**/portal");
+    return page;
+  }
+
+  private static String report(final Page alice, final String shortDescription) {
+    alice.navigate("/portal");
+    alice.click("text=Report an issue");
+    alice.fill("[name=shortDescription]", shortDescription);
+    alice.fill("[name=description]", "The <b>printer</b> on floor 3 shows error E-42.");
+    alice.selectOption("select[name=category]", "other");
+    alice.check("input[name=impact][value=medium]");
+    alice.check("input[name=urgency][value=high]");
+    alice.click("button:has-text('Send report')");
+    alice.waitForURL("**/portal/requests/INC*");
+    return alice.textContent("#incident-number").strip();
+  }
+
+  @Test
+  void aReportedIncidentIsResolvedConfirmedAndClosedWithItsWholeHistory() throws Exception {
+    final Page alice = signedIn("alice");
+    final String number = report(alice, "Printer on floor 3 jams");
+    assertThat(alice.locator("#description"))
+        .hasText("The <b>printer</b> on floor 3 shows error E-42.");
+
+    final Page anna = signedIn("agent.anna");
+    await("the task in the service desk's inbox")
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofSeconds(1))
+        .until(
+            () -> {
+              anna.navigate("/inbox?view=groups&sort=created");
+              return anna.locator("tr:has-text('" + number + "')").count() == 1;
+            });
+    anna.click("tr:has-text('" + number + "') >> text=Resolve incident");
+    anna.click("button:has-text('Claim')");
+    assertThat(anna.locator(".fd-flash")).containsText("yours");
+    anna.check("input[name=outcome][value=resolve]");
+    anna.selectOption("select[name=resolutionCode]", "solved-permanently");
+    anna.fill("[name=resolutionNotes]", "Replaced the fuser unit; test page printed fine.");
+    anna.click("form.fd-form button[type=submit]");
+    anna.waitForURL("**/inbox");
+
+    final Message mail = awaitMail("alice@example.com", number);
+    assertThat(mail.getSubject()).contains("Resolved").contains(number);
+
+    await("the request offers confirmation")
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofSeconds(1))
+        .until(
+            () -> {
+              alice.navigate("/portal/requests/" + number);
+              return alice.locator("#caller-response").count() == 1;
+            });
+    alice.click("button:has-text('Yes, confirm')");
+    await("the incident closes")
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofSeconds(1))
+        .until(
+            () -> {
+              alice.navigate("/portal/requests/" + number);
+              return alice.textContent("#state").contains("Closed");
+            });
+    final List<String> history = alice.locator("#timeline .fd-summary").allTextContents();
+    assertThat(String.join("\n", history))
+        .contains("Reported by")
+        .contains("Priority set to")
+        .contains("Resolved")
+        .contains("Closed");
+
+    anna.navigate("/incidents/" + number);
+    assertThat(anna.locator("#state")).containsText("Closed");
+    assertThat(anna.locator("#audit-trail")).containsText("agent.anna");
+  }
+
+  @Test
+  void anEndUserCannotOpenAnotherUsersIncident() {
+    final String number = report(signedIn("alice"), "Alice's badge does not open doors");
+
+    final Page bob = signedIn("bob");
+    final Response answer = bob.navigate("/portal/requests/" + number);
+
+    assertThat(answer.status()).isEqualTo(403);
+    assertThat(bob.locator("body")).not().containsText("badge does not open");
+  }
+
+  @Test
+  void aMissingRequiredFieldShowsItsErrorAndKeepsWhatWasTyped() {
+    final Page alice = signedIn("alice");
+    alice.navigate("/portal/report");
+    alice.fill("[name=description]", "Typed before forgetting the summary");
+    alice.check("input[name=impact][value=low]");
+    alice.click("button:has-text('Send report')");
+
+    assertThat(alice.locator(".fd-error-summary")).containsText("Short description");
+    assertThat(alice.locator("[name=description]")).hasValue("Typed before forgetting the summary");
+    assertThat(alice.locator("input[name=impact][value=low]")).isChecked();
+  }
+
+  /** Reads the caller's mailbox over IMAP until the mail about {@code number} is there. */
+  private static Message awaitMail(final String address, final String number) {
+    return await("the mail to " + address + " about " + number)
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofSeconds(1))
+        .until(() -> findMail(address, number), found -> found != null);
+  }
+
+  private static Message findMail(final String address, final String number) throws Exception {
+    final Properties properties = new Properties();
+    properties.put("mail.imap.connectiontimeout", "5000");
+    properties.put("mail.imap.timeout", "5000");
+    final Store store = Session.getInstance(properties).getStore("imap");
+    store.connect("127.0.0.1", imapPort, address, "any");
+    try {
+      final Folder inbox = store.getFolder("INBOX");
+      inbox.open(Folder.READ_ONLY);
+      for (final Message message : inbox.getMessages()) {
+        if (message.getSubject() != null && message.getSubject().contains(number)) {
+          final jakarta.mail.internet.MimeMessage copy =
+              new jakarta.mail.internet.MimeMessage((jakarta.mail.internet.MimeMessage) message);
+          inbox.close(false);
+          return copy;
+        }
+      }
+      inbox.close(false);
+      return null;
+    } finally {
+      store.close();
+    }
+  }
+}
