@@ -86,7 +86,7 @@ public final class EngineBootstrap {
     final TransactionTemplate transactions =
         new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     final Keys keys = new Keys(jdbc);
-    final FeelEvaluator feel = new FeelEvaluator();
+    final FeelEvaluator feel = new FeelEvaluator(clock::now);
     final BpmnTransformer bpmn = new BpmnTransformer(feel::parseError);
     final DmnDecisions dmn = new DmnDecisions();
     final ProcessDefinitions definitions = new ProcessDefinitions(jdbc, bpmn);

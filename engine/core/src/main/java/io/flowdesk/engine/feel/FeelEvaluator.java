@@ -1,10 +1,14 @@
 package io.flowdesk.engine.feel;
 
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.camunda.feel.api.EvaluationFailure;
 import org.camunda.feel.api.EvaluationResult;
 import org.camunda.feel.api.FeelEngineApi;
@@ -33,7 +37,19 @@ public final class FeelEvaluator {
   private final Map<String, ParsedExpression> parsed = new ConcurrentHashMap<>();
 
   public FeelEvaluator() {
-    this.engine = FeelEngineBuilder.create().withCustomValueMapper(new KeepValMapper()).build();
+    this(Instant::now);
+  }
+
+  /**
+   * @param now the engine's time, so that FEEL's {@code now()} and {@code today()} follow the
+   *     engine clock (as in Zeebe, where a test that moves the clock moves them too)
+   */
+  public FeelEvaluator(final Supplier<Instant> now) {
+    this.engine =
+        FeelEngineBuilder.create()
+            .withCustomValueMapper(new KeepValMapper())
+            .withClock(() -> ZonedDateTime.ofInstant(now.get(), ZoneId.systemDefault()))
+            .build();
   }
 
   /**

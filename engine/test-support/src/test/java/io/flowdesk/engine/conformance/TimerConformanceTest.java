@@ -57,6 +57,30 @@ class TimerConformanceTest {
   }
 
   @Test
+  void feelNowAndTodayFollowTheEngineClock() {
+    final String id =
+        conformance.deploy(
+            Bpmn.createExecutableProcess(processId())
+                .startEvent()
+                .scriptTask(
+                    "stamp",
+                    t ->
+                        t.zeebeExpression("string(today()) + \"/\" + string(now().year)")
+                            .zeebeResultVariable("today"))
+                .endEvent()
+                .done());
+    clock.advance(Duration.ofDays(400));
+    final java.time.LocalDate engineToday =
+        clock.now().atZone(java.time.ZoneId.systemDefault()).toLocalDate();
+
+    final long instance = conformance.start(id, Map.of());
+
+    records.awaitCompleted(instance);
+    assertThat(records.variable(instance, "today"))
+        .isEqualTo("\"" + engineToday + "/" + engineToday.getYear() + "\"");
+  }
+
+  @Test
   void timerDateMayComeFromAFeelExpression() {
     final String id =
         conformance.deploy(
