@@ -1,15 +1,13 @@
 package io.flowdesk.app.diagram;
 
+import io.flowdesk.engine.support.HardenedXml;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.parsers.SAXParser;
-import javax.xml.parsers.SAXParserFactory;
 import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
@@ -38,7 +36,7 @@ final class SafeBpmnXml {
   static XmlElement parse(final InputSource source) {
     final TreeBuilder tree = new TreeBuilder();
     try {
-      final SAXParser parser = hardenedParser();
+      final SAXParser parser = HardenedXml.saxParser();
       parser.setProperty(LEXICAL_HANDLER, tree);
       parser.parse(source, tree);
     } catch (final DoctypeRefused e) {
@@ -60,26 +58,6 @@ final class SafeBpmnXml {
       throw new InvalidDiagramException("BPMN diagram is empty");
     }
     return tree.root;
-  }
-
-  private static SAXParser hardenedParser() throws SAXException {
-    // The JDK's own parser, not whatever a library registers: these features are known to work.
-    final SAXParserFactory factory = SAXParserFactory.newDefaultInstance();
-    factory.setNamespaceAware(true);
-    factory.setValidating(false);
-    factory.setXIncludeAware(false);
-    try {
-      factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-      factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
-      factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-      factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-      final SAXParser parser = factory.newSAXParser();
-      parser.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-      parser.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-      return parser;
-    } catch (final ParserConfigurationException e) {
-      throw new IllegalStateException("The JDK XML parser cannot be hardened", e);
-    }
   }
 
   private static final class TreeBuilder extends DefaultHandler2 {

@@ -7,7 +7,7 @@ import io.flowdesk.domain.incident.IncidentChange;
 import io.flowdesk.domain.incident.IncidentRecords;
 import io.flowdesk.domain.incident.IncidentState;
 import io.flowdesk.workers.JobInputs;
-import io.flowdesk.workers.JobOutcomes;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
@@ -17,21 +17,18 @@ import java.util.Map;
  *
  * <p>Input: {@code incidentId}. No result variables.
  */
-public class CancelIncidentWorker {
+public class CancelIncidentWorker extends IncidentJobWorker {
 
   public static final String TYPE = "flowdesk:incident-cancel";
 
-  private final IncidentRecords records;
-  private final JobOutcomes outcomes;
-
   public CancelIncidentWorker(final IncidentRecords records, final Duration retryBackoff) {
-    this.records = records;
-    this.outcomes = new JobOutcomes(IncidentJobs.ERROR_PREFIX, retryBackoff);
+    // Closing and canceling need no time of their own: the record stamps its changes.
+    super(records, Clock.systemUTC(), retryBackoff);
   }
 
   @JobWorker(type = TYPE, autoComplete = false, fetchVariables = "incidentId")
   public void handle(final JobClient client, final ActivatedJob job) {
-    outcomes.handle(client, job, this::cancel);
+    run(client, job, this::cancel);
   }
 
   /** Sets the incident CANCELED. */

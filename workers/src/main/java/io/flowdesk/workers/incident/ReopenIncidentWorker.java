@@ -8,7 +8,6 @@ import io.flowdesk.domain.incident.IncidentChange;
 import io.flowdesk.domain.incident.IncidentRecords;
 import io.flowdesk.domain.incident.IncidentState;
 import io.flowdesk.workers.JobInputs;
-import io.flowdesk.workers.JobOutcomes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -23,19 +22,13 @@ import java.util.Map;
  * <p>Inputs: {@code incidentId}, {@code resolutionRemaining}. Result: {@code resolutionDue}
  * (ISO-8601).
  */
-public class ReopenIncidentWorker {
+public class ReopenIncidentWorker extends IncidentJobWorker {
 
   public static final String TYPE = "flowdesk:incident-reopen";
 
-  private final IncidentRecords records;
-  private final Clock clock;
-  private final JobOutcomes outcomes;
-
   public ReopenIncidentWorker(
       final IncidentRecords records, final Clock clock, final Duration retryBackoff) {
-    this.records = records;
-    this.clock = clock;
-    this.outcomes = new JobOutcomes(IncidentJobs.ERROR_PREFIX, retryBackoff);
+    super(records, clock, retryBackoff);
   }
 
   @JobWorker(
@@ -43,7 +36,7 @@ public class ReopenIncidentWorker {
       autoComplete = false,
       fetchVariables = {"incidentId", "resolutionRemaining"})
   public void handle(final JobClient client, final ActivatedJob job) {
-    outcomes.handle(client, job, this::reopen);
+    run(client, job, this::reopen);
   }
 
   /** Reopens the incident and answers its new resolution target. */

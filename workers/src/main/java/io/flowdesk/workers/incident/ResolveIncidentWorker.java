@@ -8,7 +8,6 @@ import io.flowdesk.domain.incident.IncidentChange;
 import io.flowdesk.domain.incident.IncidentRecords;
 import io.flowdesk.domain.incident.IncidentState;
 import io.flowdesk.workers.JobInputs;
-import io.flowdesk.workers.JobOutcomes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -22,19 +21,13 @@ import java.util.Map;
  * <p>Inputs: {@code incidentId}, {@code resolutionCode}, {@code resolutionNotes}. Result: {@code
  * resolutionRemaining} (ISO-8601 duration).
  */
-public class ResolveIncidentWorker {
+public class ResolveIncidentWorker extends IncidentJobWorker {
 
   public static final String TYPE = "flowdesk:incident-resolve";
 
-  private final IncidentRecords records;
-  private final Clock clock;
-  private final JobOutcomes outcomes;
-
   public ResolveIncidentWorker(
       final IncidentRecords records, final Clock clock, final Duration retryBackoff) {
-    this.records = records;
-    this.clock = clock;
-    this.outcomes = new JobOutcomes(IncidentJobs.ERROR_PREFIX, retryBackoff);
+    super(records, clock, retryBackoff);
   }
 
   @JobWorker(
@@ -42,7 +35,7 @@ public class ResolveIncidentWorker {
       autoComplete = false,
       fetchVariables = {"incidentId", "resolutionCode", "resolutionNotes"})
   public void handle(final JobClient client, final ActivatedJob job) {
-    outcomes.handle(client, job, this::resolve);
+    run(client, job, this::resolve);
   }
 
   /** Records the resolution and answers the resolution time left. */

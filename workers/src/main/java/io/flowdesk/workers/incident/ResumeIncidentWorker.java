@@ -8,7 +8,6 @@ import io.flowdesk.domain.incident.IncidentChange;
 import io.flowdesk.domain.incident.IncidentRecords;
 import io.flowdesk.domain.incident.IncidentState;
 import io.flowdesk.workers.JobInputs;
-import io.flowdesk.workers.JobOutcomes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -22,19 +21,13 @@ import java.util.Map;
  * <p>Inputs: {@code incidentId}, {@code resolutionRemaining}. Result: {@code resolutionDue}
  * (ISO-8601), which the task's due date and resolution timer read.
  */
-public class ResumeIncidentWorker {
+public class ResumeIncidentWorker extends IncidentJobWorker {
 
   public static final String TYPE = "flowdesk:incident-resume";
 
-  private final IncidentRecords records;
-  private final Clock clock;
-  private final JobOutcomes outcomes;
-
   public ResumeIncidentWorker(
       final IncidentRecords records, final Clock clock, final Duration retryBackoff) {
-    this.records = records;
-    this.clock = clock;
-    this.outcomes = new JobOutcomes(IncidentJobs.ERROR_PREFIX, retryBackoff);
+    super(records, clock, retryBackoff);
   }
 
   @JobWorker(
@@ -42,7 +35,7 @@ public class ResumeIncidentWorker {
       autoComplete = false,
       fetchVariables = {"incidentId", "resolutionRemaining"})
   public void handle(final JobClient client, final ActivatedJob job) {
-    outcomes.handle(client, job, this::resume);
+    run(client, job, this::resume);
   }
 
   /** Resumes work on the incident and answers its new resolution target. */

@@ -1,13 +1,11 @@
 package io.flowdesk.engine.dmn;
 
+import io.flowdesk.engine.support.HardenedXml;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.Optional;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.parsers.SAXParser;
-import javax.xml.parsers.SAXParserFactory;
 import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
@@ -34,10 +32,12 @@ final class DmnXmlGuard {
   static Optional<String> check(final String resourceName, final byte[] xml) {
     final RootElement root = new RootElement();
     try {
-      newParser().parse(new InputSource(new ByteArrayInputStream(xml)), root);
+      final SAXParser parser = HardenedXml.saxParser();
+      parser.getXMLReader().setFeature(DISALLOW_DOCTYPE, true);
+      parser.parse(new InputSource(new ByteArrayInputStream(xml)), root);
     } catch (SAXParseException e) {
       return Optional.of(refusal(resourceName, e));
-    } catch (SAXException | IOException | ParserConfigurationException e) {
+    } catch (SAXException | IOException e) {
       return Optional.of(
           "DMN resource '" + resourceName + "' could not be read: " + e.getMessage());
     }
@@ -70,23 +70,6 @@ final class DmnXmlGuard {
         + e.getColumnNumber()
         + "): "
         + message;
-  }
-
-  private static SAXParser newParser() throws ParserConfigurationException, SAXException {
-    // A fresh factory per call: JAXP factories are not guaranteed to be thread-safe.
-    final SAXParserFactory factory = SAXParserFactory.newInstance();
-    factory.setNamespaceAware(true);
-    factory.setValidating(false);
-    factory.setXIncludeAware(false);
-    factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-    factory.setFeature(DISALLOW_DOCTYPE, true);
-    factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
-    factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-    factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-    final SAXParser parser = factory.newSAXParser();
-    parser.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-    parser.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-    return parser;
   }
 
   /** Remembers the root element; the rest of the document is only checked for well-formedness. */

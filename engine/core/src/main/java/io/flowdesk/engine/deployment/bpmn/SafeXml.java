@@ -1,13 +1,11 @@
 package io.flowdesk.engine.deployment.bpmn;
 
+import io.flowdesk.engine.support.HardenedXml;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.Optional;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.parsers.SAXParser;
-import javax.xml.parsers.SAXParserFactory;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
@@ -33,7 +31,7 @@ final class SafeXml {
   static Optional<String> check(final String resourceName, final byte[] xml) {
     final Handler handler = new Handler();
     try {
-      final SAXParser parser = hardenedParser();
+      final SAXParser parser = HardenedXml.saxParser();
       parser.setProperty(LEXICAL_HANDLER, handler);
       parser.parse(new ByteArrayInputStream(xml), handler);
       return Optional.empty();
@@ -46,27 +44,6 @@ final class SafeXml {
               .formatted(resourceName, e.getLineNumber(), e.getColumnNumber(), e.getMessage()));
     } catch (final SAXException | IOException e) {
       return Optional.of("'" + resourceName + "': unreadable XML: " + e.getMessage());
-    }
-  }
-
-  private static SAXParser hardenedParser() throws SAXException {
-    // The JDK's own parser, not whatever a library on the classpath registers: the features and
-    // properties below are only known to be honoured by it.
-    final SAXParserFactory factory = SAXParserFactory.newDefaultInstance();
-    factory.setNamespaceAware(true);
-    factory.setValidating(false);
-    factory.setXIncludeAware(false);
-    try {
-      factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-      factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
-      factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-      factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-      final SAXParser parser = factory.newSAXParser();
-      parser.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-      parser.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-      return parser;
-    } catch (final ParserConfigurationException e) {
-      throw new IllegalStateException("The JDK XML parser cannot be hardened", e);
     }
   }
 
