@@ -5,15 +5,18 @@ import io.flowdesk.domain.incident.Incident;
 import io.flowdesk.domain.incident.IncidentChange;
 import io.flowdesk.domain.incident.IncidentRecords;
 import io.flowdesk.domain.incident.IncidentState;
+import io.flowdesk.domain.incident.JournalKind;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Keeps an incident's record in step with its task: who works it, and that work started (the first
- * claim is the ITIL "response"). The record changes in the same transaction that waits for the
- * engine's answer, so a refused task command leaves the record as it was.
+ * Keeps an incident's record in step with its task: who works it, that work started (the first
+ * claim is the ITIL "response"), and the agent's work note from the task's form. The record changes
+ * in the same transaction that waits for the engine's answer, so a refused task command leaves the
+ * record as it was.
  */
 @Component
 class IncidentWork {
@@ -44,6 +47,30 @@ class IncidentWork {
           }
           incidents.change(record.id(), change, ChangeSource.person(actor));
         });
+    engineCommand.run();
+  }
+
+  /**
+   * The form's {@code workNote}, if any, becomes a work note by the person who completed the task
+   * (the process's workers record the rest of the outcome, as "process").
+   */
+  @Transactional
+  public void completed(
+      final long processInstanceKey,
+      final Map<String, Object> variables,
+      final String actor,
+      final Runnable engineCommand) {
+    if (variables.get("workNote") instanceof String note && !note.isBlank()) {
+      records
+          .incident(processInstanceKey)
+          .ifPresent(
+              record ->
+                  incidents.addJournalEntry(
+                      record.id(),
+                      JournalKind.WORK_NOTE,
+                      note.strip(),
+                      ChangeSource.person(actor)));
+    }
     engineCommand.run();
   }
 }

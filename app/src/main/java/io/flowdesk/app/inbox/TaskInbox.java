@@ -171,7 +171,8 @@ public class TaskInbox {
 
   /**
    * Completes the task with the form's variables; an unassigned task is first claimed by the
-   * worker, one assigned to somebody else is refused.
+   * worker, one assigned to somebody else is refused. A {@code workNote} in the form goes into the
+   * incident's journal under the worker's name.
    */
   public void complete(final Viewer worker, final long key, final Map<String, Object> variables) {
     final UserTask task = task(worker, key);
@@ -180,7 +181,14 @@ public class TaskInbox {
     } else if (!task.getAssignee().equals(worker.username())) {
       throw TaskUnavailableException.assignedElsewhere(key, task.getAssignee());
     }
-    engine(key, () -> client.newCompleteUserTaskCommand(key).variables(variables).send().join());
+    incidentWork.completed(
+        task.getProcessInstanceKey(),
+        variables,
+        worker.username(),
+        () ->
+            engine(
+                key,
+                () -> client.newCompleteUserTaskCommand(key).variables(variables).send().join()));
   }
 
   /** The open task of a process instance that is offered to the viewer, if there is one. */

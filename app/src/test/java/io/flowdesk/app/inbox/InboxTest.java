@@ -13,6 +13,7 @@ import io.flowdesk.app.WebTestSupport;
 import io.flowdesk.domain.incident.Incident;
 import io.flowdesk.domain.incident.IncidentRecords;
 import io.flowdesk.domain.incident.IncidentState;
+import io.flowdesk.domain.incident.JournalKind;
 import java.nio.charset.StandardCharsets;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -137,13 +138,23 @@ class InboxTest extends WebTestSupport {
     final MockHttpSession anna = signIn("agent.anna");
 
     final MockHttpServletResponse done =
-        mvc.perform(resolve(anna, waiting.key())).andReturn().getResponse();
+        mvc.perform(resolve(anna, waiting.key()).param("workNote", "Checked the tunnel logs"))
+            .andReturn()
+            .getResponse();
     assertThat(done.getRedirectedUrl())
         .as("%d %s", done.getStatus(), done.getContentAsString(StandardCharsets.UTF_8))
         .isEqualTo("/inbox");
     assertThat(incidents.open(waiting.key())).isFalse();
     assertThat(records.find(waiting.incident().id()).orElseThrow().assignee())
         .isEqualTo("agent.anna");
+    assertThat(records.journal(waiting.incident().id(), true))
+        .singleElement()
+        .satisfies(
+            note -> {
+              assertThat(note.kind()).isEqualTo(JournalKind.WORK_NOTE);
+              assertThat(note.author()).isEqualTo("agent.anna");
+              assertThat(note.text()).isEqualTo("Checked the tunnel logs");
+            });
 
     final MockHttpServletResponse again =
         mvc.perform(resolve(anna, waiting.key())).andReturn().getResponse();
