@@ -40,14 +40,21 @@ final class AppProcess implements AutoCloseable {
     final List<String> command =
         new ArrayList<>(
             List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + heap,
-                "-jar",
-                jar.toString(),
-                "--server.port=" + port,
-                "--flowdesk.engine.grpc-port=0",
-                "--flowdesk.data-dir=" + dataDir,
-                "--logging.level.root=WARN"));
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap));
+    // Extra JVM options for the app, e.g. a flight recording: -Dflowdesk.bench.app-jvm-args=...
+    for (final String option : System.getProperty("flowdesk.bench.app-jvm-args", "").split(" ")) {
+      if (!option.isBlank()) {
+        command.add(option);
+      }
+    }
+    command.addAll(
+        List.of(
+            "-jar",
+            jar.toString(),
+            "--server.port=" + port,
+            "--flowdesk.engine.grpc-port=0",
+            "--flowdesk.data-dir=" + dataDir,
+            "--logging.level.root=WARN"));
     final ProcessBuilder builder =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().keySet().removeIf(name -> name.startsWith("FLOWDESK_"));

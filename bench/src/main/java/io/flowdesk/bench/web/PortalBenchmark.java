@@ -34,7 +34,7 @@ import java.util.regex.Pattern;
 public final class PortalBenchmark {
 
   private static final String PASSWORD =
-      System.getProperty("flowdesk.demo-password", "flowdesk-demo");
+      System.getProperty("flowdesk.demo-password", "demo-flowdesk-2025");
   private static final List<String> END_USERS = List.of("alice", "bob");
   private static final List<String> AGENTS = List.of("agent.anna", "agent.nils");
   private static final List<String> MANAGERS = List.of("manager.maria");
@@ -59,13 +59,19 @@ public final class PortalBenchmark {
           "seeded %d incidents through POST /api/incidents in %.0f s (%.0f/s)%n",
           seeded, seedSeconds, seeded / seedSeconds);
 
+      awaitIdleEngine(app);
+      // Everyone signs in and finds their records before the clock starts: the measured minute
+      // is page traffic only, not 50 bcrypt checks.
+      final List<Browser> people = new ArrayList<>();
+      for (int user = 0; user < users; user++) {
+        people.add(Browser.of(app, persona(user)));
+      }
       final PageTimings timings = new PageTimings();
       final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
       final ExecutorService browsers = Executors.newFixedThreadPool(users);
       final List<Future<Void>> running = new ArrayList<>();
-      for (int user = 0; user < users; user++) {
-        final String username = persona(user);
-        running.add(browsers.submit(() -> browse(app, username, deadline, timings)));
+      for (final Browser person : people) {
+        running.add(browsers.submit(() -> browse(person, deadline, timings)));
       }
       awaitAll(browsers, running);
       System.out.printf(
@@ -142,12 +148,48 @@ public final class PortalBenchmark {
     }
   }
 
-  private static Void browse(
-      final AppProcess app, final String username, final long deadline, final PageTimings timings)
+  /** A signed-in person with the incident numbers they may open. */
+  private record Browser(WebSession session, List<String> numbers, boolean endUser) {
+    static Browser of(final AppProcess app, final String username) throws Exception {
+      final WebSession session = WebSession.signIn(app.base(), username, PASSWORD);
+      return new Browser(session, numbersVisibleTo(session), END_USERS.contains(username));
+    }
+  }
+
+  /**
+   * Waits until the engine has worked off what the reports started (classification jobs), so the
+   * measured minute is not also the seeding's tail.
+   */
+  private static void awaitIdleEngine(final AppProcess app) throws Exception {
+    final java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    final long start = System.nanoTime();
+    while (true) {
+      final String body =
+          http.send(
+                  java.net.http.HttpRequest.newBuilder(app.base().resolve("/v2/jobs/search"))
+                      .header("Content-Type", "application/json")
+                      .POST(
+                          java.net.http.HttpRequest.BodyPublishers.ofString(
+                              "{\"filter\": {\"type\": \"flowdesk:incident-classify\"},"
+                                  + " \"page\": {\"limit\": 1}}"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString())
+              .body();
+      if (body.contains("\"totalItems\":0")) {
+        System.out.printf(
+            "engine idle (no classification job left) after %.0f s%n",
+            (System.nanoTime() - start) / 1e9);
+        return;
+      }
+      Thread.sleep(1000);
+    }
+  }
+
+  private static Void browse(final Browser person, final long deadline, final PageTimings timings)
       throws Exception {
-    final WebSession session = WebSession.signIn(app.base(), username, PASSWORD);
-    final List<String> numbers = numbersVisibleTo(session);
-    final boolean endUser = END_USERS.contains(username);
+    final WebSession session = person.session();
+    final List<String> numbers = person.numbers();
+    final boolean endUser = person.endUser();
     final Map<String, String> pages =
         endUser
             ? Map.of(
