@@ -3,6 +3,7 @@ package io.flowdesk.connectors.etl.load;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -40,6 +41,8 @@ final class BinaryCopyEncoder implements StagingEncoder {
   private static final int DATE_OUT_OF_RANGE = Integer.MAX_VALUE - 1;
 
   private static final long TIMESTAMP_OUT_OF_RANGE = Long.MAX_VALUE - 1;
+
+  private static final long[] POWERS_OF_TEN = {1, 10, 100, 1000};
 
   /** The binary form of one column's values. */
   private enum Field {
@@ -237,43 +240,56 @@ final class BinaryCopyEncoder implements StagingEncoder {
     final BigDecimal plain =
         value.scale() < 0 ? value.setScale(0, RoundingMode.UNNECESSARY) : value;
     final int scale = plain.scale();
-    final String digits = plain.unscaledValue().abs().toString();
-    final int integerDigits = digits.length() - scale;
-    // Pad to whole groups of four on both sides of the decimal point.
-    final int leadingZeros = integerDigits > 0 ? (4 - integerDigits % 4) % 4 : -integerDigits;
-    final int trailingZeros = (4 - scale % 4) % 4;
-    final int total = leadingZeros + digits.length() + trailingZeros;
-    final int groups = total / 4;
-    final int integerGroups = integerDigits > 0 ? (leadingZeros + integerDigits) / 4 : 0;
-    int first = 0;
-    int last = groups;
-    final short[] base10000 = new short[groups];
-    for (int g = 0; g < groups; g++) {
-      int group = 0;
-      for (int k = 0; k < 4; k++) {
-        final int position = g * 4 + k - leadingZeros;
-        final int digit =
-            position >= 0 && position < digits.length() ? digits.charAt(position) - '0' : 0;
-        group = group * 10 + digit;
-      }
-      base10000[g] = (short) group;
+    final BigInteger unscaled = plain.unscaledValue().abs();
+    // Pad the fraction to whole groups of four digits, so that groups align with the point.
+    final int padding = (4 - scale % 4) % 4;
+    final int fractionGroups = (scale + padding) / 4;
+    final short[] groups;
+    if (unscaled.bitLength() < 50) {
+      groups = groupsOf(unscaled.longValue() * POWERS_OF_TEN[padding]);
+    } else {
+      groups = groupsOf(unscaled.multiply(BigInteger.TEN.pow(padding)));
     }
-    while (first < last && base10000[first] == 0) {
-      first++;
+    // groups holds the least significant group first; trailing zero groups need not travel.
+    int low = 0;
+    while (low < groups.length && groups[low] == 0) {
+      low++;
     }
-    while (last > first && base10000[last - 1] == 0) {
-      last--;
-    }
-    final int count = last - first;
-    final int weight = count == 0 ? 0 : integerGroups - 1 - first;
+    final int count = groups.length - low;
+    final int weight = count == 0 ? 0 : groups.length - fractionGroups - 1;
     putInt(8 + 2 * count);
     putShort(count);
     putShort(weight);
     putShort(plain.signum() < 0 ? 0x4000 : 0);
     putShort(Math.min(scale, 0x3FFF));
-    for (int g = first; g < last; g++) {
-      putShort(base10000[g]);
+    for (int g = groups.length - 1; g >= low; g--) {
+      putShort(groups[g]);
     }
+  }
+
+  /** The base-10000 digits of {@code number} (not negative), least significant first. */
+  private static short[] groupsOf(final long number) {
+    int count = 0;
+    for (long rest = number; rest != 0; rest /= 10_000) {
+      count++;
+    }
+    final short[] groups = new short[count];
+    long rest = number;
+    for (int i = 0; i < count; i++) {
+      groups[i] = (short) (rest % 10_000);
+      rest /= 10_000;
+    }
+    return groups;
+  }
+
+  private static short[] groupsOf(final BigInteger number) {
+    final String digits = number.toString();
+    final short[] groups = new short[number.signum() == 0 ? 0 : (digits.length() + 3) / 4];
+    for (int i = 0; i < groups.length; i++) {
+      final int end = digits.length() - 4 * i;
+      groups[i] = Short.parseShort(digits.substring(Math.max(0, end - 4), end));
+    }
+    return groups;
   }
 
   private void put(final int b) {
