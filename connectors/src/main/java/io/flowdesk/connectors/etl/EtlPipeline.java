@@ -87,7 +87,10 @@ public final class EtlPipeline {
     final RowTransform.Bound bound = transform.bind(source.columns());
     final List<LoadColumn> columns =
         bound.columns().stream()
-            .map(column -> new LoadColumn(column.name(), column.type().sqlType()))
+            .map(
+                column ->
+                    new LoadColumn(
+                        column.name(), column.type().sqlType(), column.type().valueClass()))
             .toList();
     final int[] keyIndexes =
         target.key().stream().mapToInt(key -> bound.layout().indexOf(key)).toArray();

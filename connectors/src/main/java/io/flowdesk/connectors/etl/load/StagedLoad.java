@@ -1,11 +1,7 @@
 package io.flowdesk.connectors.etl.load;
 
 import io.flowdesk.connectors.etl.EtlException;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -40,8 +36,8 @@ public final class StagedLoad implements AutoCloseable {
   private final TargetTable table;
   private final String staging;
   private final PGCopyOutputStream copy;
-  private final Writer writer;
-  private final StringBuilder line = new StringBuilder(256);
+  private final StagingEncoder encoder;
+  private final KeyOrder keyOrder;
   private boolean done;
 
   private StagedLoad(
@@ -56,24 +52,35 @@ public final class StagedLoad implements AutoCloseable {
       this.table = TargetTable.read(connection, target);
       this.missing = missingColumns(table);
       checkKey(table);
+      this.keyOrder =
+          KeyOrder.of(
+              this.columns.stream().map(LoadColumn::name).toList(),
+              target.key(),
+              target.key().stream().map(table::type).toList());
       this.staging =
           SqlIdentifier.quote(
               "flowdesk_etl_stage_" + UUID.randomUUID().toString().replace("-", ""));
+      final List<String> stagingTypes = stagingTypes(table);
       try (Statement ddl = connection.createStatement()) {
         ddl.execute(
             "CREATE TEMPORARY TABLE "
                 + staging
                 + " ("
-                + stagingColumns(table)
+                + stagingColumns(stagingTypes)
                 + ") ON COMMIT DROP");
       }
+      this.encoder =
+          StagingEncoder.choose(
+              stagingTypes, this.columns.stream().<Class<?>>map(LoadColumn::valueClass).toList());
       this.copy =
           new PGCopyOutputStream(
               connection.unwrap(PGConnection.class),
-              "COPY " + staging + " FROM STDIN (FORMAT csv)",
+              "COPY " + staging + " FROM STDIN " + encoder.copyOptions(),
               COPY_BUFFER);
-      this.writer =
-          new BufferedWriter(new OutputStreamWriter(copy, StandardCharsets.UTF_8), COPY_BUFFER);
+      encoder.begin(copy);
+    } catch (IOException e) {
+      rollback();
+      throw new SQLException(e.getMessage(), e);
     } catch (SQLException | RuntimeException e) {
       rollback();
       throw e;
@@ -140,12 +147,17 @@ public final class StagedLoad implements AutoCloseable {
     }
   }
 
-  private String stagingColumns(final TargetTable table) {
-    // Staging columns take the target's types, so the merge copies values without casts.
+  /** Staging columns take the target's types, so the merge copies values without casts. */
+  private List<String> stagingTypes(final TargetTable table) {
+    return columns.stream()
+        .map(column -> table.has(column.name()) ? table.type(column.name()) : column.sqlType())
+        .toList();
+  }
+
+  private String stagingColumns(final List<String> types) {
     final List<String> definitions = new ArrayList<>();
-    for (final LoadColumn column : columns) {
-      final String type = table.has(column.name()) ? table.type(column.name()) : column.sqlType();
-      definitions.add(SqlIdentifier.quote(column.name()) + " " + type);
+    for (int i = 0; i < columns.size(); i++) {
+      definitions.add(SqlIdentifier.quote(columns.get(i).name()) + " " + types.get(i));
     }
     definitions.add(SqlIdentifier.quote(LINE_COLUMN) + " bigint");
     return String.join(", ", definitions);
@@ -158,13 +170,13 @@ public final class StagedLoad implements AutoCloseable {
    *     nothing of it was staged)
    */
   public void write(final long sourceLine, final Object[] values) {
-    line.setLength(0);
-    CopyEncoder.appendLine(line, values, sourceLine);
+    encoder.encode(values, sourceLine);
     try {
-      writer.append(line);
+      encoder.writeTo(copy);
     } catch (IOException e) {
       throw failed(e);
     }
+    keyOrder.observe(values);
   }
 
   /**
@@ -174,7 +186,8 @@ public final class StagedLoad implements AutoCloseable {
    */
   public MergeResult finish() {
     try {
-      writer.flush();
+      encoder.end(copy);
+      copy.flush();
       final long staged = copy.endCopy();
       try (Statement statement = connection.createStatement()) {
         for (final LoadColumn column : missing) {
@@ -192,7 +205,8 @@ public final class StagedLoad implements AutoCloseable {
                 columns.stream().map(LoadColumn::name).toList(),
                 staging,
                 LINE_COLUMN,
-                table::comparable);
+                table::comparable,
+                keyOrder.distinct());
         if (plan.lock().isPresent()) {
           statement.execute(plan.lock().get());
         }

@@ -136,6 +136,24 @@ public final class ColumnType {
   }
 
   /**
+   * The Java class of every non-null value {@link #cast} answers; {@code Object} for {@link
+   * #unchanged()}, which passes values through as they come.
+   */
+  public Class<?> valueClass() {
+    return switch (kind) {
+      case TEXT -> String.class;
+      case INTEGER -> Integer.class;
+      case BIGINT -> Long.class;
+      case NUMERIC -> BigDecimal.class;
+      case BOOLEAN -> Boolean.class;
+      case DATE -> LocalDate.class;
+      case TIMESTAMP -> LocalDateTime.class;
+      case TIMESTAMPTZ -> OffsetDateTime.class;
+      default -> Object.class;
+    };
+  }
+
+  /**
    * Casts {@code value} to this type.
    *
    * @throws IllegalArgumentException whose message says what the value is not
