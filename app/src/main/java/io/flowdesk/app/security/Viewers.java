@@ -8,10 +8,14 @@ import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /** Turns the current sign-in into a {@link Viewer}. */
 @Component
 public class Viewers {
+
+  private static final String REQUEST_ATTRIBUTE = Viewers.class.getName() + ".current";
 
   private final Directory directory;
 
@@ -21,7 +25,19 @@ public class Viewers {
 
   /** The person signed in on this request; empty for anonymous requests. */
   public Optional<Viewer> current() {
-    return of(SecurityContextHolder.getContext().getAuthentication());
+    // A page asks in its controller and again in its layout: one directory lookup per request.
+    final RequestAttributes request = RequestContextHolder.getRequestAttributes();
+    if (request == null) {
+      return of(SecurityContextHolder.getContext().getAuthentication());
+    }
+    @SuppressWarnings("unchecked")
+    Optional<Viewer> viewer =
+        (Optional<Viewer>) request.getAttribute(REQUEST_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
+    if (viewer == null) {
+      viewer = of(SecurityContextHolder.getContext().getAuthentication());
+      request.setAttribute(REQUEST_ATTRIBUTE, viewer, RequestAttributes.SCOPE_REQUEST);
+    }
+    return viewer;
   }
 
   /**

@@ -10,7 +10,6 @@ import io.flowdesk.domain.incident.IncidentState;
 import io.flowdesk.workers.JobInputs;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 /**
@@ -47,9 +46,7 @@ public class HoldIncidentWorker extends IncidentJobWorker {
                 .state(IncidentState.ON_HOLD)
                 .onHoldReason(inputs.text("onHoldReason")),
             IncidentJobs.source(inputs));
-    final Duration remaining =
-        Duration.between(clock.instant(), IncidentJobs.resolutionDue(incident))
-            .truncatedTo(ChronoUnit.SECONDS);
+    final Duration remaining = resolutionRemaining(incident);
     return Map.of("resolutionRemaining", remaining.toString());
   }
 }

@@ -2,11 +2,14 @@ package io.flowdesk.workers.incident;
 
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobClient;
+import io.flowdesk.domain.incident.Incident;
 import io.flowdesk.domain.incident.IncidentRecords;
 import io.flowdesk.workers.ConnectorJob;
 import io.flowdesk.workers.JobOutcomes;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * What the incident life-cycle workers share: the records they change, the time they judge SLAs by,
@@ -23,6 +26,20 @@ abstract class IncidentJobWorker {
     this.records = records;
     this.clock = clock;
     this.outcomes = new JobOutcomes(IncidentJobs.ERROR_PREFIX, retryBackoff);
+  }
+
+  /**
+   * The resolution time left when the SLA clock pauses (on hold, or resolved and waiting for the
+   * caller); negative when already overdue.
+   */
+  protected final Duration resolutionRemaining(final Incident incident) {
+    return Duration.between(clock.instant(), IncidentJobs.resolutionDue(incident))
+        .truncatedTo(ChronoUnit.SECONDS);
+  }
+
+  /** The new resolution target when the paused clock runs again with {@code remaining} left. */
+  protected final Instant resolutionDueFromNow(final Duration remaining) {
+    return clock.instant().truncatedTo(ChronoUnit.SECONDS).plus(remaining);
   }
 
   /** Runs the job's work and ends the job accordingly. */

@@ -10,7 +10,6 @@ import io.flowdesk.domain.incident.IncidentState;
 import io.flowdesk.workers.JobInputs;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 /**
@@ -48,9 +47,7 @@ public class ResolveIncidentWorker extends IncidentJobWorker {
                 .resolutionCode(inputs.text("resolutionCode"))
                 .resolutionNotes(inputs.text("resolutionNotes")),
             IncidentJobs.source(inputs));
-    final Duration remaining =
-        Duration.between(clock.instant(), IncidentJobs.resolutionDue(incident))
-            .truncatedTo(ChronoUnit.SECONDS);
+    final Duration remaining = resolutionRemaining(incident);
     return Map.of("resolutionRemaining", remaining.toString());
   }
 }

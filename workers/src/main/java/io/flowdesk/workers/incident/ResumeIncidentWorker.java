@@ -10,7 +10,6 @@ import io.flowdesk.domain.incident.IncidentState;
 import io.flowdesk.workers.JobInputs;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 /**
@@ -47,7 +46,7 @@ public class ResumeIncidentWorker extends IncidentJobWorker {
             IncidentChange.of()
                 .state(IncidentState.IN_PROGRESS)
                 .onHoldReason(null)
-                .resolutionDue(clock.instant().truncatedTo(ChronoUnit.SECONDS).plus(remaining)),
+                .resolutionDue(resolutionDueFromNow(remaining)),
             IncidentJobs.source(inputs));
     return Map.of("resolutionDue", IncidentJobs.iso(incident.resolutionDue()));
   }
