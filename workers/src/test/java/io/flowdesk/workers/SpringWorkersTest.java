@@ -75,6 +75,10 @@ class SpringWorkersTest {
                 "--camunda.client.mode=self-managed",
                 "--camunda.client.grpc-address=http://127.0.0.1:" + engine.gatewayPort(),
                 "--camunda.client.rest-address=" + engine.restAddress().orElseThrow(),
+                // Jobs over gRPC: a closed context cancels its long polls at once, whereas a REST
+                // long poll of an earlier test's context is only noticed gone when the engine
+                // writes jobs to it, and those jobs then wait for their timeout.
+                "--camunda.client.prefer-rest-over-grpc=false",
                 "--flowdesk.connectors.retry-backoff=PT0.1S"));
     for (final String property : properties) {
       arguments.add("--" + property);
