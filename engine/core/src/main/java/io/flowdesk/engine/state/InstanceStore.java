@@ -1,12 +1,15 @@
 package io.flowdesk.engine.state;
 
 import io.flowdesk.engine.model.BpmnElementType;
+import io.flowdesk.engine.state.RowsInsert.Column;
 import io.flowdesk.engine.support.Json;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,6 +20,34 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * with batched statements: one round trip per table touched, not per row.
  */
 public final class InstanceStore {
+
+  private static final RowsInsert<ElementInstance> ELEMENT_INSERT =
+      new RowsInsert<>(
+          "element_instance",
+          List.of(
+              Column.int8("key", ElementInstance::key),
+              Column.int8("process_instance_key", ElementInstance::processInstanceKey),
+              Column.int8("flow_scope_key", ElementInstance::flowScopeKey),
+              Column.text("element_id", ElementInstance::elementId),
+              Column.text("element_type", e -> e.type().name()),
+              Column.text("state", e -> e.state().name()),
+              Column.int4("listener_index", ElementInstance::listenerIndex)),
+          List.of());
+
+  /** A variable to insert, with its name and the instance it belongs to. */
+  private record NamedVariable(
+      InstanceState.ScopedName name, InstanceState.Variable variable, long processInstanceKey) {}
+
+  private static final RowsInsert<NamedVariable> VARIABLE_INSERT =
+      new RowsInsert<>(
+          "variable",
+          List.of(
+              Column.int8("key", v -> v.variable().key()),
+              Column.int8("scope_key", v -> v.name().scopeKey()),
+              Column.text("name", v -> v.name().name()),
+              Column.int8("process_instance_key", NamedVariable::processInstanceKey),
+              Column.text("value", v -> Json.write(v.variable().value()))),
+          List.of());
 
   private final JdbcClient jdbc;
   private final JdbcTemplate batch;
@@ -167,30 +198,9 @@ public final class InstanceStore {
 
   private void saveElements(final InstanceState state) {
     if (!state.deletedElements().isEmpty()) {
-      batch.batchUpdate(
-          "DELETE FROM engine.element_instance WHERE key = ?",
-          state.deletedElements().stream().map(key -> new Object[] {key}).toList());
+      deleteByKeys("element_instance", "key", state.deletedElements());
     }
-    final List<Object[]> inserts = new ArrayList<>();
-    for (final long key : state.insertedElements()) {
-      final ElementInstance e = state.element(key);
-      inserts.add(
-          new Object[] {
-            e.key(),
-            e.processInstanceKey(),
-            e.flowScopeKey(),
-            e.elementId(),
-            e.type().name(),
-            e.state().name(),
-            e.listenerIndex()
-          });
-    }
-    if (!inserts.isEmpty()) {
-      batch.batchUpdate(
-          "INSERT INTO engine.element_instance (key, process_instance_key, flow_scope_key,"
-              + " element_id, element_type, state, listener_index) VALUES (?, ?, ?, ?, ?, ?, ?)",
-          inserts);
-    }
+    ELEMENT_INSERT.insert(batch, state.insertedElements().stream().map(state::element).toList());
     final List<Object[]> updates = new ArrayList<>();
     for (final long key : state.updatedElements()) {
       final ElementInstance e = state.element(key);
@@ -203,27 +213,28 @@ public final class InstanceStore {
     }
   }
 
+  /** Deletes the rows whose {@code column} is one of {@code keys}, in one statement. */
+  private void deleteByKeys(final String table, final String column, final Collection<Long> keys) {
+    batch.update(
+        connection -> {
+          final PreparedStatement statement =
+              connection.prepareStatement(
+                  "DELETE FROM engine." + table + " WHERE " + column + " = ANY (?)");
+          statement.setArray(1, connection.createArrayOf("bigint", keys.toArray(Long[]::new)));
+          return statement;
+        });
+  }
+
   private void saveVariables(final InstanceState state) {
     final long pi = state.processInstance().key();
     if (!state.deletedVariableScopes().isEmpty()) {
-      batch.batchUpdate(
-          "DELETE FROM engine.variable WHERE scope_key = ?",
-          state.deletedVariableScopes().stream().map(key -> new Object[] {key}).toList());
+      deleteByKeys("variable", "scope_key", state.deletedVariableScopes());
     }
-    final List<Object[]> inserts = new ArrayList<>();
-    for (final InstanceState.ScopedName name : state.insertedVariables()) {
-      final InstanceState.Variable variable = state.variable(name);
-      inserts.add(
-          new Object[] {
-            variable.key(), name.scopeKey(), name.name(), pi, Json.write(variable.value())
-          });
-    }
-    if (!inserts.isEmpty()) {
-      batch.batchUpdate(
-          "INSERT INTO engine.variable (key, scope_key, name, process_instance_key, value)"
-              + " VALUES (?, ?, ?, ?, ?)",
-          inserts);
-    }
+    VARIABLE_INSERT.insert(
+        batch,
+        state.insertedVariables().stream()
+            .map(name -> new NamedVariable(name, state.variable(name), pi))
+            .toList());
     final List<Object[]> updates = new ArrayList<>();
     for (final InstanceState.ScopedName name : state.updatedVariables()) {
       updates.add(
