@@ -1343,7 +1343,11 @@ public final class BpmnExecution {
     if (element.ownsSubscriptions()) {
       closeSubscriptionsOf(instance);
     }
-    if (element.userTask() != null && !element.jobBased()) {
+    final boolean cancelingListeners =
+        element.userTask() != null
+            && !element.jobBased()
+            && !element.userTask().listeners(TaskListener.EventType.CANCELING).isEmpty();
+    if (element.userTask() != null && !element.jobBased() && !cancelingListeners) {
       state.cancelUserTaskOf(instance.key());
     }
     if (instance.type() == BpmnElementType.CALL_ACTIVITY) {
@@ -1358,6 +1362,10 @@ public final class BpmnExecution {
           .forEach((flow, count) -> state.addTakenFlow(joinPoint, flow, -count));
     }
     terminationHooks.forEach(hook -> hook.onTerminate(instance));
+    if (cancelingListeners) {
+      // After the hooks, which cancel the element's jobs: the canceling listeners' jobs stay.
+      taskListeners.cancel(instance.key());
+    }
     appendElementRecord(instance, "ELEMENT_TERMINATED");
     state.removeElementInstance(instance);
   }

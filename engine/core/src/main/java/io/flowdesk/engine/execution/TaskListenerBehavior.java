@@ -179,8 +179,20 @@ final class TaskListenerBehavior {
   }
 
   /** Runs the next listener of the transition, or applies the transition after the last one. */
+  @SuppressWarnings("unchecked")
   private void next(final UserTaskRow row) {
     final EventType event = eventOf(row);
+    if (event == EventType.CANCELING) {
+      final List<Map<String, Object>> jobs = (List<Map<String, Object>>) row.transition.get("jobs");
+      if (row.listenerIndex < jobs.size()) {
+        services.userTaskRows().save(row);
+        final Map<String, Object> job = jobs.get(row.listenerIndex);
+        addJob(row, event, (String) job.get("type"), ((Number) job.get("retries")).longValue());
+        return;
+      }
+      finish(row, event);
+      return;
+    }
     final List<TaskListener> listeners = listeners(row, event);
     if (row.listenerIndex < listeners.size()) {
       services.userTaskRows().save(row);
@@ -236,6 +248,36 @@ final class TaskListenerBehavior {
     correct(row, jobKey, event, result.corrections());
     row.listenerIndex++;
     next(row);
+  }
+
+  /**
+   * The task's element is terminated: its canceling listeners run one after another. Unlike the
+   * other transitions the element does not wait for them (it has ended already); their types and
+   * retries are evaluated now, while the element's variables still exist.
+   */
+  void cancel(final long elementInstanceKey) {
+    services
+        .userTaskRows()
+        .openOf(elementInstanceKey)
+        .ifPresent(
+            row -> {
+              final List<Map<String, Object>> jobs = new ArrayList<>();
+              for (final TaskListener listener : listeners(row, EventType.CANCELING)) {
+                final Map<String, Object> job = new LinkedHashMap<>();
+                try {
+                  job.put("type", jobType(row, listener));
+                  job.put(
+                      "retries",
+                      expressions.evaluateLong(
+                          listener.retries(), variables.lookupFrom(row.elementInstanceKey)));
+                } catch (Failure.Raised raised) {
+                  // No element is left to hold an incident: such a listener is skipped.
+                  continue;
+                }
+                jobs.add(job);
+              }
+              begin(row, EventType.CANCELING, "", Map.of(), Map.of("jobs", jobs));
+            });
   }
 
   /** After an incident of a listener's expressions: the whole transition runs again. */
@@ -451,6 +493,13 @@ final class TaskListenerBehavior {
 
   private void createJob(
       final UserTaskRow row, final EventType event, final TaskListener listener) {
+    final String type = jobType(row, listener);
+    final long retries =
+        expressions.evaluateLong(listener.retries(), variables.lookupFrom(row.elementInstanceKey));
+    addJob(row, event, type, retries);
+  }
+
+  private String jobType(final UserTaskRow row, final TaskListener listener) {
     final String type =
         expressions.evaluateString(listener.type(), variables.lookupFrom(row.elementInstanceKey));
     if (type.isBlank()) {
@@ -460,8 +509,11 @@ final class TaskListenerBehavior {
                   + "' to be a non-empty job type, but was empty.")
           .raise();
     }
-    final long retries =
-        expressions.evaluateLong(listener.retries(), variables.lookupFrom(row.elementInstanceKey));
+    return type;
+  }
+
+  private void addJob(
+      final UserTaskRow row, final EventType event, final String type, final long retries) {
     final long jobKey = services.keys().next();
     final Map<String, Object> userTask = userTaskView(row, event);
     state.addJob(

@@ -47,10 +47,7 @@ public final class JobCommands {
    */
   public void complete(
       final long jobKey, final Map<String, Object> variables, final JobResult result) {
-    onJob(
-        jobKey,
-        "complete",
-        true,
+    final JobCommand<Void> completion =
         (job, state, execution) -> {
           requireNotFailed(job, "complete");
           record(state, job, "COMPLETED", Map.of("variables", variables));
@@ -73,7 +70,32 @@ public final class JobCommands {
             execution.completeJob(job.elementInstanceKey(), variables);
           }
           return null;
-        });
+        };
+    try {
+      onJob(jobKey, "complete", true, completion);
+    } catch (Rejection rejection) {
+      if (rejection.type() != Rejection.Type.NOT_FOUND || !cancelingListenerJob(jobKey)) {
+        throw rejection;
+      }
+      // The instance was canceled: its user tasks' canceling listeners still complete.
+      instances.onEndedInstanceOfJob(
+          jobKey,
+          () -> notFound(jobKey, "complete"),
+          (state, execution) ->
+              completion.apply(
+                  deleteJob(jobKey).orElseThrow(() -> notFound(jobKey, "complete")),
+                  state,
+                  execution));
+    }
+  }
+
+  private boolean cancelingListenerJob(final long jobKey) {
+    return jdbc.sql(
+                "SELECT count(*) FROM engine.job WHERE key = ? AND listener_event_type = 'CANCELING'")
+            .param(jobKey)
+            .query(Long.class)
+            .single()
+        > 0;
   }
 
   public void fail(

@@ -261,6 +261,39 @@ class UserTaskListenerConformanceTest {
   }
 
   @Test
+  void cancelingListenersRunWhenTheInstanceIsCanceledAndTheTaskEndsCanceledAfterThem() {
+    final String id = processId();
+    final long instance =
+        start(
+            id,
+            u ->
+                u.zeebeTaskListener(l -> l.canceling().type("cancel-" + id))
+                    .zeebeTaskListener(l -> l.canceling().type("cleanup-" + id)));
+    final long userTaskKey =
+        client
+            .newUserTaskSearchRequest()
+            .filter(f -> f.processInstanceKey(instance))
+            .send()
+            .join()
+            .items()
+            .get(0)
+            .getUserTaskKey();
+
+    client.newCancelInstanceCommand(instance).send().join();
+
+    final ActivatedJob listener = conformance.activateOne("cancel-" + id);
+    assertThat(listener.getKind().name()).isEqualTo("TASK_LISTENER");
+    assertThat(listener.getListenerEventType().name()).isEqualTo("CANCELING");
+    assertThat(listener.getUserTask().getUserTaskKey()).isEqualTo(userTaskKey);
+    assertThat(task(userTaskKey).getState().name()).isEqualTo("CANCELING");
+    completeJob(listener);
+    completeJob(conformance.activateOne("cleanup-" + id));
+
+    assertThat(task(userTaskKey).getState().name()).isEqualTo("CANCELED");
+    assertThat(records.stateOf(instance)).isEqualTo("TERMINATED");
+  }
+
+  @Test
   void creationCannotBeDenied() {
     final String id = processId();
     start(id, u -> u.zeebeTaskListener(l -> l.creating().type("deny-" + id)));
