@@ -33,6 +33,7 @@ import io.flowdesk.engine.rest.RestApi;
 import io.flowdesk.engine.rest.RestApiServlet;
 import io.flowdesk.engine.rest.StandaloneRestServer;
 import io.flowdesk.engine.state.InstanceStore;
+import io.flowdesk.engine.state.UserTaskRows;
 import io.flowdesk.engine.support.EngineClock;
 import io.flowdesk.engine.support.Keys;
 import io.flowdesk.engine.support.Lazy;
@@ -93,7 +94,14 @@ public final class EngineBootstrap {
     final DeployedDecisions decisions = new DeployedDecisions(jdbc, dmn);
     final EngineEvents events = new EngineEvents();
     final EngineServices services =
-        new EngineServices(keys, clock, feel, decisions, new DeployedForms(jdbc), definitions);
+        new EngineServices(
+            keys,
+            clock,
+            feel,
+            decisions,
+            new DeployedForms(jdbc),
+            definitions,
+            new UserTaskRows(jdbc));
     final InstanceCommands instances =
         new InstanceCommands(
             jdbc,
@@ -118,8 +126,7 @@ public final class EngineBootstrap {
     final Signals signals = new Signals(jdbc, batch, keys, clock, instances, definitions);
     instances.onSignalThrown(signal -> signals.broadcast(signal.name(), signal.variables()));
     final EventCommands eventCommands =
-        new EventCommands(
-            messages, signals, new UserTaskCommands(jdbc, batch, transactions, instances, clock));
+        new EventCommands(messages, signals, new UserTaskCommands(jdbc, instances, clock));
     final ExecutorService jobExecutor = Executors.newCachedThreadPool(daemon("flowdesk-jobs"));
     final ScheduledExecutorService pollTimers =
         Executors.newSingleThreadScheduledExecutor(daemon("flowdesk-job-polls"));

@@ -140,18 +140,40 @@ public final class InstanceCommands {
       final long jobKey,
       final Supplier<Rejection> notFound,
       final BiFunction<InstanceState, BpmnExecution, T> command) {
-    return run(() -> store.lockAndLoadOfJob(jobKey), notFound, command);
+    return run(() -> store.lockAndLoadOfJob(jobKey), notFound, true, command);
+  }
+
+  /**
+   * As {@link #onInstanceOfJob}, also when the instance has ended: the canceling listeners of a
+   * canceled instance's user tasks still run.
+   */
+  public <T> T onEndedInstanceOfJob(
+      final long jobKey,
+      final Supplier<Rejection> notFound,
+      final BiFunction<InstanceState, BpmnExecution, T> command) {
+    return run(() -> store.lockAndLoadOfJob(jobKey), notFound, false, command);
   }
 
   private <T> T run(
       final Supplier<Optional<InstanceState>> lockAndLoad,
       final Supplier<Rejection> notFound,
       final BiFunction<InstanceState, BpmnExecution, T> command) {
+    return run(lockAndLoad, notFound, true, command);
+  }
+
+  private <T> T run(
+      final Supplier<Optional<InstanceState>> lockAndLoad,
+      final Supplier<Rejection> notFound,
+      final boolean activeOnly,
+      final BiFunction<InstanceState, BpmnExecution, T> command) {
     final Outcome<T> outcome =
         transactions.execute(
             tx -> {
               final InstanceState state =
-                  lockAndLoad.get().filter(s -> s.processInstance().active()).orElseThrow(notFound);
+                  lockAndLoad
+                      .get()
+                      .filter(s -> !activeOnly || s.processInstance().active())
+                      .orElseThrow(notFound);
               final CommandScope scope = scope();
               final T value = command.apply(state, scope.add(state).execution());
               finish(scope);

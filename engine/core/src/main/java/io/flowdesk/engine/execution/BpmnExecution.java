@@ -1,6 +1,7 @@
 package io.flowdesk.engine.execution;
 
 import io.flowdesk.engine.dmn.DecisionEvaluation;
+import io.flowdesk.engine.job.JobResult;
 import io.flowdesk.engine.model.BpmnElementType;
 import io.flowdesk.engine.model.BpmnEventType;
 import io.flowdesk.engine.model.EventDefinition;
@@ -9,12 +10,14 @@ import io.flowdesk.engine.model.ExecutionListener;
 import io.flowdesk.engine.model.Expression;
 import io.flowdesk.engine.model.FlowElement;
 import io.flowdesk.engine.model.SequenceFlow;
+import io.flowdesk.engine.model.TaskListener;
 import io.flowdesk.engine.state.ElementInstance;
 import io.flowdesk.engine.state.ElementInstance.State;
 import io.flowdesk.engine.state.InstanceState;
 import io.flowdesk.engine.state.NewIncident;
 import io.flowdesk.engine.state.NewJob;
 import io.flowdesk.engine.state.PendingRecord;
+import io.flowdesk.engine.state.UserTaskRow;
 import io.flowdesk.engine.support.Rejection;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -52,6 +55,7 @@ public final class BpmnExecution {
   private final EventSubscriptionBehavior subscriptions;
   private final UserTaskBehavior userTasks;
   private final MultiInstanceBehavior multiInstance;
+  private final TaskListenerBehavior taskListeners;
 
   /** Inner multi-instance completions whose completion condition was met. */
   private final Set<Long> completionConditionMet = new HashSet<>();
@@ -83,7 +87,41 @@ public final class BpmnExecution {
         new EventSubscriptionBehavior(state, process, services, variables, expressions);
     this.userTasks = new UserTaskBehavior(state, services, variables, expressions);
     this.multiInstance = new MultiInstanceBehavior(state, variables, expressions);
+    this.taskListeners =
+        new TaskListenerBehavior(
+            state,
+            process,
+            services,
+            variables,
+            expressions,
+            new TaskListenerBehavior.Element() {
+              @Override
+              public void created(final long elementInstanceKey) {
+                state
+                    .elementInstance(elementInstanceKey)
+                    .ifPresent(BpmnExecution.this::markActivated);
+              }
+
+              @Override
+              public void completed(
+                  final long elementInstanceKey, final Map<String, Object> result) {
+                state
+                    .elementInstance(elementInstanceKey)
+                    .ifPresent(task -> completeWithResult(task, result));
+              }
+
+              @Override
+              public void incident(final long elementInstanceKey, final Failure failure) {
+                state
+                    .elementInstance(elementInstanceKey)
+                    .ifPresent(
+                        task -> BpmnExecution.this.incident(task, failure, TASK_LISTENER, null));
+              }
+            });
   }
+
+  /** The failed step of an incident raised while creating a task listener's job. */
+  private static final String TASK_LISTENER = "TASK_LISTENER";
 
   // ---- entry points, one per command
 
@@ -218,6 +256,11 @@ public final class BpmnExecution {
     if (instance == null) {
       return false;
     }
+    if (TASK_LISTENER.equals(failedStep)) {
+      taskListeners.retry(elementInstanceKey);
+      run();
+      return true;
+    }
     schedule(stepNamed(failedStep), instance);
     run();
     return true;
@@ -248,6 +291,40 @@ public final class BpmnExecution {
     state.listenerIndex(instance, instance.listenerIndex() + 1);
     schedule(starting ? Step.ACTIVATE_BEHAVIOR : Step.LEAVE, instance);
     run();
+  }
+
+  /**
+   * A task listener's job completed: the next listener of the user task's transition runs, or the
+   * transition is applied (or, when the listener denied it, dropped).
+   */
+  public void completeTaskListener(
+      final long jobKey,
+      final long elementInstanceKey,
+      final TaskListener.EventType event,
+      final Map<String, Object> result,
+      final JobResult jobResult) {
+    taskListeners.listenerCompleted(jobKey, elementInstanceKey, event, result, jobResult);
+    run();
+  }
+
+  /** Whether a user task transition of this event waits for task listeners. */
+  public boolean hasTaskListeners(final UserTaskRow task, final TaskListener.EventType event) {
+    return taskListeners.hasListeners(task, event);
+  }
+
+  /**
+   * Starts a lifecycle transition of a user task (assigning, updating, completing) that has task
+   * listeners; answers the transition's id, which its outcome carries.
+   */
+  public long startUserTaskTransition(
+      final UserTaskRow task,
+      final TaskListener.EventType event,
+      final String action,
+      final Map<String, Object> changes,
+      final Map<String, Object> extra) {
+    final long id = taskListeners.begin(task, event, action, changes, extra);
+    run();
+    return id;
   }
 
   /** Raises an incident on an element instance, e.g. when its job ran out of retries. */
@@ -631,8 +708,14 @@ public final class BpmnExecution {
     subscriptions.open(instance, element);
     if (element.jobBased()) {
       createJob(instance, element, userTasks.jobHeaders(instance, element));
-    } else {
+    } else if (element.userTask().taskListeners().isEmpty()) {
       userTasks.createUserTask(instance, element);
+    } else if (taskListeners.create(userTasks.newUserTask(instance, element, "CREATED"))) {
+      return; // activated once its creating listeners completed
+    } else {
+      markActivated(instance);
+      taskListeners.created();
+      return;
     }
     markActivated(instance);
   }
@@ -806,7 +889,8 @@ public final class BpmnExecution {
             state.processInstance().bpmnProcessId(),
             state.processInstance().processDefinitionKey(),
             state.processInstance().version(),
-            listenerEventType);
+            listenerEventType,
+            null);
     state.addJob(job);
     final Map<String, Object> payload = new LinkedHashMap<>();
     payload.put("type", type);
@@ -1259,7 +1343,11 @@ public final class BpmnExecution {
     if (element.ownsSubscriptions()) {
       closeSubscriptionsOf(instance);
     }
-    if (element.userTask() != null && !element.jobBased()) {
+    final boolean cancelingListeners =
+        element.userTask() != null
+            && !element.jobBased()
+            && !element.userTask().listeners(TaskListener.EventType.CANCELING).isEmpty();
+    if (element.userTask() != null && !element.jobBased() && !cancelingListeners) {
       state.cancelUserTaskOf(instance.key());
     }
     if (instance.type() == BpmnElementType.CALL_ACTIVITY) {
@@ -1274,6 +1362,10 @@ public final class BpmnExecution {
           .forEach((flow, count) -> state.addTakenFlow(joinPoint, flow, -count));
     }
     terminationHooks.forEach(hook -> hook.onTerminate(instance));
+    if (cancelingListeners) {
+      // After the hooks, which cancel the element's jobs: the canceling listeners' jobs stay.
+      taskListeners.cancel(instance.key());
+    }
     appendElementRecord(instance, "ELEMENT_TERMINATED");
     state.removeElementInstance(instance);
   }

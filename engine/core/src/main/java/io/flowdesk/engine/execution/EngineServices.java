@@ -1,6 +1,7 @@
 package io.flowdesk.engine.execution;
 
 import io.flowdesk.engine.feel.FeelEvaluator;
+import io.flowdesk.engine.state.UserTaskRows;
 import io.flowdesk.engine.support.EngineClock;
 import io.flowdesk.engine.support.Keys;
 
@@ -10,6 +11,7 @@ import io.flowdesk.engine.support.Keys;
  * @param decisions evaluates called decisions of business rule tasks
  * @param forms finds the forms Camunda user tasks link to
  * @param processes finds the processes call activities start
+ * @param userTaskRows reads and writes Camunda user tasks in lifecycle transitions
  */
 public record EngineServices(
     Keys keys,
@@ -17,4 +19,5 @@ public record EngineServices(
     FeelEvaluator feel,
     CalledDecisions decisions,
     FormLookup forms,
-    CalledProcesses processes) {}
+    CalledProcesses processes,
+    UserTaskRows userTaskRows) {}

@@ -56,6 +56,33 @@ final class UserTaskBehavior {
       int priority) {}
 
   void createUserTask(final ElementInstance instance, final FlowElement element) {
+    final NewUserTask task = newUserTask(instance, element, "CREATED");
+    state.addUserTask(task);
+    state.append(
+        new PendingRecord(
+            task.key(),
+            "USER_TASK",
+            "CREATED",
+            state.processInstance().key(),
+            element.id(),
+            recordPayload(task)));
+  }
+
+  /** What a user task's record tells of it. */
+  static Map<String, Object> recordPayload(final NewUserTask task) {
+    final Map<String, Object> payload = new LinkedHashMap<>();
+    payload.put("userTaskKey", task.key());
+    payload.put("elementInstanceKey", task.elementInstanceKey());
+    payload.put("assignee", task.assignee());
+    payload.put("candidateGroups", task.candidateGroups());
+    payload.put("candidateUsers", task.candidateUsers());
+    payload.put("priority", task.priority());
+    return payload;
+  }
+
+  /** The task its definition evaluates to, in {@code taskState}; not yet stored. */
+  NewUserTask newUserTask(
+      final ElementInstance instance, final FlowElement element, final String taskState) {
     final UserTaskDefinition definition = element.userTask();
     final Evaluated evaluated = evaluate(instance, definition);
     Long formKey = null;
@@ -82,35 +109,25 @@ final class UserTaskBehavior {
               form.externalReference(), variables.lookupFrom(instance.key()));
     }
     final long key = services.keys().next();
-    state.addUserTask(
-        new NewUserTask(
-            key,
-            state.processInstance().key(),
-            instance.key(),
-            element.id(),
-            element.name(),
-            state.processInstance().bpmnProcessId(),
-            state.processInstance().processDefinitionKey(),
-            state.processInstance().version(),
-            evaluated.assignee(),
-            evaluated.candidateGroups(),
-            evaluated.candidateUsers(),
-            evaluated.dueDate(),
-            evaluated.followUpDate(),
-            evaluated.priority(),
-            formKey,
-            externalReference,
-            definition.headers()));
-    final Map<String, Object> payload = new LinkedHashMap<>();
-    payload.put("userTaskKey", key);
-    payload.put("elementInstanceKey", instance.key());
-    payload.put("assignee", evaluated.assignee());
-    payload.put("candidateGroups", evaluated.candidateGroups());
-    payload.put("candidateUsers", evaluated.candidateUsers());
-    payload.put("priority", evaluated.priority());
-    state.append(
-        new PendingRecord(
-            key, "USER_TASK", "CREATED", state.processInstance().key(), element.id(), payload));
+    return new NewUserTask(
+        key,
+        state.processInstance().key(),
+        instance.key(),
+        element.id(),
+        element.name(),
+        state.processInstance().bpmnProcessId(),
+        state.processInstance().processDefinitionKey(),
+        state.processInstance().version(),
+        evaluated.assignee(),
+        evaluated.candidateGroups(),
+        evaluated.candidateUsers(),
+        evaluated.dueDate(),
+        evaluated.followUpDate(),
+        evaluated.priority(),
+        formKey,
+        externalReference,
+        definition.headers(),
+        taskState);
   }
 
   /** The headers Zeebe gives the job of a job-based user task, besides the task headers. */

@@ -4,6 +4,7 @@ import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.ActivateJobsRequest;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.ActivateJobsResponse;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.ActivatedJob;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.StreamActivatedJobsRequest;
+import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.UserTaskProperties;
 import io.flowdesk.engine.command.EngineEvents;
 import io.flowdesk.engine.job.ActivationRequest;
 import io.flowdesk.engine.job.JobActivator;
@@ -15,6 +16,7 @@ import io.grpc.stub.StreamObserver;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -154,7 +156,11 @@ public final class JobActivation {
   }
 
   private static ActivatedJob toProto(final io.flowdesk.engine.job.ActivatedJob job) {
-    return ActivatedJob.newBuilder()
+    final ActivatedJob.Builder builder = ActivatedJob.newBuilder();
+    if (job.userTask() != null) {
+      builder.setUserTask(userTask(job.userTask()));
+    }
+    return builder
         .setKey(job.key())
         .setType(job.type())
         .setProcessInstanceKey(job.processInstanceKey())
@@ -172,5 +178,42 @@ public final class JobActivation {
         .setKind(ActivatedJob.JobKind.valueOf(job.kind()))
         .setListenerEventType(ActivatedJob.ListenerEventType.valueOf(job.listenerEvent()))
         .build();
+  }
+
+  /** A task listener job's view of its user task; absent values stay unset, as in Zeebe. */
+  @SuppressWarnings("unchecked")
+  private static UserTaskProperties userTask(final Map<String, Object> task) {
+    final UserTaskProperties.Builder builder = UserTaskProperties.newBuilder();
+    if (task.get("action") instanceof String action) {
+      builder.setAction(action);
+    }
+    if (task.get("assignee") instanceof String assignee) {
+      builder.setAssignee(assignee);
+    }
+    if (task.get("candidateGroups") instanceof List<?> groups) {
+      builder.addAllCandidateGroups((List<String>) groups);
+    }
+    if (task.get("candidateUsers") instanceof List<?> users) {
+      builder.addAllCandidateUsers((List<String>) users);
+    }
+    if (task.get("changedAttributes") instanceof List<?> changed) {
+      builder.addAllChangedAttributes((List<String>) changed);
+    }
+    if (task.get("dueDate") instanceof String dueDate) {
+      builder.setDueDate(dueDate);
+    }
+    if (task.get("followUpDate") instanceof String followUpDate) {
+      builder.setFollowUpDate(followUpDate);
+    }
+    if (task.get("formKey") instanceof Number formKey) {
+      builder.setFormKey(formKey.longValue());
+    }
+    if (task.get("priority") instanceof Number priority) {
+      builder.setPriority(priority.intValue());
+    }
+    if (task.get("userTaskKey") instanceof Number key) {
+      builder.setUserTaskKey(key.longValue());
+    }
+    return builder.build();
   }
 }

@@ -1,6 +1,7 @@
 package io.flowdesk.engine.gateway;
 
 import io.camunda.zeebe.gateway.protocol.GatewayGrpc;
+import io.camunda.zeebe.gateway.protocol.GatewayOuterClass;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.*;
 import io.flowdesk.engine.command.CommandCore;
 import io.flowdesk.engine.command.IncidentCommands;
@@ -13,6 +14,7 @@ import io.flowdesk.engine.deployment.ResourceDeletion;
 import io.flowdesk.engine.event.EventCommands;
 import io.flowdesk.engine.execution.Modification;
 import io.flowdesk.engine.job.JobCommands;
+import io.flowdesk.engine.job.JobResult;
 import io.flowdesk.engine.state.ProcessInstanceRow;
 import io.flowdesk.engine.support.Json;
 import io.flowdesk.engine.support.Tenants;
@@ -256,9 +258,32 @@ public final class ZeebeGatewayService extends GatewayGrpc.GatewayImplBase {
         observer,
         () -> {
           jobs.complete(
-              request.getJobKey(), Json.readDocument(request.getVariables(), "variables"));
+              request.getJobKey(),
+              Json.readDocument(request.getVariables(), "variables"),
+              request.hasResult() ? result(request.getResult()) : JobResult.NONE);
           return CompleteJobResponse.getDefaultInstance();
         });
+  }
+
+  private static JobResult result(final GatewayOuterClass.JobResult result) {
+    final GatewayOuterClass.JobResultCorrections corrections = result.getCorrections();
+    return JobResult.ofType(
+        result.hasType() ? result.getType() : null,
+        result.hasDenied() && result.getDenied(),
+        result.hasDeniedReason() ? result.getDeniedReason() : null,
+        result.hasCorrections()
+            ? new JobResult.Corrections(
+                corrections.hasAssignee() ? corrections.getAssignee() : null,
+                corrections.hasDueDate() ? corrections.getDueDate() : null,
+                corrections.hasFollowUpDate() ? corrections.getFollowUpDate() : null,
+                corrections.hasCandidateUsers()
+                    ? corrections.getCandidateUsers().getValuesList()
+                    : null,
+                corrections.hasCandidateGroups()
+                    ? corrections.getCandidateGroups().getValuesList()
+                    : null,
+                corrections.hasPriority() ? corrections.getPriority() : null)
+            : JobResult.Corrections.NONE);
   }
 
   @Override

@@ -4,7 +4,8 @@ import java.util.Map;
 
 /**
  * A job handed to a worker, with everything Zeebe's ActivatedJob message carries; {@code
- * listenerEventType} is null for an element's own job.
+ * listenerEventType} is null for an element's own job; {@code userTask} holds the user task's
+ * properties for a task listener's job, null otherwise.
  */
 public record ActivatedJob(
     long key,
@@ -20,14 +21,25 @@ public record ActivatedJob(
     int retries,
     long deadline,
     Map<String, Object> variables,
-    String listenerEventType) {
+    String listenerEventType,
+    Map<String, Object> userTask) {
 
-  /** Zeebe's job kind: an execution listener's job, or the element's own. */
+  /** Zeebe's job kind: an execution or task listener's job, or the element's own. */
   public String kind() {
-    return listenerEventType == null ? "BPMN_ELEMENT" : "EXECUTION_LISTENER";
+    return kindOf(listenerEventType);
   }
 
-  /** START or END for an execution listener's job, UNSPECIFIED for the element's own. */
+  /** The job kind of a job with this stored listener event type. */
+  public static String kindOf(final String listenerEventType) {
+    if (listenerEventType == null) {
+      return "BPMN_ELEMENT";
+    }
+    return "START".equals(listenerEventType) || "END".equals(listenerEventType)
+        ? "EXECUTION_LISTENER"
+        : "TASK_LISTENER";
+  }
+
+  /** START, END, CREATING … CANCELING for a listener's job, UNSPECIFIED for the element's own. */
   public String listenerEvent() {
     return listenerEventType == null ? "UNSPECIFIED" : listenerEventType;
   }

@@ -50,7 +50,8 @@ public final class JobActivator {
       String bpmnProcessId,
       long processDefinitionKey,
       int version,
-      String listenerEventType) {}
+      String listenerEventType,
+      String userTask) {}
 
   /**
    * Claims up to {@code max} jobs of {@code type}.
@@ -86,7 +87,7 @@ public final class JobActivator {
                     + " ORDER BY key LIMIT ? FOR UPDATE SKIP LOCKED)"
                     + " RETURNING key, type, retries, custom_headers, process_instance_key,"
                     + " element_instance_key, element_id, bpmn_process_id, process_definition_key,"
-                    + " process_definition_version, listener_event_type")
+                    + " process_definition_version, listener_event_type, user_task")
             .params(Timestamp.from(deadline), worker, type, Timestamp.from(now), max)
             .query(
                 (rs, n) ->
@@ -101,7 +102,8 @@ public final class JobActivator {
                         rs.getString(8),
                         rs.getLong(9),
                         rs.getInt(10),
-                        rs.getString(11)))
+                        rs.getString(11),
+                        rs.getString(12)))
             .list();
     if (claimed.isEmpty()) {
       return List.of();
@@ -127,7 +129,8 @@ public final class JobActivator {
               job.retries(),
               deadline.toEpochMilli(),
               variables.getOrDefault(job.elementInstanceKey(), Map.of()),
-              job.listenerEventType()));
+              job.listenerEventType(),
+              job.userTask() == null ? null : Json.readDocument(job.userTask(), "user task")));
       final Map<String, Object> payload = new LinkedHashMap<>();
       payload.put("type", job.type());
       payload.put("worker", worker);

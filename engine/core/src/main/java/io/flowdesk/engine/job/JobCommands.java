@@ -3,6 +3,7 @@ package io.flowdesk.engine.job;
 import io.flowdesk.engine.command.EngineEvents;
 import io.flowdesk.engine.command.InstanceCommands;
 import io.flowdesk.engine.execution.BpmnExecution;
+import io.flowdesk.engine.model.TaskListener;
 import io.flowdesk.engine.state.InstanceState;
 import io.flowdesk.engine.state.PendingRecord;
 import io.flowdesk.engine.support.EngineClock;
@@ -37,20 +38,64 @@ public final class JobCommands {
   }
 
   public void complete(final long jobKey, final Map<String, Object> variables) {
-    onJob(
-        jobKey,
-        "complete",
-        true,
+    complete(jobKey, variables, JobResult.NONE);
+  }
+
+  /**
+   * Completes a job; a task listener's job may carry a result that denies its user task's
+   * transition or corrects the task, which other jobs may not.
+   */
+  public void complete(
+      final long jobKey, final Map<String, Object> variables, final JobResult result) {
+    final JobCommand<Void> completion =
         (job, state, execution) -> {
           requireNotFailed(job, "complete");
           record(state, job, "COMPLETED", Map.of("variables", variables));
+          final Optional<TaskListener.EventType> taskEvent =
+              TaskListener.EventType.ofJob(job.listenerEventType());
+          if (taskEvent.isPresent()) {
+            execution.completeTaskListener(
+                jobKey, job.elementInstanceKey(), taskEvent.get(), variables, result);
+            return null;
+          }
+          if (result.given()) {
+            throw Rejection.invalidArgument(
+                "Expected to complete job with key '"
+                    + jobKey
+                    + "' without a user task result, but it is not a task listener's job");
+          }
           if (job.listenerEventType() != null) {
             execution.completeExecutionListener(job.elementInstanceKey(), variables);
           } else {
             execution.completeJob(job.elementInstanceKey(), variables);
           }
           return null;
-        });
+        };
+    try {
+      onJob(jobKey, "complete", true, completion);
+    } catch (Rejection rejection) {
+      if (rejection.type() != Rejection.Type.NOT_FOUND || !cancelingListenerJob(jobKey)) {
+        throw rejection;
+      }
+      // The instance was canceled: its user tasks' canceling listeners still complete.
+      instances.onEndedInstanceOfJob(
+          jobKey,
+          () -> notFound(jobKey, "complete"),
+          (state, execution) ->
+              completion.apply(
+                  deleteJob(jobKey).orElseThrow(() -> notFound(jobKey, "complete")),
+                  state,
+                  execution));
+    }
+  }
+
+  private boolean cancelingListenerJob(final long jobKey) {
+    return jdbc.sql(
+                "SELECT count(*) FROM engine.job WHERE key = ? AND listener_event_type = 'CANCELING'")
+            .param(jobKey)
+            .query(Long.class)
+            .single()
+        > 0;
   }
 
   public void fail(
@@ -125,8 +170,11 @@ public final class JobCommands {
             throw Rejection.invalidState(
                 "Expected to throw an error for job with key '"
                     + jobKey
-                    + "', but it is the job of an execution listener, which cannot throw BPMN"
-                    + " errors");
+                    + "', but it is the job of "
+                    + (TaskListener.EventType.ofJob(job.listenerEventType()).isPresent()
+                        ? "a task listener"
+                        : "an execution listener")
+                    + ", which cannot throw BPMN errors");
           }
           markFailed(jobKey, job.retries(), errorMessage);
           final Map<String, Object> payload = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package io.flowdesk.engine.model;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,6 +16,7 @@ import java.util.Map;
  * @param priority 0..100, default 50
  * @param form the linked form, null when none
  * @param headers {@code zeebe:taskHeaders}
+ * @param taskListeners {@code zeebe:taskListeners}, in document order
  */
 public record UserTaskDefinition(
     Expression assignee,
@@ -24,7 +26,13 @@ public record UserTaskDefinition(
     Expression followUpDate,
     Expression priority,
     FormLink form,
-    Map<String, String> headers) {
+    Map<String, String> headers,
+    List<TaskListener> taskListeners) {
+
+  /** The task listeners of one event, in document order. */
+  public List<TaskListener> listeners(final TaskListener.EventType eventType) {
+    return taskListeners.stream().filter(l -> l.eventType() == eventType).toList();
+  }
 
   /**
    * How the task names its form: a deployed form by id ({@code formId}, latest or deployment

@@ -4,8 +4,8 @@ import io.flowdesk.engine.command.CommandCore;
 import io.flowdesk.engine.job.ActivatedJob;
 import io.flowdesk.engine.job.ActivationRequest;
 import io.flowdesk.engine.job.JobPolling;
+import io.flowdesk.engine.job.JobResult;
 import io.flowdesk.engine.support.Json;
-import io.flowdesk.engine.support.Rejection;
 import io.flowdesk.engine.support.Tenants;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -98,19 +98,48 @@ final class JobEndpoints {
     item.put("tenantId", Tenants.DEFAULT);
     item.put("kind", job.kind());
     item.put("listenerEventType", job.listenerEvent());
+    if (job.userTask() != null) {
+      item.put("userTask", userTask(job.userTask()));
+    }
     item.put("tags", List.of());
     return item;
   }
 
+  /** A task listener job's view of its user task, keys as strings as the REST API has them. */
+  private static Map<String, Object> userTask(final Map<String, Object> task) {
+    final Map<String, Object> view = new LinkedHashMap<>(task);
+    for (final String key : List.of("formKey", "userTaskKey")) {
+      if (view.get(key) instanceof Number number) {
+        view.put(key, Keys.format(number.longValue()));
+      }
+    }
+    return view;
+  }
+
   private void complete(final Exchange exchange) {
     final JsonBody body = exchange.json();
-    if (body.has("result")) {
-      throw Rejection.invalidArgument(
-          "Flowdesk does not support job results (user task and ad-hoc sub-process corrections)"
-              + " yet; complete the job without 'result'");
-    }
-    core.jobs().complete(exchange.pathKey("jobKey"), body.document("variables"));
+    core.jobs()
+        .complete(
+            exchange.pathKey("jobKey"),
+            body.document("variables"),
+            body.has("result") ? result(body.object("result")) : JobResult.NONE);
     exchange.noContent();
+  }
+
+  private static JobResult result(final JsonBody result) {
+    final JsonBody corrections = result.object("corrections");
+    final Boolean denied = result.bool("denied");
+    return JobResult.ofType(
+        result.text("type"),
+        denied != null && denied,
+        result.text("deniedReason"),
+        new JobResult.Corrections(
+            corrections.text("assignee"),
+            corrections.text("dueDate"),
+            corrections.text("followUpDate"),
+            corrections.has("candidateUsers") ? corrections.strings("candidateUsers") : null,
+            corrections.has("candidateGroups") ? corrections.strings("candidateGroups") : null,
+            corrections.has("priority") ? corrections.intValue("priority", 50) : null));
   }
 
   private void fail(final Exchange exchange) {

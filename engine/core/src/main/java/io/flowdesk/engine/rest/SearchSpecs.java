@@ -288,8 +288,12 @@ final class SearchSpecs {
               text("processDefinitionId", "j.bpmn_process_id"),
               text("elementId", "j.element_id"),
               key("elementInstanceKey", "j.element_instance_key"),
-              text("kind", "'BPMN_ELEMENT'::text"),
-              text("listenerEventType", "'UNSPECIFIED'::text"),
+              text(
+                  "kind",
+                  "CASE WHEN j.listener_event_type IS NULL THEN 'BPMN_ELEMENT'"
+                      + " WHEN j.listener_event_type IN ('START', 'END') THEN 'EXECUTION_LISTENER'"
+                      + " ELSE 'TASK_LISTENER' END"),
+              text("listenerEventType", "coalesce(j.listener_event_type, 'UNSPECIFIED')"),
               bool(
                   "hasFailedWithRetriesLeft",
                   "(j.state <> 'FAILED' AND j.retries > 0 AND j.error_message IS NOT NULL)"),

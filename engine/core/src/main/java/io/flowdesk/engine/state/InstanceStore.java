@@ -289,8 +289,8 @@ public final class InstanceStore {
     batch.batchUpdate(
         "INSERT INTO engine.job (key, type, state, retries, custom_headers, process_instance_key,"
             + " element_instance_key, element_id, bpmn_process_id, process_definition_key,"
-            + " process_definition_version, created_at, listener_event_type)"
-            + " VALUES (?, ?, 'ACTIVATABLE', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            + " process_definition_version, created_at, listener_event_type, user_task)"
+            + " VALUES (?, ?, 'ACTIVATABLE', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         state.newJobs().stream()
             .map(
                 job ->
@@ -306,7 +306,8 @@ public final class InstanceStore {
                       job.processDefinitionKey(),
                       job.processDefinitionVersion(),
                       now,
-                      job.listenerEventType()
+                      job.listenerEventType(),
+                      job.userTask() == null ? null : Json.write(job.userTask())
                     })
             .toList());
   }
@@ -433,18 +434,18 @@ public final class InstanceStore {
     if (!state.canceledUserTaskElements().isEmpty()) {
       batch.batchUpdate(
           "UPDATE engine.user_task SET state = 'CANCELED', completed_at = ?"
-              + " WHERE element_instance_key = ? AND state = 'CREATED'",
+              + " WHERE element_instance_key = ? AND state NOT IN ('COMPLETED', 'CANCELED')",
           state.canceledUserTaskElements().stream().map(key -> new Object[] {now, key}).toList());
     }
     if (state.newUserTasks().isEmpty()) {
       return;
     }
     batch.batchUpdate(
-        "INSERT INTO engine.user_task (key, state, process_instance_key, element_instance_key,"
+        "INSERT INTO engine.user_task (key, process_instance_key, element_instance_key,"
             + " element_id, name, bpmn_process_id, process_definition_key,"
             + " process_definition_version, assignee, candidate_groups, candidate_users, due_date,"
             + " follow_up_date, priority, form_key, external_form_reference, custom_headers,"
-            + " created_at) VALUES (?, 'CREATED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            + " created_at, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         state.newUserTasks().stream()
             .map(
                 t ->
@@ -466,7 +467,8 @@ public final class InstanceStore {
                       t.formKey(),
                       t.externalFormReference(),
                       Json.write(t.customHeaders()),
-                      now
+                      now,
+                      t.state()
                     })
             .toList());
   }

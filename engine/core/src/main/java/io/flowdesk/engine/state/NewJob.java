@@ -4,7 +4,9 @@ import java.util.Map;
 
 /**
  * A job created by the command being processed; inserted when the command commits. {@code
- * listenerEventType} is START or END for an execution listener's job, null otherwise.
+ * listenerEventType} is START or END for an execution listener's job, CREATING … CANCELING for a
+ * task listener's job, null otherwise; {@code userTask} is what a task listener's job tells its
+ * worker about the user task (null for other jobs).
  */
 public record NewJob(
     long key,
@@ -17,7 +19,8 @@ public record NewJob(
     String bpmnProcessId,
     long processDefinitionKey,
     int processDefinitionVersion,
-    String listenerEventType) {
+    String listenerEventType,
+    Map<String, Object> userTask) {
 
   /** The job of an element itself (not of one of its execution listeners). */
   public NewJob(
@@ -42,6 +45,7 @@ public record NewJob(
         bpmnProcessId,
         processDefinitionKey,
         processDefinitionVersion,
+        null,
         null);
   }
 }

@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** A Camunda user task created when its element was activated. */
+/**
+ * A Camunda user task created when its element was activated: CREATED, or CREATING while its
+ * creating listeners run.
+ */
 public record NewUserTask(
     long key,
     long processInstanceKey,
@@ -22,4 +25,5 @@ public record NewUserTask(
     int priority,
     Long formKey,
     String externalFormReference,
-    Map<String, String> customHeaders) {}
+    Map<String, String> customHeaders,
+    String state) {}

@@ -1,43 +1,47 @@
 package io.flowdesk.engine.usertask;
 
 import io.flowdesk.engine.command.InstanceCommands;
+import io.flowdesk.engine.execution.BpmnExecution;
+import io.flowdesk.engine.model.TaskListener;
+import io.flowdesk.engine.state.InstanceState;
 import io.flowdesk.engine.state.PendingRecord;
-import io.flowdesk.engine.state.RecordLog;
+import io.flowdesk.engine.state.UserTaskRow;
+import io.flowdesk.engine.state.UserTaskRows;
 import io.flowdesk.engine.support.EngineClock;
 import io.flowdesk.engine.support.Json;
 import io.flowdesk.engine.support.Rejection;
-import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.JdbcTemplate;
+import java.util.Objects;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Commands on Camunda user tasks: complete (the element instance completes with the variables, as
  * after a job), assign, unassign and update. Rejections name the task and the reason as Zeebe's do.
+ * When the task has listeners for the command's event, the command starts the transition and
+ * answers once the listeners finished it (or denied it), as Camunda 8.8's REST API does.
  */
 public final class UserTaskCommands {
 
+  /** How long a command waits for the task listeners of its transition before it times out. */
+  static final Duration LISTENER_WAIT = Duration.ofSeconds(10);
+
+  private static final long POLL_MILLIS = 20;
+
   private final JdbcClient jdbc;
-  private final JdbcTemplate batch;
-  private final TransactionTemplate transactions;
   private final InstanceCommands instances;
   private final EngineClock clock;
+  private final UserTaskRows rows;
 
   public UserTaskCommands(
-      final JdbcClient jdbc,
-      final JdbcTemplate batch,
-      final TransactionTemplate transactions,
-      final InstanceCommands instances,
-      final EngineClock clock) {
+      final JdbcClient jdbc, final InstanceCommands instances, final EngineClock clock) {
     this.jdbc = jdbc;
-    this.batch = batch;
-    this.transactions = transactions;
     this.instances = instances;
     this.clock = clock;
+    this.rows = new UserTaskRows(jdbc);
   }
 
   /** The changes of an update; null fields stay as they are. */
@@ -46,42 +50,62 @@ public final class UserTaskCommands {
       List<String> candidateUsers,
       Instant dueDate,
       Instant followUpDate,
-      Integer priority) {}
+      Integer priority) {
 
-  private record OpenTask(
-      long processInstanceKey, long elementInstanceKey, String elementId, String assignee) {}
+    /** The changed attributes by their API names, as task listeners see them. */
+    Map<String, Object> attributes() {
+      final Map<String, Object> attributes = new LinkedHashMap<>();
+      if (candidateGroups != null) {
+        attributes.put("candidateGroups", List.copyOf(candidateGroups));
+      }
+      if (candidateUsers != null) {
+        attributes.put("candidateUsers", List.copyOf(candidateUsers));
+      }
+      if (dueDate != null) {
+        attributes.put("dueDate", dueDate.toString());
+      }
+      if (followUpDate != null) {
+        attributes.put("followUpDate", followUpDate.toString());
+      }
+      if (priority != null) {
+        attributes.put("priority", priority);
+      }
+      return attributes;
+    }
+  }
+
+  @FunctionalInterface
+  private interface TaskCommand {
+    /** Answers the id of the transition the listeners now run, null when the command is done. */
+    Long apply(UserTaskRow task, InstanceState state, BpmnExecution execution);
+  }
 
   public void complete(
       final long userTaskKey, final Map<String, Object> variables, final String action) {
-    final OpenTask task = open(userTaskKey, "complete");
-    instances.onInstance(
-        task.processInstanceKey(),
-        pi -> notFound(userTaskKey, "complete"),
-        (state, execution) -> {
-          final int updated =
-              jdbc.sql(
-                      "UPDATE engine.user_task SET state = 'COMPLETED', completed_at = ?"
-                          + " WHERE key = ? AND state = 'CREATED'")
-                  .params(Timestamp.from(clock.now()), userTaskKey)
-                  .update();
-          if (updated == 0) {
-            throw notFound(userTaskKey, "complete");
-          }
-          final Map<String, Object> payload = new LinkedHashMap<>();
-          payload.put("userTaskKey", userTaskKey);
-          payload.put("action", action == null || action.isBlank() ? "complete" : action);
-          payload.put("variables", variables);
-          state.append(
-              new PendingRecord(
-                  userTaskKey,
-                  "USER_TASK",
-                  "COMPLETED",
-                  task.processInstanceKey(),
-                  task.elementId(),
-                  payload));
-          execution.completeUserTask(task.elementInstanceKey(), variables);
-          return null;
-        });
+    final String completeAction = actionOr(action, "complete");
+    final Long transition =
+        onTask(
+            userTaskKey,
+            "complete",
+            (task, state, execution) -> {
+              if (execution.hasTaskListeners(task, TaskListener.EventType.COMPLETING)) {
+                final Map<String, Object> extra = new LinkedHashMap<>();
+                extra.put("variables", variables);
+                return execution.startUserTaskTransition(
+                    task, TaskListener.EventType.COMPLETING, completeAction, Map.of(), extra);
+              }
+              task.state = "COMPLETED";
+              task.completedAt = clock.now();
+              rows.save(task);
+              final Map<String, Object> payload = new LinkedHashMap<>();
+              payload.put("userTaskKey", userTaskKey);
+              payload.put("action", completeAction);
+              payload.put("variables", variables);
+              record(state, task, "COMPLETED", payload);
+              execution.completeUserTask(task.elementInstanceKey, variables);
+              return null;
+            });
+    awaitListeners(userTaskKey, transition, "complete", "completion");
   }
 
   /**
@@ -99,39 +123,55 @@ public final class UserTaskCommands {
               + userTaskKey
               + "' to an assignee, but none was given");
     }
-    transactions.executeWithoutResult(
-        tx -> {
-          final OpenTask task = lockOpen(userTaskKey, "assign");
-          if (!allowOverride && task.assignee() != null && !task.assignee().equals(assignee)) {
-            throw Rejection.invalidState(
-                "Expected to assign user task with key '"
-                    + userTaskKey
-                    + "' to '"
-                    + assignee
-                    + "', but it is already assigned to '"
-                    + task.assignee()
-                    + "'");
-          }
-          jdbc.sql("UPDATE engine.user_task SET assignee = ? WHERE key = ?")
-              .params(assignee, userTaskKey)
-              .update();
-          record(
-              userTaskKey,
-              task,
-              "ASSIGNED",
-              Map.of("assignee", assignee, "action", actionOr(action, "assign")));
-        });
+    final Long transition =
+        onTask(
+            userTaskKey,
+            "assign",
+            (task, state, execution) -> {
+              if (!allowOverride && task.assignee != null && !task.assignee.equals(assignee)) {
+                throw Rejection.invalidState(
+                    "Expected to assign user task with key '"
+                        + userTaskKey
+                        + "' to '"
+                        + assignee
+                        + "', but it is already assigned to '"
+                        + task.assignee
+                        + "'");
+              }
+              return assignTo(task, state, execution, assignee, actionOr(action, "assign"));
+            });
+    awaitListeners(userTaskKey, transition, "assign", "assignment");
   }
 
   public void unassign(final long userTaskKey) {
-    transactions.executeWithoutResult(
-        tx -> {
-          final OpenTask task = lockOpen(userTaskKey, "unassign");
-          jdbc.sql("UPDATE engine.user_task SET assignee = NULL WHERE key = ?")
-              .param(userTaskKey)
-              .update();
-          record(userTaskKey, task, "ASSIGNED", Map.of("assignee", "", "action", "unassign"));
-        });
+    final Long transition =
+        onTask(
+            userTaskKey,
+            "unassign",
+            (task, state, execution) -> assignTo(task, state, execution, null, "unassign"));
+    awaitListeners(userTaskKey, transition, "unassign", "assignment");
+  }
+
+  private Long assignTo(
+      final UserTaskRow task,
+      final InstanceState state,
+      final BpmnExecution execution,
+      final String assignee,
+      final String action) {
+    if (execution.hasTaskListeners(task, TaskListener.EventType.ASSIGNING)) {
+      final Map<String, Object> changes = new LinkedHashMap<>();
+      changes.put("assignee", assignee);
+      return execution.startUserTaskTransition(
+          task, TaskListener.EventType.ASSIGNING, action, changes, Map.of());
+    }
+    task.assignee = assignee;
+    rows.save(task);
+    record(
+        state,
+        task,
+        "ASSIGNED",
+        Map.of("assignee", Objects.toString(assignee, ""), "action", action));
+    return null;
   }
 
   public void update(final long userTaskKey, final Changes changes, final String action) {
@@ -142,69 +182,135 @@ public final class UserTaskCommands {
               + "' to be between 0 and 100, but was "
               + changes.priority());
     }
-    transactions.executeWithoutResult(
-        tx -> {
-          final OpenTask task = lockOpen(userTaskKey, "update");
-          jdbc.sql(
-                  "UPDATE engine.user_task SET"
-                      + " candidate_groups = coalesce(?, candidate_groups),"
-                      + " candidate_users = coalesce(?, candidate_users),"
-                      + " due_date = coalesce(?, due_date),"
-                      + " follow_up_date = coalesce(?, follow_up_date),"
-                      + " priority = coalesce(?, priority) WHERE key = ?")
-              .params(
-                  changes.candidateGroups() == null ? null : Json.write(changes.candidateGroups()),
-                  changes.candidateUsers() == null ? null : Json.write(changes.candidateUsers()),
-                  changes.dueDate() == null ? null : Timestamp.from(changes.dueDate()),
-                  changes.followUpDate() == null ? null : Timestamp.from(changes.followUpDate()),
-                  changes.priority(),
-                  userTaskKey)
-              .update();
-          final Map<String, Object> payload = new LinkedHashMap<>();
-          payload.put("action", actionOr(action, "update"));
-          payload.put("changes", changes.toString());
-          record(userTaskKey, task, "UPDATED", payload);
+    final String updateAction = actionOr(action, "update");
+    final Long transition =
+        onTask(
+            userTaskKey,
+            "update",
+            (task, state, execution) -> {
+              if (execution.hasTaskListeners(task, TaskListener.EventType.UPDATING)) {
+                return execution.startUserTaskTransition(
+                    task,
+                    TaskListener.EventType.UPDATING,
+                    updateAction,
+                    changes.attributes(),
+                    Map.of());
+              }
+              final Map<String, Object> attributes = task.attributes();
+              attributes.putAll(changes.attributes());
+              task.apply(attributes);
+              rows.save(task);
+              final Map<String, Object> payload = new LinkedHashMap<>();
+              payload.put("action", updateAction);
+              payload.put("changes", Json.write(changes.attributes()));
+              record(state, task, "UPDATED", payload);
+              return null;
+            });
+    awaitListeners(userTaskKey, transition, "update", "update");
+  }
+
+  /**
+   * Runs {@code command} on the task under its process instance's lock; the task must be open and
+   * in no other transition.
+   */
+  private Long onTask(final long userTaskKey, final String what, final TaskCommand command) {
+    final long processInstanceKey =
+        jdbc.sql("SELECT process_instance_key FROM engine.user_task WHERE key = ?")
+            .param(userTaskKey)
+            .query(Long.class)
+            .optional()
+            .orElseThrow(() -> notFound(userTaskKey, what));
+    return instances.onInstance(
+        processInstanceKey,
+        pi -> notFound(userTaskKey, what),
+        (state, execution) -> {
+          final UserTaskRow task =
+              rows.byKey(userTaskKey)
+                  .filter(t -> !t.ended())
+                  .orElseThrow(() -> notFound(userTaskKey, what));
+          if (!"CREATED".equals(task.state)) {
+            throw Rejection.invalidState(
+                "Expected to "
+                    + what
+                    + " user task with key '"
+                    + userTaskKey
+                    + "', but it is in state '"
+                    + task.state
+                    + "' while its task listeners run");
+          }
+          return command.apply(task, state, execution);
         });
   }
 
-  private OpenTask open(final long userTaskKey, final String what) {
-    return jdbc.sql(
-            "SELECT process_instance_key, element_instance_key, element_id, assignee"
-                + " FROM engine.user_task WHERE key = ? AND state = 'CREATED'")
-        .param(userTaskKey)
-        .query(
-            (rs, n) -> new OpenTask(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4)))
-        .optional()
-        .orElseThrow(() -> notFound(userTaskKey, what));
+  /**
+   * Waits until the listeners finished transition {@code id}: answers when it was applied, refuses
+   * when a listener denied it or the task ended otherwise meanwhile. The transition goes on even
+   * when the wait times out, as in Zeebe.
+   */
+  private void awaitListeners(
+      final long userTaskKey, final Long id, final String what, final String noun) {
+    if (id == null) {
+      return;
+    }
+    final long deadline = System.nanoTime() + LISTENER_WAIT.toNanos();
+    while (System.nanoTime() < deadline) {
+      final UserTaskRows.Progress progress =
+          rows.progress(userTaskKey).orElseThrow(() -> notFound(userTaskKey, what));
+      if ("CANCELED".equals(progress.state())) {
+        throw Rejection.invalidState(
+            "Expected to "
+                + what
+                + " user task with key '"
+                + userTaskKey
+                + "', but it was canceled while its task listeners ran");
+      }
+      if (!progress.pending() || "COMPLETED".equals(progress.state())) {
+        final Map<String, Object> outcome = progress.outcome();
+        if (id.equals(number(outcome.get("id"))) && Boolean.TRUE.equals(outcome.get("denied"))) {
+          throw Rejection.invalidState(
+              "Command '"
+                  + what.toUpperCase(java.util.Locale.ROOT)
+                  + "' rejected: the "
+                  + noun
+                  + " of user task with key '"
+                  + userTaskKey
+                  + "' was denied by a task listener"
+                  + (outcome.get("deniedReason") == null
+                      ? ""
+                      : ". Reason to deny: '" + outcome.get("deniedReason") + "'"));
+        }
+        return;
+      }
+      try {
+        Thread.sleep(POLL_MILLIS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    throw new Rejection(
+        Rejection.Type.TIMEOUT,
+        "Expected the task listeners of user task with key '"
+            + userTaskKey
+            + "' to finish the "
+            + noun
+            + " within "
+            + LISTENER_WAIT.toSeconds()
+            + " seconds, but they did not; it goes on when they complete");
   }
 
-  private OpenTask lockOpen(final long userTaskKey, final String what) {
-    return jdbc.sql(
-            "SELECT process_instance_key, element_instance_key, element_id, assignee"
-                + " FROM engine.user_task WHERE key = ? AND state = 'CREATED' FOR UPDATE")
-        .param(userTaskKey)
-        .query(
-            (rs, n) -> new OpenTask(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4)))
-        .optional()
-        .orElseThrow(() -> notFound(userTaskKey, what));
+  private static Long number(final Object value) {
+    return value instanceof Number n ? n.longValue() : null;
   }
 
-  private void record(
-      final long userTaskKey,
-      final OpenTask task,
+  private static void record(
+      final InstanceState state,
+      final UserTaskRow task,
       final String intent,
       final Map<String, Object> payload) {
-    RecordLog.append(
-        batch,
-        List.of(
-            new PendingRecord(
-                userTaskKey,
-                "USER_TASK",
-                intent,
-                task.processInstanceKey(),
-                task.elementId(),
-                payload)),
-        Timestamp.from(clock.now()));
+    state.append(
+        new PendingRecord(
+            task.key, "USER_TASK", intent, task.processInstanceKey, task.elementId, payload));
   }
 
   private static String actionOr(final String action, final String fallback) {

@@ -263,7 +263,7 @@ class RestApiTest {
   }
 
   @Test
-  void jobResultsForUserTasksAreRefusedAsNotYetSupported() {
+  void aUserTaskResultIsRefusedForAJobThatIsNoTaskListenersAndAdHocResultsAreRefused() {
     final String id = deployOneTask();
     client.newCreateInstanceCommand().bpmnProcessId(id).latestVersion().send().join();
     final String jobKey = activateOne("rest-" + id).get("jobKey").asText();
@@ -272,7 +272,12 @@ class RestApiTest {
         http.post("/v2/jobs/" + jobKey + "/completion", "{\"result\":{\"denied\":true}}");
 
     assertThat(answer.status()).isEqualTo(400);
-    assertThat(answer.json().get("detail").asText()).contains("'result'");
+    assertThat(answer.json().get("detail").asText()).contains("not a task listener's job");
+    final Http.Answer adHoc =
+        http.post(
+            "/v2/jobs/" + jobKey + "/completion", "{\"result\":{\"type\":\"adHocSubProcess\"}}");
+    assertThat(adHoc.status()).isEqualTo(400);
+    assertThat(adHoc.json().get("detail").asText()).contains("'adHocSubProcess'");
   }
 
   private JsonNode activateOne(final String type) {

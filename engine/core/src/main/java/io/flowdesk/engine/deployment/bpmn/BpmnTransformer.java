@@ -71,6 +71,11 @@ public final class BpmnTransformer {
       // The other checks follow these references and would fail on them; report them alone.
       return invalid(resourceName, wrongReferences, document);
     }
+    final List<Problem> unknownEvents = TaskListenerEvents.check(model);
+    if (!unknownEvents.isEmpty()) {
+      // Zeebe's validators cannot read an unknown event type; report it alone.
+      return invalid(resourceName, unknownEvents, document);
+    }
     final List<Problem> problems = new ArrayList<>(ZeebeValidation.errors(model));
     if (executable.isEmpty()) {
       // Zeebe's validators say so too; ProblemReport lists the same problem once.

@@ -29,6 +29,8 @@ import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebePriorityDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeScript;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskHeaders;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskListener;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskListeners;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskSchedule;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeUserTask;
 import io.flowdesk.engine.model.BpmnElementType;
@@ -44,6 +46,7 @@ import io.flowdesk.engine.model.MultiInstance;
 import io.flowdesk.engine.model.ScriptDefinition;
 import io.flowdesk.engine.model.SequenceFlow;
 import io.flowdesk.engine.model.TaskDefinition;
+import io.flowdesk.engine.model.TaskListener;
 import io.flowdesk.engine.model.UserTaskDefinition;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -302,7 +305,28 @@ final class ProcessTransformer {
                 form.getBindingType() == null ? "latest" : form.getBindingType().name(),
                 optional(form.getExternalReference()),
                 blankToNull(form.getFormKey())),
-        taskHeaders(task));
+        taskHeaders(task),
+        taskListeners(task));
+  }
+
+  /** Task listeners in document order; their event types were checked at deployment. */
+  private static List<TaskListener> taskListeners(final UserTask task) {
+    final ZeebeTaskListeners listeners = task.getSingleExtensionElement(ZeebeTaskListeners.class);
+    if (listeners == null) {
+      return List.of();
+    }
+    return listeners.getTaskListeners().stream()
+        .map(
+            l ->
+                new TaskListener(
+                    TaskListener.EventType.fromBpmn(l.getDomElement().getAttribute("eventType"))
+                        .orElseThrow(),
+                    Expression.of(l.getType()),
+                    Expression.of(
+                        l.getRetries() == null || l.getRetries().isBlank()
+                            ? ZeebeTaskListener.DEFAULT_RETRIES
+                            : l.getRetries())))
+        .toList();
   }
 
   static boolean camundaUserTask(final FlowNode node) {
