@@ -130,7 +130,7 @@ public final class EngineBootstrap {
     final ExecutorService jobExecutor = Executors.newCachedThreadPool(daemon("flowdesk-jobs"));
     final ScheduledExecutorService pollTimers =
         Executors.newSingleThreadScheduledExecutor(daemon("flowdesk-job-polls"));
-    final JobActivator activator = new JobActivator(jdbc, batch, transactions, clock);
+    final JobActivator activator = new JobActivator(jdbc, batch, transactions, clock, events);
     final CommandCore core =
         new CommandCore(
             new DeploymentService(jdbc, batch, transactions, keys, clock, bpmn, dmn, startEvents),

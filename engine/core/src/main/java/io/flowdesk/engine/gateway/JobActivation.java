@@ -11,6 +11,7 @@ import io.flowdesk.engine.job.JobActivator;
 import io.flowdesk.engine.job.JobPolling;
 import io.flowdesk.engine.support.Json;
 import io.flowdesk.engine.support.Tenants;
+import io.grpc.StatusRuntimeException;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import java.time.Duration;
@@ -81,14 +82,23 @@ public final class JobActivation {
             activation,
             new JobPolling.Answer() {
               @Override
-              public void jobs(final List<io.flowdesk.engine.job.ActivatedJob> jobs) {
-                if (!jobs.isEmpty()) {
-                  observer.onNext(
-                      ActivateJobsResponse.newBuilder()
-                          .addAllJobs(jobs.stream().map(JobActivation::toProto).toList())
-                          .build());
+              public boolean jobs(final List<io.flowdesk.engine.job.ActivatedJob> jobs) {
+                if (cancelled(observer)) {
+                  return false;
                 }
-                observer.onCompleted();
+                try {
+                  if (!jobs.isEmpty()) {
+                    observer.onNext(
+                        ActivateJobsResponse.newBuilder()
+                            .addAllJobs(jobs.stream().map(JobActivation::toProto).toList())
+                            .build());
+                  }
+                  observer.onCompleted();
+                  return true;
+                } catch (StatusRuntimeException e) {
+                  // The call was cancelled between the check and the answer.
+                  return false;
+                }
               }
 
               @Override
@@ -133,8 +143,10 @@ public final class JobActivation {
                     activation.timeout(),
                     STREAM_BATCH,
                     fetch);
-            synchronized (observer) {
-              jobs.forEach(job -> observer.onNext(toProto(job)));
+            final int pushed = pushAll(observer, jobs);
+            if (pushed < jobs.size()) {
+              activator.yieldBack(jobs.subList(pushed, jobs.size()));
+              return;
             }
           } while (jobs.size() == STREAM_BATCH);
         };
@@ -153,6 +165,29 @@ public final class JobActivation {
           });
     }
     listener.accept(activation.type());
+  }
+
+  /** Pushes jobs down the stream in order; answers how many went out before it closed. */
+  private static int pushAll(
+      final StreamObserver<ActivatedJob> observer,
+      final List<io.flowdesk.engine.job.ActivatedJob> jobs) {
+    synchronized (observer) {
+      for (int i = 0; i < jobs.size(); i++) {
+        if (cancelled(observer)) {
+          return i;
+        }
+        try {
+          observer.onNext(toProto(jobs.get(i)));
+        } catch (StatusRuntimeException e) {
+          return i;
+        }
+      }
+      return jobs.size();
+    }
+  }
+
+  private static boolean cancelled(final StreamObserver<?> observer) {
+    return observer instanceof ServerCallStreamObserver<?> call && call.isCancelled();
   }
 
   private static ActivatedJob toProto(final io.flowdesk.engine.job.ActivatedJob job) {

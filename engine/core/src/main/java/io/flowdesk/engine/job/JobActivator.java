@@ -1,5 +1,6 @@
 package io.flowdesk.engine.job;
 
+import io.flowdesk.engine.command.EngineEvents;
 import io.flowdesk.engine.state.PendingRecord;
 import io.flowdesk.engine.state.RecordLog;
 import io.flowdesk.engine.support.EngineClock;
@@ -7,6 +8,7 @@ import io.flowdesk.engine.support.Json;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -27,16 +29,19 @@ public final class JobActivator {
   private final JdbcTemplate batch;
   private final TransactionTemplate transactions;
   private final EngineClock clock;
+  private final EngineEvents events;
 
   public JobActivator(
       final JdbcClient jdbc,
       final JdbcTemplate batch,
       final TransactionTemplate transactions,
-      final EngineClock clock) {
+      final EngineClock clock,
+      final EngineEvents events) {
     this.jdbc = jdbc;
     this.batch = batch;
     this.transactions = transactions;
     this.clock = clock;
+    this.events = events;
   }
 
   private record Claimed(
@@ -77,7 +82,8 @@ public final class JobActivator {
       final int max,
       final Set<String> fetchVariables) {
     final Instant now = clock.now();
-    final Instant deadline = now.plus(timeout);
+    // Whole milliseconds, as workers see it, so that yieldBack can find this very claim again.
+    final Instant deadline = now.plus(timeout).truncatedTo(ChronoUnit.MILLIS);
     final List<Claimed> claimed =
         jdbc.sql(
                 "UPDATE engine.job SET state = 'ACTIVATED', deadline = ?, worker = ?,"
@@ -142,6 +148,49 @@ public final class JobActivator {
     }
     RecordLog.append(batch, records, Timestamp.from(now));
     return jobs;
+  }
+
+  /**
+   * Makes jobs of one claim that could not be handed over (the worker's request or stream was gone
+   * when the answer was written) activatable again at once, as Zeebe yields a job it could not
+   * push, instead of leaving them unseen until their deadline. A job the worker has meanwhile
+   * completed, failed or that timed out and was claimed again is left as it is.
+   */
+  public void yieldBack(final List<ActivatedJob> undelivered) {
+    if (undelivered.isEmpty()) {
+      return;
+    }
+    final Instant now = clock.now();
+    final List<PendingRecord> yielded =
+        transactions.execute(
+            tx -> {
+              final List<PendingRecord> records =
+                  jdbc.sql(
+                          "UPDATE engine.job SET state = 'ACTIVATABLE', deadline = NULL,"
+                              + " worker = NULL WHERE key = ANY (?) AND state = 'ACTIVATED'"
+                              + " AND worker = ? AND deadline = ?"
+                              + " RETURNING key, type, process_instance_key, element_id")
+                      .params(
+                          undelivered.stream().map(ActivatedJob::key).toArray(Long[]::new),
+                          undelivered.get(0).worker(),
+                          Timestamp.from(Instant.ofEpochMilli(undelivered.get(0).deadline())))
+                      .query(
+                          (rs, n) ->
+                              new PendingRecord(
+                                  rs.getLong(1),
+                                  "JOB",
+                                  "YIELDED",
+                                  rs.getLong(3),
+                                  rs.getString(4),
+                                  Map.of("type", rs.getString(2))))
+                      .list();
+              RecordLog.append(batch, records, Timestamp.from(now));
+              return records;
+            });
+    yielded.stream()
+        .map(record -> (String) record.payload().get("type"))
+        .distinct()
+        .forEach(events::jobsAvailable);
   }
 
   /**

@@ -41,8 +41,11 @@ public final class JobPolling {
 
   /** Hears the single answer of a poll. */
   public interface Answer {
-    /** The jobs claimed for the worker; empty when none came in time. */
-    void jobs(List<ActivatedJob> jobs);
+    /**
+     * Hands the jobs claimed for the worker over (empty when none came in time); answers whether
+     * they reached it. Jobs that did not are yielded back at once.
+     */
+    boolean jobs(List<ActivatedJob> jobs);
 
     /** Claiming failed (e.g. the database is unreachable). */
     void failed(RuntimeException error);
@@ -171,8 +174,8 @@ public final class JobPolling {
       stop();
       if (error != null) {
         answer.failed(error);
-      } else {
-        answer.jobs(jobs);
+      } else if (!answer.jobs(jobs)) {
+        activator.yieldBack(jobs);
       }
     }
 

@@ -149,8 +149,9 @@ final class Exchange {
     response.setHeader(name, value);
   }
 
-  void json(final int status, final Object body) {
-    answer(status, "application/json", Json.write(body));
+  /** Answers with {@code body} as JSON; false when the answer could not be written. */
+  boolean json(final int status, final Object body) {
+    return answer(status, "application/json", Json.write(body));
   }
 
   void text(final int status, final String contentType, final String body) {
@@ -225,9 +226,13 @@ final class Exchange {
         });
   }
 
-  private void answer(final int status, final String contentType, final String body) {
+  /**
+   * Writes the answer unless one was written already; false when it was not written, e.g. because
+   * the client went away (an asynchronous exchange's request may then be recycled already).
+   */
+  private boolean answer(final int status, final String contentType, final String body) {
     if (!answered.compareAndSet(false, true)) {
-      return;
+      return false;
     }
     try {
       response.setStatus(status);
@@ -238,11 +243,20 @@ final class Exchange {
         response.setContentLength(bytes.length);
         response.getOutputStream().write(bytes);
       }
-    } catch (IOException e) {
+      if (async != null) {
+        response.flushBuffer();
+      }
+      return true;
+    } catch (IOException | IllegalStateException e) {
       LOG.debug("The client went away before its answer was written", e);
+      return false;
     } finally {
       if (async != null) {
-        async.complete();
+        try {
+          async.complete();
+        } catch (IllegalStateException e) {
+          LOG.debug("The asynchronous request had ended already", e);
+        }
       }
     }
   }

@@ -68,8 +68,8 @@ final class JobEndpoints {
                 request,
                 new JobPolling.Answer() {
                   @Override
-                  public void jobs(final List<ActivatedJob> jobs) {
-                    exchange.json(
+                  public boolean jobs(final List<ActivatedJob> jobs) {
+                    return exchange.json(
                         200, Map.of("jobs", jobs.stream().map(JobEndpoints::job).toList()));
                   }
 

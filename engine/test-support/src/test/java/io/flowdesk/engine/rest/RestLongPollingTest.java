@@ -3,10 +3,15 @@ package io.flowdesk.engine.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camunda.client.CamundaClient;
+import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.flowdesk.engine.Engine;
 import io.flowdesk.engine.test.ClientProtocol;
 import io.flowdesk.engine.test.FlowdeskEngineTest;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,5 +96,65 @@ class RestLongPollingTest {
     } finally {
       workers.shutdownNow();
     }
+  }
+
+  @Test
+  void aJobClaimedForAWorkerThatWentAwayIsActivatableAgainAtOnce() throws Exception {
+    final String id = "p" + UUID.randomUUID().toString().replace("-", "");
+    final String type = "gone-" + id;
+    client
+        .newDeployResourceCommand()
+        .addProcessModel(
+            Bpmn.createExecutableProcess(id)
+                .startEvent()
+                .serviceTask("task", t -> t.zeebeJobType(type))
+                .endEvent()
+                .done(),
+            id + ".bpmn")
+        .send()
+        .join();
+    final URI rest = engine.restAddress().orElseThrow();
+    final String poll =
+        "{\"type\":\""
+            + type
+            + "\",\"worker\":\"gone\",\"timeout\":600000,\"maxJobsToActivate\":1,"
+            + "\"requestTimeout\":30000}";
+    try (Socket socket = new Socket(rest.getHost(), rest.getPort())) {
+      final OutputStream out = socket.getOutputStream();
+      out.write(
+          ("POST /v2/jobs/activation HTTP/1.1\r\nHost: "
+                  + rest.getHost()
+                  + "\r\nContent-Type: application/json\r\nContent-Length: "
+                  + poll.length()
+                  + "\r\n\r\n"
+                  + poll)
+              .getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      // Let the poll start waiting, then vanish without a goodbye (a reset, not a close).
+      Thread.sleep(500);
+      socket.setSoLinger(true, 0);
+    }
+    // An answer this large cannot be written to the reset connection.
+    client
+        .newCreateInstanceCommand()
+        .bpmnProcessId(id)
+        .latestVersion()
+        .variables(Map.of("attachment", "x".repeat(2_000_000)))
+        .send()
+        .join();
+
+    final List<ActivatedJob> jobs =
+        client
+            .newActivateJobsCommand()
+            .jobType(type)
+            .maxJobsToActivate(1)
+            .timeout(Duration.ofMinutes(10))
+            .requestTimeout(Duration.ofSeconds(20))
+            .send()
+            .join(30, TimeUnit.SECONDS)
+            .getJobs();
+
+    // Without handing the job back it would wait for the gone worker's ten-minute timeout.
+    assertThat(jobs).hasSize(1);
   }
 }
