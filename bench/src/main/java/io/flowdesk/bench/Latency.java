@@ -23,10 +23,12 @@ final class Latency {
     try (JobWorker worker =
         Workers.completing(
             client,
-            job ->
-                latencies.add(
-                    System.nanoTime()
-                        - ((Number) job.getVariablesAsMap().get("sentAt")).longValue()))) {
+            job -> {
+              // Jobs left over from an earlier phase carry no send time; they are only completed.
+              if (job.getVariablesAsMap().get("sentAt") instanceof Number sentAt) {
+                latencies.add(System.nanoTime() - sentAt.longValue());
+              }
+            })) {
       final long interval = TimeUnit.SECONDS.toNanos(1) / perSecond;
       final int total = perSecond * seconds;
       long next = System.nanoTime();
