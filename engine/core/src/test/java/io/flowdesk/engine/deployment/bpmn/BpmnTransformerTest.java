@@ -141,6 +141,20 @@ class BpmnTransformerTest {
   }
 
   @Test
+  void aVersionTagBindingWithoutVersionTagIsRefusedNamingTheElement() {
+    final BpmnModelInstance model =
+        Bpmn.createExecutableProcess("p")
+            .startEvent("s")
+            .callActivity(
+                "call",
+                c -> c.zeebeProcessId("child").zeebeBindingType(ZeebeBindingType.versionTag))
+            .endEvent("e")
+            .done();
+
+    assertThat(invalid(transform(model))).contains("call").contains("versionTag");
+  }
+
+  @Test
   void transformsGatewayConditionsAndDefaultFlow() {
     final BpmnModelInstance model =
         Bpmn.createExecutableProcess("p")
