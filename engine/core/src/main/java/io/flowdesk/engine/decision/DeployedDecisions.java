@@ -1,26 +1,33 @@
 package io.flowdesk.engine.decision;
 
+import io.flowdesk.engine.deployment.BoundVersions;
 import io.flowdesk.engine.dmn.DecisionEvaluation;
 import io.flowdesk.engine.dmn.DmnDecisions;
 import io.flowdesk.engine.dmn.DmnParseResult;
 import io.flowdesk.engine.dmn.ParsedDrg;
 import io.flowdesk.engine.execution.CalledDecisions;
+import io.flowdesk.engine.model.ResourceBinding;
 import io.flowdesk.engine.support.Rejection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Deployed decisions: found by key or by id (latest version), parsed once, evaluated on demand. */
+/**
+ * Deployed decisions: found by key, by id (latest version) or by a business rule task's binding,
+ * parsed once, evaluated on demand.
+ */
 public final class DeployedDecisions implements CalledDecisions {
 
   private final JdbcClient jdbc;
   private final DmnDecisions dmn;
+  private final BoundVersions versions;
   private final Map<Long, ParsedDrg> drgByKey = new ConcurrentHashMap<>();
 
   public DeployedDecisions(final JdbcClient jdbc, final DmnDecisions dmn) {
     this.jdbc = jdbc;
     this.dmn = dmn;
+    this.versions = new BoundVersions(jdbc);
   }
 
   /** A deployed decision version and the graph it belongs to. */
@@ -41,20 +48,15 @@ public final class DeployedDecisions implements CalledDecisions {
   }
 
   @Override
-  public DecisionEvaluation evaluateLatest(
-      final String decisionId, final Map<String, Object> variables) {
-    return latest(decisionId)
-        .map(decision -> evaluate(decision, variables).result())
-        .orElseGet(
-            () ->
-                new DecisionEvaluation.Failed(
-                    decisionId,
-                    "Expected to evaluate decision '"
-                        + decisionId
-                        + "', but no decision found for id '"
-                        + decisionId
-                        + "'",
-                    java.util.List.of()));
+  public Optional<DecisionEvaluation> evaluate(
+      final String decisionId,
+      final ResourceBinding binding,
+      final long callerDeploymentKey,
+      final Map<String, Object> variables) {
+    return versions
+        .find(BoundVersions.Kind.DECISION, decisionId, binding, callerDeploymentKey)
+        .flatMap(key -> find("d.key = ?", key))
+        .map(decision -> evaluate(decision, variables).result());
   }
 
   public Decision byKey(final long key) {

@@ -1,25 +1,22 @@
 package io.flowdesk.engine.deployment;
 
 import io.flowdesk.engine.execution.FormLookup;
+import io.flowdesk.engine.model.ResourceBinding;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Deployed Camunda forms, found by form id for the user tasks that link to them. */
+/** Deployed Camunda forms, found by form id and binding for the user tasks that link to them. */
 public final class DeployedForms implements FormLookup {
 
-  private final JdbcClient jdbc;
+  private final BoundVersions versions;
 
   public DeployedForms(final JdbcClient jdbc) {
-    this.jdbc = jdbc;
+    this.versions = new BoundVersions(jdbc);
   }
 
   @Override
-  public Optional<Long> latestFormKey(final String formId) {
-    return jdbc.sql(
-            "SELECT key FROM engine.form WHERE form_id = ? AND NOT deleted"
-                + " ORDER BY version DESC LIMIT 1")
-        .param(formId)
-        .query(Long.class)
-        .optional();
+  public Optional<Long> formKey(
+      final String formId, final ResourceBinding binding, final long callerDeploymentKey) {
+    return versions.find(BoundVersions.Kind.FORM, formId, binding, callerDeploymentKey);
   }
 }

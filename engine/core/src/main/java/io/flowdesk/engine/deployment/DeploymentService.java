@@ -72,7 +72,10 @@ public final class DeploymentService {
 
   private record ParsedProcess(ExecutableProcess process, DeploymentResource resource) {}
 
-  private record ParsedForm(String formId, DeploymentResource resource) {}
+  private record ParsedForm(String formId, String versionTag, DeploymentResource resource) {}
+
+  /** The form fields deployment reads: its id and optional version tag. */
+  private record FormHeader(String formId, String versionTag) {}
 
   private record ParsedDecisions(ParsedDrg drg, DeploymentResource resource) {}
 
@@ -88,6 +91,11 @@ public final class DeploymentService {
       parse(resource, processes, drgs, forms, errors);
     }
     checkUniqueIds(processes, drgs, forms, errors);
+    DeploymentBindings.check(
+        processes.stream().map(ParsedProcess::process).toList(),
+        drgs.stream().flatMap(d -> d.drg().decisions().stream()).map(DecisionInfo::id).toList(),
+        forms.stream().map(ParsedForm::formId).toList(),
+        errors);
     if (!errors.isEmpty()) {
       throw Rejection.invalidArgument(REJECTION_PREFIX + "\n" + String.join("\n", errors));
     }
@@ -118,7 +126,7 @@ public final class DeploymentService {
     } else if (name.endsWith(".form")) {
       parseForm(resource)
           .ifPresentOrElse(
-              formId -> forms.add(new ParsedForm(formId, resource)),
+              form -> forms.add(new ParsedForm(form.formId(), form.versionTag(), resource)),
               () ->
                   errors.add(
                       "'"
@@ -133,14 +141,19 @@ public final class DeploymentService {
     }
   }
 
-  private static Optional<String> parseForm(final DeploymentResource resource) {
+  private static Optional<FormHeader> parseForm(final DeploymentResource resource) {
     try {
       final Map<String, Object> form =
           Json.readDocument(new String(resource.content(), StandardCharsets.UTF_8), "form");
+      final Object versionTag = form.get("versionTag");
       return Optional.ofNullable(form.get("id"))
           .filter(String.class::isInstance)
           .map(String.class::cast)
-          .filter(id -> !id.isBlank());
+          .filter(id -> !id.isBlank())
+          .map(
+              id ->
+                  new FormHeader(
+                      id, versionTag instanceof String tag && !tag.isBlank() ? tag : null));
     } catch (Rejection e) {
       return Optional.empty();
     }
@@ -196,17 +209,23 @@ public final class DeploymentService {
         .update();
     final List<PendingRecord> records = new ArrayList<>();
     final List<DeployedResources.Process> deployedProcesses = new ArrayList<>();
-    for (final ParsedProcess parsed : processes) {
-      deployedProcesses.add(storeProcess(parsed, deploymentKey, records));
-    }
     final List<DeployedResources.DecisionRequirements> deployedDrgs = new ArrayList<>();
     final List<DeployedResources.Decision> deployedDecisions = new ArrayList<>();
-    for (final ParsedDecisions parsed : drgs) {
-      storeDecisions(parsed, deploymentKey, deployedDrgs, deployedDecisions, records);
-    }
     final List<DeployedResources.Form> deployedForms = new ArrayList<>();
-    for (final ParsedForm parsed : forms) {
-      deployedForms.add(storeForm(parsed, deploymentKey, records));
+    final Optional<Duplicates> duplicates = duplicates(processes, drgs, forms);
+    if (duplicates.isPresent()) {
+      answerExisting(duplicates.get(), drgs, deployedProcesses, deployedDrgs, deployedDecisions);
+      deployedForms.addAll(duplicates.get().forms());
+    } else {
+      for (final ParsedProcess parsed : processes) {
+        deployedProcesses.add(storeProcess(parsed, deploymentKey, records));
+      }
+      for (final ParsedDecisions parsed : drgs) {
+        storeDecisions(parsed, deploymentKey, deployedDrgs, deployedDecisions, records);
+      }
+      for (final ParsedForm parsed : forms) {
+        deployedForms.add(storeForm(parsed, deploymentKey, records));
+      }
     }
     final Map<String, Object> payload = new LinkedHashMap<>();
     payload.put("resources", processes.size() + drgs.size() + forms.size());
@@ -216,17 +235,127 @@ public final class DeploymentService {
         deploymentKey, deployedProcesses, deployedDrgs, deployedDecisions, deployedForms);
   }
 
-  private record Latest(long key, int version, byte[] checksum) {}
+  private record Latest(long key, int version, byte[] checksum, long deploymentKey) {}
+
+  /** The latest versions a fully duplicate deployment answers with. */
+  private record Duplicates(
+      List<DeployedResources.Process> processes,
+      List<Latest> drgs,
+      List<DeployedResources.Form> forms) {}
+
+  /**
+   * The existing versions when this deployment changes nothing: every resource is identical to the
+   * latest version of its id, and all those versions came with one earlier deployment. As soon as
+   * one resource is new or changed, every resource of the deployment gets a new version, so the
+   * resources deployed together stay together for {@code bindingType="deployment"} (Zeebe does the
+   * same since 8.6). Resources identical to versions of different deployments get new versions too,
+   * so that redeploying them together repairs a deployment binding.
+   */
+  private Optional<Duplicates> duplicates(
+      final List<ParsedProcess> processes,
+      final List<ParsedDecisions> drgs,
+      final List<ParsedForm> forms) {
+    final Set<Long> deployments = new HashSet<>();
+    final List<DeployedResources.Process> existingProcesses = new ArrayList<>();
+    for (final ParsedProcess parsed : processes) {
+      final Optional<Latest> latest =
+          identicalLatest(
+              "process_definition",
+              "bpmn_process_id",
+              parsed.process().bpmnProcessId(),
+              parsed.resource());
+      if (latest.isEmpty()) {
+        return Optional.empty();
+      }
+      deployments.add(latest.get().deploymentKey());
+      existingProcesses.add(
+          new DeployedResources.Process(
+              parsed.process().bpmnProcessId(),
+              latest.get().version(),
+              latest.get().key(),
+              parsed.resource().name()));
+    }
+    final List<Latest> existingDrgs = new ArrayList<>();
+    for (final ParsedDecisions parsed : drgs) {
+      final Optional<Latest> latest =
+          identicalLatest(
+              "decision_requirements",
+              "decision_requirements_id",
+              parsed.drg().id(),
+              parsed.resource());
+      if (latest.isEmpty()) {
+        return Optional.empty();
+      }
+      deployments.add(latest.get().deploymentKey());
+      existingDrgs.add(latest.get());
+    }
+    final List<DeployedResources.Form> existingForms = new ArrayList<>();
+    for (final ParsedForm parsed : forms) {
+      final Optional<Latest> latest =
+          identicalLatest("form", "form_id", parsed.formId(), parsed.resource());
+      if (latest.isEmpty()) {
+        return Optional.empty();
+      }
+      deployments.add(latest.get().deploymentKey());
+      existingForms.add(
+          new DeployedResources.Form(
+              parsed.formId(),
+              latest.get().version(),
+              latest.get().key(),
+              parsed.resource().name()));
+    }
+    return deployments.size() > 1
+        ? Optional.empty()
+        : Optional.of(new Duplicates(existingProcesses, existingDrgs, existingForms));
+  }
+
+  private Optional<Latest> identicalLatest(
+      final String table, final String idColumn, final String id, final DeploymentResource r) {
+    final byte[] checksum = checksum(r.content());
+    return latest(table, idColumn, id)
+        .filter(latest -> MessageDigest.isEqual(latest.checksum(), checksum));
+  }
+
+  private void answerExisting(
+      final Duplicates duplicates,
+      final List<ParsedDecisions> drgs,
+      final List<DeployedResources.Process> deployedProcesses,
+      final List<DeployedResources.DecisionRequirements> deployedDrgs,
+      final List<DeployedResources.Decision> deployedDecisions) {
+    deployedProcesses.addAll(duplicates.processes());
+    for (int i = 0; i < drgs.size(); i++) {
+      final ParsedDrg drg = drgs.get(i).drg();
+      final Latest latest = duplicates.drgs().get(i);
+      deployedDrgs.add(
+          new DeployedResources.DecisionRequirements(
+              drg.id(), drg.name(), latest.version(), latest.key(), drgs.get(i).resource().name()));
+      jdbc.sql(
+              "SELECT decision_id, name, version, key FROM engine.decision"
+                  + " WHERE decision_requirements_key = ? ORDER BY key")
+          .param(latest.key())
+          .query(
+              (rs, n) ->
+                  new DeployedResources.Decision(
+                      rs.getString(1),
+                      rs.getString(2),
+                      rs.getInt(3),
+                      rs.getLong(4),
+                      drg.id(),
+                      latest.key()))
+          .list()
+          .forEach(deployedDecisions::add);
+    }
+  }
 
   private Optional<Latest> latest(final String table, final String idColumn, final String id) {
     return jdbc.sql(
-            "SELECT key, version, checksum FROM engine."
+            "SELECT key, version, checksum, deployment_key FROM engine."
                 + table
                 + " WHERE "
                 + idColumn
                 + " = ? AND NOT deleted ORDER BY version DESC LIMIT 1")
         .param(id)
-        .query((rs, n) -> new Latest(rs.getLong(1), rs.getInt(2), rs.getBytes(3)))
+        .query((rs, n) -> new Latest(rs.getLong(1), rs.getInt(2), rs.getBytes(3), rs.getLong(4)))
         .optional();
   }
 
@@ -247,41 +376,31 @@ public final class DeploymentService {
   private DeployedResources.Process storeProcess(
       final ParsedProcess parsed, final long deploymentKey, final List<PendingRecord> records) {
     final String id = parsed.process().bpmnProcessId();
-    final byte[] checksum = checksum(parsed.resource().content());
-    final Optional<Latest> latest = latest("process_definition", "bpmn_process_id", id);
-    if (latest.isPresent() && MessageDigest.isEqual(latest.get().checksum(), checksum)) {
-      return new DeployedResources.Process(
-          id, latest.get().version(), latest.get().key(), parsed.resource().name());
-    }
+    final String versionTag = parsed.process().versionTag();
     final int version = nextVersion("process_definition", "bpmn_process_id", id);
     final long key = keys.next();
     jdbc.sql(
             "INSERT INTO engine.process_definition (key, bpmn_process_id, version, resource_name,"
-                + " checksum, deployment_key, resource) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                + " checksum, deployment_key, resource, version_tag)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
             key,
             id,
             version,
             parsed.resource().name(),
-            checksum,
+            checksum(parsed.resource().content()),
             deploymentKey,
-            parsed.resource().content())
+            parsed.resource().content(),
+            versionTag)
         .update();
     startEvents.open(key, parsed.process());
-    records.add(
-        new PendingRecord(
-            key,
-            "PROCESS",
-            "CREATED",
-            null,
-            null,
-            Map.of(
-                "bpmnProcessId",
-                id,
-                "version",
-                version,
-                "resourceName",
-                parsed.resource().name())));
+    final Map<String, Object> payload = new LinkedHashMap<>();
+    payload.put("bpmnProcessId", id);
+    payload.put("version", version);
+    payload.put("versionTag", versionTag);
+    payload.put("resourceName", parsed.resource().name());
+    payload.put("deploymentKey", deploymentKey);
+    records.add(new PendingRecord(key, "PROCESS", "CREATED", null, null, payload));
     return new DeployedResources.Process(id, version, key, parsed.resource().name());
   }
 
@@ -292,34 +411,6 @@ public final class DeploymentService {
       final List<DeployedResources.Decision> deployedDecisions,
       final List<PendingRecord> records) {
     final ParsedDrg drg = parsed.drg();
-    final byte[] checksum = checksum(parsed.resource().content());
-    final Optional<Latest> latest =
-        latest("decision_requirements", "decision_requirements_id", drg.id());
-    if (latest.isPresent() && MessageDigest.isEqual(latest.get().checksum(), checksum)) {
-      deployedDrgs.add(
-          new DeployedResources.DecisionRequirements(
-              drg.id(),
-              drg.name(),
-              latest.get().version(),
-              latest.get().key(),
-              parsed.resource().name()));
-      jdbc.sql(
-              "SELECT decision_id, name, version, key FROM engine.decision"
-                  + " WHERE decision_requirements_key = ? ORDER BY key")
-          .param(latest.get().key())
-          .query(
-              (rs, n) ->
-                  new DeployedResources.Decision(
-                      rs.getString(1),
-                      rs.getString(2),
-                      rs.getInt(3),
-                      rs.getLong(4),
-                      drg.id(),
-                      latest.get().key()))
-          .list()
-          .forEach(deployedDecisions::add);
-      return;
-    }
     final int version = nextVersion("decision_requirements", "decision_requirements_id", drg.id());
     final long drgKey = keys.next();
     jdbc.sql(
@@ -331,7 +422,7 @@ public final class DeploymentService {
             drg.name(),
             version,
             parsed.resource().name(),
-            checksum,
+            checksum(parsed.resource().content()),
             deploymentKey,
             parsed.resource().content())
         .update();
@@ -351,53 +442,52 @@ public final class DeploymentService {
       final long decisionKey = keys.next();
       jdbc.sql(
               "INSERT INTO engine.decision (key, decision_id, name, version,"
-                  + " decision_requirements_key) VALUES (?, ?, ?, ?, ?)")
-          .params(decisionKey, decision.id(), decision.name(), decisionVersion, drgKey)
+                  + " decision_requirements_key, deployment_key, version_tag)"
+                  + " VALUES (?, ?, ?, ?, ?, ?, ?)")
+          .params(
+              decisionKey,
+              decision.id(),
+              decision.name(),
+              decisionVersion,
+              drgKey,
+              deploymentKey,
+              decision.versionTag())
           .update();
       deployedDecisions.add(
           new DeployedResources.Decision(
               decision.id(), decision.name(), decisionVersion, decisionKey, drg.id(), drgKey));
-      records.add(
-          new PendingRecord(
-              decisionKey,
-              "DECISION",
-              "CREATED",
-              null,
-              null,
-              Map.of("decisionId", decision.id(), "version", decisionVersion)));
+      final Map<String, Object> payload = new LinkedHashMap<>();
+      payload.put("decisionId", decision.id());
+      payload.put("version", decisionVersion);
+      payload.put("versionTag", decision.versionTag());
+      payload.put("deploymentKey", deploymentKey);
+      records.add(new PendingRecord(decisionKey, "DECISION", "CREATED", null, null, payload));
     }
   }
 
   private DeployedResources.Form storeForm(
       final ParsedForm parsed, final long deploymentKey, final List<PendingRecord> records) {
-    final byte[] checksum = checksum(parsed.resource().content());
-    final Optional<Latest> latest = latest("form", "form_id", parsed.formId());
-    if (latest.isPresent() && MessageDigest.isEqual(latest.get().checksum(), checksum)) {
-      return new DeployedResources.Form(
-          parsed.formId(), latest.get().version(), latest.get().key(), parsed.resource().name());
-    }
     final int version = nextVersion("form", "form_id", parsed.formId());
     final long key = keys.next();
     jdbc.sql(
             "INSERT INTO engine.form (key, form_id, version, resource_name, checksum,"
-                + " deployment_key, resource) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                + " deployment_key, resource, version_tag) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
             key,
             parsed.formId(),
             version,
             parsed.resource().name(),
-            checksum,
+            checksum(parsed.resource().content()),
             deploymentKey,
-            parsed.resource().content())
+            parsed.resource().content(),
+            parsed.versionTag())
         .update();
-    records.add(
-        new PendingRecord(
-            key,
-            "FORM",
-            "CREATED",
-            null,
-            null,
-            Map.of("formId", parsed.formId(), "version", version)));
+    final Map<String, Object> payload = new LinkedHashMap<>();
+    payload.put("formId", parsed.formId());
+    payload.put("version", version);
+    payload.put("versionTag", parsed.versionTag());
+    payload.put("deploymentKey", deploymentKey);
+    records.add(new PendingRecord(key, "FORM", "CREATED", null, null, payload));
     return new DeployedResources.Form(parsed.formId(), version, key, parsed.resource().name());
   }
 

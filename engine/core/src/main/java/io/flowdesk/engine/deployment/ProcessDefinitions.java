@@ -4,6 +4,7 @@ import io.flowdesk.engine.deployment.bpmn.BpmnParseResult;
 import io.flowdesk.engine.deployment.bpmn.BpmnTransformer;
 import io.flowdesk.engine.execution.CalledProcesses;
 import io.flowdesk.engine.model.ExecutableProcess;
+import io.flowdesk.engine.model.ResourceBinding;
 import io.flowdesk.engine.support.Rejection;
 import java.util.Map;
 import java.util.Optional;
@@ -18,15 +19,22 @@ public final class ProcessDefinitions implements CalledProcesses {
 
   private final JdbcClient jdbc;
   private final BpmnTransformer bpmn;
+  private final BoundVersions versions;
   private final Map<Long, ProcessDefinition> byKey = new ConcurrentHashMap<>();
 
   public ProcessDefinitions(final JdbcClient jdbc, final BpmnTransformer bpmn) {
     this.jdbc = jdbc;
     this.bpmn = bpmn;
+    this.versions = new BoundVersions(jdbc);
   }
 
   private record Row(
-      long key, String bpmnProcessId, int version, String resourceName, byte[] xml) {}
+      long key,
+      String bpmnProcessId,
+      int version,
+      long deploymentKey,
+      String resourceName,
+      byte[] xml) {}
 
   /** A definition by key; deleted ones too, since their running instances still need them. */
   public ProcessDefinition byKey(final long key) {
@@ -41,10 +49,17 @@ public final class ProcessDefinitions implements CalledProcesses {
   }
 
   @Override
-  public Optional<CalledProcesses.CalledProcess> latest(final String bpmnProcessId) {
-    return latestKey(bpmnProcessId)
+  public Optional<CalledProcesses.CalledProcess> find(
+      final String bpmnProcessId, final ResourceBinding binding, final long callerDeploymentKey) {
+    return versions
+        .find(BoundVersions.Kind.PROCESS, bpmnProcessId, binding, callerDeploymentKey)
         .map(this::byKey)
         .map(d -> new CalledProcesses.CalledProcess(d.key(), d.executable()));
+  }
+
+  @Override
+  public long deploymentKeyOf(final long processDefinitionKey) {
+    return byKey(processDefinitionKey).deploymentKey();
   }
 
   private Optional<Long> latestKey(final String bpmnProcessId) {
@@ -107,13 +122,18 @@ public final class ProcessDefinitions implements CalledProcesses {
 
   private Optional<ProcessDefinition> load(final long key) {
     return jdbc.sql(
-            "SELECT key, bpmn_process_id, version, resource_name, resource"
+            "SELECT key, bpmn_process_id, version, deployment_key, resource_name, resource"
                 + " FROM engine.process_definition WHERE key = ?")
         .param(key)
         .query(
             (rs, n) ->
                 new Row(
-                    rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getBytes(5)))
+                    rs.getLong(1),
+                    rs.getString(2),
+                    rs.getInt(3),
+                    rs.getLong(4),
+                    rs.getString(5),
+                    rs.getBytes(6)))
         .optional()
         .map(this::parse);
   }
@@ -129,6 +149,7 @@ public final class ProcessDefinitions implements CalledProcesses {
             .filter(p -> p.bpmnProcessId().equals(row.bpmnProcessId()))
             .findFirst()
             .orElseThrow();
-    return new ProcessDefinition(row.key(), row.bpmnProcessId(), row.version(), executable);
+    return new ProcessDefinition(
+        row.key(), row.bpmnProcessId(), row.version(), row.deploymentKey(), executable);
   }
 }

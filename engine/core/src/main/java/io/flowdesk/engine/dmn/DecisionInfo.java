@@ -5,5 +5,7 @@ package io.flowdesk.engine.dmn;
  *
  * @param id the decision id ({@code decisionId} in Zeebe's records)
  * @param name the decision name, null when the DMN gives none
+ * @param versionTag the decision's {@code zeebe:versionTag} extension element value, null when
+ *     absent
  */
-public record DecisionInfo(String id, String name) {}
+public record DecisionInfo(String id, String name, String versionTag) {}

@@ -8,6 +8,8 @@ import java.util.Optional;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
 import org.camunda.bpm.model.dmn.instance.Definitions;
+import org.camunda.bpm.model.dmn.instance.ExtensionElements;
+import org.camunda.bpm.model.xml.instance.DomElement;
 import org.camunda.dmn.Audit;
 import org.camunda.dmn.DmnEngine;
 import org.camunda.dmn.parser.ParsedDmn;
@@ -23,6 +25,8 @@ import scala.util.Either;
  * concurrent evaluations on the shared engine need no thread-local bookkeeping.
  */
 public final class DmnDecisions {
+
+  private static final String ZEEBE_NAMESPACE = "http://camunda.org/schema/zeebe/1.0";
 
   /** One engine for all evaluations: it keeps no per-evaluation state and is costly to build. */
   private final DmnEngine engine = new DmnEngine.Builder().build();
@@ -101,8 +105,29 @@ public final class DmnDecisions {
     // The model lists decisions in document order; dmn-scala's parsed collection does not.
     final List<DecisionInfo> decisions =
         model.getModelElementsByType(Decision.class).stream()
-            .map(decision -> new DecisionInfo(decision.getId(), decision.getName()))
+            .map(
+                decision ->
+                    new DecisionInfo(decision.getId(), decision.getName(), versionTag(decision)))
             .toList();
     return new ParsedDrg(definitions.getId(), definitions.getName(), decisions, dmn);
+  }
+
+  /**
+   * Camunda 8 Modeler keeps a decision's version tag as {@code <zeebe:versionTag value="..."/>} in
+   * the decision's extension elements; the DMN model API knows no Zeebe types, so the DOM is read.
+   */
+  private static String versionTag(final Decision decision) {
+    final ExtensionElements extensions = decision.getExtensionElements();
+    if (extensions == null) {
+      return null;
+    }
+    for (final DomElement element : extensions.getDomElement().getChildElements()) {
+      if (ZEEBE_NAMESPACE.equals(element.getNamespaceURI())
+          && "versionTag".equals(element.getLocalName())) {
+        final String value = element.getAttribute("value");
+        return value == null || value.isBlank() ? null : value;
+      }
+    }
+    return null;
   }
 }

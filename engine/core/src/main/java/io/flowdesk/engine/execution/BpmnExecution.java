@@ -9,6 +9,7 @@ import io.flowdesk.engine.model.ExecutableProcess;
 import io.flowdesk.engine.model.ExecutionListener;
 import io.flowdesk.engine.model.Expression;
 import io.flowdesk.engine.model.FlowElement;
+import io.flowdesk.engine.model.ResourceBinding;
 import io.flowdesk.engine.model.SequenceFlow;
 import io.flowdesk.engine.model.TaskListener;
 import io.flowdesk.engine.state.ElementInstance;
@@ -676,17 +677,24 @@ public final class BpmnExecution {
     final String processId =
         expressions.evaluateString(
             element.calledElement().processId(), variables.lookupFrom(instance.key()));
+    final ResourceBinding binding = element.calledElement().binding();
     final CalledProcesses.CalledProcess called =
         services
             .processes()
-            .latest(processId)
+            .find(processId, binding, callerDeploymentKey())
             .orElseThrow(
                 () ->
                     new Failure(
                             "CALLED_ELEMENT_ERROR",
-                            "Expected process with BPMN process id '"
-                                + processId
-                                + "' to be deployed, but not found.")
+                            binding.type() == ResourceBinding.Type.LATEST
+                                ? "Expected process with BPMN process id '"
+                                    + processId
+                                    + "' to be deployed, but not found."
+                                : "Expected to call process '"
+                                    + processId
+                                    + "'"
+                                    + binding.describe()
+                                    + ", but no such process is deployed.")
                         .raise());
     if (called.process().noneStartEvent().isEmpty()) {
       throw new Failure(
@@ -809,12 +817,37 @@ public final class BpmnExecution {
     completeWithResult(instance, result);
   }
 
+  /** The deployment of this instance's process version, for deployment bindings. */
+  private long callerDeploymentKey() {
+    return services.processes().deploymentKeyOf(state.processInstance().processDefinitionKey());
+  }
+
   private Object evaluateDecision(final ElementInstance instance, final FlowElement element) {
     final String decisionId =
         expressions.evaluateString(
             element.calledDecision().decisionId(), variables.lookupFrom(instance.key()));
+    final ResourceBinding binding = element.calledDecision().binding();
     final DecisionEvaluation evaluation =
-        services.decisions().evaluateLatest(decisionId, variables.visibleFrom(instance.key()));
+        services
+            .decisions()
+            .evaluate(
+                decisionId, binding, callerDeploymentKey(), variables.visibleFrom(instance.key()))
+            .orElseThrow(
+                () ->
+                    new Failure(
+                            "CALLED_DECISION_ERROR",
+                            binding.type() == ResourceBinding.Type.LATEST
+                                ? "Expected to evaluate decision '"
+                                    + decisionId
+                                    + "', but no decision found for id '"
+                                    + decisionId
+                                    + "'"
+                                : "Expected to evaluate decision '"
+                                    + decisionId
+                                    + "'"
+                                    + binding.describe()
+                                    + ", but no such decision is deployed")
+                        .raise());
     if (evaluation instanceof DecisionEvaluation.Evaluated evaluated) {
       return evaluated.output();
     }

@@ -2,6 +2,7 @@ package io.flowdesk.engine.execution;
 
 import io.flowdesk.engine.model.Expression;
 import io.flowdesk.engine.model.FlowElement;
+import io.flowdesk.engine.model.ResourceBinding;
 import io.flowdesk.engine.model.UserTaskDefinition;
 import io.flowdesk.engine.state.ElementInstance;
 import io.flowdesk.engine.state.InstanceState;
@@ -89,20 +90,7 @@ final class UserTaskBehavior {
     String externalReference = null;
     final UserTaskDefinition.FormLink form = definition.form();
     if (form != null && form.formId() != null) {
-      formKey =
-          services
-              .forms()
-              .latestFormKey(form.formId())
-              .orElseThrow(
-                  () ->
-                      new Failure(
-                              "FORM_NOT_FOUND",
-                              "Expected to find a form with id '"
-                                  + form.formId()
-                                  + "', but no form with this id is found, at least a form with"
-                                  + " this id should be available. To resolve the Incident please"
-                                  + " deploy a form with the same id")
-                          .raise());
+      formKey = boundFormKey(form);
     } else if (form != null && form.externalReference() != null) {
       externalReference =
           expressions.evaluateString(
@@ -128,6 +116,35 @@ final class UserTaskBehavior {
         externalReference,
         definition.headers(),
         taskState);
+  }
+
+  private long boundFormKey(final UserTaskDefinition.FormLink form) {
+    final ResourceBinding binding = form.binding();
+    final long callerDeploymentKey =
+        services.processes().deploymentKeyOf(state.processInstance().processDefinitionKey());
+    return services
+        .forms()
+        .formKey(form.formId(), binding, callerDeploymentKey)
+        .orElseThrow(
+            () ->
+                new Failure(
+                        "FORM_NOT_FOUND",
+                        binding.type() == ResourceBinding.Type.LATEST
+                            ? "Expected to find a form with id '"
+                                + form.formId()
+                                + "', but no form with this id is found, at least a form with"
+                                + " this id should be available. To resolve the Incident please"
+                                + " deploy a form with the same id"
+                            : "Expected to find a form with id '"
+                                + form.formId()
+                                + "'"
+                                + binding.describe()
+                                + ", but no such form is deployed. To resolve the incident,"
+                                + " deploy this form"
+                                + (binding.type() == ResourceBinding.Type.VERSION_TAG
+                                    ? " with this version tag"
+                                    : " together with the process"))
+                    .raise());
   }
 
   /** The headers Zeebe gives the job of a job-based user task, besides the task headers. */

@@ -16,13 +16,15 @@ import java.util.Set;
  * @param elements every flow node and the process itself ({@code bpmnProcessId}), by id
  * @param sequenceFlows every sequence flow, by id
  * @param noneStartEventId the process-level none start event
+ * @param versionTag the process's {@code zeebe:versionTag}, null when absent
  */
 public record ExecutableProcess(
     String bpmnProcessId,
     String name,
     Map<String, FlowElement> elements,
     Map<String, SequenceFlow> sequenceFlows,
-    String noneStartEventId) {
+    String noneStartEventId,
+    String versionTag) {
 
   public FlowElement element(final String id) {
     final FlowElement element = elements.get(id);

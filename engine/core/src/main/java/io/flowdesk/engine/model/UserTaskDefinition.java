@@ -35,9 +35,9 @@ public record UserTaskDefinition(
   }
 
   /**
-   * How the task names its form: a deployed form by id ({@code formId}, latest or deployment
-   * binding), an external reference, or a legacy {@code formKey}.
+   * How the task names its form: a deployed form by id ({@code formId}, in the version its binding
+   * chooses), an external reference, or a legacy {@code formKey}.
    */
   public record FormLink(
-      String formId, String bindingType, Expression externalReference, String formKey) {}
+      String formId, ResourceBinding binding, Expression externalReference, String formKey) {}
 }

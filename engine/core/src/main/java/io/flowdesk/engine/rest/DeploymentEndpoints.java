@@ -132,17 +132,23 @@ final class DeploymentEndpoints {
     exchange.emptyOk();
   }
 
-  private record Definition(long key, String id, int version, String resourceName, byte[] xml) {}
+  private record Definition(
+      long key, String id, int version, String resourceName, byte[] xml, String versionTag) {}
 
   private Definition definition(final long key) {
     return jdbc.sql(
-            "SELECT key, bpmn_process_id, version, resource_name, resource"
+            "SELECT key, bpmn_process_id, version, resource_name, resource, version_tag"
                 + " FROM engine.process_definition WHERE key = ? AND NOT deleted")
         .param(key)
         .query(
             (rs, n) ->
                 new Definition(
-                    rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getBytes(5)))
+                    rs.getLong(1),
+                    rs.getString(2),
+                    rs.getInt(3),
+                    rs.getString(4),
+                    rs.getBytes(5),
+                    rs.getString(6)))
         .optional()
         .orElseThrow(
             () ->
@@ -160,7 +166,7 @@ final class DeploymentEndpoints {
     body.put("name", null);
     body.put("resourceName", definition.resourceName());
     body.put("version", definition.version());
-    body.put("versionTag", null);
+    body.put("versionTag", definition.versionTag());
     body.put("tenantId", Tenants.DEFAULT);
     body.put("hasStartForm", false);
     exchange.json(200, body);

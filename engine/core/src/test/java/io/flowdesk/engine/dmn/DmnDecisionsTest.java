@@ -32,8 +32,30 @@ class DmnDecisionsTest {
     assertThat(drg.name()).isEqualTo("Incident triage");
     assertThat(drg.decisions())
         .containsExactly(
-            new DecisionInfo("priority", "Priority"),
-            new DecisionInfo("assignmentGroup", "Assignment group"));
+            new DecisionInfo("priority", "Priority", null),
+            new DecisionInfo("assignmentGroup", "Assignment group", null));
+  }
+
+  @Test
+  void parseReadsTheZeebeVersionTagOfEachDecision() {
+    final String dmn =
+        """
+        <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/"
+            xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="d" name="D" namespace="n">
+          <decision id="tagged" name="Tagged">
+            <extensionElements><zeebe:versionTag value="v1.2" /></extensionElements>
+            <literalExpression id="e1"><text>1</text></literalExpression>
+          </decision>
+          <decision id="untagged" name="Untagged">
+            <literalExpression id="e2"><text>2</text></literalExpression>
+          </decision>
+        </definitions>
+        """;
+
+    assertThat(valid(decisions.parse("tags.dmn", bytes(dmn))).decisions())
+        .containsExactly(
+            new DecisionInfo("tagged", "Tagged", "v1.2"),
+            new DecisionInfo("untagged", "Untagged", null));
   }
 
   @Test

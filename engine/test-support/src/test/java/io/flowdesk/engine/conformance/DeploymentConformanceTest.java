@@ -275,7 +275,7 @@ class DeploymentConformanceTest {
             .join()
             .getProcessInstanceKey();
     assertThat(records.awaitIncidents(instance).get(0).errorType())
-        .isEqualTo("DECISION_EVALUATION_ERROR");
+        .isEqualTo("CALLED_DECISION_ERROR");
   }
 
   @Test

@@ -16,6 +16,7 @@ import io.camunda.zeebe.model.bpmn.instance.StartEvent;
 import io.camunda.zeebe.model.bpmn.instance.SubProcess;
 import io.camunda.zeebe.model.bpmn.instance.UserTask;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeAssignmentDefinition;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeBindingType;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledDecision;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledElement;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeExecutionListenerEventType;
@@ -33,6 +34,7 @@ import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskListener;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskListeners;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskSchedule;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeUserTask;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeVersionTag;
 import io.flowdesk.engine.model.BpmnElementType;
 import io.flowdesk.engine.model.BpmnEventType;
 import io.flowdesk.engine.model.CalledDecision;
@@ -43,6 +45,7 @@ import io.flowdesk.engine.model.Expression;
 import io.flowdesk.engine.model.FlowElement;
 import io.flowdesk.engine.model.IoMapping;
 import io.flowdesk.engine.model.MultiInstance;
+import io.flowdesk.engine.model.ResourceBinding;
 import io.flowdesk.engine.model.ScriptDefinition;
 import io.flowdesk.engine.model.SequenceFlow;
 import io.flowdesk.engine.model.TaskDefinition;
@@ -135,7 +138,8 @@ final class ProcessTransformer {
         process.getName(),
         Collections.unmodifiableMap(elements),
         Collections.unmodifiableMap(sequenceFlows),
-        noneStartEventId());
+        noneStartEventId(),
+        versionTag(process));
   }
 
   private void collectFlows(
@@ -302,7 +306,7 @@ final class ProcessTransformer {
             ? null
             : new UserTaskDefinition.FormLink(
                 blankToNull(form.getFormId()),
-                form.getBindingType() == null ? "latest" : form.getBindingType().name(),
+                binding(form.getBindingType(), form.getVersionTag()),
                 optional(form.getExternalReference()),
                 blankToNull(form.getFormKey())),
         taskHeaders(task),
@@ -345,7 +349,17 @@ final class ProcessTransformer {
         : new CalledElement(
             Expression.of(called.getProcessId()),
             called.isPropagateAllChildVariablesEnabled(),
-            called.isPropagateAllParentVariablesEnabled());
+            called.isPropagateAllParentVariablesEnabled(),
+            binding(called.getBindingType(), called.getVersionTag()));
+  }
+
+  private static ResourceBinding binding(final ZeebeBindingType type, final String versionTag) {
+    return ResourceBinding.of(type == null ? null : type.name(), blankToNull(versionTag));
+  }
+
+  private static String versionTag(final BaseElement element) {
+    final ZeebeVersionTag tag = element.getSingleExtensionElement(ZeebeVersionTag.class);
+    return tag == null ? null : blankToNull(tag.getValue());
   }
 
   private static MultiInstance multiInstance(final FlowNode node) {
@@ -501,7 +515,10 @@ final class ProcessTransformer {
         element.getSingleExtensionElement(ZeebeCalledDecision.class);
     return decision == null
         ? null
-        : new CalledDecision(Expression.of(decision.getDecisionId()), decision.getResultVariable());
+        : new CalledDecision(
+            Expression.of(decision.getDecisionId()),
+            decision.getResultVariable(),
+            binding(decision.getBindingType(), decision.getVersionTag()));
   }
 
   private static ScriptDefinition script(final BaseElement element) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.InstanceOfAssertFactories.type;
 
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeBindingType;
 import io.flowdesk.engine.model.BpmnElementType;
 import io.flowdesk.engine.model.BpmnEventType;
 import io.flowdesk.engine.model.CalledDecision;
@@ -13,6 +14,7 @@ import io.flowdesk.engine.model.ExecutableProcess;
 import io.flowdesk.engine.model.Expression;
 import io.flowdesk.engine.model.FlowElement;
 import io.flowdesk.engine.model.IoMapping;
+import io.flowdesk.engine.model.ResourceBinding;
 import io.flowdesk.engine.model.ScriptDefinition;
 import io.flowdesk.engine.model.SequenceFlow;
 import io.flowdesk.engine.model.TaskDefinition;
@@ -108,6 +110,51 @@ class BpmnTransformerTest {
   }
 
   @Test
+  void readsTheVersionTagAndTheBindingOfCalledProcessesDecisionsAndForms() {
+    final BpmnModelInstance model =
+        Bpmn.createExecutableProcess("p")
+            .versionTag("2.1")
+            .startEvent("s")
+            .callActivity(
+                "call",
+                c -> c.zeebeProcessId("child").zeebeBindingType(ZeebeBindingType.deployment))
+            .businessRuleTask(
+                "rule",
+                t ->
+                    t.zeebeCalledDecisionId("risk")
+                        .zeebeResultVariable("r")
+                        .zeebeBindingType(ZeebeBindingType.versionTag)
+                        .zeebeVersionTag("v3"))
+            .userTask("fill", t -> t.zeebeUserTask().zeebeFormId("f"))
+            .endEvent("e")
+            .done();
+
+    final ExecutableProcess process = single(transform(model));
+
+    assertThat(process.versionTag()).isEqualTo("2.1");
+    assertThat(process.element("call").calledElement().binding())
+        .isEqualTo(new ResourceBinding(ResourceBinding.Type.DEPLOYMENT, null));
+    assertThat(process.element("rule").calledDecision().binding())
+        .isEqualTo(new ResourceBinding(ResourceBinding.Type.VERSION_TAG, "v3"));
+    assertThat(process.element("fill").userTask().form().binding())
+        .isEqualTo(ResourceBinding.LATEST);
+  }
+
+  @Test
+  void aVersionTagBindingWithoutVersionTagIsRefusedNamingTheElement() {
+    final BpmnModelInstance model =
+        Bpmn.createExecutableProcess("p")
+            .startEvent("s")
+            .callActivity(
+                "call",
+                c -> c.zeebeProcessId("child").zeebeBindingType(ZeebeBindingType.versionTag))
+            .endEvent("e")
+            .done();
+
+    assertThat(invalid(transform(model))).contains("call").contains("versionTag");
+  }
+
+  @Test
   void transformsGatewayConditionsAndDefaultFlow() {
     final BpmnModelInstance model =
         Bpmn.createExecutableProcess("p")
@@ -162,7 +209,7 @@ class BpmnTransformerTest {
     assertThat(script.script()).isEqualTo(new ScriptDefinition(Expression.feel("a + 1"), "sum"));
     assertThat(script.jobBased()).isFalse();
     assertThat(process.element("rule").calledDecision())
-        .isEqualTo(new CalledDecision(Expression.of("risk"), "level"));
+        .isEqualTo(new CalledDecision(Expression.of("risk"), "level", ResourceBinding.LATEST));
     assertThat(process.element("fork").outgoing()).hasSize(2);
     assertThat(process.element("manual").type()).isEqualTo(BpmnElementType.MANUAL_TASK);
     assertThat(process.element("milestone").type())
