@@ -27,13 +27,16 @@ class TaskRecords {
     this.incidents = incidents;
   }
 
-  /** The incidents of these process instances, by process instance key; one engine query. */
+  /**
+   * The incidents of these process instances, by process instance key: one engine query for the
+   * instances' {@code incidentId} variables, one SQL query for the records.
+   */
   Map<Long, Incident> incidents(final Collection<Long> processInstanceKeys) {
-    final Map<Long, Incident> found = new HashMap<>();
     if (processInstanceKeys.isEmpty()) {
-      return found;
+      return Map.of();
     }
     final Long[] keys = processInstanceKeys.toArray(Long[]::new);
+    final Map<Long, Long> incidentIdByInstance = new HashMap<>();
     for (final Variable variable :
         client
             .newVariableSearchRequest()
@@ -43,9 +46,17 @@ class TaskRecords {
             .join()
             .items()) {
       incidentId(variable.getValue())
-          .flatMap(incidents::find)
-          .ifPresent(incident -> found.put(variable.getProcessInstanceKey(), incident));
+          .ifPresent(id -> incidentIdByInstance.put(variable.getProcessInstanceKey(), id));
     }
+    final Map<Long, Incident> byId = incidents.findAll(incidentIdByInstance.values());
+    final Map<Long, Incident> found = new HashMap<>();
+    incidentIdByInstance.forEach(
+        (instance, id) -> {
+          final Incident incident = byId.get(id);
+          if (incident != null) {
+            found.put(instance, incident);
+          }
+        });
     return found;
   }
 

@@ -4,6 +4,7 @@ import io.flowdesk.app.diagram.ProcessDiagrams;
 import io.flowdesk.app.security.Viewer;
 import io.flowdesk.app.security.Viewers;
 import io.flowdesk.domain.incident.Attachment;
+import io.flowdesk.domain.incident.AuditEntry;
 import io.flowdesk.domain.incident.ChangeSource;
 import io.flowdesk.domain.incident.IllegalTransitionException;
 import io.flowdesk.domain.incident.Incident;
@@ -13,6 +14,7 @@ import io.flowdesk.domain.incident.JournalKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
+import java.util.List;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -67,8 +69,9 @@ class AgentIncidentController {
     final Incident incident = find(number);
     model.addAttribute("incident", incident);
     model.addAttribute("slaClocks", SlaClock.of(incident, Instant.now()));
-    model.addAttribute("timeline", timeline.of(incident, true));
-    model.addAttribute("auditTrail", records.auditTrail(incident.id()));
+    final List<AuditEntry> auditTrail = records.auditTrail(incident.id());
+    model.addAttribute("timeline", timeline.of(incident, true, auditTrail));
+    model.addAttribute("auditTrail", auditTrail);
     model.addAttribute("attachments", records.attachments(incident.id()));
     model.addAttribute(
         "diagram",

@@ -57,9 +57,20 @@ public class IncidentTimeline {
    * @param includeWorkNotes whether internal work notes and SLA breaches appear (agents' view)
    */
   public List<TimelineEntry> of(final Incident incident, final boolean includeWorkNotes) {
+    return of(incident, includeWorkNotes, records.auditTrail(incident.id()));
+  }
+
+  /**
+   * The history of {@code incident} from its audit trail, read already by a page that shows the
+   * trail as well.
+   *
+   * @param includeWorkNotes whether internal work notes and SLA breaches appear (agents' view)
+   */
+  public List<TimelineEntry> of(
+      final Incident incident, final boolean includeWorkNotes, final List<AuditEntry> auditTrail) {
     final Names names = new Names();
     final List<TimelineEntry> entries = new ArrayList<>();
-    final List<List<AuditEntry>> steps = steps(records.auditTrail(incident.id()));
+    final List<List<AuditEntry>> steps = steps(auditTrail);
     for (int i = 0; i < steps.size(); i++) {
       final List<AuditEntry> step = steps.get(i);
       final String actor = names.person(step.get(0).actor());

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.slf4j.MDC;
 import org.springframework.core.Ordered;
@@ -32,9 +33,7 @@ class RequestMdcFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     final String incoming = request.getHeader(HEADER);
     final String requestId =
-        incoming != null && SAFE_ID.matcher(incoming).matches()
-            ? incoming
-            : UUID.randomUUID().toString();
+        incoming != null && SAFE_ID.matcher(incoming).matches() ? incoming : newRequestId();
     MDC.put(MDC_KEY, requestId);
     response.setHeader(HEADER, requestId);
     try {
@@ -42,5 +41,17 @@ class RequestMdcFilter extends OncePerRequestFilter {
     } finally {
       MDC.remove(MDC_KEY);
     }
+  }
+
+  /**
+   * A random (version 4) UUID from a non-cryptographic source: a request id must be unique, not
+   * secret, and {@code UUID.randomUUID()} reads the operating system's entropy under one lock that
+   * every request (and every engine call the app makes to itself) would queue for.
+   */
+  static String newRequestId() {
+    final ThreadLocalRandom random = ThreadLocalRandom.current();
+    final long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+    final long low = (random.nextLong() & ~(0xC000L << 48)) | (0x8000L << 48);
+    return new UUID(high, low).toString();
   }
 }

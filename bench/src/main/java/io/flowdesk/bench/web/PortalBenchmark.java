@@ -26,6 +26,13 @@ import java.util.regex.Pattern;
  * request their pages in a loop. Everything shares this machine's cores: the app, its PostgreSQL,
  * the engine's workers and the simulated browsers.
  *
+ * <p>{@code -Dflowdesk.bench.think-ms=1000} lets each user think (on average that long, uniformly
+ * between half and one and a half times it) between page views, as real users do; without it (0)
+ * every user asks again the moment a page arrives (a closed loop, far heavier than that many
+ * people). {@code -Dflowdesk.bench.data-dir=DIR} keeps the database between runs, so the next run
+ * only tops up the incidents. The first {@code -Dflowdesk.bench.warmup-seconds} (20) of traffic are
+ * not measured.
+ *
  * <pre>
  * java -cp "$(cat target/classpath.txt):target/classes" io.flowdesk.bench.web.PortalBenchmark \
  *     10000 60 50 ../app/target/flowdesk-app.jar
@@ -49,15 +56,26 @@ public final class PortalBenchmark {
     final int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
     final int users = args.length > 2 ? Integer.parseInt(args[2]) : 50;
     final Path jar = Path.of(args.length > 3 ? args[3] : "../app/target/flowdesk-app.jar");
-    final Path dataDir = Files.createTempDirectory("flowdesk-portal-bench");
+    final long thinkMillis = Long.getLong("flowdesk.bench.think-ms", 0);
+    final int warmupSeconds = Integer.getInteger("flowdesk.bench.warmup-seconds", 20);
+    // A kept data directory skips the minutes of seeding on the next run: only the incidents
+    // missing to the asked number are reported.
+    final String keptData = System.getProperty("flowdesk.bench.data-dir", "");
+    final Path dataDir =
+        keptData.isBlank()
+            ? Files.createTempDirectory("flowdesk-portal-bench").resolve("data")
+            : Path.of(keptData).toAbsolutePath();
 
-    try (AppProcess app = AppProcess.start(jar, dataDir.resolve("data"), "1g")) {
+    try (AppProcess app = AppProcess.start(jar, dataDir, "1g")) {
+      final int present = incidentsIn(app);
       final long seedStart = System.nanoTime();
-      final int seeded = seed(app, incidents);
+      final int reported = seed(app, Math.max(0, incidents - present));
       final double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
+      final int seeded = present + reported;
       System.out.printf(
-          "seeded %d incidents through POST /api/incidents in %.0f s (%.0f/s)%n",
-          seeded, seedSeconds, seeded / seedSeconds);
+          "%d incidents already in %s; reported %d through POST /api/incidents in %.0f s"
+              + " (%.0f/s)%n",
+          present, dataDir, reported, seedSeconds, reported / Math.max(seedSeconds, 1e-3));
 
       awaitIdleEngine(app);
       // Everyone signs in and finds their records before the clock starts: the measured minute
@@ -66,17 +84,30 @@ public final class PortalBenchmark {
       for (int user = 0; user < users; user++) {
         people.add(Browser.of(app, persona(user)));
       }
-      final PageTimings timings = new PageTimings();
-      final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+      // The same traffic for the warm-up, unmeasured: a server runs for days, so its first
+      // seconds (JIT compilation, first template parses, empty caches) are not what users see.
+      final long measureFrom = System.nanoTime() + TimeUnit.SECONDS.toNanos(warmupSeconds);
+      final PageTimings timings = new PageTimings(measureFrom);
+      final long deadline = measureFrom + TimeUnit.SECONDS.toNanos(seconds);
       final ExecutorService browsers = Executors.newFixedThreadPool(users);
       final List<Future<Void>> running = new ArrayList<>();
       for (final Browser person : people) {
-        running.add(browsers.submit(() -> browse(person, deadline, timings)));
+        running.add(browsers.submit(() -> browse(person, deadline, thinkMillis, timings)));
       }
       awaitAll(browsers, running);
       System.out.printf(
-          "%n%d simulated users for %d s, %d incidents in the database%n", users, seconds, seeded);
-      timings.print();
+          "%n%d simulated users for %d s (after a %d s unmeasured warm-up), %d incidents in the"
+              + " database, %s; load average %s%n",
+          users,
+          seconds,
+          warmupSeconds,
+          seeded,
+          thinkMillis == 0
+              ? "no think time (closed loop: each user asks again as soon as a page arrives)"
+              : "think time %d ms on average (uniform %d..%d ms) between a user's pages"
+                  .formatted(thinkMillis, thinkMillis / 2, thinkMillis * 3 / 2),
+          loadAverage());
+      timings.print(seconds);
     }
   }
 
@@ -185,7 +216,8 @@ public final class PortalBenchmark {
     }
   }
 
-  private static Void browse(final Browser person, final long deadline, final PageTimings timings)
+  private static Void browse(
+      final Browser person, final long deadline, final long thinkMillis, final PageTimings timings)
       throws Exception {
     final WebSession session = person.session();
     final List<String> numbers = person.numbers();
@@ -219,9 +251,43 @@ public final class PortalBenchmark {
       } catch (java.io.IOException e) {
         status = -1;
       }
-      timings.record(route, System.nanoTime() - start, status);
+      timings.record(route, start, System.nanoTime() - start, status);
+      think(thinkMillis, deadline);
     }
     return null;
+  }
+
+  /**
+   * A person reading the page before the next click, as load-testing tools model real users:
+   * uniformly random between half and one and a half times the mean, so that users do not march in
+   * step. Never past the end of the measured time.
+   */
+  private static void think(final long meanMillis, final long deadline)
+      throws InterruptedException {
+    if (meanMillis <= 0) {
+      return;
+    }
+    final long millis =
+        ThreadLocalRandom.current().nextLong(meanMillis / 2, meanMillis * 3 / 2 + 1);
+    final long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+    Thread.sleep(Math.max(0, Math.min(millis, left)));
+  }
+
+  /** How many incidents a kept data directory already holds (as the manager sees them all). */
+  private static int incidentsIn(final AppProcess app) throws Exception {
+    final WebSession manager = WebSession.signIn(app.base(), MANAGERS.get(0), PASSWORD);
+    final Matcher total =
+        Pattern.compile("\"totalItems\":(\\d+)")
+            .matcher(manager.get("/api/incidents?size=1").body());
+    return total.find() ? Integer.parseInt(total.group(1)) : 0;
+  }
+
+  private static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).trim();
+    } catch (java.io.IOException e) {
+      return "unknown";
+    }
   }
 
   /** Incident numbers the person may open, read from the first pages of the incident API. */
@@ -242,8 +308,17 @@ public final class PortalBenchmark {
     private final Map<String, List<Long>> latencies = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> errors = new ConcurrentHashMap<>();
     private final Map<String, Integer> firstErrorStatus = new ConcurrentHashMap<>();
+    private final long measureFrom;
 
-    void record(final String route, final long nanos, final int status) {
+    PageTimings(final long measureFrom) {
+      this.measureFrom = measureFrom;
+    }
+
+    /** Records a page view that started at {@code start} (System.nanoTime), unless in warm-up. */
+    void record(final String route, final long start, final long nanos, final int status) {
+      if (start < measureFrom) {
+        return;
+      }
       latencies
           .computeIfAbsent(route, r -> java.util.Collections.synchronizedList(new ArrayList<>()))
           .add(nanos);
@@ -253,10 +328,10 @@ public final class PortalBenchmark {
       }
     }
 
-    void print() {
+    void print(final int seconds) {
       System.out.printf(
-          "%-30s %9s %9s %9s %9s %9s %8s%n",
-          "page", "requests", "p50 ms", "p95 ms", "p99 ms", "max ms", "errors");
+          "%-30s %9s %7s %9s %9s %9s %9s %8s%n",
+          "page", "requests", "req/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "errors");
       final List<Long> all = new ArrayList<>();
       int allErrors = 0;
       for (final String route : new java.util.TreeSet<>(latencies.keySet())) {
@@ -267,20 +342,22 @@ public final class PortalBenchmark {
         all.addAll(values);
         final int failed = errors.getOrDefault(route, new AtomicInteger()).get();
         allErrors += failed;
-        row(route, values, failed);
+        row(route, values, failed, seconds);
         if (failed > 0) {
           System.out.printf("    first failing status: %d%n", firstErrorStatus.get(route));
         }
       }
-      row("all pages", all, allErrors);
+      row("all pages", all, allErrors, seconds);
     }
 
-    private static void row(final String route, final List<Long> values, final int failed) {
+    private static void row(
+        final String route, final List<Long> values, final int failed, final int seconds) {
       final long[] sorted = values.stream().mapToLong(Long::longValue).sorted().toArray();
       System.out.printf(
-          "%-30s %9d %9.1f %9.1f %9.1f %9.1f %8d%n",
+          "%-30s %9d %7.1f %9.1f %9.1f %9.1f %9.1f %8d%n",
           route,
           sorted.length,
+          sorted.length / (double) seconds,
           percentile(sorted, 0.50),
           percentile(sorted, 0.95),
           percentile(sorted, 0.99),

@@ -6,6 +6,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -166,6 +169,23 @@ public class IncidentRecords {
         .param("id", incidentId)
         .query(IncidentColumns::map)
         .optional();
+  }
+
+  /**
+   * The incidents with these ids, by id, in one query (a page of tasks or rows asks for all of its
+   * records at once); ids that match no incident are left out.
+   */
+  public Map<Long, Incident> findAll(final Collection<Long> incidentIds) {
+    if (incidentIds == null || incidentIds.isEmpty()) {
+      return Map.of();
+    }
+    final Map<Long, Incident> found = new HashMap<>();
+    jdbc.sql(IncidentColumns.SELECT + " WHERE id IN (:ids)")
+        .param("ids", List.copyOf(new HashSet<>(incidentIds)))
+        .query(IncidentColumns::map)
+        .list()
+        .forEach(incident -> found.put(incident.id(), incident));
+    return found;
   }
 
   public Optional<Incident> findByNumber(final String number) {

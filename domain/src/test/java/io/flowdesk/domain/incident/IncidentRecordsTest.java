@@ -67,6 +67,18 @@ class IncidentRecordsTest {
   }
 
   @Test
+  void findAllAnswersTheIncidentsWithTheGivenIdsByIdAndLeavesOutUnknownIds() {
+    final Incident first = reported();
+    final Incident second = reported();
+
+    assertThat(records.findAll(List.of(first.id(), second.id(), first.id(), -1L)))
+        .containsOnly(
+            org.assertj.core.api.Assertions.entry(first.id(), first),
+            org.assertj.core.api.Assertions.entry(second.id(), second));
+    assertThat(records.findAll(List.of())).isEmpty();
+  }
+
+  @Test
   void textIsStoredAsGivenIncludingMarkup() {
     final Incident incident =
         records.report(
