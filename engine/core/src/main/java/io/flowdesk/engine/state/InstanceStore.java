@@ -51,10 +51,12 @@ public final class InstanceStore {
 
   private final JdbcClient jdbc;
   private final JdbcTemplate batch;
+  private final UserTaskRows userTasks;
 
   public InstanceStore(final JdbcClient jdbc, final JdbcTemplate batch) {
     this.jdbc = jdbc;
     this.batch = batch;
+    this.userTasks = new UserTaskRows(jdbc);
   }
 
   /**
@@ -437,39 +439,8 @@ public final class InstanceStore {
               + " WHERE element_instance_key = ? AND state NOT IN ('COMPLETED', 'CANCELED')",
           state.canceledUserTaskElements().stream().map(key -> new Object[] {now, key}).toList());
     }
-    if (state.newUserTasks().isEmpty()) {
-      return;
+    for (final NewUserTask task : state.newUserTasks()) {
+      userTasks.insert(task, now.toInstant());
     }
-    batch.batchUpdate(
-        "INSERT INTO engine.user_task (key, process_instance_key, element_instance_key,"
-            + " element_id, name, bpmn_process_id, process_definition_key,"
-            + " process_definition_version, assignee, candidate_groups, candidate_users, due_date,"
-            + " follow_up_date, priority, form_key, external_form_reference, custom_headers,"
-            + " created_at, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        state.newUserTasks().stream()
-            .map(
-                t ->
-                    new Object[] {
-                      t.key(),
-                      t.processInstanceKey(),
-                      t.elementInstanceKey(),
-                      t.elementId(),
-                      t.name(),
-                      t.bpmnProcessId(),
-                      t.processDefinitionKey(),
-                      t.processDefinitionVersion(),
-                      t.assignee(),
-                      Json.write(t.candidateGroups()),
-                      Json.write(t.candidateUsers()),
-                      t.dueDate() == null ? null : Timestamp.from(t.dueDate()),
-                      t.followUpDate() == null ? null : Timestamp.from(t.followUpDate()),
-                      t.priority(),
-                      t.formKey(),
-                      t.externalFormReference(),
-                      Json.write(t.customHeaders()),
-                      now,
-                      t.state()
-                    })
-            .toList());
   }
 }

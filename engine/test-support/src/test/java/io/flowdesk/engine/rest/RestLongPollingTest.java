@@ -43,17 +43,7 @@ class RestLongPollingTest {
   void waitingWorkersHoldNoRequestThreadAndAllReceiveTheirJobs() throws Exception {
     final String id = "p" + UUID.randomUUID().toString().replace("-", "");
     final String type = "poll-" + id;
-    client
-        .newDeployResourceCommand()
-        .addProcessModel(
-            Bpmn.createExecutableProcess(id)
-                .startEvent()
-                .serviceTask("task", t -> t.zeebeJobType(type))
-                .endEvent()
-                .done(),
-            id + ".bpmn")
-        .send()
-        .join();
+    deployOneTaskProcess(id, type);
     final Http http = new Http(engine.restAddress().orElseThrow());
     final ExecutorService workers = Executors.newFixedThreadPool(WAITING_WORKERS);
     try {
@@ -102,17 +92,7 @@ class RestLongPollingTest {
   void aJobClaimedForAWorkerThatWentAwayIsActivatableAgainAtOnce() throws Exception {
     final String id = "p" + UUID.randomUUID().toString().replace("-", "");
     final String type = "gone-" + id;
-    client
-        .newDeployResourceCommand()
-        .addProcessModel(
-            Bpmn.createExecutableProcess(id)
-                .startEvent()
-                .serviceTask("task", t -> t.zeebeJobType(type))
-                .endEvent()
-                .done(),
-            id + ".bpmn")
-        .send()
-        .join();
+    deployOneTaskProcess(id, type);
     final URI rest = engine.restAddress().orElseThrow();
     final String poll =
         "{\"type\":\""
@@ -156,5 +136,19 @@ class RestLongPollingTest {
 
     // Without handing the job back it would wait for the gone worker's ten-minute timeout.
     assertThat(jobs).hasSize(1);
+  }
+
+  private void deployOneTaskProcess(final String id, final String type) {
+    client
+        .newDeployResourceCommand()
+        .addProcessModel(
+            Bpmn.createExecutableProcess(id)
+                .startEvent()
+                .serviceTask("task", t -> t.zeebeJobType(type))
+                .endEvent()
+                .done(),
+            id + ".bpmn")
+        .send()
+        .join();
   }
 }
