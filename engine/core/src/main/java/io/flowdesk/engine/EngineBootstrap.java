@@ -28,6 +28,7 @@ import io.flowdesk.engine.job.HistoryCleanup;
 import io.flowdesk.engine.job.JobActivator;
 import io.flowdesk.engine.job.JobCommands;
 import io.flowdesk.engine.job.JobPolling;
+import io.flowdesk.engine.job.JobStreams;
 import io.flowdesk.engine.job.JobTimeouts;
 import io.flowdesk.engine.rest.RestApi;
 import io.flowdesk.engine.rest.RestApiServlet;
@@ -102,6 +103,8 @@ public final class EngineBootstrap {
             new DeployedForms(jdbc),
             definitions,
             new UserTaskRows(jdbc));
+    final JobActivator activator = new JobActivator(jdbc, batch, transactions, clock, events);
+    final JobStreams jobStreams = new JobStreams(activator);
     final InstanceCommands instances =
         new InstanceCommands(
             jdbc,
@@ -110,7 +113,8 @@ public final class EngineBootstrap {
             definitions,
             services,
             events,
-            new BufferedMessages(jdbc));
+            new BufferedMessages(jdbc),
+            jobStreams);
     final StartEventSubscriptions startEvents =
         new StartEventSubscriptions(jdbc, keys, clock, feel);
     final Messages messages =
@@ -130,7 +134,6 @@ public final class EngineBootstrap {
     final ExecutorService jobExecutor = Executors.newCachedThreadPool(daemon("flowdesk-jobs"));
     final ScheduledExecutorService pollTimers =
         Executors.newSingleThreadScheduledExecutor(daemon("flowdesk-job-polls"));
-    final JobActivator activator = new JobActivator(jdbc, batch, transactions, clock, events);
     final CommandCore core =
         new CommandCore(
             new DeploymentService(jdbc, batch, transactions, keys, clock, bpmn, dmn, startEvents),
@@ -141,6 +144,7 @@ public final class EngineBootstrap {
             new JobCommands(jdbc, instances, clock, events),
             activator,
             new JobPolling(activator, events, pollTimers, jobExecutor),
+            jobStreams,
             events,
             new DecisionEvaluations(decisions, keys),
             new Topology(properties.grpcHost(), GATEWAY_VERSION),

@@ -7,6 +7,7 @@ import io.flowdesk.engine.event.EventCommands;
 import io.flowdesk.engine.job.JobActivator;
 import io.flowdesk.engine.job.JobCommands;
 import io.flowdesk.engine.job.JobPolling;
+import io.flowdesk.engine.job.JobStreams;
 import io.flowdesk.engine.support.Topology;
 
 /**
@@ -21,6 +22,7 @@ public record CommandCore(
     JobCommands jobs,
     JobActivator activator,
     JobPolling polling,
+    JobStreams streams,
     EngineEvents events,
     DecisionEvaluations decisions,
     Topology topology,

@@ -4,6 +4,7 @@ import io.flowdesk.engine.deployment.ProcessDefinition;
 import io.flowdesk.engine.deployment.ProcessDefinitions;
 import io.flowdesk.engine.execution.BpmnExecution;
 import io.flowdesk.engine.execution.CallHierarchy;
+import io.flowdesk.engine.job.JobStreams;
 import io.flowdesk.engine.model.BpmnEventType;
 import io.flowdesk.engine.state.ElementInstance;
 import io.flowdesk.engine.state.InstanceState;
@@ -11,9 +12,11 @@ import io.flowdesk.engine.state.InstanceStore;
 import io.flowdesk.engine.state.ProcessInstanceRow;
 import io.flowdesk.engine.support.Keys;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
@@ -41,6 +44,7 @@ final class CommandScope {
   private final BiFunction<InstanceState, ProcessDefinition, BpmnExecution> executions;
   private final Map<Long, Touched> touched = new LinkedHashMap<>();
   private final Deque<Runnable> pending = new ArrayDeque<>();
+  private final List<JobStreams.Push> pushes = new ArrayList<>();
 
   CommandScope(
       final JdbcClient jdbc,
@@ -67,6 +71,11 @@ final class CommandScope {
 
   Collection<Touched> touched() {
     return touched.values();
+  }
+
+  /** New jobs the command activated for job streams, to push after the commit. */
+  List<JobStreams.Push> pushes() {
+    return pushes;
   }
 
   /** Runs the queued work, and the work it queues, until none is left; answers if there was any. */

@@ -4,12 +4,14 @@ import io.flowdesk.engine.deployment.ProcessDefinition;
 import io.flowdesk.engine.deployment.ProcessDefinitions;
 import io.flowdesk.engine.execution.BpmnExecution;
 import io.flowdesk.engine.execution.EngineServices;
+import io.flowdesk.engine.job.JobStreams;
 import io.flowdesk.engine.state.InstanceState;
 import io.flowdesk.engine.state.InstanceStore;
 import io.flowdesk.engine.state.NewJob;
 import io.flowdesk.engine.state.PendingRecord;
 import io.flowdesk.engine.state.ProcessInstanceRow;
 import io.flowdesk.engine.support.Rejection;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +21,8 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -34,6 +38,7 @@ public final class InstanceCommands {
   private final EngineServices services;
   private final EngineEvents events;
   private final BufferedMessages bufferedMessages;
+  private final JobStreams jobStreams;
   private Consumer<BpmnExecution.ThrownSignal> signalBroadcast = signal -> {};
 
   public InstanceCommands(
@@ -43,7 +48,8 @@ public final class InstanceCommands {
       final ProcessDefinitions definitions,
       final EngineServices services,
       final EngineEvents events,
-      final BufferedMessages bufferedMessages) {
+      final BufferedMessages bufferedMessages,
+      final JobStreams jobStreams) {
     this.jdbc = jdbc;
     this.transactions = transactions;
     this.store = store;
@@ -51,6 +57,7 @@ public final class InstanceCommands {
     this.services = services;
     this.events = events;
     this.bufferedMessages = bufferedMessages;
+    this.jobStreams = jobStreams;
   }
 
   /** Where signals thrown by throw and end events go once their command committed. */
@@ -202,8 +209,10 @@ public final class InstanceCommands {
       }
       more = scope.drain();
     }
+    final Instant now = services.clock().now();
     for (final CommandScope.Touched t : scope.touched()) {
       final InstanceState state = t.state();
+      scope.pushes().addAll(jobStreams.activateNewJobs(state, now));
       if (state.finalVariables() != null
           && definitions
               .byKey(state.processInstance().processDefinitionKey())
@@ -214,7 +223,7 @@ public final class InstanceCommands {
             .param(state.processInstance().key())
             .update();
       }
-      store.save(state, services.clock().now());
+      store.save(state, now);
     }
   }
 
@@ -271,7 +280,27 @@ public final class InstanceCommands {
     return execution;
   }
 
+  /**
+   * Tells the world what the command did once it is visible: right away after the command's own
+   * transaction, or after the commit of the caller's transaction that it joined (a job pushed
+   * earlier could be completed before it exists for anyone else).
+   */
   private void published(final CommandScope scope) {
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(
+          new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+              publishNow(scope);
+            }
+          });
+    } else {
+      publishNow(scope);
+    }
+  }
+
+  private void publishNow(final CommandScope scope) {
+    jobStreams.deliver(scope.pushes());
     for (final CommandScope.Touched t : scope.touched()) {
       published(t.state(), t.execution());
     }
@@ -280,7 +309,9 @@ public final class InstanceCommands {
   private void published(final InstanceState state, final BpmnExecution execution) {
     execution.thrownSignals().forEach(signalBroadcast);
     for (final NewJob job : state.newJobs()) {
-      events.jobsAvailable(job.type());
+      if (state.claimOfNewJob(job.key()).isEmpty()) {
+        events.jobsAvailable(job.type());
+      }
     }
     if (state.finalVariables() != null) {
       events.instanceEnded(

@@ -44,13 +44,7 @@ final class VariableBehavior {
 
   /** Every variable visible from {@code scopeKey}, closer scopes winning. */
   Map<String, Object> visibleFrom(final long scopeKey) {
-    final Map<String, Object> visible = new LinkedHashMap<>();
-    long scope = scopeKey;
-    while (scope > 0) {
-      state.localVariables(scope).forEach((name, v) -> visible.putIfAbsent(name, v.value()));
-      scope = parentScope(scope);
-    }
-    return visible;
+    return state.visibleVariables(scopeKey);
   }
 
   /** The variables of exactly this scope. */

@@ -9,6 +9,7 @@ import io.flowdesk.engine.command.EngineEvents;
 import io.flowdesk.engine.job.ActivationRequest;
 import io.flowdesk.engine.job.JobActivator;
 import io.flowdesk.engine.job.JobPolling;
+import io.flowdesk.engine.job.JobStreams;
 import io.flowdesk.engine.support.Json;
 import io.flowdesk.engine.support.Tenants;
 import io.grpc.StatusRuntimeException;
@@ -26,8 +27,9 @@ import java.util.function.Consumer;
 
 /**
  * ActivateJobs through {@link JobPolling} (long polling without a blocked thread), and
- * StreamActivatedJobs pushing jobs as they are created. Both claim through {@link JobActivator}, so
- * a job goes to exactly one of them.
+ * StreamActivatedJobs: a stream gets the jobs created while it is open from the creating command
+ * ({@link JobStreams}), and claims those that were activatable before, or became so again, through
+ * {@link JobActivator}, as polls do, so a job goes to exactly one worker.
  */
 public final class JobActivation {
 
@@ -35,16 +37,19 @@ public final class JobActivation {
 
   private final JobActivator activator;
   private final JobPolling polling;
+  private final JobStreams streams;
   private final EngineEvents events;
   private final ExecutorService streamExecutor;
 
   public JobActivation(
       final JobActivator activator,
       final JobPolling polling,
+      final JobStreams streams,
       final EngineEvents events,
       final ExecutorService streamExecutor) {
     this.activator = activator;
     this.polling = polling;
+    this.streams = streams;
     this.events = events;
     this.streamExecutor = streamExecutor;
   }
@@ -157,10 +162,19 @@ public final class JobActivation {
           }
         };
     events.onJobsAvailable(listener);
+    final Runnable close =
+        streams.open(
+            new JobStreams.Stream(
+                activation.type(),
+                activation.worker(),
+                activation.timeout(),
+                fetch,
+                job -> pushAll(observer, List.of(job)) == 1));
     if (observer instanceof ServerCallStreamObserver<ActivatedJob> serverObserver) {
       serverObserver.setOnCancelHandler(
           () -> {
             open.set(false);
+            close.run();
             events.removeJobListener(listener);
           });
     }

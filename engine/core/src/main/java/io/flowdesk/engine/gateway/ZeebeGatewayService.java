@@ -52,7 +52,8 @@ public final class ZeebeGatewayService extends GatewayGrpc.GatewayImplBase {
     this.incidents = core.incidents();
     this.jobs = core.jobs();
     this.activation =
-        new JobActivation(core.activator(), core.polling(), core.events(), streamExecutor);
+        new JobActivation(
+            core.activator(), core.polling(), core.streams(), core.events(), streamExecutor);
     this.decisions = new DecisionEvaluationResponses(core.decisions());
     this.topology = core.topology();
     this.events = core.eventCommands();

@@ -120,7 +120,7 @@ public final class JobActivator {
         variables(claimed.stream().map(Claimed::elementInstanceKey).toList(), fetchVariables);
     for (final Claimed job :
         claimed.stream().sorted((a, b) -> Long.compare(a.key(), b.key())).toList()) {
-      jobs.add(
+      final ActivatedJob activated =
           new ActivatedJob(
               job.key(),
               job.type(),
@@ -136,18 +136,23 @@ public final class JobActivator {
               deadline.toEpochMilli(),
               variables.getOrDefault(job.elementInstanceKey(), Map.of()),
               job.listenerEventType(),
-              job.userTask() == null ? null : Json.readDocument(job.userTask(), "user task")));
-      final Map<String, Object> payload = new LinkedHashMap<>();
-      payload.put("type", job.type());
-      payload.put("worker", worker);
-      payload.put("deadline", deadline.toEpochMilli());
-      payload.put("elementInstanceKey", job.elementInstanceKey());
-      records.add(
-          new PendingRecord(
-              job.key(), "JOB", "ACTIVATED", job.processInstanceKey(), job.elementId(), payload));
+              job.userTask() == null ? null : Json.readDocument(job.userTask(), "user task"));
+      jobs.add(activated);
+      records.add(activatedRecord(activated));
     }
     RecordLog.append(batch, records, Timestamp.from(now));
     return jobs;
+  }
+
+  /** The record log's line for a job handed to a worker. */
+  static PendingRecord activatedRecord(final ActivatedJob job) {
+    final Map<String, Object> payload = new LinkedHashMap<>();
+    payload.put("type", job.type());
+    payload.put("worker", job.worker());
+    payload.put("deadline", job.deadline());
+    payload.put("elementInstanceKey", job.elementInstanceKey());
+    return new PendingRecord(
+        job.key(), "JOB", "ACTIVATED", job.processInstanceKey(), job.elementId(), payload);
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.flowdesk.engine.state;
 
 import io.flowdesk.engine.model.BpmnElementType;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -38,6 +39,7 @@ public final class InstanceState {
   private final Set<JoinPoint> changedJoinPoints = new HashSet<>();
 
   private final List<NewJob> newJobs = new ArrayList<>();
+  private final Map<Long, JobClaim> claimedNewJobs = new HashMap<>();
   private final Set<Long> canceledJobs = new LinkedHashSet<>();
   private final List<NewIncident> newIncidents = new ArrayList<>();
   private final Set<Long> resolvedIncidents = new LinkedHashSet<>();
@@ -54,6 +56,9 @@ public final class InstanceState {
   private final boolean created;
 
   record ScopedName(long scopeKey, String name) {}
+
+  /** A new job activated for a worker by the command that creates it (pushed to a job stream). */
+  public record JobClaim(String worker, Instant deadline) {}
 
   /** Where tokens wait at a joining gateway: the gateway in one flow scope instance. */
   public record JoinPoint(long flowScopeKey, String gatewayId) {}
@@ -149,6 +154,19 @@ public final class InstanceState {
     return Collections.unmodifiableMap(variables.getOrDefault(scopeKey, Map.of()));
   }
 
+  /**
+   * Every variable visible from {@code scopeKey}: its own, then its flow scopes', closer winning.
+   */
+  public Map<String, Object> visibleVariables(final long scopeKey) {
+    final Map<String, Object> visible = new LinkedHashMap<>();
+    long scope = scopeKey;
+    while (scope > 0) {
+      localVariables(scope).forEach((name, v) -> visible.putIfAbsent(name, v.value()));
+      scope = elementInstance(scope).map(ElementInstance::flowScopeKey).orElse(0L);
+    }
+    return visible;
+  }
+
   public Optional<Variable> localVariable(final long scopeKey, final String name) {
     return Optional.ofNullable(variables.getOrDefault(scopeKey, Map.of()).get(name));
   }
@@ -215,6 +233,15 @@ public final class InstanceState {
 
   public void addJob(final NewJob job) {
     newJobs.add(job);
+  }
+
+  /** Stores the new job as activated for {@code claim}'s worker rather than activatable. */
+  public void claimNewJob(final long jobKey, final JobClaim claim) {
+    claimedNewJobs.put(jobKey, claim);
+  }
+
+  public Optional<JobClaim> claimOfNewJob(final long jobKey) {
+    return Optional.ofNullable(claimedNewJobs.get(jobKey));
   }
 
   public void cancelJob(final long jobKey) {

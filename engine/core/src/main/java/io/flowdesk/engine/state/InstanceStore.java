@@ -3,7 +3,6 @@ package io.flowdesk.engine.state;
 import io.flowdesk.engine.model.BpmnElementType;
 import io.flowdesk.engine.state.RowsInsert.Column;
 import io.flowdesk.engine.support.Json;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -51,12 +50,10 @@ public final class InstanceStore {
 
   private final JdbcClient jdbc;
   private final JdbcTemplate batch;
-  private final UserTaskRows userTasks;
 
   public InstanceStore(final JdbcClient jdbc, final JdbcTemplate batch) {
     this.jdbc = jdbc;
     this.batch = batch;
-    this.userTasks = new UserTaskRows(jdbc);
   }
 
   /**
@@ -162,78 +159,81 @@ public final class InstanceStore {
     return state;
   }
 
+  /** Writes what the command changed, in one round trip ({@link StatementBatch}). */
   public void save(final InstanceState state, final Instant now) {
     final ProcessInstanceRow pi = state.processInstance();
     final Timestamp timestamp = Timestamp.from(now);
+    final StatementBatch statements = new StatementBatch();
     if (state.created()) {
-      jdbc.sql(
-              "INSERT INTO engine.process_instance (key, process_definition_key, bpmn_process_id,"
-                  + " version, state, created_at, ended_at, parent_process_instance_key,"
-                  + " parent_element_instance_key, root_process_instance_key)"
-                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-          .params(
-              pi.key(),
-              pi.processDefinitionKey(),
-              pi.bpmnProcessId(),
-              pi.version(),
-              state.newProcessInstanceState() != null ? state.newProcessInstanceState() : "ACTIVE",
-              timestamp,
-              state.newProcessInstanceState() != null ? timestamp : null,
-              pi.parentProcessInstanceKey(),
-              pi.parentElementInstanceKey(),
-              pi.rootProcessInstanceKey())
-          .update();
+      statements.add(
+          "INSERT INTO engine.process_instance (key, process_definition_key, bpmn_process_id,"
+              + " version, state, created_at, ended_at, parent_process_instance_key,"
+              + " parent_element_instance_key, root_process_instance_key)"
+              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          pi.key(),
+          pi.processDefinitionKey(),
+          pi.bpmnProcessId(),
+          pi.version(),
+          state.newProcessInstanceState() != null ? state.newProcessInstanceState() : "ACTIVE",
+          timestamp,
+          state.newProcessInstanceState() != null ? timestamp : null,
+          pi.parentProcessInstanceKey(),
+          pi.parentElementInstanceKey(),
+          pi.rootProcessInstanceKey());
     } else if (state.newProcessInstanceState() != null) {
-      jdbc.sql("UPDATE engine.process_instance SET state = ?, ended_at = ? WHERE key = ?")
-          .params(state.newProcessInstanceState(), timestamp, pi.key())
-          .update();
+      statements.add(
+          "UPDATE engine.process_instance SET state = ?, ended_at = ? WHERE key = ?",
+          state.newProcessInstanceState(),
+          timestamp,
+          pi.key());
     }
-    saveElements(state);
-    saveVariables(state);
-    saveJoinPoints(state);
-    saveJobs(state, timestamp);
-    saveIncidents(state, timestamp);
-    saveSubscriptions(state);
-    saveUserTasks(state, timestamp);
-    RecordLog.append(batch, state.records(), timestamp);
+    saveElements(state, statements);
+    saveVariables(state, statements);
+    saveJoinPoints(state, statements);
+    saveJobs(state, timestamp, statements);
+    saveIncidents(state, timestamp, statements);
+    saveSubscriptions(state, statements);
+    saveUserTasks(state, timestamp, statements);
+    RecordLog.appendTo(statements, state.records(), timestamp);
+    statements.execute(batch);
   }
 
-  private void saveElements(final InstanceState state) {
+  private void saveElements(final InstanceState state, final StatementBatch statements) {
     if (!state.deletedElements().isEmpty()) {
-      deleteByKeys("element_instance", "key", state.deletedElements());
+      deleteByKeys(statements, "element_instance", "key", state.deletedElements());
     }
-    ELEMENT_INSERT.insert(batch, state.insertedElements().stream().map(state::element).toList());
+    ELEMENT_INSERT.addTo(
+        statements, state.insertedElements().stream().map(state::element).toList());
     final List<Object[]> updates = new ArrayList<>();
     for (final long key : state.updatedElements()) {
       final ElementInstance e = state.element(key);
       updates.add(new Object[] {e.state().name(), e.listenerIndex(), key});
     }
     if (!updates.isEmpty()) {
-      batch.batchUpdate(
+      statements.addEach(
           "UPDATE engine.element_instance SET state = ?, listener_index = ? WHERE key = ?",
           updates);
     }
   }
 
   /** Deletes the rows whose {@code column} is one of {@code keys}, in one statement. */
-  private void deleteByKeys(final String table, final String column, final Collection<Long> keys) {
-    batch.update(
-        connection -> {
-          final PreparedStatement statement =
-              connection.prepareStatement(
-                  "DELETE FROM engine." + table + " WHERE " + column + " = ANY (?)");
-          statement.setArray(1, connection.createArrayOf("bigint", keys.toArray(Long[]::new)));
-          return statement;
-        });
+  private static void deleteByKeys(
+      final StatementBatch statements,
+      final String table,
+      final String column,
+      final Collection<Long> keys) {
+    statements.add(
+        "DELETE FROM engine." + table + " WHERE " + column + " = ANY (?)",
+        new StatementBatch.SqlArray("bigint", keys.toArray(Long[]::new)));
   }
 
-  private void saveVariables(final InstanceState state) {
+  private void saveVariables(final InstanceState state, final StatementBatch statements) {
     final long pi = state.processInstance().key();
     if (!state.deletedVariableScopes().isEmpty()) {
-      deleteByKeys("variable", "scope_key", state.deletedVariableScopes());
+      deleteByKeys(statements, "variable", "scope_key", state.deletedVariableScopes());
     }
-    VARIABLE_INSERT.insert(
-        batch,
+    VARIABLE_INSERT.addTo(
+        statements,
         state.insertedVariables().stream()
             .map(name -> new NamedVariable(name, state.variable(name), pi))
             .toList());
@@ -243,14 +243,14 @@ public final class InstanceStore {
           new Object[] {Json.write(state.variable(name).value()), name.scopeKey(), name.name()});
     }
     if (!updates.isEmpty()) {
-      batch.batchUpdate(
+      statements.addEach(
           "UPDATE engine.variable SET value = ? WHERE scope_key = ? AND name = ?", updates);
     }
   }
 
-  private void saveJoinPoints(final InstanceState state) {
+  private void saveJoinPoints(final InstanceState state, final StatementBatch statements) {
     for (final InstanceState.JoinPoint joinPoint : state.changedJoinPoints()) {
-      batch.update(
+      statements.add(
           "DELETE FROM engine.taken_sequence_flow WHERE flow_scope_key = ? AND gateway_id = ?",
           joinPoint.flowScopeKey(),
           joinPoint.gatewayId());
@@ -271,7 +271,7 @@ public final class InstanceStore {
                 }
               });
       if (!rows.isEmpty()) {
-        batch.batchUpdate(
+        statements.addEach(
             "INSERT INTO engine.taken_sequence_flow (process_instance_key, flow_scope_key,"
                 + " gateway_id, sequence_flow_id, count) VALUES (?, ?, ?, ?, ?)",
             rows);
@@ -279,51 +279,58 @@ public final class InstanceStore {
     }
   }
 
-  private void saveJobs(final InstanceState state, final Timestamp now) {
+  private void saveJobs(
+      final InstanceState state, final Timestamp now, final StatementBatch statements) {
     if (!state.canceledJobs().isEmpty()) {
-      batch.batchUpdate(
+      statements.addEach(
           "DELETE FROM engine.job WHERE key = ?",
           state.canceledJobs().stream().map(key -> new Object[] {key}).toList());
     }
     if (state.newJobs().isEmpty()) {
       return;
     }
-    batch.batchUpdate(
+    statements.addEach(
         "INSERT INTO engine.job (key, type, state, retries, custom_headers, process_instance_key,"
             + " element_instance_key, element_id, bpmn_process_id, process_definition_key,"
-            + " process_definition_version, created_at, listener_event_type, user_task)"
-            + " VALUES (?, ?, 'ACTIVATABLE', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            + " process_definition_version, created_at, listener_event_type, user_task, deadline,"
+            + " worker) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         state.newJobs().stream()
             .map(
-                job ->
-                    new Object[] {
-                      job.key(),
-                      job.type(),
-                      job.retries(),
-                      Json.write(job.customHeaders()),
-                      job.processInstanceKey(),
-                      job.elementInstanceKey(),
-                      job.elementId(),
-                      job.bpmnProcessId(),
-                      job.processDefinitionKey(),
-                      job.processDefinitionVersion(),
-                      now,
-                      job.listenerEventType(),
-                      job.userTask() == null ? null : Json.write(job.userTask())
-                    })
+                job -> {
+                  final InstanceState.JobClaim claim = state.claimOfNewJob(job.key()).orElse(null);
+                  return new Object[] {
+                    job.key(),
+                    job.type(),
+                    claim == null ? "ACTIVATABLE" : "ACTIVATED",
+                    job.retries(),
+                    Json.write(job.customHeaders()),
+                    job.processInstanceKey(),
+                    job.elementInstanceKey(),
+                    job.elementId(),
+                    job.bpmnProcessId(),
+                    job.processDefinitionKey(),
+                    job.processDefinitionVersion(),
+                    now,
+                    job.listenerEventType(),
+                    job.userTask() == null ? null : Json.write(job.userTask()),
+                    claim == null ? null : Timestamp.from(claim.deadline()),
+                    claim == null ? null : claim.worker()
+                  };
+                })
             .toList());
   }
 
-  private void saveIncidents(final InstanceState state, final Timestamp now) {
+  private void saveIncidents(
+      final InstanceState state, final Timestamp now, final StatementBatch statements) {
     if (!state.resolvedIncidents().isEmpty()) {
-      batch.batchUpdate(
+      statements.addEach(
           "UPDATE engine.incident SET state = 'RESOLVED' WHERE key = ?",
           state.resolvedIncidents().stream().map(key -> new Object[] {key}).toList());
     }
     if (state.newIncidents().isEmpty()) {
       return;
     }
-    batch.batchUpdate(
+    statements.addEach(
         "INSERT INTO engine.incident (key, process_instance_key, element_instance_key, element_id,"
             + " job_key, error_type, error_message, failed_step, state, created_at)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'CREATED', ?)",
@@ -344,7 +351,7 @@ public final class InstanceStore {
             .toList());
   }
 
-  private void saveSubscriptions(final InstanceState state) {
+  private void saveSubscriptions(final InstanceState state, final StatementBatch statements) {
     for (final SubscriptionKind kind : SubscriptionKind.values()) {
       final List<Object[]> owners = new ArrayList<>();
       state
@@ -356,7 +363,7 @@ public final class InstanceStore {
                 }
               });
       if (!owners.isEmpty()) {
-        batch.batchUpdate(
+        statements.addEach(
             "DELETE FROM engine." + kind.table() + " WHERE element_instance_key = ?", owners);
       }
     }
@@ -366,13 +373,13 @@ public final class InstanceStore {
               .map(c -> new Object[] {c.elementInstanceKey(), c.elementId()})
               .toList();
       for (final String table : List.of("timer", "message_subscription", "signal_subscription")) {
-        batch.batchUpdate(
+        statements.addEach(
             "DELETE FROM engine." + table + " WHERE element_instance_key = ? AND element_id = ?",
             closed);
       }
     }
     if (!state.newTimers().isEmpty()) {
-      batch.batchUpdate(
+      statements.addEach(
           "INSERT INTO engine.timer (key, process_definition_key, process_instance_key,"
               + " element_instance_key, element_id, due_date, repetitions, cycle)"
               + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -392,7 +399,7 @@ public final class InstanceStore {
               .toList());
     }
     if (!state.newMessageSubscriptions().isEmpty()) {
-      batch.batchUpdate(
+      statements.addEach(
           "INSERT INTO engine.message_subscription (key, process_instance_key,"
               + " element_instance_key, element_id, bpmn_process_id, message_name,"
               + " correlation_key, interrupting) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -412,7 +419,7 @@ public final class InstanceStore {
               .toList());
     }
     if (!state.newSignalSubscriptions().isEmpty()) {
-      batch.batchUpdate(
+      statements.addEach(
           "INSERT INTO engine.signal_subscription (key, signal_name, process_definition_key,"
               + " bpmn_process_id, element_id, process_instance_key, element_instance_key)"
               + " VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -432,15 +439,16 @@ public final class InstanceStore {
     }
   }
 
-  private void saveUserTasks(final InstanceState state, final Timestamp now) {
+  private void saveUserTasks(
+      final InstanceState state, final Timestamp now, final StatementBatch statements) {
     if (!state.canceledUserTaskElements().isEmpty()) {
-      batch.batchUpdate(
+      statements.addEach(
           "UPDATE engine.user_task SET state = 'CANCELED', completed_at = ?"
               + " WHERE element_instance_key = ? AND state NOT IN ('COMPLETED', 'CANCELED')",
           state.canceledUserTaskElements().stream().map(key -> new Object[] {now, key}).toList());
     }
     for (final NewUserTask task : state.newUserTasks()) {
-      userTasks.insert(task, now.toInstant());
+      UserTaskRows.addInsertTo(statements, task, now.toInstant());
     }
   }
 }

@@ -27,4 +27,9 @@ public final class RecordLog {
       final JdbcTemplate batch, final List<PendingRecord> records, final Timestamp now) {
     INSERT.insert(batch, records, now);
   }
+
+  static void appendTo(
+      final StatementBatch batch, final List<PendingRecord> records, final Timestamp now) {
+    INSERT.addTo(batch, records, now);
+  }
 }

@@ -1,9 +1,5 @@
 package io.flowdesk.engine.state;
 
-import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.function.Function;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -76,30 +72,31 @@ final class RowsInsert<T> {
   }
 
   void insert(final JdbcTemplate jdbc, final List<T> rows, final Object... constants) {
+    final StatementBatch single = new StatementBatch();
+    addTo(single, rows, constants);
+    single.execute(jdbc);
+  }
+
+  /** Adds the insert of {@code rows} to {@code batch}; nothing when there are none. */
+  void addTo(final StatementBatch batch, final List<T> rows, final Object... constants) {
     if (rows.isEmpty()) {
       return;
     }
-    jdbc.update(
-        connection -> {
-          final PreparedStatement statement = connection.prepareStatement(sql);
-          // The constants stand in the select list, before the arrays in the statement text.
-          for (int k = 0; k < constants.length; k++) {
-            statement.setObject(k + 1, constants[k]);
-          }
-          for (int c = 0; c < columns.size(); c++) {
-            statement.setArray(constants.length + c + 1, array(connection, columns.get(c), rows));
-          }
-          return statement;
-        });
+    // The constants stand in the select list, before the arrays in the statement text.
+    final Object[] parameters = new Object[constants.length + columns.size()];
+    System.arraycopy(constants, 0, parameters, 0, constants.length);
+    for (int c = 0; c < columns.size(); c++) {
+      parameters[constants.length + c] = array(columns.get(c), rows);
+    }
+    batch.add(sql, parameters);
   }
 
-  private static <T> Array array(
-      final Connection connection, final Column<T> column, final List<T> rows) throws SQLException {
+  private static <T> StatementBatch.SqlArray array(final Column<T> column, final List<T> rows) {
     final Object[] values =
         (Object[]) java.lang.reflect.Array.newInstance(column.javaType(), rows.size());
     for (int r = 0; r < values.length; r++) {
       values[r] = column.value().apply(rows.get(r));
     }
-    return connection.createArrayOf(column.sqlType(), values);
+    return new StatementBatch.SqlArray(column.sqlType(), values);
   }
 }

@@ -27,37 +27,47 @@ public final class UserTaskRows {
     this.jdbc = jdbc;
   }
 
+  private static final String INSERT =
+      "INSERT INTO engine.user_task (key, state, process_instance_key, element_instance_key,"
+          + " element_id, name, bpmn_process_id, process_definition_key,"
+          + " process_definition_version, assignee, candidate_groups, candidate_users,"
+          + " due_date, follow_up_date, priority, form_key, external_form_reference,"
+          + " custom_headers, created_at)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
   /** Inserts a task right away, so that the command can go on changing its row. */
   public UserTaskRow insert(final NewUserTask t, final Instant now) {
-    jdbc.sql(
-            "INSERT INTO engine.user_task (key, state, process_instance_key, element_instance_key,"
-                + " element_id, name, bpmn_process_id, process_definition_key,"
-                + " process_definition_version, assignee, candidate_groups, candidate_users,"
-                + " due_date, follow_up_date, priority, form_key, external_form_reference,"
-                + " custom_headers, created_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        .params(
-            t.key(),
-            t.state(),
-            t.processInstanceKey(),
-            t.elementInstanceKey(),
-            t.elementId(),
-            t.name(),
-            t.bpmnProcessId(),
-            t.processDefinitionKey(),
-            t.processDefinitionVersion(),
-            t.assignee(),
-            Json.write(t.candidateGroups()),
-            Json.write(t.candidateUsers()),
-            timestamp(t.dueDate()),
-            timestamp(t.followUpDate()),
-            t.priority(),
-            t.formKey(),
-            t.externalFormReference(),
-            Json.write(t.customHeaders()),
-            Timestamp.from(now))
-        .update();
+    jdbc.sql(INSERT).params(insertParameters(t, now)).update();
     return UserTaskRow.of(t);
+  }
+
+  /** Adds the insert of a new task to a command's save. */
+  static void addInsertTo(final StatementBatch statements, final NewUserTask t, final Instant now) {
+    statements.add(INSERT, insertParameters(t, now));
+  }
+
+  private static Object[] insertParameters(final NewUserTask t, final Instant now) {
+    return new Object[] {
+      t.key(),
+      t.state(),
+      t.processInstanceKey(),
+      t.elementInstanceKey(),
+      t.elementId(),
+      t.name(),
+      t.bpmnProcessId(),
+      t.processDefinitionKey(),
+      t.processDefinitionVersion(),
+      t.assignee(),
+      Json.write(t.candidateGroups()),
+      Json.write(t.candidateUsers()),
+      timestamp(t.dueDate()),
+      timestamp(t.followUpDate()),
+      t.priority(),
+      t.formKey(),
+      t.externalFormReference(),
+      Json.write(t.customHeaders()),
+      Timestamp.from(now)
+    };
   }
 
   public Optional<UserTaskRow> byKey(final long userTaskKey) {

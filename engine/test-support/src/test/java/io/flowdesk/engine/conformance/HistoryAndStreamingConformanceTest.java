@@ -3,14 +3,27 @@ package io.flowdesk.engine.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camunda.client.CamundaClient;
+import io.camunda.client.api.CamundaFuture;
+import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobWorker;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.flowdesk.engine.Engine;
 import io.flowdesk.engine.test.EngineRecords;
 import io.flowdesk.engine.test.FlowdeskEngineTest;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /** Job streaming (StreamActivatedJobs) and history retention. */
@@ -68,6 +81,124 @@ class HistoryAndStreamingConformanceTest {
               .join()
               .getProcessInstanceKey();
       records.awaitCompleted(second);
+    }
+  }
+
+  @Test
+  void streamedJobCarriesTheVariablesVisibleFromItsElementLimitedToThoseFetched() throws Exception {
+    final String type = "stream-" + UUID.randomUUID();
+    final String id = "p" + UUID.randomUUID().toString().replace("-", "");
+    client
+        .newDeployResourceCommand()
+        .addProcessModel(
+            Bpmn.createExecutableProcess(id)
+                .startEvent()
+                .serviceTask(
+                    "task", t -> t.zeebeJobType(type).zeebeInputExpression("x + 1", "local"))
+                .endEvent()
+                .done(),
+            id + ".bpmn")
+        .send()
+        .join();
+    final BlockingQueue<ActivatedJob> pushed = new LinkedBlockingQueue<>();
+    final CamundaFuture<?> stream =
+        client
+            .newStreamJobsCommand()
+            .jobType(type)
+            .consumer(pushed::add)
+            .workerName("streamer")
+            .timeout(Duration.ofMinutes(3))
+            .fetchVariables("x", "local")
+            .send();
+    try {
+      awaitStreamsOpen(type, pushed);
+      final long before = System.currentTimeMillis();
+      final long instance =
+          client
+              .newCreateInstanceCommand()
+              .bpmnProcessId(id)
+              .latestVersion()
+              .variables(Map.of("x", 1, "y", 2))
+              .send()
+              .join()
+              .getProcessInstanceKey();
+      final ActivatedJob job = pushed.poll(30, TimeUnit.SECONDS);
+      assertThat(job).isNotNull();
+      assertThat(job.getProcessInstanceKey()).isEqualTo(instance);
+      assertThat(job.getVariablesAsMap()).isEqualTo(Map.of("x", 1, "local", 2));
+      assertThat(job.getWorker()).isEqualTo("streamer");
+      assertThat(job.getDeadline())
+          .isBetween(
+              before + Duration.ofMinutes(3).toMillis(),
+              System.currentTimeMillis() + Duration.ofMinutes(3).toMillis());
+      client.newCompleteCommand(job.getKey()).send().join();
+      records.awaitCompleted(instance);
+    } finally {
+      stream.cancel(true);
+    }
+  }
+
+  @Test
+  void jobsCreatedWhileSeveralStreamsAreOpenReachExactlyOneOfThem() throws Exception {
+    final String type = "stream-" + UUID.randomUUID();
+    final String id = deployOneTask(type);
+    final List<ActivatedJob> first = new CopyOnWriteArrayList<>();
+    final List<ActivatedJob> second = new CopyOnWriteArrayList<>();
+    final CamundaFuture<?> one =
+        client.newStreamJobsCommand().jobType(type).consumer(first::add).send();
+    final CamundaFuture<?> two =
+        client.newStreamJobsCommand().jobType(type).consumer(second::add).send();
+    try {
+      awaitStreamsOpen(type, first, second);
+      for (int i = 0; i < 10; i++) {
+        client.newCreateInstanceCommand().bpmnProcessId(id).latestVersion().send().join();
+      }
+      Awaitility.await().until(() -> first.size() + second.size() >= 10);
+      // Nor does any arrive a second time a little later.
+      Thread.sleep(200);
+      final List<Long> all = new ArrayList<>();
+      first.forEach(job -> all.add(job.getKey()));
+      second.forEach(job -> all.add(job.getKey()));
+      assertThat(all).hasSize(10).doesNotHaveDuplicates();
+      for (final long key : all) {
+        client.newCompleteCommand(key).send().join();
+      }
+    } finally {
+      one.cancel(true);
+      two.cancel(true);
+    }
+  }
+
+  /**
+   * Waits until every stream of {@code type} gets jobs: probe instances are created until each
+   * stream has received a probe's job (claimed as it registered, or pushed as it was created); the
+   * probes' jobs are completed and taken out again.
+   */
+  @SafeVarargs
+  private void awaitStreamsOpen(final String type, final Collection<ActivatedJob>... streams) {
+    final String probe = deployOneTask(type);
+    final Set<Integer> reached = new HashSet<>();
+    while (reached.size() < streams.length) {
+      client.newCreateInstanceCommand().bpmnProcessId(probe).latestVersion().send().join();
+      Awaitility.await()
+          .until(
+              () ->
+                  Arrays.stream(streams)
+                      .anyMatch(s -> s.stream().anyMatch(j -> j.getBpmnProcessId().equals(probe))));
+      for (int i = 0; i < streams.length; i++) {
+        final boolean got =
+            streams[i].removeIf(
+                job -> {
+                  if (!job.getBpmnProcessId().equals(probe)) {
+                    return false;
+                  }
+                  client.newCompleteCommand(job.getKey()).send().join();
+                  return true;
+                });
+        if (got) {
+          reached.add(i);
+        }
+      }
     }
   }
 
