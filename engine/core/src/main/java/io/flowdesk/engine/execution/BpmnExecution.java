@@ -251,6 +251,32 @@ public final class BpmnExecution {
     }
   }
 
+  /** A user task transition that task listeners now run, by which its caller awaits it. */
+  public record PendingTransition(long userTaskKey, long id) {}
+
+  /**
+   * SetVariables from a client: on the element instance of a Camunda user task it is the task's
+   * update transition (Camunda 8.8), which answers the transition its updating listeners now run;
+   * elsewhere the variables are set at once and nothing is pending (null).
+   */
+  public PendingTransition setVariablesFromClient(
+      final long scopeKey, final Map<String, Object> document, final boolean local) {
+    final ElementInstance scope = state.elementInstance(scopeKey).orElseThrow();
+    final FlowElement element = process.element(scope.elementId());
+    final UserTaskRow task =
+        element.userTask() != null && !element.jobBased()
+            ? services.userTaskRows().openOf(scopeKey).orElse(null)
+            : null;
+    if (task == null) {
+      setVariables(scopeKey, document, local);
+      return null;
+    }
+    final Long id =
+        new TaskVariableUpdate(state, variables, taskListeners).start(task, document, local);
+    run();
+    return id == null ? null : new PendingTransition(task.key, id);
+  }
+
   /** Retries the step that failed; answers false when the element instance is gone. */
   public boolean retry(final long elementInstanceKey, final String failedStep) {
     final ElementInstance instance = state.elementInstance(elementInstanceKey).orElse(null);

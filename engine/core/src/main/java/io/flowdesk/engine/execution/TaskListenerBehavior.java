@@ -394,6 +394,7 @@ final class TaskListenerBehavior {
 
   private void finish(final UserTaskRow row, final EventType event) {
     final Map<String, Object> transition = row.transition;
+    final List<String> changed = changedAttributes(row, transition);
     row.apply(effective(row));
     row.transition = null;
     row.listenerIndex = 0;
@@ -417,7 +418,8 @@ final class TaskListenerBehavior {
       case UPDATING -> {
         row.state = "CREATED";
         services.userTaskRows().save(row);
-        record(row, "UPDATED", Map.of());
+        TaskVariableUpdate.applyPending(variables, row.elementInstanceKey, transition);
+        record(row, "UPDATED", Map.of("changedAttributes", changed));
       }
       case COMPLETING -> {
         row.state = "COMPLETED";
@@ -477,18 +479,33 @@ final class TaskListenerBehavior {
       effective.put("assignee", row.transition.get("assignee"));
     }
     view.putAll(effective);
+    view.put("changedAttributes", changedAttributes(row, row.transition));
+    view.put("formKey", row.formKey);
+    view.put("userTaskKey", row.key);
+    return view;
+  }
+
+  /**
+   * What the transition changes: the requested attributes, those the corrections so far changed,
+   * and {@code variables} when variables are set on the task.
+   */
+  @SuppressWarnings("unchecked")
+  private static List<String> changedAttributes(
+      final UserTaskRow row, final Map<String, Object> transition) {
+    final List<String> changed =
+        new ArrayList<>(((Map<String, Object>) transition.get("changes")).keySet());
+    if (TaskVariableUpdate.pendingIn(transition)) {
+      changed.add("variables");
+    }
     final Map<String, Object> before = row.attributes();
-    final List<String> changed = new ArrayList<>(changes(row).keySet());
-    for (final Map.Entry<String, Object> corrected : corrections(row).entrySet()) {
+    for (final Map.Entry<String, Object> corrected :
+        ((Map<String, Object>) transition.get("corrections")).entrySet()) {
       if (!changed.contains(corrected.getKey())
           && !Objects.equals(before.get(corrected.getKey()), corrected.getValue())) {
         changed.add(corrected.getKey());
       }
     }
-    view.put("changedAttributes", changed);
-    view.put("formKey", row.formKey);
-    view.put("userTaskKey", row.key);
-    return view;
+    return changed;
   }
 
   private void createJob(
