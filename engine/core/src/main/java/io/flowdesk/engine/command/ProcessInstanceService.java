@@ -134,6 +134,13 @@ public final class ProcessInstanceService {
                     + state.processInstance().rootKey()
                     + "' instead.");
           }
+          if (execution.terminating()) {
+            // Canceled already; its user tasks' canceling listeners still run (as Zeebe refuses).
+            throw Rejection.notFound(
+                "Expected to cancel a process instance with key '"
+                    + processInstanceKey
+                    + "', but no such process was found");
+          }
           execution.cancel();
           return null;
         });

@@ -41,6 +41,12 @@ final class TaskListenerBehavior {
      * A listener's job could not be created: the transition waits for the incident's resolution.
      */
     void incident(long elementInstanceKey, Failure failure);
+
+    /**
+     * The canceling listeners of the task completed: the element's termination, which they held up,
+     * ends, and what waited for it ({@code continuations}) goes on.
+     */
+    void canceled(long elementInstanceKey, List<Map<String, Object>> continuations);
   }
 
   private final InstanceState state;
@@ -251,33 +257,41 @@ final class TaskListenerBehavior {
   }
 
   /**
-   * The task's element is terminated: its canceling listeners run one after another. Unlike the
-   * other transitions the element does not wait for them (it has ended already); their types and
-   * retries are evaluated now, while the element's variables still exist.
+   * The task's element is terminating: its canceling listeners run one after another, and the
+   * element stays terminating until they completed. Answers the task when they now run, null when
+   * it had none to run (it is canceled at once). Their types and retries are evaluated now, while
+   * the element is still whole; a listener whose expressions fail is skipped, as a terminating
+   * element takes no incident for them.
    */
-  void cancel(final long elementInstanceKey) {
-    services
-        .userTaskRows()
-        .openOf(elementInstanceKey)
-        .ifPresent(
-            row -> {
-              final List<Map<String, Object>> jobs = new ArrayList<>();
-              for (final TaskListener listener : listeners(row, EventType.CANCELING)) {
-                final Map<String, Object> job = new LinkedHashMap<>();
-                try {
-                  job.put("type", jobType(row, listener));
-                  job.put(
-                      "retries",
-                      expressions.evaluateLong(
-                          listener.retries(), variables.lookupFrom(row.elementInstanceKey)));
-                } catch (Failure.Raised raised) {
-                  // No element is left to hold an incident: such a listener is skipped.
-                  continue;
-                }
-                jobs.add(job);
-              }
-              begin(row, EventType.CANCELING, "", Map.of(), Map.of("jobs", jobs));
-            });
+  UserTaskRow cancel(final long elementInstanceKey) {
+    final UserTaskRow row = services.userTaskRows().openOf(elementInstanceKey).orElse(null);
+    if (row == null) {
+      return null;
+    }
+    final List<Map<String, Object>> jobs = new ArrayList<>();
+    for (final TaskListener listener : listeners(row, EventType.CANCELING)) {
+      final Map<String, Object> job = new LinkedHashMap<>();
+      try {
+        job.put("type", jobType(row, listener));
+        job.put(
+            "retries",
+            expressions.evaluateLong(
+                listener.retries(), variables.lookupFrom(row.elementInstanceKey)));
+      } catch (Failure.Raised raised) {
+        continue;
+      }
+      jobs.add(job);
+    }
+    if (jobs.isEmpty()) {
+      row.transition = null;
+      row.listenerIndex = 0;
+      row.state = "CANCELED";
+      services.userTaskRows().save(row);
+      record(row, "CANCELED", Map.of());
+      return null;
+    }
+    begin(row, EventType.CANCELING, "", Map.of(), Map.of("jobs", jobs));
+    return row;
   }
 
   /** After an incident of a listener's expressions: the whole transition runs again. */
@@ -440,6 +454,8 @@ final class TaskListenerBehavior {
         row.state = "CANCELED";
         services.userTaskRows().save(row);
         record(row, "CANCELED", Map.of());
+        element.canceled(
+            row.elementInstanceKey, new ArrayList<>(TerminationHolds.continuationsOf(transition)));
       }
     }
   }
