@@ -10,7 +10,6 @@ import io.flowdesk.engine.state.NewUserTask;
 import io.flowdesk.engine.state.PendingRecord;
 import io.flowdesk.engine.state.UserTaskRow;
 import io.flowdesk.engine.support.Rejection;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -251,7 +250,7 @@ final class TaskListenerBehavior {
       deny(row, event, result.deniedReason());
       return;
     }
-    correct(row, jobKey, event, result.corrections());
+    TaskCorrections.take(row, jobKey, event, result.corrections(), corrections(row));
     row.listenerIndex++;
     next(row);
   }
@@ -320,82 +319,6 @@ final class TaskListenerBehavior {
 
   private static EventType eventOf(final UserTaskRow row) {
     return EventType.valueOf((String) row.transition.get("event"));
-  }
-
-  private void correct(
-      final UserTaskRow row,
-      final long jobKey,
-      final EventType event,
-      final JobResult.Corrections corrections) {
-    if (corrections.isEmpty()) {
-      return;
-    }
-    if (event == EventType.CANCELING) {
-      throw Rejection.invalidArgument(
-          "Expected to complete task listener job with key '"
-              + jobKey
-              + "', but it corrects a user task that is being canceled");
-    }
-    if (event == EventType.CREATING
-        && corrections.assignee() != null
-        && row.transition.get("assignee") != null) {
-      throw Rejection.invalidArgument(
-          "Expected to complete task listener job with key '"
-              + jobKey
-              + "', but it corrects the assignee while creating a task whose process assigns it"
-              + " to '"
-              + row.transition.get("assignee")
-              + "'; correct the assignee in an assigning listener instead");
-    }
-    if (corrections.priority() != null
-        && (corrections.priority() < 0 || corrections.priority() > 100)) {
-      throw Rejection.invalidArgument(
-          "Expected the corrected priority of user task with key '"
-              + row.key
-              + "' to be between 0 and 100, but was "
-              + corrections.priority());
-    }
-    final Map<String, Object> corrected = corrections(row);
-    if (corrections.assignee() != null) {
-      corrected.put("assignee", emptyToNull(corrections.assignee()));
-    }
-    if (corrections.dueDate() != null) {
-      corrected.put("dueDate", date(row, "dueDate", corrections.dueDate()));
-    }
-    if (corrections.followUpDate() != null) {
-      corrected.put("followUpDate", date(row, "followUpDate", corrections.followUpDate()));
-    }
-    if (corrections.candidateUsers() != null) {
-      corrected.put("candidateUsers", List.copyOf(corrections.candidateUsers()));
-    }
-    if (corrections.candidateGroups() != null) {
-      corrected.put("candidateGroups", List.copyOf(corrections.candidateGroups()));
-    }
-    if (corrections.priority() != null) {
-      corrected.put("priority", corrections.priority());
-    }
-  }
-
-  private static String date(final UserTaskRow row, final String field, final String text) {
-    if (text.isEmpty()) {
-      return null;
-    }
-    try {
-      return java.time.OffsetDateTime.parse(text).toInstant().toString();
-    } catch (DateTimeParseException e) {
-      throw Rejection.invalidArgument(
-          "Expected the corrected "
-              + field
-              + " of user task with key '"
-              + row.key
-              + "' to be an ISO 8601 date-time, but was '"
-              + text
-              + "'");
-    }
-  }
-
-  private static String emptyToNull(final String text) {
-    return text.isEmpty() ? null : text;
   }
 
   /** The task's attributes as the transition and the corrections so far make them. */
