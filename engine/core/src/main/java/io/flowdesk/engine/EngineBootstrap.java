@@ -39,6 +39,7 @@ import io.flowdesk.engine.support.EngineClock;
 import io.flowdesk.engine.support.Keys;
 import io.flowdesk.engine.support.Lazy;
 import io.flowdesk.engine.support.Topology;
+import io.flowdesk.engine.usertask.TransitionWait;
 import io.flowdesk.engine.usertask.UserTaskCommands;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -139,7 +140,7 @@ public final class EngineBootstrap {
             new DeploymentService(jdbc, batch, transactions, keys, clock, bpmn, dmn, startEvents),
             new ResourceDeletion(
                 jdbc, batch, transactions, clock, definitions, decisions, startEvents),
-            new ProcessInstanceService(definitions, instances),
+            new ProcessInstanceService(definitions, instances, new TransitionWait(jdbc)),
             new IncidentCommands(jdbc, instances),
             new JobCommands(jdbc, instances, clock, events),
             activator,

@@ -2,9 +2,12 @@ package io.flowdesk.engine.command;
 
 import io.flowdesk.engine.deployment.ProcessDefinition;
 import io.flowdesk.engine.deployment.ProcessDefinitions;
+import io.flowdesk.engine.execution.BpmnExecution;
 import io.flowdesk.engine.execution.Modification;
+import io.flowdesk.engine.state.ElementInstance;
 import io.flowdesk.engine.state.ProcessInstanceRow;
 import io.flowdesk.engine.support.Rejection;
+import io.flowdesk.engine.usertask.TransitionWait;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,11 +20,15 @@ public final class ProcessInstanceService {
 
   private final ProcessDefinitions definitions;
   private final InstanceCommands instances;
+  private final TransitionWait transitions;
 
   public ProcessInstanceService(
-      final ProcessDefinitions definitions, final InstanceCommands instances) {
+      final ProcessDefinitions definitions,
+      final InstanceCommands instances,
+      final TransitionWait transitions) {
     this.definitions = definitions;
     this.instances = instances;
+    this.transitions = transitions;
   }
 
   /** How long a creation with result waits when the request names no timeout. */
@@ -127,6 +134,13 @@ public final class ProcessInstanceService {
                     + state.processInstance().rootKey()
                     + "' instead.");
           }
+          if (execution.terminating()) {
+            // Canceled already; its user tasks' canceling listeners still run (as Zeebe refuses).
+            throw Rejection.notFound(
+                "Expected to cancel a process instance with key '"
+                    + processInstanceKey
+                    + "', but no such process was found");
+          }
           execution.cancel();
           return null;
         });
@@ -156,16 +170,35 @@ public final class ProcessInstanceService {
                     + key
                     + "', but no such element was found");
     final long processInstanceKey = instances.processInstanceOf(elementInstanceKey, notFound);
-    instances.onInstance(
-        processInstanceKey,
-        key -> notFound.apply(elementInstanceKey),
-        (state, execution) -> {
-          if (state.elementInstance(elementInstanceKey).isEmpty()) {
-            throw notFound.apply(elementInstanceKey);
-          }
-          execution.setVariables(elementInstanceKey, variables, local);
-          return null;
-        });
+    final BpmnExecution.PendingTransition update =
+        instances.onInstance(
+            processInstanceKey,
+            key -> notFound.apply(elementInstanceKey),
+            (state, execution) -> {
+              if (state
+                  .elementInstance(elementInstanceKey)
+                  .filter(i -> i.state() != ElementInstance.State.TERMINATING)
+                  .isEmpty()) {
+                throw notFound.apply(elementInstanceKey);
+              }
+              return execution.setVariablesFromClient(elementInstanceKey, variables, local);
+            });
+    if (update != null) {
+      // Like the user task commands, the caller learns whether the updating listeners let it be.
+      transitions.await(
+          update.userTaskKey(),
+          update.id(),
+          TransitionWait.forCommand(
+              update.userTaskKey(),
+              "update variables of",
+              "variable update",
+              reason ->
+                  Rejection.invalidState(
+                      "Variable update for user task instance with key '"
+                          + elementInstanceKey
+                          + "' was denied by a task listener"
+                          + (reason == null ? "" : ". Reason to deny: '" + reason + "'"))));
+    }
   }
 
   private ProcessDefinition resolve(final ProcessSelector selector) {

@@ -57,6 +57,7 @@ public final class BpmnExecution {
   private final UserTaskBehavior userTasks;
   private final MultiInstanceBehavior multiInstance;
   private final TaskListenerBehavior taskListeners;
+  private final TerminationHolds holds;
 
   /** Inner multi-instance completions whose completion condition was met. */
   private final Set<Long> completionConditionMet = new HashSet<>();
@@ -88,6 +89,7 @@ public final class BpmnExecution {
         new EventSubscriptionBehavior(state, process, services, variables, expressions);
     this.userTasks = new UserTaskBehavior(state, services, variables, expressions);
     this.multiInstance = new MultiInstanceBehavior(state, variables, expressions);
+    this.holds = new TerminationHolds(services);
     this.taskListeners =
         new TaskListenerBehavior(
             state,
@@ -109,6 +111,15 @@ public final class BpmnExecution {
                 state
                     .elementInstance(elementInstanceKey)
                     .ifPresent(task -> completeWithResult(task, result));
+              }
+
+              @Override
+              public void canceled(
+                  final long elementInstanceKey, final List<Map<String, Object>> continuations) {
+                state
+                    .elementInstance(elementInstanceKey)
+                    .filter(task -> task.state() == State.TERMINATING)
+                    .ifPresent(task -> endHeldTermination(task, continuations));
               }
 
               @Override
@@ -249,6 +260,32 @@ public final class BpmnExecution {
     } else {
       variables.merge(scopeKey, document);
     }
+  }
+
+  /** A user task transition that task listeners now run, by which its caller awaits it. */
+  public record PendingTransition(long userTaskKey, long id) {}
+
+  /**
+   * SetVariables from a client: on the element instance of a Camunda user task it is the task's
+   * update transition (Camunda 8.8), which answers the transition its updating listeners now run;
+   * elsewhere the variables are set at once and nothing is pending (null).
+   */
+  public PendingTransition setVariablesFromClient(
+      final long scopeKey, final Map<String, Object> document, final boolean local) {
+    final ElementInstance scope = state.elementInstance(scopeKey).orElseThrow();
+    final FlowElement element = process.element(scope.elementId());
+    final UserTaskRow task =
+        element.userTask() != null && !element.jobBased()
+            ? services.userTaskRows().openOf(scopeKey).orElse(null)
+            : null;
+    if (task == null) {
+      setVariables(scopeKey, document, local);
+      return null;
+    }
+    final Long id =
+        new TaskVariableUpdate(state, variables, taskListeners).start(task, document, local);
+    run();
+    return id == null ? null : new PendingTransition(task.key, id);
   }
 
   /** Retries the step that failed; answers false when the element instance is gone. */
@@ -492,7 +529,10 @@ public final class BpmnExecution {
                             + elementInstanceKey
                             + "'"));
     final long flowScopeKey = instance.flowScopeKey();
-    terminate(instance);
+    if (!terminate(instance)) {
+      holds.hold("emptyScopes", instance.key(), Map.of("scope", flowScopeKey));
+      return;
+    }
     terminateEmptyScopes(flowScopeKey);
   }
 
@@ -524,10 +564,24 @@ public final class BpmnExecution {
             + reason);
   }
 
-  /** Cancels the whole instance: every active element terminates, then the process. */
+  /**
+   * Cancels the whole instance: every active element terminates, then the process; when canceling
+   * task listeners hold a user task up, the instance ends once they completed.
+   */
   public void cancel() {
-    state.processElementInstance().ifPresent(this::terminate);
-    state.endProcessInstance("TERMINATED");
+    final boolean ended = state.processElementInstance().map(this::terminate).orElse(true);
+    holds.release(); // the process element's own end ends the instance
+    if (ended) {
+      state.endProcessInstance("TERMINATED");
+    }
+  }
+
+  /** Whether the instance is being canceled and waits for canceling task listeners. */
+  public boolean terminating() {
+    return state
+        .processElementInstance()
+        .map(process -> process.state() == State.TERMINATING)
+        .orElse(false);
   }
 
   // ---- the agenda
@@ -541,7 +595,7 @@ public final class BpmnExecution {
       final Operation operation = agenda.removeFirst();
       final ElementInstance instance =
           state.elementInstance(operation.elementInstanceKey()).orElse(null);
-      if (instance == null) {
+      if (instance == null || instance.state() == State.TERMINATING) {
         continue; // terminated meanwhile, e.g. by a terminate end event
       }
       try {
@@ -658,9 +712,13 @@ public final class BpmnExecution {
   private void afterInnerCompleted(final ElementInstance inner, final FlowElement element) {
     final ElementInstance body = state.elementInstance(inner.flowScopeKey()).orElseThrow();
     if (completionConditionMet.remove(inner.key())) {
+      boolean ended = true;
       for (final ElementInstance other : state.children(body.key())) {
-        terminate(other);
+        ended &= terminate(other);
         multiInstance.innerTerminated(other);
+      }
+      if (!ended) {
+        holds.hold("multiInstance", body.key(), Map.of());
       }
     } else if (element.multiInstance().sequential()) {
       final int next = multiInstance.completed(body) + 1;
@@ -1000,15 +1058,20 @@ public final class BpmnExecution {
       }
     }
     if (element.eventType() == BpmnEventType.TERMINATE) {
+      boolean ended = true;
       for (final ElementInstance sibling : state.children(instance.flowScopeKey())) {
         if (sibling.key() != instance.key()) {
-          terminate(sibling);
+          ended &= terminate(sibling);
         }
       }
       for (final InstanceState.JoinPoint joinPoint : state.joinPointsIn(instance.flowScopeKey())) {
         state
             .takenFlows(joinPoint)
             .forEach((flow, count) -> state.addTakenFlow(joinPoint, flow, -count));
+      }
+      if (!ended) {
+        holds.hold("terminateEnd", instance.flowScopeKey(), Map.of("endEvent", instance.key()));
+        return;
       }
     }
     completeNow(instance);
@@ -1263,8 +1326,13 @@ public final class BpmnExecution {
       final ElementInstance activity,
       final FlowElement boundary,
       final Map<String, Object> eventVars) {
-    if (boundary.interrupting()) {
-      terminate(activity);
+    if (boundary.interrupting() && !terminate(activity)) {
+      final Map<String, Object> details = new LinkedHashMap<>();
+      details.put("boundary", boundary.id());
+      details.put("scope", activity.flowScopeKey());
+      details.put("variables", eventVars);
+      holds.hold("boundary", activity.key(), details);
+      return;
     }
     final ElementInstance event = createAndSchedule(boundary, activity.flowScopeKey());
     eventVariables.put(event.key(), eventVars);
@@ -1284,13 +1352,21 @@ public final class BpmnExecution {
       for (final String otherStart : scopeElement.eventSubProcessStartIds()) {
         state.closeSubscription(scope.key(), otherStart);
       }
+      boolean ended = true;
       for (final ElementInstance child : state.children(scope.key())) {
-        terminate(child);
+        ended &= terminate(child);
       }
       for (final InstanceState.JoinPoint joinPoint : state.joinPointsIn(scope.key())) {
         state
             .takenFlows(joinPoint)
             .forEach((flow, count) -> state.addTakenFlow(joinPoint, flow, -count));
+      }
+      if (!ended) {
+        final Map<String, Object> details = new LinkedHashMap<>();
+        details.put("start", startEvent.id());
+        details.put("variables", eventVars);
+        holds.hold("eventSubProcess", scope.key(), details);
+        return;
       }
     }
     final ElementInstance subProcess =
@@ -1369,7 +1445,17 @@ public final class BpmnExecution {
 
   // ---- termination and incidents
 
-  private void terminate(final ElementInstance instance) {
+  /**
+   * Terminates an element instance and what runs in it. Answers true when it ended now, false when
+   * a Camunda user task in it holds the termination up while its canceling listeners run: it stays
+   * TERMINATING (so do the scopes around the task up to it), the tasks holding it up are in {@link
+   * #holds}, and the caller leaves a continuation there for what was to follow.
+   */
+  private boolean terminate(final ElementInstance instance) {
+    if (instance.state() == State.TERMINATING) {
+      collectHolding(instance); // held up by an earlier command; now it holds this one up too
+      return false;
+    }
     state.transition(instance, State.TERMINATING);
     appendElementRecord(instance, "ELEMENT_TERMINATING");
     final FlowElement element = process.element(instance.elementId());
@@ -1386,8 +1472,9 @@ public final class BpmnExecution {
     if (instance.type() == BpmnElementType.CALL_ACTIVITY) {
       hierarchy.cancelChildOf(instance);
     }
+    boolean ended = true;
     for (final ElementInstance child : state.children(instance.key())) {
-      terminate(child);
+      ended &= terminate(child);
     }
     for (final InstanceState.JoinPoint joinPoint : state.joinPointsIn(instance.key())) {
       state
@@ -1397,10 +1484,118 @@ public final class BpmnExecution {
     terminationHooks.forEach(hook -> hook.onTerminate(instance));
     if (cancelingListeners) {
       // After the hooks, which cancel the element's jobs: the canceling listeners' jobs stay.
-      taskListeners.cancel(instance.key());
+      final UserTaskRow holding = taskListeners.cancel(instance.key());
+      if (holding != null) {
+        holds.holdingTask(holding);
+        ended = false;
+      }
+    }
+    if (!ended) {
+      return false;
     }
     appendElementRecord(instance, "ELEMENT_TERMINATED");
     state.removeElementInstance(instance);
+    return true;
+  }
+
+  private void collectHolding(final ElementInstance terminating) {
+    holds.alreadyHolding(terminating.key());
+    for (final ElementInstance child : state.children(terminating.key())) {
+      collectHolding(child);
+    }
+  }
+
+  /**
+   * The canceling listeners of a task that held up its element's termination completed: the element
+   * ends, so does each terminating scope around it that has nothing left, and the continuations
+   * that waited for them run.
+   */
+  private void endHeldTermination(
+      final ElementInstance instance, final List<Map<String, Object>> continuations) {
+    terminationHooks.forEach(hook -> hook.onTerminate(instance)); // incidents raised meanwhile
+    appendElementRecord(instance, "ELEMENT_TERMINATED");
+    state.removeElementInstance(instance);
+    if (instance.isProcess()) {
+      state.endProcessInstance("TERMINATED");
+      return;
+    }
+    continueAfterTermination(continuations);
+    final ElementInstance scope = state.elementInstance(instance.flowScopeKey()).orElse(null);
+    if (scope != null
+        && scope.state() == State.TERMINATING
+        && state.children(scope.key()).isEmpty()) {
+      endHeldTermination(scope, continuations);
+    }
+  }
+
+  /** Runs, once, each continuation whose termination has ended by now. */
+  private void continueAfterTermination(final List<Map<String, Object>> continuations) {
+    final java.util.Iterator<Map<String, Object>> pending = continuations.iterator();
+    while (pending.hasNext()) {
+      final Map<String, Object> continuation = pending.next();
+      final long root = TerminationHolds.key(continuation, "root");
+      final ElementInstance rootInstance = state.elementInstance(root).orElse(null);
+      final boolean ran =
+          switch (TerminationHolds.kind(continuation)) {
+            case "boundary" -> rootInstance == null && activateHeldBoundary(continuation);
+            case "emptyScopes" -> {
+              if (rootInstance != null) {
+                yield false;
+              }
+              terminateEmptyScopes(TerminationHolds.key(continuation, "scope"));
+              yield true;
+            }
+            case "eventSubProcess" ->
+                emptied(rootInstance, null) && startHeldEventSubProcess(rootInstance, continuation);
+            case "terminateEnd" -> {
+              final long endEvent = TerminationHolds.key(continuation, "endEvent");
+              if (!emptied(rootInstance, endEvent)) {
+                yield false;
+              }
+              state.elementInstance(endEvent).ifPresent(this::completeNow);
+              yield true;
+            }
+            case "multiInstance" -> {
+              if (!emptied(rootInstance, null)) {
+                yield false;
+              }
+              onChildEnded(root);
+              yield true;
+            }
+            default -> true;
+          };
+      if (ran) {
+        pending.remove();
+      }
+    }
+  }
+
+  /** Whether an active scope has no children left but {@code except}. */
+  private boolean emptied(final ElementInstance scope, final Long except) {
+    return scope != null
+        && scope.state() == State.ACTIVATED
+        && state.children(scope.key()).stream()
+            .allMatch(child -> except != null && child.key() == except);
+  }
+
+  private boolean activateHeldBoundary(final Map<String, Object> continuation) {
+    final long scopeKey = TerminationHolds.key(continuation, "scope");
+    if (state.elementInstance(scopeKey).filter(s -> s.state() == State.ACTIVATED).isEmpty()) {
+      return true; // its scope ended meanwhile: the boundary event has nowhere to go
+    }
+    final ElementInstance event =
+        createAndSchedule(process.element((String) continuation.get("boundary")), scopeKey);
+    eventVariables.put(event.key(), TerminationHolds.variables(continuation));
+    return true;
+  }
+
+  private boolean startHeldEventSubProcess(
+      final ElementInstance scope, final Map<String, Object> continuation) {
+    final FlowElement start = process.element((String) continuation.get("start"));
+    final ElementInstance subProcess =
+        createAndSchedule(process.element(start.flowScopeId()), scope.key());
+    eventVariables.put(subProcess.key(), TerminationHolds.variables(continuation));
+    return true;
   }
 
   /** Lets the command layer cancel jobs and resolve incidents of terminated element instances. */

@@ -10,7 +10,6 @@ import io.flowdesk.engine.state.NewUserTask;
 import io.flowdesk.engine.state.PendingRecord;
 import io.flowdesk.engine.state.UserTaskRow;
 import io.flowdesk.engine.support.Rejection;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,6 +40,12 @@ final class TaskListenerBehavior {
      * A listener's job could not be created: the transition waits for the incident's resolution.
      */
     void incident(long elementInstanceKey, Failure failure);
+
+    /**
+     * The canceling listeners of the task completed: the element's termination, which they held up,
+     * ends, and what waited for it ({@code continuations}) goes on.
+     */
+    void canceled(long elementInstanceKey, List<Map<String, Object>> continuations);
   }
 
   private final InstanceState state;
@@ -245,39 +250,47 @@ final class TaskListenerBehavior {
       deny(row, event, result.deniedReason());
       return;
     }
-    correct(row, jobKey, event, result.corrections());
+    TaskCorrections.take(row, jobKey, event, result.corrections(), corrections(row));
     row.listenerIndex++;
     next(row);
   }
 
   /**
-   * The task's element is terminated: its canceling listeners run one after another. Unlike the
-   * other transitions the element does not wait for them (it has ended already); their types and
-   * retries are evaluated now, while the element's variables still exist.
+   * The task's element is terminating: its canceling listeners run one after another, and the
+   * element stays terminating until they completed. Answers the task when they now run, null when
+   * it had none to run (it is canceled at once). Their types and retries are evaluated now, while
+   * the element is still whole; a listener whose expressions fail is skipped, as a terminating
+   * element takes no incident for them.
    */
-  void cancel(final long elementInstanceKey) {
-    services
-        .userTaskRows()
-        .openOf(elementInstanceKey)
-        .ifPresent(
-            row -> {
-              final List<Map<String, Object>> jobs = new ArrayList<>();
-              for (final TaskListener listener : listeners(row, EventType.CANCELING)) {
-                final Map<String, Object> job = new LinkedHashMap<>();
-                try {
-                  job.put("type", jobType(row, listener));
-                  job.put(
-                      "retries",
-                      expressions.evaluateLong(
-                          listener.retries(), variables.lookupFrom(row.elementInstanceKey)));
-                } catch (Failure.Raised raised) {
-                  // No element is left to hold an incident: such a listener is skipped.
-                  continue;
-                }
-                jobs.add(job);
-              }
-              begin(row, EventType.CANCELING, "", Map.of(), Map.of("jobs", jobs));
-            });
+  UserTaskRow cancel(final long elementInstanceKey) {
+    final UserTaskRow row = services.userTaskRows().openOf(elementInstanceKey).orElse(null);
+    if (row == null) {
+      return null;
+    }
+    final List<Map<String, Object>> jobs = new ArrayList<>();
+    for (final TaskListener listener : listeners(row, EventType.CANCELING)) {
+      final Map<String, Object> job = new LinkedHashMap<>();
+      try {
+        job.put("type", jobType(row, listener));
+        job.put(
+            "retries",
+            expressions.evaluateLong(
+                listener.retries(), variables.lookupFrom(row.elementInstanceKey)));
+      } catch (Failure.Raised raised) {
+        continue;
+      }
+      jobs.add(job);
+    }
+    if (jobs.isEmpty()) {
+      row.transition = null;
+      row.listenerIndex = 0;
+      row.state = "CANCELED";
+      services.userTaskRows().save(row);
+      record(row, "CANCELED", Map.of());
+      return null;
+    }
+    begin(row, EventType.CANCELING, "", Map.of(), Map.of("jobs", jobs));
+    return row;
   }
 
   /** After an incident of a listener's expressions: the whole transition runs again. */
@@ -308,82 +321,6 @@ final class TaskListenerBehavior {
     return EventType.valueOf((String) row.transition.get("event"));
   }
 
-  private void correct(
-      final UserTaskRow row,
-      final long jobKey,
-      final EventType event,
-      final JobResult.Corrections corrections) {
-    if (corrections.isEmpty()) {
-      return;
-    }
-    if (event == EventType.CANCELING) {
-      throw Rejection.invalidArgument(
-          "Expected to complete task listener job with key '"
-              + jobKey
-              + "', but it corrects a user task that is being canceled");
-    }
-    if (event == EventType.CREATING
-        && corrections.assignee() != null
-        && row.transition.get("assignee") != null) {
-      throw Rejection.invalidArgument(
-          "Expected to complete task listener job with key '"
-              + jobKey
-              + "', but it corrects the assignee while creating a task whose process assigns it"
-              + " to '"
-              + row.transition.get("assignee")
-              + "'; correct the assignee in an assigning listener instead");
-    }
-    if (corrections.priority() != null
-        && (corrections.priority() < 0 || corrections.priority() > 100)) {
-      throw Rejection.invalidArgument(
-          "Expected the corrected priority of user task with key '"
-              + row.key
-              + "' to be between 0 and 100, but was "
-              + corrections.priority());
-    }
-    final Map<String, Object> corrected = corrections(row);
-    if (corrections.assignee() != null) {
-      corrected.put("assignee", emptyToNull(corrections.assignee()));
-    }
-    if (corrections.dueDate() != null) {
-      corrected.put("dueDate", date(row, "dueDate", corrections.dueDate()));
-    }
-    if (corrections.followUpDate() != null) {
-      corrected.put("followUpDate", date(row, "followUpDate", corrections.followUpDate()));
-    }
-    if (corrections.candidateUsers() != null) {
-      corrected.put("candidateUsers", List.copyOf(corrections.candidateUsers()));
-    }
-    if (corrections.candidateGroups() != null) {
-      corrected.put("candidateGroups", List.copyOf(corrections.candidateGroups()));
-    }
-    if (corrections.priority() != null) {
-      corrected.put("priority", corrections.priority());
-    }
-  }
-
-  private static String date(final UserTaskRow row, final String field, final String text) {
-    if (text.isEmpty()) {
-      return null;
-    }
-    try {
-      return java.time.OffsetDateTime.parse(text).toInstant().toString();
-    } catch (DateTimeParseException e) {
-      throw Rejection.invalidArgument(
-          "Expected the corrected "
-              + field
-              + " of user task with key '"
-              + row.key
-              + "' to be an ISO 8601 date-time, but was '"
-              + text
-              + "'");
-    }
-  }
-
-  private static String emptyToNull(final String text) {
-    return text.isEmpty() ? null : text;
-  }
-
   /** The task's attributes as the transition and the corrections so far make them. */
   private static Map<String, Object> effective(final UserTaskRow row) {
     final Map<String, Object> attributes = row.attributes();
@@ -394,6 +331,7 @@ final class TaskListenerBehavior {
 
   private void finish(final UserTaskRow row, final EventType event) {
     final Map<String, Object> transition = row.transition;
+    final List<String> changed = changedAttributes(row, transition);
     row.apply(effective(row));
     row.transition = null;
     row.listenerIndex = 0;
@@ -417,7 +355,8 @@ final class TaskListenerBehavior {
       case UPDATING -> {
         row.state = "CREATED";
         services.userTaskRows().save(row);
-        record(row, "UPDATED", Map.of());
+        TaskVariableUpdate.applyPending(variables, row.elementInstanceKey, transition);
+        record(row, "UPDATED", Map.of("changedAttributes", changed));
       }
       case COMPLETING -> {
         row.state = "COMPLETED";
@@ -438,6 +377,8 @@ final class TaskListenerBehavior {
         row.state = "CANCELED";
         services.userTaskRows().save(row);
         record(row, "CANCELED", Map.of());
+        element.canceled(
+            row.elementInstanceKey, new ArrayList<>(TerminationHolds.continuationsOf(transition)));
       }
     }
   }
@@ -477,18 +418,33 @@ final class TaskListenerBehavior {
       effective.put("assignee", row.transition.get("assignee"));
     }
     view.putAll(effective);
+    view.put("changedAttributes", changedAttributes(row, row.transition));
+    view.put("formKey", row.formKey);
+    view.put("userTaskKey", row.key);
+    return view;
+  }
+
+  /**
+   * What the transition changes: the requested attributes, those the corrections so far changed,
+   * and {@code variables} when variables are set on the task.
+   */
+  @SuppressWarnings("unchecked")
+  private static List<String> changedAttributes(
+      final UserTaskRow row, final Map<String, Object> transition) {
+    final List<String> changed =
+        new ArrayList<>(((Map<String, Object>) transition.get("changes")).keySet());
+    if (TaskVariableUpdate.pendingIn(transition)) {
+      changed.add("variables");
+    }
     final Map<String, Object> before = row.attributes();
-    final List<String> changed = new ArrayList<>(changes(row).keySet());
-    for (final Map.Entry<String, Object> corrected : corrections(row).entrySet()) {
+    for (final Map.Entry<String, Object> corrected :
+        ((Map<String, Object>) transition.get("corrections")).entrySet()) {
       if (!changed.contains(corrected.getKey())
           && !Objects.equals(before.get(corrected.getKey()), corrected.getValue())) {
         changed.add(corrected.getKey());
       }
     }
-    view.put("changedAttributes", changed);
-    view.put("formKey", row.formKey);
-    view.put("userTaskKey", row.key);
-    return view;
+    return changed;
   }
 
   private void createJob(

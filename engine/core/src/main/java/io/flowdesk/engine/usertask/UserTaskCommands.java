@@ -10,7 +10,6 @@ import io.flowdesk.engine.state.UserTaskRows;
 import io.flowdesk.engine.support.EngineClock;
 import io.flowdesk.engine.support.Json;
 import io.flowdesk.engine.support.Rejection;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,15 +25,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class UserTaskCommands {
 
-  /** How long a command waits for the task listeners of its transition before it times out. */
-  static final Duration LISTENER_WAIT = Duration.ofSeconds(10);
-
-  private static final long POLL_MILLIS = 20;
-
   private final JdbcClient jdbc;
   private final InstanceCommands instances;
   private final EngineClock clock;
   private final UserTaskRows rows;
+  private final TransitionWait wait;
 
   public UserTaskCommands(
       final JdbcClient jdbc, final InstanceCommands instances, final EngineClock clock) {
@@ -42,6 +37,7 @@ public final class UserTaskCommands {
     this.instances = instances;
     this.clock = clock;
     this.rows = new UserTaskRows(jdbc);
+    this.wait = new TransitionWait(jdbc);
   }
 
   /** The changes of an update; null fields stay as they are. */
@@ -242,65 +238,9 @@ public final class UserTaskCommands {
         });
   }
 
-  /**
-   * Waits until the listeners finished transition {@code id}: answers when it was applied, refuses
-   * when a listener denied it or the task ended otherwise meanwhile. The transition goes on even
-   * when the wait times out, as in Zeebe.
-   */
   private void awaitListeners(
       final long userTaskKey, final Long id, final String what, final String noun) {
-    if (id == null) {
-      return;
-    }
-    final long deadline = System.nanoTime() + LISTENER_WAIT.toNanos();
-    while (System.nanoTime() < deadline) {
-      final UserTaskRows.Progress progress =
-          rows.progress(userTaskKey).orElseThrow(() -> notFound(userTaskKey, what));
-      if ("CANCELED".equals(progress.state())) {
-        throw Rejection.invalidState(
-            "Expected to "
-                + what
-                + " user task with key '"
-                + userTaskKey
-                + "', but it was canceled while its task listeners ran");
-      }
-      if (!progress.pending() || "COMPLETED".equals(progress.state())) {
-        final Map<String, Object> outcome = progress.outcome();
-        if (id.equals(number(outcome.get("id"))) && Boolean.TRUE.equals(outcome.get("denied"))) {
-          throw Rejection.invalidState(
-              "Command '"
-                  + what.toUpperCase(java.util.Locale.ROOT)
-                  + "' rejected: the "
-                  + noun
-                  + " of user task with key '"
-                  + userTaskKey
-                  + "' was denied by a task listener"
-                  + (outcome.get("deniedReason") == null
-                      ? ""
-                      : ". Reason to deny: '" + outcome.get("deniedReason") + "'"));
-        }
-        return;
-      }
-      try {
-        Thread.sleep(POLL_MILLIS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
-    }
-    throw new Rejection(
-        Rejection.Type.TIMEOUT,
-        "Expected the task listeners of user task with key '"
-            + userTaskKey
-            + "' to finish the "
-            + noun
-            + " within "
-            + LISTENER_WAIT.toSeconds()
-            + " seconds, but they did not; it goes on when they complete");
-  }
-
-  private static Long number(final Object value) {
-    return value instanceof Number n ? n.longValue() : null;
+    wait.await(userTaskKey, id, TransitionWait.forCommand(userTaskKey, what, noun));
   }
 
   private static void record(

@@ -4,6 +4,8 @@ import static io.flowdesk.engine.conformance.Conformance.processId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.CamundaFuture;
 import io.camunda.client.api.response.ActivatedJob;
@@ -230,6 +232,131 @@ class UserTaskListenerConformanceTest {
     assertThat(updated.getPriority()).isEqualTo(30);
     assertThat(updated.getDueDate().toInstant()).isEqualTo(Instant.parse("2031-03-01T09:00:00Z"));
     assertThat(updated.getCandidateGroups()).containsExactly("ops");
+  }
+
+  private UserTask onlyTaskOf(final long instance) {
+    return client
+        .newUserTaskSearchRequest()
+        .filter(f -> f.processInstanceKey(instance))
+        .send()
+        .join()
+        .items()
+        .get(0);
+  }
+
+  /** The values a variable was given in a scope, as the record log shows them. */
+  private List<String> valuesOf(final long instance, final String name, final long scopeKey) {
+    return records.of(instance).stream()
+        .filter(e -> e.valueType().equals("VARIABLE"))
+        .map(e -> json(e.payload()))
+        .filter(p -> p.path("name").asText().equals(name))
+        .filter(p -> p.path("scopeKey").asLong() == scopeKey)
+        .map(p -> p.path("value").toString())
+        .toList();
+  }
+
+  private static JsonNode json(final String text) {
+    try {
+      return JSON.readTree(text);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Test
+  void settingVariablesOnAUserTaskRunsItsUpdatingListenersBeforeTheVariablesAreSet() {
+    final String id = processId();
+    final long instance = start(id, u -> u.zeebeTaskListener(l -> l.updating().type("vars-" + id)));
+    final UserTask created = onlyTaskOf(instance);
+    final long taskScope = created.getElementInstanceKey();
+
+    final CamundaFuture<?> update =
+        client
+            .newSetVariablesCommand(taskScope)
+            .variables(Map.of("status", "APPROVED"))
+            .local(true)
+            .send();
+    final ActivatedJob listener = conformance.activateOne("vars-" + id);
+    assertThat(listener.getListenerEventType().name()).isEqualTo("UPDATING");
+    assertThat(listener.getUserTask().getUserTaskKey()).isEqualTo(created.getUserTaskKey());
+    assertThat(listener.getUserTask().getChangedAttributes()).containsExactly("variables");
+    assertThat(task(created.getUserTaskKey()).getState().name()).isEqualTo("UPDATING");
+    assertThat(valuesOf(instance, "status", taskScope))
+        .as("the variables wait for the updating listeners")
+        .isEmpty();
+    assertThatThrownBy(
+            () ->
+                client
+                    .newSetVariablesCommand(taskScope)
+                    .variables(Map.of("status", "LATER"))
+                    .local(true)
+                    .send()
+                    .join(),
+            "a second update waits until the first one ended")
+        .satisfies(Rejected.as(Status.Code.FAILED_PRECONDITION));
+
+    client
+        .newCompleteCommand(listener)
+        .withResult(r -> r.forUserTask().correctPriority(70))
+        .send()
+        .join();
+    update.join();
+
+    assertThat(valuesOf(instance, "status", taskScope)).containsExactly("\"APPROVED\"");
+    final UserTask updated = task(created.getUserTaskKey());
+    assertThat(updated.getState().name()).isEqualTo("CREATED");
+    assertThat(updated.getPriority()).isEqualTo(70);
+  }
+
+  @Test
+  void aDeniedVariableUpdateOfAUserTaskSetsNoVariableAndRefusesTheCaller() {
+    final String id = processId();
+    final long instance = start(id, u -> u.zeebeTaskListener(l -> l.updating().type("vars-" + id)));
+    final UserTask created = onlyTaskOf(instance);
+    final long taskScope = created.getElementInstanceKey();
+
+    final CamundaFuture<?> update =
+        client
+            .newSetVariablesCommand(taskScope)
+            .variables(Map.of("status", "APPROVED"))
+            .local(true)
+            .send();
+    final ActivatedJob listener = conformance.activateOne("vars-" + id);
+    client
+        .newCompleteCommand(listener)
+        .withResult(r -> r.forUserTask().deny(true, "status is set by the approval step"))
+        .send()
+        .join();
+
+    assertThatThrownBy(update::join)
+        .satisfies(Rejected.as(Status.Code.FAILED_PRECONDITION))
+        .hasMessageContaining("status is set by the approval step");
+    assertThat(valuesOf(instance, "status", taskScope)).isEmpty();
+    assertThat(valuesOf(instance, "status", instance)).isEmpty();
+    assertThat(task(created.getUserTaskKey()).getState().name()).isEqualTo("CREATED");
+  }
+
+  @Test
+  void variablesSetOnAUserTaskWithoutLocalPropagateAfterItsUpdatingListeners() {
+    final String id = processId();
+    final long instance = start(id, u -> u.zeebeTaskListener(l -> l.updating().type("vars-" + id)));
+    final UserTask created = onlyTaskOf(instance);
+
+    final CamundaFuture<?> update =
+        client
+            .newSetVariablesCommand(created.getElementInstanceKey())
+            .variables(Map.of("reviewed", true))
+            .local(false)
+            .send();
+    final ActivatedJob listener = conformance.activateOne("vars-" + id);
+    assertThat(listener.getUserTask().getChangedAttributes()).containsExactly("variables");
+    assertThat(records.variable(instance, "reviewed")).isNull();
+    completeJob(listener);
+    update.join();
+
+    assertThat(records.variable(instance, "reviewed")).isEqualTo("true");
   }
 
   @Test
