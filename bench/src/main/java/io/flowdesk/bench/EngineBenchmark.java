@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Locale;
 import javax.sql.DataSource;
 
 /**
@@ -24,18 +25,26 @@ public final class EngineBenchmark {
       final String tenTasks = bench.deploySequence(10);
       row("PostgreSQL commits/s, 1 connection", "%.0f", commitCeiling(bench.dataSource, 10));
       row(
-          "instances/s, 1 service task",
-          "%.1f",
-          Throughput.measure(bench.client, oneTask, seconds));
-      row(
-          "instances/s, 10 service tasks",
-          "%.1f",
-          Throughput.measure(bench.client, tenTasks, seconds));
-      for (final int rate : new int[] {100, 200}) {
+          "gRPC Topology round trips/s (no engine work)",
+          "%.0f",
+          RpcCeiling.measure(bench.client, Math.min(seconds, 20)));
+      for (final Workers.Delivery delivery : Workers.Delivery.values()) {
+        final String by = delivery.name().toLowerCase(Locale.ROOT);
         row(
-            "create->handler ms p50/p99/max @" + rate + "/s",
-            "%s",
-            Latency.describe(Latency.measure(bench.client, oneTask, rate, Math.min(seconds, 30))));
+            "instances/s, 1 service task, " + by,
+            "%.1f",
+            Throughput.measure(bench.client, oneTask, seconds, delivery));
+        row(
+            "instances/s, 10 service tasks, " + by,
+            "%.1f",
+            Throughput.measure(bench.client, tenTasks, seconds, delivery));
+        for (final int rate : new int[] {100, 200}) {
+          row(
+              "create->handler ms p50/p99/max @" + rate + "/s, " + by,
+              "%s",
+              Latency.describe(
+                  Latency.measure(bench.client, oneTask, rate, Math.min(seconds, 30), delivery)));
+        }
       }
       final double[] footprint = Footprint.measure(bench.client, bench.dataSource, oneTask, 2_000);
       row("rows per completed instance", "%.1f", footprint[0]);
@@ -46,7 +55,7 @@ public final class EngineBenchmark {
   }
 
   private static void row(final String measure, final String format, final Object value) {
-    System.out.printf("| %-38s | %20s |%n", measure, String.format(format, value));
+    System.out.printf("| %-50s | %20s |%n", measure, String.format(format, value));
   }
 
   /** Single-connection INSERT+COMMIT loop: the durable commit rate of this machine. */

@@ -18,11 +18,16 @@ final class Latency {
 
   /** Answers {p50, p99, max} in milliseconds. */
   static double[] measure(
-      final CamundaClient client, final String processId, final int perSecond, final int seconds) {
+      final CamundaClient client,
+      final String processId,
+      final int perSecond,
+      final int seconds,
+      final Workers.Delivery delivery) {
     final ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
     try (JobWorker worker =
         Workers.completing(
             client,
+            delivery,
             job -> {
               // Jobs left over from an earlier phase carry no send time; they are only completed.
               if (job.getVariablesAsMap().get("sentAt") instanceof Number sentAt) {

@@ -14,17 +14,25 @@ final class Throughput {
   private Throughput() {}
 
   /** Warms the JIT for a third of the time (at least 10 s), then measures for {@code seconds}. */
-  static double measure(final CamundaClient client, final String processId, final int seconds)
+  static double measure(
+      final CamundaClient client,
+      final String processId,
+      final int seconds,
+      final Workers.Delivery delivery)
       throws InterruptedException {
-    run(client, processId, Math.max(10, seconds / 3));
-    return run(client, processId, seconds);
+    run(client, processId, Math.max(10, seconds / 3), delivery);
+    return run(client, processId, seconds, delivery);
   }
 
-  private static double run(final CamundaClient client, final String processId, final int seconds)
+  private static double run(
+      final CamundaClient client,
+      final String processId,
+      final int seconds,
+      final Workers.Delivery delivery)
       throws InterruptedException {
     final AtomicLong completed = new AtomicLong();
     final Semaphore inFlight = new Semaphore(IN_FLIGHT);
-    try (JobWorker worker = Workers.completing(client)) {
+    try (JobWorker worker = Workers.completing(client, delivery, job -> {})) {
       final long begin = System.nanoTime();
       final long end = begin + Duration.ofSeconds(seconds).toNanos();
       while (System.nanoTime() < end) {

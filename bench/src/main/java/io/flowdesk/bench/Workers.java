@@ -9,13 +9,20 @@ import java.util.function.Consumer;
 /** The job worker every benchmark uses: completes "bench-work" jobs as fast as they come. */
 final class Workers {
 
+  /** How jobs reach the worker: the client's default long polling, or a job stream. */
+  enum Delivery {
+    POLLING,
+    STREAMING
+  }
+
   private Workers() {}
 
   static JobWorker completing(final CamundaClient client) {
-    return completing(client, job -> {});
+    return completing(client, Delivery.POLLING, job -> {});
   }
 
-  static JobWorker completing(final CamundaClient client, final Consumer<ActivatedJob> onEntry) {
+  static JobWorker completing(
+      final CamundaClient client, final Delivery delivery, final Consumer<ActivatedJob> onEntry) {
     return client
         .newWorker()
         .jobType("bench-work")
@@ -26,6 +33,7 @@ final class Workers {
             })
         .maxJobsActive(256)
         .pollInterval(Duration.ofMillis(10))
+        .streamEnabled(delivery == Delivery.STREAMING)
         .open();
   }
 }
