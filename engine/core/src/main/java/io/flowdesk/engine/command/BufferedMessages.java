@@ -32,12 +32,15 @@ public final class BufferedMessages {
 
   private record Buffered(long key, Map<String, Object> variables) {}
 
+  /**
+   * The statement that locks a message name and correlation key until the transaction ends; its
+   * parameters are the name and the key.
+   */
+  public static final String LOCK = "SELECT pg_advisory_xact_lock(hashtext(?), hashtext(?))";
+
   /** Locks the name and key against concurrent publications until the transaction ends. */
   public void lock(final String messageName, final String correlationKey) {
-    jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(?), hashtext(?))")
-        .params(messageName, correlationKey)
-        .query()
-        .singleRow();
+    jdbc.sql(LOCK).params(messageName, correlationKey).query().singleRow();
   }
 
   void correlateTo(final InstanceState state, final BpmnExecution execution, final Instant now) {
@@ -91,6 +94,21 @@ public final class BufferedMessages {
                 "INSERT INTO engine.message_correlation (message_key, bpmn_process_id)"
                     + " VALUES (?, ?) ON CONFLICT DO NOTHING")
             .params(messageKey, bpmnProcessId)
+            .update()
+        > 0;
+  }
+
+  /**
+   * Claims the message for the process of a subscription that is still open, in one statement;
+   * false when the subscription closed meanwhile or the message already correlated to the process.
+   */
+  public boolean markCorrelatedWhileOpen(
+      final long messageKey, final String bpmnProcessId, final long subscriptionKey) {
+    return jdbc.sql(
+                "INSERT INTO engine.message_correlation (message_key, bpmn_process_id)"
+                    + " SELECT ?, ? WHERE EXISTS (SELECT 1 FROM engine.message_subscription"
+                    + " WHERE key = ?) ON CONFLICT DO NOTHING")
+            .params(messageKey, bpmnProcessId, subscriptionKey)
             .update()
         > 0;
   }

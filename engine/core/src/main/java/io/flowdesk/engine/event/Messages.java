@@ -7,10 +7,13 @@ import io.flowdesk.engine.state.NewMessageSubscription;
 import io.flowdesk.engine.state.PendingRecord;
 import io.flowdesk.engine.state.ProcessInstanceRow;
 import io.flowdesk.engine.state.RecordLog;
+import io.flowdesk.engine.state.StatementBatch;
 import io.flowdesk.engine.support.EngineClock;
 import io.flowdesk.engine.support.Json;
 import io.flowdesk.engine.support.Keys;
 import io.flowdesk.engine.support.Rejection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -74,6 +77,40 @@ public final class Messages {
   private record StartSubscription(
       long processDefinitionKey, String bpmnProcessId, String elementId) {}
 
+  /** Who may receive a message: open subscriptions (in key order), then message start events. */
+  private record Targets(List<Subscription> waiting, List<StartSubscription> starts) {
+
+    /** Open subscriptions and message start events of a name and key, in one query. */
+    static final String QUERY =
+        "SELECT 0, key, process_instance_key, element_instance_key, element_id, bpmn_process_id"
+            + " FROM engine.message_subscription WHERE message_name = ? AND correlation_key = ?"
+            + " UNION ALL SELECT 1, process_definition_key, 0, 0, element_id, bpmn_process_id"
+            + " FROM engine.message_start_subscription WHERE message_name = ? ORDER BY 1, 2";
+
+    static Targets of(final List<Object> rows) {
+      final List<Subscription> waiting = new ArrayList<>();
+      final List<StartSubscription> starts = new ArrayList<>();
+      for (final Object row : rows) {
+        if (row instanceof Subscription subscription) {
+          waiting.add(subscription);
+        } else {
+          starts.add((StartSubscription) row);
+        }
+      }
+      return new Targets(waiting, starts);
+    }
+
+    static Object row(final ResultSet rs, final int rowNum) throws SQLException {
+      return rs.getInt(1) == 0
+          ? new Subscription(
+              rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getString(5), rs.getString(6))
+          : new StartSubscription(rs.getLong(2), rs.getString(6), rs.getString(5));
+    }
+  }
+
+  /** A stored message and who may receive it, read under the message's lock. */
+  private record Stored(long key, Targets targets) {}
+
   /** Publishes a message; answers its key. Correlation happens before this returns. */
   public long publish(
       final String name,
@@ -88,9 +125,9 @@ public final class Messages {
     }
     final String key = correlationKey == null ? "" : correlationKey;
     final String id = messageId == null || messageId.isEmpty() ? null : messageId;
-    final long messageKey = transactions.execute(tx -> store(name, key, timeToLive, id, variables));
-    correlate(messageKey, name, key, variables, false);
-    return messageKey;
+    final Stored stored = transactions.execute(tx -> store(name, key, timeToLive, id, variables));
+    correlate(stored.key(), name, key, variables, false, stored.targets());
+    return stored.key();
   }
 
   /**
@@ -102,7 +139,9 @@ public final class Messages {
     requireName(name);
     final String key = correlationKey == null ? "" : correlationKey;
     final long messageKey = keys.next();
-    return correlate(messageKey, name, key, variables, true).stream()
+    final Targets targets =
+        Targets.of(jdbc.sql(Targets.QUERY).params(name, key, name).query(Targets::row).list());
+    return correlate(messageKey, name, key, variables, true, targets).stream()
         .findFirst()
         .map(pi -> new Correlated(messageKey, pi))
         .orElseThrow(
@@ -146,15 +185,22 @@ public final class Messages {
     }
   }
 
-  private long store(
+  /**
+   * Stores the message and reads who may receive it, under the lock of its name and key; without a
+   * message id, all of it in one round trip.
+   */
+  private Stored store(
       final String name,
       final String correlationKey,
       final Duration timeToLive,
       final String messageId,
       final Map<String, Object> variables) {
-    buffered.lock(name, correlationKey);
+    final StatementBatch statements = new StatementBatch();
     final Instant now = clock.now();
-    if (messageId != null) {
+    if (messageId == null) {
+      statements.add(BufferedMessages.LOCK, name, correlationKey);
+    } else {
+      buffered.lock(name, correlationKey);
       jdbc.sql(
               "DELETE FROM engine.message WHERE name = ? AND correlation_key = ? AND message_id = ?"
                   + " AND deadline <= ?")
@@ -176,29 +222,28 @@ public final class Messages {
       }
     }
     final long key = keys.next();
-    jdbc.sql(
-            "INSERT INTO engine.message (key, name, correlation_key, message_id, variables,"
-                + " deadline, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
-        .params(
-            key,
-            name,
-            correlationKey,
-            messageId,
-            Json.write(variables),
-            Timestamp.from(now.plus(timeToLive)),
-            Timestamp.from(now))
-        .update();
+    statements.add(
+        "INSERT INTO engine.message (key, name, correlation_key, message_id, variables,"
+            + " deadline, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        key,
+        name,
+        correlationKey,
+        messageId,
+        Json.write(variables),
+        Timestamp.from(now.plus(timeToLive)),
+        Timestamp.from(now));
     final Map<String, Object> payload = new LinkedHashMap<>();
     payload.put("name", name);
     payload.put("correlationKey", correlationKey);
     payload.put("messageId", messageId == null ? "" : messageId);
     payload.put("timeToLive", timeToLive.toMillis());
     payload.put("variables", variables);
-    RecordLog.append(
-        batch,
+    RecordLog.appendTo(
+        statements,
         List.of(new PendingRecord(key, "MESSAGE", "PUBLISHED", null, null, payload)),
         Timestamp.from(now));
-    return key;
+    statements.add(Targets.QUERY, name, correlationKey, name);
+    return new Stored(key, Targets.of(statements.query(batch, Targets::row)));
   }
 
   /** Correlates to waiting instances, then to message start events; answers the instances. */
@@ -207,10 +252,11 @@ public final class Messages {
       final String name,
       final String correlationKey,
       final Map<String, Object> variables,
-      final boolean firstOnly) {
+      final boolean firstOnly,
+      final Targets targets) {
     final Set<String> correlatedProcesses = new HashSet<>();
     final List<Long> instanceKeys = new ArrayList<>();
-    for (final Subscription subscription : subscriptions(name, correlationKey)) {
+    for (final Subscription subscription : targets.waiting()) {
       if (firstOnly && !instanceKeys.isEmpty()) {
         return instanceKeys;
       }
@@ -222,7 +268,7 @@ public final class Messages {
         instanceKeys.add(subscription.processInstanceKey());
       }
     }
-    for (final StartSubscription start : startSubscriptions(name)) {
+    for (final StartSubscription start : targets.starts()) {
       if (firstOnly && !instanceKeys.isEmpty()) {
         return instanceKeys;
       }
@@ -231,29 +277,6 @@ public final class Messages {
       }
     }
     return instanceKeys;
-  }
-
-  private List<Subscription> subscriptions(final String name, final String correlationKey) {
-    return jdbc.sql(
-            "SELECT key, process_instance_key, element_instance_key, element_id, bpmn_process_id"
-                + " FROM engine.message_subscription WHERE message_name = ? AND correlation_key = ?"
-                + " ORDER BY key")
-        .params(name, correlationKey)
-        .query(
-            (rs, n) ->
-                new Subscription(
-                    rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5)))
-        .list();
-  }
-
-  private List<StartSubscription> startSubscriptions(final String name) {
-    return jdbc.sql(
-            "SELECT process_definition_key, bpmn_process_id, element_id"
-                + " FROM engine.message_start_subscription WHERE message_name = ?"
-                + " ORDER BY process_definition_key")
-        .param(name)
-        .query((rs, n) -> new StartSubscription(rs.getLong(1), rs.getString(2), rs.getString(3)))
-        .list();
   }
 
   private boolean correlateTo(
@@ -267,12 +290,8 @@ public final class Messages {
           subscription.processInstanceKey(),
           pi -> Rejection.notFound("Process instance " + pi + " ended"),
           (state, execution) -> {
-            final boolean open =
-                jdbc.sql("SELECT count(*) > 0 FROM engine.message_subscription WHERE key = ?")
-                    .param(subscription.key())
-                    .query(Boolean.class)
-                    .single();
-            if (!open || !buffered.markCorrelated(messageKey, subscription.bpmnProcessId())) {
+            if (!buffered.markCorrelatedWhileOpen(
+                messageKey, subscription.bpmnProcessId(), subscription.key())) {
               return false;
             }
             BufferedMessages.appendCorrelated(

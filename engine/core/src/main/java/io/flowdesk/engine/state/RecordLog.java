@@ -28,7 +28,8 @@ public final class RecordLog {
     INSERT.insert(batch, records, now);
   }
 
-  static void appendTo(
+  /** Adds the append to a batch of statements sent together. */
+  public static void appendTo(
       final StatementBatch batch, final List<PendingRecord> records, final Timestamp now) {
     INSERT.addTo(batch, records, now);
   }

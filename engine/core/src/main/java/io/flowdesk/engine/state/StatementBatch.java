@@ -1,11 +1,14 @@
 package io.flowdesk.engine.state;
 
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.RowMapperResultSetExtractor;
 import org.springframework.jdbc.core.SqlTypeValue;
 import org.springframework.jdbc.core.StatementCreatorUtils;
 
@@ -16,33 +19,40 @@ import org.springframework.jdbc.core.StatementCreatorUtils;
  * a network exchange (and a wake-up on both sides) per statement, which is most of what a small
  * statement costs.
  */
-final class StatementBatch {
+public final class StatementBatch {
 
   /** An array parameter; the Java type of its elements picks the driver's encoding. */
-  record SqlArray(String sqlType, Object[] values) {}
+  public record SqlArray(String sqlType, Object[] values) {}
 
   private final StringBuilder sql = new StringBuilder();
   private final List<Object> parameters = new ArrayList<>();
+  private int statements;
 
-  void add(final String statement, final Object... statementParameters) {
+  public void add(final String statement, final Object... statementParameters) {
     if (!sql.isEmpty()) {
       sql.append(";\n");
     }
     sql.append(statement);
+    statements++;
     Collections.addAll(parameters, statementParameters);
   }
 
   /** The same statement once per row of parameters. */
-  void addEach(final String statement, final List<Object[]> rows) {
+  public void addEach(final String statement, final List<Object[]> rows) {
     rows.forEach(row -> add(statement, row));
   }
 
-  void execute(final JdbcTemplate jdbc) {
+  public void execute(final JdbcTemplate jdbc) {
+    query(jdbc, (rs, n) -> null);
+  }
+
+  /** Runs the statements; answers the rows the last one returns, mapped. */
+  public <T> List<T> query(final JdbcTemplate jdbc, final RowMapper<T> rows) {
     if (sql.isEmpty()) {
-      return;
+      return List.of();
     }
-    jdbc.execute(
-        (ConnectionCallback<Void>)
+    return jdbc.execute(
+        (ConnectionCallback<List<T>>)
             connection -> {
               try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
                 for (int i = 0; i < parameters.size(); i++) {
@@ -55,8 +65,17 @@ final class StatementBatch {
                         statement, i + 1, SqlTypeValue.TYPE_UNKNOWN, value);
                   }
                 }
-                statement.execute();
-                return null;
+                // One result per statement, in order; only the last one's rows are read.
+                boolean isRows = statement.execute();
+                for (int result = 1; result < statements; result++) {
+                  isRows = statement.getMoreResults();
+                }
+                if (!isRows) {
+                  return List.of();
+                }
+                try (ResultSet resultSet = statement.getResultSet()) {
+                  return new RowMapperResultSetExtractor<>(rows).extractData(resultSet);
+                }
               }
             });
   }
