@@ -114,7 +114,7 @@ public final class EngineBootstrap {
             definitions,
             services,
             events,
-            new BufferedMessages(jdbc),
+            new BufferedMessages(jdbc, batch),
             jobStreams);
     final StartEventSubscriptions startEvents =
         new StartEventSubscriptions(jdbc, keys, clock, feel);
@@ -127,7 +127,7 @@ public final class EngineBootstrap {
             clock,
             instances,
             definitions,
-            new BufferedMessages(jdbc));
+            new BufferedMessages(jdbc, batch));
     final Signals signals = new Signals(jdbc, batch, keys, clock, instances, definitions);
     instances.onSignalThrown(signal -> signals.broadcast(signal.name(), signal.variables()));
     final EventCommands eventCommands =

@@ -4,6 +4,7 @@ import io.flowdesk.engine.execution.BpmnExecution;
 import io.flowdesk.engine.state.InstanceState;
 import io.flowdesk.engine.state.NewMessageSubscription;
 import io.flowdesk.engine.state.PendingRecord;
+import io.flowdesk.engine.state.StatementBatch;
 import io.flowdesk.engine.support.Json;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -12,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -25,9 +27,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class BufferedMessages {
 
   private final JdbcClient jdbc;
+  private final JdbcTemplate statements;
 
-  public BufferedMessages(final JdbcClient jdbc) {
+  public BufferedMessages(final JdbcClient jdbc, final JdbcTemplate statements) {
     this.jdbc = jdbc;
+    this.statements = statements;
   }
 
   private record Buffered(long key, Map<String, Object> variables) {}
@@ -55,8 +59,7 @@ public final class BufferedMessages {
       }
       final NewMessageSubscription subscription = next.get();
       checked.add(subscription.key());
-      lock(subscription.messageName(), subscription.correlationKey());
-      oldestUncorrelated(subscription, now)
+      oldestUncorrelatedLocked(subscription, now)
           .ifPresent(
               message -> {
                 markCorrelated(message.key(), subscription.bpmnProcessId());
@@ -69,23 +72,31 @@ public final class BufferedMessages {
     }
   }
 
-  private Optional<Buffered> oldestUncorrelated(
+  /**
+   * Locks the subscription's name and key, then finds the oldest message buffered for it that has
+   * not correlated to its process yet: one round trip.
+   */
+  private Optional<Buffered> oldestUncorrelatedLocked(
       final NewMessageSubscription subscription, final Instant now) {
-    return jdbc.sql(
-            "SELECT m.key, m.variables FROM engine.message m WHERE m.name = ?"
-                + " AND m.correlation_key = ? AND m.deadline > ? AND NOT EXISTS (SELECT 1 FROM"
-                + " engine.message_correlation c WHERE c.message_key = m.key AND"
-                + " c.bpmn_process_id = ?) ORDER BY m.key LIMIT 1")
-        .params(
-            subscription.messageName(),
-            subscription.correlationKey(),
-            Timestamp.from(now),
-            subscription.bpmnProcessId())
+    final StatementBatch batch = new StatementBatch();
+    batch.add(LOCK, subscription.messageName(), subscription.correlationKey());
+    batch.add(
+        "SELECT m.key, m.variables FROM engine.message m WHERE m.name = ?"
+            + " AND m.correlation_key = ? AND m.deadline > ? AND NOT EXISTS (SELECT 1 FROM"
+            + " engine.message_correlation c WHERE c.message_key = m.key AND"
+            + " c.bpmn_process_id = ?) ORDER BY m.key LIMIT 1",
+        subscription.messageName(),
+        subscription.correlationKey(),
+        Timestamp.from(now),
+        subscription.bpmnProcessId());
+    return batch
         .query(
+            statements,
             (rs, n) ->
                 new Buffered(
                     rs.getLong(1), Json.readDocument(rs.getString(2), "message variables")))
-        .optional();
+        .stream()
+        .findFirst();
   }
 
   /** Claims the message for the process; false when it already correlated to it. */
