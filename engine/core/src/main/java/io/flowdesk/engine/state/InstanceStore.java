@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -100,63 +101,83 @@ public final class InstanceStore {
   private Optional<InstanceState> lockRootAndLoad(
       final String keyExpression, final long parameter) {
     // Locks only the root's row (the instance's own for a root instance) and reads the instance
-    // asked for in the same statement, so a command still costs one round trip here.
-    return jdbc.sql(
-            "SELECT i.key, i.process_definition_key, i.bpmn_process_id, i.version, i.state,"
-                + " i.parent_process_instance_key, i.parent_element_instance_key,"
-                + " i.root_process_instance_key FROM engine.process_instance i"
-                + " JOIN engine.process_instance r ON r.key ="
-                + " coalesce(i.root_process_instance_key, i.key) WHERE i.key = "
-                + keyExpression
-                + " FOR UPDATE OF r")
-        .param(parameter)
-        .query(InstanceStore::mapRow)
-        .optional()
-        .map(this::load);
+    // asked for; the live state is read by a second statement of the same round trip, which
+    // PostgreSQL runs only once the lock is granted, so its snapshot includes whatever the
+    // previous lock holder committed.
+    final StatementBatch statements = new StatementBatch();
+    statements.add(
+        "SELECT i.key, i.process_definition_key, i.bpmn_process_id, i.version, i.state,"
+            + " i.parent_process_instance_key, i.parent_element_instance_key,"
+            + " i.root_process_instance_key FROM engine.process_instance i"
+            + " JOIN engine.process_instance r ON r.key ="
+            + " coalesce(i.root_process_instance_key, i.key) WHERE i.key = "
+            + keyExpression
+            + " FOR UPDATE OF r",
+        parameter);
+    statements.add(liveState(keyExpression), parameter, parameter, parameter);
+    final InstanceState[] loaded = new InstanceState[1];
+    statements.read(
+        batch,
+        (index, rows) -> {
+          if (index == 0 && rows.next()) {
+            loaded[0] = new InstanceState(mapRow(rows, 0), false);
+          } else if (index == 1 && loaded[0] != null) {
+            while (rows.next()) {
+              loadLiveRow(loaded[0], rows);
+            }
+          }
+        });
+    return Optional.ofNullable(loaded[0]);
+  }
+
+  /** Everything an instance has, in one query; {@code key} stands for the instance's key. */
+  private static String liveState(final String key) {
+    return "SELECT 'E', key, flow_scope_key, element_id, element_type, state, listener_index"
+        + " FROM engine.element_instance WHERE process_instance_key = "
+        + key
+        + " UNION ALL SELECT 'V', key, scope_key, name, value, NULL, 0"
+        + " FROM engine.variable WHERE process_instance_key = "
+        + key
+        + " UNION ALL SELECT 'T', 0, flow_scope_key, gateway_id, sequence_flow_id, NULL, count"
+        + " FROM engine.taken_sequence_flow WHERE process_instance_key = "
+        + key
+        + " ORDER BY 1, 2";
   }
 
   private InstanceState load(final ProcessInstanceRow row) {
-    final long processInstanceKey = row.key();
     final InstanceState state = new InstanceState(row, false);
-    // One round trip for everything the instance has; it runs after the lock above was granted,
-    // so its snapshot includes whatever the previous lock holder committed.
-    jdbc.sql(
-            "SELECT 'E', key, flow_scope_key, element_id, element_type, state, listener_index"
-                + " FROM engine.element_instance WHERE process_instance_key = ?"
-                + " UNION ALL SELECT 'V', key, scope_key, name, value, NULL, 0"
-                + " FROM engine.variable WHERE process_instance_key = ?"
-                + " UNION ALL SELECT 'T', 0, flow_scope_key, gateway_id, sequence_flow_id, NULL, count"
-                + " FROM engine.taken_sequence_flow WHERE process_instance_key = ?"
-                + " ORDER BY 1, 2")
-        .params(processInstanceKey, processInstanceKey, processInstanceKey)
-        .query(
-            rs -> {
-              switch (rs.getString(1)) {
-                case "E" -> {
-                  final ElementInstance instance =
-                      new ElementInstance(
-                          rs.getLong(2),
-                          processInstanceKey,
-                          rs.getLong(3),
-                          rs.getString(4),
-                          BpmnElementType.valueOf(rs.getString(5)),
-                          ElementInstance.State.valueOf(rs.getString(6)));
-                  instance.listenerIndex(rs.getInt(7));
-                  state.load(instance);
-                }
-                case "V" ->
-                    state.loadVariable(
-                        rs.getLong(3),
-                        rs.getString(4),
-                        new InstanceState.Variable(rs.getLong(2), Json.read(rs.getString(5))));
-                default ->
-                    state.loadTakenFlow(
-                        new InstanceState.JoinPoint(rs.getLong(3), rs.getString(4)),
-                        rs.getString(5),
-                        rs.getInt(7));
-              }
-            });
+    jdbc.sql(liveState("?"))
+        .params(row.key(), row.key(), row.key())
+        .query((RowCallbackHandler) rs -> loadLiveRow(state, rs));
     return state;
+  }
+
+  private static void loadLiveRow(final InstanceState state, final ResultSet rs)
+      throws SQLException {
+    switch (rs.getString(1)) {
+      case "E" -> {
+        final ElementInstance instance =
+            new ElementInstance(
+                rs.getLong(2),
+                state.processInstance().key(),
+                rs.getLong(3),
+                rs.getString(4),
+                BpmnElementType.valueOf(rs.getString(5)),
+                ElementInstance.State.valueOf(rs.getString(6)));
+        instance.listenerIndex(rs.getInt(7));
+        state.load(instance);
+      }
+      case "V" ->
+          state.loadVariable(
+              rs.getLong(3),
+              rs.getString(4),
+              new InstanceState.Variable(rs.getLong(2), Json.read(rs.getString(5))));
+      default ->
+          state.loadTakenFlow(
+              new InstanceState.JoinPoint(rs.getLong(3), rs.getString(4)),
+              rs.getString(5),
+              rs.getInt(7));
+    }
   }
 
   /** Writes what the command changed, in one round trip ({@link StatementBatch}). */

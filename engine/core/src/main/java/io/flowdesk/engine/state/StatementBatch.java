@@ -2,6 +2,7 @@ package io.flowdesk.engine.state;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -43,16 +44,34 @@ public final class StatementBatch {
   }
 
   public void execute(final JdbcTemplate jdbc) {
-    query(jdbc, (rs, n) -> null);
+    read(jdbc, (index, rows) -> {});
+  }
+
+  /** Reads the rows one statement of a batch returns. */
+  public interface ResultReader {
+    void read(int statementIndex, ResultSet rows) throws SQLException;
   }
 
   /** Runs the statements; answers the rows the last one returns, mapped. */
   public <T> List<T> query(final JdbcTemplate jdbc, final RowMapper<T> rows) {
+    final List<T> last = new ArrayList<>();
+    read(
+        jdbc,
+        (index, resultSet) -> {
+          if (index == statements - 1) {
+            last.addAll(new RowMapperResultSetExtractor<>(rows).extractData(resultSet));
+          }
+        });
+    return last;
+  }
+
+  /** Runs the statements; hands each result that has rows to {@code reader}, in order. */
+  public void read(final JdbcTemplate jdbc, final ResultReader reader) {
     if (sql.isEmpty()) {
-      return List.of();
+      return;
     }
-    return jdbc.execute(
-        (ConnectionCallback<List<T>>)
+    jdbc.execute(
+        (ConnectionCallback<Void>)
             connection -> {
               try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
                 for (int i = 0; i < parameters.size(); i++) {
@@ -65,17 +84,17 @@ public final class StatementBatch {
                         statement, i + 1, SqlTypeValue.TYPE_UNKNOWN, value);
                   }
                 }
-                // One result per statement, in order; only the last one's rows are read.
+                // One result per statement, in statement order.
                 boolean isRows = statement.execute();
-                for (int result = 1; result < statements; result++) {
+                for (int index = 0; index < statements; index++) {
+                  if (isRows) {
+                    try (ResultSet resultSet = statement.getResultSet()) {
+                      reader.read(index, resultSet);
+                    }
+                  }
                   isRows = statement.getMoreResults();
                 }
-                if (!isRows) {
-                  return List.of();
-                }
-                try (ResultSet resultSet = statement.getResultSet()) {
-                  return new RowMapperResultSetExtractor<>(rows).extractData(resultSet);
-                }
+                return null;
               }
             });
   }
