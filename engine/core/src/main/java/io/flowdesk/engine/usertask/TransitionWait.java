@@ -95,12 +95,7 @@ public final class TransitionWait {
     return new Refusals() {
       @Override
       public Rejection notFound() {
-        return Rejection.notFound(
-            "Expected to "
-                + what
-                + " user task with key '"
-                + userTaskKey
-                + "', but no such user task was found");
+        return UserTaskCommands.notFound(userTaskKey, what);
       }
 
       @Override

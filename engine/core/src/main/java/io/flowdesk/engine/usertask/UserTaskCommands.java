@@ -257,7 +257,7 @@ public final class UserTaskCommands {
     return action == null || action.isBlank() ? fallback : action;
   }
 
-  private static Rejection notFound(final long userTaskKey, final String what) {
+  static Rejection notFound(final long userTaskKey, final String what) {
     return Rejection.notFound(
         "Expected to "
             + what

@@ -7,6 +7,7 @@ import io.camunda.client.api.CamundaFuture;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobWorker;
 import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.builder.ServiceTaskBuilder;
 import io.flowdesk.engine.Engine;
 import io.flowdesk.engine.test.EngineRecords;
 import io.flowdesk.engine.test.FlowdeskEngineTest;
@@ -23,6 +24,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
@@ -35,13 +37,22 @@ class HistoryAndStreamingConformanceTest {
   Engine engine;
 
   private String deployOneTask(final String type) {
+    return deployOneTask(type, task -> {});
+  }
+
+  private String deployOneTask(final String type, final Consumer<ServiceTaskBuilder> task) {
     final String id = "p" + UUID.randomUUID().toString().replace("-", "");
     client
         .newDeployResourceCommand()
         .addProcessModel(
             Bpmn.createExecutableProcess(id)
                 .startEvent()
-                .serviceTask("task", t -> t.zeebeJobType(type))
+                .serviceTask(
+                    "task",
+                    t -> {
+                      t.zeebeJobType(type);
+                      task.accept(t);
+                    })
                 .endEvent()
                 .done(),
             id + ".bpmn")
@@ -87,19 +98,7 @@ class HistoryAndStreamingConformanceTest {
   @Test
   void streamedJobCarriesTheVariablesVisibleFromItsElementLimitedToThoseFetched() throws Exception {
     final String type = "stream-" + UUID.randomUUID();
-    final String id = "p" + UUID.randomUUID().toString().replace("-", "");
-    client
-        .newDeployResourceCommand()
-        .addProcessModel(
-            Bpmn.createExecutableProcess(id)
-                .startEvent()
-                .serviceTask(
-                    "task", t -> t.zeebeJobType(type).zeebeInputExpression("x + 1", "local"))
-                .endEvent()
-                .done(),
-            id + ".bpmn")
-        .send()
-        .join();
+    final String id = deployOneTask(type, t -> t.zeebeInputExpression("x + 1", "local"));
     final BlockingQueue<ActivatedJob> pushed = new LinkedBlockingQueue<>();
     final CamundaFuture<?> stream =
         client
