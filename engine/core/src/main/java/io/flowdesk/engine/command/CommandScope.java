@@ -45,18 +45,21 @@ final class CommandScope {
   private final Map<Long, Touched> touched = new LinkedHashMap<>();
   private final Deque<Runnable> pending = new ArrayDeque<>();
   private final List<JobStreams.Push> pushes = new ArrayList<>();
+  private final boolean joinedCallersTransaction;
 
   CommandScope(
       final JdbcClient jdbc,
       final InstanceStore store,
       final ProcessDefinitions definitions,
       final Keys keys,
-      final BiFunction<InstanceState, ProcessDefinition, BpmnExecution> executions) {
+      final BiFunction<InstanceState, ProcessDefinition, BpmnExecution> executions,
+      final boolean joinedCallersTransaction) {
     this.jdbc = jdbc;
     this.store = store;
     this.definitions = definitions;
     this.keys = keys;
     this.executions = executions;
+    this.joinedCallersTransaction = joinedCallersTransaction;
   }
 
   Touched add(final InstanceState state) {
@@ -71,6 +74,11 @@ final class CommandScope {
 
   Collection<Touched> touched() {
     return touched.values();
+  }
+
+  /** Whether the command runs in its caller's transaction, which commits after it returned. */
+  boolean joinedCallersTransaction() {
+    return joinedCallersTransaction;
   }
 
   /** New jobs the command activated for job streams, to push after the commit. */

@@ -12,9 +12,11 @@ import io.flowdesk.engine.state.PendingRecord;
 import io.flowdesk.engine.state.ProcessInstanceRow;
 import io.flowdesk.engine.support.Rejection;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
@@ -115,7 +117,7 @@ public final class InstanceCommands {
       scope =
           transactions.execute(
               tx -> {
-                final CommandScope created = scope();
+                final CommandScope created = scope(tx.isNewTransaction());
                 start.accept(created.add(state).execution());
                 finish(created);
                 return created;
@@ -181,7 +183,7 @@ public final class InstanceCommands {
                       .get()
                       .filter(s -> !activeOnly || s.processInstance().active())
                       .orElseThrow(notFound);
-              final CommandScope scope = scope();
+              final CommandScope scope = scope(tx.isNewTransaction());
               final T value = command.apply(state, scope.add(state).execution());
               finish(scope);
               return new Outcome<>(value, scope);
@@ -190,8 +192,9 @@ public final class InstanceCommands {
     return outcome.value();
   }
 
-  private CommandScope scope() {
-    return new CommandScope(jdbc, store, definitions, services.keys(), this::execution);
+  private CommandScope scope(final boolean ownTransaction) {
+    return new CommandScope(
+        jdbc, store, definitions, services.keys(), this::execution, !ownTransaction);
   }
 
   /**
@@ -199,6 +202,10 @@ public final class InstanceCommands {
    * messages to subscriptions it opened (which may queue more), then saves every instance touched.
    */
   private void finish(final CommandScope scope) {
+    // A command that joined its caller's transaction (an instance a trigger starts) is published
+    // before that transaction commits: its jobs are not pushed to streams then, for a worker could
+    // complete a job that does not exist yet for anyone else; streams claim them after the commit.
+    final boolean ownTransaction = !scope.joinedCallersTransaction();
     boolean more = true;
     while (more) {
       scope.drain();
@@ -212,7 +219,9 @@ public final class InstanceCommands {
     final Instant now = services.clock().now();
     for (final CommandScope.Touched t : scope.touched()) {
       final InstanceState state = t.state();
-      scope.pushes().addAll(jobStreams.activateNewJobs(state, now));
+      if (ownTransaction) {
+        scope.pushes().addAll(jobStreams.activateNewJobs(state, now));
+      }
       if (state.finalVariables() != null
           && definitions
               .byKey(state.processInstance().processDefinitionKey())
@@ -280,39 +289,34 @@ public final class InstanceCommands {
     return execution;
   }
 
-  /**
-   * Tells the world what the command did once it is visible: right away after the command's own
-   * transaction, or after the commit of the caller's transaction that it joined (a job pushed
-   * earlier could be completed before it exists for anyone else).
-   */
   private void published(final CommandScope scope) {
-    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+    jobStreams.deliver(scope.pushes());
+    final Set<String> jobTypes = new LinkedHashSet<>();
+    for (final CommandScope.Touched t : scope.touched()) {
+      published(t.state(), t.execution());
+      for (final NewJob job : t.state().newJobs()) {
+        if (t.state().claimOfNewJob(job.key()).isEmpty()) {
+          jobTypes.add(job.type());
+        }
+      }
+    }
+    if (scope.joinedCallersTransaction() && !jobTypes.isEmpty()) {
+      // Polls and streams woken now would look before the jobs are committed, and streams do not
+      // look again by themselves.
       TransactionSynchronizationManager.registerSynchronization(
           new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-              publishNow(scope);
+              jobTypes.forEach(events::jobsAvailable);
             }
           });
     } else {
-      publishNow(scope);
-    }
-  }
-
-  private void publishNow(final CommandScope scope) {
-    jobStreams.deliver(scope.pushes());
-    for (final CommandScope.Touched t : scope.touched()) {
-      published(t.state(), t.execution());
+      jobTypes.forEach(events::jobsAvailable);
     }
   }
 
   private void published(final InstanceState state, final BpmnExecution execution) {
     execution.thrownSignals().forEach(signalBroadcast);
-    for (final NewJob job : state.newJobs()) {
-      if (state.claimOfNewJob(job.key()).isEmpty()) {
-        events.jobsAvailable(job.type());
-      }
-    }
     if (state.finalVariables() != null) {
       events.instanceEnded(
           state.processInstance().key(), state.completed() ? state.finalVariables() : null);

@@ -168,6 +168,47 @@ class HistoryAndStreamingConformanceTest {
     }
   }
 
+  @Test
+  void aJobOfAnInstanceThatAMessageStartsReachesAnOpenStreamAndCanBeCompleted() throws Exception {
+    final String type = "stream-" + UUID.randomUUID();
+    final String id = "p" + UUID.randomUUID().toString().replace("-", "");
+    final String message = "order-" + id;
+    client
+        .newDeployResourceCommand()
+        .addProcessModel(
+            Bpmn.createExecutableProcess(id)
+                .startEvent()
+                .message(message)
+                .serviceTask("task", t -> t.zeebeJobType(type))
+                .endEvent()
+                .done(),
+            id + ".bpmn")
+        .send()
+        .join();
+    final BlockingQueue<ActivatedJob> pushed = new LinkedBlockingQueue<>();
+    final CamundaFuture<?> stream =
+        client.newStreamJobsCommand().jobType(type).consumer(pushed::add).send();
+    try {
+      awaitStreamsOpen(type, pushed);
+      client
+          .newPublishMessageCommand()
+          .messageName(message)
+          .withoutCorrelationKey()
+          .variables(Map.of("order", 7))
+          .send()
+          .join();
+      final ActivatedJob job = pushed.poll(30, TimeUnit.SECONDS);
+      assertThat(job).isNotNull();
+      assertThat(job.getBpmnProcessId()).isEqualTo(id);
+      assertThat(job.getVariablesAsMap()).containsEntry("order", 7);
+      // The job exists for the engine by the time the worker has it.
+      client.newCompleteCommand(job.getKey()).send().join();
+      records.awaitCompleted(job.getProcessInstanceKey());
+    } finally {
+      stream.cancel(true);
+    }
+  }
+
   /**
    * Waits until every stream of {@code type} gets jobs: probe instances are created until each
    * stream has received a probe's job (claimed as it registered, or pushed as it was created); the
