@@ -8,11 +8,14 @@ import io.flowdesk.engine.state.StatementBatch;
 import io.flowdesk.engine.support.Json;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -42,12 +45,25 @@ public final class BufferedMessages {
    */
   public static final String LOCK = "SELECT pg_advisory_xact_lock(hashtext(?), hashtext(?))";
 
+  /** As {@link #LOCK}, without waiting: answers whether the lock was taken. */
+  private static final String TRY_LOCK =
+      "SELECT pg_try_advisory_xact_lock(hashtext(?), hashtext(?))";
+
   /** Locks the name and key against concurrent publications until the transaction ends. */
   public void lock(final String messageName, final String correlationKey) {
     jdbc.sql(LOCK).params(messageName, correlationKey).query().singleRow();
   }
 
-  void correlateTo(final InstanceState state, final BpmnExecution execution, final Instant now) {
+  /**
+   * Correlates buffered messages to the subscriptions the command opened; when {@code mayWait} is
+   * false, a message lock another transaction holds fails the command with {@link
+   * CannotAcquireLockException} instead of being waited for.
+   */
+  void correlateTo(
+      final InstanceState state,
+      final BpmnExecution execution,
+      final Instant now,
+      final boolean mayWait) {
     final Set<Long> checked = new HashSet<>();
     while (true) {
       final Optional<NewMessageSubscription> next =
@@ -59,7 +75,7 @@ public final class BufferedMessages {
       }
       final NewMessageSubscription subscription = next.get();
       checked.add(subscription.key());
-      oldestUncorrelatedLocked(subscription, now)
+      oldestUncorrelatedLocked(subscription, now, mayWait)
           .ifPresent(
               message -> {
                 markCorrelated(message.key(), subscription.bpmnProcessId());
@@ -77,26 +93,43 @@ public final class BufferedMessages {
    * not correlated to its process yet: one round trip.
    */
   private Optional<Buffered> oldestUncorrelatedLocked(
-      final NewMessageSubscription subscription, final Instant now) {
+      final NewMessageSubscription subscription, final Instant now, final boolean mayWait) {
     final StatementBatch batch = new StatementBatch();
-    batch.add(LOCK, subscription.messageName(), subscription.correlationKey());
-    batch.add(
-        "SELECT m.key, m.variables FROM engine.message m WHERE m.name = ?"
-            + " AND m.correlation_key = ? AND m.deadline > ? AND NOT EXISTS (SELECT 1 FROM"
-            + " engine.message_correlation c WHERE c.message_key = m.key AND"
-            + " c.bpmn_process_id = ?) ORDER BY m.key LIMIT 1",
-        subscription.messageName(),
-        subscription.correlationKey(),
-        Timestamp.from(now),
-        subscription.bpmnProcessId());
-    return batch
-        .query(
-            statements,
-            (rs, n) ->
+    final int lock =
+        batch.add(
+            mayWait ? LOCK : TRY_LOCK, subscription.messageName(), subscription.correlationKey());
+    final int oldest =
+        batch.add(
+            "SELECT m.key, m.variables FROM engine.message m WHERE m.name = ?"
+                + " AND m.correlation_key = ? AND m.deadline > ? AND NOT EXISTS (SELECT 1 FROM"
+                + " engine.message_correlation c WHERE c.message_key = m.key AND"
+                + " c.bpmn_process_id = ?) ORDER BY m.key LIMIT 1",
+            subscription.messageName(),
+            subscription.correlationKey(),
+            Timestamp.from(now),
+            subscription.bpmnProcessId());
+    final boolean[] locked = {true};
+    final List<Buffered> found = new ArrayList<>();
+    batch.read(
+        statements,
+        (index, rows) -> {
+          if (index == lock && rows.next()) {
+            locked[0] = mayWait || rows.getBoolean(1);
+          } else if (index == oldest && locked[0] && rows.next()) {
+            found.add(
                 new Buffered(
-                    rs.getLong(1), Json.readDocument(rs.getString(2), "message variables")))
-        .stream()
-        .findFirst();
+                    rows.getLong(1), Json.readDocument(rows.getString(2), "message variables")));
+          }
+        });
+    if (!locked[0]) {
+      throw new CannotAcquireLockException(
+          "Message '"
+              + subscription.messageName()
+              + "' with correlation key '"
+              + subscription.correlationKey()
+              + "' is locked by another transaction");
+    }
+    return found.stream().findFirst();
   }
 
   /** Claims the message for the process; false when it already correlated to it. */

@@ -22,6 +22,7 @@ import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -119,7 +120,7 @@ public final class InstanceCommands {
               tx -> {
                 final CommandScope created = scope(tx.isNewTransaction());
                 start.accept(created.add(state).execution());
-                finish(created);
+                finish(created, true);
                 return created;
               });
     } catch (RuntimeException e) {
@@ -144,12 +145,31 @@ public final class InstanceCommands {
         command);
   }
 
+  /**
+   * Runs {@code command}, in the caller's transaction, on an instance that transaction has locked
+   * and loaded already ({@link io.flowdesk.engine.state.InstanceStore#queueLockAndLoad}). The
+   * caller holds a message's lock, so the command waits for no other: when a subscription it opens
+   * needs a message lock another transaction holds, it fails with {@link
+   * CannotAcquireLockException} and the caller's transaction must roll back.
+   */
+  public <T> T onLockedInstance(
+      final InstanceState locked,
+      final Function<Long, Rejection> notFound,
+      final BiFunction<InstanceState, BpmnExecution, T> command) {
+    return run(
+        () -> Optional.of(locked),
+        () -> notFound.apply(locked.processInstance().key()),
+        true,
+        false,
+        command);
+  }
+
   /** Runs {@code command} on the instance the job belongs to; locking it needs no extra lookup. */
   public <T> T onInstanceOfJob(
       final long jobKey,
       final Supplier<Rejection> notFound,
       final BiFunction<InstanceState, BpmnExecution, T> command) {
-    return run(() -> store.lockAndLoadOfJob(jobKey), notFound, true, command);
+    return run(() -> store.lockAndLoadOfJob(jobKey), notFound, true, true, command);
   }
 
   /**
@@ -160,20 +180,21 @@ public final class InstanceCommands {
       final long jobKey,
       final Supplier<Rejection> notFound,
       final BiFunction<InstanceState, BpmnExecution, T> command) {
-    return run(() -> store.lockAndLoadOfJob(jobKey), notFound, false, command);
+    return run(() -> store.lockAndLoadOfJob(jobKey), notFound, false, true, command);
   }
 
   private <T> T run(
       final Supplier<Optional<InstanceState>> lockAndLoad,
       final Supplier<Rejection> notFound,
       final BiFunction<InstanceState, BpmnExecution, T> command) {
-    return run(lockAndLoad, notFound, true, command);
+    return run(lockAndLoad, notFound, true, true, command);
   }
 
   private <T> T run(
       final Supplier<Optional<InstanceState>> lockAndLoad,
       final Supplier<Rejection> notFound,
       final boolean activeOnly,
+      final boolean mayWaitForMessageLocks,
       final BiFunction<InstanceState, BpmnExecution, T> command) {
     final Outcome<T> outcome =
         transactions.execute(
@@ -185,7 +206,7 @@ public final class InstanceCommands {
                       .orElseThrow(notFound);
               final CommandScope scope = scope(tx.isNewTransaction());
               final T value = command.apply(state, scope.add(state).execution());
-              finish(scope);
+              finish(scope, mayWaitForMessageLocks);
               return new Outcome<>(value, scope);
             });
     published(outcome.scope());
@@ -201,17 +222,14 @@ public final class InstanceCommands {
    * Runs the work the command queued for other instances of the hierarchy, correlates buffered
    * messages to subscriptions it opened (which may queue more), then saves every instance touched.
    */
-  private void finish(final CommandScope scope) {
-    // A command that joined its caller's transaction (an instance a trigger starts) is published
-    // before that transaction commits: its jobs are not pushed to streams then, for a worker could
-    // complete a job that does not exist yet for anyone else; streams claim them after the commit.
-    final boolean ownTransaction = !scope.joinedCallersTransaction();
+  private void finish(final CommandScope scope, final boolean mayWaitForMessageLocks) {
     boolean more = true;
     while (more) {
       scope.drain();
       for (final CommandScope.Touched t : List.copyOf(scope.touched())) {
         if (!t.state().newMessageSubscriptions().isEmpty()) {
-          bufferedMessages.correlateTo(t.state(), t.execution(), services.clock().now());
+          bufferedMessages.correlateTo(
+              t.state(), t.execution(), services.clock().now(), mayWaitForMessageLocks);
         }
       }
       more = scope.drain();
@@ -219,9 +237,7 @@ public final class InstanceCommands {
     final Instant now = services.clock().now();
     for (final CommandScope.Touched t : scope.touched()) {
       final InstanceState state = t.state();
-      if (ownTransaction) {
-        scope.pushes().addAll(jobStreams.activateNewJobs(state, now));
-      }
+      scope.pushes().addAll(jobStreams.activateNewJobs(state, now));
       if (state.finalVariables() != null
           && definitions
               .byKey(state.processInstance().processDefinitionKey())
@@ -289,7 +305,28 @@ public final class InstanceCommands {
     return execution;
   }
 
+  /**
+   * Tells what the command did: pushes the jobs it activated for streams, wakes polls for the
+   * others, broadcasts thrown signals, reports ended instances. A command that joined its caller's
+   * transaction (an instance a trigger starts, a message correlated as it is published) tells it
+   * once that transaction committed: a worker must not get a job, nor a caller a result, that
+   * nobody else can see yet or that a rollback takes back.
+   */
   private void published(final CommandScope scope) {
+    if (scope.joinedCallersTransaction()) {
+      TransactionSynchronizationManager.registerSynchronization(
+          new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+              publishedNow(scope);
+            }
+          });
+    } else {
+      publishedNow(scope);
+    }
+  }
+
+  private void publishedNow(final CommandScope scope) {
     jobStreams.deliver(scope.pushes());
     final Set<String> jobTypes = new LinkedHashSet<>();
     for (final CommandScope.Touched t : scope.touched()) {
@@ -300,19 +337,7 @@ public final class InstanceCommands {
         }
       }
     }
-    if (scope.joinedCallersTransaction() && !jobTypes.isEmpty()) {
-      // Polls and streams woken now would look before the jobs are committed, and streams do not
-      // look again by themselves.
-      TransactionSynchronizationManager.registerSynchronization(
-          new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-              jobTypes.forEach(events::jobsAvailable);
-            }
-          });
-    } else {
-      jobTypes.forEach(events::jobsAvailable);
-    }
+    jobTypes.forEach(events::jobsAvailable);
   }
 
   private void published(final InstanceState state, final BpmnExecution execution) {

@@ -3,6 +3,8 @@ package io.flowdesk.engine.event;
 import io.flowdesk.engine.command.BufferedMessages;
 import io.flowdesk.engine.command.InstanceCommands;
 import io.flowdesk.engine.deployment.ProcessDefinitions;
+import io.flowdesk.engine.state.InstanceState;
+import io.flowdesk.engine.state.InstanceStore;
 import io.flowdesk.engine.state.NewMessageSubscription;
 import io.flowdesk.engine.state.PendingRecord;
 import io.flowdesk.engine.state.ProcessInstanceRow;
@@ -24,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -72,7 +75,20 @@ public final class Messages {
       long processInstanceKey,
       long elementInstanceKey,
       String elementId,
-      String bpmnProcessId) {}
+      String bpmnProcessId) {
+
+    NewMessageSubscription asNew(final String messageName, final String correlationKey) {
+      return new NewMessageSubscription(
+          key,
+          processInstanceKey,
+          elementInstanceKey,
+          elementId,
+          bpmnProcessId,
+          messageName,
+          correlationKey,
+          true);
+    }
+  }
 
   private record StartSubscription(
       long processDefinitionKey, String bpmnProcessId, String elementId) {}
@@ -108,8 +124,19 @@ public final class Messages {
     }
   }
 
-  /** A stored message and who may receive it, read under the message's lock. */
-  private record Stored(long key, Targets targets) {}
+  /**
+   * A stored message and who may receive it, read under the message's lock; with the instance of
+   * the first open subscription when the same round trip could lock it.
+   */
+  private record Stored(long key, Targets targets, Optional<InstanceState> firstWaiting) {}
+
+  /** A stored message and the subscription it correlated to in the same transaction, if any. */
+  private record Published(Stored stored, Optional<Subscription> correlatedFirst) {}
+
+  /** The open subscription with the lowest key of a name and key: the first a message reaches. */
+  private static final String FIRST_WAITING_INSTANCE =
+      "(SELECT process_instance_key FROM engine.message_subscription WHERE message_name = ?"
+          + " AND correlation_key = ? ORDER BY key LIMIT 1)";
 
   /** Publishes a message; answers its key. Correlation happens before this returns. */
   public long publish(
@@ -125,9 +152,67 @@ public final class Messages {
     }
     final String key = correlationKey == null ? "" : correlationKey;
     final String id = messageId == null || messageId.isEmpty() ? null : messageId;
-    final Stored stored = transactions.execute(tx -> store(name, key, timeToLive, id, variables));
-    correlate(stored.key(), name, key, variables, false, stored.targets());
+    Published published;
+    try {
+      published =
+          transactions.execute(
+              tx -> {
+                final Stored stored = store(name, key, timeToLive, id, variables, true);
+                return new Published(stored, correlateToFirstWaiting(stored, name, key, variables));
+              });
+    } catch (PessimisticLockingFailureException locked) {
+      // The first instance's command needed another message's lock, which it does not wait for
+      // while this message's is held (the two holders could wait for each other): publish again,
+      // correlating after the commit, as to every other subscription.
+      published =
+          new Published(
+              transactions.execute(tx -> store(name, key, timeToLive, id, variables, false)),
+              Optional.empty());
+    }
+    final Stored stored = published.stored();
+    correlate(
+        stored.key(), name, key, variables, false, stored.targets(), published.correlatedFirst());
     return stored.key();
+  }
+
+  /**
+   * Correlates the message to its first open subscription in the transaction that publishes it,
+   * when that round trip locked the subscription's instance: one transaction instead of two. The
+   * message is invisible to others until the commit, so claiming it for the process needs no
+   * statement of its own. Answers the subscription when it correlated.
+   */
+  private Optional<Subscription> correlateToFirstWaiting(
+      final Stored stored,
+      final String name,
+      final String correlationKey,
+      final Map<String, Object> variables) {
+    if (stored.firstWaiting().isEmpty() || stored.targets().waiting().isEmpty()) {
+      return Optional.empty();
+    }
+    final InstanceState locked = stored.firstWaiting().get();
+    final Subscription first = stored.targets().waiting().get(0);
+    // The lock and the load each picked the first subscription anew; both must be the one the
+    // targets, read under the lock, start with.
+    if (locked.processInstance().key() != first.processInstanceKey()
+        || !locked.processInstance().active()
+        || locked.elementInstance(first.elementInstanceKey()).isEmpty()) {
+      return Optional.empty();
+    }
+    final boolean correlated =
+        instances.onLockedInstance(
+            locked,
+            pi -> Rejection.notFound("Process instance " + pi + " ended"),
+            (state, execution) -> {
+              BufferedMessages.appendCorrelated(
+                  state, stored.key(), first.asNew(name, correlationKey));
+              final boolean triggered =
+                  execution.triggerEvent(first.elementInstanceKey(), first.elementId(), variables);
+              if (triggered) {
+                state.claimNewMessage(stored.key(), first.bpmnProcessId());
+              }
+              return triggered;
+            });
+    return correlated ? Optional.of(first) : Optional.empty();
   }
 
   /**
@@ -141,7 +226,7 @@ public final class Messages {
     final long messageKey = keys.next();
     final Targets targets =
         Targets.of(jdbc.sql(Targets.QUERY).params(name, key, name).query(Targets::row).list());
-    return correlate(messageKey, name, key, variables, true, targets).stream()
+    return correlate(messageKey, name, key, variables, true, targets, Optional.empty()).stream()
         .findFirst()
         .map(pi -> new Correlated(messageKey, pi))
         .orElseThrow(
@@ -194,7 +279,8 @@ public final class Messages {
       final String correlationKey,
       final Duration timeToLive,
       final String messageId,
-      final Map<String, Object> variables) {
+      final Map<String, Object> variables,
+      final boolean lockFirstWaiting) {
     final StatementBatch statements = new StatementBatch();
     final Instant now = clock.now();
     if (messageId == null) {
@@ -242,20 +328,51 @@ public final class Messages {
         statements,
         List.of(new PendingRecord(key, "MESSAGE", "PUBLISHED", null, null, payload)),
         Timestamp.from(now));
-    statements.add(Targets.QUERY, name, correlationKey, name);
-    return new Stored(key, Targets.of(statements.query(batch, Targets::row)));
+    // Never waits for the instance's lock: its holder may be opening a subscription and so wait
+    // for this message's lock, and the two would deadlock.
+    final InstanceStore.QueuedLoad firstWaiting =
+        lockFirstWaiting
+            ? InstanceStore.queueLockAndLoad(
+                statements, FIRST_WAITING_INSTANCE, true, name, correlationKey)
+            : null;
+    final int targets = statements.add(Targets.QUERY, name, correlationKey, name);
+    final List<Object> targetRows = new ArrayList<>();
+    statements.read(
+        batch,
+        (index, rows) -> {
+          if (index == targets) {
+            while (rows.next()) {
+              targetRows.add(Targets.row(rows, 0));
+            }
+          } else if (firstWaiting != null) {
+            firstWaiting.read(index, rows);
+          }
+        });
+    return new Stored(
+        key,
+        Targets.of(targetRows),
+        firstWaiting == null ? Optional.empty() : firstWaiting.loaded());
   }
 
-  /** Correlates to waiting instances, then to message start events; answers the instances. */
+  /**
+   * Correlates to waiting instances, then to message start events; answers the instances. {@code
+   * correlatedFirst} is a subscription the message already correlated to as it was published.
+   */
   private List<Long> correlate(
       final long messageKey,
       final String name,
       final String correlationKey,
       final Map<String, Object> variables,
       final boolean firstOnly,
-      final Targets targets) {
+      final Targets targets,
+      final Optional<Subscription> correlatedFirst) {
     final Set<String> correlatedProcesses = new HashSet<>();
     final List<Long> instanceKeys = new ArrayList<>();
+    correlatedFirst.ifPresent(
+        first -> {
+          correlatedProcesses.add(first.bpmnProcessId());
+          instanceKeys.add(first.processInstanceKey());
+        });
     for (final Subscription subscription : targets.waiting()) {
       if (firstOnly && !instanceKeys.isEmpty()) {
         return instanceKeys;
@@ -295,17 +412,7 @@ public final class Messages {
               return false;
             }
             BufferedMessages.appendCorrelated(
-                state,
-                messageKey,
-                new NewMessageSubscription(
-                    subscription.key(),
-                    subscription.processInstanceKey(),
-                    subscription.elementInstanceKey(),
-                    subscription.elementId(),
-                    subscription.bpmnProcessId(),
-                    name,
-                    correlationKey,
-                    true));
+                state, messageKey, subscription.asNew(name, correlationKey));
             return execution.triggerEvent(
                 subscription.elementInstanceKey(), subscription.elementId(), variables);
           });

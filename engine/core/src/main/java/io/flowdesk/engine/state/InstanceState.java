@@ -46,6 +46,7 @@ public final class InstanceState {
   private final List<PendingRecord> records = new ArrayList<>();
   private final List<NewTimer> newTimers = new ArrayList<>();
   private final List<NewMessageSubscription> newMessageSubscriptions = new ArrayList<>();
+  private final List<MessageClaim> messageClaims = new ArrayList<>();
   private final List<NewSignalSubscription> newSignalSubscriptions = new ArrayList<>();
   private final Map<Long, Set<SubscriptionKind>> closedSubscriptionOwners = new LinkedHashMap<>();
   private final Set<ClosedSubscription> closedSubscriptions = new LinkedHashSet<>();
@@ -315,6 +316,22 @@ public final class InstanceState {
   /** Message subscriptions opened by this command, to correlate buffered messages to. */
   public List<NewMessageSubscription> newMessageSubscriptions() {
     return newMessageSubscriptions;
+  }
+
+  /** A message the command correlated to a process, claimed for that process when it saves. */
+  record MessageClaim(long messageKey, String bpmnProcessId) {}
+
+  /**
+   * Claims a message for a process with this command's save, sparing the round trip of claiming it
+   * at once: only for a message its own transaction published, which no other can see, let alone
+   * claim, before that commits.
+   */
+  public void claimNewMessage(final long messageKey, final String bpmnProcessId) {
+    messageClaims.add(new MessageClaim(messageKey, bpmnProcessId));
+  }
+
+  List<MessageClaim> messageClaims() {
+    return messageClaims;
   }
 
   public void addUserTask(final NewUserTask task) {

@@ -100,54 +100,91 @@ public final class InstanceStore {
 
   private Optional<InstanceState> lockRootAndLoad(
       final String keyExpression, final long parameter) {
-    // Locks only the root's row (the instance's own for a root instance) and reads the instance
-    // asked for; the live state is read by a second statement of the same round trip, which
-    // PostgreSQL runs only once the lock is granted, so its snapshot includes whatever the
-    // previous lock holder committed.
     final StatementBatch statements = new StatementBatch();
-    statements.add(
-        "SELECT i.key, i.process_definition_key, i.bpmn_process_id, i.version, i.state,"
-            + " i.parent_process_instance_key, i.parent_element_instance_key,"
-            + " i.root_process_instance_key FROM engine.process_instance i"
-            + " JOIN engine.process_instance r ON r.key ="
-            + " coalesce(i.root_process_instance_key, i.key) WHERE i.key = "
-            + keyExpression
-            + " FOR UPDATE OF r",
-        parameter);
-    statements.add(liveState(keyExpression), parameter, parameter, parameter);
-    final InstanceState[] loaded = new InstanceState[1];
-    statements.read(
-        batch,
-        (index, rows) -> {
-          if (index == 0 && rows.next()) {
-            loaded[0] = new InstanceState(mapRow(rows, 0), false);
-          } else if (index == 1 && loaded[0] != null) {
-            while (rows.next()) {
-              loadLiveRow(loaded[0], rows);
-            }
-          }
-        });
-    return Optional.ofNullable(loaded[0]);
+    final QueuedLoad load = queueLockAndLoad(statements, keyExpression, false, parameter);
+    statements.read(batch, load::read);
+    return load.loaded();
   }
 
-  /** Everything an instance has, in one query; {@code key} stands for the instance's key. */
+  /**
+   * Queues, in a caller's batch, the lock of the root of the instance {@code keyExpression} names
+   * and the load of that instance's live state; when {@code skipLocked}, an instance whose root
+   * another transaction holds is not waited for and not loaded. Read the batch's results through
+   * {@link QueuedLoad#read}.
+   */
+  public static QueuedLoad queueLockAndLoad(
+      final StatementBatch statements,
+      final String keyExpression,
+      final boolean skipLocked,
+      final Object... keyParameters) {
+    // Locks only the root's row (the instance's own for a root instance) and reads the instance
+    // asked for; the live state is read by a later statement of the same round trip, which
+    // PostgreSQL runs only once the lock is granted, so its snapshot includes whatever the
+    // previous lock holder committed.
+    final int lock =
+        statements.add(
+            "SELECT i.key, i.process_definition_key, i.bpmn_process_id, i.version, i.state,"
+                + " i.parent_process_instance_key, i.parent_element_instance_key,"
+                + " i.root_process_instance_key FROM engine.process_instance i"
+                + " JOIN engine.process_instance r ON r.key ="
+                + " coalesce(i.root_process_instance_key, i.key) WHERE i.key = "
+                + keyExpression
+                + " FOR UPDATE OF r"
+                + (skipLocked ? " SKIP LOCKED" : ""),
+            keyParameters);
+    final int liveState = statements.add(liveState(keyExpression), keyParameters);
+    return new QueuedLoad(lock, liveState);
+  }
+
+  /** A lock and load queued in a batch; {@link #loaded} once the batch ran. */
+  public static final class QueuedLoad {
+    private final int lockStatement;
+    private final int liveStateStatement;
+    private InstanceState loaded;
+
+    private QueuedLoad(final int lockStatement, final int liveStateStatement) {
+      this.lockStatement = lockStatement;
+      this.liveStateStatement = liveStateStatement;
+    }
+
+    /** Takes the rows of the batch's statements that are this load's; ignores the others. */
+    public void read(final int statementIndex, final ResultSet rows) throws SQLException {
+      if (statementIndex == lockStatement && rows.next()) {
+        loaded = new InstanceState(mapRow(rows, 0), false);
+      } else if (statementIndex == liveStateStatement && loaded != null) {
+        while (rows.next()) {
+          loadLiveRow(loaded, rows);
+        }
+      }
+    }
+
+    /** The locked, loaded instance; empty when it does not exist or its root was skipped. */
+    public Optional<InstanceState> loaded() {
+      return Optional.ofNullable(loaded);
+    }
+  }
+
+  /**
+   * Everything an instance has, in one query; {@code key} stands for the instance's key and is
+   * evaluated once.
+   */
   private static String liveState(final String key) {
-    return "SELECT 'E', key, flow_scope_key, element_id, element_type, state, listener_index"
-        + " FROM engine.element_instance WHERE process_instance_key = "
+    return "WITH pi AS MATERIALIZED (SELECT "
         + key
+        + " AS key)"
+        + " SELECT 'E', key, flow_scope_key, element_id, element_type, state, listener_index"
+        + " FROM engine.element_instance WHERE process_instance_key = (SELECT key FROM pi)"
         + " UNION ALL SELECT 'V', key, scope_key, name, value, NULL, 0"
-        + " FROM engine.variable WHERE process_instance_key = "
-        + key
+        + " FROM engine.variable WHERE process_instance_key = (SELECT key FROM pi)"
         + " UNION ALL SELECT 'T', 0, flow_scope_key, gateway_id, sequence_flow_id, NULL, count"
-        + " FROM engine.taken_sequence_flow WHERE process_instance_key = "
-        + key
+        + " FROM engine.taken_sequence_flow WHERE process_instance_key = (SELECT key FROM pi)"
         + " ORDER BY 1, 2";
   }
 
   private InstanceState load(final ProcessInstanceRow row) {
     final InstanceState state = new InstanceState(row, false);
     jdbc.sql(liveState("?"))
-        .params(row.key(), row.key(), row.key())
+        .param(row.key())
         .query((RowCallbackHandler) rs -> loadLiveRow(state, rs));
     return state;
   }
@@ -220,7 +257,13 @@ public final class InstanceStore {
   }
 
   private void saveElements(final InstanceState state, final StatementBatch statements) {
-    if (!state.deletedElements().isEmpty()) {
+    if (state.ended()) {
+      // All of an ended instance goes; by its key, a statement whose plan PostgreSQL caches,
+      // unlike one over an array of keys, which it plans anew for each array.
+      statements.add(
+          "DELETE FROM engine.element_instance WHERE process_instance_key = ?",
+          state.processInstance().key());
+    } else if (!state.deletedElements().isEmpty()) {
       deleteByKeys(statements, "element_instance", "key", state.deletedElements());
     }
     ELEMENT_INSERT.addTo(
@@ -250,7 +293,9 @@ public final class InstanceStore {
 
   private void saveVariables(final InstanceState state, final StatementBatch statements) {
     final long pi = state.processInstance().key();
-    if (!state.deletedVariableScopes().isEmpty()) {
+    if (state.ended()) {
+      statements.add("DELETE FROM engine.variable WHERE process_instance_key = ?", pi);
+    } else if (!state.deletedVariableScopes().isEmpty()) {
       deleteByKeys(statements, "variable", "scope_key", state.deletedVariableScopes());
     }
     VARIABLE_INSERT.addTo(
@@ -437,6 +482,13 @@ public final class InstanceStore {
                         m.correlationKey(),
                         m.interrupting()
                       })
+              .toList());
+    }
+    if (!state.messageClaims().isEmpty()) {
+      statements.addEach(
+          "INSERT INTO engine.message_correlation (message_key, bpmn_process_id) VALUES (?, ?)",
+          state.messageClaims().stream()
+              .map(c -> new Object[] {c.messageKey(), c.bpmnProcessId()})
               .toList());
     }
     if (!state.newSignalSubscriptions().isEmpty()) {

@@ -29,13 +29,14 @@ public final class StatementBatch {
   private final List<Object> parameters = new ArrayList<>();
   private int statements;
 
-  public void add(final String statement, final Object... statementParameters) {
+  /** Adds a statement; answers its index, by which {@link ResultReader} hands its rows. */
+  public int add(final String statement, final Object... statementParameters) {
     if (!sql.isEmpty()) {
       sql.append(";\n");
     }
     sql.append(statement);
-    statements++;
     Collections.addAll(parameters, statementParameters);
+    return statements++;
   }
 
   /** The same statement once per row of parameters. */

@@ -1,0 +1,210 @@
+package io.flowdesk.engine.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.camunda.client.CamundaClient;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.flowdesk.engine.Engine;
+import io.flowdesk.engine.EngineBootstrap;
+import io.flowdesk.engine.EngineProperties;
+import io.flowdesk.engine.support.EngineClock;
+import io.flowdesk.engine.test.ClientProtocol;
+import io.flowdesk.engine.test.FlowdeskEngineExtension;
+import io.flowdesk.engine.test.SharedPostgres;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Publications whose instances go on to wait for other messages: a publication correlates to its
+ * first waiting instance in its own transaction, so that instance's next subscription would need a
+ * second message lock while the first is held. Such publications neither deadlock nor correlate a
+ * message twice or not at all. The engine runs on a database of its own, so that a test can hold a
+ * message lock the way a concurrent publication of that message does.
+ */
+class MessageLockConformanceTest {
+
+  private static HikariDataSource dataSource;
+  private static Engine engine;
+  private static CamundaClient client;
+
+  @BeforeAll
+  static void start() {
+    dataSource = new HikariDataSource();
+    dataSource.setJdbcUrl(SharedPostgres.newDatabase());
+    dataSource.setUsername(SharedPostgres.user());
+    dataSource.setMaximumPoolSize(20);
+    engine = EngineBootstrap.start(dataSource, EngineProperties.loopback(), new EngineClock());
+    client = FlowdeskEngineExtension.client(engine, ClientProtocol.GRPC);
+  }
+
+  @AfterAll
+  static void stop() {
+    client.close();
+    engine.close();
+    dataSource.close();
+  }
+
+  /** {@code start -> catch first -> catch second -> end}, both keyed by {@code orderId}. */
+  private static String deployTwoCatches(final String first, final String second) {
+    final String id = Conformance.processId();
+    final BpmnModelInstance model =
+        Bpmn.createExecutableProcess(id)
+            .startEvent()
+            .intermediateCatchEvent(
+                first, e -> e.message(m -> m.name(first).zeebeCorrelationKeyExpression("orderId")))
+            .intermediateCatchEvent(
+                second,
+                e -> e.message(m -> m.name(second).zeebeCorrelationKeyExpression("orderId")))
+            .endEvent()
+            .done();
+    new Conformance(client).deploy(model);
+    return id;
+  }
+
+  @Test
+  void aMessageWhoseInstanceNextWaitsForAMessageBeingPublishedCorrelatesOnce() throws Exception {
+    final String first = "first-" + Conformance.processId();
+    final String second = "second-" + Conformance.processId();
+    final long instance =
+        new Conformance(client).start(deployTwoCatches(first, second), Map.of("orderId", "o-1"));
+
+    final CompletableFuture<?> publication;
+    try (Connection otherPublication = dataSource.getConnection()) {
+      otherPublication.setAutoCommit(false);
+      lockMessage(otherPublication, second, "o-1");
+      publication =
+          client
+              .newPublishMessageCommand()
+              .messageName(first)
+              .correlationKey("o-1")
+              .send()
+              .toCompletableFuture();
+      // Whatever the publication does while the other holds the lock, it must not fail.
+      Thread.sleep(300);
+      assertThat(publication).isNotCompletedExceptionally();
+      otherPublication.commit();
+    }
+    publication.get();
+
+    awaitPassed(instance, first);
+    assertThat(correlations(instance, first)).isEqualTo(1);
+    assertThat(correlations(instance, second)).isZero();
+    client.newPublishMessageCommand().messageName(second).correlationKey("o-1").send().join();
+    awaitCompleted(instance);
+  }
+
+  @Test
+  void publicationsWhoseInstancesWaitForEachOthersMessagesAllCorrelateOnce() {
+    final String first = "first-" + Conformance.processId();
+    final String second = "second-" + Conformance.processId();
+    final String firstThenSecond = deployTwoCatches(first, second);
+    final String secondThenFirst = deployTwoCatches(second, first);
+    final Conformance conformance = new Conformance(client);
+    final List<Long> instances = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      instances.add(conformance.start(firstThenSecond, Map.of("orderId", "o-" + i)));
+      instances.add(conformance.start(secondThenFirst, Map.of("orderId", "o-" + i)));
+    }
+
+    // Both messages of a key at once: each instance's next subscription wants the lock of the
+    // message the other publication holds. Buffered for a minute, so the message an instance
+    // reaches later still waits for it.
+    final List<CompletableFuture<?>> publications = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      for (final String name : List.of(first, second)) {
+        publications.add(
+            client
+                .newPublishMessageCommand()
+                .messageName(name)
+                .correlationKey("o-" + i)
+                .timeToLive(Duration.ofMinutes(1))
+                .send()
+                .toCompletableFuture());
+      }
+    }
+    CompletableFuture.allOf(publications.toArray(CompletableFuture[]::new)).join();
+
+    instances.forEach(MessageLockConformanceTest::awaitCompleted);
+    for (final long instance : instances) {
+      assertThat(correlations(instance, first)).as("correlations of %s", first).isEqualTo(1);
+      assertThat(correlations(instance, second)).as("correlations of %s", second).isEqualTo(1);
+    }
+  }
+
+  private static void lockMessage(
+      final Connection connection, final String name, final String correlationKey)
+      throws SQLException {
+    try (PreparedStatement lock =
+        connection.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?), hashtext(?))")) {
+      lock.setString(1, name);
+      lock.setString(2, correlationKey);
+      lock.execute();
+    }
+  }
+
+  private static long correlations(final long instance, final String elementId) {
+    return count(
+        "SELECT count(*) FROM engine.record WHERE process_instance_key = ?"
+            + " AND value_type = 'PROCESS_MESSAGE_SUBSCRIPTION' AND intent = 'CORRELATED'"
+            + " AND element_id = ?",
+        instance,
+        elementId);
+  }
+
+  private static void awaitPassed(final long instance, final String elementId) {
+    await()
+        .pollDelay(Duration.ZERO)
+        .pollInterval(Duration.ofMillis(20))
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                count(
+                        "SELECT count(*) FROM engine.record WHERE process_instance_key = ?"
+                            + " AND element_id = ? AND intent = 'ELEMENT_COMPLETED'",
+                        instance,
+                        elementId)
+                    == 1);
+  }
+
+  private static void awaitCompleted(final long instance) {
+    await()
+        .pollDelay(Duration.ZERO)
+        .pollInterval(Duration.ofMillis(20))
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                count(
+                        "SELECT count(*) FROM engine.process_instance WHERE key = ?"
+                            + " AND state = 'COMPLETED'",
+                        instance)
+                    == 1);
+  }
+
+  private static long count(final String sql, final Object... parameters) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        statement.setObject(i + 1, parameters[i]);
+      }
+      try (ResultSet result = statement.executeQuery()) {
+        result.next();
+        return result.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
