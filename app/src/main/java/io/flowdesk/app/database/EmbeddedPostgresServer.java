@@ -43,6 +43,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
               .setRegisterShutdownHook(false)
               .setPort(port)
               .setServerConfig("listen_addresses", "localhost")
+              // The library's defaults (both off) suit throwaway test databases. This one holds
+              // the engine's state and the business records: a commit the engine acknowledged must
+              // survive a power loss, and an unflushed write must never corrupt the data.
+              .setServerConfig("fsync", "on")
+              .setServerConfig("synchronous_commit", "on")
               .start();
       final EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, dataDirectory);
       server.createDatabaseIfMissing();

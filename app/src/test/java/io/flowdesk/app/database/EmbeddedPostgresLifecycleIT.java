@@ -5,7 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,6 +43,34 @@ class EmbeddedPostgresLifecycleIT {
     try (ServerProcess second = ServerProcess.start(dataDir)) {
       assertThat(second.landingPage()).contains("started 2 times");
       second.interrupt();
+    }
+  }
+
+  @Test
+  void theEmbeddedDatabaseFlushesEveryCommitToDisk() throws Exception {
+    final Path dataDir = workDir.resolve("data");
+    try (ServerProcess server = ServerProcess.start(dataDir)) {
+      // The fourth line of PostgreSQL's pid file is the port it listens on.
+      final String port =
+          Files.readAllLines(dataDir.resolve("postgres/postmaster.pid")).get(3).trim();
+      try (Connection connection =
+              DriverManager.getConnection(
+                  "jdbc:postgresql://localhost:" + port + "/postgres", "postgres", "");
+          Statement statement = connection.createStatement();
+          ResultSet settings =
+              statement.executeQuery(
+                  "SELECT name, setting FROM pg_settings"
+                      + " WHERE name IN ('fsync', 'synchronous_commit', 'full_page_writes')")) {
+        final Map<String, String> durability = new HashMap<>();
+        while (settings.next()) {
+          durability.put(settings.getString(1), settings.getString(2));
+        }
+        assertThat(durability)
+            .containsEntry("fsync", "on")
+            .containsEntry("synchronous_commit", "on")
+            .containsEntry("full_page_writes", "on");
+      }
+      server.interrupt();
     }
   }
 
