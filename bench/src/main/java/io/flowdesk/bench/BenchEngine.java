@@ -26,14 +26,7 @@ final class BenchEngine implements AutoCloseable {
   final CamundaClient client;
 
   BenchEngine() throws IOException {
-    // The embedded server's defaults (fsync and synchronous_commit off) suit throwaway test
-    // databases; a benchmark measures what a durable commit costs, as the application pays it.
-    postgres =
-        EmbeddedPostgres.builder()
-            .setServerConfig("max_connections", "200")
-            .setServerConfig("fsync", "on")
-            .setServerConfig("synchronous_commit", "on")
-            .start();
+    postgres = DurablePostgres.start();
     dataSource = new HikariDataSource();
     dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
     dataSource.setMaximumPoolSize(32);

@@ -68,7 +68,7 @@ public final class EtlBenchmark {
     generate(csv, rows, 42);
     generate(changed, rows, 43);
     generate(warmUp, 50_000, 42);
-    try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
+    try (EmbeddedPostgres postgres = DurablePostgres.start()) {
       final DataSource db = postgres.getPostgresDatabase();
       execute(db, "CREATE TABLE warm_up" + COLUMNS);
       // The JIT and the page cache get the same head start for every phase measured below.
