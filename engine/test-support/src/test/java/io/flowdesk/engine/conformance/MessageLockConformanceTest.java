@@ -165,32 +165,25 @@ class MessageLockConformanceTest {
   }
 
   private static void awaitPassed(final long instance, final String elementId) {
-    await()
-        .pollDelay(Duration.ZERO)
-        .pollInterval(Duration.ofMillis(20))
-        .atMost(Duration.ofSeconds(20))
-        .until(
-            () ->
-                count(
-                        "SELECT count(*) FROM engine.record WHERE process_instance_key = ?"
-                            + " AND element_id = ? AND intent = 'ELEMENT_COMPLETED'",
-                        instance,
-                        elementId)
-                    == 1);
+    awaitOne(
+        "SELECT count(*) FROM engine.record WHERE process_instance_key = ?"
+            + " AND element_id = ? AND intent = 'ELEMENT_COMPLETED'",
+        instance,
+        elementId);
   }
 
   private static void awaitCompleted(final long instance) {
+    awaitOne(
+        "SELECT count(*) FROM engine.process_instance WHERE key = ? AND state = 'COMPLETED'",
+        instance);
+  }
+
+  private static void awaitOne(final String countQuery, final Object... parameters) {
     await()
         .pollDelay(Duration.ZERO)
         .pollInterval(Duration.ofMillis(20))
         .atMost(Duration.ofSeconds(20))
-        .until(
-            () ->
-                count(
-                        "SELECT count(*) FROM engine.process_instance WHERE key = ?"
-                            + " AND state = 'COMPLETED'",
-                        instance)
-                    == 1);
+        .until(() -> count(countQuery, parameters) == 1);
   }
 
   private static long count(final String sql, final Object... parameters) {
