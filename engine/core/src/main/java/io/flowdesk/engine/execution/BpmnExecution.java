@@ -1483,10 +1483,11 @@ public final class BpmnExecution {
   // ---- termination and incidents
 
   /**
-   * Terminates an element instance and what runs in it. Answers true when it ended now, false when
-   * a Camunda user task in it holds the termination up while its canceling listeners run: it stays
-   * TERMINATING (so do the scopes around the task up to it), the tasks holding it up are in {@link
-   * #holds}, and the caller leaves a continuation there for what was to follow.
+   * Terminates an element instance and what runs in it, including the instances its call activities
+   * called. Answers true when it ended now, false when a Camunda user task in it (or in such an
+   * instance) holds the termination up while its canceling listeners run: it stays TERMINATING (so
+   * do the scopes and call activities around the task up to it), the tasks holding it up are in
+   * {@link #holds}, and the caller leaves a continuation there for what was to follow.
    */
   private boolean terminate(final ElementInstance instance) {
     if (instance.state() == State.TERMINATING) {
