@@ -10,11 +10,13 @@ import io.flowdesk.engine.state.ElementInstance;
 import io.flowdesk.engine.state.InstanceState;
 import io.flowdesk.engine.state.InstanceStore;
 import io.flowdesk.engine.state.ProcessInstanceRow;
+import io.flowdesk.engine.state.UserTaskRow;
 import io.flowdesk.engine.support.Keys;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,10 +29,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * parents and children. All of them belong to one call hierarchy whose root the command locked, so
  * they are loaded on demand and saved together.
  *
- * <p>Work for another instance (start a child, cancel it, complete the parent's call activity) is
- * queued and done after the current step, so no execution is re-entered while it runs; only a
- * thrown error or escalation asks the parent at once, because the thrower must know whether it was
- * caught.
+ * <p>Work for another instance (start a child, complete the parent's call activity, end its
+ * termination) is queued and done after the current step, so no execution is re-entered while it
+ * runs. Two things happen at once: a thrown error or escalation asks the parent, because the
+ * thrower must know whether it was caught, and a terminating call activity cancels its child
+ * (started first if its start is still queued), because it must know whether canceling listeners
+ * hold that child up. A child that threw to its parent may so be canceled while its throw is under
+ * way; it does nothing after the throw but return.
  */
 final class CommandScope {
 
@@ -44,6 +49,10 @@ final class CommandScope {
   private final BiFunction<InstanceState, ProcessDefinition, BpmnExecution> executions;
   private final Map<Long, Touched> touched = new LinkedHashMap<>();
   private final Deque<Runnable> pending = new ArrayDeque<>();
+
+  /** Queued starts of child instances, by the call activity that starts them. */
+  private final Map<Long, Runnable> unstartedChildren = new HashMap<>();
+
   private final List<JobStreams.Push> pushes = new ArrayList<>();
   private final boolean joinedCallersTransaction;
 
@@ -109,6 +118,14 @@ final class CommandScope {
                         "Process instance " + processInstanceKey + " of the hierarchy is gone")));
   }
 
+  /** Starts the child of a call activity if its start is still queued. */
+  private void startChildOf(final long callActivityKey) {
+    final Runnable start = unstartedChildren.remove(callActivityKey);
+    if (start != null) {
+      start.run();
+    }
+  }
+
   private Optional<Touched> runningChildOf(final long callActivityKey) {
     for (final Touched t : touched.values()) {
       final ProcessInstanceRow row = t.state().processInstance();
@@ -134,7 +151,8 @@ final class CommandScope {
           final ElementInstance callActivity,
           final long processDefinitionKey,
           final Map<String, Object> variables) {
-        pending.add(
+        unstartedChildren.put(
+            callActivity.key(),
             () -> {
               final ProcessDefinition definition = definitions.byKey(processDefinitionKey);
               final ProcessInstanceRow child =
@@ -149,12 +167,32 @@ final class CommandScope {
                       row.rootKey());
               add(InstanceState.forNewInstance(child)).execution().start(variables);
             });
+        pending.add(() -> startChildOf(callActivity.key()));
       }
 
       @Override
-      public void cancelChildOf(final ElementInstance callActivity) {
+      public List<UserTaskRow> cancelChildOf(final ElementInstance callActivity) {
+        // Terminated in the step that activated it: as in Zeebe, its child exists and ends with it.
+        startChildOf(callActivity.key());
+        return runningChildOf(callActivity.key())
+            .map(c -> c.execution().cancelForParent())
+            .orElse(List.of());
+      }
+
+      @Override
+      public List<UserTaskRow> holdingChildOf(final ElementInstance callActivity) {
+        return runningChildOf(callActivity.key())
+            .map(c -> c.execution().holdingTermination())
+            .orElse(List.of());
+      }
+
+      @Override
+      public void terminatedForParent(final List<Map<String, Object>> continuations) {
         pending.add(
-            () -> runningChildOf(callActivity.key()).ifPresent(c -> c.execution().cancel()));
+            () ->
+                get(row.parentProcessInstanceKey())
+                    .execution()
+                    .calledInstanceTerminated(row.parentElementInstanceKey(), continuations));
       }
 
       @Override

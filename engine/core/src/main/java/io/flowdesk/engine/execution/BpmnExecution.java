@@ -89,7 +89,7 @@ public final class BpmnExecution {
         new EventSubscriptionBehavior(state, process, services, variables, expressions);
     this.userTasks = new UserTaskBehavior(state, services, variables, expressions);
     this.multiInstance = new MultiInstanceBehavior(state, variables, expressions);
-    this.holds = new TerminationHolds(services);
+    this.holds = new TerminationHolds(services, state.processInstance().key());
     this.taskListeners =
         new TaskListenerBehavior(
             state,
@@ -574,6 +574,43 @@ public final class BpmnExecution {
     if (ended) {
       state.endProcessInstance("TERMINATED");
     }
+  }
+
+  /**
+   * The parent's call activity terminates: the instance is canceled as by {@link #cancel}. Answers
+   * the user tasks whose canceling listeners hold up its termination (in it and in the instances it
+   * called); empty when it ended now.
+   */
+  public List<UserTaskRow> cancelForParent() {
+    if (terminating()) {
+      return holdingTermination();
+    }
+    final boolean ended = state.processElementInstance().map(this::terminate).orElse(true);
+    final List<UserTaskRow> holding = holds.handOver();
+    if (ended) {
+      state.endProcessInstance("TERMINATED");
+    }
+    return holding;
+  }
+
+  /** The user tasks whose canceling listeners hold up this instance's termination. */
+  public List<UserTaskRow> holdingTermination() {
+    state.processElementInstance().ifPresent(this::collectHolding);
+    return holds.handOver();
+  }
+
+  /**
+   * The instance a call activity called, whose termination the call activity waited for, has
+   * terminated: the call activity ends, and what waited for it goes on ({@code continuations}).
+   */
+  public void calledInstanceTerminated(
+      final long callActivityKey, final List<Map<String, Object>> continuations) {
+    state
+        .elementInstance(callActivityKey)
+        .filter(callActivity -> callActivity.state() == State.TERMINATING)
+        .ifPresent(
+            callActivity -> endHeldTermination(callActivity, new ArrayList<>(continuations)));
+    run();
   }
 
   /** Whether the instance is being canceled and waits for canceling task listeners. */
@@ -1446,10 +1483,11 @@ public final class BpmnExecution {
   // ---- termination and incidents
 
   /**
-   * Terminates an element instance and what runs in it. Answers true when it ended now, false when
-   * a Camunda user task in it holds the termination up while its canceling listeners run: it stays
-   * TERMINATING (so do the scopes around the task up to it), the tasks holding it up are in {@link
-   * #holds}, and the caller leaves a continuation there for what was to follow.
+   * Terminates an element instance and what runs in it, including the instances its call activities
+   * called. Answers true when it ended now, false when a Camunda user task in it (or in such an
+   * instance) holds the termination up while its canceling listeners run: it stays TERMINATING (so
+   * do the scopes and call activities around the task up to it), the tasks holding it up are in
+   * {@link #holds}, and the caller leaves a continuation there for what was to follow.
    */
   private boolean terminate(final ElementInstance instance) {
     if (instance.state() == State.TERMINATING) {
@@ -1469,10 +1507,13 @@ public final class BpmnExecution {
     if (element.userTask() != null && !element.jobBased() && !cancelingListeners) {
       state.cancelUserTaskOf(instance.key());
     }
-    if (instance.type() == BpmnElementType.CALL_ACTIVITY) {
-      hierarchy.cancelChildOf(instance);
-    }
     boolean ended = true;
+    if (instance.type() == BpmnElementType.CALL_ACTIVITY) {
+      // Zeebe: the call activity stays terminating until the instance it called has terminated.
+      final List<UserTaskRow> holdingChild = hierarchy.cancelChildOf(instance);
+      holds.holdingTasks(holdingChild);
+      ended = holdingChild.isEmpty();
+    }
     for (final ElementInstance child : state.children(instance.key())) {
       ended &= terminate(child);
     }
@@ -1500,15 +1541,20 @@ public final class BpmnExecution {
 
   private void collectHolding(final ElementInstance terminating) {
     holds.alreadyHolding(terminating.key());
+    if (terminating.type() == BpmnElementType.CALL_ACTIVITY) {
+      holds.holdingTasks(hierarchy.holdingChildOf(terminating));
+    }
     for (final ElementInstance child : state.children(terminating.key())) {
       collectHolding(child);
     }
   }
 
   /**
-   * The canceling listeners of a task that held up its element's termination completed: the element
-   * ends, so does each terminating scope around it that has nothing left, and the continuations
-   * that waited for them run.
+   * The canceling listeners of a task that held up its element's termination completed (or the
+   * instance a call activity called has terminated): the element ends, so does each terminating
+   * scope around it that has nothing left, and the continuations that waited for them run. When the
+   * instance itself ends, a call activity waits for it: the continuations of the instances above go
+   * on there.
    */
   private void endHeldTermination(
       final ElementInstance instance, final List<Map<String, Object>> continuations) {
@@ -1517,6 +1563,9 @@ public final class BpmnExecution {
     state.removeElementInstance(instance);
     if (instance.isProcess()) {
       state.endProcessInstance("TERMINATED");
+      if (state.processInstance().hasParent()) {
+        hierarchy.terminatedForParent(continuations.stream().filter(c -> !holds.owns(c)).toList());
+      }
       return;
     }
     continueAfterTermination(continuations);
@@ -1533,6 +1582,9 @@ public final class BpmnExecution {
     final java.util.Iterator<Map<String, Object>> pending = continuations.iterator();
     while (pending.hasNext()) {
       final Map<String, Object> continuation = pending.next();
+      if (!holds.owns(continuation)) {
+        continue; // a caller's, which goes on once this instance has terminated
+      }
       final long root = TerminationHolds.key(continuation, "root");
       final ElementInstance rootInstance = state.elementInstance(root).orElse(null);
       final boolean ran =

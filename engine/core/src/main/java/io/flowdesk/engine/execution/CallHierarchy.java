@@ -2,6 +2,8 @@ package io.flowdesk.engine.execution;
 
 import io.flowdesk.engine.model.BpmnEventType;
 import io.flowdesk.engine.state.ElementInstance;
+import io.flowdesk.engine.state.UserTaskRow;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,8 +16,26 @@ public interface CallHierarchy {
   void startChild(
       ElementInstance callActivity, long processDefinitionKey, Map<String, Object> variables);
 
-  /** Cancels the instance the call activity started, if it still runs. */
-  void cancelChildOf(ElementInstance callActivity);
+  /**
+   * Cancels the instance the call activity started, if it still runs, at once. Answers the user
+   * tasks whose canceling listeners hold up that instance's termination (in it or in the instances
+   * it called): empty when it ended now, else it ends after them and then tells the call activity
+   * ({@link #terminatedForParent}).
+   */
+  List<UserTaskRow> cancelChildOf(ElementInstance callActivity);
+
+  /**
+   * The user tasks whose canceling listeners hold up the termination of the instance the call
+   * activity started, which an earlier command began.
+   */
+  List<UserTaskRow> holdingChildOf(ElementInstance callActivity);
+
+  /**
+   * This instance, whose termination its parent's call activity waited for, has terminated: the
+   * call activity terminates, and the {@code continuations} that waited for it (those of the parent
+   * and its ancestors) go on.
+   */
+  void terminatedForParent(List<Map<String, Object>> continuations);
 
   /** This instance completed: its parent's call activity completes with these variables. */
   void completeParent(Map<String, Object> variables);
@@ -38,7 +58,17 @@ public interface CallHierarchy {
         }
 
         @Override
-        public void cancelChildOf(final ElementInstance callActivity) {}
+        public List<UserTaskRow> cancelChildOf(final ElementInstance callActivity) {
+          return List.of();
+        }
+
+        @Override
+        public List<UserTaskRow> holdingChildOf(final ElementInstance callActivity) {
+          return List.of();
+        }
+
+        @Override
+        public void terminatedForParent(final List<Map<String, Object>> continuations) {}
 
         @Override
         public void completeParent(final Map<String, Object> variables) {}

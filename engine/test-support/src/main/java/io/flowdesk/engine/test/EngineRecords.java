@@ -40,6 +40,26 @@ public final class EngineRecords {
         .list();
   }
 
+  /**
+   * The records of several process instances (e.g. a parent and the instances its call activities
+   * started) in the one order they happened.
+   */
+  public List<Entry> ofInstances(final Long... processInstanceKeys) {
+    return jdbc.sql(
+            "SELECT key, value_type, intent, element_id, payload FROM engine.record"
+                + " WHERE process_instance_key = ANY(?) ORDER BY position")
+        .param(processInstanceKeys)
+        .query(
+            (rs, n) ->
+                new Entry(
+                    rs.getLong(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getString(5)))
+        .list();
+  }
+
   /** Element ids with the given process-instance intent, in the order they happened. */
   public List<String> elements(final long processInstanceKey, final String intent) {
     return of(processInstanceKey).stream()
