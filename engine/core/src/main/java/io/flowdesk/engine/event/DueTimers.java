@@ -36,7 +36,7 @@ public final class DueTimers {
 
   private static final Logger LOG = LoggerFactory.getLogger(DueTimers.class);
   private static final int BATCH = 500;
-  private static final int FIRING_THREADS = 4;
+  private static final int FIRING_THREADS = 8;
 
   private final JdbcClient jdbc;
   private final JdbcTemplate batch;
