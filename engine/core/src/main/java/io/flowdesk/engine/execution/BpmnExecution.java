@@ -57,7 +57,8 @@ public final class BpmnExecution {
   private final UserTaskBehavior userTasks;
   private final MultiInstanceBehavior multiInstance;
   private final TaskListenerBehavior taskListeners;
-  private final TerminationHolds holds;
+  private final ElementRecords records;
+  private final ElementTermination termination;
 
   /** Inner multi-instance completions whose completion condition was met. */
   private final Set<Long> completionConditionMet = new HashSet<>();
@@ -83,13 +84,13 @@ public final class BpmnExecution {
     this.state = state;
     this.process = process;
     this.services = services;
+    this.records = new ElementRecords(state);
     this.variables = new VariableBehavior(state, services.keys());
     this.expressions = new ExpressionBehavior(services.feel());
     this.subscriptions =
         new EventSubscriptionBehavior(state, process, services, variables, expressions);
     this.userTasks = new UserTaskBehavior(state, services, variables, expressions);
     this.multiInstance = new MultiInstanceBehavior(state, variables, expressions);
-    this.holds = new TerminationHolds(services, state.processInstance().key());
     this.taskListeners =
         new TaskListenerBehavior(
             state,
@@ -116,10 +117,7 @@ public final class BpmnExecution {
               @Override
               public void canceled(
                   final long elementInstanceKey, final List<Map<String, Object>> continuations) {
-                state
-                    .elementInstance(elementInstanceKey)
-                    .filter(task -> task.state() == State.TERMINATING)
-                    .ifPresent(task -> endHeldTermination(task, continuations));
+                termination.heldTerminationEnded(elementInstanceKey, continuations);
               }
 
               @Override
@@ -128,6 +126,36 @@ public final class BpmnExecution {
                     .elementInstance(elementInstanceKey)
                     .ifPresent(
                         task -> BpmnExecution.this.incident(task, failure, TASK_LISTENER, null));
+              }
+            });
+    this.termination =
+        new ElementTermination(
+            state,
+            process,
+            services,
+            records,
+            subscriptions,
+            multiInstance,
+            taskListeners,
+            () -> hierarchy,
+            new ElementTermination.Resumption() {
+              @Override
+              public void activate(
+                  final FlowElement element,
+                  final long flowScopeKey,
+                  final Map<String, Object> eventVars) {
+                final ElementInstance instance = createAndSchedule(element, flowScopeKey);
+                eventVariables.put(instance.key(), eventVars);
+              }
+
+              @Override
+              public void complete(final ElementInstance endEvent) {
+                completeNow(endEvent);
+              }
+
+              @Override
+              public void childEnded(final long flowScopeKey) {
+                onChildEnded(flowScopeKey);
               }
             });
   }
@@ -143,7 +171,7 @@ public final class BpmnExecution {
     final ElementInstance processInstance =
         state.addElementInstance(key, 0, process.bpmnProcessId(), BpmnElementType.PROCESS);
     startVariables.forEach((name, value) -> variables.setLocal(key, name, value));
-    appendElementRecord(processInstance, "ELEMENT_ACTIVATING");
+    records.element(processInstance, "ELEMENT_ACTIVATING");
     schedule(Step.ACTIVATE, processInstance);
     run();
   }
@@ -187,11 +215,11 @@ public final class BpmnExecution {
     final FlowElement ownerElement = process.element(owner.elementId());
     final FlowElement catchEvent = process.element(catchElementId);
     if (catchElementId.equals(owner.elementId())) {
-      closeSubscriptionsOf(owner);
-      appendElementRecord(owner, "EVENT_OCCURRED");
+      subscriptions.closeOf(owner);
+      records.element(owner, "EVENT_OCCURRED");
       completeWithResult(owner, eventVars);
     } else if (ownerElement.type() == BpmnElementType.EVENT_BASED_GATEWAY) {
-      closeSubscriptionsOf(owner);
+      subscriptions.closeOf(owner);
       completeEventBasedGateway(owner, ownerElement, catchEvent, eventVars);
     } else if (catchEvent.type() == BpmnElementType.BOUNDARY_EVENT) {
       activateBoundaryEvent(owner, catchEvent, eventVars);
@@ -473,7 +501,7 @@ public final class BpmnExecution {
     final ElementInstance created =
         state.addElementInstance(
             services.keys().next(), parent.key(), scopeId, scopeElement.type());
-    appendElementRecord(created, "ELEMENT_ACTIVATING");
+    records.element(created, "ELEMENT_ACTIVATING");
     subscriptions.open(created, scopeElement);
     markActivated(created);
     return created;
@@ -528,40 +556,11 @@ public final class BpmnExecution {
                             + " could not be found: '"
                             + elementInstanceKey
                             + "'"));
-    final long flowScopeKey = instance.flowScopeKey();
-    if (!terminate(instance)) {
-      holds.hold("emptyScopes", instance.key(), Map.of("scope", flowScopeKey));
-      return;
-    }
-    terminateEmptyScopes(flowScopeKey);
-  }
-
-  /** A scope left without active instances terminates too, up to the process instance. */
-  private void terminateEmptyScopes(final long scopeKey) {
-    final ElementInstance scope = state.elementInstance(scopeKey).orElse(null);
-    if (scope == null || !state.children(scope.key()).isEmpty()) {
-      return;
-    }
-    if (scope.isProcess()) {
-      if (state.processInstance().hasParent()) {
-        throw modificationRejected(
-            "would terminate all active element instances of a child process instance; terminate"
-                + " the call activity in the parent instead");
-      }
-      terminate(scope);
-      state.endProcessInstance("TERMINATED");
-      return;
-    }
-    terminate(scope);
-    terminateEmptyScopes(scope.flowScopeKey());
+    termination.terminateWithEmptyScopes(instance);
   }
 
   private Rejection modificationRejected(final String reason) {
-    return Rejection.invalidArgument(
-        "Expected to modify instance of process '"
-            + state.processInstance().bpmnProcessId()
-            + "' but it "
-            + reason);
+    return Modification.rejected(state.processInstance().bpmnProcessId(), reason);
   }
 
   /**
@@ -569,11 +568,7 @@ public final class BpmnExecution {
    * task listeners hold a user task up, the instance ends once they completed.
    */
   public void cancel() {
-    final boolean ended = state.processElementInstance().map(this::terminate).orElse(true);
-    holds.release(); // the process element's own end ends the instance
-    if (ended) {
-      state.endProcessInstance("TERMINATED");
-    }
+    termination.cancel();
   }
 
   /**
@@ -585,18 +580,12 @@ public final class BpmnExecution {
     if (terminating()) {
       return holdingTermination();
     }
-    final boolean ended = state.processElementInstance().map(this::terminate).orElse(true);
-    final List<UserTaskRow> holding = holds.handOver();
-    if (ended) {
-      state.endProcessInstance("TERMINATED");
-    }
-    return holding;
+    return termination.cancelForParent();
   }
 
   /** The user tasks whose canceling listeners hold up this instance's termination. */
   public List<UserTaskRow> holdingTermination() {
-    state.processElementInstance().ifPresent(this::collectHolding);
-    return holds.handOver();
+    return termination.holdingTermination();
   }
 
   /**
@@ -605,11 +594,7 @@ public final class BpmnExecution {
    */
   public void calledInstanceTerminated(
       final long callActivityKey, final List<Map<String, Object>> continuations) {
-    state
-        .elementInstance(callActivityKey)
-        .filter(callActivity -> callActivity.state() == State.TERMINATING)
-        .ifPresent(
-            callActivity -> endHeldTermination(callActivity, new ArrayList<>(continuations)));
+    termination.heldTerminationEnded(callActivityKey, new ArrayList<>(continuations));
     run();
   }
 
@@ -644,7 +629,7 @@ public final class BpmnExecution {
         }
       } catch (Failure.Raised raised) {
         // What the failed step opened is reopened when the step is retried.
-        closeSubscriptionsOf(instance);
+        subscriptions.closeOf(instance);
         incident(instance, raised.failure(), operation.step().name(), null);
       }
     }
@@ -738,7 +723,7 @@ public final class BpmnExecution {
     final ElementInstance inner =
         state.addElementInstance(services.keys().next(), body.key(), element.id(), element.type());
     multiInstance.initialiseInner(inner, element.multiInstance(), item, counter);
-    appendElementRecord(inner, "ELEMENT_ACTIVATING");
+    records.element(inner, "ELEMENT_ACTIVATING");
     schedule(Step.ACTIVATE, inner);
   }
 
@@ -749,14 +734,7 @@ public final class BpmnExecution {
   private void afterInnerCompleted(final ElementInstance inner, final FlowElement element) {
     final ElementInstance body = state.elementInstance(inner.flowScopeKey()).orElseThrow();
     if (completionConditionMet.remove(inner.key())) {
-      boolean ended = true;
-      for (final ElementInstance other : state.children(body.key())) {
-        ended &= terminate(other);
-        multiInstance.innerTerminated(other);
-      }
-      if (!ended) {
-        holds.hold("multiInstance", body.key(), Map.of());
-      }
+      termination.terminateInners(body);
     } else if (element.multiInstance().sequential()) {
       final int next = multiInstance.completed(body) + 1;
       if (next <= multiInstance.size(body)) {
@@ -872,7 +850,7 @@ public final class BpmnExecution {
     final String code =
         expressions.evaluateString(escalation.code(), variables.lookupFrom(instance.key()));
     final boolean caught = throwEvent(instance.key(), BpmnEventType.ESCALATION, code, Map.of());
-    appendRecord(
+    records.append(
         instance.key(),
         "ESCALATION",
         caught ? "ESCALATED" : "NOT_ESCALATED",
@@ -1094,29 +1072,15 @@ public final class BpmnExecution {
         return;
       }
     }
-    if (element.eventType() == BpmnEventType.TERMINATE) {
-      boolean ended = true;
-      for (final ElementInstance sibling : state.children(instance.flowScopeKey())) {
-        if (sibling.key() != instance.key()) {
-          ended &= terminate(sibling);
-        }
-      }
-      for (final InstanceState.JoinPoint joinPoint : state.joinPointsIn(instance.flowScopeKey())) {
-        state
-            .takenFlows(joinPoint)
-            .forEach((flow, count) -> state.addTakenFlow(joinPoint, flow, -count));
-      }
-      if (!ended) {
-        holds.hold("terminateEnd", instance.flowScopeKey(), Map.of("endEvent", instance.key()));
-        return;
-      }
+    if (element.eventType() == BpmnEventType.TERMINATE && !termination.terminateScopeOf(instance)) {
+      return;
     }
     completeNow(instance);
   }
 
   private void markActivated(final ElementInstance instance) {
     state.transition(instance, State.ACTIVATED);
-    appendElementRecord(instance, "ELEMENT_ACTIVATED");
+    records.element(instance, "ELEMENT_ACTIVATED");
   }
 
   // ---- completion
@@ -1135,7 +1099,7 @@ public final class BpmnExecution {
 
   private void completeNow(final ElementInstance instance) {
     state.transition(instance, State.COMPLETING);
-    appendElementRecord(instance, "ELEMENT_COMPLETING");
+    records.element(instance, "ELEMENT_COMPLETING");
     schedule(Step.COMPLETE, instance);
   }
 
@@ -1219,11 +1183,11 @@ public final class BpmnExecution {
       final ElementInstance instance, final FlowElement element, final List<SequenceFlow> flows) {
     if (isForkingGateway(element) && instance.state() == State.ACTIVATED) {
       state.transition(instance, State.COMPLETING);
-      appendElementRecord(instance, "ELEMENT_COMPLETING");
+      records.element(instance, "ELEMENT_COMPLETING");
     }
-    appendElementRecord(instance, "ELEMENT_COMPLETED");
+    records.element(instance, "ELEMENT_COMPLETED");
     if (element.ownsSubscriptions()) {
-      closeSubscriptionsOf(instance);
+      subscriptions.closeOf(instance);
     }
     state.removeElementInstance(instance);
     if (instance.isProcess()) {
@@ -1248,7 +1212,7 @@ public final class BpmnExecution {
   /** Takes a flow; answers the element instance it activates, null when it arrives at a join. */
   private ElementInstance takeFlow(final SequenceFlow flow, final long flowScopeKey) {
     final Map<String, Object> payload =
-        recordPayload(flow.id(), BpmnElementType.SEQUENCE_FLOW, flowScopeKey);
+        records.payload(flow.id(), BpmnElementType.SEQUENCE_FLOW, flowScopeKey);
     state.append(
         new PendingRecord(
             services.keys().next(),
@@ -1328,7 +1292,7 @@ public final class BpmnExecution {
         element.multiInstance() != null ? BpmnElementType.MULTI_INSTANCE_BODY : element.type();
     final ElementInstance instance =
         state.addElementInstance(services.keys().next(), flowScopeKey, element.id(), type);
-    appendElementRecord(instance, "ELEMENT_ACTIVATING");
+    records.element(instance, "ELEMENT_ACTIVATING");
     schedule(Step.ACTIVATE, instance);
     return instance;
   }
@@ -1341,9 +1305,9 @@ public final class BpmnExecution {
       final FlowElement chosen,
       final Map<String, Object> eventVars) {
     state.transition(gateway, State.COMPLETING);
-    appendElementRecord(gateway, "ELEMENT_COMPLETING");
-    appendElementRecord(gateway, "ELEMENT_COMPLETED");
-    closeSubscriptionsOf(gateway);
+    records.element(gateway, "ELEMENT_COMPLETING");
+    records.element(gateway, "ELEMENT_COMPLETED");
+    subscriptions.closeOf(gateway);
     state.removeElementInstance(gateway);
     for (final String flowId : element.outgoing()) {
       final SequenceFlow flow = process.sequenceFlow(flowId);
@@ -1363,12 +1327,7 @@ public final class BpmnExecution {
       final ElementInstance activity,
       final FlowElement boundary,
       final Map<String, Object> eventVars) {
-    if (boundary.interrupting() && !terminate(activity)) {
-      final Map<String, Object> details = new LinkedHashMap<>();
-      details.put("boundary", boundary.id());
-      details.put("scope", activity.flowScopeKey());
-      details.put("variables", eventVars);
-      holds.hold("boundary", activity.key(), details);
+    if (boundary.interrupting() && !termination.interruptActivity(activity, boundary, eventVars)) {
       return;
     }
     final ElementInstance event = createAndSchedule(boundary, activity.flowScopeKey());
@@ -1384,27 +1343,8 @@ public final class BpmnExecution {
       final ElementInstance scope,
       final FlowElement startEvent,
       final Map<String, Object> eventVars) {
-    if (startEvent.interrupting()) {
-      final FlowElement scopeElement = process.element(scope.elementId());
-      for (final String otherStart : scopeElement.eventSubProcessStartIds()) {
-        state.closeSubscription(scope.key(), otherStart);
-      }
-      boolean ended = true;
-      for (final ElementInstance child : state.children(scope.key())) {
-        ended &= terminate(child);
-      }
-      for (final InstanceState.JoinPoint joinPoint : state.joinPointsIn(scope.key())) {
-        state
-            .takenFlows(joinPoint)
-            .forEach((flow, count) -> state.addTakenFlow(joinPoint, flow, -count));
-      }
-      if (!ended) {
-        final Map<String, Object> details = new LinkedHashMap<>();
-        details.put("start", startEvent.id());
-        details.put("variables", eventVars);
-        holds.hold("eventSubProcess", scope.key(), details);
-        return;
-      }
+    if (startEvent.interrupting() && !termination.interruptScope(scope, startEvent, eventVars)) {
+      return;
     }
     final ElementInstance subProcess =
         createAndSchedule(process.element(startEvent.flowScopeId()), scope.key());
@@ -1430,7 +1370,7 @@ public final class BpmnExecution {
       if (!thrower) {
         final FlowElement start = catcher(element.eventSubProcessStartIds(), type, code);
         if (start != null) {
-          appendRecord(current.key(), type.name(), "THROWN", start.id(), Map.of("code", code));
+          records.append(current.key(), type.name(), "THROWN", start.id(), Map.of("code", code));
           startEventSubProcess(current, start, eventVars);
           return true;
         }
@@ -1480,175 +1420,7 @@ public final class BpmnExecution {
         : ((EventDefinition.Escalation) definition).code().text();
   }
 
-  // ---- termination and incidents
-
-  /**
-   * Terminates an element instance and what runs in it, including the instances its call activities
-   * called. Answers true when it ended now, false when a Camunda user task in it (or in such an
-   * instance) holds the termination up while its canceling listeners run: it stays TERMINATING (so
-   * do the scopes and call activities around the task up to it), the tasks holding it up are in
-   * {@link #holds}, and the caller leaves a continuation there for what was to follow.
-   */
-  private boolean terminate(final ElementInstance instance) {
-    if (instance.state() == State.TERMINATING) {
-      collectHolding(instance); // held up by an earlier command; now it holds this one up too
-      return false;
-    }
-    state.transition(instance, State.TERMINATING);
-    appendElementRecord(instance, "ELEMENT_TERMINATING");
-    final FlowElement element = process.element(instance.elementId());
-    if (element.ownsSubscriptions()) {
-      closeSubscriptionsOf(instance);
-    }
-    final boolean cancelingListeners =
-        element.userTask() != null
-            && !element.jobBased()
-            && !element.userTask().listeners(TaskListener.EventType.CANCELING).isEmpty();
-    if (element.userTask() != null && !element.jobBased() && !cancelingListeners) {
-      state.cancelUserTaskOf(instance.key());
-    }
-    boolean ended = true;
-    if (instance.type() == BpmnElementType.CALL_ACTIVITY) {
-      // Zeebe: the call activity stays terminating until the instance it called has terminated.
-      final List<UserTaskRow> holdingChild = hierarchy.cancelChildOf(instance);
-      holds.holdingTasks(holdingChild);
-      ended = holdingChild.isEmpty();
-    }
-    for (final ElementInstance child : state.children(instance.key())) {
-      ended &= terminate(child);
-    }
-    for (final InstanceState.JoinPoint joinPoint : state.joinPointsIn(instance.key())) {
-      state
-          .takenFlows(joinPoint)
-          .forEach((flow, count) -> state.addTakenFlow(joinPoint, flow, -count));
-    }
-    terminationHooks.forEach(hook -> hook.onTerminate(instance));
-    if (cancelingListeners) {
-      // After the hooks, which cancel the element's jobs: the canceling listeners' jobs stay.
-      final UserTaskRow holding = taskListeners.cancel(instance.key());
-      if (holding != null) {
-        holds.holdingTask(holding);
-        ended = false;
-      }
-    }
-    if (!ended) {
-      return false;
-    }
-    appendElementRecord(instance, "ELEMENT_TERMINATED");
-    state.removeElementInstance(instance);
-    return true;
-  }
-
-  private void collectHolding(final ElementInstance terminating) {
-    holds.alreadyHolding(terminating.key());
-    if (terminating.type() == BpmnElementType.CALL_ACTIVITY) {
-      holds.holdingTasks(hierarchy.holdingChildOf(terminating));
-    }
-    for (final ElementInstance child : state.children(terminating.key())) {
-      collectHolding(child);
-    }
-  }
-
-  /**
-   * The canceling listeners of a task that held up its element's termination completed (or the
-   * instance a call activity called has terminated): the element ends, so does each terminating
-   * scope around it that has nothing left, and the continuations that waited for them run. When the
-   * instance itself ends, a call activity waits for it: the continuations of the instances above go
-   * on there.
-   */
-  private void endHeldTermination(
-      final ElementInstance instance, final List<Map<String, Object>> continuations) {
-    terminationHooks.forEach(hook -> hook.onTerminate(instance)); // incidents raised meanwhile
-    appendElementRecord(instance, "ELEMENT_TERMINATED");
-    state.removeElementInstance(instance);
-    if (instance.isProcess()) {
-      state.endProcessInstance("TERMINATED");
-      if (state.processInstance().hasParent()) {
-        hierarchy.terminatedForParent(continuations.stream().filter(c -> !holds.owns(c)).toList());
-      }
-      return;
-    }
-    continueAfterTermination(continuations);
-    final ElementInstance scope = state.elementInstance(instance.flowScopeKey()).orElse(null);
-    if (scope != null
-        && scope.state() == State.TERMINATING
-        && state.children(scope.key()).isEmpty()) {
-      endHeldTermination(scope, continuations);
-    }
-  }
-
-  /** Runs, once, each continuation whose termination has ended by now. */
-  private void continueAfterTermination(final List<Map<String, Object>> continuations) {
-    final java.util.Iterator<Map<String, Object>> pending = continuations.iterator();
-    while (pending.hasNext()) {
-      final Map<String, Object> continuation = pending.next();
-      if (!holds.owns(continuation)) {
-        continue; // a caller's, which goes on once this instance has terminated
-      }
-      final long root = TerminationHolds.key(continuation, "root");
-      final ElementInstance rootInstance = state.elementInstance(root).orElse(null);
-      final boolean ran =
-          switch (TerminationHolds.kind(continuation)) {
-            case "boundary" -> rootInstance == null && activateHeldBoundary(continuation);
-            case "emptyScopes" -> {
-              if (rootInstance != null) {
-                yield false;
-              }
-              terminateEmptyScopes(TerminationHolds.key(continuation, "scope"));
-              yield true;
-            }
-            case "eventSubProcess" ->
-                emptied(rootInstance, null) && startHeldEventSubProcess(rootInstance, continuation);
-            case "terminateEnd" -> {
-              final long endEvent = TerminationHolds.key(continuation, "endEvent");
-              if (!emptied(rootInstance, endEvent)) {
-                yield false;
-              }
-              state.elementInstance(endEvent).ifPresent(this::completeNow);
-              yield true;
-            }
-            case "multiInstance" -> {
-              if (!emptied(rootInstance, null)) {
-                yield false;
-              }
-              onChildEnded(root);
-              yield true;
-            }
-            default -> true;
-          };
-      if (ran) {
-        pending.remove();
-      }
-    }
-  }
-
-  /** Whether an active scope has no children left but {@code except}. */
-  private boolean emptied(final ElementInstance scope, final Long except) {
-    return scope != null
-        && scope.state() == State.ACTIVATED
-        && state.children(scope.key()).stream()
-            .allMatch(child -> except != null && child.key() == except);
-  }
-
-  private boolean activateHeldBoundary(final Map<String, Object> continuation) {
-    final long scopeKey = TerminationHolds.key(continuation, "scope");
-    if (state.elementInstance(scopeKey).filter(s -> s.state() == State.ACTIVATED).isEmpty()) {
-      return true; // its scope ended meanwhile: the boundary event has nowhere to go
-    }
-    final ElementInstance event =
-        createAndSchedule(process.element((String) continuation.get("boundary")), scopeKey);
-    eventVariables.put(event.key(), TerminationHolds.variables(continuation));
-    return true;
-  }
-
-  private boolean startHeldEventSubProcess(
-      final ElementInstance scope, final Map<String, Object> continuation) {
-    final FlowElement start = process.element((String) continuation.get("start"));
-    final ElementInstance subProcess =
-        createAndSchedule(process.element(start.flowScopeId()), scope.key());
-    eventVariables.put(subProcess.key(), TerminationHolds.variables(continuation));
-    return true;
-  }
+  // ---- termination hooks and incidents
 
   /** Lets the command layer cancel jobs and resolve incidents of terminated element instances. */
   @FunctionalInterface
@@ -1656,10 +1428,8 @@ public final class BpmnExecution {
     void onTerminate(ElementInstance instance);
   }
 
-  private final List<TerminationHook> terminationHooks = new ArrayList<>();
-
   public void onTerminate(final TerminationHook hook) {
-    terminationHooks.add(hook);
+    termination.onTerminate(hook);
   }
 
   private void incident(
@@ -1691,47 +1461,5 @@ public final class BpmnExecution {
             state.processInstance().key(),
             instance.elementId(),
             payload));
-  }
-
-  private void closeSubscriptionsOf(final ElementInstance owner) {
-    state.closeSubscriptionsOf(
-        owner.key(), subscriptions.kindsOf(process.element(owner.elementId())));
-  }
-
-  // ---- records
-
-  private void appendRecord(
-      final long key,
-      final String valueType,
-      final String intent,
-      final String elementId,
-      final Map<String, Object> payload) {
-    state.append(
-        new PendingRecord(
-            key, valueType, intent, state.processInstance().key(), elementId, payload));
-  }
-
-  private void appendElementRecord(final ElementInstance instance, final String intent) {
-    state.append(
-        new PendingRecord(
-            instance.key(),
-            "PROCESS_INSTANCE",
-            intent,
-            state.processInstance().key(),
-            instance.elementId(),
-            recordPayload(instance.elementId(), instance.type(), instance.flowScopeKey())));
-  }
-
-  private Map<String, Object> recordPayload(
-      final String elementId, final BpmnElementType type, final long flowScopeKey) {
-    final Map<String, Object> payload = new LinkedHashMap<>();
-    payload.put("bpmnElementType", type.name());
-    payload.put("elementId", elementId);
-    payload.put("flowScopeKey", flowScopeKey == 0 ? -1L : flowScopeKey);
-    payload.put("bpmnProcessId", state.processInstance().bpmnProcessId());
-    payload.put("version", state.processInstance().version());
-    payload.put("processDefinitionKey", state.processInstance().processDefinitionKey());
-    payload.put("processInstanceKey", state.processInstance().key());
-    return payload;
   }
 }

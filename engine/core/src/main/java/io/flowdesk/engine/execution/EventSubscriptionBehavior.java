@@ -62,6 +62,11 @@ final class EventSubscriptionBehavior {
     return events;
   }
 
+  /** Closes whatever subscriptions the element instance may have opened. */
+  void closeOf(final ElementInstance owner) {
+    state.closeSubscriptionsOf(owner.key(), kindsOf(process.element(owner.elementId())));
+  }
+
   /** The tables an instance of {@code element} may have subscriptions in. */
   Set<SubscriptionKind> kindsOf(final FlowElement element) {
     final Set<SubscriptionKind> kinds = EnumSet.noneOf(SubscriptionKind.class);

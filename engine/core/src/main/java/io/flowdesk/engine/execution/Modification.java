@@ -1,5 +1,6 @@
 package io.flowdesk.engine.execution;
 
+import io.flowdesk.engine.support.Rejection;
 import java.util.List;
 import java.util.Map;
 
@@ -20,4 +21,10 @@ public record Modification(List<Activation> activations, List<Long> terminations
    * Variables set before the activation: locally in scope {@code scopeId}, or globally if empty.
    */
   public record VariableInstruction(Map<String, Object> variables, String scopeId) {}
+
+  /** Refuses a modification of an instance of {@code bpmnProcessId}, naming why. */
+  static Rejection rejected(final String bpmnProcessId, final String reason) {
+    return Rejection.invalidArgument(
+        "Expected to modify instance of process '" + bpmnProcessId + "' but it " + reason);
+  }
 }
