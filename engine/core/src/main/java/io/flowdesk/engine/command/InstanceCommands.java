@@ -147,20 +147,21 @@ public final class InstanceCommands {
 
   /**
    * Runs {@code command}, in the caller's transaction, on an instance that transaction has locked
-   * and loaded already ({@link io.flowdesk.engine.state.InstanceStore#queueLockAndLoad}). The
-   * caller holds a message's lock, so the command waits for no other: when a subscription it opens
-   * needs a message lock another transaction holds, it fails with {@link
-   * CannotAcquireLockException} and the caller's transaction must roll back.
+   * and loaded already ({@link io.flowdesk.engine.state.InstanceStore#queueLockAndLoad}). When the
+   * caller holds a message's lock, the command waits for no other: a subscription it opens whose
+   * message lock another transaction holds fails it with {@link CannotAcquireLockException}, and
+   * the caller's transaction must roll back.
    */
   public <T> T onLockedInstance(
       final InstanceState locked,
+      final boolean callerHoldsMessageLock,
       final Function<Long, Rejection> notFound,
       final BiFunction<InstanceState, BpmnExecution, T> command) {
     return run(
         () -> Optional.of(locked),
         () -> notFound.apply(locked.processInstance().key()),
         true,
-        false,
+        !callerHoldsMessageLock,
         command);
   }
 

@@ -4,9 +4,12 @@ import io.flowdesk.engine.command.InstanceCommands;
 import io.flowdesk.engine.deployment.ProcessDefinitions;
 import io.flowdesk.engine.execution.TimerSchedule;
 import io.flowdesk.engine.state.ElementInstance;
+import io.flowdesk.engine.state.InstanceState;
+import io.flowdesk.engine.state.InstanceStore;
 import io.flowdesk.engine.state.NewTimer;
 import io.flowdesk.engine.state.PendingRecord;
 import io.flowdesk.engine.state.RecordLog;
+import io.flowdesk.engine.state.StatementBatch;
 import io.flowdesk.engine.support.EngineClock;
 import io.flowdesk.engine.support.Keys;
 import io.flowdesk.engine.support.Rejection;
@@ -15,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -169,41 +173,68 @@ public final class DueTimers {
     if (timer.processInstanceKey() == null) {
       return fireStartEvent(timer);
     }
-    try {
-      return instances.onInstance(
-          timer.processInstanceKey(),
-          pi -> Rejection.notFound("Process instance " + pi + " ended"),
-          (state, execution) -> {
-            if (!claim(timer)) {
-              return false;
-            }
-            state.append(triggered(timer));
-            final boolean triggered =
-                execution.triggerEvent(timer.elementInstanceKey(), timer.elementId(), Map.of());
-            final boolean ownerWaits =
-                state
-                    .elementInstance(timer.elementInstanceKey())
-                    .filter(owner -> owner.state() == ElementInstance.State.ACTIVATED)
-                    .isPresent();
-            if (triggered && timer.repeats() && ownerWaits) {
-              // A non-interrupting cycle: the activity or scope still runs, the next one is due.
-              state.addTimer(
-                  new NewTimer(
-                      keys.next(),
-                      timer.processDefinitionKey(),
-                      timer.processInstanceKey(),
-                      timer.elementInstanceKey(),
-                      timer.elementId(),
-                      nextDue(timer),
-                      timer.repetitionsAfterNext(),
-                      timer.cycle()));
-            }
-            return triggered;
-          });
-    } catch (Rejection ended) {
-      jdbc.sql("DELETE FROM engine.timer WHERE key = ?").param(timer.key()).update();
-      return false;
-    }
+    return transactions.execute(
+        tx -> {
+          final InstanceState locked = lockAndClaim(timer).orElse(null);
+          if (locked == null) {
+            return false;
+          }
+          return instances.onLockedInstance(
+              locked,
+              false,
+              pi -> Rejection.notFound("Process instance " + pi + " ended"),
+              (state, execution) -> {
+                state.append(triggered(timer));
+                final boolean triggered =
+                    execution.triggerEvent(timer.elementInstanceKey(), timer.elementId(), Map.of());
+                final boolean ownerWaits =
+                    state
+                        .elementInstance(timer.elementInstanceKey())
+                        .filter(owner -> owner.state() == ElementInstance.State.ACTIVATED)
+                        .isPresent();
+                if (triggered && timer.repeats() && ownerWaits) {
+                  // A non-interrupting cycle: the activity or scope still runs, the next one is
+                  // due.
+                  state.addTimer(
+                      new NewTimer(
+                          keys.next(),
+                          timer.processDefinitionKey(),
+                          timer.processInstanceKey(),
+                          timer.elementInstanceKey(),
+                          timer.elementId(),
+                          nextDue(timer),
+                          timer.repetitionsAfterNext(),
+                          timer.cycle()));
+                }
+                return triggered;
+              });
+        });
+  }
+
+  /**
+   * Locks the timer's instance, loads it and deletes the timer row, in one round trip; the instance
+   * when it still runs and the timer was still there (nobody fired or closed it first). A timer of
+   * an instance that ended meanwhile is deleted all the same.
+   */
+  private Optional<InstanceState> lockAndClaim(final DueTimer timer) {
+    final StatementBatch statements = new StatementBatch();
+    final InstanceStore.QueuedLoad load =
+        InstanceStore.queueLockAndLoad(statements, "?", false, timer.processInstanceKey());
+    final int claim =
+        statements.add("DELETE FROM engine.timer WHERE key = ? RETURNING key", timer.key());
+    final boolean[] claimed = {false};
+    statements.read(
+        batch,
+        (index, rows) -> {
+          if (index == claim) {
+            claimed[0] = rows.next();
+          } else {
+            load.read(index, rows);
+          }
+        });
+    return claimed[0]
+        ? load.loaded().filter(state -> state.processInstance().active())
+        : Optional.empty();
   }
 
   private boolean fireStartEvent(final DueTimer timer) {

@@ -201,6 +201,7 @@ public final class Messages {
     final boolean correlated =
         instances.onLockedInstance(
             locked,
+            true,
             pi -> Rejection.notFound("Process instance " + pi + " ended"),
             (state, execution) -> {
               BufferedMessages.appendCorrelated(
