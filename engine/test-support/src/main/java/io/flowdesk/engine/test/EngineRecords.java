@@ -25,19 +25,7 @@ public final class EngineRecords {
       long key, String valueType, String intent, String elementId, String payload) {}
 
   public List<Entry> of(final long processInstanceKey) {
-    return jdbc.sql(
-            "SELECT key, value_type, intent, element_id, payload FROM engine.record"
-                + " WHERE process_instance_key = ? ORDER BY position")
-        .param(processInstanceKey)
-        .query(
-            (rs, n) ->
-                new Entry(
-                    rs.getLong(1),
-                    rs.getString(2),
-                    rs.getString(3),
-                    rs.getString(4),
-                    rs.getString(5)))
-        .list();
+    return ofInstances(processInstanceKey);
   }
 
   /**

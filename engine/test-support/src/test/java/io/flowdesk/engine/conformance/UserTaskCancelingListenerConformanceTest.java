@@ -263,10 +263,12 @@ class UserTaskCancelingListenerConformanceTest {
             parentId + ":ELEMENT_TERMINATED");
   }
 
-  @Test
-  void anInterruptingBoundaryEventOnACallActivityContinuesOnlyAfterTheCalledInstanceTerminated() {
-    final String childId = deployReviewing(processId());
-    final String parentId = processId();
+  /**
+   * {@code parentId}: a call activity of {@code childId} with an interrupting message boundary
+   * event ({@code withdrawn-<parentId>}, keyed by {@code ticket}) that leads to a {@code notify}
+   * job.
+   */
+  private void deployCallingWithWithdrawal(final String parentId, final String childId) {
     conformance.deploy(
         Bpmn.createExecutableProcess(parentId)
             .startEvent()
@@ -283,6 +285,13 @@ class UserTaskCancelingListenerConformanceTest {
             .moveToActivity("call")
             .endEvent("done")
             .done());
+  }
+
+  @Test
+  void anInterruptingBoundaryEventOnACallActivityContinuesOnlyAfterTheCalledInstanceTerminated() {
+    final String childId = deployReviewing(processId());
+    final String parentId = processId();
+    deployCallingWithWithdrawal(parentId, childId);
     final long parent = conformance.start(parentId, Map.of("ticket", parentId));
     final long child = records.instancesOf(childId).get(0);
 
@@ -313,22 +322,7 @@ class UserTaskCancelingListenerConformanceTest {
   void aParentCanceledWhileItsCallActivityWaitsForTheCalledInstanceEndsAfterItWithoutTheBoundary() {
     final String childId = deployReviewing(processId());
     final String parentId = processId();
-    conformance.deploy(
-        Bpmn.createExecutableProcess(parentId)
-            .startEvent()
-            .callActivity("call", c -> c.zeebeProcessId(childId))
-            .boundaryEvent(
-                "withdrawn",
-                b ->
-                    b.message(
-                        m ->
-                            m.name("withdrawn-" + parentId)
-                                .zeebeCorrelationKeyExpression("ticket")))
-            .serviceTask("notify", t -> t.zeebeJobType("notify-" + parentId))
-            .endEvent("closed")
-            .moveToActivity("call")
-            .endEvent("done")
-            .done());
+    deployCallingWithWithdrawal(parentId, childId);
     final long parent = conformance.start(parentId, Map.of("ticket", parentId));
     final long child = records.instancesOf(childId).get(0);
     conformance.publish("withdrawn-" + parentId, parentId, Map.of());
