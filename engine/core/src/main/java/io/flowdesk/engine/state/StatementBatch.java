@@ -8,17 +8,15 @@ import java.util.Collections;
 import java.util.List;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.RowMapperResultSetExtractor;
 import org.springframework.jdbc.core.SqlTypeValue;
 import org.springframework.jdbc.core.StatementCreatorUtils;
 
 /**
- * The statements of one command's save, sent in one round trip. The PostgreSQL driver sends the
- * statements of a multi-statement text together and the server runs them in order within the
- * transaction, each seeing what the ones before wrote: the effect of sending them one by one, less
- * a network exchange (and a wake-up on both sides) per statement, which is most of what a small
- * statement costs.
+ * Statements sent in one round trip: a command's save, or a lock and the reads that need it. The
+ * PostgreSQL driver sends the statements of a multi-statement text together and the server runs
+ * them in order within the transaction, each seeing what the ones before wrote: the effect of
+ * sending them one by one, less a network exchange (and a wake-up on both sides) per statement,
+ * which is most of what a small statement costs.
  */
 public final class StatementBatch {
 
@@ -51,19 +49,6 @@ public final class StatementBatch {
   /** Reads the rows one statement of a batch returns. */
   public interface ResultReader {
     void read(int statementIndex, ResultSet rows) throws SQLException;
-  }
-
-  /** Runs the statements; answers the rows the last one returns, mapped. */
-  public <T> List<T> query(final JdbcTemplate jdbc, final RowMapper<T> rows) {
-    final List<T> last = new ArrayList<>();
-    read(
-        jdbc,
-        (index, resultSet) -> {
-          if (index == statements - 1) {
-            last.addAll(new RowMapperResultSetExtractor<>(rows).extractData(resultSet));
-          }
-        });
-    return last;
   }
 
   /** Runs the statements; hands each result that has rows to {@code reader}, in order. */
