@@ -109,20 +109,21 @@ public final class InstanceCommands {
             definition.bpmnProcessId(),
             definition.version(),
             "ACTIVE");
-    final InstanceState state = InstanceState.forNewInstance(row);
     if (onEnd != null) {
       events.onInstanceEnded(row.key(), onEnd);
     }
     final CommandScope scope;
     try {
       scope =
-          transactions.execute(
-              tx -> {
-                final CommandScope created = scope(tx.isNewTransaction());
-                start.accept(created.add(state).execution());
-                finish(created, true);
-                return created;
-              });
+          DeadlockRetry.run(
+              () ->
+                  transactions.execute(
+                      tx -> {
+                        final CommandScope created = scope(tx.isNewTransaction());
+                        start.accept(created.add(InstanceState.forNewInstance(row)).execution());
+                        finish(created, true);
+                        return created;
+                      }));
     } catch (RuntimeException e) {
       events.removeEndListener(row.key());
       throw e;
@@ -198,18 +199,20 @@ public final class InstanceCommands {
       final boolean mayWaitForMessageLocks,
       final BiFunction<InstanceState, BpmnExecution, T> command) {
     final Outcome<T> outcome =
-        transactions.execute(
-            tx -> {
-              final InstanceState state =
-                  lockAndLoad
-                      .get()
-                      .filter(s -> !activeOnly || s.processInstance().active())
-                      .orElseThrow(notFound);
-              final CommandScope scope = scope(tx.isNewTransaction());
-              final T value = command.apply(state, scope.add(state).execution());
-              finish(scope, mayWaitForMessageLocks);
-              return new Outcome<>(value, scope);
-            });
+        DeadlockRetry.run(
+            () ->
+                transactions.execute(
+                    tx -> {
+                      final InstanceState state =
+                          lockAndLoad
+                              .get()
+                              .filter(s -> !activeOnly || s.processInstance().active())
+                              .orElseThrow(notFound);
+                      final CommandScope scope = scope(tx.isNewTransaction());
+                      final T value = command.apply(state, scope.add(state).execution());
+                      finish(scope, mayWaitForMessageLocks);
+                      return new Outcome<>(value, scope);
+                    }));
     published(outcome.scope());
     return outcome.value();
   }

@@ -31,8 +31,9 @@ import org.junit.jupiter.api.Test;
  * Publications whose instances go on to wait for other messages: a publication correlates to its
  * first waiting instance in its own transaction, so that instance's next subscription would need a
  * second message lock while the first is held. Such publications neither deadlock nor correlate a
- * message twice or not at all. The engine runs on a database of its own, so that a test can hold a
- * message lock the way a concurrent publication of that message does.
+ * message twice or not at all; a command that does end in a deadlock is run again. The engine runs
+ * on a database of its own, so that a test can hold a message lock the way a concurrent publication
+ * of that message does.
  */
 class MessageLockConformanceTest {
 
@@ -142,6 +143,62 @@ class MessageLockConformanceTest {
       assertThat(correlations(instance, first)).as("correlations of %s", first).isEqualTo(1);
       assertThat(correlations(instance, second)).as("correlations of %s", second).isEqualTo(1);
     }
+  }
+
+  @Test
+  void aCommandThatPostgresqlAbortsToBreakADeadlockRunsAgain() throws Exception {
+    final String id = Conformance.processId();
+    final String message = "paid-" + id;
+    final String jobType = "ship-" + id;
+    new Conformance(client)
+        .deploy(
+            Bpmn.createExecutableProcess(id)
+                .startEvent()
+                .serviceTask("ship", t -> t.zeebeJobType(jobType))
+                .intermediateCatchEvent(
+                    "paid",
+                    e -> e.message(m -> m.name(message).zeebeCorrelationKeyExpression("orderId")))
+                .endEvent()
+                .done());
+    final long instance = new Conformance(client).start(id, Map.of("orderId", "o-1"));
+    final long job =
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(
+                () ->
+                    client
+                        .newActivateJobsCommand()
+                        .jobType(jobType)
+                        .maxJobsToActivate(1)
+                        .send()
+                        .join()
+                        .getJobs(),
+                jobs -> !jobs.isEmpty())
+            .get(0)
+            .getKey();
+
+    final CompletableFuture<?> completion;
+    try (Connection other = dataSource.getConnection()) {
+      other.setAutoCommit(false);
+      lockMessage(other, message, "o-1");
+      // The completion locks the instance, then waits for the message lock of the subscription it
+      // opens; the other transaction then waits for the instance: a deadlock PostgreSQL breaks by
+      // aborting the completion, which waited first.
+      completion = client.newCompleteCommand(job).send().toCompletableFuture();
+      awaitOne("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted");
+      try (PreparedStatement lockInstance =
+          other.prepareStatement(
+              "SELECT key FROM engine.process_instance WHERE key = ? FOR UPDATE")) {
+        lockInstance.setLong(1, instance);
+        lockInstance.execute();
+      }
+      other.rollback();
+    }
+
+    completion.get();
+    client.newPublishMessageCommand().messageName(message).correlationKey("o-1").send().join();
+    awaitCompleted(instance);
+    assertThat(correlations(instance, "paid")).isEqualTo(1);
   }
 
   private static void lockMessage(
