@@ -72,13 +72,18 @@ public final class InstanceCommands {
   private record Outcome<T>(T value, CommandScope scope) {}
 
   /**
-   * Creates and starts an instance. {@code onEnd}, if given, hears of the instance's end; it is
-   * registered before the instance exists, so even an instant end is not missed.
+   * Creates and starts an instance: at its none start event, or before the elements {@code
+   * startBefore} names (start instructions). {@code onEnd}, if given, hears of the instance's end;
+   * it is registered before the instance exists, so even an instant end is not missed.
    */
   public ProcessInstanceRow create(
       final ProcessDefinition definition,
       final Map<String, Object> variables,
+      final List<String> startBefore,
       final BiConsumer<Long, Map<String, Object>> onEnd) {
+    if (!startBefore.isEmpty()) {
+      return create(definition, onEnd, execution -> execution.startBefore(variables, startBefore));
+    }
     if (definition.executable().noneStartEvent().isEmpty()) {
       throw Rejection.invalidState(
           "Expected to create instance of process with none start event, but there is no such"

@@ -10,6 +10,7 @@ import io.flowdesk.engine.support.Rejection;
 import io.flowdesk.engine.usertask.TransitionWait;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -43,9 +44,15 @@ public final class ProcessInstanceService {
   /** A finished instance and the variables it ended with. */
   public record Result(ProcessInstanceRow instance, Map<String, Object> variables) {}
 
+  /**
+   * Creates an instance; {@code startBefore} lists the elements of start instructions, empty to
+   * start at the none start event.
+   */
   public ProcessInstanceRow create(
-      final ProcessSelector selector, final Map<String, Object> variables) {
-    return instances.create(resolve(selector), variables, null);
+      final ProcessSelector selector,
+      final Map<String, Object> variables,
+      final List<String> startBefore) {
+    return instances.create(resolve(selector), variables, startBefore, null);
   }
 
   /**
@@ -57,6 +64,7 @@ public final class ProcessInstanceService {
   public CompletableFuture<Result> createWithResult(
       final ProcessSelector selector,
       final Map<String, Object> variables,
+      final List<String> startBefore,
       final Set<String> fetchVariables,
       final Duration requestTimeout) {
     final Duration timeout =
@@ -66,7 +74,10 @@ public final class ProcessInstanceService {
     final CompletableFuture<Map<String, Object>> ended = new CompletableFuture<>();
     final ProcessInstanceRow row =
         instances.create(
-            resolve(selector), variables, (key, finalVariables) -> ended.complete(finalVariables));
+            resolve(selector),
+            variables,
+            startBefore,
+            (key, finalVariables) -> ended.complete(finalVariables));
     return ended
         .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
         .handle(
@@ -105,15 +116,6 @@ public final class ProcessInstanceService {
           }
         });
     return fetched;
-  }
-
-  /** Start instructions (starting elsewhere than the none start event) are not supported yet. */
-  public static void requireNoStartInstructions(final int startInstructions) {
-    if (startInstructions > 0) {
-      throw Rejection.invalidArgument(
-          "Flowdesk does not support start instructions yet; start the process at its none start"
-              + " event");
-    }
   }
 
   public void cancel(final long processInstanceKey) {

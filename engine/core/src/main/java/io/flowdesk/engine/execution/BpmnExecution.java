@@ -29,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Runs one process instance forward for one command, Flowable-agenda style: small steps in a queue,
@@ -174,6 +175,43 @@ public final class BpmnExecution {
     records.element(processInstance, "ELEMENT_ACTIVATING");
     schedule(Step.ACTIVATE, processInstance);
     run();
+  }
+
+  /**
+   * Starts a new instance before the given elements instead of at its none start event (the start
+   * instructions of CreateProcessInstance): the process, and every embedded sub-process on the way
+   * to an element, is activated without its start event, as a modification activates elements.
+   * Elements a modification may not activate are refused, and so is a process with start execution
+   * listeners, whose jobs would have to run before any instruction.
+   */
+  public void startBefore(final Map<String, Object> startVariables, final List<String> elementIds) {
+    final FlowElement processElement = process.element(process.bpmnProcessId());
+    if (!processElement.listeners(ExecutionListener.EventType.START).isEmpty()) {
+      throw startInstructionRejected(
+          "has start execution listeners, which start instructions do not support");
+    }
+    final long key = state.processInstance().key();
+    final ElementInstance processInstance =
+        state.addElementInstance(key, 0, process.bpmnProcessId(), BpmnElementType.PROCESS);
+    startVariables.forEach((name, value) -> variables.setLocal(key, name, value));
+    records.element(processInstance, "ELEMENT_ACTIVATING");
+    subscriptions.open(processInstance, processElement);
+    markActivated(processInstance);
+    for (final String elementId : elementIds) {
+      activateByInstruction(
+          new Modification.Activation(elementId, 0, List.of()),
+          "start",
+          this::startInstructionRejected);
+    }
+    run();
+  }
+
+  private Rejection startInstructionRejected(final String reason) {
+    return Rejection.invalidArgument(
+        "Expected to create instance of process '"
+            + process.bpmnProcessId()
+            + "' with start instructions, but it "
+            + reason);
   }
 
   /**
@@ -410,7 +448,7 @@ public final class BpmnExecution {
    */
   public void modify(final Modification modification) {
     for (final Modification.Activation activation : modification.activations()) {
-      activateByModification(activation);
+      activateByInstruction(activation, "activate", this::modificationRejected);
     }
     run();
     for (final long key : modification.terminations()) {
@@ -419,17 +457,28 @@ public final class BpmnExecution {
     run();
   }
 
-  private void activateByModification(final Modification.Activation activation) {
+  /**
+   * Activates the element an instruction of a {@code kind} ("activate", "start") names; {@code
+   * rejected} refuses it, naming why, when the element cannot be activated.
+   */
+  private void activateByInstruction(
+      final Modification.Activation activation,
+      final String kind,
+      final Function<String, Rejection> rejected) {
     final FlowElement element = process.elements().get(activation.elementId());
     if (element == null || element.type() == BpmnElementType.PROCESS) {
-      throw modificationRejected(
-          "contains one or more activate instructions with an element that could not be found: '"
+      throw rejected.apply(
+          "contains one or more "
+              + kind
+              + " instructions with an element that could not be found: '"
               + activation.elementId()
               + "'");
     }
     if (!activatable(element)) {
-      throw modificationRejected(
-          "contains an activate instruction with an element that is not supported: '"
+      throw rejected.apply(
+          "contains one or more "
+              + kind
+              + " instructions with an element that is not supported: '"
               + element.id()
               + "' ("
               + element.type()

@@ -22,6 +22,7 @@ import io.flowdesk.engine.support.Topology;
 import io.grpc.stub.StreamObserver;
 import java.time.Duration;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -171,10 +172,11 @@ public final class ZeebeGatewayService extends GatewayGrpc.GatewayImplBase {
         observer,
         () -> {
           Tenants.requireDefault(request.getTenantId());
-          ProcessInstanceService.requireNoStartInstructions(request.getStartInstructionsCount());
           final ProcessInstanceRow instance =
               processInstances.create(
-                  selector(request), Json.readDocument(request.getVariables(), "variables"));
+                  selector(request),
+                  Json.readDocument(request.getVariables(), "variables"),
+                  startBefore(request));
           return CreateProcessInstanceResponse.newBuilder()
               .setProcessInstanceKey(instance.key())
               .setProcessDefinitionKey(instance.processDefinitionKey())
@@ -193,11 +195,11 @@ public final class ZeebeGatewayService extends GatewayGrpc.GatewayImplBase {
     try {
       final CreateProcessInstanceRequest create = request.getRequest();
       Tenants.requireDefault(create.getTenantId());
-      ProcessInstanceService.requireNoStartInstructions(create.getStartInstructionsCount());
       result =
           processInstances.createWithResult(
               selector(create),
               Json.readDocument(create.getVariables(), "variables"),
+              startBefore(create),
               new LinkedHashSet<>(request.getFetchVariablesList()),
               Duration.ofMillis(request.getRequestTimeout()));
     } catch (RuntimeException e) {
@@ -226,6 +228,13 @@ public final class ZeebeGatewayService extends GatewayGrpc.GatewayImplBase {
   private static ProcessSelector selector(final CreateProcessInstanceRequest request) {
     return new ProcessSelector(
         request.getProcessDefinitionKey(), request.getBpmnProcessId(), request.getVersion());
+  }
+
+  /** The elements the request's start instructions start before, in order. */
+  private static List<String> startBefore(final CreateProcessInstanceRequest request) {
+    return request.getStartInstructionsList().stream()
+        .map(instruction -> instruction.getElementId())
+        .toList();
   }
 
   @Override

@@ -10,6 +10,7 @@ import io.flowdesk.engine.support.Tenants;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -43,7 +44,6 @@ final class ProcessInstanceEndpoints {
   private void create(final Exchange exchange) {
     final JsonBody body = exchange.json();
     Tenants.requireDefault(body.text("tenantId"));
-    ProcessInstanceService.requireNoStartInstructions(body.size("startInstructions"));
     if (body.size("runtimeInstructions") > 0) {
       throw Rejection.invalidArgument(
           "Flowdesk does not support runtime instructions yet; create the instance without"
@@ -55,15 +55,20 @@ final class ProcessInstanceEndpoints {
             body.text("processDefinitionId"),
             body.intValue("processDefinitionVersion", -1));
     final Map<String, Object> variables = body.document("variables");
+    final List<String> startBefore =
+        body.objects("startInstructions").stream()
+            .map(instruction -> instruction.requiredText("elementId"))
+            .toList();
     if (!Boolean.TRUE.equals(body.bool("awaitCompletion"))) {
-      final ProcessInstanceRow instance = core.processInstances().create(selector, variables);
+      final ProcessInstanceRow instance =
+          core.processInstances().create(selector, variables, startBefore);
       exchange.json(200, created(instance, null));
       return;
     }
     final Set<String> fetch = new LinkedHashSet<>(body.strings("fetchVariables"));
     final Duration timeout = Duration.ofMillis(body.longValue("requestTimeout", 0));
     final CompletableFuture<ProcessInstanceService.Result> result =
-        core.processInstances().createWithResult(selector, variables, fetch, timeout);
+        core.processInstances().createWithResult(selector, variables, startBefore, fetch, timeout);
     final long backstop =
         (timeout.isZero() || timeout.isNegative()
                 ? ProcessInstanceService.DEFAULT_RESULT_TIMEOUT

@@ -467,6 +467,99 @@ class ProcessExecutionConformanceTest {
   }
 
   @Test
+  void startInstructionsStartTheInstanceBeforeTheirElementsInsteadOfAtTheStartEvent() {
+    final String id = processId();
+    deploy(
+        Bpmn.createExecutableProcess(id)
+            .startEvent("start")
+            .serviceTask("review", t -> t.zeebeJobType("review-" + id))
+            .serviceTask("approve", t -> t.zeebeJobType("approve-" + id))
+            .subProcess(
+                "ship",
+                sub ->
+                    sub.embeddedSubProcess()
+                        .startEvent("shipStart")
+                        .serviceTask("pack", t -> t.zeebeJobType("pack-" + id))
+                        .serviceTask("send", t -> t.zeebeJobType("send-" + id))
+                        .endEvent("shipEnd"))
+            .endEvent("end")
+            .done());
+
+    final long instance =
+        client
+            .newCreateInstanceCommand()
+            .bpmnProcessId(id)
+            .latestVersion()
+            .variables(Map.of("order", "o-1"))
+            .startBeforeElement("approve")
+            .startBeforeElement("send")
+            .send()
+            .join()
+            .getProcessInstanceKey();
+
+    // Two tokens: one before "approve", one inside the sub-process, which is entered without its
+    // start event; the variables are the instance's.
+    final ActivatedJob approve = activateOne("approve-" + id);
+    assertThat(approve.getVariablesAsMap()).containsEntry("order", "o-1");
+    final ActivatedJob send = activateOne("send-" + id);
+    assertThat(records.elements(instance, "ELEMENT_ACTIVATED"))
+        .contains(id, "approve", "ship", "send")
+        .doesNotContain("start", "review", "shipStart", "pack");
+    client.newCompleteCommand(send.getKey()).send().join();
+    client.newCompleteCommand(approve.getKey()).send().join();
+    // "approve" goes on into the sub-process, now from its start event.
+    client.newCompleteCommand(activateOne("pack-" + id).getKey()).send().join();
+    client.newCompleteCommand(activateOne("send-" + id).getKey()).send().join();
+    records.awaitCompleted(instance);
+    assertThat(records.elements(instance, "ELEMENT_COMPLETED"))
+        .containsSubsequence("send", "shipEnd", "ship", "approve", "shipStart", "pack")
+        .endsWith(id);
+  }
+
+  @Test
+  void startInstructionsWithAnElementThatCannotStartCreateNothing() {
+    final String id = processId();
+    deploy(
+        Bpmn.createExecutableProcess(id)
+            .startEvent("start")
+            .serviceTask("task", t -> t.zeebeJobType("task-" + id))
+            .boundaryEvent("late", b -> b.timerWithDuration("PT1H"))
+            .endEvent()
+            .moveToActivity("task")
+            .endEvent("end")
+            .done());
+
+    assertThatThrownBy(
+            () ->
+                client
+                    .newCreateInstanceCommand()
+                    .bpmnProcessId(id)
+                    .latestVersion()
+                    .startBeforeElement("task")
+                    .startBeforeElement("missing")
+                    .send()
+                    .join())
+        .satisfies(Rejected.as(Status.Code.INVALID_ARGUMENT))
+        .hasMessageContaining(
+            "Expected to create instance of process '"
+                + id
+                + "' with start instructions, but it contains one or more start instructions"
+                + " with an element that could not be found: 'missing'");
+    assertThatThrownBy(
+            () ->
+                client
+                    .newCreateInstanceCommand()
+                    .bpmnProcessId(id)
+                    .latestVersion()
+                    .startBeforeElement("late")
+                    .send()
+                    .join())
+        .satisfies(Rejected.as(Status.Code.INVALID_ARGUMENT))
+        .hasMessageContaining("with an element that is not supported: 'late' (BOUNDARY_EVENT)");
+    assertThat(records.instancesOf(id)).isEmpty();
+  }
+
+  @Test
   void feelEvaluationFailureAtRunTimeBecomesAnIncidentNotACrash() {
     final String id = processId();
     deploy(
