@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ClientException;
+import io.camunda.client.api.command.CreateProcessInstanceCommandStep1.CreateProcessInstanceCommandStep3;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.response.ProcessInstanceEvent;
 import io.camunda.client.api.response.ProcessInstanceResult;
@@ -51,6 +52,17 @@ class ProcessExecutionConformanceTest {
         .variables(variables)
         .send()
         .join();
+  }
+
+  /** Creates an instance with one start instruction per element, in order. */
+  private ProcessInstanceEvent startBefore(
+      final String processId, final Map<String, Object> variables, final String... elementIds) {
+    CreateProcessInstanceCommandStep3 create =
+        client.newCreateInstanceCommand().bpmnProcessId(processId).latestVersion();
+    for (final String elementId : elementIds) {
+      create = create.startBeforeElement(elementId);
+    }
+    return create.variables(variables).send().join();
   }
 
   private ActivatedJob activateOne(final String type) {
@@ -486,16 +498,7 @@ class ProcessExecutionConformanceTest {
             .done());
 
     final long instance =
-        client
-            .newCreateInstanceCommand()
-            .bpmnProcessId(id)
-            .latestVersion()
-            .variables(Map.of("order", "o-1"))
-            .startBeforeElement("approve")
-            .startBeforeElement("send")
-            .send()
-            .join()
-            .getProcessInstanceKey();
+        startBefore(id, Map.of("order", "o-1"), "approve", "send").getProcessInstanceKey();
 
     // Two tokens: one before "approve", one inside the sub-process, which is entered without its
     // start event; the variables are the instance's.
@@ -529,31 +532,14 @@ class ProcessExecutionConformanceTest {
             .endEvent("end")
             .done());
 
-    assertThatThrownBy(
-            () ->
-                client
-                    .newCreateInstanceCommand()
-                    .bpmnProcessId(id)
-                    .latestVersion()
-                    .startBeforeElement("task")
-                    .startBeforeElement("missing")
-                    .send()
-                    .join())
+    assertThatThrownBy(() -> startBefore(id, Map.of(), "task", "missing"))
         .satisfies(Rejected.as(Status.Code.INVALID_ARGUMENT))
         .hasMessageContaining(
             "Expected to create instance of process '"
                 + id
                 + "' with start instructions, but it contains one or more start instructions"
                 + " with an element that could not be found: 'missing'");
-    assertThatThrownBy(
-            () ->
-                client
-                    .newCreateInstanceCommand()
-                    .bpmnProcessId(id)
-                    .latestVersion()
-                    .startBeforeElement("late")
-                    .send()
-                    .join())
+    assertThatThrownBy(() -> startBefore(id, Map.of(), "late"))
         .satisfies(Rejected.as(Status.Code.INVALID_ARGUMENT))
         .hasMessageContaining("with an element that is not supported: 'late' (BOUNDARY_EVENT)");
     assertThat(records.instancesOf(id)).isEmpty();
