@@ -168,13 +168,18 @@ public final class BpmnExecution {
 
   /** Starts a new instance at the process's none start event with the given variables. */
   public void start(final Map<String, Object> startVariables) {
+    schedule(Step.ACTIVATE, activatingProcessInstance(startVariables));
+    run();
+  }
+
+  /** The new instance's process element instance, activating, holding the start variables. */
+  private ElementInstance activatingProcessInstance(final Map<String, Object> startVariables) {
     final long key = state.processInstance().key();
     final ElementInstance processInstance =
         state.addElementInstance(key, 0, process.bpmnProcessId(), BpmnElementType.PROCESS);
     startVariables.forEach((name, value) -> variables.setLocal(key, name, value));
     records.element(processInstance, "ELEMENT_ACTIVATING");
-    schedule(Step.ACTIVATE, processInstance);
-    run();
+    return processInstance;
   }
 
   /**
@@ -190,11 +195,7 @@ public final class BpmnExecution {
       throw startInstructionRejected(
           "has start execution listeners, which start instructions do not support");
     }
-    final long key = state.processInstance().key();
-    final ElementInstance processInstance =
-        state.addElementInstance(key, 0, process.bpmnProcessId(), BpmnElementType.PROCESS);
-    startVariables.forEach((name, value) -> variables.setLocal(key, name, value));
-    records.element(processInstance, "ELEMENT_ACTIVATING");
+    final ElementInstance processInstance = activatingProcessInstance(startVariables);
     subscriptions.open(processInstance, processElement);
     markActivated(processInstance);
     for (final String elementId : elementIds) {
