@@ -30,13 +30,14 @@ public final class EventBenchmark {
     final int pendingTimers = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
     try (BenchEngine bench = new BenchEngine()) {
       final JdbcClient jdbc = JdbcClient.create(bench.dataSource);
-      messageCorrelations(bench.client, jdbc, messages);
+      messageCorrelations(bench.client, jdbc, new CpuMeter(bench.postgres), messages);
       timers(bench.client, jdbc, pendingTimers);
     }
   }
 
   private static void messageCorrelations(
-      final CamundaClient client, final JdbcClient jdbc, final int count) throws Exception {
+      final CamundaClient client, final JdbcClient jdbc, final CpuMeter cpu, final int count)
+      throws Exception {
     client
         .newDeployResourceCommand()
         .addProcessModel(
@@ -58,12 +59,18 @@ public final class EventBenchmark {
     correlations(client, jdbc, "w-", warmUp, 0);
     final double createdPerSecond = createWaiting(client, "o-", count);
     row("instances created/s, waiting on a message", "%.0f", createdPerSecond);
+    final CpuMeter.Reading cpuBefore = cpu.read();
     final long begin = System.nanoTime();
     correlations(client, jdbc, "o-", count, warmUp);
     row(
         "message correlations/s (publish->complete)",
         "%.0f",
         count / ((System.nanoTime() - begin) / 1e9));
+    final CpuMeter.Reading used = cpu.read().minus(cpuBefore);
+    row(
+        "CPU ms per correlation: JVM / PostgreSQL",
+        "%s",
+        String.format("%.2f / %.2f", used.jvm() / count, used.postgres() / count));
   }
 
   /** Creates {@code count} instances waiting for the message keyed {@code prefix + i}. */
