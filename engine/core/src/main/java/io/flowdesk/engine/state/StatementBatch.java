@@ -17,27 +17,24 @@ import org.springframework.jdbc.core.StatementCreatorUtils;
  * them in order within the transaction, each seeing what the ones before wrote: the effect of
  * sending them one by one, less a network exchange (and a wake-up on both sides) per statement,
  * which is most of what a small statement costs.
- *
- * <p>Consecutive writes are further combined into one statement where that cannot change what they
- * do (see {@link CombinedWrites}): the server's fixed cost of a statement (binding, plan cache
- * checks, locks, executor start) is larger than the work of the typical write here.
  */
 public final class StatementBatch {
 
   /** An array parameter; the Java type of its elements picks the driver's encoding. */
   public record SqlArray(String sqlType, Object[] values) {}
 
-  /** One statement as added: its text and its parameters. */
-  record Statement(String sql, List<Object> parameters) {}
-
-  private final List<Statement> statements = new ArrayList<>();
+  private final StringBuilder sql = new StringBuilder();
+  private final List<Object> parameters = new ArrayList<>();
+  private int statements;
 
   /** Adds a statement; answers its index, by which {@link ResultReader} hands its rows. */
   public int add(final String statement, final Object... statementParameters) {
-    final List<Object> parameters = new ArrayList<>(statementParameters.length);
+    if (!sql.isEmpty()) {
+      sql.append(";\n");
+    }
+    sql.append(statement);
     Collections.addAll(parameters, statementParameters);
-    statements.add(new Statement(statement, parameters));
-    return statements.size() - 1;
+    return statements++;
   }
 
   /** The same statement once per row of parameters. */
@@ -56,15 +53,13 @@ public final class StatementBatch {
 
   /** Runs the statements; hands each result that has rows to {@code reader}, in order. */
   public void read(final JdbcTemplate jdbc, final ResultReader reader) {
-    if (statements.isEmpty()) {
+    if (sql.isEmpty()) {
       return;
     }
-    final CombinedWrites sent = CombinedWrites.of(statements);
     jdbc.execute(
         (ConnectionCallback<Void>)
             connection -> {
-              try (PreparedStatement statement = connection.prepareStatement(sent.sql())) {
-                final List<Object> parameters = sent.parameters();
+              try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
                 for (int i = 0; i < parameters.size(); i++) {
                   final Object value = parameters.get(i);
                   if (value instanceof SqlArray array) {
@@ -75,9 +70,9 @@ public final class StatementBatch {
                         statement, i + 1, SqlTypeValue.TYPE_UNKNOWN, value);
                   }
                 }
-                // One result per statement sent, in order; reported by the index it was added at.
+                // One result per statement, in statement order.
                 boolean isRows = statement.execute();
-                for (final int index : sent.addedIndexes()) {
+                for (int index = 0; index < statements; index++) {
                   if (isRows) {
                     try (ResultSet resultSet = statement.getResultSet()) {
                       reader.read(index, resultSet);
