@@ -193,8 +193,7 @@ public final class DueTimers {
                         .filter(owner -> owner.state() == ElementInstance.State.ACTIVATED)
                         .isPresent();
                 if (triggered && timer.repeats() && ownerWaits) {
-                  // A non-interrupting cycle: the activity or scope still runs, the next one is
-                  // due.
+                  // A non-interrupting cycle: the owner still runs, so the next one is due.
                   state.addTimer(
                       new NewTimer(
                           keys.next(),

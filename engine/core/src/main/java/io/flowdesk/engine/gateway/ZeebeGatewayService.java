@@ -233,7 +233,7 @@ public final class ZeebeGatewayService extends GatewayGrpc.GatewayImplBase {
   /** The elements the request's start instructions start before, in order. */
   private static List<String> startBefore(final CreateProcessInstanceRequest request) {
     return request.getStartInstructionsList().stream()
-        .map(instruction -> instruction.getElementId())
+        .map(ProcessInstanceCreationStartInstruction::getElementId)
         .toList();
   }
 
