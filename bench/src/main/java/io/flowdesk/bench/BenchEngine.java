@@ -29,7 +29,8 @@ final class BenchEngine implements AutoCloseable {
     postgres = DurablePostgres.start();
     dataSource = new HikariDataSource();
     dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-    dataSource.setMaximumPoolSize(32);
+    // Sized as the app sizes its pool by default (FLOWDESK_DB_POOL_SIZE): what a user runs.
+    dataSource.setMaximumPoolSize(Math.max(10, 2 * Runtime.getRuntime().availableProcessors() + 4));
     engine =
         EngineBootstrap.start(
             dataSource,

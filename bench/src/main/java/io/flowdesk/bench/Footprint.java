@@ -42,7 +42,7 @@ final class Footprint {
 
   private static long rows(final JdbcClient jdbc) {
     return jdbc.sql(
-            "SELECT (SELECT count(*) FROM engine.record) + (SELECT count(*) FROM engine.process_instance)"
+            "SELECT (SELECT count(*) FROM engine.record_batch) + (SELECT count(*) FROM engine.process_instance)"
                 + " + (SELECT count(*) FROM engine.element_instance) + (SELECT count(*) FROM engine.variable)"
                 + " + (SELECT count(*) FROM engine.job) + (SELECT count(*) FROM engine.incident)")
         .query(Long.class)

@@ -29,13 +29,13 @@ class DatabaseConfiguration {
   }
 
   @Bean
-  DataSource dataSource(final DatabaseInUse database) {
+  DataSource dataSource(final DatabaseInUse database, final DatabaseProperties properties) {
     final HikariDataSource dataSource = new HikariDataSource();
     dataSource.setPoolName("flowdesk");
     dataSource.setJdbcUrl(database.jdbcUrl());
     dataSource.setUsername(database.user());
     dataSource.setPassword(database.password());
-    dataSource.setMaximumPoolSize(20);
+    dataSource.setMaximumPoolSize(properties.connectionPoolSize());
     return dataSource;
   }
 }

@@ -55,7 +55,9 @@ public final class HistoryCleanup {
     if (ended.length == 0) {
       return 0;
     }
-    jdbc.sql("DELETE FROM engine.record WHERE process_instance_key = ANY(?)").param(ended).update();
+    jdbc.sql("DELETE FROM engine.record_batch WHERE process_instance_key = ANY(?)")
+        .param(ended)
+        .update();
     jdbc.sql("DELETE FROM engine.incident WHERE process_instance_key = ANY(?)")
         .param(ended)
         .update();

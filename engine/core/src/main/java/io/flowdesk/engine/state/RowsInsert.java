@@ -6,10 +6,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Inserts many rows of one table with a single statement that unnests one array per column. A batch
- * of single-row inserts costs the database one execution per row; a command writes a dozen
- * record-log rows, so that was a large share of its work. The statement text does not depend on the
- * number of rows, so the server keeps one prepared plan for it. Rows are inserted in list order,
- * which keeps serial columns (the record log's position) in the order things happened.
+ * of single-row inserts costs the database one execution per row; a command creates several element
+ * instances and variables, so that was a large share of its work. The statement text does not
+ * depend on the number of rows, so the server keeps one prepared plan for it.
  *
  * @param <T> what one row is made from
  */
@@ -86,17 +85,10 @@ final class RowsInsert<T> {
     final Object[] parameters = new Object[constants.length + columns.size()];
     System.arraycopy(constants, 0, parameters, 0, constants.length);
     for (int c = 0; c < columns.size(); c++) {
-      parameters[constants.length + c] = array(columns.get(c), rows);
+      final Column<T> column = columns.get(c);
+      parameters[constants.length + c] =
+          StatementBatch.SqlArray.of(column.sqlType(), column.javaType(), rows, column.value());
     }
     batch.add(sql, parameters);
-  }
-
-  private static <T> StatementBatch.SqlArray array(final Column<T> column, final List<T> rows) {
-    final Object[] values =
-        (Object[]) java.lang.reflect.Array.newInstance(column.javaType(), rows.size());
-    for (int r = 0; r < values.length; r++) {
-      values[r] = column.value().apply(rows.get(r));
-    }
-    return new StatementBatch.SqlArray(column.sqlType(), values);
   }
 }

@@ -1,11 +1,13 @@
 package io.flowdesk.engine.state;
 
+import java.lang.reflect.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Function;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.SqlTypeValue;
@@ -21,7 +23,21 @@ import org.springframework.jdbc.core.StatementCreatorUtils;
 public final class StatementBatch {
 
   /** An array parameter; the Java type of its elements picks the driver's encoding. */
-  public record SqlArray(String sqlType, Object[] values) {}
+  public record SqlArray(String sqlType, Object[] values) {
+
+    /** The array of one value per row, as elements of {@code javaType}. */
+    public static <T> SqlArray of(
+        final String sqlType,
+        final Class<?> javaType,
+        final List<T> rows,
+        final Function<T, ?> value) {
+      final Object[] values = (Object[]) Array.newInstance(javaType, rows.size());
+      for (int r = 0; r < values.length; r++) {
+        values[r] = value.apply(rows.get(r));
+      }
+      return new SqlArray(sqlType, values);
+    }
+  }
 
   private final StringBuilder sql = new StringBuilder();
   private final List<Object> parameters = new ArrayList<>();

@@ -12,6 +12,7 @@ import io.flowdesk.engine.test.FlowdeskEngineTest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -119,6 +120,47 @@ class MultiInstanceConformanceTest {
 
     records.awaitCompleted(instance);
     assertThat(records.variable(instance, "receipts")).isEqualTo("[]");
+  }
+
+  @Test
+  void aCommandThatLogsThousandsOfRecordsKeepsEveryOneInTheOrderItHappened() {
+    final String id = processId();
+    conformance.deploy(
+        Bpmn.createExecutableProcess(id)
+            .startEvent()
+            .manualTask("greet")
+            .multiInstance(
+                m -> m.parallel().zeebeInputCollectionExpression("for i in 1..400 return i"))
+            .endEvent()
+            .done());
+    final long instance = conformance.start(id, Map.of());
+
+    // One command activates and completes all 400 instances: more records than one batch holds.
+    records.awaitCompleted(instance);
+    final List<EngineRecords.Entry> log = records.of(instance);
+    assertThat(log).hasSizeGreaterThan(1_600);
+    assertThat(log.get(0).elementId()).isEqualTo(id);
+    assertThat(log.get(0).intent()).isEqualTo("ELEMENT_ACTIVATING");
+    assertThat(log.get(log.size() - 1).elementId()).isEqualTo(id);
+    assertThat(log.get(log.size() - 1).intent()).isEqualTo("ELEMENT_COMPLETED");
+    final Map<Long, List<String>> lifecycles =
+        log.stream()
+            .filter(e -> "greet".equals(e.elementId()) && e.valueType().equals("PROCESS_INSTANCE"))
+            .collect(
+                Collectors.groupingBy(
+                    EngineRecords.Entry::key,
+                    Collectors.mapping(EngineRecords.Entry::intent, Collectors.toList())));
+    // The body and its 400 inner instances, each from activating to completed.
+    assertThat(lifecycles).hasSize(401);
+    assertThat(lifecycles.values())
+        .allSatisfy(
+            intents ->
+                assertThat(intents)
+                    .containsExactly(
+                        "ELEMENT_ACTIVATING",
+                        "ELEMENT_ACTIVATED",
+                        "ELEMENT_COMPLETING",
+                        "ELEMENT_COMPLETED"));
   }
 
   @Test
