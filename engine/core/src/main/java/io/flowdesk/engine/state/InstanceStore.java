@@ -31,8 +31,7 @@ public final class InstanceStore {
               Column.text("element_id", ElementInstance::elementId),
               Column.text("element_type", e -> e.type().name()),
               Column.text("state", e -> e.state().name()),
-              Column.int4("listener_index", ElementInstance::listenerIndex)),
-          List.of());
+              Column.int4("listener_index", ElementInstance::listenerIndex)));
 
   /** A variable to insert, with its name and the instance it belongs to. */
   private record NamedVariable(
@@ -46,8 +45,7 @@ public final class InstanceStore {
               Column.int8("scope_key", v -> v.name().scopeKey()),
               Column.text("name", v -> v.name().name()),
               Column.int8("process_instance_key", NamedVariable::processInstanceKey),
-              Column.text("value", v -> Json.write(v.variable().value()))),
-          List.of());
+              Column.text("value", v -> Json.write(v.variable().value()))));
 
   private final JdbcClient jdbc;
   private final JdbcTemplate batch;

@@ -19,7 +19,7 @@ public final class RecordLog {
    * Most records in one batch row: keeps a command that writes thousands of records (a large
    * multi-instance) in rows of a reasonable size, and far below the 2^20 the view allows.
    */
-  static final int MAX_BATCH = 1000;
+  private static final int MAX_BATCH = 1000;
 
   private static final String INSERT =
       "INSERT INTO engine.record_batch (process_instance_key, created_at, keys, value_types,"

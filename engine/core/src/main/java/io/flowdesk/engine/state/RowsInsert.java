@@ -2,7 +2,6 @@ package io.flowdesk.engine.state;
 
 import java.util.List;
 import java.util.function.Function;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Inserts many rows of one table with a single statement that unnests one array per column. A batch
@@ -36,59 +35,28 @@ final class RowsInsert<T> {
   private final String sql;
   private final List<Column<T>> columns;
 
-  /**
-   * @param constants columns filled with the same value for every row (the trailing parameters of
-   *     {@link #insert}), e.g. a timestamp
-   */
-  RowsInsert(final String table, final List<Column<T>> columns, final List<String> constants) {
+  RowsInsert(final String table, final List<Column<T>> columns) {
     this.columns = List.copyOf(columns);
     final StringBuilder names = new StringBuilder();
     final StringBuilder arrays = new StringBuilder();
-    final StringBuilder aliases = new StringBuilder();
     for (int i = 0; i < columns.size(); i++) {
       final String separator = i == 0 ? "" : ", ";
       names.append(separator).append(columns.get(i).name());
       arrays.append(separator).append("?::").append(columns.get(i).sqlType()).append("[]");
-      aliases.append(separator).append("c").append(i);
-    }
-    final StringBuilder selected = new StringBuilder(aliases);
-    for (final String constant : constants) {
-      names.append(", ").append(constant);
-      selected.append(", ?");
     }
     this.sql =
-        "INSERT INTO engine."
-            + table
-            + " ("
-            + names
-            + ") SELECT "
-            + selected
-            + " FROM unnest("
-            + arrays
-            + ") AS u("
-            + aliases
-            + ")";
-  }
-
-  void insert(final JdbcTemplate jdbc, final List<T> rows, final Object... constants) {
-    final StatementBatch single = new StatementBatch();
-    addTo(single, rows, constants);
-    single.execute(jdbc);
+        "INSERT INTO engine." + table + " (" + names + ") SELECT * FROM unnest(" + arrays + ")";
   }
 
   /** Adds the insert of {@code rows} to {@code batch}; nothing when there are none. */
-  void addTo(final StatementBatch batch, final List<T> rows, final Object... constants) {
+  void addTo(final StatementBatch batch, final List<T> rows) {
     if (rows.isEmpty()) {
       return;
     }
-    // The constants stand in the select list, before the arrays in the statement text.
-    final Object[] parameters = new Object[constants.length + columns.size()];
-    System.arraycopy(constants, 0, parameters, 0, constants.length);
-    for (int c = 0; c < columns.size(); c++) {
-      final Column<T> column = columns.get(c);
-      parameters[constants.length + c] =
-          StatementBatch.SqlArray.of(column.sqlType(), column.javaType(), rows, column.value());
-    }
-    batch.add(sql, parameters);
+    batch.add(
+        sql,
+        columns.stream()
+            .map(c -> StatementBatch.SqlArray.of(c.sqlType(), c.javaType(), rows, c.value()))
+            .toArray());
   }
 }
