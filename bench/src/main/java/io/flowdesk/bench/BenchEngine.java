@@ -30,7 +30,7 @@ final class BenchEngine implements AutoCloseable {
     dataSource = new HikariDataSource();
     dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
     // Sized as the app sizes its pool by default (FLOWDESK_DB_POOL_SIZE): what a user runs.
-    dataSource.setMaximumPoolSize(Math.max(10, 2 * Runtime.getRuntime().availableProcessors() + 4));
+    dataSource.setMaximumPoolSize(Math.max(32, 4 * Runtime.getRuntime().availableProcessors()));
     engine =
         EngineBootstrap.start(
             dataSource,

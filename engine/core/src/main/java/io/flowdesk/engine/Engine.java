@@ -172,6 +172,7 @@ public final class Engine implements AutoCloseable {
       restServer.close();
     }
     gateway.close();
+    messages.close();
     scheduler.shutdownNow();
     timerScheduler.shutdownNow();
     dueTimers.close();

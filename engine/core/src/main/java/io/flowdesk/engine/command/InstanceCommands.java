@@ -163,12 +163,20 @@ public final class InstanceCommands {
       final boolean callerHoldsMessageLock,
       final Function<Long, Rejection> notFound,
       final BiFunction<InstanceState, BpmnExecution, T> command) {
-    return run(
-        () -> Optional.of(locked),
-        () -> notFound.apply(locked.processInstance().key()),
-        true,
-        !callerHoldsMessageLock,
-        command);
+    if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+      throw new IllegalStateException(
+          "A locked instance is used outside the transaction locking it");
+    }
+    if (!locked.processInstance().active()) {
+      throw notFound.apply(locked.processInstance().key());
+    }
+    // Not through the transaction template, which would mark the caller's transaction for
+    // rollback if the command fails: a caller may roll back to a savepoint and go on.
+    final CommandScope scope = scope(false);
+    final T value = command.apply(locked, scope.add(locked).execution());
+    finish(scope, !callerHoldsMessageLock);
+    published(scope);
+    return value;
   }
 
   /** Runs {@code command} on the instance the job belongs to; locking it needs no extra lookup. */

@@ -29,6 +29,7 @@ import java.util.Set;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -37,7 +38,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * buffered for its time to live so that subscriptions opened later still get it; a message start
  * event starts an instance unless one started by the same correlation key still runs.
  */
-public final class Messages {
+public final class Messages implements AutoCloseable {
 
   private final JdbcClient jdbc;
   private final JdbcTemplate batch;
@@ -47,6 +48,7 @@ public final class Messages {
   private final InstanceCommands instances;
   private final ProcessDefinitions definitions;
   private final BufferedMessages buffered;
+  private final PublicationGroups<Publication, Published> groups;
 
   public Messages(
       final JdbcClient jdbc,
@@ -65,6 +67,9 @@ public final class Messages {
     this.instances = instances;
     this.definitions = definitions;
     this.buffered = buffered;
+    this.groups =
+        new PublicationGroups<>(
+            Math.max(2, Runtime.getRuntime().availableProcessors()), this::publishTogether);
   }
 
   /** A message correlated by {@link #correlate}: to an instance it started or woke up. */
@@ -130,6 +135,14 @@ public final class Messages {
    */
   private record Stored(long key, Targets targets, Optional<InstanceState> firstWaiting) {}
 
+  /** A message to publish, as checked: a correlation key, never null; a message id, or null. */
+  private record Publication(
+      String name,
+      String correlationKey,
+      Duration timeToLive,
+      String messageId,
+      Map<String, Object> variables) {}
+
   /** A stored message and the subscription it correlated to in the same transaction, if any. */
   private record Published(Stored stored, Optional<Subscription> correlatedFirst) {}
 
@@ -150,29 +163,83 @@ public final class Messages {
       throw Rejection.invalidArgument(
           "Expected the message's time to live to be zero or positive, but was " + timeToLive);
     }
-    final String key = correlationKey == null ? "" : correlationKey;
-    final String id = messageId == null || messageId.isEmpty() ? null : messageId;
-    Published published;
+    final Publication publication =
+        new Publication(
+            name,
+            correlationKey == null ? "" : correlationKey,
+            timeToLive,
+            messageId == null || messageId.isEmpty() ? null : messageId,
+            variables);
+    // A message id is checked against the messages buffered under it, which one publication of a
+    // group could not see of another: such publications go alone, as do those inside a caller's
+    // transaction, which must commit with it.
+    final boolean grouped =
+        publication.messageId() == null
+            && !TransactionSynchronizationManager.isActualTransactionActive();
+    final Published published =
+        grouped
+            ? groups.publish(publication).orElseGet(() -> publishAlone(publication))
+            : publishAlone(publication);
+    final Stored stored = published.stored();
+    correlate(
+        stored.key(),
+        name,
+        publication.correlationKey(),
+        variables,
+        false,
+        stored.targets(),
+        published.correlatedFirst());
+    return stored.key();
+  }
+
+  private Published publishAlone(final Publication publication) {
     try {
-      published =
-          transactions.execute(
-              tx -> {
-                final Stored stored = store(name, key, timeToLive, id, variables, true);
-                return new Published(stored, correlateToFirstWaiting(stored, name, key, variables));
-              });
+      return transactions.execute(
+          tx -> {
+            final Stored stored = store(publication, true, null);
+            return new Published(stored, correlateToFirstWaiting(stored, publication));
+          });
     } catch (PessimisticLockingFailureException locked) {
       // The first instance's command needed another message's lock, which it does not wait for
       // while this message's is held (the two holders could wait for each other): publish again,
       // correlating after the commit, as to every other subscription.
-      published =
-          new Published(
-              transactions.execute(tx -> store(name, key, timeToLive, id, variables, false)),
-              Optional.empty());
+      return new Published(
+          transactions.execute(tx -> store(publication, false, null)), Optional.empty());
     }
-    final Stored stored = published.stored();
-    correlate(
-        stored.key(), name, key, variables, false, stored.targets(), published.correlatedFirst());
-    return stored.key();
+  }
+
+  /**
+   * Publishes a group of publications (none with a message id) in one transaction: the message
+   * locks of all of them first, in a fixed order, so that two groups never wait for each other;
+   * then each as if alone, after a savepoint. One that fails is rolled back to its savepoint and
+   * answered empty, to be published alone once the group committed.
+   */
+  private List<Optional<Published>> publishTogether(final List<Publication> group) {
+    return transactions.execute(
+        tx -> {
+          final StatementBatch locks = new StatementBatch();
+          locks.add(
+              "SELECT count(pg_advisory_xact_lock(n, k)) FROM (SELECT hashtext(name) AS n,"
+                  + " hashtext(key) AS k FROM unnest(?, ?) AS m(name, key)"
+                  + " ORDER BY 1, 2 OFFSET 0) AS in_lock_order",
+              StatementBatch.SqlArray.of("text", String.class, group, Publication::name),
+              StatementBatch.SqlArray.of("text", String.class, group, Publication::correlationKey));
+          locks.execute(batch);
+          final List<Optional<Published>> outcomes = new ArrayList<>(group.size());
+          for (int i = 0; i < group.size(); i++) {
+            final String savepoint = "publication_" + i;
+            try {
+              final Stored stored = store(group.get(i), true, savepoint);
+              outcomes.add(
+                  Optional.of(
+                      new Published(stored, correlateToFirstWaiting(stored, group.get(i)))));
+            } catch (RuntimeException e) {
+              jdbc.sql("ROLLBACK TO SAVEPOINT " + savepoint).update();
+              outcomes.add(Optional.empty());
+            }
+          }
+          return outcomes;
+        });
   }
 
   /**
@@ -182,10 +249,7 @@ public final class Messages {
    * statement of its own. Answers the subscription when it correlated.
    */
   private Optional<Subscription> correlateToFirstWaiting(
-      final Stored stored,
-      final String name,
-      final String correlationKey,
-      final Map<String, Object> variables) {
+      final Stored stored, final Publication publication) {
     if (stored.firstWaiting().isEmpty() || stored.targets().waiting().isEmpty()) {
       return Optional.empty();
     }
@@ -205,9 +269,12 @@ public final class Messages {
             pi -> Rejection.notFound("Process instance " + pi + " ended"),
             (state, execution) -> {
               BufferedMessages.appendCorrelated(
-                  state, stored.key(), first.asNew(name, correlationKey));
+                  state,
+                  stored.key(),
+                  first.asNew(publication.name(), publication.correlationKey()));
               final boolean triggered =
-                  execution.triggerEvent(first.elementInstanceKey(), first.elementId(), variables);
+                  execution.triggerEvent(
+                      first.elementInstanceKey(), first.elementId(), publication.variables());
               if (triggered) {
                 state.claimNewMessage(stored.key(), first.bpmnProcessId());
               }
@@ -238,6 +305,12 @@ public final class Messages {
                         + "' and correlation key '"
                         + key
                         + "', but none was found."));
+  }
+
+  /** Stops the writers of publication groups; a publication still waiting is refused. */
+  @Override
+  public void close() {
+    groups.close();
   }
 
   /** Removes messages whose time to live ended; answers how many. */
@@ -273,18 +346,20 @@ public final class Messages {
 
   /**
    * Stores the message and reads who may receive it, under the lock of its name and key; without a
-   * message id, all of it in one round trip.
+   * message id, all of it in one round trip. In a group, whose transaction holds the lock already,
+   * it first takes the {@code savepoint} the publication rolls back to if it fails.
    */
   private Stored store(
-      final String name,
-      final String correlationKey,
-      final Duration timeToLive,
-      final String messageId,
-      final Map<String, Object> variables,
-      final boolean lockFirstWaiting) {
+      final Publication publication, final boolean lockFirstWaiting, final String savepoint) {
+    final String name = publication.name();
+    final String correlationKey = publication.correlationKey();
+    final String messageId = publication.messageId();
+    final Map<String, Object> variables = publication.variables();
     final StatementBatch statements = new StatementBatch();
     final Instant now = clock.now();
-    if (messageId == null) {
+    if (savepoint != null) {
+      statements.add("SAVEPOINT " + savepoint);
+    } else if (messageId == null) {
       statements.add(BufferedMessages.LOCK, name, correlationKey);
     } else {
       buffered.lock(name, correlationKey);
@@ -317,13 +392,13 @@ public final class Messages {
         correlationKey,
         messageId,
         Json.write(variables),
-        Timestamp.from(now.plus(timeToLive)),
+        Timestamp.from(now.plus(publication.timeToLive())),
         Timestamp.from(now));
     final Map<String, Object> payload = new LinkedHashMap<>();
     payload.put("name", name);
     payload.put("correlationKey", correlationKey);
     payload.put("messageId", messageId == null ? "" : messageId);
-    payload.put("timeToLive", timeToLive.toMillis());
+    payload.put("timeToLive", publication.timeToLive().toMillis());
     payload.put("variables", variables);
     RecordLog.appendTo(
         statements,

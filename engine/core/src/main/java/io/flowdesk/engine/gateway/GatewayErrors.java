@@ -54,6 +54,7 @@ final class GatewayErrors {
       case ALREADY_EXISTS -> Status.ALREADY_EXISTS;
       case TIMEOUT -> Status.DEADLINE_EXCEEDED;
       case PROCESSING_ERROR -> Status.INTERNAL;
+      case UNAVAILABLE -> Status.UNAVAILABLE;
     };
   }
 }

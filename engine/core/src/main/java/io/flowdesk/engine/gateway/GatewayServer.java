@@ -8,10 +8,7 @@ import io.grpc.netty.NettyServerBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,29 +20,9 @@ public final class GatewayServer implements AutoCloseable {
   private static final int MAX_MESSAGE_BYTES = EngineLimits.MAX_MESSAGE_BYTES;
 
   private final Server server;
-  private final ExecutorService calls;
 
-  private GatewayServer(final Server server, final ExecutorService calls) {
+  private GatewayServer(final Server server) {
     this.server = server;
-    this.calls = calls;
-  }
-
-  /**
-   * Threads that run calls: a fixed number, a few per core. gRPC's default, a thread per concurrent
-   * call, lets 64 pipelined commands become 64 threads contending for a handful of database
-   * connections and two cores; queued here instead, commands ran 5-10% faster (bench/). Calls only
-   * wait for the database; what waits longer (long polls, results) completes asynchronously.
-   */
-  private static ExecutorService callThreads() {
-    final AtomicInteger count = new AtomicInteger();
-    return Executors.newFixedThreadPool(
-        Math.max(8, 4 * Runtime.getRuntime().availableProcessors()),
-        runnable -> {
-          final Thread thread =
-              new Thread(runnable, "flowdesk-grpc-call-" + count.incrementAndGet());
-          thread.setDaemon(true);
-          return thread;
-        });
   }
 
   /**
@@ -58,22 +35,19 @@ public final class GatewayServer implements AutoCloseable {
       final ZeebeGatewayService service,
       final ApiAccess access) {
     access.requireCredentialsForRemoteListener("gRPC gateway", host, "flowdesk.engine.grpc-host");
-    final ExecutorService calls = callThreads();
     final Server server =
         NettyServerBuilder.forAddress(new InetSocketAddress(host, port))
-            .executor(calls)
             .maxInboundMessageSize(MAX_MESSAGE_BYTES)
             .addService(ServerInterceptors.intercept(service, new GatewayAccessInterceptor(access)))
             .build();
     try {
       server.start();
     } catch (IOException e) {
-      calls.shutdownNow();
       throw new UncheckedIOException(
           "Cannot start the engine's gRPC gateway on " + host + ":" + port, e);
     }
     LOG.info("Zeebe gateway API listening on {}:{}", host, server.getPort());
-    return new GatewayServer(server, calls);
+    return new GatewayServer(server);
   }
 
   public int port() {
@@ -90,8 +64,6 @@ public final class GatewayServer implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       server.shutdownNow();
-    } finally {
-      calls.shutdownNow();
     }
   }
 }

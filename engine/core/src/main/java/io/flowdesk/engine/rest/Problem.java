@@ -20,6 +20,7 @@ record Problem(int status, String title, String detail) {
       case ALREADY_EXISTS -> new Problem(409, "ALREADY_EXISTS", rejection.getMessage());
       case TIMEOUT -> new Problem(504, "DEADLINE_EXCEEDED", rejection.getMessage());
       case PROCESSING_ERROR -> new Problem(500, "PROCESSING_ERROR", rejection.getMessage());
+      case UNAVAILABLE -> new Problem(503, "UNAVAILABLE", rejection.getMessage());
     };
   }
 

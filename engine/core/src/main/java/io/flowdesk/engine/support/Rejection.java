@@ -13,7 +13,9 @@ public final class Rejection extends RuntimeException {
     INVALID_STATE,
     ALREADY_EXISTS,
     TIMEOUT,
-    PROCESSING_ERROR
+    PROCESSING_ERROR,
+    /** The engine cannot take the command now (it is shutting down); the client may retry. */
+    UNAVAILABLE
   }
 
   private final Type type;
@@ -33,6 +35,10 @@ public final class Rejection extends RuntimeException {
 
   public static Rejection invalidState(final String message) {
     return new Rejection(Type.INVALID_STATE, message);
+  }
+
+  public static Rejection unavailable(final String message) {
+    return new Rejection(Type.UNAVAILABLE, message);
   }
 
   public Type type() {

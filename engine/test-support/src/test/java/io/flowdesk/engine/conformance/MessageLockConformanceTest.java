@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.camunda.client.CamundaClient;
+import io.camunda.client.api.response.PublishMessageResponse;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.flowdesk.engine.Engine;
@@ -143,6 +144,105 @@ class MessageLockConformanceTest {
       assertThat(correlations(instance, first)).as("correlations of %s", first).isEqualTo(1);
       assertThat(correlations(instance, second)).as("correlations of %s", second).isEqualTo(1);
     }
+  }
+
+  @Test
+  void publicationsSentTogetherCorrelateOnceEachAndTheRestStayBuffered() {
+    final String message = "paid-" + Conformance.processId();
+    final String id = Conformance.processId();
+    new Conformance(client)
+        .deploy(
+            Bpmn.createExecutableProcess(id)
+                .startEvent()
+                .intermediateCatchEvent(
+                    "paid",
+                    e -> e.message(m -> m.name(message).zeebeCorrelationKeyExpression("orderId")))
+                .endEvent()
+                .done());
+    final Conformance conformance = new Conformance(client);
+    final List<Long> first = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      first.add(conformance.start(id, Map.of("orderId", "o-" + i)));
+    }
+
+    // Two messages per key, all in flight at once, so that publications of one key share a
+    // transaction: one correlates, the other must stay buffered for the next instance.
+    final List<CompletableFuture<?>> publications = new ArrayList<>();
+    for (int copy = 0; copy < 2; copy++) {
+      for (int i = 0; i < 50; i++) {
+        publications.add(
+            client
+                .newPublishMessageCommand()
+                .messageName(message)
+                .correlationKey("o-" + i)
+                .timeToLive(Duration.ofMinutes(1))
+                .send()
+                .toCompletableFuture());
+      }
+    }
+    CompletableFuture.allOf(publications.toArray(CompletableFuture[]::new)).join();
+    assertThat(publications.stream().map(p -> ((PublishMessageResponse) p.join()).getMessageKey()))
+        .doesNotHaveDuplicates();
+    first.forEach(MessageLockConformanceTest::awaitCompleted);
+    final List<Long> second = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      second.add(conformance.start(id, Map.of("orderId", "o-" + i)));
+    }
+
+    second.forEach(MessageLockConformanceTest::awaitCompleted);
+    for (final long instance : concat(first, second)) {
+      assertThat(correlations(instance, "paid")).as("correlations of %s", instance).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aPublicationThatWaitsForAnotherMessageLockDoesNotHoldUpThoseSentWithIt() throws Exception {
+    final String first = "first-" + Conformance.processId();
+    final String second = "second-" + Conformance.processId();
+    final String id = deployTwoCatches(first, second);
+    final Conformance conformance = new Conformance(client);
+    final long held = conformance.start(id, Map.of("orderId", "held"));
+    final List<Long> others = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      others.add(conformance.start(id, Map.of("orderId", "o-" + i)));
+    }
+
+    final List<CompletableFuture<?>> publications = new ArrayList<>();
+    try (Connection otherPublication = dataSource.getConnection()) {
+      otherPublication.setAutoCommit(false);
+      lockMessage(otherPublication, second, "held");
+      publications.add(publish(first, "held"));
+      for (int i = 0; i < 30; i++) {
+        publications.add(publish(first, "o-" + i));
+      }
+      // While the lock is held, the held instance cannot move on, the others can.
+      for (final long instance : others) {
+        awaitPassed(instance, first);
+      }
+      assertThat(publications).allSatisfy(p -> assertThat(p).isNotCompletedExceptionally());
+      otherPublication.commit();
+    }
+    CompletableFuture.allOf(publications.toArray(CompletableFuture[]::new)).join();
+
+    awaitPassed(held, first);
+    for (final long instance : concat(List.of(held), others)) {
+      assertThat(correlations(instance, first)).as("correlations of %s", instance).isEqualTo(1);
+    }
+  }
+
+  private static CompletableFuture<?> publish(final String name, final String correlationKey) {
+    return client
+        .newPublishMessageCommand()
+        .messageName(name)
+        .correlationKey(correlationKey)
+        .send()
+        .toCompletableFuture();
+  }
+
+  private static List<Long> concat(final List<Long> some, final List<Long> more) {
+    final List<Long> all = new ArrayList<>(some);
+    all.addAll(more);
+    return all;
   }
 
   @Test
