@@ -210,9 +210,9 @@ public final class Messages implements AutoCloseable {
 
   /**
    * Publishes a group of publications (none with a message id) in one transaction: the message
-   * locks of all of them first, in a fixed order, so that two groups never wait for each other;
-   * then each as if alone, after a savepoint. One that fails is rolled back to its savepoint and
-   * answered empty, to be published alone once the group committed.
+   * locks of all of them first, in one fixed order, so that two groups cannot deadlock; then each
+   * as if alone, after a savepoint. One that fails is rolled back to its savepoint and answered
+   * empty, to be published alone once the group committed.
    */
   private List<Optional<Published>> publishTogether(final List<Publication> group) {
     return transactions.execute(

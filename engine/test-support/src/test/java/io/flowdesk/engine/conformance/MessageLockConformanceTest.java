@@ -228,6 +228,12 @@ class MessageLockConformanceTest {
     for (final long instance : concat(List.of(held), others)) {
       assertThat(correlations(instance, first)).as("correlations of %s", instance).isEqualTo(1);
     }
+    // What the held publication wrote in the group was taken back before it published alone.
+    assertThat(
+            count(
+                "SELECT count(*) FROM engine.message WHERE name = ? AND correlation_key = 'held'",
+                first))
+        .isEqualTo(1);
   }
 
   private static CompletableFuture<?> publish(final String name, final String correlationKey) {
