@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.instance.Process;
 import java.time.Duration;
@@ -29,6 +30,18 @@ final class Conformance {
     final String id = model.getModelElementsByType(Process.class).iterator().next().getId();
     client.newDeployResourceCommand().addProcessModel(model, id + ".bpmn").send().join();
     return id;
+  }
+
+  /** Deploys {@code start -> catch "paid" (message, keyed by orderId) -> end}; answers its id. */
+  String deployMessageCatch(final String message) {
+    return deploy(
+        Bpmn.createExecutableProcess(processId())
+            .startEvent()
+            .intermediateCatchEvent(
+                "paid",
+                e -> e.message(m -> m.name(message).zeebeCorrelationKeyExpression("orderId")))
+            .endEvent()
+            .done());
   }
 
   long start(final String processId, final Map<String, Object> variables) {

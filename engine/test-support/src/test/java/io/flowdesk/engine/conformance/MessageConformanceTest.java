@@ -37,14 +37,7 @@ class MessageConformanceTest {
   }
 
   private String deployCatch(final String message) {
-    return conformance.deploy(
-        Bpmn.createExecutableProcess(processId())
-            .startEvent()
-            .intermediateCatchEvent(
-                "paid",
-                e -> e.message(m -> m.name(message).zeebeCorrelationKeyExpression("orderId")))
-            .endEvent()
-            .done());
+    return conformance.deployMessageCatch(message);
   }
 
   @Test

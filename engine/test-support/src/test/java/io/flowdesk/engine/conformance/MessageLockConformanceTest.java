@@ -127,14 +127,7 @@ class MessageLockConformanceTest {
     final List<CompletableFuture<?>> publications = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
       for (final String name : List.of(first, second)) {
-        publications.add(
-            client
-                .newPublishMessageCommand()
-                .messageName(name)
-                .correlationKey("o-" + i)
-                .timeToLive(Duration.ofMinutes(1))
-                .send()
-                .toCompletableFuture());
+        publications.add(publish(name, "o-" + i));
       }
     }
     CompletableFuture.allOf(publications.toArray(CompletableFuture[]::new)).join();
@@ -149,17 +142,8 @@ class MessageLockConformanceTest {
   @Test
   void publicationsSentTogetherCorrelateOnceEachAndTheRestStayBuffered() {
     final String message = "paid-" + Conformance.processId();
-    final String id = Conformance.processId();
-    new Conformance(client)
-        .deploy(
-            Bpmn.createExecutableProcess(id)
-                .startEvent()
-                .intermediateCatchEvent(
-                    "paid",
-                    e -> e.message(m -> m.name(message).zeebeCorrelationKeyExpression("orderId")))
-                .endEvent()
-                .done());
     final Conformance conformance = new Conformance(client);
+    final String id = conformance.deployMessageCatch(message);
     final List<Long> first = new ArrayList<>();
     for (int i = 0; i < 50; i++) {
       first.add(conformance.start(id, Map.of("orderId", "o-" + i)));
@@ -170,14 +154,7 @@ class MessageLockConformanceTest {
     final List<CompletableFuture<?>> publications = new ArrayList<>();
     for (int copy = 0; copy < 2; copy++) {
       for (int i = 0; i < 50; i++) {
-        publications.add(
-            client
-                .newPublishMessageCommand()
-                .messageName(message)
-                .correlationKey("o-" + i)
-                .timeToLive(Duration.ofMinutes(1))
-                .send()
-                .toCompletableFuture());
+        publications.add(publish(message, "o-" + i));
       }
     }
     CompletableFuture.allOf(publications.toArray(CompletableFuture[]::new)).join();
@@ -236,11 +213,13 @@ class MessageLockConformanceTest {
         .isEqualTo(1);
   }
 
+  /** Publishes a message buffered for a minute, so that an instance reaching it later gets it. */
   private static CompletableFuture<?> publish(final String name, final String correlationKey) {
     return client
         .newPublishMessageCommand()
         .messageName(name)
         .correlationKey(correlationKey)
+        .timeToLive(Duration.ofMinutes(1))
         .send()
         .toCompletableFuture();
   }
