@@ -109,6 +109,11 @@ final class PublicationGroups<P, R> implements AutoCloseable {
       LOG.debug(
           "A group of {} message publications failed; each is published alone", group.size(), e);
       outcomes = null;
+    } catch (Error e) {
+      // Answered, so that no caller waits forever; the writer goes on, as a server's threads do.
+      LOG.error("A group of {} message publications failed", group.size(), e);
+      group.forEach(w -> w.outcome().completeExceptionally(e));
+      return;
     }
     for (int i = 0; i < group.size(); i++) {
       group.get(i).outcome().complete(outcomes == null ? Optional.empty() : outcomes.get(i));
