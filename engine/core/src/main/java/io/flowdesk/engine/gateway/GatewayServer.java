@@ -35,6 +35,8 @@ public final class GatewayServer implements AutoCloseable {
       final ZeebeGatewayService service,
       final ApiAccess access) {
     access.requireCredentialsForRemoteListener("gRPC gateway", host, "flowdesk.engine.grpc-host");
+    // Calls run on grpc-java's own executor, a thread per concurrent call: a fixed pool of 8 call
+    // threads made job-driven instances 5-20 % slower (bench/) for 5-9 % more message publications.
     final Server server =
         NettyServerBuilder.forAddress(new InetSocketAddress(host, port))
             .maxInboundMessageSize(MAX_MESSAGE_BYTES)
