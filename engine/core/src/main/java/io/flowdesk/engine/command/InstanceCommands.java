@@ -184,7 +184,7 @@ public final class InstanceCommands {
       final long jobKey,
       final Supplier<Rejection> notFound,
       final BiFunction<InstanceState, BpmnExecution, T> command) {
-    return run(() -> store.lockAndLoadOfJob(jobKey), notFound, true, true, command);
+    return run(() -> store.lockAndLoadOfJob(jobKey), notFound, true, command);
   }
 
   /**
@@ -195,21 +195,20 @@ public final class InstanceCommands {
       final long jobKey,
       final Supplier<Rejection> notFound,
       final BiFunction<InstanceState, BpmnExecution, T> command) {
-    return run(() -> store.lockAndLoadOfJob(jobKey), notFound, false, true, command);
+    return run(() -> store.lockAndLoadOfJob(jobKey), notFound, false, command);
   }
 
   private <T> T run(
       final Supplier<Optional<InstanceState>> lockAndLoad,
       final Supplier<Rejection> notFound,
       final BiFunction<InstanceState, BpmnExecution, T> command) {
-    return run(lockAndLoad, notFound, true, true, command);
+    return run(lockAndLoad, notFound, true, command);
   }
 
   private <T> T run(
       final Supplier<Optional<InstanceState>> lockAndLoad,
       final Supplier<Rejection> notFound,
       final boolean activeOnly,
-      final boolean mayWaitForMessageLocks,
       final BiFunction<InstanceState, BpmnExecution, T> command) {
     final Outcome<T> outcome =
         DeadlockRetry.run(
@@ -223,7 +222,7 @@ public final class InstanceCommands {
                               .orElseThrow(notFound);
                       final CommandScope scope = scope(tx.isNewTransaction());
                       final T value = command.apply(state, scope.add(state).execution());
-                      finish(scope, mayWaitForMessageLocks);
+                      finish(scope, true);
                       return new Outcome<>(value, scope);
                     }));
     published(outcome.scope());

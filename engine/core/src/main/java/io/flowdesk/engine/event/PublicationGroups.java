@@ -32,7 +32,7 @@ final class PublicationGroups<P, R> implements AutoCloseable {
    * At most this many publications per transaction: each takes a savepoint, and PostgreSQL keeps
    * the subtransactions of a transaction in a fixed cache of 64 before it slows every snapshot.
    */
-  static final int MAX_GROUP = 32;
+  private static final int MAX_GROUP = 32;
 
   private record Waiting<P, R>(P publication, CompletableFuture<Optional<R>> outcome) {}
 

@@ -36,14 +36,10 @@ class MessageConformanceTest {
     return prefix + "-" + UUID.randomUUID();
   }
 
-  private String deployCatch(final String message) {
-    return conformance.deployMessageCatch(message);
-  }
-
   @Test
   void aPublishedMessageCorrelatesByNameAndKeyAndItsVariablesArePropagated() {
     final String message = unique("paid");
-    final String id = deployCatch(message);
+    final String id = conformance.deployMessageCatch(message);
     final long instance = conformance.start(id, Map.of("orderId", "o-1"));
     final long other = conformance.start(id, Map.of("orderId", "o-2"));
 
@@ -57,7 +53,7 @@ class MessageConformanceTest {
   @Test
   void aNumericCorrelationKeyMatchesItsTextForm() {
     final String message = unique("paid");
-    final String id = deployCatch(message);
+    final String id = conformance.deployMessageCatch(message);
     final long instance = conformance.start(id, Map.of("orderId", 17));
 
     conformance.publish(message, "17", Map.of());
@@ -67,7 +63,7 @@ class MessageConformanceTest {
 
   @Test
   void aCorrelationKeyThatIsNeitherTextNorNumberRaisesAnIncident() {
-    final String id = deployCatch(unique("paid"));
+    final String id = conformance.deployMessageCatch(unique("paid"));
     final long instance = conformance.start(id, Map.of("orderId", true));
 
     final var incident = records.awaitIncidents(instance).get(0);
@@ -80,7 +76,7 @@ class MessageConformanceTest {
   @Test
   void aBufferedMessageCorrelatesToASubscriptionOpenedWithinItsTimeToLive() {
     final String message = unique("paid");
-    final String id = deployCatch(message);
+    final String id = conformance.deployMessageCatch(message);
     conformance.publish(message, "o-7", Duration.ofMinutes(5), Map.of("late", true));
 
     final long instance = conformance.start(id, Map.of("orderId", "o-7"));
@@ -92,7 +88,7 @@ class MessageConformanceTest {
   @Test
   void aMessageWhoseTimeToLiveEndedNoLongerCorrelates() {
     final String message = unique("paid");
-    final String id = deployCatch(message);
+    final String id = conformance.deployMessageCatch(message);
     conformance.publish(message, "o-8", Duration.ofMinutes(5), Map.of());
     clock.advance(Duration.ofMinutes(6));
 
@@ -105,7 +101,7 @@ class MessageConformanceTest {
   @Test
   void aMessageCorrelatesAtMostOncePerProcess() {
     final String message = unique("paid");
-    final String id = deployCatch(message);
+    final String id = conformance.deployMessageCatch(message);
     final long first = conformance.start(id, Map.of("orderId", "same"));
     final long second = conformance.start(id, Map.of("orderId", "same"));
 
