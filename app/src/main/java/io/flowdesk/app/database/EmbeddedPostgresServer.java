@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +23,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
   static final String DATABASE = "flowdesk";
   private static final String SUPERUSER = "postgres";
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
+  private static final Duration STARTUP_WAIT = Duration.ofMinutes(5);
 
   private final EmbeddedPostgres postgres;
   private final Path dataDirectory;
@@ -42,6 +44,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
               // Spring closes this server after the connection pool; a JVM hook would race it.
               .setRegisterShutdownHook(false)
               .setPort(port)
+              // After a crash PostgreSQL replays its WAL before it accepts connections; on a slow
+              // disk that outlasts the library's 10 s, and giving up would make a recoverable
+              // database look broken.
+              .setPGStartupWait(STARTUP_WAIT)
               .setServerConfig("listen_addresses", "localhost")
               // The library's defaults (both off) suit throwaway test databases. This one holds
               // the engine's state and the business records: a commit the engine acknowledged must

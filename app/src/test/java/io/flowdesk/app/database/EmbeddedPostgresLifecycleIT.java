@@ -34,10 +34,7 @@ class EmbeddedPostgresLifecycleIT {
       assertThat(first.interrupt()).as("exit code after Ctrl-C").isIn(0, 130);
     }
 
-    // pg_ctl returns once the pid file is gone; the process itself may need a moment to be reaped.
-    await("postmaster " + postmaster + " gone after Ctrl-C")
-        .atMost(Duration.ofSeconds(10))
-        .until(() -> ProcessHandle.of(postmaster).map(p -> !p.isAlive()).orElse(true));
+    awaitGone(postmaster);
     assertThat(dataDir.resolve("postgres/postmaster.pid")).doesNotExist();
 
     try (ServerProcess second = ServerProcess.start(dataDir)) {
@@ -99,9 +96,13 @@ class EmbeddedPostgresLifecycleIT {
   @Test
   void startAfterPowerLossIgnoresAStalePidFileEvenWhenItsPidWasReused() throws Exception {
     final Path dataDir = workDir.resolve("data");
+    final long postmaster;
     try (ServerProcess first = ServerProcess.start(dataDir)) {
+      postmaster = first.postmasterPid();
       first.interrupt();
     }
+    // A power loss leaves no PostgreSQL running: wait until the stopped one is reaped too.
+    awaitGone(postmaster);
     // After a power loss the pid file survives, and its pid may now belong to another process:
     // PostgreSQL alone would refuse to start ("lock file already exists").
     final long unrelatedLiveProcess = ProcessHandle.current().pid();
@@ -113,5 +114,12 @@ class EmbeddedPostgresLifecycleIT {
       assertThat(second.landingPage()).contains("started 2 times");
       second.interrupt();
     }
+  }
+
+  // pg_ctl returns once the pid file is gone; the process itself may need a moment to be reaped.
+  private static void awaitGone(final long postmaster) {
+    await("postmaster " + postmaster + " gone after Ctrl-C")
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> ProcessHandle.of(postmaster).map(p -> !p.isAlive()).orElse(true));
   }
 }

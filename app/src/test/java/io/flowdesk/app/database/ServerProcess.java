@@ -27,14 +27,20 @@ public final class ServerProcess implements AutoCloseable {
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
+  private static final int LOG_TAIL_LINES = 80;
+  private static final int START_ATTEMPTS = 3;
+
   private final Process process;
   private final int httpPort;
   private final Path dataDir;
+  private final Path log;
 
-  private ServerProcess(final Process process, final int httpPort, final Path dataDir) {
+  private ServerProcess(
+      final Process process, final int httpPort, final Path dataDir, final Path log) {
     this.process = process;
     this.httpPort = httpPort;
     this.dataDir = dataDir;
+    this.log = log;
   }
 
   /** Starts the jar on a free port with its data under {@code dataDir} and waits until healthy. */
@@ -49,6 +55,18 @@ public final class ServerProcess implements AutoCloseable {
     if (jar == null || !Files.exists(Path.of(jar))) {
       throw new IllegalStateException("Run with -Dflowdesk.jar=<packaged app jar>, found " + jar);
     }
+    for (int attempt = 1; ; attempt++) {
+      final ServerProcess server = launch(jar, dataDir, arguments);
+      if (server.awaitHealthy(attempt < START_ATTEMPTS)) {
+        return server;
+      }
+    }
+  }
+
+  private static ServerProcess launch(
+      final String jar, final Path dataDir, final List<String> arguments) throws IOException {
+    // The port is free now, but the server binds it seconds later: by then an outgoing connection
+    // (from the same ephemeral range) may hold it, and awaitHealthy asks for another try.
     final int port = freePort();
     final Path log = dataDir.resolveSibling(dataDir.getFileName() + "-" + port + ".log");
     final List<String> command =
@@ -70,17 +88,41 @@ public final class ServerProcess implements AutoCloseable {
     final ProcessBuilder builder =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().keySet().removeIf(name -> name.startsWith("FLOWDESK_DB_"));
-    final ServerProcess server = new ServerProcess(builder.start(), port, dataDir);
-    server.awaitHealthy(log);
-    return server;
+    return new ServerProcess(builder.start(), port, dataDir, log);
   }
 
-  private void awaitHealthy(final Path log) {
-    await("Flowdesk on port " + httpPort + " healthy (log: " + log + ")")
-        .atMost(Duration.ofMinutes(3))
-        .pollInterval(Duration.ofMillis(500))
-        .failFast("the server process exited", () -> !process.isAlive())
-        .until(() -> get("/actuator/health").map(body -> body.contains("\"UP\"")).orElse(false));
+  /**
+   * True once healthy; false when the web port was taken and another try is allowed; otherwise
+   * fails with the end of the server's log.
+   */
+  private boolean awaitHealthy(final boolean mayRetry) {
+    try {
+      await("Flowdesk on port " + httpPort + " healthy")
+          .atMost(Duration.ofMinutes(3))
+          .pollInterval(Duration.ofMillis(500))
+          .failFast("the server process exited", () -> !process.isAlive())
+          .until(() -> get("/actuator/health").map(body -> body.contains("\"UP\"")).orElse(false));
+      return true;
+    } catch (RuntimeException e) {
+      final String logEnd = tail();
+      if (mayRetry
+          && !process.isAlive()
+          && logEnd.contains("Port " + httpPort + " was already in use")) {
+        return false;
+      }
+      // The log lives in the test's temporary directory, gone once the test ends: keep its end.
+      throw new IllegalStateException(e.getMessage() + "; end of its log:\n" + logEnd, e);
+    }
+  }
+
+  private String tail() {
+    try {
+      final List<String> lines = Files.readAllLines(log);
+      return String.join(
+          "\n", lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size()));
+    } catch (IOException | UncheckedIOException e) {
+      return "(unreadable: " + e + ")";
+    }
   }
 
   Optional<String> get(final String path) {
@@ -100,12 +142,12 @@ public final class ServerProcess implements AutoCloseable {
     }
   }
 
-  /** The landing page as the demo admin sees it (it is for signed-in people only). */
   /** The server's own address, e.g. http://localhost:8123. */
   public String baseUrl() {
     return "http://localhost:" + httpPort;
   }
 
+  /** The landing page as the demo admin sees it (it is for signed-in people only). */
   String landingPage() {
     final HttpClient browser =
         HttpClient.newBuilder()
