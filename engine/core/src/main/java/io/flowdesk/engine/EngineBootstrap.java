@@ -11,6 +11,7 @@ import io.flowdesk.engine.decision.DecisionEvaluations;
 import io.flowdesk.engine.decision.DeployedDecisions;
 import io.flowdesk.engine.deployment.DeployedForms;
 import io.flowdesk.engine.deployment.DeploymentService;
+import io.flowdesk.engine.deployment.ProcessDefinitionDetailsMigration;
 import io.flowdesk.engine.deployment.ProcessDefinitions;
 import io.flowdesk.engine.deployment.ResourceDeletion;
 import io.flowdesk.engine.deployment.bpmn.BpmnTransformer;
@@ -69,6 +70,7 @@ public final class EngineBootstrap {
         .dataSource(dataSource)
         .schemas("engine")
         .locations("classpath:db/migration/engine")
+        .javaMigrations(new ProcessDefinitionDetailsMigration())
         .load()
         .migrate();
   }

@@ -381,8 +381,8 @@ public final class DeploymentService {
     final long key = keys.next();
     jdbc.sql(
             "INSERT INTO engine.process_definition (key, bpmn_process_id, version, resource_name,"
-                + " checksum, deployment_key, resource, version_tag)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                + " checksum, deployment_key, resource, version_tag, name, has_start_form)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
             key,
             id,
@@ -391,7 +391,9 @@ public final class DeploymentService {
             checksum(parsed.resource().content()),
             deploymentKey,
             parsed.resource().content(),
-            versionTag)
+            versionTag,
+            parsed.process().name(),
+            parsed.process().hasStartForm())
         .update();
     startEvents.open(key, parsed.process());
     final Map<String, Object> payload = new LinkedHashMap<>();

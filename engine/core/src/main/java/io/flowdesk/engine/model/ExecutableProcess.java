@@ -17,6 +17,7 @@ import java.util.Set;
  * @param sequenceFlows every sequence flow, by id
  * @param noneStartEventId the process-level none start event
  * @param versionTag the process's {@code zeebe:versionTag}, null when absent
+ * @param hasStartForm whether its none start event links a form (Camunda's start form)
  */
 public record ExecutableProcess(
     String bpmnProcessId,
@@ -24,7 +25,8 @@ public record ExecutableProcess(
     Map<String, FlowElement> elements,
     Map<String, SequenceFlow> sequenceFlows,
     String noneStartEventId,
-    String versionTag) {
+    String versionTag,
+    boolean hasStartForm) {
 
   public FlowElement element(final String id) {
     final FlowElement element = elements.get(id);

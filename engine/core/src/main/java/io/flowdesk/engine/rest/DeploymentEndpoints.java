@@ -13,29 +13,23 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Deployments and deployed resources: {@code POST /v2/deployments} (multipart, as Desktop Modeler
- * and the Java client send it), {@code POST /v2/resources/{key}/deletion}, and the process
- * definition and its BPMN XML by key.
+ * and the Java client send it) and {@code POST /v2/resources/{key}/deletion}.
  */
 final class DeploymentEndpoints {
 
   private final CommandCore core;
-  private final JdbcClient jdbc;
 
-  DeploymentEndpoints(final CommandCore core, final JdbcClient jdbc) {
+  DeploymentEndpoints(final CommandCore core) {
     this.core = core;
-    this.jdbc = jdbc;
   }
 
   void register(final Router router) {
     router
         .add("POST", "/deployments", this::deploy)
-        .add("POST", "/resources/{resourceKey}/deletion", this::delete)
-        .add("GET", "/process-definitions/{processDefinitionKey}", this::processDefinition)
-        .add("GET", "/process-definitions/{processDefinitionKey}/xml", this::processXml);
+        .add("POST", "/resources/{resourceKey}/deletion", this::delete);
   }
 
   private void deploy(final Exchange exchange) throws IOException {
@@ -130,50 +124,5 @@ final class DeploymentEndpoints {
     core.deletions().delete(key);
     // Camunda 8.8 answers 200 without a body; its client refuses a body here.
     exchange.emptyOk();
-  }
-
-  private record Definition(
-      long key, String id, int version, String resourceName, byte[] xml, String versionTag) {}
-
-  private Definition definition(final long key) {
-    return jdbc.sql(
-            "SELECT key, bpmn_process_id, version, resource_name, resource, version_tag"
-                + " FROM engine.process_definition WHERE key = ? AND NOT deleted")
-        .param(key)
-        .query(
-            (rs, n) ->
-                new Definition(
-                    rs.getLong(1),
-                    rs.getString(2),
-                    rs.getInt(3),
-                    rs.getString(4),
-                    rs.getBytes(5),
-                    rs.getString(6)))
-        .optional()
-        .orElseThrow(
-            () ->
-                Rejection.notFound(
-                    "Expected to find the process definition with key '"
-                        + key
-                        + "', but none was found"));
-  }
-
-  private void processDefinition(final Exchange exchange) {
-    final Definition definition = definition(exchange.pathKey("processDefinitionKey"));
-    final Map<String, Object> body = new LinkedHashMap<>();
-    body.put("processDefinitionKey", Keys.format(definition.key()));
-    body.put("processDefinitionId", definition.id());
-    body.put("name", null);
-    body.put("resourceName", definition.resourceName());
-    body.put("version", definition.version());
-    body.put("versionTag", definition.versionTag());
-    body.put("tenantId", Tenants.DEFAULT);
-    body.put("hasStartForm", false);
-    exchange.json(200, body);
-  }
-
-  private void processXml(final Exchange exchange) {
-    final Definition definition = definition(exchange.pathKey("processDefinitionKey"));
-    exchange.text(200, "text/xml", new String(definition.xml(), StandardCharsets.UTF_8));
   }
 }

@@ -4,19 +4,18 @@ import java.util.List;
 
 /**
  * Endpoints of Camunda's REST API that Flowdesk does not serve yet (instance migration, ad-hoc
- * activities, definition searches): answered with 501 and a problem naming the endpoint, so clients
- * learn what is missing instead of getting a bare 404.
+ * activities, start forms): answered with 501 and a problem naming the endpoint, so clients learn
+ * what is missing instead of getting a bare 404.
  */
 final class NotYetEndpoints {
 
   private static final List<String[]> ENDPOINTS =
       List.of(
           new String[] {"POST", "/process-instances/{processInstanceKey}/migration"},
+          new String[] {"GET", "/process-definitions/{processDefinitionKey}/form"},
           new String[] {
             "POST", "/element-instances/ad-hoc-activities/{adHocSubProcessInstanceKey}/activation"
-          },
-          new String[] {"POST", "/process-definitions/search"},
-          new String[] {"POST", "/decision-definitions/search"});
+          });
 
   void register(final Router router) {
     for (final String[] endpoint : ENDPOINTS) {

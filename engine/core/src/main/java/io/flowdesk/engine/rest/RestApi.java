@@ -17,7 +17,8 @@ public final class RestApi {
     final Router router = new Router();
     final Search search = new Search(jdbc);
     new ClusterEndpoints(core.topology()).register(router);
-    new DeploymentEndpoints(core, jdbc).register(router);
+    new DeploymentEndpoints(core).register(router);
+    new DefinitionEndpoints(search, jdbc).register(router);
     new ProcessInstanceEndpoints(core, search).register(router);
     new JobEndpoints(core, search).register(router);
     new IncidentEndpoints(core, search).register(router);

@@ -1,5 +1,7 @@
 package io.flowdesk.engine.rest;
 
+import static java.util.Collections.nCopies;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.flowdesk.engine.support.Rejection;
 import java.nio.charset.StandardCharsets;
@@ -249,6 +251,13 @@ final class Search {
   private static String listCondition(
       final SearchField field, final JsonNode value, final List<Object> parameters) {
     final String contains = "(" + field.sql() + ")::jsonb @> jsonb_build_array(?::text)";
+    if (value.isArray()) {
+      // A list of values (Camunda's process instance tags): the list must hold every one of them.
+      for (final JsonNode item : value) {
+        parameters.add(read(field, item, "$eq"));
+      }
+      return value.isEmpty() ? "TRUE" : String.join(" AND ", nCopies(value.size(), contains));
+    }
     if (!value.isObject()) {
       parameters.add(read(field, value, "$eq"));
       return contains;

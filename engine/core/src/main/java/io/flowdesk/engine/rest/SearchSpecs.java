@@ -27,20 +27,81 @@ final class SearchSpecs {
 
   private SearchSpecs() {}
 
+  /** Deployed process definitions, deleted ones excepted. */
+  static final SearchSpec PROCESS_DEFINITIONS =
+      SearchSpec.of(
+          "process definitions",
+          "(SELECT * FROM engine.process_definition WHERE NOT deleted) d",
+          "d.key",
+          List.of(
+              key("processDefinitionKey", "d.key"),
+              text("processDefinitionId", "d.bpmn_process_id"),
+              text("name", "d.name"),
+              text("resourceName", "d.resource_name"),
+              integer("version", "d.version"),
+              text("versionTag", "d.version_tag"),
+              bool("hasStartForm", "d.has_start_form"),
+              bool(
+                  "isLatestVersion",
+                  "(d.version = (SELECT max(l.version) FROM engine.process_definition l"
+                      + " WHERE l.bpmn_process_id = d.bpmn_process_id AND NOT l.deleted))"),
+              text("tenantId", TENANT)),
+          row -> {
+            final Map<String, Object> item = new LinkedHashMap<>();
+            item.put("processDefinitionKey", row.key("processDefinitionKey"));
+            item.put("processDefinitionId", row.text("processDefinitionId"));
+            item.put("name", row.text("name"));
+            item.put("resourceName", row.text("resourceName"));
+            item.put("version", row.integer("version"));
+            item.put("versionTag", row.text("versionTag"));
+            item.put("hasStartForm", row.bool("hasStartForm"));
+            item.put("tenantId", row.text("tenantId"));
+            return item;
+          });
+
+  /** Deployed decisions, deleted ones excepted, with the requirements graph they belong to. */
+  static final SearchSpec DECISION_DEFINITIONS =
+      SearchSpec.of(
+          "decision definitions",
+          "(SELECT d.*, r.decision_requirements_id FROM engine.decision d"
+              + " JOIN engine.decision_requirements r ON r.key = d.decision_requirements_key"
+              + " WHERE NOT d.deleted) d",
+          "d.key",
+          List.of(
+              key("decisionDefinitionKey", "d.key"),
+              text("decisionDefinitionId", "d.decision_id"),
+              text("name", "d.name"),
+              integer("version", "d.version"),
+              text("decisionRequirementsId", "d.decision_requirements_id"),
+              key("decisionRequirementsKey", "d.decision_requirements_key"),
+              text("tenantId", TENANT)),
+          row -> {
+            final Map<String, Object> item = new LinkedHashMap<>();
+            item.put("decisionDefinitionKey", row.key("decisionDefinitionKey"));
+            item.put("decisionDefinitionId", row.text("decisionDefinitionId"));
+            item.put("name", row.text("name"));
+            item.put("version", row.integer("version"));
+            item.put("decisionRequirementsId", row.text("decisionRequirementsId"));
+            item.put("decisionRequirementsKey", row.key("decisionRequirementsKey"));
+            item.put("tenantId", row.text("tenantId"));
+            return item;
+          });
+
   static final SearchSpec PROCESS_INSTANCES =
       SearchSpec.of(
           "process instances",
-          "engine.process_instance p",
+          "engine.process_instance p JOIN engine.process_definition d"
+              + " ON d.key = p.process_definition_key",
           "p.key",
           List.of(
               key("processInstanceKey", "p.key"),
               text("processDefinitionId", "p.bpmn_process_id"),
-              text("processDefinitionName", "NULL::text"),
+              text("processDefinitionName", "d.name"),
               integer("processDefinitionVersion", "p.version"),
-              text("processDefinitionVersionTag", "NULL::text"),
+              text("processDefinitionVersionTag", "d.version_tag"),
               key("processDefinitionKey", "p.process_definition_key"),
-              key("parentProcessInstanceKey", "NULL::bigint"),
-              key("parentElementInstanceKey", "NULL::bigint"),
+              key("parentProcessInstanceKey", "p.parent_process_instance_key"),
+              key("parentElementInstanceKey", "p.parent_element_instance_key"),
               date("startDate", "p.created_at"),
               date("endDate", "p.ended_at"),
               text("state", "p.state"),
@@ -48,17 +109,20 @@ final class SearchSpecs {
                   "hasIncident",
                   "EXISTS (SELECT 1 FROM engine.incident i WHERE i.process_instance_key = p.key"
                       + " AND i.state = 'CREATED')"),
-              text("tenantId", TENANT)),
+              text("tenantId", TENANT),
+              SearchField.variables("variables", "p.key"),
+              // Flowdesk keeps no instance tags (creation ignores them): asking for any finds none.
+              textList("tags", "'[]'")),
           row -> {
             final Map<String, Object> item = new LinkedHashMap<>();
             item.put("processInstanceKey", row.key("processInstanceKey"));
             item.put("processDefinitionId", row.text("processDefinitionId"));
             item.put("processDefinitionName", row.text("processDefinitionName"));
             item.put("processDefinitionVersion", row.integer("processDefinitionVersion"));
-            item.put("processDefinitionVersionTag", null);
+            item.put("processDefinitionVersionTag", row.text("processDefinitionVersionTag"));
             item.put("processDefinitionKey", row.key("processDefinitionKey"));
-            item.put("parentProcessInstanceKey", null);
-            item.put("parentElementInstanceKey", null);
+            item.put("parentProcessInstanceKey", row.key("parentProcessInstanceKey"));
+            item.put("parentElementInstanceKey", row.key("parentElementInstanceKey"));
             item.put("startDate", row.date("startDate"));
             item.put("endDate", row.date("endDate"));
             item.put("state", row.text("state"));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.api.search.response.ProcessInstance;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.flowdesk.engine.Engine;
 import io.flowdesk.engine.test.ClientProtocol;
@@ -110,6 +111,35 @@ class RestSearchTest {
     assertThat(keys(active, "processInstanceKey"))
         .containsExactlyInAnyOrder(started.get(1), started.get(2));
     assertThat(active.get("items").get(0).get("processDefinitionVersion").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void processInstancesAreFoundByTheirVariablesAndNoneByTagsFlowdeskDoesNotKeep() {
+    start(Map.of("ticket", "INC-1"));
+    final long wanted = start(Map.of("ticket", "INC-2", "impact", 3));
+
+    final List<ProcessInstance> byVariables =
+        client
+            .newProcessInstanceSearchRequest()
+            // As in Camunda, a value is compared as JSON text: a string goes in quotes.
+            .filter(
+                f ->
+                    f.processDefinitionId(id).variables(Map.of("ticket", "\"INC-2\"", "impact", 3)))
+            .send()
+            .join()
+            .items();
+    final List<ProcessInstance> byTag =
+        client
+            .newProcessInstanceSearchRequest()
+            .filter(f -> f.processDefinitionId(id).tags("vip"))
+            .send()
+            .join()
+            .items();
+
+    assertThat(byVariables)
+        .extracting(ProcessInstance::getProcessInstanceKey)
+        .containsExactly(wanted);
+    assertThat(byTag).isEmpty();
   }
 
   @Test

@@ -139,7 +139,8 @@ final class ProcessTransformer {
         Collections.unmodifiableMap(elements),
         Collections.unmodifiableMap(sequenceFlows),
         noneStartEventId(),
-        versionTag(process));
+        versionTag(process),
+        StartForm.isLinked(process));
   }
 
   private void collectFlows(

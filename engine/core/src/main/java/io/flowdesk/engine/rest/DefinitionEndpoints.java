@@ -1,0 +1,90 @@
+package io.flowdesk.engine.rest;
+
+import io.flowdesk.engine.support.Rejection;
+import java.nio.charset.StandardCharsets;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Deployed process and decision definitions: searched, read by key, and their XML as deployed (a
+ * decision's XML is its whole requirements graph, the DMN resource it came in).
+ */
+final class DefinitionEndpoints {
+
+  private final Search search;
+  private final JdbcClient jdbc;
+
+  DefinitionEndpoints(final Search search, final JdbcClient jdbc) {
+    this.search = search;
+    this.jdbc = jdbc;
+  }
+
+  void register(final Router router) {
+    router
+        .add("POST", "/process-definitions/search", this::searchProcesses)
+        .add("GET", "/process-definitions/{processDefinitionKey}", this::process)
+        .add("GET", "/process-definitions/{processDefinitionKey}/xml", this::processXml)
+        .add("POST", "/decision-definitions/search", this::searchDecisions)
+        .add("GET", "/decision-definitions/{decisionDefinitionKey}", this::decision)
+        .add("GET", "/decision-definitions/{decisionDefinitionKey}/xml", this::decisionXml);
+  }
+
+  private void searchProcesses(final Exchange exchange) {
+    exchange.json(200, search.run(SearchSpecs.PROCESS_DEFINITIONS, exchange.json()));
+  }
+
+  private void process(final Exchange exchange) {
+    final long key = exchange.pathKey("processDefinitionKey");
+    exchange.json(
+        200,
+        search
+            .byKey(SearchSpecs.PROCESS_DEFINITIONS, "processDefinitionKey", key)
+            .orElseThrow(() -> notFound("process definition", key)));
+  }
+
+  private void processXml(final Exchange exchange) {
+    final long key = exchange.pathKey("processDefinitionKey");
+    xml(
+        exchange,
+        "SELECT resource FROM engine.process_definition WHERE key = ? AND NOT deleted",
+        key,
+        "process definition");
+  }
+
+  private void searchDecisions(final Exchange exchange) {
+    exchange.json(200, search.run(SearchSpecs.DECISION_DEFINITIONS, exchange.json()));
+  }
+
+  private void decision(final Exchange exchange) {
+    final long key = exchange.pathKey("decisionDefinitionKey");
+    exchange.json(
+        200,
+        search
+            .byKey(SearchSpecs.DECISION_DEFINITIONS, "decisionDefinitionKey", key)
+            .orElseThrow(() -> notFound("decision definition", key)));
+  }
+
+  private void decisionXml(final Exchange exchange) {
+    final long key = exchange.pathKey("decisionDefinitionKey");
+    xml(
+        exchange,
+        "SELECT r.resource FROM engine.decision d JOIN engine.decision_requirements r"
+            + " ON r.key = d.decision_requirements_key WHERE d.key = ? AND NOT d.deleted",
+        key,
+        "decision definition");
+  }
+
+  private void xml(final Exchange exchange, final String sql, final long key, final String what) {
+    final byte[] resource =
+        jdbc.sql(sql)
+            .param(key)
+            .query(byte[].class)
+            .optional()
+            .orElseThrow(() -> notFound(what, key));
+    exchange.text(200, "text/xml", new String(resource, StandardCharsets.UTF_8));
+  }
+
+  private static RuntimeException notFound(final String what, final long key) {
+    return Rejection.notFound(
+        "Expected to find the " + what + " with key '" + key + "', but none was found");
+  }
+}
