@@ -14,6 +14,7 @@ import io.flowdesk.engine.deployment.DeploymentService;
 import io.flowdesk.engine.deployment.ProcessDefinitionDetailsMigration;
 import io.flowdesk.engine.deployment.ProcessDefinitions;
 import io.flowdesk.engine.deployment.ResourceDeletion;
+import io.flowdesk.engine.deployment.StartForms;
 import io.flowdesk.engine.deployment.bpmn.BpmnTransformer;
 import io.flowdesk.engine.dmn.DmnDecisions;
 import io.flowdesk.engine.event.DueTimers;
@@ -97,15 +98,10 @@ public final class EngineBootstrap {
     final ProcessDefinitions definitions = new ProcessDefinitions(jdbc, bpmn);
     final DeployedDecisions decisions = new DeployedDecisions(jdbc, dmn);
     final EngineEvents events = new EngineEvents();
+    final DeployedForms forms = new DeployedForms(jdbc);
     final EngineServices services =
         new EngineServices(
-            keys,
-            clock,
-            feel,
-            decisions,
-            new DeployedForms(jdbc),
-            definitions,
-            new UserTaskRows(jdbc));
+            keys, clock, feel, decisions, forms, definitions, new UserTaskRows(jdbc));
     final JobActivator activator = new JobActivator(jdbc, batch, transactions, clock, events);
     final JobStreams jobStreams = new JobStreams(activator);
     final InstanceCommands instances =
@@ -151,7 +147,8 @@ public final class EngineBootstrap {
             events,
             new DecisionEvaluations(decisions, keys),
             new Topology(properties.grpcHost(), GATEWAY_VERSION),
-            eventCommands);
+            eventCommands,
+            new StartForms(definitions, forms));
     final Lazy<RestApiServlet> restApi = new Lazy<>(() -> RestApi.servlet(core, jdbc, access));
     final GatewayServer gateway =
         GatewayServer.start(

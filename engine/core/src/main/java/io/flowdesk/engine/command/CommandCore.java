@@ -3,6 +3,7 @@ package io.flowdesk.engine.command;
 import io.flowdesk.engine.decision.DecisionEvaluations;
 import io.flowdesk.engine.deployment.DeploymentService;
 import io.flowdesk.engine.deployment.ResourceDeletion;
+import io.flowdesk.engine.deployment.StartForms;
 import io.flowdesk.engine.event.EventCommands;
 import io.flowdesk.engine.job.JobActivator;
 import io.flowdesk.engine.job.JobCommands;
@@ -26,4 +27,5 @@ public record CommandCore(
     EngineEvents events,
     DecisionEvaluations decisions,
     Topology topology,
-    EventCommands eventCommands) {}
+    EventCommands eventCommands,
+    StartForms startForms) {}

@@ -17,7 +17,7 @@ import java.util.Set;
  * @param sequenceFlows every sequence flow, by id
  * @param noneStartEventId the process-level none start event
  * @param versionTag the process's {@code zeebe:versionTag}, null when absent
- * @param hasStartForm whether its none start event links a form (Camunda's start form)
+ * @param startForm the form its none start event links (Camunda's start form), null when none
  */
 public record ExecutableProcess(
     String bpmnProcessId,
@@ -26,7 +26,11 @@ public record ExecutableProcess(
     Map<String, SequenceFlow> sequenceFlows,
     String noneStartEventId,
     String versionTag,
-    boolean hasStartForm) {
+    UserTaskDefinition.FormLink startForm) {
+
+  public boolean hasStartForm() {
+    return startForm != null;
+  }
 
   public FlowElement element(final String id) {
     final FlowElement element = elements.get(id);

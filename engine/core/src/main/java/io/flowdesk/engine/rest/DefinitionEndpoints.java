@@ -1,21 +1,32 @@
 package io.flowdesk.engine.rest;
 
+import io.flowdesk.engine.deployment.StartForms;
 import io.flowdesk.engine.support.Rejection;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Deployed process and decision definitions: searched, read by key, and their XML as deployed (a
- * decision's XML is its whole requirements graph, the DMN resource it came in).
+ * Deployed process and decision definitions: searched, read by key, their XML as deployed (a
+ * decision's XML is its whole requirements graph, the DMN resource it came in), and a process's
+ * start form.
  */
 final class DefinitionEndpoints {
 
   private final Search search;
   private final JdbcClient jdbc;
+  private final StartForms startForms;
+  private final FormBodies forms;
 
-  DefinitionEndpoints(final Search search, final JdbcClient jdbc) {
+  DefinitionEndpoints(
+      final Search search,
+      final JdbcClient jdbc,
+      final StartForms startForms,
+      final FormBodies forms) {
     this.search = search;
     this.jdbc = jdbc;
+    this.startForms = startForms;
+    this.forms = forms;
   }
 
   void register(final Router router) {
@@ -23,6 +34,7 @@ final class DefinitionEndpoints {
         .add("POST", "/process-definitions/search", this::searchProcesses)
         .add("GET", "/process-definitions/{processDefinitionKey}", this::process)
         .add("GET", "/process-definitions/{processDefinitionKey}/xml", this::processXml)
+        .add("GET", "/process-definitions/{processDefinitionKey}/form", this::startForm)
         .add("POST", "/decision-definitions/search", this::searchDecisions)
         .add("GET", "/decision-definitions/{decisionDefinitionKey}", this::decision)
         .add("GET", "/decision-definitions/{decisionDefinitionKey}/xml", this::decisionXml);
@@ -48,6 +60,24 @@ final class DefinitionEndpoints {
         "SELECT resource FROM engine.process_definition WHERE key = ? AND NOT deleted",
         key,
         "process definition");
+  }
+
+  /** The start form; 204 when the process links none (or only a custom or external one). */
+  private void startForm(final Exchange exchange) {
+    final long key = exchange.pathKey("processDefinitionKey");
+    if (search.byKey(SearchSpecs.PROCESS_DEFINITIONS, "processDefinitionKey", key).isEmpty()) {
+      throw notFound("process definition", key);
+    }
+    final Optional<Long> formKey = startForms.formKey(key);
+    if (formKey.isEmpty()) {
+      exchange.noContent();
+      return;
+    }
+    exchange.json(
+        200,
+        forms
+            .byKey(formKey.get())
+            .orElseThrow(() -> notFound("start form of process definition", key)));
   }
 
   private void searchDecisions(final Exchange exchange) {

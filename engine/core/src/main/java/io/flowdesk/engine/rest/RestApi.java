@@ -16,16 +16,17 @@ public final class RestApi {
       final CommandCore core, final JdbcClient jdbc, final ApiAccess access) {
     final Router router = new Router();
     final Search search = new Search(jdbc);
+    final FormBodies forms = new FormBodies(jdbc);
     new ClusterEndpoints(core.topology()).register(router);
     new DeploymentEndpoints(core).register(router);
-    new DefinitionEndpoints(search, jdbc).register(router);
+    new DefinitionEndpoints(search, jdbc, core.startForms(), forms).register(router);
     new ProcessInstanceEndpoints(core, search).register(router);
     new JobEndpoints(core, search).register(router);
     new IncidentEndpoints(core, search).register(router);
     new VariableEndpoints(core, search).register(router);
     new DecisionEndpoints(core).register(router);
     new EventEndpoints(core.eventCommands()).register(router);
-    new UserTaskEndpoints(core.eventCommands().userTasks(), search, jdbc).register(router);
+    new UserTaskEndpoints(core.eventCommands().userTasks(), search, forms).register(router);
     new NotYetEndpoints().register(router);
     return new RestApiServlet(router, access);
   }

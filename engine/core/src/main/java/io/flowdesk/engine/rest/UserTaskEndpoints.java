@@ -1,13 +1,10 @@
 package io.flowdesk.engine.rest;
 
 import io.flowdesk.engine.support.Rejection;
-import io.flowdesk.engine.support.Tenants;
 import io.flowdesk.engine.usertask.UserTaskCommands;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Camunda user tasks: search, read, the linked form, assignment, update and completion; the
@@ -17,12 +14,12 @@ final class UserTaskEndpoints {
 
   private final UserTaskCommands commands;
   private final Search search;
-  private final JdbcClient jdbc;
+  private final FormBodies forms;
 
-  UserTaskEndpoints(final UserTaskCommands commands, final Search search, final JdbcClient jdbc) {
+  UserTaskEndpoints(final UserTaskCommands commands, final Search search, final FormBodies forms) {
     this.commands = commands;
     this.search = search;
-    this.jdbc = jdbc;
+    this.forms = forms;
   }
 
   void register(final Router router) {
@@ -71,21 +68,7 @@ final class UserTaskEndpoints {
       return;
     }
     final Optional<Map<String, Object>> form =
-        jdbc.sql(
-                "SELECT key, form_id, version, convert_from(resource, 'UTF8') FROM engine.form"
-                    + " WHERE key = ?")
-            .param(Keys.parse(formKey.toString(), "formKey"))
-            .query(
-                (rs, n) -> {
-                  final Map<String, Object> body = new LinkedHashMap<>();
-                  body.put("tenantId", Tenants.DEFAULT);
-                  body.put("formId", rs.getString(2));
-                  body.put("schema", rs.getString(4));
-                  body.put("version", rs.getLong(3));
-                  body.put("formKey", Keys.format(rs.getLong(1)));
-                  return body;
-                })
-            .optional();
+        forms.byKey(Keys.parse(formKey.toString(), "formKey"));
     exchange.json(
         200,
         form.orElseThrow(

@@ -7,10 +7,12 @@ import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ProblemException;
 import io.camunda.client.api.response.DeploymentEvent;
 import io.camunda.client.api.search.response.DecisionDefinition;
+import io.camunda.client.api.search.response.Form;
 import io.camunda.client.api.search.response.ProcessDefinition;
 import io.camunda.client.api.search.response.ProcessInstance;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.flowdesk.engine.Engine;
 import io.flowdesk.engine.test.ClientProtocol;
 import io.flowdesk.engine.test.FlowdeskEngineTest;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.Test;
 class DefinitionSearchTest {
 
   CamundaClient client;
+  Engine engine;
 
   private static String uniqueId(final String prefix) {
     return prefix + "-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
@@ -113,6 +116,59 @@ class DefinitionSearchTest {
         .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.code()).isEqualTo(404));
     assertThatThrownBy(() -> client.newProcessDefinitionGetXmlRequest(second).send().join())
         .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.code()).isEqualTo(404));
+  }
+
+  @Test
+  void theStartFormIsTheLatestVersionOfTheLinkedFormAndAProcessWithoutOneHasNone() {
+    final String formId = uniqueId("request-form");
+    deployForm(formId, "Describe the problem");
+    final String id = uniqueId("request");
+    final long withForm =
+        deploy(
+            Bpmn.createExecutableProcess(id).startEvent().zeebeFormId(formId).endEvent().done(),
+            "request.bpmn");
+    final long latestForm = deployForm(formId, "What is broken?");
+    final long withoutForm =
+        deploy(Bpmn.createExecutableProcess(uniqueId("plain")).startEvent().done(), "plain.bpmn");
+    final long formMissing =
+        deploy(
+            Bpmn.createExecutableProcess(uniqueId("missing"))
+                .startEvent()
+                .zeebeFormId(uniqueId("never-deployed"))
+                .done(),
+            "missing.bpmn");
+
+    final Form form = client.newProcessDefinitionGetFormRequest(withForm).send().join();
+
+    assertThat(form.getFormKey()).isEqualTo(latestForm);
+    assertThat(form.getFormId()).isEqualTo(formId);
+    assertThat(form.getVersion()).isEqualTo(2);
+    assertThat(form.getSchema().toString()).contains("What is broken?");
+    // The client turns the empty answer into an empty form; the status says there is none.
+    assertThat(
+            new Http(engine.restAddress().orElseThrow())
+                .get("/v2/process-definitions/" + withoutForm + "/form")
+                .status())
+        .isEqualTo(204);
+    assertThatThrownBy(() -> client.newProcessDefinitionGetFormRequest(formMissing).send().join())
+        .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.code()).isEqualTo(404));
+  }
+
+  private long deployForm(final String formId, final String label) {
+    final String form =
+        """
+        {"id": "%s", "type": "default", "components": [
+          {"key": "summary", "label": "%s", "type": "textfield"}]}
+        """
+            .formatted(formId, label);
+    return client
+        .newDeployResourceCommand()
+        .addResourceStringUtf8(form, formId + ".form")
+        .send()
+        .join()
+        .getForm()
+        .get(0)
+        .getFormKey();
   }
 
   @Test

@@ -160,16 +160,17 @@ class RestApiTest {
   void endpointsNotImplementedYetAnswer501NamingTheEndpoint() {
     final Http.Answer migration =
         http.post("/v2/process-instances/2251799813685249/migration", "{}");
-    final Http.Answer startForm = http.get("/v2/process-definitions/2251799813685249/form");
+    final Http.Answer adHoc =
+        http.post("/v2/element-instances/ad-hoc-activities/2251799813685249/activation", "{}");
 
     assertThat(migration.status()).isEqualTo(501);
     assertThat(migration.contentType()).startsWith("application/problem+json");
     assertThat(migration.json().get("title").asText()).isEqualTo("UNIMPLEMENTED");
     assertThat(migration.json().get("detail").asText())
         .contains("POST /v2/process-instances/2251799813685249/migration");
-    assertThat(startForm.status()).isEqualTo(501);
-    assertThat(startForm.json().get("detail").asText())
-        .contains("GET /v2/process-definitions/2251799813685249/form");
+    assertThat(adHoc.status()).isEqualTo(501);
+    assertThat(adHoc.json().get("detail").asText())
+        .contains("POST /v2/element-instances/ad-hoc-activities/2251799813685249/activation");
   }
 
   @Test

@@ -140,7 +140,7 @@ final class ProcessTransformer {
         Collections.unmodifiableMap(sequenceFlows),
         noneStartEventId(),
         versionTag(process),
-        StartForm.isLinked(process));
+        StartForm.of(process).map(ProcessTransformer::formLink).orElse(null));
   }
 
   private void collectFlows(
@@ -303,15 +303,17 @@ final class ProcessTransformer {
         optional(schedule == null ? null : schedule.getDueDate()),
         optional(schedule == null ? null : schedule.getFollowUpDate()),
         optional(priority == null ? null : priority.getPriority()),
-        form == null
-            ? null
-            : new UserTaskDefinition.FormLink(
-                blankToNull(form.getFormId()),
-                binding(form.getBindingType(), form.getVersionTag()),
-                optional(form.getExternalReference()),
-                blankToNull(form.getFormKey())),
+        form == null ? null : formLink(form),
         taskHeaders(task),
         taskListeners(task));
+  }
+
+  private static UserTaskDefinition.FormLink formLink(final ZeebeFormDefinition form) {
+    return new UserTaskDefinition.FormLink(
+        blankToNull(form.getFormId()),
+        binding(form.getBindingType(), form.getVersionTag()),
+        optional(form.getExternalReference()),
+        blankToNull(form.getFormKey()));
   }
 
   /** Task listeners in document order; their event types were checked at deployment. */
