@@ -3,6 +3,7 @@ package io.flowdesk.engine.rest;
 import io.flowdesk.engine.deployment.StartForms;
 import io.flowdesk.engine.support.Rejection;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -45,12 +46,13 @@ final class DefinitionEndpoints {
   }
 
   private void process(final Exchange exchange) {
-    final long key = exchange.pathKey("processDefinitionKey");
-    exchange.json(
-        200,
-        search
-            .byKey(SearchSpecs.PROCESS_DEFINITIONS, "processDefinitionKey", key)
-            .orElseThrow(() -> notFound("process definition", key)));
+    exchange.json(200, processDefinition(exchange.pathKey("processDefinitionKey")));
+  }
+
+  private Map<String, Object> processDefinition(final long key) {
+    return search
+        .byKey(SearchSpecs.PROCESS_DEFINITIONS, "processDefinitionKey", key)
+        .orElseThrow(() -> notFound("process definition", key));
   }
 
   private void processXml(final Exchange exchange) {
@@ -65,9 +67,7 @@ final class DefinitionEndpoints {
   /** The start form; 204 when the process links none (or only a custom or external one). */
   private void startForm(final Exchange exchange) {
     final long key = exchange.pathKey("processDefinitionKey");
-    if (search.byKey(SearchSpecs.PROCESS_DEFINITIONS, "processDefinitionKey", key).isEmpty()) {
-      throw notFound("process definition", key);
-    }
+    processDefinition(key); // a deleted version has no start form either
     final Optional<Long> formKey = startForms.formKey(key);
     if (formKey.isEmpty()) {
       exchange.noContent();

@@ -10,31 +10,20 @@ import io.flowdesk.engine.Engine;
 import io.flowdesk.engine.EngineBootstrap;
 import io.flowdesk.engine.EngineProperties;
 import io.flowdesk.engine.support.EngineClock;
-import io.flowdesk.engine.test.SharedPostgres;
 import java.nio.charset.StandardCharsets;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Process definitions deployed before definitions kept their name and start form get both from
- * their BPMN when the engine is upgraded; one whose resource no longer parses keeps the engine from
- * nothing.
+ * their BPMN when the engine is upgraded; one whose resource no longer parses does not keep the
+ * engine from starting.
  */
 class DefinitionDetailsUpgradeTest {
 
   @Test
   void definitionsDeployedBeforeTheUpgradeAreFoundByTheirNameAndStartForm() {
-    try (HikariDataSource dataSource = new HikariDataSource()) {
-      dataSource.setJdbcUrl(SharedPostgres.newDatabase());
-      dataSource.setUsername(SharedPostgres.user());
-      Flyway.configure()
-          .dataSource(dataSource)
-          .schemas("engine")
-          .locations("classpath:db/migration/engine")
-          .target("8")
-          .load()
-          .migrate();
+    try (HikariDataSource dataSource = OlderSchema.at("8")) {
       final JdbcClient jdbc = JdbcClient.create(dataSource);
       jdbc.sql("INSERT INTO engine.deployment (key, created_at) VALUES (1, now())").update();
       final String bpmn =

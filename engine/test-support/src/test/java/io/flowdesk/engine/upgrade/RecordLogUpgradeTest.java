@@ -9,10 +9,8 @@ import io.flowdesk.engine.Engine;
 import io.flowdesk.engine.EngineBootstrap;
 import io.flowdesk.engine.EngineProperties;
 import io.flowdesk.engine.support.EngineClock;
-import io.flowdesk.engine.test.SharedPostgres;
 import java.net.URI;
 import java.util.List;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -21,16 +19,7 @@ class RecordLogUpgradeTest {
 
   @Test
   void recordsLoggedBeforeTheUpgradeKeepTheirOrderAndComeBeforeNewOnes() {
-    try (HikariDataSource dataSource = new HikariDataSource()) {
-      dataSource.setJdbcUrl(SharedPostgres.newDatabase());
-      dataSource.setUsername(SharedPostgres.user());
-      Flyway.configure()
-          .dataSource(dataSource)
-          .schemas("engine")
-          .locations("classpath:db/migration/engine")
-          .target("7")
-          .load()
-          .migrate();
+    try (HikariDataSource dataSource = OlderSchema.at("7")) {
       final JdbcClient jdbc = JdbcClient.create(dataSource);
       for (final String intent : List.of("ELEMENT_ACTIVATING", "ELEMENT_ACTIVATED")) {
         jdbc.sql(
