@@ -10,6 +10,7 @@ import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.flowdesk.engine.test.EngineRecords;
 import io.flowdesk.engine.test.FlowdeskEngineTest;
 import io.grpc.Status;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,6 +65,55 @@ class ExecutionListenerConformanceTest {
     records.awaitCompleted(instance);
     assertThat(records.variable(instance, "audited")).isEqualTo("true");
     assertThat(records.elements(instance, "ELEMENT_COMPLETED")).containsSubsequence("work", "end");
+  }
+
+  @Test
+  void onAMultiInstanceActivityListenersRunAroundEachInnerInstanceWithItsItem() {
+    final String id = processId();
+    conformance.deploy(
+        Bpmn.createExecutableProcess(id)
+            .startEvent()
+            .serviceTask(
+                "review",
+                t ->
+                    t.zeebeJobType("review-" + id)
+                        .zeebeStartExecutionListener("brief-" + id)
+                        .zeebeEndExecutionListener("file-" + id)
+                        .multiInstance(
+                            m ->
+                                m.zeebeInputCollectionExpression("reviewers")
+                                    .zeebeInputElement("reviewer")
+                                    .zeebeOutputCollection("briefs")
+                                    .zeebeOutputElementExpression("brief")))
+            .endEvent()
+            .done());
+    final long instance = conformance.start(id, Map.of("reviewers", List.of("ann", "bob")));
+
+    final List<ActivatedJob> briefs = conformance.activate("brief-" + id, 3);
+    assertThat(briefs)
+        .extracting(job -> job.getVariablesAsMap().get("reviewer"))
+        .containsExactlyInAnyOrder("ann", "bob");
+    briefs.forEach(
+        job ->
+            conformance.complete(
+                job, Map.of("brief", "for " + job.getVariablesAsMap().get("reviewer"))));
+    final List<ActivatedJob> reviews = conformance.activate("review-" + id, 3);
+    assertThat(reviews)
+        .extracting(job -> job.getVariablesAsMap().get("brief"))
+        .as("each inner instance keeps what its own start listener set")
+        .containsExactlyInAnyOrder("for ann", "for bob");
+    reviews.forEach(job -> conformance.complete(job, Map.of()));
+    final List<ActivatedJob> filings = conformance.activate("file-" + id, 3);
+    assertThat(filings)
+        .extracting(
+            job ->
+                job.getListenerEventType().name() + " " + job.getVariablesAsMap().get("reviewer"))
+        .containsExactlyInAnyOrder("END ann", "END bob");
+    filings.forEach(job -> conformance.complete(job, Map.of()));
+
+    records.awaitCompleted(instance);
+    assertThat(records.variable(instance, "briefs")).isEqualTo("[\"for ann\", \"for bob\"]");
+    assertThat(records.variable(instance, "brief")).isNull();
   }
 
   @Test

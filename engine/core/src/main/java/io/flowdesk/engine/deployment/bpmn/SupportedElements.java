@@ -176,16 +176,12 @@ final class SupportedElements {
 
   /**
    * Execution listeners run everywhere except where the engine has no listener phase yet: end
-   * listeners of gateways (they leave as soon as they decided) and any listener of a multi-instance
-   * activity.
+   * listeners of gateways (they leave as soon as they decided). On a multi-instance activity they
+   * run, as in Camunda 8.8, around each inner instance, not around the whole.
    */
   private static Optional<String> unsupportedListeners(final BaseElement element) {
     if (!hasExtension(element, ZeebeExecutionListeners.class)) {
       return Optional.empty();
-    }
-    if (element instanceof Activity activity
-        && activity.getLoopCharacteristics() instanceof MultiInstanceLoopCharacteristics) {
-      return Optional.of(notYet("execution listeners on multi-instance activities"));
     }
     if (!(element instanceof Gateway)) {
       return Optional.empty();

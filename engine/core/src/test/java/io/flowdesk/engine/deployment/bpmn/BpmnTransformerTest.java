@@ -401,27 +401,6 @@ class BpmnTransformerTest {
   }
 
   @Test
-  void reportsExecutionListenersOnMultiInstanceActivitiesAsUnsupported() {
-    final BpmnModelInstance model =
-        Bpmn.createExecutableProcess("p")
-            .startEvent("s")
-            .serviceTask(
-                "approve",
-                t ->
-                    t.zeebeJobType("w")
-                        .zeebeStartExecutionListener("audit")
-                        .multiInstance(m -> m.zeebeInputCollectionExpression("items")))
-            .endEvent("e")
-            .done();
-
-    assertThat(invalid(transform(model)))
-        .isEqualTo(
-            """
-            'p.bpmn': - Element: approve
-                - ERROR: Flowdesk does not support execution listeners on multi-instance activities yet""");
-  }
-
-  @Test
   void namesTheEventDefinitionOfUnsupportedEvents() {
     final BpmnModelInstance model =
         Bpmn.createExecutableProcess("p")
@@ -441,12 +420,6 @@ class BpmnTransformerTest {
     final BpmnModelInstance model =
         Bpmn.createExecutableProcess("p")
             .startEvent("s")
-            .serviceTask(
-                "approve",
-                t ->
-                    t.zeebeJobType("w")
-                        .zeebeStartExecutionListener("audit")
-                        .multiInstance(m -> m.zeebeInputCollectionExpression("items")))
             .serviceTask("noType")
             .serviceTask("badInput", t -> t.zeebeJobType("work").zeebeInputExpression("1 +", "x"))
             .intermediateThrowEvent("undo", e -> e.compensateEventDefinition())
@@ -456,9 +429,7 @@ class BpmnTransformerTest {
     assertThat(invalid(transform(model)))
         .startsWith(
             """
-            'p.bpmn': - Element: approve
-                - ERROR: Flowdesk does not support execution listeners on multi-instance activities yet
-            - Element: noType
+            'p.bpmn': - Element: noType
                 - ERROR: Must have exactly one 'zeebe:taskDefinition' extension element
             - Element: badInput
                 - ERROR: failed to parse expression '1 +': \
