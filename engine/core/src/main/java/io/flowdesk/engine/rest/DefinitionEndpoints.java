@@ -1,7 +1,6 @@
 package io.flowdesk.engine.rest;
 
 import io.flowdesk.engine.deployment.StartForms;
-import io.flowdesk.engine.support.Rejection;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
@@ -9,8 +8,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Deployed process and decision definitions: searched, read by key, their XML as deployed (a
- * decision's XML is its whole requirements graph, the DMN resource it came in), and a process's
- * start form.
+ * decision's XML is its whole requirements graph, the DMN resource it came in), decision
+ * requirements graphs, and a process's start form.
  */
 final class DefinitionEndpoints {
 
@@ -38,7 +37,13 @@ final class DefinitionEndpoints {
         .add("GET", "/process-definitions/{processDefinitionKey}/form", this::startForm)
         .add("POST", "/decision-definitions/search", this::searchDecisions)
         .add("GET", "/decision-definitions/{decisionDefinitionKey}", this::decision)
-        .add("GET", "/decision-definitions/{decisionDefinitionKey}/xml", this::decisionXml);
+        .add("GET", "/decision-definitions/{decisionDefinitionKey}/xml", this::decisionXml)
+        .add("POST", "/decision-requirements/search", this::searchDecisionRequirements)
+        .add("GET", "/decision-requirements/{decisionRequirementsKey}", this::decisionRequirements)
+        .add(
+            "GET",
+            "/decision-requirements/{decisionRequirementsKey}/xml",
+            this::decisionRequirementsXml);
   }
 
   private void searchProcesses(final Exchange exchange) {
@@ -50,9 +55,8 @@ final class DefinitionEndpoints {
   }
 
   private Map<String, Object> processDefinition(final long key) {
-    return search
-        .byKey(SearchSpecs.PROCESS_DEFINITIONS, "processDefinitionKey", key)
-        .orElseThrow(() -> notFound("process definition", key));
+    return search.get(
+        SearchSpecs.PROCESS_DEFINITIONS, "processDefinitionKey", key, "process definition");
   }
 
   private void processXml(final Exchange exchange) {
@@ -77,7 +81,7 @@ final class DefinitionEndpoints {
         200,
         forms
             .byKey(formKey.get())
-            .orElseThrow(() -> notFound("start form of process definition", key)));
+            .orElseThrow(() -> Search.notFound("start form of process definition", key)));
   }
 
   private void searchDecisions(final Exchange exchange) {
@@ -88,9 +92,32 @@ final class DefinitionEndpoints {
     final long key = exchange.pathKey("decisionDefinitionKey");
     exchange.json(
         200,
-        search
-            .byKey(SearchSpecs.DECISION_DEFINITIONS, "decisionDefinitionKey", key)
-            .orElseThrow(() -> notFound("decision definition", key)));
+        search.get(
+            SearchSpecs.DECISION_DEFINITIONS, "decisionDefinitionKey", key, "decision definition"));
+  }
+
+  private void searchDecisionRequirements(final Exchange exchange) {
+    exchange.json(200, search.run(SearchSpecs.DECISION_REQUIREMENTS, exchange.json()));
+  }
+
+  private void decisionRequirements(final Exchange exchange) {
+    final long key = exchange.pathKey("decisionRequirementsKey");
+    exchange.json(
+        200,
+        search.get(
+            SearchSpecs.DECISION_REQUIREMENTS,
+            "decisionRequirementsKey",
+            key,
+            "decision requirements"));
+  }
+
+  private void decisionRequirementsXml(final Exchange exchange) {
+    final long key = exchange.pathKey("decisionRequirementsKey");
+    xml(
+        exchange,
+        "SELECT resource FROM engine.decision_requirements WHERE key = ? AND NOT deleted",
+        key,
+        "decision requirements");
   }
 
   private void decisionXml(final Exchange exchange) {
@@ -109,12 +136,7 @@ final class DefinitionEndpoints {
             .param(key)
             .query(byte[].class)
             .optional()
-            .orElseThrow(() -> notFound(what, key));
+            .orElseThrow(() -> Search.notFound(what, key));
     exchange.text(200, "text/xml", new String(resource, StandardCharsets.UTF_8));
-  }
-
-  private static RuntimeException notFound(final String what, final long key) {
-    return Rejection.notFound(
-        "Expected to find the " + what + " with key '" + key + "', but none was found");
   }
 }

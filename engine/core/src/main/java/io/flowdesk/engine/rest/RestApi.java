@@ -21,6 +21,7 @@ public final class RestApi {
     new DeploymentEndpoints(core).register(router);
     new DefinitionEndpoints(search, jdbc, core.startForms(), forms).register(router);
     new ProcessInstanceEndpoints(core, search).register(router);
+    new CallHierarchyEndpoints(search, jdbc).register(router);
     new JobEndpoints(core, search).register(router);
     new IncidentEndpoints(core, search).register(router);
     new VariableEndpoints(core, search).register(router);

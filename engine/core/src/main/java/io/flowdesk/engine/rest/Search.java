@@ -78,6 +78,17 @@ final class Search {
     return body;
   }
 
+  /** The item whose {@code keyField} is {@code key}; refused as not found, naming {@code what}. */
+  Map<String, Object> get(
+      final SearchSpec spec, final String keyField, final long key, final String what) {
+    return byKey(spec, keyField, key).orElseThrow(() -> notFound(what, key));
+  }
+
+  static RuntimeException notFound(final String what, final long key) {
+    return Rejection.notFound(
+        "Expected to find the " + what + " with key '" + key + "', but none was found");
+  }
+
   /** The item whose {@code keyField} is {@code key}. */
   Optional<Map<String, Object>> byKey(
       final SearchSpec spec, final String keyField, final long key) {

@@ -87,6 +87,30 @@ final class SearchSpecs {
             return item;
           });
 
+  /** Deployed decision requirements graphs (DRGs, one per DMN resource), deleted ones excepted. */
+  static final SearchSpec DECISION_REQUIREMENTS =
+      SearchSpec.of(
+          "decision requirements",
+          "(SELECT * FROM engine.decision_requirements WHERE NOT deleted) r",
+          "r.key",
+          List.of(
+              key("decisionRequirementsKey", "r.key"),
+              text("decisionRequirementsId", "r.decision_requirements_id"),
+              text("decisionRequirementsName", "r.name"),
+              integer("version", "r.version"),
+              text("resourceName", "r.resource_name"),
+              text("tenantId", TENANT)),
+          row -> {
+            final Map<String, Object> item = new LinkedHashMap<>();
+            item.put("decisionRequirementsKey", row.key("decisionRequirementsKey"));
+            item.put("decisionRequirementsId", row.text("decisionRequirementsId"));
+            item.put("decisionRequirementsName", row.text("decisionRequirementsName"));
+            item.put("version", row.integer("version"));
+            item.put("resourceName", row.text("resourceName"));
+            item.put("tenantId", row.text("tenantId"));
+            return item;
+          });
+
   static final SearchSpec PROCESS_INSTANCES =
       SearchSpec.of(
           "process instances",
@@ -181,39 +205,58 @@ final class SearchSpecs {
           });
 
   static final SearchSpec INCIDENTS =
-      SearchSpec.of(
-          "incidents",
-          "engine.incident i JOIN engine.process_instance p ON p.key = i.process_instance_key",
-          "i.key",
-          List.of(
-              key("incidentKey", "i.key"),
-              key("processDefinitionKey", "p.process_definition_key"),
-              text("processDefinitionId", "p.bpmn_process_id"),
-              key("processInstanceKey", "i.process_instance_key"),
-              text("errorType", "i.error_type"),
-              text("errorMessage", "i.error_message"),
-              text("elementId", "i.element_id"),
-              key("elementInstanceKey", "i.element_instance_key"),
-              date("creationTime", "i.created_at"),
-              text("state", "CASE i.state WHEN 'CREATED' THEN 'ACTIVE' ELSE i.state END"),
-              key("jobKey", "i.job_key"),
-              text("tenantId", TENANT)),
-          row -> {
-            final Map<String, Object> item = new LinkedHashMap<>();
-            item.put("incidentKey", row.key("incidentKey"));
-            item.put("processDefinitionKey", row.key("processDefinitionKey"));
-            item.put("processDefinitionId", row.text("processDefinitionId"));
-            item.put("processInstanceKey", row.key("processInstanceKey"));
-            item.put("errorType", row.text("errorType"));
-            item.put("errorMessage", row.text("errorMessage"));
-            item.put("elementId", row.text("elementId"));
-            item.put("elementInstanceKey", row.key("elementInstanceKey"));
-            item.put("creationTime", row.date("creationTime"));
-            item.put("state", row.text("state"));
-            item.put("jobKey", row.key("jobKey"));
-            item.put("tenantId", row.text("tenantId"));
-            return item;
-          });
+      incidents(
+          "engine.incident i JOIN engine.process_instance p ON p.key = i.process_instance_key");
+
+  /** Incidents of a process instance and of every instance its call activities started. */
+  static SearchSpec incidentsCausedBy(final long processInstanceKey) {
+    return incidents(
+        """
+        engine.incident i JOIN engine.process_instance p ON p.key = i.process_instance_key
+         AND p.key IN (WITH RECURSIVE called (key) AS (
+               SELECT %d::bigint
+               UNION ALL
+               SELECT c.key FROM engine.process_instance c
+                 JOIN called ON c.parent_process_instance_key = called.key)
+             SELECT key FROM called)"""
+            .formatted(processInstanceKey));
+  }
+
+  private static SearchSpec incidents(final String from) {
+    return SearchSpec.of(
+        "incidents",
+        from,
+        "i.key",
+        List.of(
+            key("incidentKey", "i.key"),
+            key("processDefinitionKey", "p.process_definition_key"),
+            text("processDefinitionId", "p.bpmn_process_id"),
+            key("processInstanceKey", "i.process_instance_key"),
+            text("errorType", "i.error_type"),
+            text("errorMessage", "i.error_message"),
+            text("elementId", "i.element_id"),
+            key("elementInstanceKey", "i.element_instance_key"),
+            date("creationTime", "i.created_at"),
+            text("state", "CASE i.state WHEN 'CREATED' THEN 'ACTIVE' ELSE i.state END"),
+            key("jobKey", "i.job_key"),
+            text("tenantId", TENANT)),
+        row -> {
+          final Map<String, Object> item = new LinkedHashMap<>();
+          item.put("incidentKey", row.key("incidentKey"));
+          item.put("processDefinitionKey", row.key("processDefinitionKey"));
+          item.put("processDefinitionId", row.text("processDefinitionId"));
+          item.put("processInstanceKey", row.key("processInstanceKey"));
+          item.put("errorType", row.text("errorType"));
+          item.put("errorMessage", row.text("errorMessage"));
+          item.put("elementId", row.text("elementId"));
+          item.put("elementInstanceKey", row.key("elementInstanceKey"));
+          item.put("creationTime", row.date("creationTime"));
+          item.put("state", row.text("state"));
+          item.put("jobKey", row.key("jobKey"));
+          item.put("tenantId", row.text("tenantId"));
+          return item;
+        });
+  }
 
   /** A column read into results that no filter or sort may name (JSON held as text). */
   private static SearchField shown(final String name, final String sql) {

@@ -2,22 +2,32 @@ package io.flowdesk.engine.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ProblemException;
+import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.response.DeploymentEvent;
 import io.camunda.client.api.search.response.DecisionDefinition;
+import io.camunda.client.api.search.response.DecisionRequirements;
+import io.camunda.client.api.search.response.ElementInstance;
 import io.camunda.client.api.search.response.Form;
+import io.camunda.client.api.search.response.Incident;
 import io.camunda.client.api.search.response.ProcessDefinition;
 import io.camunda.client.api.search.response.ProcessInstance;
+import io.camunda.client.api.search.response.ProcessInstanceCallHierarchyEntryResponse;
+import io.camunda.client.api.search.response.Variable;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.flowdesk.engine.Engine;
 import io.flowdesk.engine.test.ClientProtocol;
 import io.flowdesk.engine.test.FlowdeskEngineTest;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /** Deployed definitions as operators and tools look them up: searched, read by key, as XML. */
@@ -201,6 +211,21 @@ class DefinitionSearchTest {
     assertThat(impact.getDecisionRequirementsKey()).isEqualTo(graphKey);
     assertThat(xml.getBytes(StandardCharsets.UTF_8))
         .isEqualTo(dmn.getBytes(StandardCharsets.UTF_8));
+
+    final DecisionRequirements requirements =
+        client
+            .newDecisionRequirementsSearchRequest()
+            .filter(f -> f.decisionRequirementsId(graph))
+            .send()
+            .join()
+            .items()
+            .get(0);
+    assertThat(requirements.getDecisionRequirementsKey()).isEqualTo(graphKey);
+    assertThat(requirements.getDmnDecisionRequirementsName()).isEqualTo("Triage " + graph);
+    assertThat(requirements.getResourceName()).isEqualTo(graph + ".dmn");
+    assertThat(client.newDecisionRequirementsGetRequest(graphKey).send().join().getVersion())
+        .isEqualTo(1);
+    assertThat(client.newDecisionRequirementsGetXmlRequest(graphKey).send().join()).isEqualTo(dmn);
   }
 
   @Test
@@ -254,6 +279,100 @@ class DefinitionSearchTest {
                 .items()
                 .get(0)
                 .getElementInstanceKey());
+  }
+
+  @Test
+  void aCalledInstanceNamesItsAncestryAndItsIncidentIsFoundFromTheRoot() {
+    final String childId = uniqueId("child");
+    final String jobType = "fails-" + childId;
+    deploy(
+        Bpmn.createExecutableProcess(childId)
+            .name("Restore backup")
+            .startEvent()
+            .serviceTask("restore", t -> t.zeebeJobType(jobType))
+            .done(),
+        "child.bpmn");
+    final String rootId = uniqueId("root");
+    deploy(
+        Bpmn.createExecutableProcess(rootId)
+            .name("Major incident")
+            .startEvent()
+            .callActivity("call", c -> c.zeebeProcessId(childId))
+            .done(),
+        "root.bpmn");
+    final long root =
+        client
+            .newCreateInstanceCommand()
+            .bpmnProcessId(rootId)
+            .latestVersion()
+            .variables(Map.of("log", "x".repeat(9000)))
+            .send()
+            .join()
+            .getProcessInstanceKey();
+    final ActivatedJob job =
+        client
+            .newActivateJobsCommand()
+            .jobType(jobType)
+            .maxJobsToActivate(1)
+            .requestTimeout(Duration.ofSeconds(5))
+            .send()
+            .join()
+            .getJobs()
+            .get(0);
+    client.newFailCommand(job.getKey()).retries(0).errorMessage("disk full").send().join();
+    final long child = job.getProcessInstanceKey();
+
+    final List<ProcessInstanceCallHierarchyEntryResponse> ancestry =
+        client.newProcessInstanceGetCallHierarchyRequest(child).send().join();
+    final List<Incident> incidents =
+        Awaitility.await()
+            .atMost(Duration.ofSeconds(10))
+            .until(
+                () -> client.newIncidentsByProcessInstanceSearchRequest(root).send().join().items(),
+                found -> !found.isEmpty());
+    final ElementInstance call =
+        client
+            .newElementInstanceGetRequest(
+                client
+                    .newElementInstanceSearchRequest()
+                    .filter(f -> f.processInstanceKey(root).elementId("call"))
+                    .send()
+                    .join()
+                    .items()
+                    .get(0)
+                    .getElementInstanceKey())
+            .send()
+            .join();
+    final Variable log =
+        client
+            .newVariableGetRequest(
+                client
+                    .newVariableSearchRequest()
+                    .filter(f -> f.processInstanceKey(root).name("log"))
+                    .send()
+                    .join()
+                    .items()
+                    .get(0)
+                    .getVariableKey())
+            .send()
+            .join();
+
+    assertThat(ancestry)
+        .extracting(
+            ProcessInstanceCallHierarchyEntryResponse::getProcessInstanceKey,
+            ProcessInstanceCallHierarchyEntryResponse::getProcessDefinitionName)
+        .containsExactly(tuple(root, "Major incident"), tuple(child, "Restore backup"));
+    assertThat(incidents)
+        .extracting(Incident::getProcessInstanceKey, Incident::getErrorMessage)
+        .containsExactly(tuple(child, "disk full"));
+    assertThat(client.newIncidentsByProcessInstanceSearchRequest(child).send().join().items())
+        .hasSize(1);
+    assertThat(call.getElementId()).isEqualTo("call");
+    assertThat(call.getProcessInstanceKey()).isEqualTo(root);
+    assertThat(log.getValue()).as("the whole value, quotes included").hasSize(9002);
+    assertThatThrownBy(
+            () -> client.newProcessInstanceGetCallHierarchyRequest(child + 1_000_000).send().join())
+        .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.code()).isEqualTo(404));
   }
 
   private static String twoDecisions(final String graph) {
