@@ -1,7 +1,6 @@
 package io.flowdesk.engine.rest;
 
 import io.flowdesk.engine.command.CommandCore;
-import io.flowdesk.engine.support.Rejection;
 
 /** Incidents: resolution, and reads by key and by search. */
 final class IncidentEndpoints {
@@ -33,15 +32,6 @@ final class IncidentEndpoints {
 
   private void get(final Exchange exchange) {
     final long key = exchange.pathKey("incidentKey");
-    exchange.json(
-        200,
-        search
-            .byKey(SearchSpecs.INCIDENTS, "incidentKey", key)
-            .orElseThrow(
-                () ->
-                    Rejection.notFound(
-                        "Expected to find the incident with key '"
-                            + key
-                            + "', but none was found")));
+    exchange.json(200, search.get(SearchSpecs.INCIDENTS, "incidentKey", key, "incident"));
   }
 }

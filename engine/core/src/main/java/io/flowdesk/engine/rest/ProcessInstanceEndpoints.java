@@ -152,13 +152,6 @@ final class ProcessInstanceEndpoints {
     final long key = exchange.pathKey("processInstanceKey");
     exchange.json(
         200,
-        search
-            .byKey(SearchSpecs.PROCESS_INSTANCES, "processInstanceKey", key)
-            .orElseThrow(
-                () ->
-                    Rejection.notFound(
-                        "Expected to find the process instance with key '"
-                            + key
-                            + "', but none was found")));
+        search.get(SearchSpecs.PROCESS_INSTANCES, "processInstanceKey", key, "process instance"));
   }
 }

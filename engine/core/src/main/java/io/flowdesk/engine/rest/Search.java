@@ -90,7 +90,7 @@ final class Search {
   }
 
   /** The item whose {@code keyField} is {@code key}. */
-  Optional<Map<String, Object>> byKey(
+  private Optional<Map<String, Object>> byKey(
       final SearchSpec spec, final String keyField, final long key) {
     final List<Map<String, Object>> items =
         query(spec, " WHERE " + spec.fields().get(keyField).sql() + " = ?", List.of(key));

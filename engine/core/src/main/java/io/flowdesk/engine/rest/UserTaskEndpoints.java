@@ -51,12 +51,7 @@ final class UserTaskEndpoints {
   }
 
   private Map<String, Object> task(final long key) {
-    return search
-        .byKey(SearchSpecs.USER_TASKS, "userTaskKey", key)
-        .orElseThrow(
-            () ->
-                Rejection.notFound(
-                    "Expected to find the user task with key '" + key + "', but none was found"));
+    return search.get(SearchSpecs.USER_TASKS, "userTaskKey", key, "user task");
   }
 
   /** The deployed form the task links to; 204 when it links none (or only an external one). */
