@@ -6,6 +6,7 @@ import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.builder.AbstractFlowNodeBuilder;
 import io.flowdesk.engine.Engine;
 import io.flowdesk.engine.EngineBootstrap;
+import io.flowdesk.engine.EngineCredentialsProvider;
 import io.flowdesk.engine.EngineProperties;
 import io.flowdesk.engine.support.EngineClock;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -42,6 +43,7 @@ final class BenchEngine implements AutoCloseable {
             .restAddress(engine.restAddress().orElseThrow())
             .preferRestOverGrpc(false)
             .numJobWorkerExecutionThreads(8)
+            .credentialsProvider(EngineCredentialsProvider.of(engine))
             .build();
   }
 

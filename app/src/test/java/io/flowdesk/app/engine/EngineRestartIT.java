@@ -8,11 +8,13 @@ import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.flowdesk.app.database.ServerProcess;
+import io.flowdesk.engine.EngineCredentialsProvider;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,11 +46,15 @@ class EngineRestartIT {
         .getProcessInstanceKey();
   }
 
+  // The jar's engine serves clients other than its own only with credentials.
+  private static final String ENGINE_TOKEN = "restart-it-" + UUID.randomUUID();
+
   private static CamundaClient client(final int grpcPort) {
     return CamundaClient.newClientBuilder()
         .grpcAddress(URI.create("http://127.0.0.1:" + grpcPort))
         .restAddress(URI.create("http://127.0.0.1:1"))
         .preferRestOverGrpc(false)
+        .credentialsProvider(new EngineCredentialsProvider(() -> "Bearer " + ENGINE_TOKEN))
         .build();
   }
 
@@ -60,6 +66,7 @@ class EngineRestartIT {
     final List<String> arguments =
         List.of(
             "--flowdesk.engine.grpc-port=" + grpcPort,
+            "--flowdesk.engine.credentials.token=" + ENGINE_TOKEN,
             "--flowdesk.db.embedded-port=" + databasePort);
     final long timer;
     final long message;

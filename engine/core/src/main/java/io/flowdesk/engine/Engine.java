@@ -1,5 +1,6 @@
 package io.flowdesk.engine;
 
+import io.flowdesk.engine.access.ApiAccess;
 import io.flowdesk.engine.event.DueTimers;
 import io.flowdesk.engine.event.Messages;
 import io.flowdesk.engine.gateway.GatewayServer;
@@ -27,6 +28,7 @@ public final class Engine implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
 
+  private final ApiAccess access;
   private final GatewayServer gateway;
   private final Supplier<RestApiServlet> restApi;
   private final StandaloneRestServer restServer;
@@ -40,6 +42,7 @@ public final class Engine implements AutoCloseable {
   private final ScheduledExecutorService pollTimers;
 
   Engine(
+      final ApiAccess access,
       final GatewayServer gateway,
       final Supplier<RestApiServlet> restApi,
       final StandaloneRestServer restServer,
@@ -51,6 +54,7 @@ public final class Engine implements AutoCloseable {
       final ExecutorService jobExecutor,
       final ScheduledExecutorService pollTimers,
       final long scanMillis) {
+    this.access = access;
     this.gateway = gateway;
     this.restApi = restApi;
     this.restServer = restServer;
@@ -127,6 +131,14 @@ public final class Engine implements AutoCloseable {
   }
 
   /** The gRPC port clients connect to. */
+  /**
+   * The {@code Authorization} header value the application's own camunda client presents: a token
+   * made at this start, held in memory only, with every permission.
+   */
+  public String ownClientAuthorization() {
+    return access.ownClientAuthorization();
+  }
+
   public int gatewayPort() {
     return gateway.port();
   }

@@ -57,7 +57,9 @@ public class EngineAutoConfiguration {
   static class RestApiOnWebPort {
 
     @Bean
-    ServletRegistrationBean<RestApiServlet> flowdeskRestApi(final Engine engine) {
+    ServletRegistrationBean<RestApiServlet> flowdeskRestApi(
+        final Engine engine, final EngineProperties properties, final Environment environment) {
+      refuseLocalAccessBehindForwardedHeaders(properties, environment);
       final ServletRegistrationBean<RestApiServlet> registration =
           new ServletRegistrationBean<>(engine.restApiServlet(), RestApiServlet.MAPPING);
       registration.setName("flowdeskRestApi");
@@ -70,7 +72,24 @@ public class EngineAutoConfiguration {
     }
   }
 
-  /** The application's own camunda client talks to this engine, with its credentials. */
+  /**
+   * With a forward-headers strategy, the servlet container replaces the client address with the one
+   * a header names and hides the header: no request could be told from a local one any more.
+   */
+  static void refuseLocalAccessBehindForwardedHeaders(
+      final EngineProperties properties, final Environment environment) {
+    final String strategy = environment.getProperty("server.forward-headers-strategy", "none");
+    if (properties.security().insecureLocalAccess() && !"none".equalsIgnoreCase(strategy)) {
+      throw new IllegalStateException(
+          "flowdesk.engine.security.insecure-local-access cannot be combined with"
+              + " server.forward-headers-strategy="
+              + strategy
+              + ": behind a proxy every request would look local. Configure engine credentials"
+              + " instead (flowdesk.engine.credentials.* or flowdesk.engine.security.oauth.*).");
+    }
+  }
+
+  /** The application's own camunda client talks to this engine, with its own-client token. */
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnClass(name = "io.camunda.client.spring.properties.CamundaClientProperties")
   @ConditionalOnBean(DataSource.class)
@@ -86,8 +105,8 @@ public class EngineAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    CredentialsProvider flowdeskEngineCredentials(final EngineProperties properties) {
-      return new EngineCredentialsProvider(properties.credentials());
+    CredentialsProvider flowdeskEngineCredentials(final ObjectProvider<Engine> engine) {
+      return new EngineCredentialsProvider(() -> engine.getObject().ownClientAuthorization());
     }
   }
 }

@@ -85,7 +85,7 @@ public final class EngineBootstrap {
    */
   public static Engine start(
       final DataSource dataSource, final EngineProperties properties, final EngineClock clock) {
-    final ApiAccess access = new ApiAccess(properties.credentials());
+    final ApiAccess access = ApiAccess.forEngine(properties.credentials(), properties.security());
     migrate(dataSource);
     final JdbcClient jdbc = JdbcClient.create(dataSource);
     final JdbcTemplate batch = new JdbcTemplate(dataSource);
@@ -149,7 +149,8 @@ public final class EngineBootstrap {
             new Topology(properties.grpcHost(), GATEWAY_VERSION),
             eventCommands,
             new StartForms(definitions, forms));
-    final Lazy<RestApiServlet> restApi = new Lazy<>(() -> RestApi.servlet(core, jdbc, access));
+    final Lazy<RestApiServlet> restApi =
+        new Lazy<>(() -> RestApi.servlet(core, jdbc, access, properties.security()));
     final GatewayServer gateway =
         GatewayServer.start(
             properties.grpcHost(),
@@ -171,6 +172,7 @@ public final class EngineBootstrap {
       }
     }
     return new Engine(
+        access,
         gateway,
         restApi,
         restServer,

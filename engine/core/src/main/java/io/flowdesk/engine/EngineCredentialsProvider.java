@@ -1,38 +1,32 @@
 package io.flowdesk.engine;
 
 import io.camunda.client.CredentialsProvider;
-import io.flowdesk.engine.access.ApiCredentials;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
+import java.util.function.Supplier;
 
 /**
- * The engine's own credentials for the application's camunda client (gRPC metadata and REST header
- * alike): HTTP Basic when a user is configured, else the bearer token, else nothing.
+ * The application's camunda client presents the embedded engine's own-client token (gRPC metadata
+ * and REST header alike), so that the app's workers and inbox need no configured credentials while
+ * every other client does.
  */
-final class EngineCredentialsProvider implements CredentialsProvider {
+public final class EngineCredentialsProvider implements CredentialsProvider {
 
-  private final String authorization;
+  private final Supplier<String> authorization;
 
-  EngineCredentialsProvider(final ApiCredentials credentials) {
-    if (credentials.hasBasic()) {
-      authorization =
-          "Basic "
-              + Base64.getEncoder()
-                  .encodeToString(
-                      (credentials.username() + ":" + credentials.password())
-                          .getBytes(StandardCharsets.UTF_8));
-    } else if (credentials.hasToken()) {
-      authorization = "Bearer " + credentials.token();
-    } else {
-      authorization = null;
-    }
+  /**
+   * @param authorization the header value, read when a request is sent (the engine may start later)
+   */
+  public EngineCredentialsProvider(final Supplier<String> authorization) {
+    this.authorization = authorization;
+  }
+
+  /** Credentials for a client of {@code engine}. */
+  public static EngineCredentialsProvider of(final Engine engine) {
+    return new EngineCredentialsProvider(engine::ownClientAuthorization);
   }
 
   @Override
   public void applyCredentials(final CredentialsApplier applier) {
-    if (authorization != null) {
-      applier.put("Authorization", authorization);
-    }
+    applier.put("Authorization", authorization.get());
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.flowdesk.engine;
 
 import io.flowdesk.engine.access.ApiCredentials;
+import io.flowdesk.engine.access.ApiSecurity;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -18,7 +19,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     /v2} on its own port
  * @param jobTimeoutScanMillis how often timed-out jobs and ended back-offs are looked for
  * @param historyRetention how long the record log and rows of ended process instances are kept
- * @param credentials what clients must present; none means loopback clients only
+ * @param credentials Basic user and static token other clients may present; without them (and
+ *     without OAuth) only the engine's own client is served
+ * @param security OAuth 2 tokens, cross-origin rules and the local opt-out
  */
 @ConfigurationProperties("flowdesk.engine")
 public record EngineProperties(
@@ -29,7 +32,8 @@ public record EngineProperties(
     @DefaultValue("-1") int restPort,
     @DefaultValue("500") long jobTimeoutScanMillis,
     @DefaultValue("P30D") Duration historyRetention,
-    @DefaultValue ApiCredentials credentials) {
+    @DefaultValue ApiCredentials credentials,
+    @DefaultValue ApiSecurity security) {
 
   /** {@link #restPort()} value for "no REST listener of the engine's own". */
   public static final int NO_LISTENER = -1;
@@ -38,15 +42,26 @@ public record EngineProperties(
     if (credentials == null) {
       credentials = ApiCredentials.NONE;
     }
+    if (security == null) {
+      security = ApiSecurity.DEFAULT;
+    }
   }
 
   /**
-   * An engine for tests and benchmarks: gRPC and REST on free loopback ports, no credentials, a
-   * short timeout scan.
+   * An engine for tests and benchmarks: gRPC and REST on free loopback ports, no credentials but
+   * the engine's own client's, a short timeout scan.
    */
   public static EngineProperties loopback() {
     return new EngineProperties(
-        true, "127.0.0.1", 0, "127.0.0.1", 0, 100, Duration.ofDays(30), ApiCredentials.NONE);
+        true,
+        "127.0.0.1",
+        0,
+        "127.0.0.1",
+        0,
+        100,
+        Duration.ofDays(30),
+        ApiCredentials.NONE,
+        ApiSecurity.DEFAULT);
   }
 
   public EngineProperties withGrpc(final String host, final int port) {
@@ -58,7 +73,8 @@ public record EngineProperties(
         restPort,
         jobTimeoutScanMillis,
         historyRetention,
-        credentials);
+        credentials,
+        security);
   }
 
   public EngineProperties withRest(final String host, final int port) {
@@ -70,7 +86,8 @@ public record EngineProperties(
         port,
         jobTimeoutScanMillis,
         historyRetention,
-        credentials);
+        credentials,
+        security);
   }
 
   public EngineProperties withCredentials(final ApiCredentials newCredentials) {
@@ -82,11 +99,33 @@ public record EngineProperties(
         restPort,
         jobTimeoutScanMillis,
         historyRetention,
-        newCredentials);
+        newCredentials,
+        security);
   }
 
   public EngineProperties withJobTimeoutScanMillis(final long millis) {
     return new EngineProperties(
-        enabled, grpcHost, grpcPort, restHost, restPort, millis, historyRetention, credentials);
+        enabled,
+        grpcHost,
+        grpcPort,
+        restHost,
+        restPort,
+        millis,
+        historyRetention,
+        credentials,
+        security);
+  }
+
+  public EngineProperties withSecurity(final ApiSecurity newSecurity) {
+    return new EngineProperties(
+        enabled,
+        grpcHost,
+        grpcPort,
+        restHost,
+        restPort,
+        jobTimeoutScanMillis,
+        historyRetention,
+        credentials,
+        newSecurity);
   }
 }

@@ -1,6 +1,9 @@
 package io.flowdesk.engine.gateway;
 
 import io.flowdesk.engine.access.ApiAccess;
+import io.flowdesk.engine.access.ApiClient;
+import io.flowdesk.engine.access.ApiRequest;
+import io.flowdesk.engine.access.EnginePermission;
 import io.grpc.Grpc;
 import io.grpc.Metadata;
 import io.grpc.ServerCall;
@@ -9,15 +12,18 @@ import io.grpc.ServerInterceptor;
 import io.grpc.Status;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.util.Set;
 
 /**
  * Applies {@link ApiAccess} to every gRPC call, reading the {@code authorization} metadata that
- * camunda-client-java's credentials providers (Basic, OAuth bearer) send.
+ * camunda-client-java's credentials providers (Basic, OAuth bearer) send, then the permission the
+ * called method needs.
  */
 final class GatewayAccessInterceptor implements ServerInterceptor {
 
-  private static final Metadata.Key<String> AUTHORIZATION =
-      Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
+  private static final Set<String> DEPLOYING =
+      Set.of("DeployResource", "DeployProcess", "DeleteResource");
+  private static final Set<String> OPEN_TO_EVERY_CLIENT = Set.of("Topology");
 
   private final ApiAccess access;
 
@@ -25,18 +31,50 @@ final class GatewayAccessInterceptor implements ServerInterceptor {
     this.access = access;
   }
 
+  /** The permission a gateway method needs: every other method changes running processes. */
+  static EnginePermission needed(final String method) {
+    if (OPEN_TO_EVERY_CLIENT.contains(method)) {
+      return null;
+    }
+    return DEPLOYING.contains(method) ? EnginePermission.DEPLOY : EnginePermission.OPERATE;
+  }
+
   @Override
   public <Q, R> ServerCall.Listener<Q> interceptCall(
       final ServerCall<Q, R> call, final Metadata headers, final ServerCallHandler<Q, R> next) {
     final SocketAddress peer = call.getAttributes().get(Grpc.TRANSPORT_ATTR_REMOTE_ADDR);
-    final ApiAccess.Verdict verdict =
-        access.check(
+    final ApiRequest request =
+        new ApiRequest(
             peer instanceof InetSocketAddress inet ? inet.getAddress() : null,
-            headers.get(AUTHORIZATION));
-    if (verdict != ApiAccess.Verdict.GRANTED) {
-      call.close(Status.UNAUTHENTICATED.withDescription(verdict.explanation()), new Metadata());
-      return new ServerCall.Listener<>() {};
+            name ->
+                "host".equals(name)
+                    ? call.getAuthority()
+                    : headers.get(Metadata.Key.of(name, Metadata.ASCII_STRING_MARSHALLER)));
+    final ApiAccess.Outcome outcome = access.authenticate(request);
+    if (outcome instanceof ApiAccess.Refused refused) {
+      return refuse(call, Status.UNAUTHENTICATED.withDescription(refused.reason()));
+    }
+    final ApiClient client = ((ApiAccess.Granted) outcome).client();
+    final String method = call.getMethodDescriptor().getBareMethodName();
+    final EnginePermission permission = needed(method);
+    if (!client.may(permission)) {
+      return refuse(
+          call,
+          Status.PERMISSION_DENIED.withDescription(
+              "Client '"
+                  + client.name()
+                  + "' lacks the engine permission '"
+                  + permission.label()
+                  + "' that "
+                  + method
+                  + " needs"));
     }
     return next.startCall(call, headers);
+  }
+
+  private static <Q, R> ServerCall.Listener<Q> refuse(
+      final ServerCall<Q, R> call, final Status status) {
+    call.close(status, new Metadata());
+    return new ServerCall.Listener<>() {};
   }
 }

@@ -1,6 +1,7 @@
 package io.flowdesk.engine.rest;
 
 import io.flowdesk.engine.access.ApiAccess;
+import io.flowdesk.engine.access.ApiSecurity;
 import io.flowdesk.engine.command.CommandCore;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -13,7 +14,10 @@ public final class RestApi {
   private RestApi() {}
 
   public static RestApiServlet servlet(
-      final CommandCore core, final JdbcClient jdbc, final ApiAccess access) {
+      final CommandCore core,
+      final JdbcClient jdbc,
+      final ApiAccess access,
+      final ApiSecurity security) {
     final Router router = new Router();
     final Search search = new Search(jdbc);
     final FormBodies forms = new FormBodies(jdbc);
@@ -29,6 +33,6 @@ public final class RestApi {
     new EventEndpoints(core.eventCommands()).register(router);
     new UserTaskEndpoints(core.eventCommands().userTasks(), search, forms).register(router);
     new NotYetEndpoints().register(router);
-    return new RestApiServlet(router, access);
+    return new RestApiServlet(router, access, new CrossSiteGuard(security.allowedOrigins()));
   }
 }

@@ -1,6 +1,7 @@
 package io.flowdesk.engine.rest;
 
 import io.flowdesk.engine.access.ApiAccess;
+import io.flowdesk.engine.access.ApiRequest;
 import io.flowdesk.engine.support.EngineLimits;
 import jakarta.servlet.annotation.MultipartConfig;
 import jakarta.servlet.http.HttpServlet;
@@ -8,11 +9,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Optional;
 
 /**
  * The Camunda 8 Orchestration Cluster REST API ({@code /v2/*}) of the embedded engine, one servlet
  * for both ways it is hosted: on a Spring Boot application's own port, or on the engine's own
- * listener. Every request passes {@link ApiAccess} first.
+ * listener. Every request passes the {@link CrossSiteGuard}, then {@link ApiAccess}, then the
+ * permission its endpoint needs.
  */
 @MultipartConfig(
     maxFileSize = EngineLimits.MAX_MESSAGE_BYTES,
@@ -26,23 +29,33 @@ public final class RestApiServlet extends HttpServlet {
 
   private final transient Router router;
   private final transient ApiAccess access;
+  private final transient CrossSiteGuard crossSite;
 
-  RestApiServlet(final Router router, final ApiAccess access) {
+  RestApiServlet(final Router router, final ApiAccess access, final CrossSiteGuard crossSite) {
     this.router = router;
     this.access = access;
+    this.crossSite = crossSite;
   }
 
   @Override
   protected void service(final HttpServletRequest request, final HttpServletResponse response) {
     final Exchange exchange = new Exchange(request, response);
-    final ApiAccess.Verdict verdict =
-        access.check(peer(request.getRemoteAddr()), request.getHeader("Authorization"));
-    if (verdict != ApiAccess.Verdict.GRANTED) {
-      exchange.header("WWW-Authenticate", access.challenge());
-      exchange.problem(new Problem(401, "UNAUTHORIZED", verdict.explanation()));
+    final Optional<Problem> crossSiteProblem = crossSite.check(request, response);
+    if (crossSiteProblem.isPresent()) {
+      exchange.problem(crossSiteProblem.get());
       return;
     }
-    router.dispatch(exchange);
+    if (CrossSiteGuard.answeredPreflight(request)) {
+      return;
+    }
+    final ApiAccess.Outcome outcome =
+        access.authenticate(new ApiRequest(peer(request.getRemoteAddr()), request::getHeader));
+    if (outcome instanceof ApiAccess.Refused refused) {
+      exchange.header("WWW-Authenticate", access.challenge());
+      exchange.problem(new Problem(401, "UNAUTHORIZED", refused.reason()));
+      return;
+    }
+    router.dispatch(exchange, ((ApiAccess.Granted) outcome).client());
   }
 
   private static InetAddress peer(final String address) {

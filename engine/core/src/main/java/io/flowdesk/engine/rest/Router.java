@@ -1,5 +1,7 @@
 package io.flowdesk.engine.rest;
 
+import io.flowdesk.engine.access.ApiClient;
+import io.flowdesk.engine.access.EnginePermission;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +21,8 @@ final class Router {
     void handle(Exchange exchange) throws Exception;
   }
 
-  private record Route(String method, String[] segments, Handler handler) {
+  private record Route(
+      String method, String[] segments, EnginePermission permission, Handler handler) {
 
     int literals() {
       int count = 0;
@@ -51,15 +54,16 @@ final class Router {
   private final List<Route> routes = new ArrayList<>();
 
   Router add(final String method, final String template, final Handler handler) {
-    routes.add(new Route(method, split(template), handler));
+    routes.add(new Route(method, split(template), RoutePermissions.of(method, template), handler));
     return this;
   }
 
   /**
    * Routes to the most specific template that matches the path (literal segments win over
-   * variables, so {@code /jobs/activation} is never taken for {@code /jobs/{jobKey}}).
+   * variables, so {@code /jobs/activation} is never taken for {@code /jobs/{jobKey}}), if {@code
+   * client} has the permission the endpoint needs (403 naming it otherwise).
    */
-  void dispatch(final Exchange exchange) {
+  void dispatch(final Exchange exchange, final ApiClient client) {
     final String[] path = split(exchange.path());
     int best = -1;
     final List<Route> candidates = new ArrayList<>();
@@ -79,6 +83,22 @@ final class Router {
     final Set<String> allowed = new TreeSet<>();
     for (final Route route : candidates) {
       if (route.method().equals(exchange.method())) {
+        if (!client.may(route.permission())) {
+          exchange.problem(
+              new Problem(
+                  403,
+                  "FORBIDDEN",
+                  "Client '"
+                      + client.name()
+                      + "' lacks the engine permission '"
+                      + route.permission().label()
+                      + "' that "
+                      + exchange.method()
+                      + " /v2"
+                      + exchange.path()
+                      + " needs"));
+          return;
+        }
         exchange.pathVariables(route.match(path));
         try {
           route.handler().handle(exchange);

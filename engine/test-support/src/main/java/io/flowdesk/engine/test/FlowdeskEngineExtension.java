@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.camunda.client.CamundaClient;
 import io.flowdesk.engine.Engine;
 import io.flowdesk.engine.EngineBootstrap;
+import io.flowdesk.engine.EngineCredentialsProvider;
 import io.flowdesk.engine.EngineProperties;
 import io.flowdesk.engine.support.EngineClock;
 import java.lang.reflect.Field;
@@ -78,7 +79,10 @@ public final class FlowdeskEngineExtension
                 protocol));
   }
 
-  /** A camunda client for {@code engine} that prefers {@code protocol}. */
+  /**
+   * A camunda client for {@code engine} that prefers {@code protocol}, authenticated as the
+   * engine's own client.
+   */
   public static CamundaClient client(final Engine engine, final ClientProtocol protocol) {
     return CamundaClient.newClientBuilder()
         .grpcAddress(URI.create("http://127.0.0.1:" + engine.gatewayPort()))
@@ -87,6 +91,7 @@ public final class FlowdeskEngineExtension
                 .restAddress()
                 .orElseThrow(() -> new IllegalStateException("The engine has no REST listener")))
         .preferRestOverGrpc(protocol.resolve() == ClientProtocol.REST)
+        .credentialsProvider(EngineCredentialsProvider.of(engine))
         .defaultRequestTimeout(Duration.ofSeconds(30))
         .build();
   }

@@ -2,18 +2,21 @@ package io.flowdesk.engine.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.CredentialsProvider;
 import io.camunda.client.api.command.ClientStatusException;
 import io.camunda.client.api.command.ProblemException;
+import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.flowdesk.engine.Engine;
 import io.flowdesk.engine.EngineBootstrap;
 import io.flowdesk.engine.EngineProperties;
 import io.flowdesk.engine.access.ApiCredentials;
+import io.flowdesk.engine.access.ApiSecurity;
 import io.flowdesk.engine.support.EngineClock;
+import io.flowdesk.engine.test.ClientProtocol;
+import io.flowdesk.engine.test.FlowdeskEngineExtension;
 import io.flowdesk.engine.test.SharedPostgres;
 import io.grpc.Status;
 import java.net.Inet4Address;
@@ -24,6 +27,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.catalina.Context;
 import org.apache.catalina.connector.Connector;
@@ -33,9 +38,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Who may use the engine's APIs: without credentials only clients on this machine; with
- * credentials, every client must present them (HTTP Basic or a bearer token), over REST and gRPC
- * alike.
+ * Who may use the engine's APIs: every client must authenticate, local or not (the engine's own
+ * client with its generated token, others with configured Basic credentials or a bearer token),
+ * over REST and gRPC alike; the local opt-out never serves proxied or rebound requests; browsers'
+ * cross-site requests are refused.
  */
 class ApiAccessTest {
 
@@ -119,28 +125,117 @@ class ApiAccessTest {
   }
 
   @Test
-  void withoutCredentialsOnlyClientsOnThisMachineAreServed() throws Exception {
+  void withoutConfiguredCredentialsOnlyTheEnginesOwnClientIsServedEvenFromThisMachine() {
+    try (Engine engine = start(EngineProperties.loopback());
+        CamundaClient anonymous = client(engine, null);
+        CamundaClient own = FlowdeskEngineExtension.client(engine, ClientProtocol.CONFIGURED)) {
+      final Http.Answer local = new Http(engine.restAddress().orElseThrow()).get("/v2/topology");
+
+      assertThat(local.status()).isEqualTo(401);
+      assertThat(local.json().get("detail").asText()).contains("needs credentials");
+      assertThatThrownBy(() -> anonymous.newTopologyRequest().useGrpc().send().join())
+          .isInstanceOfSatisfying(
+              ClientStatusException.class,
+              e -> assertThat(e.getStatusCode()).isEqualTo(Status.Code.UNAUTHENTICATED));
+      assertThat(own.newTopologyRequest().useGrpc().send().join().getBrokers()).hasSize(1);
+      assertThat(own.newTopologyRequest().useRest().send().join().getBrokers()).hasSize(1);
+    }
+  }
+
+  @Test
+  void insecureLocalAccessServesDirectLocalRequestsButNeverProxiedOnesOrOtherHosts()
+      throws Exception {
     final Optional<InetAddress> lan = nonLoopbackAddress();
-    assumeTrue(lan.isPresent(), "needs a network interface other than loopback");
-    // Hosted like the Spring Boot app hosts it: on a port that listens on every interface.
-    try (Engine engine = start(EngineProperties.loopback().withRest("127.0.0.1", -1))) {
+    try (Engine engine =
+        start(
+            EngineProperties.loopback()
+                .withRest("127.0.0.1", -1)
+                .withSecurity(ApiSecurity.DEFAULT.withInsecureLocalAccess(true)))) {
       final Tomcat tomcat = tomcat(engine.restApiServlet());
       try {
-        final int port = tomcat.getConnector().getLocalPort();
-        final String remote = lan.get().getHostAddress();
+        final URI local = URI.create("http://127.0.0.1:" + tomcat.getConnector().getLocalPort());
 
-        final Http.Answer fromElsewhere =
-            new Http(URI.create("http://" + remote + ":" + port)).get("/v2/topology");
-        final Http.Answer fromHere =
-            new Http(URI.create("http://127.0.0.1:" + port)).get("/v2/topology");
-
-        assertThat(fromElsewhere.status()).isEqualTo(401);
-        assertThat(fromElsewhere.json().get("detail").asText()).contains("other machines");
-        assertThat(fromHere.status()).isEqualTo(200);
+        assertThat(new Http(local).get("/v2/topology").status()).isEqualTo(200);
+        for (final String header :
+            List.of("X-Forwarded-For", "Forwarded", "X-Real-IP", "Via", "X-Forwarded-Host")) {
+          assertThat(new Http(local).header(header, "127.0.0.1").get("/v2/topology").status())
+              .as("a request carrying %s", header)
+              .isEqualTo(401);
+        }
+        // DNS rebinding: a page on a name that resolves to this machine.
+        assertThat(statusWithHost(local, "rebound.example:8080")).isEqualTo(401);
+        assertThat(statusWithHost(local, "localhost")).isEqualTo(200);
+        if (lan.isPresent()) {
+          final URI elsewhere =
+              URI.create(
+                  "http://"
+                      + lan.get().getHostAddress()
+                      + ":"
+                      + tomcat.getConnector().getLocalPort());
+          assertThat(new Http(elsewhere).get("/v2/topology").status()).isEqualTo(401);
+        }
       } finally {
         tomcat.stop();
         tomcat.destroy();
       }
+    }
+  }
+
+  @Test
+  void crossSiteBrowserRequestsAreRefusedBeforeAnythingHappens() {
+    try (Engine engine =
+        start(
+            EngineProperties.loopback()
+                .withSecurity(
+                    ApiSecurity.DEFAULT
+                        .withInsecureLocalAccess(true)
+                        .withAllowedOrigins(List.of("https://modeler.example.com"))))) {
+      final URI base = engine.restAddress().orElseThrow();
+      final String bpmn =
+          Bpmn.convertToString(Bpmn.createExecutableProcess("planted").startEvent().done());
+
+      // A page elsewhere posts text/plain (no CORS preflight) and a multipart form.
+      final Http.Answer textPlain =
+          new Http(base)
+              .header("Origin", "http://attacker.example")
+              .header("Content-Type", "text/plain")
+              .post("/v2/process-instances", "{\"processDefinitionId\":\"planted\"}");
+      final Http.Answer multipart =
+          new Http(base)
+              .header("Origin", "http://localhost:3000")
+              .multipart(
+                  "/v2/deployments",
+                  "resources",
+                  Map.of("planted.bpmn", bpmn.getBytes(StandardCharsets.UTF_8)),
+                  Map.of());
+      // Without an Origin (a script on this machine), JSON endpoints still want JSON.
+      final Http.Answer plainWithoutOrigin =
+          new Http(base)
+              .header("Content-Type", "text/plain")
+              .post("/v2/messages/publication", "{\"name\":\"x\"}");
+      // An allowed origin gets CORS, and still authenticates like every other client.
+      final Http.Answer allowed =
+          Http.of(engine).header("Origin", "https://modeler.example.com").get("/v2/topology");
+
+      assertThat(textPlain.status()).isEqualTo(403);
+      assertThat(textPlain.json().get("detail").asText())
+          .contains("http://attacker.example")
+          .contains("allowed-origins");
+      assertThat(multipart.status()).isEqualTo(403);
+      assertThat(plainWithoutOrigin.status()).isEqualTo(415);
+      assertThat(plainWithoutOrigin.json().get("detail").asText()).contains("application/json");
+      assertThat(textPlain.raw().headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+      assertThat(allowed.status()).isEqualTo(200);
+      assertThat(allowed.raw().headers().firstValue("Access-Control-Allow-Origin"))
+          .hasValue("https://modeler.example.com");
+      assertThat(
+              Http.of(engine)
+                  .post(
+                      "/v2/process-definitions/search",
+                      "{\"filter\":{\"processDefinitionId\":\"planted\"}}")
+                  .json()
+                  .get("items"))
+          .isEmpty();
     }
   }
 
@@ -192,6 +287,22 @@ class ApiAccessTest {
       builder.credentialsProvider(credentials);
     }
     return builder.build();
+  }
+
+  /** GET /v2/topology with a Host header of our choosing, which Java's HTTP client refuses. */
+  private static int statusWithHost(final URI base, final String host) throws Exception {
+    try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+      socket
+          .getOutputStream()
+          .write(
+              ("GET /v2/topology HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+                  .getBytes(StandardCharsets.US_ASCII));
+      final String statusLine =
+          new java.io.BufferedReader(
+                  new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+              .readLine();
+      return Integer.parseInt(statusLine.split(" ")[1]);
+    }
   }
 
   private static Tomcat tomcat(final RestApiServlet servlet) throws Exception {

@@ -155,10 +155,7 @@ class DefinitionSearchTest {
     assertThat(form.getVersion()).isEqualTo(2);
     assertThat(form.getSchema().toString()).contains("What is broken?");
     // The client turns the empty answer into an empty form; the status says there is none.
-    assertThat(
-            new Http(engine.restAddress().orElseThrow())
-                .get("/v2/process-definitions/" + withoutForm + "/form")
-                .status())
+    assertThat(Http.of(engine).get("/v2/process-definitions/" + withoutForm + "/form").status())
         .isEqualTo(204);
     assertThatThrownBy(() -> client.newProcessDefinitionGetFormRequest(formMissing).send().join())
         .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.code()).isEqualTo(404));

@@ -33,6 +33,12 @@ final class Http {
     this.base = base;
   }
 
+  /** Calls {@code engine}'s REST listener as the engine's own client. */
+  static Http of(final io.flowdesk.engine.Engine engine) {
+    return new Http(engine.restAddress().orElseThrow())
+        .header("Authorization", engine.ownClientAuthorization());
+  }
+
   /** Adds a header to every following request. */
   Http header(final String name, final String value) {
     headers.put(name, value);

@@ -43,9 +43,7 @@ class ModelerCompatibilityTest {
     final String id = "modeler" + UUID.randomUUID().toString().replace("-", "");
     // The headers Modeler's REST client sends with every request.
     final Http http =
-        new Http(engine.restAddress().orElseThrow())
-            .header("Accept", "*/*")
-            .header("User-Agent", "camunda-modeler-test");
+        Http.of(engine).header("Accept", "*/*").header("User-Agent", "camunda-modeler-test");
 
     final Http.Answer topology = http.get("/v2/topology");
     final Http.Answer deployment =

@@ -29,7 +29,7 @@ class RestApiTest {
 
   @BeforeEach
   void http() {
-    http = new Http(engine.restAddress().orElseThrow());
+    http = Http.of(engine);
   }
 
   private String deployOneTask() {

@@ -44,7 +44,7 @@ class RestLongPollingTest {
     final String id = "p" + UUID.randomUUID().toString().replace("-", "");
     final String type = "poll-" + id;
     deployOneTaskProcess(id, type);
-    final Http http = new Http(engine.restAddress().orElseThrow());
+    final Http http = Http.of(engine);
     final ExecutorService workers = Executors.newFixedThreadPool(WAITING_WORKERS);
     try {
       final List<CompletableFuture<Http.Answer>> polls = new ArrayList<>();

@@ -32,7 +32,7 @@ class RestSearchTest {
 
   @BeforeEach
   void deploy() {
-    http = new Http(engine.restAddress().orElseThrow());
+    http = Http.of(engine);
     id = "p" + UUID.randomUUID().toString().replace("-", "");
     type = "search-" + id;
     client

@@ -10,6 +10,8 @@ import io.flowdesk.engine.Engine;
 import io.flowdesk.engine.EngineBootstrap;
 import io.flowdesk.engine.EngineProperties;
 import io.flowdesk.engine.support.EngineClock;
+import io.flowdesk.engine.test.ClientProtocol;
+import io.flowdesk.engine.test.FlowdeskEngineExtension;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,11 +41,7 @@ class DefinitionDetailsUpgradeTest {
 
       try (Engine engine =
               EngineBootstrap.start(dataSource, EngineProperties.loopback(), new EngineClock());
-          CamundaClient client =
-              CamundaClient.newClientBuilder()
-                  .restAddress(engine.restAddress().orElseThrow())
-                  .preferRestOverGrpc(true)
-                  .build()) {
+          CamundaClient client = FlowdeskEngineExtension.client(engine, ClientProtocol.REST)) {
         final ProcessDefinition onboarding =
             client
                 .newProcessDefinitionSearchRequest()

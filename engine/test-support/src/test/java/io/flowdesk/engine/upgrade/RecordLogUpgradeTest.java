@@ -9,7 +9,8 @@ import io.flowdesk.engine.Engine;
 import io.flowdesk.engine.EngineBootstrap;
 import io.flowdesk.engine.EngineProperties;
 import io.flowdesk.engine.support.EngineClock;
-import java.net.URI;
+import io.flowdesk.engine.test.ClientProtocol;
+import io.flowdesk.engine.test.FlowdeskEngineExtension;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,10 +34,7 @@ class RecordLogUpgradeTest {
       try (Engine engine =
           EngineBootstrap.start(dataSource, EngineProperties.loopback(), new EngineClock())) {
         try (CamundaClient client =
-            CamundaClient.newClientBuilder()
-                .grpcAddress(URI.create("http://127.0.0.1:" + engine.gatewayPort()))
-                .restAddress(engine.restAddress().orElseThrow())
-                .build()) {
+            FlowdeskEngineExtension.client(engine, ClientProtocol.CONFIGURED)) {
           client
               .newDeployResourceCommand()
               .addProcessModel(
