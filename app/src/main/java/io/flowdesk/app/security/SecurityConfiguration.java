@@ -45,9 +45,10 @@ class SecurityConfiguration {
   };
 
   /**
-   * The engine API authenticates each request itself (HTTP Basic or bearer against {@code
-   * flowdesk.engine.credentials}, or local clients only); a session or CSRF token would only get in
-   * the way of camunda clients and Camunda Modeler.
+   * The engine API authenticates each request itself (configured Basic or token, OAuth 2 access
+   * tokens, the app's own client's token) and refuses browsers' cross-site requests; a session
+   * would grant people engine access they must not have, and a CSRF token would only get in the way
+   * of camunda clients and Camunda Modeler.
    */
   @Bean
   @Order(1)

@@ -23,7 +23,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The engine's REST API on the app's own web port, as Camunda 8.8 serves {@code /v2} on its web
- * port, and the app's camunda client using it.
+ * port, and the app's camunda client using it; nobody else gets in without credentials: not through
+ * a same-host reverse proxy, not with a spoofed {@code X-Forwarded-For}, not from a web page's
+ * cross-origin post, not with a signed-in person's session.
  */
 @SpringBootTest(
     classes = FlowdeskApplication.class,
@@ -58,11 +60,139 @@ class EngineApiOnWebPortTest {
   }
 
   @Test
-  void restTopologyIsServedOnTheAppsPort() throws Exception {
-    final HttpResponse<String> topology = get("/v2/topology");
+  void restTopologyIsServedOnTheAppsPortToAuthenticatedClientsOnly() throws Exception {
+    final HttpResponse<String> anonymous = get("/v2/topology");
+    final HttpResponse<String> spoofed =
+        send(request("/v2/topology").header("X-Forwarded-For", "127.0.0.1"));
+    final HttpResponse<String> own =
+        send(request("/v2/topology").header("Authorization", engine.ownClientAuthorization()));
 
-    assertThat(topology.statusCode()).isEqualTo(200);
-    assertThat(topology.body()).contains("\"gatewayVersion\":\"8.8.0\"");
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+    assertThat(spoofed.statusCode()).isEqualTo(401);
+    assertThat(own.statusCode()).isEqualTo(200);
+    assertThat(own.body()).contains("\"gatewayVersion\":\"8.8.0\"");
+  }
+
+  @Test
+  void throughASameHostReverseProxyAnonymousVisitorsReachNothing() throws Exception {
+    for (final boolean forwardedFor : new boolean[] {false, true}) {
+      try (ReverseProxy proxy =
+          ReverseProxy.to(URI.create("http://127.0.0.1:" + PORT), forwardedFor)) {
+        final URI base = proxy.address();
+        final HttpResponse<String> variables = send(json(base, "/v2/variables/search", "{}"));
+        final HttpResponse<String> cancellation =
+            send(json(base, "/v2/process-instances/1/cancellation", "{}"));
+        final HttpResponse<String> deployment =
+            send(
+                HttpRequest.newBuilder(base.resolve("/v2/deployments"))
+                    .header("Content-Type", "multipart/form-data; boundary=x")
+                    .POST(
+                        HttpRequest.BodyPublishers.ofString(
+                            "--x\r\nContent-Disposition: form-data; name=\"resources\";"
+                                + " filename=\"planted.bpmn\"\r\n\r\n"
+                                + planted()
+                                + "\r\n--x--\r\n")));
+        final HttpResponse<String> authenticated =
+            send(
+                HttpRequest.newBuilder(base.resolve("/v2/topology"))
+                    .header("Authorization", engine.ownClientAuthorization()));
+
+        assertThat(variables.statusCode()).as("forwarded-for %s", forwardedFor).isEqualTo(401);
+        assertThat(cancellation.statusCode()).isEqualTo(401);
+        assertThat(deployment.statusCode()).isEqualTo(401);
+        assertThat(authenticated.statusCode()).isEqualTo(200);
+      }
+    }
+    assertNothingPlanted();
+  }
+
+  @Test
+  void crossOriginBrowserPostsAreRefused() throws Exception {
+    final HttpResponse<String> textPlain =
+        send(
+            request("/v2/process-instances")
+                .header("Origin", "http://attacker.example")
+                .header("Content-Type", "text/plain")
+                .header("Authorization", engine.ownClientAuthorization())
+                .POST(HttpRequest.BodyPublishers.ofString("{\"processDefinitionId\":\"x\"}")));
+    final HttpResponse<String> textPlainFromThisMachine =
+        send(
+            request("/v2/deployments")
+                .header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString(planted())));
+
+    assertThat(textPlain.statusCode()).isEqualTo(403);
+    assertThat(textPlain.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    assertThat(textPlainFromThisMachine.statusCode()).isIn(401, 415);
+    assertNothingPlanted();
+  }
+
+  @Test
+  void aSignedInPortalUsersSessionOpensNoEngineApi() throws Exception {
+    final HttpClient browser =
+        HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+    final String loginPage =
+        browser.send(request("/login").build(), HttpResponse.BodyHandlers.ofString()).body();
+    final java.util.regex.Matcher csrf =
+        java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(loginPage);
+    assertThat(csrf.find()).isTrue();
+    final HttpResponse<String> signedIn =
+        browser.send(
+            request("/login")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "username=admin&password=demo-flowdesk-2025&_csrf=" + csrf.group(1)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(signedIn.headers().firstValue("Location"))
+        .hasValueSatisfying(location -> assertThat(location).endsWith("/portal"));
+
+    final HttpResponse<String> portal =
+        browser.send(request("/portal").build(), HttpResponse.BodyHandlers.ofString());
+    final HttpResponse<String> engineApi =
+        browser.send(
+            json(URI.create("http://127.0.0.1:" + PORT), "/v2/process-instances/search", "{}")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(portal.statusCode()).isEqualTo(200);
+    assertThat(engineApi.statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void actuatorEndpointsOtherThanHealthNeedAnAdmin() throws Exception {
+    assertThat(get("/actuator/info").statusCode()).isNotEqualTo(200);
+    assertThat(get("/actuator/env").statusCode()).isNotEqualTo(200);
+  }
+
+  private static HttpRequest.Builder request(final String path) {
+    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + path));
+  }
+
+  private static HttpRequest.Builder json(final URI base, final String path, final String body) {
+    return HttpRequest.newBuilder(base.resolve(path))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body));
+  }
+
+  private static HttpResponse<String> send(final HttpRequest.Builder request) throws Exception {
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static String planted() {
+    return Bpmn.convertToString(Bpmn.createExecutableProcess("planted").startEvent().done());
+  }
+
+  private void assertNothingPlanted() {
+    assertThat(
+            client
+                .newProcessDefinitionSearchRequest()
+                .filter(f -> f.processDefinitionId("planted"))
+                .send()
+                .join()
+                .items())
+        .isEmpty();
   }
 
   @Test

@@ -105,8 +105,10 @@ public class EngineAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    CredentialsProvider flowdeskEngineCredentials(final ObjectProvider<Engine> engine) {
-      return new EngineCredentialsProvider(() -> engine.getObject().ownClientAuthorization());
+    CredentialsProvider flowdeskEngineCredentials(final Engine engine) {
+      // The engine itself, not a lookup at request time: the client's I/O threads must never wait
+      // for the bean factory while the main thread, still starting the context, waits for them.
+      return EngineCredentialsProvider.of(engine);
     }
   }
 }
