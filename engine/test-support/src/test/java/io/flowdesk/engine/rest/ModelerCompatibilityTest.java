@@ -81,8 +81,15 @@ class ModelerCompatibilityTest {
     final ManagedChannel channel =
         NettyChannelBuilder.forAddress("127.0.0.1", engine.gatewayPort()).usePlaintext().build();
     try {
+      // Modeler sends its configured credentials as the authorization metadata.
+      final io.grpc.Metadata credentials = new io.grpc.Metadata();
+      credentials.put(
+          io.grpc.Metadata.Key.of("authorization", io.grpc.Metadata.ASCII_STRING_MARSHALLER),
+          engine.ownClientAuthorization());
       final GatewayGrpc.GatewayBlockingStub gateway =
-          GatewayGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS);
+          GatewayGrpc.newBlockingStub(channel)
+              .withInterceptors(io.grpc.stub.MetadataUtils.newAttachHeadersInterceptor(credentials))
+              .withDeadlineAfter(30, TimeUnit.SECONDS);
 
       final TopologyResponse topology = gateway.topology(TopologyRequest.getDefaultInstance());
       final DeployResourceResponse deployed =
