@@ -114,18 +114,11 @@ public final class Engine implements AutoCloseable {
     }
   }
 
-  private void cleanUpSafely() {
-    try {
-      final int removed = historyCleanup.runDue();
-      if (removed > 0) {
-        LOG.info("Removed the history of {} ended process instances past retention", removed);
-      }
-    } catch (RuntimeException e) {
-      LOG.warn("History cleanup failed; retrying later", e);
-    }
-  }
-
-  /** Removes history past the retention now, e.g. after a test advanced the clock. */
+  /**
+   * Removes history past the retention now; answers how many instances' history went. The engine
+   * does not schedule this itself: its host does (the app with Quartz, so that one node of several
+   * runs it), and tests after advancing the clock.
+   */
   public int cleanUpHistory() {
     return historyCleanup.runDue();
   }
