@@ -76,7 +76,7 @@ class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers("/actuator/health", "/actuator/health/**")
                     .permitAll()
-                    .requestMatchers(LOGIN)
+                    .requestMatchers(LOGIN, "/setup/*")
                     .permitAll()
                     .requestMatchers("/admin/**", "/forms/**", "/actuator/**")
                     .hasRole(Role.ADMIN.name())

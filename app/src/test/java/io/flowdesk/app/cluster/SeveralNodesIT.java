@@ -6,17 +6,13 @@ import static org.awaitility.Awaitility.await;
 import com.sun.net.httpserver.HttpServer;
 import io.camunda.client.CamundaClient;
 import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.flowdesk.app.Browser;
 import io.flowdesk.app.database.ServerProcess;
 import io.flowdesk.engine.EngineCredentialsProvider;
 import io.flowdesk.engine.test.SharedPostgres;
-import java.net.CookieManager;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -24,8 +20,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -63,17 +57,13 @@ class SeveralNodesIT {
         ServerProcess b = node("b", database, ServerProcess.freePort());
         CamundaClient client = client(grpcPortA)) {
       // Sessions: sign in on A, go on on B, sign out on B, and A knows it too.
-      final HttpClient browser =
-          HttpClient.newBuilder()
-              .cookieHandler(new CookieManager())
-              .followRedirects(HttpClient.Redirect.NEVER)
-              .build();
-      signIn(browser, a, "alice");
-      final HttpResponse<String> portalOnB = get(browser, b, "/portal");
+      final Browser browser = new Browser();
+      browser.signIn(a.baseUrl(), "alice", "demo-flowdesk-2025");
+      final HttpResponse<String> portalOnB = browser.get(b.baseUrl() + "/portal");
       assertThat(portalOnB.statusCode()).isEqualTo(200);
-      assertThat(portalOnB.body()).contains("alice");
-      signOut(browser, b);
-      assertThat(get(browser, a, "/portal").headers().firstValue("Location"))
+      assertThat(portalOnB.body()).contains("Alice Andersen");
+      browser.submit(b.baseUrl() + "/portal", b.baseUrl() + "/logout", "");
+      assertThat(browser.get(a.baseUrl() + "/portal").headers().firstValue("Location"))
           .hasValueSatisfying(location -> assertThat(location).contains("/login"));
 
       // Timers and jobs: both engines scan timers, both nodes' workers poll flowdesk:http.
@@ -158,51 +148,5 @@ class SeveralNodesIT {
         .preferRestOverGrpc(false)
         .credentialsProvider(new EngineCredentialsProvider(() -> "Bearer " + ENGINE_TOKEN))
         .build();
-  }
-
-  private static void signIn(final HttpClient browser, final ServerProcess node, final String user)
-      throws Exception {
-    final HttpResponse<String> signedIn =
-        post(
-            browser,
-            node,
-            "/login",
-            "username="
-                + user
-                + "&password=demo-flowdesk-2025&_csrf="
-                + csrf(browser, node, "/login"));
-    assertThat(signedIn.headers().firstValue("Location"))
-        .hasValueSatisfying(location -> assertThat(location).endsWith("/portal"));
-  }
-
-  private static void signOut(final HttpClient browser, final ServerProcess node) throws Exception {
-    post(browser, node, "/logout", "_csrf=" + csrf(browser, node, "/portal"));
-  }
-
-  private static String csrf(final HttpClient browser, final ServerProcess node, final String page)
-      throws Exception {
-    final Matcher token =
-        Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
-            .matcher(get(browser, node, page).body());
-    assertThat(token.find()).as("a CSRF token on " + page).isTrue();
-    return URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
-  }
-
-  private static HttpResponse<String> get(
-      final HttpClient browser, final ServerProcess node, final String path) throws Exception {
-    return browser.send(
-        HttpRequest.newBuilder(URI.create(node.baseUrl() + path)).build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static HttpResponse<String> post(
-      final HttpClient browser, final ServerProcess node, final String path, final String form)
-      throws Exception {
-    return browser.send(
-        HttpRequest.newBuilder(URI.create(node.baseUrl() + path))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(form))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
   }
 }

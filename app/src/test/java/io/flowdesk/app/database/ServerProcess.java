@@ -2,24 +2,20 @@ package io.flowdesk.app.database;
 
 import static org.awaitility.Awaitility.await;
 
+import io.flowdesk.app.Browser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.CookieManager;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** The packaged Flowdesk jar running as a separate JVM, as a newcomer would start it. */
 public final class ServerProcess implements AutoCloseable {
@@ -149,43 +145,16 @@ public final class ServerProcess implements AutoCloseable {
 
   /** The landing page as the demo admin sees it (it is for signed-in people only). */
   String landingPage() {
-    final HttpClient browser =
-        HttpClient.newBuilder()
-            .cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+    final Browser browser = new Browser();
     try {
-      final String loginPage = send(browser, HttpRequest.newBuilder(uri("/login")).GET());
-      final Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(loginPage);
-      if (!token.find()) {
-        throw new IllegalStateException("no CSRF token on the login page: " + loginPage);
-      }
-      final String form =
-          "username=admin&password=demo-flowdesk-2025&_csrf="
-              + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
-      send(
-          browser,
-          HttpRequest.newBuilder(uri("/login"))
-              .header("Content-Type", "application/x-www-form-urlencoded")
-              .POST(HttpRequest.BodyPublishers.ofString(form)));
-      return send(browser, HttpRequest.newBuilder(uri("/")).GET());
+      browser.signIn(baseUrl(), "admin", "demo-flowdesk-2025");
+      return browser.get(baseUrl() + "/").body();
     } catch (IOException e) {
       throw new UncheckedIOException("landing page did not answer", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
     }
-  }
-
-  private URI uri(final String path) {
-    return URI.create("http://localhost:" + httpPort + path);
-  }
-
-  private static String send(final HttpClient client, final HttpRequest.Builder request)
-      throws IOException, InterruptedException {
-    return client
-        .send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString())
-        .body();
   }
 
   Path postgresDataDirectory() {

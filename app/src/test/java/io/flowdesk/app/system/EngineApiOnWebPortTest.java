@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.ProcessInstanceResult;
 import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.flowdesk.app.Browser;
 import io.flowdesk.app.FlowdeskApplication;
 import io.flowdesk.engine.Engine;
 import java.io.IOException;
@@ -128,33 +129,18 @@ class EngineApiOnWebPortTest {
   }
 
   @Test
-  void aSignedInPortalUsersSessionOpensNoEngineApi() throws Exception {
-    final HttpClient browser =
-        HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
-    final String loginPage =
-        browser.send(request("/login").build(), HttpResponse.BodyHandlers.ofString()).body();
-    final java.util.regex.Matcher csrf =
-        java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(loginPage);
-    assertThat(csrf.find()).isTrue();
-    final HttpResponse<String> signedIn =
-        browser.send(
-            request("/login")
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "username=admin&password=demo-flowdesk-2025&_csrf=" + csrf.group(1)))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(signedIn.headers().firstValue("Location"))
-        .hasValueSatisfying(location -> assertThat(location).endsWith("/portal"));
+  void aSignedInPeoplesSessionOpensNoEngineApi() throws Exception {
+    final Browser browser = new Browser();
+    final String base = "http://127.0.0.1:" + PORT;
+    browser.signIn(base, "admin", "demo-flowdesk-2025");
 
-    final HttpResponse<String> portal =
-        browser.send(request("/portal").build(), HttpResponse.BodyHandlers.ofString());
+    final HttpResponse<String> portal = browser.get(base + "/portal");
     final HttpResponse<String> engineApi =
-        browser.send(
-            json(URI.create("http://127.0.0.1:" + PORT), "/v2/process-instances/search", "{}")
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+        browser
+            .client()
+            .send(
+                json(URI.create(base), "/v2/process-instances/search", "{}").build(),
+                HttpResponse.BodyHandlers.ofString());
 
     assertThat(portal.statusCode()).isEqualTo(200);
     assertThat(engineApi.statusCode()).isEqualTo(401);

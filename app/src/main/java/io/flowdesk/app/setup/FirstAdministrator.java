@@ -1,0 +1,102 @@
+package io.flowdesk.app.setup;
+
+import io.flowdesk.domain.directory.Directory;
+import io.flowdesk.domain.directory.Person;
+import io.flowdesk.domain.directory.Role;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.context.WebServerInitializedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one way into an installation that has nobody yet (an external database without demo people):
+ * at start, when the directory is empty, a one-time setup address with a random secret is written
+ * to the log; whoever can read the server's log opens it and creates the first administrator. The
+ * secret lives only in this process's memory, stops working once anybody exists, and is gone after
+ * its first use.
+ */
+@Component
+class FirstAdministrator {
+
+  private static final Logger LOG = LoggerFactory.getLogger(FirstAdministrator.class);
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final Directory directory;
+  private final PasswordEncoder passwords;
+  private int port = 8080;
+  private byte[] secretDigest;
+
+  FirstAdministrator(final Directory directory, final PasswordEncoder passwords) {
+    this.directory = directory;
+    this.passwords = passwords;
+  }
+
+  @EventListener
+  void portKnown(final WebServerInitializedEvent event) {
+    port = event.getWebServer().getPort();
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  synchronized void offerSetupWhenNobodyExists() {
+    if (!directory.people().isEmpty()) {
+      return;
+    }
+    final byte[] secret = new byte[24];
+    RANDOM.nextBytes(secret);
+    final String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    secretDigest = digest(token);
+    LOG.warn(
+        "Nobody can sign in yet: create the first administrator at {}{} (e.g."
+            + " http://localhost:{}{}). This address works once, and only until somebody exists.",
+        SetupController.PATH,
+        token,
+        port,
+        SetupController.PATH + token);
+  }
+
+  /** True while {@code token} opens the setup: it is this start's secret and nobody exists. */
+  synchronized boolean opens(final String token) {
+    return secretDigest != null
+        && token != null
+        && MessageDigest.isEqual(secretDigest, digest(token))
+        && directory.people().isEmpty();
+  }
+
+  /**
+   * Creates the first administrator with {@code password} (already checked against the policy) and
+   * closes the setup; empty when {@code token} no longer opens it (used, or somebody exists).
+   */
+  synchronized Optional<Person> create(
+      final String token,
+      final String username,
+      final String displayName,
+      final String email,
+      final String password) {
+    if (!opens(token)) {
+      return Optional.empty();
+    }
+    final Person admin =
+        directory.addPerson(
+            username, displayName, email, Set.of(Role.ADMIN), passwords.encode(password));
+    secretDigest = null;
+    LOG.info("First administrator '{}' created; the setup address no longer works", username);
+    return Optional.of(admin);
+  }
+
+  private static byte[] digest(final String token) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
