@@ -17,8 +17,12 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
  */
 final class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
+  // An address with too many checks running is told to wait this long.
+  private static final Duration BUSY = Duration.ofSeconds(1);
+
   private final AuthenticationProvider passwords;
   private final LoginThrottle throttle;
+  private final PasswordChecksInFlight inFlight = new PasswordChecksInFlight();
 
   ThrottledAuthenticationProvider(
       final AuthenticationProvider passwords, final LoginThrottle throttle) {
@@ -37,6 +41,9 @@ final class ThrottledAuthenticationProvider implements AuthenticationProvider {
     if (refusal.isPresent()) {
       throw new LoginThrottledException(refusal.get());
     }
+    if (!inFlight.tryStart(address)) {
+      throw new LoginThrottledException(BUSY);
+    }
     try {
       final Authentication authenticated = passwords.authenticate(attempt);
       throttle.succeeded(username, address);
@@ -47,6 +54,8 @@ final class ThrottledAuthenticationProvider implements AuthenticationProvider {
     } catch (AuthenticationException failed) {
       throttle.failed(username, address);
       throw failed;
+    } finally {
+      inFlight.finish(address);
     }
   }
 
