@@ -31,8 +31,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  *
  * <p>The counts live in the app's schema ({@code flowdesk.sign_in_failure}, {@code
  * sign_in_success}), so every node on the database sees the same counts and a restart forgets
- * nothing. One statement per call; times come from this node's clock (nodes are expected to keep
- * their clocks in sync, as sessions and logs already assume).
+ * nothing. One statement per call (and, at most once a minute, a sweep of expired rows); times come
+ * from this node's clock (nodes are expected to keep their clocks in sync).
  */
 public final class LoginThrottle {
 
