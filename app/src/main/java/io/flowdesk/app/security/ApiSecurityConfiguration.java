@@ -50,6 +50,10 @@ class ApiSecurityConfiguration {
       final jakarta.servlet.http.HttpServletResponse response,
       final org.springframework.security.core.AuthenticationException e)
       throws java.io.IOException {
+    if (e instanceof LoginThrottledException throttled) {
+      tooManyFailures(response, throttled);
+      return;
+    }
     response.setStatus(HttpStatus.UNAUTHORIZED.value());
     response.setHeader("WWW-Authenticate", "Basic realm=\"Flowdesk\"");
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
@@ -58,5 +62,22 @@ class ApiSecurityConfiguration {
         .write(
             "{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
                 + "\"detail\":\"Sign in, or send HTTP Basic credentials.\"}");
+  }
+
+  /** Credentials refused unread: the client is told when to try again rather than to re-enter. */
+  private static void tooManyFailures(
+      final jakarta.servlet.http.HttpServletResponse response,
+      final LoginThrottledException throttled)
+      throws java.io.IOException {
+    response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+    response.setHeader("Retry-After", Long.toString(throttled.waitSeconds()));
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    response
+        .getWriter()
+        .write(
+            "{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429,"
+                + "\"detail\":\""
+                + throttled.advice()
+                + "\"}");
   }
 }

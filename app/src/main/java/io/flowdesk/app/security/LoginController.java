@@ -2,7 +2,6 @@ package io.flowdesk.app.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
-import java.time.Duration;
 import org.springframework.security.web.WebAttributes;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -34,20 +33,9 @@ class LoginController {
 
   private static String message(final Object failure) {
     if (failure instanceof LoginThrottledException throttled) {
-      return "Too many failed sign-ins. Please wait "
-          + describe(throttled.waitFor())
-          + " before trying again.";
+      return throttled.advice();
     }
     // Unknown user, wrong password and disabled account read alike: no hint which accounts exist.
     return BAD_CREDENTIALS;
-  }
-
-  private static String describe(final Duration wait) {
-    final long seconds = Math.max(1, wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0));
-    if (seconds < 60) {
-      return seconds + (seconds == 1 ? " second" : " seconds");
-    }
-    final long minutes = (seconds + 59) / 60;
-    return minutes + (minutes == 1 ? " minute" : " minutes");
   }
 }

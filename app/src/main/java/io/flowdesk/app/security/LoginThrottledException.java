@@ -19,4 +19,26 @@ public class LoginThrottledException extends AuthenticationException {
   public Duration waitFor() {
     return wait;
   }
+
+  /** Whole seconds to wait, rounded up (for a Retry-After header). */
+  public long waitSeconds() {
+    return Math.max(1, wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0));
+  }
+
+  /**
+   * What the person is told, on the sign-in page and in API errors alike. It names no account, so
+   * it reads the same whether the username exists or not.
+   */
+  public String advice() {
+    return "Too many failed sign-ins. Please wait " + describeWait() + " before trying again.";
+  }
+
+  private String describeWait() {
+    final long seconds = waitSeconds();
+    if (seconds < 60) {
+      return seconds + (seconds == 1 ? " second" : " seconds");
+    }
+    final long minutes = (seconds + 59) / 60;
+    return minutes + (minutes == 1 ? " minute" : " minutes");
+  }
 }

@@ -7,6 +7,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -113,7 +114,7 @@ class SecurityConfiguration {
       final PasswordEncoder passwords,
       final LoginThrottle throttle) {
     final DaoAuthenticationProvider checked = new DaoAuthenticationProvider(people);
-    checked.setPasswordEncoder(passwords);
+    checked.setPasswordEncoder(new RecentlyVerifiedPasswords(passwords, Clock.systemUTC()));
     checked.setUserDetailsPasswordService(people);
     return new ProviderManager(new ThrottledAuthenticationProvider(checked, throttle));
   }
@@ -140,7 +141,7 @@ class SecurityConfiguration {
   }
 
   @Bean
-  LoginThrottle loginThrottle() {
-    return new LoginThrottle(Clock.systemUTC());
+  LoginThrottle loginThrottle(final JdbcClient jdbc) {
+    return new LoginThrottle(jdbc, Clock.systemUTC());
   }
 }

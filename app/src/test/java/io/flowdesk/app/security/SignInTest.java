@@ -96,45 +96,70 @@ class SignInTest extends WebTestSupport {
     assertThat(page.getElementById("login-error").text()).isEqualTo("Wrong username or password.");
   }
 
+  /**
+   * Guesses from one address until a guess is refused unread. Failures during a delay do not count,
+   * so on a slow machine a few more guesses than the free ones may be needed.
+   */
+  private String refusalAfterGuessing(final String username, final RequestPostProcessor address)
+      throws Exception {
+    for (int guess = 0; guess < 20; guess++) {
+      final String error =
+          loginPageAfter(attempt(username, "wrong guess " + guess, address))
+              .getElementById("login-error")
+              .text();
+      if (!error.equals(LoginController.BAD_CREDENTIALS)) {
+        return error;
+      }
+    }
+    throw new AssertionError("twenty failed guesses were never throttled");
+  }
+
   @Test
-  void afterFiveFailuresEvenTheRightPasswordIsRefusedForAWhile() throws Exception {
+  void guessesFromOneAddressAreDelayedAndTheRefusalNamesTheWait() throws Exception {
     final String username = newPerson();
-    for (int i = 0; i < 5; i++) {
-      loginPageAfter(attempt(username, "wrong guess " + i, freshAddress()));
+    final RequestPostProcessor attacker = freshAddress();
+    for (int i = 0; i < 4; i++) {
+      assertThat(
+              loginPageAfter(attempt(username, "wrong guess " + i, attacker))
+                  .getElementById("login-error")
+                  .text())
+          .isEqualTo(LoginController.BAD_CREDENTIALS);
     }
 
-    final Document refused = loginPageAfter(attempt(username, DEMO_PASSWORD, freshAddress()));
+    assertThat(refusalAfterGuessing(username, attacker))
+        .matches("Too many failed sign-ins\\. Please wait \\d+ seconds? before trying again\\.");
+  }
 
-    assertThat(refused.getElementById("login-error").text())
-        .matches("Too many failed sign-ins\\. Please wait \\d+ seconds before trying again\\.");
+  @Test
+  void anAttackerFailingTenTimesFromOneAddressDoesNotStopTheOwnerSigningInFromAnother()
+      throws Exception {
+    final String username = newPerson();
+    final RequestPostProcessor attacker = freshAddress();
+    for (int i = 0; i < 10; i++) {
+      attempt(username, "wrong guess " + i, attacker);
+    }
+
+    assertThat(attempt(username, DEMO_PASSWORD, freshAddress()).getResponse().getRedirectedUrl())
+        .isEqualTo("/portal");
   }
 
   @Test
   void anUnknownUsernameIsThrottledTheSameWaySoThrottlingRevealsNothing() throws Exception {
-    for (int i = 0; i < 5; i++) {
-      attempt("ghost.user", "guess " + i, freshAddress());
-    }
-
-    final Document refused = loginPageAfter(attempt("ghost.user", "guess", freshAddress()));
-
-    assertThat(refused.getElementById("login-error").text())
+    assertThat(refusalAfterGuessing("ghost.user", freshAddress()))
         .startsWith("Too many failed sign-ins.");
   }
 
   @Test
-  void fiveFailuresFromOneAddressBlockThatAddressForEveryAccount() throws Exception {
-    final RequestPostProcessor attacker = freshAddress();
-    for (int i = 0; i < 5; i++) {
-      attempt("guess.user" + i, "guess", attacker);
-    }
+  void guessingManyUsernamesFromOneAddressDoesNotKeepOutThoseWhoSignInThere() throws Exception {
+    final RequestPostProcessor office = freshAddress();
     final String username = newPerson();
+    assertThat(attempt(username, DEMO_PASSWORD, office).getResponse().getRedirectedUrl())
+        .isEqualTo("/portal");
+    for (int i = 0; i < 40; i++) {
+      attempt("sprayed.user" + i, "Summer2025!", office);
+    }
 
-    assertThat(
-            loginPageAfter(attempt(username, DEMO_PASSWORD, attacker))
-                .getElementById("login-error")
-                .text())
-        .startsWith("Too many failed sign-ins.");
-    assertThat(attempt(username, DEMO_PASSWORD, freshAddress()).getResponse().getRedirectedUrl())
+    assertThat(attempt(username, DEMO_PASSWORD, office).getResponse().getRedirectedUrl())
         .isEqualTo("/portal");
   }
 
