@@ -17,12 +17,14 @@ import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.flowdesk.connectors.RetryPolicy;
 import io.flowdesk.domain.delivery.DeliveryLog;
+import io.flowdesk.domain.secret.SecretBinding;
 import io.flowdesk.domain.secret.SecretStore;
 import io.flowdesk.engine.test.EngineRecords;
 import io.flowdesk.engine.test.FlowdeskEngineTest;
 import io.flowdesk.workers.TestWorker;
 import io.flowdesk.workers.WorkerTesting;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,10 +54,11 @@ class ChatWorkerTest {
   static void domain() {
     final var dataSource = WorkerTesting.domainDatabase();
     secrets = new SecretStore(dataSource, WorkerTesting.randomKey());
-    secrets.put("slack.ops", ("http://localhost:" + HOOKS.getPort() + SLACK_PATH).toCharArray());
-    secrets.put("teams.ops", ("http://localhost:" + HOOKS.getPort() + TEAMS_PATH).toCharArray());
-    secrets.put(
-        "slack.archived", ("http://localhost:" + HOOKS.getPort() + "/archived").toCharArray());
+    final String hooks = "http://localhost:" + HOOKS.getPort();
+    final SecretBinding chat = SecretBinding.of(List.of(ChatWorker.CHANNEL), List.of(hooks));
+    secrets.put("slack.ops", (hooks + SLACK_PATH).toCharArray(), chat);
+    secrets.put("teams.ops", (hooks + TEAMS_PATH).toCharArray(), chat);
+    secrets.put("slack.archived", (hooks + "/archived").toCharArray(), chat);
   }
 
   @BeforeEach

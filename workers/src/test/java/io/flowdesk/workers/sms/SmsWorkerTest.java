@@ -17,6 +17,7 @@ import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.flowdesk.connectors.RetryPolicy;
 import io.flowdesk.domain.delivery.DeliveryLog;
+import io.flowdesk.domain.secret.SecretBinding;
 import io.flowdesk.domain.secret.SecretStore;
 import io.flowdesk.engine.test.EngineRecords;
 import io.flowdesk.engine.test.FlowdeskEngineTest;
@@ -24,6 +25,7 @@ import io.flowdesk.workers.TestWorker;
 import io.flowdesk.workers.WorkerTesting;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,7 +56,11 @@ class SmsWorkerTest {
   static void domain() {
     final var dataSource = WorkerTesting.domainDatabase();
     secrets = new SecretStore(dataSource, WorkerTesting.randomKey());
-    secrets.put("twilio.token", "twilio-auth-token".toCharArray());
+    secrets.put(
+        "twilio.token",
+        "twilio-auth-token".toCharArray(),
+        SecretBinding.of(
+            List.of(SmsWorker.CHANNEL), List.of("http://localhost:" + TWILIO.getPort())));
     deliveries = new DeliveryLog(dataSource);
   }
 
