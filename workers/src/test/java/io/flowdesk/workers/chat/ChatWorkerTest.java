@@ -59,6 +59,10 @@ class ChatWorkerTest {
     secrets.put("slack.ops", (hooks + SLACK_PATH).toCharArray(), chat);
     secrets.put("teams.ops", (hooks + TEAMS_PATH).toCharArray(), chat);
     secrets.put("slack.archived", (hooks + "/archived").toCharArray(), chat);
+    secrets.put(
+        "slack.elsewhere",
+        (hooks + "/elsewhere").toCharArray(),
+        SecretBinding.of(List.of(ChatWorker.CHANNEL), List.of("https://hooks.slack.com")));
   }
 
   @BeforeEach
@@ -153,6 +157,23 @@ class ChatWorkerTest {
     assertThat(records.variable(instance, "errorMessage"))
         .contains("channel_is_archived")
         .doesNotContain("/archived");
+  }
+
+  @Test
+  void aWebhookUrlOutsideItsSecretsBindingIsNeverCalled() {
+    final String id = processId();
+    deploy(client, announce(id, "slack", "slack.elsewhere"));
+
+    final long instance = start(client, id, Map.of("change", "CHG0000043"));
+
+    assertThat(records.awaitIncidents(instance).get(0).errorMessage())
+        .contains(
+            "secret 'slack.elsewhere' may not be sent to http://localhost:"
+                + HOOKS.getPort()
+                + " (allowed: https://hooks.slack.com)")
+        .doesNotContain("/elsewhere");
+    assertThat(records.elements(instance, "ELEMENT_COMPLETED")).doesNotContain("notAnnounced");
+    HOOKS.verify(0, postRequestedFor(urlEqualTo("/elsewhere")));
   }
 
   @Test

@@ -50,6 +50,10 @@ class RpaWorkerTest {
         "console-admin",
         LegacyAdminConsole.PASSWORD.toCharArray(),
         SecretBinding.of(List.of(RpaWorker.CONNECTOR), List.of(console.baseUrl())));
+    secrets.put(
+        "intranet-admin",
+        LegacyAdminConsole.PASSWORD.toCharArray(),
+        SecretBinding.of(List.of(RpaWorker.CONNECTOR), List.of("https://intranet.example.com")));
   }
 
   @BeforeEach
@@ -117,6 +121,20 @@ class RpaWorkerTest {
     records.awaitCompleted(instance);
     assertThat(records.passed(instance, "done", "ELEMENT_COMPLETED")).isTrue();
     assertThat(records.variable(instance, "robot")).contains("Welcome, admin");
+  }
+
+  @Test
+  void aSecretIsNotTypedIntoAPageOutsideItsBinding() {
+    final int loginRequests = console.hits("/login");
+
+    final long instance = run(script("intranet-admin"));
+
+    assertThat(records.awaitIncidents(instance).get(0).errorMessage())
+        .contains("secret 'intranet-admin' may not be sent to " + console.baseUrl())
+        .doesNotContain(LegacyAdminConsole.PASSWORD);
+    assertThat(console.hits("/login"))
+        .as("the login page was read, never posted")
+        .isEqualTo(loginRequests + 1);
   }
 
   @Test
