@@ -125,14 +125,8 @@ public final class SecretStore {
 
   /** All stored secrets with their bindings, sorted by name; never their values. */
   public List<StoredSecret> list() {
-    return jdbc.sql(
-            "SELECT name, connectors, destinations, updated_at FROM domain.secret ORDER BY name")
-        .query(
-            (row, n) ->
-                new StoredSecret(
-                    row.getString("name"),
-                    binding(row),
-                    row.getTimestamp("updated_at").toInstant()))
+    return jdbc.sql("SELECT name, connectors, destinations FROM domain.secret ORDER BY name")
+        .query((row, n) -> new StoredSecret(row.getString("name"), binding(row)))
         .list();
   }
 

@@ -1,6 +1,4 @@
 package io.flowdesk.domain.secret;
 
-import java.time.Instant;
-
 /** A stored secret as lists show it: its name and binding, never its value. */
-public record StoredSecret(String name, SecretBinding binding, Instant updatedAt) {}
+public record StoredSecret(String name, SecretBinding binding) {}
