@@ -4,16 +4,20 @@ import static io.flowdesk.domain.secret.SecretStoreTest.randomKey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.flowdesk.domain.DomainSchema;
 import io.flowdesk.domain.TestDatabase;
+import io.flowdesk.engine.test.SharedPostgres;
 import java.net.URI;
 import java.util.List;
 import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /** Where a stored secret may go: the binding checked by {@link SecretStore}. */
 class SecretBindingTest {
@@ -100,6 +104,49 @@ class SecretBindingTest {
 
     store.bind("legacy", SecretBinding.of(List.of("http"), List.of("https://api.example.com")));
     assertThat(store.resolve("legacy", "http", url)).containsExactly("legacy-value".toCharArray());
+  }
+
+  @Test
+  void upgradingToV5LeavesAnExistingSecretUsableNowhereWithItsValueIntact() {
+    final SecretKey key = randomKey();
+    final SecretStore current = new SecretStore(dataSource, key);
+    current.put("old.token", "old-token-value".toCharArray(), SecretBinding.NONE);
+    final var sealed =
+        JdbcClient.create(dataSource)
+            .sql("SELECT nonce, ciphertext FROM domain.secret WHERE name = 'old.token'")
+            .query((row, n) -> new byte[][] {row.getBytes(1), row.getBytes(2)})
+            .single();
+    final DriverManagerDataSource older =
+        new DriverManagerDataSource(
+            SharedPostgres.newDatabase(), SharedPostgres.user(), SharedPostgres.password());
+    Flyway.configure()
+        .dataSource(older)
+        .schemas(DomainSchema.NAME)
+        .defaultSchema(DomainSchema.NAME)
+        .locations("classpath:db/migration/domain")
+        .target("4")
+        .load()
+        .migrate();
+    JdbcClient.create(older)
+        .sql("INSERT INTO domain.secret (name, nonce, ciphertext) VALUES ('old.token', ?, ?)")
+        .params(sealed[0], sealed[1])
+        .update();
+
+    DomainSchema.migrate(older);
+
+    final SecretStore upgraded = new SecretStore(older, key);
+    assertThat(upgraded.list())
+        .singleElement()
+        .satisfies(secret -> assertThat(secret.binding()).isEqualTo(SecretBinding.NONE));
+    final URI url = URI.create("https://api.example.com/");
+    assertThatThrownBy(() -> upgraded.resolve("old.token", "http", url))
+        .hasMessage(
+            "secret 'old.token' may be used by no connector and sent nowhere: it has no binding"
+                + " yet; an admin sets where it may be used at /admin/secrets");
+    upgraded.bind(
+        "old.token", SecretBinding.of(List.of("http"), List.of("https://api.example.com")));
+    assertThat(upgraded.resolve("old.token", "http", url))
+        .containsExactly("old-token-value".toCharArray());
   }
 
   @Test
