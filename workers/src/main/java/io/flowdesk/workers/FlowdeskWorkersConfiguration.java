@@ -23,6 +23,7 @@ import io.flowdesk.workers.mail.EmailWorker;
 import io.flowdesk.workers.rpa.RpaWorker;
 import io.flowdesk.workers.sms.SmsAccount;
 import io.flowdesk.workers.sms.SmsWorker;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Set;
@@ -38,8 +39,9 @@ import org.springframework.context.annotation.Import;
  * The connector workers as Spring beans, configured from {@link ConnectorProperties}; their
  * {@code @JobWorker} methods are opened by camunda-spring-boot-starter. Chat and HTTP are always
  * there (their destinations come from secrets and the allow-list); mail, SMS, RPA and ETL only once
- * configured. The workers of the incident process ({@link IncidentWorkersConfiguration}) are always
- * there.
+ * configured. Every secret a worker uses must be bound to its connector and destination in the
+ * {@link SecretStore}; the SMTP password to {@code email} and {@code smtp://host:port}. The workers
+ * of the incident process ({@link IncidentWorkersConfiguration}) are always there.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ConnectorProperties.class)
@@ -56,11 +58,14 @@ public class FlowdeskWorkersConfiguration {
     final MailSecurity security =
         Objects.requireNonNullElse(mail.security(), MailSecurity.STARTTLS);
     final int port = mail.port() > 0 ? mail.port() : security == MailSecurity.TLS ? 465 : 587;
-    MailServer server = MailServer.of(mail.host(), port, security);
+    final String host = mail.host();
+    MailServer server = MailServer.of(host, port, security);
     if (mail.username() != null && mail.passwordSecret() != null) {
       // Asked on every connect, so a rotated password needs no restart.
       server =
-          server.withCredentials(mail.username(), () -> secrets.resolve(mail.passwordSecret()));
+          server.withCredentials(
+              mail.username(),
+              () -> secrets.resolve(mail.passwordSecret(), EmailWorker.CHANNEL, smtp(host, port)));
     }
     final MailSenderSettings settings =
         new MailSenderSettings(
@@ -69,6 +74,12 @@ public class FlowdeskWorkersConfiguration {
             Objects.requireNonNull(
                 mail.messageIdDomain(), "flowdesk.connectors.mail.message-id-domain is not set"));
     return new EmailWorker(new MailSender(settings), deliveries, properties.retryBackoff());
+  }
+
+  /** The mail server as a secret destination: {@code smtp://host:port}. */
+  private static URI smtp(final String host, final int port) {
+    final String name = host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host;
+    return URI.create("smtp://" + name + ":" + port);
   }
 
   @Bean

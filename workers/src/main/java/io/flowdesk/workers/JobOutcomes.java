@@ -4,6 +4,7 @@ import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobClient;
 import io.flowdesk.connectors.ConnectorException;
 import io.flowdesk.domain.secret.MissingSecretException;
+import io.flowdesk.domain.secret.SecretRefusedException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -19,6 +20,9 @@ import org.slf4j.LoggerFactory;
  *       error {@code FLOWDESK_<CONNECTOR>_REJECTED}, so the process can model an error boundary;
  *   <li>bad input: BPMN error {@code FLOWDESK_<CONNECTOR>_INVALID_INPUT};
  *   <li>a missing secret: BPMN error {@code FLOWDESK_SECRET_MISSING} naming the secret;
+ *   <li>a secret its binding keeps from this connector or destination: fail the job with no
+ *       retries, so an incident names secret and destination for an operator; not a BPMN error,
+ *       which the process that asked for the secret could catch and hide;
  *   <li>a worker's own {@link BpmnErrorException}: that code;
  *   <li>anything else (retryable connector failures, unexpected errors): fail the job with one
  *       retry less after the peer's Retry-After or the configured back-off; the engine raises an
@@ -63,6 +67,18 @@ public final class JobOutcomes {
     } catch (MissingSecretException e) {
       throwError(client, job, SECRET_MISSING, e.getMessage());
       return;
+    } catch (SecretRefusedException e) {
+      LOG.warn(
+          "job {} of type {} (process {}, instance {}) refused secret '{}' for {}: {}",
+          job.getKey(),
+          job.getType(),
+          job.getBpmnProcessId(),
+          job.getProcessInstanceKey(),
+          e.secretName(),
+          e.destination(),
+          e.getMessage());
+      failWithoutRetries(client, job, e.getMessage());
+      return;
     } catch (BpmnErrorException e) {
       throwError(client, job, e.errorCode(), e.getMessage());
       return;
@@ -99,6 +115,11 @@ public final class JobOutcomes {
         .variables(Map.of("errorMessage", message == null ? code : message))
         .send()
         .join();
+  }
+
+  private static void failWithoutRetries(
+      final JobClient client, final ActivatedJob job, final String message) {
+    client.newFailCommand(job.getKey()).retries(0).errorMessage(message).send().join();
   }
 
   private static void fail(

@@ -2,15 +2,21 @@ package io.flowdesk.app.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.flowdesk.app.FlowdeskApplication;
 import io.flowdesk.domain.secret.MissingSecretException;
+import io.flowdesk.domain.secret.SecretBinding;
+import io.flowdesk.domain.secret.SecretRefusedException;
 import io.flowdesk.domain.secret.SecretStore;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -34,6 +40,10 @@ class SecretsPageTest {
 
   private MockMvc mvc;
   private final MockHttpSession session = new MockHttpSession();
+  private static final SecretBinding API =
+      SecretBinding.of(List.of("http"), List.of("https://api.example.com"));
+  private static final URI API_URL = URI.create("https://api.example.com/v1/things");
+
   private final String name = "smtp.password-" + UUID.randomUUID().toString().substring(0, 8);
 
   @BeforeEach
@@ -62,35 +72,171 @@ class SecretsPageTest {
 
   @Test
   void aSavedSecretIsListedByNameAndItsValueNeverComesBack() throws Exception {
-    final Document page = postAndFollow("/admin/secrets", "name", name, "value", "s3cr3t-Value-42");
+    final Document page =
+        postAndFollow(
+            "/admin/secrets",
+            "name",
+            name,
+            "value",
+            "s3cr3t-Value-42",
+            "connectors",
+            "http",
+            "destinations",
+            "https://api.example.com");
 
-    assertThat(page.getElementById("notice").text()).isEqualTo("Secret '" + name + "' added.");
+    assertThat(page.getElementById("notice").text())
+        .isEqualTo("Secret '" + name + "' added, bound to http to https://api.example.com.");
     assertThat(page.select("#secrets .fd-secret-name").eachText()).contains(name);
     assertThat(page.html()).doesNotContain("s3cr3t-Value-42");
     assertThat(page.getElementById("secret-value").val()).isEmpty();
-    assertThat(secrets.resolve(name)).containsExactly("s3cr3t-Value-42".toCharArray());
+    assertThat(secrets.resolve(name, "http", API_URL))
+        .containsExactly("s3cr3t-Value-42".toCharArray());
   }
 
   @Test
   void savingUnderAnExistingNameReplacesTheValue() throws Exception {
-    secrets.put(name, "old-value".toCharArray());
+    secrets.put(name, "old-value".toCharArray(), API);
 
-    final Document page = postAndFollow("/admin/secrets", "name", name, "value", "new-value");
+    final Document page =
+        postAndFollow(
+            "/admin/secrets",
+            "name",
+            name,
+            "value",
+            "new-value",
+            "connectors",
+            "http",
+            "destinations",
+            "https://api.example.com");
 
-    assertThat(page.getElementById("notice").text()).isEqualTo("Secret '" + name + "' replaced.");
-    assertThat(secrets.resolve(name)).containsExactly("new-value".toCharArray());
+    assertThat(page.getElementById("notice").text())
+        .isEqualTo("Secret '" + name + "' replaced, bound to http to https://api.example.com.");
+    assertThat(secrets.resolve(name, "http", API_URL)).containsExactly("new-value".toCharArray());
     assertThat(page.html()).doesNotContain("new-value").doesNotContain("old-value");
   }
 
   @Test
+  void theListShowsWhereEachSecretMayBeUsed() throws Exception {
+    final Document page =
+        postAndFollow(
+            "/admin/secrets",
+            "name",
+            name,
+            "value",
+            "crm-token",
+            "connectors",
+            "http",
+            "connectors",
+            "chat",
+            "destinations",
+            "https://API.example.com:443/\r\n\r\nhttps://*.crm.example.org:8443");
+
+    final var row = row(page, name);
+    assertThat(row.select(".fd-secret-connectors").text()).isEqualTo("chat, http");
+    assertThat(row.select(".fd-secret-destinations li").eachText())
+        .containsExactly("https://api.example.com", "https://*.crm.example.org:8443");
+    assertThat(secrets.resolve(name, "chat", URI.create("https://eu.crm.example.org:8443/hook")))
+        .containsExactly("crm-token".toCharArray());
+    assertThatThrownBy(
+            () -> secrets.resolve(name, "http", URI.create("https://api.example.com.evil.net/")))
+        .isInstanceOf(SecretRefusedException.class);
+  }
+
+  @Test
+  void aSecretWithoutBindingIsListedAsUsableNowhere() throws Exception {
+    secrets.put(name, "legacy".toCharArray(), SecretBinding.NONE);
+
+    final var row = row(Jsoup.parse(html(get("/admin/secrets"))), name);
+
+    assertThat(row.select(".fd-secret-connectors").text()).isEqualTo("none (usable nowhere)");
+    assertThat(row.select(".fd-secret-destinations").text()).isEqualTo("none");
+  }
+
+  @Test
+  void savingWithoutAValueChangesOnlyWhereAStoredSecretMayBeUsed() throws Exception {
+    secrets.put(name, "kept-value".toCharArray(), SecretBinding.NONE);
+
+    final Document page =
+        postAndFollow(
+            "/admin/secrets",
+            "name",
+            name,
+            "value",
+            "",
+            "connectors",
+            "email",
+            "destinations",
+            "smtp://mail.example.com:587");
+
+    assertThat(page.getElementById("notice").text())
+        .isEqualTo("Secret '" + name + "' now bound to email to smtp://mail.example.com:587.");
+    assertThat(secrets.resolve(name, "email", URI.create("smtp://mail.example.com:587")))
+        .containsExactly("kept-value".toCharArray());
+  }
+
+  @Test
+  void aMalformedDestinationIsRefusedNamingItAndNothingIsSaved() throws Exception {
+    final String response =
+        mvc.perform(
+                post("/admin/secrets")
+                    .param("name", name)
+                    .param("value", "typed-token")
+                    .param("connectors", "http")
+                    .param("destinations", "https://api.example.com\nhttps://api.example.com/v1"))
+            .andExpect(status().isBadRequest())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
+
+    final Document page = Jsoup.parse(response);
+    assertThat(page.getElementById("error").text())
+        .isEqualTo(
+            "destination 'https://api.example.com/v1' is not valid: only scheme://host[:port]"
+                + " is allowed, without path, query or user");
+    assertThat(page.getElementById("secret-name").val()).isEqualTo(name);
+    assertThat(page.getElementById("secret-destinations").val())
+        .isEqualTo("https://api.example.com\nhttps://api.example.com/v1");
+    assertThat(page.select("#secret-connectors input[checked]").eachAttr("value"))
+        .containsExactly("http");
+    assertThat(response).doesNotContain("typed-token");
+    assertThat(secrets.names()).doesNotContain(name);
+  }
+
+  @Test
+  void aBadBindingLeavesAStoredSecretAsItWas() throws Exception {
+    secrets.put(name, "old-value".toCharArray(), API);
+
+    mvc.perform(
+            post("/admin/secrets")
+                .param("name", name)
+                .param("value", "new-value")
+                .param("connectors", "http"))
+        .andExpect(status().isBadRequest())
+        .andExpect(
+            content()
+                .string(
+                    containsString("a secret used by a connector needs at least one destination")));
+
+    assertThat(secrets.resolve(name, "http", API_URL)).containsExactly("old-value".toCharArray());
+  }
+
+  private static org.jsoup.nodes.Element row(final Document page, final String name) {
+    return page.select("#secrets tbody tr").stream()
+        .filter(tr -> tr.select(".fd-secret-name").text().equals(name))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  @Test
   void deletingASecretRemovesItFromStoreAndList() throws Exception {
-    secrets.put(name, "to-be-deleted".toCharArray());
+    secrets.put(name, "to-be-deleted".toCharArray(), API);
 
     final Document page = postAndFollow("/admin/secrets/delete", "name", name);
 
     assertThat(page.getElementById("notice").text()).isEqualTo("Secret '" + name + "' deleted.");
     assertThat(page.select("#secrets .fd-secret-name").eachText()).doesNotContain(name);
-    assertThatThrownBy(() -> secrets.resolve(name)).isInstanceOf(MissingSecretException.class);
+    assertThatThrownBy(() -> secrets.resolve(name, "http", API_URL))
+        .isInstanceOf(MissingSecretException.class);
   }
 
   @Test
@@ -133,7 +279,7 @@ class SecretsPageTest {
 
   @Test
   void everyFormPostsWithTheCsrfTokenOfTheRequest() throws Exception {
-    secrets.put(name, "listed".toCharArray());
+    secrets.put(name, "listed".toCharArray(), API);
 
     final Document page =
         Jsoup.parse(

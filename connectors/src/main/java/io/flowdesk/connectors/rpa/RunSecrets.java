@@ -2,6 +2,7 @@ package io.flowdesk.connectors.rpa;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.io.ByteArrayOutputStream;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -25,10 +26,12 @@ final class RunSecrets implements AutoCloseable {
   static final String MASK = "***";
 
   private final Map<String, char[]> values;
+  private final SecretResolver resolver;
   private final List<String> forms;
 
-  private RunSecrets(final Map<String, char[]> values) {
+  private RunSecrets(final Map<String, char[]> values, final SecretResolver resolver) {
     this.values = values;
+    this.resolver = resolver;
     final Set<String> all = new LinkedHashSet<>();
     for (final char[] value : values.values()) {
       all.addAll(formsOf(new String(value)));
@@ -53,7 +56,20 @@ final class RunSecrets implements AutoCloseable {
         values.put(fill.secret(), value);
       }
     }
-    return new RunSecrets(values);
+    return new RunSecrets(values, resolver);
+  }
+
+  /**
+   * Asks the resolver whether the secret {@code name} may be typed into the page at {@code url}.
+   */
+  void checkPage(final String name, final String url) {
+    URI page;
+    try {
+      page = URI.create(url);
+    } catch (IllegalArgumentException notAUrl) {
+      page = null;
+    }
+    resolver.checkPage(name, page);
   }
 
   /** The value to type for the secret called {@code name} (resolved up front). */

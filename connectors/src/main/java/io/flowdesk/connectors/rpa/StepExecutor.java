@@ -65,6 +65,8 @@ final class StepExecutor {
       final String selector = resolve(s.selector());
       waitingFor = "selector " + quote(selector);
       if (s.secret() != null) {
+        // The page the script has reached, wherever links and redirects took it, is checked.
+        secrets.checkPage(s.secret(), page.url());
         secretFields.add(selector);
         page.locator(selector).fill(secrets.value(s.secret()));
       } else {

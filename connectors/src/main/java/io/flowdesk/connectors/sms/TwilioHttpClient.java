@@ -21,9 +21,10 @@ import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.util.Timeout;
 
 /**
- * The Twilio SDK's own HTTP client with three changes: our timeouts, our retry policy in place of
+ * The Twilio SDK's own HTTP client with four changes: our timeouts, our retry policy in place of
  * the SDK's fixed one (which retries every 5xx three times, 100 ms apart, and ignores Retry-After),
- * and, when an API base URL is configured, connections to that host instead of api.twilio.com.
+ * no redirects followed (the auth token goes to one origin only), and, when an API base URL is
+ * configured, connections to that host instead of api.twilio.com.
  *
  * <p>The SDK turns an error answer into an exception that no longer has the response headers, so
  * the outcome of the last call on this thread is kept for {@link SmsSender} to read.
@@ -64,6 +65,9 @@ final class TwilioHttpClient extends NetworkHttpClient {
                     .build())
             .setDefaultRequestConfig(requestConfig)
             .disableAutomaticRetries()
+            // Every request carries the auth token, which is bound to the API's origin; Twilio's
+            // API does not redirect, so a redirect is answered as it is instead of followed.
+            .disableRedirectHandling()
             // The SDK puts its own 30 s timeouts on every request; ours replace them.
             .addExecInterceptorFirst(
                 "flowdesk-timeouts",

@@ -12,11 +12,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
@@ -125,7 +127,7 @@ class RpaRunnerTest {
                 runner.run(
                     script,
                     Map.of("baseUrl", console.baseUrl()),
-                    name -> wrongPassword.toCharArray()));
+                    RpaScripts.anyPage(name -> wrongPassword.toCharArray())));
 
     final RpaFailure failure = failed.failure();
     assertThat(failure.stepIndex()).isEqualTo(4);
@@ -168,7 +170,7 @@ class RpaRunnerTest {
             ]}
             """);
 
-    runner.run(script, Map.of("baseUrl", console.baseUrl()), name -> handedOut);
+    runner.run(script, Map.of("baseUrl", console.baseUrl()), RpaScripts.anyPage(name -> handedOut));
 
     assertThat(handedOut).containsOnly('\0');
   }
@@ -187,7 +189,9 @@ class RpaRunnerTest {
 
     final RpaResult result =
         runner.run(
-            script, Map.of("baseUrl", console.baseUrl()), name -> "tok-123-secret".toCharArray());
+            script,
+            Map.of("baseUrl", console.baseUrl()),
+            RpaScripts.anyPage(name -> "tok-123-secret".toCharArray()));
 
     assertThat(result.variables()).containsEntry("echo", "***");
   }
@@ -342,6 +346,42 @@ class RpaRunnerTest {
   }
 
   @Test
+  void aSecretIsTypedOnlyIntoAPageTheResolverAllows() {
+    final int loginPosts = console.hits("/login");
+    final List<URI> asked = new ArrayList<>();
+    final SecretResolver consoleOnly =
+        new SecretResolver() {
+          @Override
+          public char[] resolve(final String name) {
+            return LegacyAdminConsole.PASSWORD.toCharArray();
+          }
+
+          @Override
+          public void checkPage(final String name, final URI page) {
+            asked.add(page);
+            throw new IllegalStateException("secret '" + name + "' refused for " + page.getHost());
+          }
+        };
+    final RpaScript script =
+        RpaScript.parse(
+            """
+            {"steps": [
+              {"action": "goto", "url": "${baseUrl}/login"},
+              {"action": "fill", "selector": "#password", "secret": "console-admin"},
+              {"action": "click", "selector": "#sign-in"}
+            ]}
+            """);
+
+    assertThatThrownBy(() -> runner.run(script, Map.of("baseUrl", console.baseUrl()), consoleOnly))
+        .hasMessage(
+            "secret 'console-admin' refused for " + URI.create(console.baseUrl()).getHost());
+    assertThat(asked)
+        .singleElement()
+        .satisfies(page -> assertThat(page.toString()).startsWith(console.baseUrl() + "/login"));
+    assertThat(console.hits("/login")).as("the form was never sent").isEqualTo(loginPosts + 1);
+  }
+
+  @Test
   void anUnknownSecretStopsTheRunBeforeAnythingIsTyped() {
     final int loginPosts = console.hits("/login");
 
@@ -350,7 +390,8 @@ class RpaRunnerTest {
                 runner.run(
                     RpaScripts.createUser(),
                     RpaScripts.createUserInputs(console.baseUrl(), "never"),
-                    name -> name.equals("console-admin") ? "x".toCharArray() : null))
+                    RpaScripts.anyPage(
+                        name -> name.equals("console-admin") ? "x".toCharArray() : null)))
         .isInstanceOf(RpaScriptException.class)
         .hasMessage(
             "invalid RPA script: steps[9].secret: the secret resolver knows no secret"

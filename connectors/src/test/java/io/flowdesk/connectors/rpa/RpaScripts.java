@@ -3,8 +3,10 @@ package io.flowdesk.connectors.rpa;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The scripts and secrets that drive {@link LegacyAdminConsole}, shared by tests and the benchmark.
@@ -38,12 +40,29 @@ public final class RpaScripts {
 
   /** Knows the console's admin password and the initial password of new users. */
   public static SecretResolver secrets() {
-    return name ->
-        switch (name) {
-          case "console-admin" -> LegacyAdminConsole.PASSWORD.toCharArray();
-          case "initial-password" -> INITIAL_PASSWORD.toCharArray();
-          default -> null;
-        };
+    return anyPage(
+        name ->
+            switch (name) {
+              case "console-admin" -> LegacyAdminConsole.PASSWORD.toCharArray();
+              case "initial-password" -> INITIAL_PASSWORD.toCharArray();
+              default -> null;
+            });
+  }
+
+  /**
+   * A resolver whose secrets may be typed into any page: these scripts type only into the console,
+   * and page checks have their own test.
+   */
+  public static SecretResolver anyPage(final Function<String, char[]> values) {
+    return new SecretResolver() {
+      @Override
+      public char[] resolve(final String name) {
+        return values.apply(name);
+      }
+
+      @Override
+      public void checkPage(final String name, final URI page) {}
+    };
   }
 
   private static String resource(final String name) {

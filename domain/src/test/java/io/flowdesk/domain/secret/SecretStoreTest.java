@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.flowdesk.domain.TestDatabase;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,6 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 class SecretStoreTest {
+
+  static final SecretBinding API =
+      SecretBinding.of(List.of("http"), List.of("https://api.example.com"));
+  static final URI API_URL = URI.create("https://api.example.com/v1/items?limit=5");
 
   static DataSource dataSource;
 
@@ -33,16 +39,17 @@ class SecretStoreTest {
   @Test
   void aStoredSecretResolvesToItsValue() {
     final SecretStore store = new SecretStore(dataSource, randomKey());
-    store.put("smtp.password", "pässwörd-1".toCharArray());
+    store.put("smtp.password", "pässwörd-1".toCharArray(), API);
 
-    assertThat(store.resolve("smtp.password")).containsExactly("pässwörd-1".toCharArray());
+    assertThat(store.resolve("smtp.password", "http", API_URL))
+        .containsExactly("pässwörd-1".toCharArray());
     assertThat(store.names()).contains("smtp.password");
   }
 
   @Test
   void theDatabaseHoldsOnlyCiphertext() {
     final SecretStore store = new SecretStore(dataSource, randomKey());
-    store.put("api.token", "plain-token-value".toCharArray());
+    store.put("api.token", "plain-token-value".toCharArray(), API);
 
     final byte[] stored =
         JdbcClient.create(dataSource)
@@ -55,17 +62,17 @@ class SecretStoreTest {
   @Test
   void puttingASecretAgainReplacesIt() {
     final SecretStore store = new SecretStore(dataSource, randomKey());
-    store.put("rotated", "old".toCharArray());
-    store.put("rotated", "new".toCharArray());
+    store.put("rotated", "old".toCharArray(), API);
+    store.put("rotated", "new".toCharArray(), API);
 
-    assertThat(store.resolve("rotated")).containsExactly('n', 'e', 'w');
+    assertThat(store.resolve("rotated", "http", API_URL)).containsExactly('n', 'e', 'w');
   }
 
   @Test
   void aMissingSecretIsAnErrorNamingIt() {
     final SecretStore store = new SecretStore(dataSource, randomKey());
 
-    assertThatThrownBy(() -> store.resolve("no.such.secret"))
+    assertThatThrownBy(() -> store.resolve("no.such.secret", "http", API_URL))
         .isInstanceOf(MissingSecretException.class)
         .hasMessageContaining("'no.such.secret'")
         .extracting(e -> ((MissingSecretException) e).secretName())
@@ -74,9 +81,10 @@ class SecretStoreTest {
 
   @Test
   void anotherKeyCannotDecryptAndTheErrorDoesNotShowTheValue() {
-    new SecretStore(dataSource, randomKey()).put("keyed", "s3cr3t-value".toCharArray());
+    new SecretStore(dataSource, randomKey()).put("keyed", "s3cr3t-value".toCharArray(), API);
 
-    assertThatThrownBy(() -> new SecretStore(dataSource, randomKey()).resolve("keyed"))
+    assertThatThrownBy(
+            () -> new SecretStore(dataSource, randomKey()).resolve("keyed", "http", API_URL))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("'keyed'")
         .hasMessageContaining("another key")
@@ -86,34 +94,36 @@ class SecretStoreTest {
   @Test
   void aCiphertextMovedToAnotherNameDoesNotDecrypt() {
     final SecretStore store = new SecretStore(dataSource, randomKey());
-    store.put("moved.from", "value".toCharArray());
-    store.put("moved.to", "other".toCharArray());
+    store.put("moved.from", "value".toCharArray(), API);
+    store.put("moved.to", "other".toCharArray(), API);
     JdbcClient.create(dataSource)
         .sql(
             "UPDATE domain.secret t SET nonce = f.nonce, ciphertext = f.ciphertext"
                 + " FROM domain.secret f WHERE f.name = 'moved.from' AND t.name = 'moved.to'")
         .update();
 
-    assertThatThrownBy(() -> store.resolve("moved.to")).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> store.resolve("moved.to", "http", API_URL))
+        .isInstanceOf(IllegalStateException.class);
   }
 
   @Test
   void badNamesAndEmptyValuesAreRefused() {
     final SecretStore store = new SecretStore(dataSource, randomKey());
 
-    assertThatThrownBy(() -> store.put("with space", "x".toCharArray()))
+    assertThatThrownBy(() -> store.put("with space", "x".toCharArray(), API))
         .hasMessageContaining("'with space' is not a secret name");
-    assertThatThrownBy(() -> store.put("empty", new char[0]))
+    assertThatThrownBy(() -> store.put("empty", new char[0], API))
         .hasMessageContaining("'empty' has an empty value");
   }
 
   @Test
   void aDeletedSecretIsMissing() {
     final SecretStore store = new SecretStore(dataSource, randomKey());
-    store.put("gone", "x".toCharArray());
+    store.put("gone", "x".toCharArray(), API);
 
     assertThat(store.delete("gone")).isTrue();
-    assertThatThrownBy(() -> store.resolve("gone")).isInstanceOf(MissingSecretException.class);
+    assertThatThrownBy(() -> store.resolve("gone", "http", API_URL))
+        .isInstanceOf(MissingSecretException.class);
   }
 
   @Test
@@ -135,10 +145,12 @@ class SecretStoreTest {
   void aKeyFileIsGeneratedOnceAndReadAfterwards(@TempDir final Path dir) throws Exception {
     final Path file = dir.resolve("data/secrets.key");
     final SecretStore first = new SecretStore(dataSource, SecretKey.fromFile(file));
-    first.put("filekeyed", "value".toCharArray());
+    first.put("filekeyed", "value".toCharArray(), API);
 
     assertThat(Files.readString(file)).hasSize(44);
-    assertThat(new SecretStore(dataSource, SecretKey.fromFile(file)).resolve("filekeyed"))
+    assertThat(
+            new SecretStore(dataSource, SecretKey.fromFile(file))
+                .resolve("filekeyed", "http", API_URL))
         .containsExactly('v', 'a', 'l', 'u', 'e');
   }
 }

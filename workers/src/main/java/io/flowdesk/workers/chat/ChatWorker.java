@@ -11,6 +11,7 @@ import io.flowdesk.connectors.chat.TeamsWebhook;
 import io.flowdesk.connectors.chat.WebhookEndpoint;
 import io.flowdesk.domain.delivery.Delivery;
 import io.flowdesk.domain.delivery.DeliveryLog;
+import io.flowdesk.domain.secret.BoundSecret;
 import io.flowdesk.domain.secret.SecretStore;
 import io.flowdesk.workers.InvalidJobInputException;
 import io.flowdesk.workers.JobInputs;
@@ -26,7 +27,8 @@ import java.util.Map;
 /**
  * Task type {@code flowdesk:chat} (template {@code io.flowdesk.connectors.chat.v1}): posts to a
  * Slack or Microsoft Teams incoming webhook. The webhook URL is a credential (whoever has it can
- * post), so the process names a secret holding it, never the URL itself.
+ * post), so the process names a secret holding it, never the URL itself. The secret's binding must
+ * allow connector {@code chat} and the URL's origin.
  *
  * <p>Inputs: {@code platform} ({@code slack} or {@code teams}), {@code webhookSecret}, {@code
  * text}, optional {@code title} (Teams). Header {@code resultVariable}: receives {@code {platform,
@@ -91,14 +93,19 @@ public class ChatWorker {
   }
 
   private WebhookEndpoint endpoint(final String webhookSecret) {
-    final char[] url = secrets.resolve(webhookSecret);
-    try {
-      return WebhookEndpoint.of(new URI(new String(url))).withRetryPolicy(retryPolicy);
-    } catch (URISyntaxException e) {
-      // The message names the secret, not the URL: the URL is the credential.
-      throw new InvalidJobInputException("secret '" + webhookSecret + "' is not a webhook URL");
-    } finally {
-      Arrays.fill(url, '\0');
+    try (BoundSecret secret = secrets.open(webhookSecret, CHANNEL)) {
+      final char[] url = secret.value();
+      try {
+        final URI webhook = new URI(new String(url));
+        // The URL is the value itself; its origin must still be one the binding allows.
+        secret.checkDestination(webhook);
+        return WebhookEndpoint.of(webhook).withRetryPolicy(retryPolicy);
+      } catch (URISyntaxException e) {
+        // The message names the secret, not the URL: the URL is the credential.
+        throw new InvalidJobInputException("secret '" + webhookSecret + "' is not a webhook URL");
+      } finally {
+        Arrays.fill(url, '\0');
+      }
     }
   }
 }

@@ -36,10 +36,18 @@ import java.util.Map;
  * FLOWDESK_HTTP_404}) with {@code errorMessage} naming method, host and status, so processes can
  * catch the statuses they expect; 429 and 5xx that stay after the connector's retries fail the job
  * for a later retry. A refused destination is {@code FLOWDESK_HTTP_REJECTED}.
+ *
+ * <p>{@code authSecret} is used only when its binding in the {@link SecretStore} allows connector
+ * {@code http} and the URL's origin; otherwise the job fails without retries (an incident naming
+ * the secret and the refused origin) and no request is made.
  */
 public class HttpWorker {
 
   public static final String TYPE = "flowdesk:http";
+
+  /** The connector's name in secret bindings. */
+  public static final String CONNECTOR = "http";
+
   public static final List<String> INPUTS =
       List.of(
           "method",
@@ -62,7 +70,7 @@ public class HttpWorker {
       final HttpConnector connector, final SecretStore secrets, final Duration retryBackoff) {
     this.connector = connector;
     this.secrets = secrets;
-    this.outcomes = new JobOutcomes("http", retryBackoff);
+    this.outcomes = new JobOutcomes(CONNECTOR, retryBackoff);
   }
 
   @JobWorker(type = TYPE, autoComplete = false, fetchAllVariables = true)
@@ -77,7 +85,7 @@ public class HttpWorker {
         HttpCall.builder(inputs.optionalText("method").orElse("GET"), url)
             .headers(texts(inputs.object("headers"), "headers"))
             .query(texts(inputs.object("queryParameters"), "queryParameters"))
-            .auth(auth(inputs));
+            .auth(auth(inputs, url));
     final Object body = inputs.raw("body");
     if (body != null && !(body instanceof String text && text.isBlank())) {
       call.jsonBody(body);
@@ -98,13 +106,15 @@ public class HttpWorker {
     return inputs.resultAs(answer);
   }
 
-  private HttpAuth auth(final JobInputs inputs) {
+  private HttpAuth auth(final JobInputs inputs, final URI url) {
     final String type = inputs.optionalText("authType").orElse("none").toLowerCase(Locale.ROOT);
     if (type.equals("none")) {
       return HttpAuth.none();
     }
     final String secretName = inputs.text("authSecret");
-    final char[] secret = secrets.resolve(secretName);
+    // The store refuses a URL outside the secret's binding. Redirects cannot carry it further: the
+    // connector drops authentication when a redirect leaves the URL's scheme, host and port.
+    final char[] secret = secrets.resolve(secretName, CONNECTOR, url);
     try {
       return switch (type) {
         case "basic" -> HttpAuth.basic(inputs.text("authUsername"), secret);

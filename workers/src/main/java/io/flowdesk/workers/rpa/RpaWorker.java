@@ -24,7 +24,8 @@ import java.util.Map;
 
 /**
  * Task type {@code flowdesk:rpa} (template {@code io.flowdesk.connectors.rpa.v1}): runs a browser
- * script with the {@link RpaRunner}; {@code fill} steps name secrets of the {@link SecretStore}.
+ * script with the {@link RpaRunner}; {@code fill} steps name secrets of the {@link SecretStore},
+ * each typed only when bound to connector {@code rpa} and to the origin of the page it goes into.
  *
  * <p>Inputs: {@code script} (the JSON script as text, or as an object), optional {@code inputs}
  * (values for {@code ${name}}). Header {@code resultVariable}: receives {@code {variables,
@@ -35,6 +36,10 @@ import java.util.Map;
 public class RpaWorker {
 
   public static final String TYPE = "flowdesk:rpa";
+
+  /** The connector's name in secret bindings. */
+  public static final String CONNECTOR = "rpa";
+
   public static final String STEP_FAILED = "FLOWDESK_RPA_STEP_FAILED";
   public static final List<String> INPUTS = List.of("script", "inputs");
 
@@ -47,7 +52,7 @@ public class RpaWorker {
   public RpaWorker(final RpaRunner runner, final SecretStore secrets, final Duration retryBackoff) {
     this.runner = runner;
     this.secrets = secrets;
-    this.outcomes = new JobOutcomes("rpa", retryBackoff);
+    this.outcomes = new JobOutcomes(CONNECTOR, retryBackoff);
   }
 
   @JobWorker(type = TYPE, autoComplete = false, fetchAllVariables = true)
@@ -58,8 +63,8 @@ public class RpaWorker {
   /** Runs the job's script and answers what it extracted. */
   public Map<String, Object> run(final JobInputs inputs) {
     final RpaResult result;
-    try {
-      result = runner.run(script(inputs.raw("script")), inputs.object("inputs"), secrets::resolve);
+    try (RunBoundSecrets bound = new RunBoundSecrets(secrets, CONNECTOR)) {
+      result = runner.run(script(inputs.raw("script")), inputs.object("inputs"), bound);
     } catch (RpaScriptException e) {
       throw new InvalidJobInputException(e.getMessage());
     } catch (BrowserUnavailableException e) {

@@ -17,6 +17,13 @@ public record SmsAccount(
     URI apiBaseUrl,
     RetryPolicy retryPolicy) {
 
+  private static final URI TWILIO_API = URI.create("https://api.twilio.com");
+
+  /** Where the auth token is sent: the configured base URL, else Twilio's API. */
+  URI apiUrl() {
+    return apiBaseUrl != null ? apiBaseUrl : TWILIO_API;
+  }
+
   TwilioSettings settings(final char[] authToken) {
     TwilioSettings settings = TwilioSettings.of(accountSid, authToken, from);
     if (apiBaseUrl != null) {

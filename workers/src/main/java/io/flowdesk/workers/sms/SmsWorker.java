@@ -22,7 +22,8 @@ import java.util.Map;
 /**
  * Task type {@code flowdesk:sms} (template {@code io.flowdesk.connectors.sms.v1}): one SMS per
  * number through Twilio. Each number is its own delivery, so a retry after a partial failure sends
- * only to the numbers that have not got it.
+ * only to the numbers that have not got it. The auth token's secret must be bound to connector
+ * {@code sms} and the API's origin ({@code https://api.twilio.com} unless configured otherwise).
  *
  * <p>Inputs: {@code to} (E.164 numbers, list or comma-separated), {@code message}. Header {@code
  * resultVariable}: receives a list of {@code {to, sid}}. Errors: {@code FLOWDESK_SMS_REJECTED}
@@ -65,7 +66,7 @@ public class SmsWorker {
     }
     // Every number is checked before the first SMS goes out: all or none of a bad list.
     final List<String> recipients = numbers.stream().map(PhoneNumbers::requireE164).toList();
-    final char[] token = secrets.resolve(account.authTokenSecret());
+    final char[] token = secrets.resolve(account.authTokenSecret(), CHANNEL, account.apiUrl());
     final SmsSender sender;
     try {
       sender = new SmsSender(account.settings(token));

@@ -17,12 +17,14 @@ import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.flowdesk.connectors.RetryPolicy;
 import io.flowdesk.domain.delivery.DeliveryLog;
+import io.flowdesk.domain.secret.SecretBinding;
 import io.flowdesk.domain.secret.SecretStore;
 import io.flowdesk.engine.test.EngineRecords;
 import io.flowdesk.engine.test.FlowdeskEngineTest;
 import io.flowdesk.workers.TestWorker;
 import io.flowdesk.workers.WorkerTesting;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,10 +54,15 @@ class ChatWorkerTest {
   static void domain() {
     final var dataSource = WorkerTesting.domainDatabase();
     secrets = new SecretStore(dataSource, WorkerTesting.randomKey());
-    secrets.put("slack.ops", ("http://localhost:" + HOOKS.getPort() + SLACK_PATH).toCharArray());
-    secrets.put("teams.ops", ("http://localhost:" + HOOKS.getPort() + TEAMS_PATH).toCharArray());
+    final String hooks = "http://localhost:" + HOOKS.getPort();
+    final SecretBinding chat = SecretBinding.of(List.of(ChatWorker.CHANNEL), List.of(hooks));
+    secrets.put("slack.ops", (hooks + SLACK_PATH).toCharArray(), chat);
+    secrets.put("teams.ops", (hooks + TEAMS_PATH).toCharArray(), chat);
+    secrets.put("slack.archived", (hooks + "/archived").toCharArray(), chat);
     secrets.put(
-        "slack.archived", ("http://localhost:" + HOOKS.getPort() + "/archived").toCharArray());
+        "slack.elsewhere",
+        (hooks + "/elsewhere").toCharArray(),
+        SecretBinding.of(List.of(ChatWorker.CHANNEL), List.of("https://hooks.slack.com")));
   }
 
   @BeforeEach
@@ -150,6 +157,23 @@ class ChatWorkerTest {
     assertThat(records.variable(instance, "errorMessage"))
         .contains("channel_is_archived")
         .doesNotContain("/archived");
+  }
+
+  @Test
+  void aWebhookUrlOutsideItsSecretsBindingIsNeverCalled() {
+    final String id = processId();
+    deploy(client, announce(id, "slack", "slack.elsewhere"));
+
+    final long instance = start(client, id, Map.of("change", "CHG0000043"));
+
+    assertThat(records.awaitIncidents(instance).get(0).errorMessage())
+        .contains(
+            "secret 'slack.elsewhere' may not be sent to http://localhost:"
+                + HOOKS.getPort()
+                + " (allowed: https://hooks.slack.com)")
+        .doesNotContain("/elsewhere");
+    assertThat(records.elements(instance, "ELEMENT_COMPLETED")).doesNotContain("notAnnounced");
+    HOOKS.verify(0, postRequestedFor(urlEqualTo("/elsewhere")));
   }
 
   @Test

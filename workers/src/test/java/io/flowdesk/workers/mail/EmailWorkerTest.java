@@ -18,6 +18,7 @@ import io.flowdesk.connectors.mail.MailServer;
 import io.flowdesk.domain.delivery.Delivery;
 import io.flowdesk.domain.delivery.DeliveryLog;
 import io.flowdesk.domain.delivery.DeliveryStatus;
+import io.flowdesk.domain.secret.SecretBinding;
 import io.flowdesk.domain.secret.SecretStore;
 import io.flowdesk.engine.test.EngineRecords;
 import io.flowdesk.engine.test.FlowdeskEngineTest;
@@ -26,7 +27,10 @@ import io.flowdesk.workers.TestWorker;
 import io.flowdesk.workers.WorkerTesting;
 import jakarta.mail.internet.MimeMessage;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
@@ -61,8 +65,9 @@ class EmailWorkerTest {
   static void domain() {
     dataSource = WorkerTesting.domainDatabase();
     secrets = new SecretStore(dataSource, WorkerTesting.randomKey());
-    secrets.put("smtp.password", "desk-pw".toCharArray());
-    secrets.put("smtp.wrong-password", "not-the-password".toCharArray());
+    final SecretBinding greenMail = smtpAt(GREEN_MAIL.getSmtp().getPort());
+    secrets.put("smtp.password", "desk-pw".toCharArray(), greenMail);
+    secrets.put("smtp.wrong-password", "not-the-password".toCharArray(), greenMail);
     deliveries = new DeliveryLog(dataSource);
   }
 
@@ -83,11 +88,23 @@ class EmailWorkerTest {
     running.close();
   }
 
+  static SecretBinding smtpAt(final int... ports) {
+    return SecretBinding.of(
+        List.of(EmailWorker.CHANNEL),
+        Arrays.stream(ports).mapToObj(port -> "smtp://localhost:" + port).toList());
+  }
+
   EmailWorker worker(final int port, final String passwordSecret) {
     final MailServer server =
         MailServer.of("localhost", port, MailSecurity.NONE)
             .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(5))
-            .withCredentials(DESK, () -> secrets.resolve(passwordSecret));
+            .withCredentials(
+                DESK,
+                () ->
+                    secrets.resolve(
+                        passwordSecret,
+                        EmailWorker.CHANNEL,
+                        URI.create("smtp://localhost:" + port)));
     return new EmailWorker(
         new MailSender(new MailSenderSettings(server, DESK, "flowdesk.test")),
         deliveries,
@@ -219,6 +236,7 @@ class EmailWorkerTest {
     }
     final String id = processId();
     deploy(client, notifyProcess(id));
+    secrets.bind("smtp.password", smtpAt(GREEN_MAIL.getSmtp().getPort(), closedPort));
     run(worker(closedPort, "smtp.password"));
 
     final long instance = start(client, id, Map.of("recipient", "ops@example.test", "host", "db5"));

@@ -19,6 +19,7 @@ import io.flowdesk.connectors.rpa.LegacyAdminConsole;
 import io.flowdesk.connectors.rpa.RpaRunSettings;
 import io.flowdesk.connectors.rpa.RpaRunner;
 import io.flowdesk.domain.delivery.DeliveryLog;
+import io.flowdesk.domain.secret.SecretBinding;
 import io.flowdesk.domain.secret.SecretStore;
 import io.flowdesk.engine.test.EngineRecords;
 import io.flowdesk.engine.test.FlowdeskEngineTest;
@@ -29,6 +30,7 @@ import io.flowdesk.workers.rpa.RpaWorker;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
@@ -65,8 +67,10 @@ class RpaFulfilmentProcessTest {
     pool = new BrowserPool(BrowserPoolConfig.of(1));
     final DataSource domain = WorkerTesting.domainDatabase();
     secrets = new SecretStore(domain, WorkerTesting.randomKey());
-    secrets.put("console-admin", LegacyAdminConsole.PASSWORD.toCharArray());
-    secrets.put("initial-password", "Welcome-2026!".toCharArray());
+    final SecretBinding consoleOnly =
+        SecretBinding.of(List.of(RpaWorker.CONNECTOR), List.of(console.baseUrl()));
+    secrets.put("console-admin", LegacyAdminConsole.PASSWORD.toCharArray(), consoleOnly);
+    secrets.put("initial-password", "Welcome-2026!".toCharArray(), consoleOnly);
   }
 
   @BeforeEach

@@ -12,6 +12,7 @@ import io.flowdesk.connectors.rpa.BrowserPoolConfig;
 import io.flowdesk.connectors.rpa.LegacyAdminConsole;
 import io.flowdesk.connectors.rpa.RpaRunSettings;
 import io.flowdesk.connectors.rpa.RpaRunner;
+import io.flowdesk.domain.secret.SecretBinding;
 import io.flowdesk.domain.secret.SecretStore;
 import io.flowdesk.engine.test.EngineRecords;
 import io.flowdesk.engine.test.FlowdeskEngineTest;
@@ -19,6 +20,7 @@ import io.flowdesk.workers.TestWorker;
 import io.flowdesk.workers.WorkerTesting;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,7 +46,14 @@ class RpaWorkerTest {
     console = LegacyAdminConsole.start();
     pool = new BrowserPool(BrowserPoolConfig.of(1));
     secrets = new SecretStore(WorkerTesting.domainDatabase(), WorkerTesting.randomKey());
-    secrets.put("console-admin", LegacyAdminConsole.PASSWORD.toCharArray());
+    secrets.put(
+        "console-admin",
+        LegacyAdminConsole.PASSWORD.toCharArray(),
+        SecretBinding.of(List.of(RpaWorker.CONNECTOR), List.of(console.baseUrl())));
+    secrets.put(
+        "intranet-admin",
+        LegacyAdminConsole.PASSWORD.toCharArray(),
+        SecretBinding.of(List.of(RpaWorker.CONNECTOR), List.of("https://intranet.example.com")));
   }
 
   @BeforeEach
@@ -112,6 +121,20 @@ class RpaWorkerTest {
     records.awaitCompleted(instance);
     assertThat(records.passed(instance, "done", "ELEMENT_COMPLETED")).isTrue();
     assertThat(records.variable(instance, "robot")).contains("Welcome, admin");
+  }
+
+  @Test
+  void aSecretIsNotTypedIntoAPageOutsideItsBinding() {
+    final int loginRequests = console.hits("/login");
+
+    final long instance = run(script("intranet-admin"));
+
+    assertThat(records.awaitIncidents(instance).get(0).errorMessage())
+        .contains("secret 'intranet-admin' may not be sent to " + console.baseUrl())
+        .doesNotContain(LegacyAdminConsole.PASSWORD);
+    assertThat(console.hits("/login"))
+        .as("the login page was read, never posted")
+        .isEqualTo(loginRequests + 1);
   }
 
   @Test

@@ -1,6 +1,8 @@
 package io.flowdesk.workers.sms;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -17,6 +19,7 @@ import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.flowdesk.connectors.RetryPolicy;
 import io.flowdesk.domain.delivery.DeliveryLog;
+import io.flowdesk.domain.secret.SecretBinding;
 import io.flowdesk.domain.secret.SecretStore;
 import io.flowdesk.engine.test.EngineRecords;
 import io.flowdesk.engine.test.FlowdeskEngineTest;
@@ -24,6 +27,7 @@ import io.flowdesk.workers.TestWorker;
 import io.flowdesk.workers.WorkerTesting;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,7 +58,15 @@ class SmsWorkerTest {
   static void domain() {
     final var dataSource = WorkerTesting.domainDatabase();
     secrets = new SecretStore(dataSource, WorkerTesting.randomKey());
-    secrets.put("twilio.token", "twilio-auth-token".toCharArray());
+    secrets.put(
+        "twilio.token",
+        "twilio-auth-token".toCharArray(),
+        SecretBinding.of(
+            List.of(SmsWorker.CHANNEL), List.of("http://localhost:" + TWILIO.getPort())));
+    secrets.put(
+        "twilio.production-token",
+        "production-auth-token".toCharArray(),
+        SecretBinding.of(List.of(SmsWorker.CHANNEL), List.of("https://api.twilio.com")));
     deliveries = new DeliveryLog(dataSource);
   }
 
@@ -63,14 +75,34 @@ class SmsWorkerTest {
     if (running == null) {
       running = new TestWorker(client, SmsWorker.TYPE);
     }
+    useTokenSecret("twilio.token");
+  }
+
+  void useTokenSecret(final String authTokenSecret) {
     final SmsAccount account =
         new SmsAccount(
             ACCOUNT,
-            "twilio.token",
+            authTokenSecret,
             "+15005550006",
             URI.create("http://localhost:" + TWILIO.getPort()),
             new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(50)));
     running.use(new SmsWorker(account, secrets, deliveries, Duration.ofMillis(100))::handle);
+  }
+
+  @Test
+  void anAuthTokenBoundToAnotherApiIsNotSentToTheConfiguredOne() {
+    useTokenSecret("twilio.production-token");
+    final String id = processId();
+    deploy(client, alertProcess(id));
+
+    final long instance = start(client, id, Map.of("onCall", "+41791111112", "host", "web2"));
+
+    assertThat(records.awaitIncidents(instance).get(0).errorMessage())
+        .contains(
+            "secret 'twilio.production-token' may not be sent to http://localhost:"
+                + TWILIO.getPort())
+        .doesNotContain("production-auth-token");
+    TWILIO.verify(0, anyRequestedFor(anyUrl()));
   }
 
   @AfterAll
