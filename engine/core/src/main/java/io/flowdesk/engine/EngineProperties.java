@@ -1,6 +1,7 @@
 package io.flowdesk.engine;
 
 import io.flowdesk.engine.access.ApiCredentials;
+import io.flowdesk.engine.feel.FeelLimits;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -19,6 +20,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param jobTimeoutScanMillis how often timed-out jobs and ended back-offs are looked for
  * @param historyRetention how long the record log and rows of ended process instances are kept
  * @param credentials what clients must present; none means loopback clients only
+ * @param feel bounds of each FEEL evaluation ({@code feel.timeout}, {@code feel.max-items}, {@code
+ *     feel.max-string-length}); unset ones take {@link FeelLimits#DEFAULT}'s
  */
 @ConfigurationProperties("flowdesk.engine")
 public record EngineProperties(
@@ -29,7 +32,8 @@ public record EngineProperties(
     @DefaultValue("-1") int restPort,
     @DefaultValue("500") long jobTimeoutScanMillis,
     @DefaultValue("P30D") Duration historyRetention,
-    @DefaultValue ApiCredentials credentials) {
+    @DefaultValue ApiCredentials credentials,
+    @DefaultValue FeelLimits feel) {
 
   /** {@link #restPort()} value for "no REST listener of the engine's own". */
   public static final int NO_LISTENER = -1;
@@ -37,6 +41,9 @@ public record EngineProperties(
   public EngineProperties {
     if (credentials == null) {
       credentials = ApiCredentials.NONE;
+    }
+    if (feel == null) {
+      feel = FeelLimits.DEFAULT;
     }
   }
 
@@ -46,7 +53,15 @@ public record EngineProperties(
    */
   public static EngineProperties loopback() {
     return new EngineProperties(
-        true, "127.0.0.1", 0, "127.0.0.1", 0, 100, Duration.ofDays(30), ApiCredentials.NONE);
+        true,
+        "127.0.0.1",
+        0,
+        "127.0.0.1",
+        0,
+        100,
+        Duration.ofDays(30),
+        ApiCredentials.NONE,
+        FeelLimits.DEFAULT);
   }
 
   public EngineProperties withGrpc(final String host, final int port) {
@@ -58,7 +73,8 @@ public record EngineProperties(
         restPort,
         jobTimeoutScanMillis,
         historyRetention,
-        credentials);
+        credentials,
+        feel);
   }
 
   public EngineProperties withRest(final String host, final int port) {
@@ -70,7 +86,8 @@ public record EngineProperties(
         port,
         jobTimeoutScanMillis,
         historyRetention,
-        credentials);
+        credentials,
+        feel);
   }
 
   public EngineProperties withCredentials(final ApiCredentials newCredentials) {
@@ -82,11 +99,33 @@ public record EngineProperties(
         restPort,
         jobTimeoutScanMillis,
         historyRetention,
-        newCredentials);
+        newCredentials,
+        feel);
   }
 
   public EngineProperties withJobTimeoutScanMillis(final long millis) {
     return new EngineProperties(
-        enabled, grpcHost, grpcPort, restHost, restPort, millis, historyRetention, credentials);
+        enabled,
+        grpcHost,
+        grpcPort,
+        restHost,
+        restPort,
+        millis,
+        historyRetention,
+        credentials,
+        feel);
+  }
+
+  public EngineProperties withFeel(final FeelLimits limits) {
+    return new EngineProperties(
+        enabled,
+        grpcHost,
+        grpcPort,
+        restHost,
+        restPort,
+        jobTimeoutScanMillis,
+        historyRetention,
+        credentials,
+        limits);
   }
 }
