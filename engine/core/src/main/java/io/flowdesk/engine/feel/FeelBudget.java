@@ -1,5 +1,7 @@
 package io.flowdesk.engine.feel;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import org.camunda.feel.syntaxtree.Val;
 import org.camunda.feel.syntaxtree.ValContext;
 import org.camunda.feel.syntaxtree.ValList;
@@ -10,14 +12,22 @@ import org.camunda.feel.syntaxtree.ValString;
  * evaluates on its caller's thread and offers no per-evaluation state of its own. Once a bound is
  * hit it stays hit: every later step fails too, so an evaluation whose failure a built-in function
  * swallowed still stops at its next step, and its caller still learns why.
+ *
+ * <p>Time is the evaluating thread's CPU time where the JVM measures it (wall-clock time
+ * otherwise): what the bound protects is the CPU, and on a busy machine an evaluation that waits
+ * for a core must not be charged for it, or ordinary expressions would become incidents under load.
  */
 final class FeelBudget {
 
   private static final ThreadLocal<FeelBudget> CURRENT = new ThreadLocal<>();
 
-  // Reading the clock costs more than a small step; every 16th step is often enough for a bound of
-  // milliseconds.
-  private static final int CLOCK_EVERY_STEPS = 16;
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+  private static final boolean CPU_TIME =
+      THREADS.isCurrentThreadCpuTimeSupported() && THREADS.isThreadCpuTimeEnabled();
+
+  // Reading the clock costs about as much as a few small steps; every 64th step is often enough for
+  // a bound of milliseconds.
+  private static final int CLOCK_EVERY_STEPS = 64;
 
   private final FeelLimits limits;
   private final long deadline;
@@ -26,7 +36,7 @@ final class FeelBudget {
 
   private FeelBudget(final FeelLimits limits) {
     this.limits = limits;
-    this.deadline = System.nanoTime() + limits.timeout().toNanos();
+    this.deadline = now() + limits.timeout().toNanos();
   }
 
   /** The budget of the evaluation running on this thread; null when none is open. */
@@ -55,7 +65,7 @@ final class FeelBudget {
     if (exceeded != null) {
       throw new FeelLimitExceeded(exceeded);
     }
-    if (++steps % CLOCK_EVERY_STEPS == 0 && System.nanoTime() - deadline > 0) {
+    if (++steps % CLOCK_EVERY_STEPS == 0 && now() - deadline > 0) {
       exceed("FEEL evaluation exceeded " + limits.readableTimeout());
     }
   }
@@ -89,6 +99,10 @@ final class FeelBudget {
         && context.context().variableProvider().getVariables().size() > limits.maxItems()) {
       exceed("FEEL evaluation built a context of more than " + limits.maxItems() + " entries");
     }
+  }
+
+  private static long now() {
+    return CPU_TIME ? THREADS.getCurrentThreadCpuTime() : System.nanoTime();
   }
 
   private void exceed(final String bound) {

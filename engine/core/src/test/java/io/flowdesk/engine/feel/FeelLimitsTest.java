@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class FeelLimitsTest {
 
   private final FeelEvaluator feel =
-      new FeelEvaluator(Instant::now, new FeelLimits(Duration.ofMillis(200), 1_000, 10_000));
+      new FeelEvaluator(Instant::now, new FeelLimits(Duration.ofMillis(500), 1_000, 10_000));
 
   private FeelResult evaluate(final String source, final Map<String, Object> variables) {
     return feel.evaluate(source, name -> Optional.ofNullable(variables.get(name)));
@@ -35,8 +35,8 @@ class FeelLimitsTest {
             "count(for x in l return for y in l return for z in l return x + y + z)",
             Map.of("l", Collections.nCopies(900, 1)));
 
-    assertThat(failure).isEqualTo("FEEL evaluation exceeded 200 ms");
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+    assertThat(failure).isEqualTo("FEEL evaluation exceeded 500 ms");
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
   }
 
   @Test
