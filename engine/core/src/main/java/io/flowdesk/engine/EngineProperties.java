@@ -115,17 +115,4 @@ public record EngineProperties(
         credentials,
         feel);
   }
-
-  public EngineProperties withFeel(final FeelLimits limits) {
-    return new EngineProperties(
-        enabled,
-        grpcHost,
-        grpcPort,
-        restHost,
-        restPort,
-        jobTimeoutScanMillis,
-        historyRetention,
-        credentials,
-        limits);
-  }
 }
