@@ -8,6 +8,7 @@ import org.camunda.feel.syntaxtree.ConstNumber;
 import org.camunda.feel.syntaxtree.EveryItem;
 import org.camunda.feel.syntaxtree.Exp;
 import org.camunda.feel.syntaxtree.For;
+import org.camunda.feel.syntaxtree.FunctionInvocation;
 import org.camunda.feel.syntaxtree.IterationContext;
 import org.camunda.feel.syntaxtree.PathExpression;
 import org.camunda.feel.syntaxtree.Ref;
@@ -34,9 +35,10 @@ import scala.jdk.javaapi.CollectionConverters;
  * (FEEL materialises it at once) and the combinations of a {@code for}, {@code some} or {@code
  * every} over several lists.
  *
- * <p>What one node does in a single step is not interrupted: a built-in function (a regular
- * expression in {@code matches} or {@code replace}, {@code string join} of a long list) runs to its
- * end before the next step fails.
+ * <p>Regular expressions of the built-in functions are run once within the budget before the
+ * function runs them ({@link RegexProbe}). Otherwise what one node does in a single step is not
+ * interrupted: a built-in function ({@code string join} of a long list of long strings, {@code
+ * distinct values} of a huge variable) runs to its end before the next step fails.
  */
 final class BoundedInterpreter extends FeelInterpreter {
 
@@ -73,6 +75,8 @@ final class BoundedInterpreter extends FeelInterpreter {
       checkCombinations(budget, some.iterators(), context);
     } else if (expression instanceof EveryItem every) {
       checkCombinations(budget, every.iterators(), context);
+    } else if (expression instanceof FunctionInvocation call) {
+      RegexProbe.probe(budget, call, argument -> eval(argument, context));
     }
     final Val value = super.eval(expression, context);
     if (!(expression instanceof Ref) && !(expression instanceof PathExpression)) {

@@ -40,6 +40,21 @@ class FeelLimitsTest {
   }
 
   @Test
+  void aRegularExpressionThatBacktracksForHoursFailsAtTheTimeout() {
+    // Exponential in the number of a's: 24 take a second, 34 take about twenty minutes.
+    final Map<String, Object> variables = Map.of("text", "a".repeat(34), "pattern", "(a+)+\\1b");
+    final long start = System.nanoTime();
+
+    assertThat(failureOf("matches(text, pattern)", variables))
+        .isEqualTo("FEEL evaluation exceeded 500 ms");
+    assertThat(failureOf("replace(input: text, pattern: pattern, replacement: \"\")", variables))
+        .isEqualTo("FEEL evaluation exceeded 500 ms");
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(30));
+    assertThat(evaluate("replace(\"abc\", \"B\", \"x\", \"i\")", Map.of()))
+        .isEqualTo(new FeelResult.Value("axc"));
+  }
+
+  @Test
   void aRangeLargerThanTheItemBoundIsRefusedBeforeItIsBuilt() {
     assertThat(failureOf("count(for x in 1..n return x)", Map.of("n", 300_000)))
         .isEqualTo(
