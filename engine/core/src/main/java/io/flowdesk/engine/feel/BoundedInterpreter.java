@@ -97,10 +97,8 @@ final class BoundedInterpreter extends FeelInterpreter {
       // Not numbers: FEEL's own evaluation reports the problem.
       return super.eval(range, context);
     }
-    final BigDecimal distance = to.value().bigDecimal().subtract(from.value().bigDecimal()).abs();
     budget.checkItems(
-        saturatedLong(distance.setScale(0, RoundingMode.FLOOR)) + 1,
-        "the range " + from.value() + ".." + to.value());
+        rangeSize(from.value(), to.value()), "the range " + from.value() + ".." + to.value());
     return super.eval(
         new IterationContext(new ConstNumber(from.value()), new ConstNumber(to.value())), context);
   }
@@ -127,10 +125,13 @@ final class BoundedInterpreter extends FeelInterpreter {
     budget.checkItems(combinations, "the combinations of a loop over several lists");
   }
 
-  private static long saturatedLong(final BigDecimal value) {
-    return value.compareTo(BigDecimal.valueOf(Long.MAX_VALUE - 1)) >= 0
-        ? Long.MAX_VALUE - 1
-        : value.longValueExact();
+  /** How many numbers FEEL's {@code from..to} holds: it steps by one, up or down. */
+  static long rangeSize(final scala.math.BigDecimal from, final scala.math.BigDecimal to) {
+    final BigDecimal steps =
+        to.bigDecimal().subtract(from.bigDecimal()).abs().setScale(0, RoundingMode.FLOOR);
+    return steps.compareTo(BigDecimal.valueOf(Long.MAX_VALUE - 1)) >= 0
+        ? Long.MAX_VALUE
+        : steps.longValueExact() + 1;
   }
 
   private static long saturatedMultiply(final long a, final long b) {

@@ -1,6 +1,5 @@
 package io.flowdesk.engine.feel;
 
-import java.math.BigDecimal;
 import java.util.Optional;
 import org.camunda.feel.syntaxtree.ConstNumber;
 import org.camunda.feel.syntaxtree.IterationContext;
@@ -22,8 +21,7 @@ final class OversizedRanges {
     if (node instanceof IterationContext range
         && range.start() instanceof ConstNumber from
         && range.end() instanceof ConstNumber to) {
-      final BigDecimal distance = to.value().bigDecimal().subtract(from.value().bigDecimal()).abs();
-      if (distance.compareTo(BigDecimal.valueOf(limits.maxItems())) >= 0) {
+      if (BoundedInterpreter.rangeSize(from.value(), to.value()) > limits.maxItems()) {
         return Optional.of(
             "the range "
                 + from.value()
