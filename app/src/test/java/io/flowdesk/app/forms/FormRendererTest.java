@@ -5,6 +5,7 @@ import static io.flowdesk.app.forms.FormTesting.post;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -193,6 +194,19 @@ class FormRendererTest {
 
     assertThat(text.html())
         .isEqualTo("<p>Ticket <strong>INC-7</strong>: &lt;img src=x onerror=alert(1)&gt;</p>");
+  }
+
+  @Test
+  void aRunawayExpressionStopsAtTheFeelBoundAndTheFormStillRenders() {
+    // Unbounded, FEEL needs about two minutes for this (issue 17); the request thread must not.
+    final FormSchema form =
+        form("{\"type\": \"text\", \"text\": \"Items: {{count(for x in 1..n return x)}}\"}");
+    final long start = System.nanoTime();
+
+    final FieldView text = kind(RENDERER.render(form, Map.of("n", 90_000)), "text");
+
+    assertThat(text.html()).isEqualTo("<p>Items:</p>");
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
   }
 
   @Test

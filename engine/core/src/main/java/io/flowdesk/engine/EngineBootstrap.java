@@ -92,9 +92,9 @@ public final class EngineBootstrap {
     final TransactionTemplate transactions =
         new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     final Keys keys = new Keys(jdbc);
-    final FeelEvaluator feel = new FeelEvaluator(clock::now);
+    final FeelEvaluator feel = new FeelEvaluator(clock::now, properties.feel());
     final BpmnTransformer bpmn = new BpmnTransformer(feel::parseError);
-    final DmnDecisions dmn = new DmnDecisions();
+    final DmnDecisions dmn = new DmnDecisions(properties.feel());
     final ProcessDefinitions definitions = new ProcessDefinitions(jdbc, bpmn);
     final DeployedDecisions decisions = new DeployedDecisions(jdbc, dmn);
     final EngineEvents events = new EngineEvents();

@@ -2,6 +2,7 @@ package io.flowdesk.engine;
 
 import io.flowdesk.engine.access.ApiCredentials;
 import io.flowdesk.engine.access.ApiSecurity;
+import io.flowdesk.engine.feel.FeelLimits;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -22,6 +23,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param credentials Basic user and static token other clients may present; without them (and
  *     without OAuth) only the engine's own client is served
  * @param security OAuth 2 tokens, cross-origin rules and the local opt-out
+ * @param feel bounds of each FEEL evaluation ({@code feel.timeout}, {@code feel.max-items}, {@code
+ *     feel.max-string-length}); unset ones take {@link FeelLimits#DEFAULT}'s
  */
 @ConfigurationProperties("flowdesk.engine")
 public record EngineProperties(
@@ -33,7 +36,8 @@ public record EngineProperties(
     @DefaultValue("500") long jobTimeoutScanMillis,
     @DefaultValue("P30D") Duration historyRetention,
     @DefaultValue ApiCredentials credentials,
-    @DefaultValue ApiSecurity security) {
+    @DefaultValue ApiSecurity security,
+    @DefaultValue FeelLimits feel) {
 
   /** {@link #restPort()} value for "no REST listener of the engine's own". */
   public static final int NO_LISTENER = -1;
@@ -44,6 +48,9 @@ public record EngineProperties(
     }
     if (security == null) {
       security = ApiSecurity.DEFAULT;
+    }
+    if (feel == null) {
+      feel = FeelLimits.DEFAULT;
     }
   }
 
@@ -61,7 +68,8 @@ public record EngineProperties(
         100,
         Duration.ofDays(30),
         ApiCredentials.NONE,
-        ApiSecurity.DEFAULT);
+        ApiSecurity.DEFAULT,
+        FeelLimits.DEFAULT);
   }
 
   public EngineProperties withGrpc(final String host, final int port) {
@@ -74,7 +82,8 @@ public record EngineProperties(
         jobTimeoutScanMillis,
         historyRetention,
         credentials,
-        security);
+        security,
+        feel);
   }
 
   public EngineProperties withRest(final String host, final int port) {
@@ -87,7 +96,8 @@ public record EngineProperties(
         jobTimeoutScanMillis,
         historyRetention,
         credentials,
-        security);
+        security,
+        feel);
   }
 
   public EngineProperties withCredentials(final ApiCredentials newCredentials) {
@@ -100,7 +110,8 @@ public record EngineProperties(
         jobTimeoutScanMillis,
         historyRetention,
         newCredentials,
-        security);
+        security,
+        feel);
   }
 
   public EngineProperties withJobTimeoutScanMillis(final long millis) {
@@ -113,7 +124,8 @@ public record EngineProperties(
         millis,
         historyRetention,
         credentials,
-        security);
+        security,
+        feel);
   }
 
   public EngineProperties withSecurity(final ApiSecurity newSecurity) {
@@ -126,6 +138,7 @@ public record EngineProperties(
         jobTimeoutScanMillis,
         historyRetention,
         credentials,
-        newSecurity);
+        newSecurity,
+        feel);
   }
 }

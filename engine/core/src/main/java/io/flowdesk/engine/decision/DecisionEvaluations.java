@@ -8,7 +8,9 @@ import java.util.Map;
 /**
  * The EvaluateDecision command, whichever gateway it comes through: finds the decision by key or by
  * id (latest version), evaluates it, and names every decision it evaluated with its deployed key
- * and version.
+ * and version. A decision that fails on its input or logic is answered as Zeebe answers it, with
+ * the failure in the response; one that ran past the FEEL bounds is refused (INVALID_ARGUMENT),
+ * because its caller sent an input the engine will not evaluate.
  */
 public final class DecisionEvaluations {
 
@@ -50,6 +52,9 @@ public final class DecisionEvaluations {
           "Expected either a decision id or a valid decision key, but none provided");
     }
     final DeployedDecisions.Evaluation evaluation = decisions.evaluate(decision, variables);
+    if (evaluation.result() instanceof DecisionEvaluation.Failed failed && failed.limitExceeded()) {
+      throw Rejection.invalidArgument(failed.message());
+    }
     return new Outcome(
         keys.next(),
         decision,

@@ -28,12 +28,24 @@ public sealed interface DecisionEvaluation {
    * @param failedDecisionId the decision whose evaluation failed
    * @param message why, naming the called decision
    * @param evaluatedDecisions the decisions evaluated up to and including the failed one
+   * @param limitExceeded whether it failed because it ran past the FEEL bounds ({@code
+   *     flowdesk.engine.feel.*}) rather than on its input or its logic
    */
   record Failed(
-      String failedDecisionId, String message, List<EvaluatedDecisionDetail> evaluatedDecisions)
+      String failedDecisionId,
+      String message,
+      List<EvaluatedDecisionDetail> evaluatedDecisions,
+      boolean limitExceeded)
       implements DecisionEvaluation {
     public Failed {
       evaluatedDecisions = List.copyOf(evaluatedDecisions);
+    }
+
+    public Failed(
+        final String failedDecisionId,
+        final String message,
+        final List<EvaluatedDecisionDetail> evaluatedDecisions) {
+      this(failedDecisionId, message, evaluatedDecisions, false);
     }
   }
 }

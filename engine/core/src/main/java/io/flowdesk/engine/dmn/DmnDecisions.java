@@ -1,5 +1,8 @@
 package io.flowdesk.engine.dmn;
 
+import io.flowdesk.engine.feel.FeelBounds;
+import io.flowdesk.engine.feel.FeelLimitExceeded;
+import io.flowdesk.engine.feel.FeelLimits;
 import java.io.ByteArrayInputStream;
 import java.util.HashMap;
 import java.util.List;
@@ -23,6 +26,9 @@ import scala.util.Either;
  * <p>Evaluation details come from the audit log dmn-scala returns with every result and failure
  * rather than from an {@code AuditLogListener}: the returned log belongs to its own evaluation, so
  * concurrent evaluations on the shared engine need no thread-local bookkeeping.
+ *
+ * <p>Each evaluation of a decision, with its required decisions, is bounded by {@link FeelLimits}
+ * as a whole: its FEEL expressions together may take the timeout.
  */
 public final class DmnDecisions {
 
@@ -30,6 +36,18 @@ public final class DmnDecisions {
 
   /** One engine for all evaluations: it keeps no per-evaluation state and is costly to build. */
   private final DmnEngine engine = new DmnEngine.Builder().build();
+
+  private final FeelBounds bounds;
+
+  /** With the default {@link FeelLimits}. */
+  public DmnDecisions() {
+    this(FeelLimits.DEFAULT);
+  }
+
+  public DmnDecisions(final FeelLimits limits) {
+    this.bounds = new FeelBounds(limits);
+    bounds.install(engine.feelEngine());
+  }
 
   /** Parses a {@code .dmn} resource; never throws for bad input. */
   public DmnParseResult parse(final String resourceName, final byte[] xml) {
@@ -66,14 +84,23 @@ public final class DmnDecisions {
     // dmn-scala reads the map as FEEL variables; a copy keeps callers' maps out of evaluation.
     final Map<String, Object> context = variables == null ? Map.of() : new HashMap<>(variables);
     try {
-      return engine
-          .eval(drg.parsedDmn(), decisionId, context)
-          .fold(
-              failure -> failed(decisionId, failure.failure().message(), failure.auditLog()),
-              result ->
-                  new DecisionEvaluation.Evaluated(
-                      JsonLikeValues.toJava(result.value()),
-                      AuditLogDetails.of(result.auditLog())));
+      return bounds.enforce(
+          () ->
+              engine
+                  .eval(drg.parsedDmn(), decisionId, context)
+                  .fold(
+                      failure ->
+                          failed(decisionId, failure.failure().message(), failure.auditLog()),
+                      result ->
+                          new DecisionEvaluation.Evaluated(
+                              JsonLikeValues.toJava(result.value()),
+                              AuditLogDetails.of(result.auditLog()))));
+    } catch (FeelLimitExceeded e) {
+      return new DecisionEvaluation.Failed(
+          decisionId,
+          "Expected to evaluate decision '" + decisionId + "', but " + e.getMessage(),
+          List.of(),
+          true);
     } catch (RuntimeException e) {
       return failed(decisionId, String.valueOf(e.getMessage()), null);
     }

@@ -24,7 +24,8 @@ import scala.jdk.javaapi.CollectionConverters;
  * <p>Semantics follow Zeebe: a variable the lookup does not know evaluates to {@code null}, and so
  * do comparisons with {@code null}, unknown functions and type mismatches; FEEL reports those as
  * warnings (see {@link #evaluateWithWarnings}), not failures. Only syntax errors, failed {@code
- * assert(...)} calls and engine crashes come back as {@link FeelResult.Failure}.
+ * assert(...)} calls, engine crashes and evaluations that ran past their {@link FeelLimits} come
+ * back as {@link FeelResult.Failure}.
  */
 public final class FeelEvaluator {
 
@@ -33,35 +34,54 @@ public final class FeelEvaluator {
   // unbounded growth from ad hoc expressions; clearing it wholesale is cheap and rare.
   private static final int MAX_CACHED_EXPRESSIONS = 10_000;
 
+  // Loops, conditions, filters, functions and string operations: evaluated once when the evaluator
+  // is built, so that loading the FEEL engine's classes and code is not charged to the time bound
+  // of the first evaluations after start-up.
+  private static final String WARM_UP =
+      "for i in 1..3 return if i = 1 then \"a\" else string length(partial[-1] + \"b\") > 0"
+          + " and count([1, 2][item > 1]) = 1 and (some x in [1] satisfies x = 1)"
+          + " and {a: 1}.a = 1 and sum([1]) = 1";
+
   private final FeelEngineApi engine;
+  private final FeelBounds bounds;
   private final Map<String, ParsedExpression> parsed = new ConcurrentHashMap<>();
 
+  /** System time and the default {@link FeelLimits}. */
   public FeelEvaluator() {
-    this(Instant::now);
+    this(Instant::now, FeelLimits.DEFAULT);
   }
 
   /**
    * @param now the engine's time, so that FEEL's {@code now()} and {@code today()} follow the
    *     engine clock (as in Zeebe, where a test that moves the clock moves them too)
+   * @param limits how long each evaluation may run and how large the values it builds may be
    */
-  public FeelEvaluator(final Supplier<Instant> now) {
+  public FeelEvaluator(final Supplier<Instant> now, final FeelLimits limits) {
+    this.bounds = new FeelBounds(limits);
     this.engine =
-        FeelEngineBuilder.create()
-            .withCustomValueMapper(new KeepValMapper())
-            .withClock(() -> ZonedDateTime.ofInstant(now.get(), ZoneId.systemDefault()))
-            .build();
+        bounds.install(
+            FeelEngineBuilder.create()
+                .withCustomValueMapper(new KeepValMapper())
+                .withClock(() -> ZonedDateTime.ofInstant(now.get(), ZoneId.systemDefault()))
+                .build());
+    engine.evaluate(engine.parseExpression(WARM_UP).parsedExpression(), Map.of());
   }
 
   /**
    * Parses without evaluating; empty when the expression is valid, else a message naming the
-   * problem (for deploy-time validation).
+   * problem (for deploy-time validation): a syntax error, or a constant range larger than {@link
+   * FeelLimits#maxItems()}, which would fail every evaluation.
    */
   public Optional<String> parseError(final String feelSource) {
     if (feelSource == null) {
       return Optional.of("FEEL expression is missing");
     }
     final ParseResult result = engine.parseExpression(feelSource);
-    return result.isSuccess() ? Optional.empty() : Optional.of(result.failure().message());
+    if (!result.isSuccess()) {
+      return Optional.of(result.failure().message());
+    }
+    return OversizedRanges.find(result.parsedExpression().expression(), bounds.limits())
+        .map(range -> "FEEL expression '" + feelSource + "' cannot be evaluated: " + range);
   }
 
   /**
@@ -91,12 +111,15 @@ public final class FeelEvaluator {
         }
         expression = remember(feelSource, parse.parsedExpression());
       }
+      final ParsedExpression bounded = expression;
       final EvaluationResult result =
-          engine.evaluate(expression, new LazyVariableContext(variables));
+          bounds.enforce(() -> engine.evaluate(bounded, new LazyVariableContext(variables)));
       final List<String> warnings = warnings(result);
       return result.isSuccess()
           ? new FeelEvaluation(new FeelResult.Value(FeelValues.toJava(result.result())), warnings)
           : new FeelEvaluation(new FeelResult.Failure(result.failure().message()), warnings);
+    } catch (FeelLimitExceeded e) {
+      return failure(e.getMessage());
     } catch (RuntimeException | StackOverflowError e) {
       // The contract is to report, never throw: a crash inside the engine or the variable lookup
       // must become an incident, not take down the caller's transaction.
