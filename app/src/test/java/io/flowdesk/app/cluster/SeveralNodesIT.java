@@ -8,7 +8,6 @@ import io.camunda.client.CamundaClient;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.flowdesk.app.Browser;
 import io.flowdesk.app.database.ServerProcess;
-import io.flowdesk.engine.EngineCredentialsProvider;
 import io.flowdesk.engine.test.SharedPostgres;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -55,7 +54,7 @@ class SeveralNodesIT {
     final int grpcPortA = ServerProcess.freePort();
     try (ServerProcess a = node("a", database, grpcPortA);
         ServerProcess b = node("b", database, ServerProcess.freePort());
-        CamundaClient client = client(grpcPortA)) {
+        CamundaClient client = ServerProcess.engineClient(grpcPortA, ENGINE_TOKEN)) {
       // Sessions: sign in on A, go on on B, sign out on B, and A knows it too.
       final Browser browser = new Browser();
       browser.signIn(a.baseUrl(), "alice", "demo-flowdesk-2025");
@@ -141,12 +140,4 @@ class SeveralNodesIT {
             "--flowdesk.connectors.http.allowed-address-ranges=127.0.0.1/32"));
   }
 
-  private static CamundaClient client(final int grpcPort) {
-    return CamundaClient.newClientBuilder()
-        .grpcAddress(URI.create("http://127.0.0.1:" + grpcPort))
-        .restAddress(URI.create("http://127.0.0.1:1"))
-        .preferRestOverGrpc(false)
-        .credentialsProvider(new EngineCredentialsProvider(() -> "Bearer " + ENGINE_TOKEN))
-        .build();
-  }
 }

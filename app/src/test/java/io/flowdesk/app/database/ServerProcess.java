@@ -2,7 +2,9 @@ package io.flowdesk.app.database;
 
 import static org.awaitility.Awaitility.await;
 
+import io.camunda.client.CamundaClient;
 import io.flowdesk.app.Browser;
+import io.flowdesk.engine.EngineCredentialsProvider;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -199,6 +201,20 @@ public final class ServerProcess implements AutoCloseable {
       process.destroy();
       process.waitFor(60, TimeUnit.SECONDS);
     }
+  }
+
+  /**
+   * A camunda client for the engine of a jar started with {@code
+   * --flowdesk.engine.grpc-port=grpcPort} and {@code --flowdesk.engine.credentials.token=token}:
+   * the jar's engine serves clients other than its own only with credentials.
+   */
+  public static CamundaClient engineClient(final int grpcPort, final String token) {
+    return CamundaClient.newClientBuilder()
+        .grpcAddress(URI.create("http://127.0.0.1:" + grpcPort))
+        .restAddress(URI.create("http://127.0.0.1:1"))
+        .preferRestOverGrpc(false)
+        .credentialsProvider(new EngineCredentialsProvider(() -> "Bearer " + token))
+        .build();
   }
 
   public static int freePort() throws IOException {

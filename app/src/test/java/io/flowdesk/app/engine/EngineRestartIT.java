@@ -8,7 +8,6 @@ import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.flowdesk.app.database.ServerProcess;
-import io.flowdesk.engine.EngineCredentialsProvider;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,14 +48,6 @@ class EngineRestartIT {
   // The jar's engine serves clients other than its own only with credentials.
   private static final String ENGINE_TOKEN = "restart-it-" + UUID.randomUUID();
 
-  private static CamundaClient client(final int grpcPort) {
-    return CamundaClient.newClientBuilder()
-        .grpcAddress(URI.create("http://127.0.0.1:" + grpcPort))
-        .restAddress(URI.create("http://127.0.0.1:1"))
-        .preferRestOverGrpc(false)
-        .credentialsProvider(new EngineCredentialsProvider(() -> "Bearer " + ENGINE_TOKEN))
-        .build();
-  }
 
   @Test
   void instancesWaitingOnTimersMessagesJobsAndUserTasksSurviveAKilledServer() throws Exception {
@@ -73,7 +64,7 @@ class EngineRestartIT {
     final long job;
     final long userTask;
     try (ServerProcess first = ServerProcess.start(dataDir, arguments);
-        CamundaClient client = client(grpcPort)) {
+        CamundaClient client = ServerProcess.engineClient(grpcPort, ENGINE_TOKEN)) {
       deploy(
           client,
           Bpmn.createExecutableProcess("restartTimer")
@@ -118,7 +109,7 @@ class EngineRestartIT {
     Thread.sleep(4_000); // the timer falls due while nothing runs
 
     try (ServerProcess second = ServerProcess.start(dataDir, arguments);
-        CamundaClient client = client(grpcPort)) {
+        CamundaClient client = ServerProcess.engineClient(grpcPort, ENGINE_TOKEN)) {
       final JdbcClient jdbc =
           JdbcClient.create(
               new DriverManagerDataSource(

@@ -48,7 +48,7 @@ public final class ApiAccess {
   private final Optional<JwtBearerTokens> jwt;
   private final Optional<LocalAccess> localAccess;
 
-  public ApiAccess(
+  private ApiAccess(
       final ApiCredentials credentials,
       final OwnClientToken ownToken,
       final Optional<JwtBearerTokens> jwt,
@@ -73,11 +73,6 @@ public final class ApiAccess {
         OwnClientToken.random(),
         Optional.of(security.oauth()).filter(OAuthSettings::configured).map(JwtBearerTokens::new),
         security.insecureLocalAccess() ? Optional.of(new LocalAccess()) : Optional.empty());
-  }
-
-  /** Static credentials only (tests of the credential checks). */
-  public static ApiAccess of(final ApiCredentials credentials) {
-    return new ApiAccess(credentials, OwnClientToken.random(), Optional.empty(), Optional.empty());
   }
 
   /** The {@code Authorization} header value of the engine's own client (the app's workers). */

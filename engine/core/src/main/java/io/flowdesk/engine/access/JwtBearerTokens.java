@@ -21,14 +21,14 @@ import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
  * claims with a minute of clock skew, and {@code aud} containing the configured audience.
  * Permissions come from scopes {@code engine:<permission>}.
  */
-public final class JwtBearerTokens {
+final class JwtBearerTokens {
 
   static final String SCOPE_PREFIX = "engine:";
 
   private final JwtDecoder decoder;
   private final OAuthSettings settings;
 
-  public JwtBearerTokens(final OAuthSettings settings) {
+  JwtBearerTokens(final OAuthSettings settings) {
     this.settings = settings;
     // Built on first use, so that an authorization server that is down at start delays only the
     // tokens, not the engine; a failed fetch is tried again by the next token.

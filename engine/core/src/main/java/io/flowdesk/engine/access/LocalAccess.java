@@ -13,7 +13,7 @@ import java.util.Locale;
  * proxy that adds no header at all is indistinguishable from a local client: hence never behind a
  * proxy, as the README says.
  */
-public final class LocalAccess {
+final class LocalAccess {
 
   static final ApiClient CLIENT = new ApiClient("local", EnginePermission.ALL);
 

@@ -9,11 +9,11 @@ import java.util.Base64;
  * that could leak, and each node of several has its own, since each node's client talks to its own
  * engine.
  */
-public record OwnClientToken(String value) {
+record OwnClientToken(String value) {
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  public static OwnClientToken random() {
+  static OwnClientToken random() {
     final byte[] bytes = new byte[32];
     RANDOM.nextBytes(bytes);
     return new OwnClientToken(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));

@@ -44,6 +44,10 @@ class ApiAccessTest {
     return request(REMOTE, "Authorization", authorization);
   }
 
+  private static ApiAccess configured(final ApiCredentials credentials) {
+    return ApiAccess.forEngine(credentials, ApiSecurity.DEFAULT);
+  }
+
   private static ApiAccess local() {
     return ApiAccess.forEngine(
         ApiCredentials.NONE, ApiSecurity.DEFAULT.withInsecureLocalAccess(true));
@@ -72,7 +76,7 @@ class ApiAccessTest {
 
   @Test
   void configuredCredentialsAreCheckedWhereverTheRequestComesFrom() {
-    final ApiAccess access = ApiAccess.of(new ApiCredentials("ops", "pa:ss", "tok"));
+    final ApiAccess access = configured(new ApiCredentials("ops", "pa:ss", "tok"));
 
     assertThat(access.authenticate(request(LOOPBACK))).isInstanceOf(ApiAccess.Refused.class);
     assertThat(access.authenticate(authorized(basic("ops", "pa:ss"))))
@@ -90,7 +94,7 @@ class ApiAccessTest {
 
   @Test
   void aConfiguredKindOnlyAcceptsThatKind() {
-    final ApiAccess tokenOnly = ApiAccess.of(ApiCredentials.bearer("tok"));
+    final ApiAccess tokenOnly = configured(ApiCredentials.bearer("tok"));
 
     assertThat(tokenOnly.authenticate(authorized(basic("tok", "tok"))))
         .isInstanceOf(ApiAccess.Refused.class);
@@ -159,14 +163,14 @@ class ApiAccessTest {
 
   @Test
   void remoteListenersWithoutCredentialsAreRefusedNamingTheFix() {
-    final ApiAccess none = ApiAccess.of(ApiCredentials.NONE);
+    final ApiAccess none = configured(ApiCredentials.NONE);
 
     none.requireCredentialsForRemoteListener("gRPC gateway", "localhost", "x.host");
     assertThatThrownBy(
             () -> none.requireCredentialsForRemoteListener("gRPC gateway", "0.0.0.0", "x.host"))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("x.host");
-    ApiAccess.of(ApiCredentials.bearer("t"))
+    configured(ApiCredentials.bearer("t"))
         .requireCredentialsForRemoteListener("gRPC gateway", "0.0.0.0", "x.host");
   }
 }
