@@ -7,6 +7,7 @@ import io.flowdesk.app.forms.FormValidator;
 import io.flowdesk.app.inbox.TaskInbox;
 import io.flowdesk.app.security.Viewer;
 import io.flowdesk.app.security.Viewers;
+import io.flowdesk.app.system.PageNumbers;
 import io.flowdesk.domain.incident.AuditEntry;
 import io.flowdesk.domain.incident.ChangeSource;
 import io.flowdesk.domain.incident.Incident;
@@ -120,9 +121,13 @@ class IncidentApiController {
       @RequestParam(defaultValue = "0") final int page,
       @RequestParam(defaultValue = "25") final int size,
       @RequestParam(defaultValue = "updatedAt,desc") final String sort) {
-    if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+    if (!PageNumbers.accepts(page) || size < 1 || size > MAX_PAGE_SIZE) {
       throw new InvalidRequestException(
-          "page must be 0 or more and size between 1 and " + MAX_PAGE_SIZE + ".",
+          "page must be between 0 and "
+              + PageNumbers.MAX
+              + " and size between 1 and "
+              + MAX_PAGE_SIZE
+              + ".",
           Map.of("size", Integer.toString(size), "page", Integer.toString(page)));
     }
     final IncidentQuery query =

@@ -5,6 +5,7 @@ import io.flowdesk.app.incident.IncidentAccess;
 import io.flowdesk.app.incident.IncidentTimeline;
 import io.flowdesk.app.security.Viewer;
 import io.flowdesk.app.security.Viewers;
+import io.flowdesk.app.system.PageNumbers;
 import io.flowdesk.domain.incident.ChangeSource;
 import io.flowdesk.domain.incident.IllegalTransitionException;
 import io.flowdesk.domain.incident.Incident;
@@ -70,7 +71,7 @@ class MyRequestsController {
         records.search(
             access.ownOnly(viewer, IncidentQuery.all()),
             PageRequest.of(
-                Math.max(0, page), PAGE_SIZE, Sort.by(Sort.Direction.DESC, "updatedAt")));
+                PageNumbers.within(page), PAGE_SIZE, Sort.by(Sort.Direction.DESC, "updatedAt")));
     model.addAttribute("incidents", incidents);
     return "portal/requests";
   }
