@@ -3,6 +3,8 @@ package io.flowdesk.app.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flowdesk.app.FlowdeskApplication;
+import io.flowdesk.domain.incident.IncidentQuery;
+import io.flowdesk.domain.incident.IncidentRecords;
 import java.util.List;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
@@ -10,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.data.domain.Pageable;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -25,6 +28,8 @@ import org.springframework.util.MultiValueMap;
 class LandingPageTest {
 
   private TestRestTemplate http;
+
+  @Autowired IncidentRecords records;
 
   // Redirects are answered, not followed: the tests check where they lead and which cookie comes.
   @Autowired
@@ -135,6 +140,32 @@ class LandingPageTest {
           .startsWith("JSESSIONID=")
           .contains("Secure", "HttpOnly", "SameSite=Lax");
     }
+  }
+
+  @Test
+  void anOversizedFormPostIsRefusedWith413AndRecordsNothing() {
+    final long before = records.search(IncidentQuery.all(), Pageable.ofSize(1)).getTotalElements();
+    final HttpHeaders headers = signedIn("alice");
+    final ResponseEntity<String> reportPage =
+        http.exchange("/portal/report", HttpMethod.GET, new HttpEntity<>(headers), String.class);
+    final String token =
+        Jsoup.parse(reportPage.getBody()).selectFirst("input[name=_csrf]").attr("value");
+    headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+    headers.add("X-CSRF-TOKEN", token);
+    final String form =
+        "_csrf="
+            + token
+            + "&shortDescription=Printer&impact=low&urgency=low&category=hardware&description="
+            + "x".repeat(1_500_000);
+
+    final ResponseEntity<String> answer =
+        http.exchange(
+            "/portal/report", HttpMethod.POST, new HttpEntity<>(form, headers), String.class);
+
+    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
+    assertThat(answer.getBody()).contains("The form is too large", "Nothing was saved");
+    assertThat(records.search(IncidentQuery.all(), Pageable.ofSize(1)).getTotalElements())
+        .isEqualTo(before);
   }
 
   @Test
