@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.Pageable;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -36,6 +37,7 @@ class DoubleSubmitTest extends WebTestSupport {
 
   @Autowired IncidentRecords records;
   @Autowired CamundaClient client;
+  @Autowired JdbcClient jdbc;
 
   @BeforeEach
   void deployTheStandInProcess() {
@@ -116,6 +118,53 @@ class DoubleSubmitTest extends WebTestSupport {
     }
 
     assertThat(records.journal(incident.id(), true)).hasSize(1);
+  }
+
+  @Test
+  void theAgentsJournalFormPostedTwiceAddsOneWorkNote() throws Exception {
+    final Incident incident =
+        records.report(
+            new NewIncident(
+                "bob", "Dock broken", "details", "hardware", null, Level.LOW, Level.LOW),
+            ChangeSource.person("bob"));
+    final MockHttpSession maria = signIn("manager.maria");
+    final String once =
+        html(get("/incidents/" + incident.number()).session(maria))
+            .selectFirst("form[action$=/journal] input[name=_once]")
+            .val();
+
+    for (int i = 0; i < 2; i++) {
+      mvc.perform(
+          post("/incidents/" + incident.number() + "/journal")
+              .session(maria)
+              .with(csrf())
+              .param("_once", once)
+              .param("kind", "work-note")
+              .param("text", "Ordered a new dock"));
+    }
+
+    assertThat(records.journal(incident.id(), true)).hasSize(1);
+  }
+
+  @Test
+  void aKeyOlderThanADayNoLongerCounts() throws Exception {
+    final String key = UUID.randomUUID().toString();
+    jdbc.sql(
+            "INSERT INTO flowdesk.idempotency_key (username, scope, key, result, created_at)"
+                + " VALUES ('alice', 'report', ?, 'INC0000001', now() - interval '25 hours')")
+        .param(key)
+        .update();
+
+    final MockHttpServletResponse answer = reportOverApi(key);
+
+    assertThat(answer.getStatus()).isEqualTo(201);
+    assertThat(answer.getHeader("Location")).isNotEqualTo("/api/incidents/INC0000001");
+    assertThat(
+            jdbc.sql(
+                    "SELECT count(*) FROM flowdesk.idempotency_key WHERE created_at < now() - interval '24 hours'")
+                .query(Long.class)
+                .single())
+        .isZero();
   }
 
   @Test
