@@ -1,5 +1,6 @@
 package io.flowdesk.app.admin;
 
+import io.flowdesk.app.system.PageNumbers;
 import io.flowdesk.domain.delivery.Delivery;
 import io.flowdesk.domain.delivery.DeliveryLog;
 import io.flowdesk.domain.delivery.DeliveryStatus;
@@ -81,12 +82,13 @@ class DeliveriesController {
   private static int pageNumber(final String page) {
     try {
       final int number = Integer.parseInt(page.trim());
-      if (number < 0 || number > 100_000) {
+      if (!PageNumbers.accepts(number)) {
         throw new NumberFormatException();
       }
       return number;
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("'" + page + "' is not a page number (0 to 100000)", e);
+      throw new IllegalArgumentException(
+          "'" + page + "' is not a page number (0 to " + PageNumbers.MAX + ")", e);
     }
   }
 }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -60,13 +61,22 @@ public final class FormExpressions {
     return null;
   }
 
-  /** A text property (label, description, markdown): expression result or filled-in template. */
+  /** A text property (label, description): expression result or filled-in template. */
   public String text(final Object raw, final Map<String, ?> variables) {
+    return text(raw, variables, UnaryOperator.identity());
+  }
+
+  /**
+   * A text property whose values from the variables each stand in the text as {@code fill} answers
+   * for them: an expression's whole result, or each {@code {{ }}} template's value.
+   */
+  public String text(
+      final Object raw, final Map<String, ?> variables, final UnaryOperator<String> fill) {
     if (raw == null) {
       return null;
     }
     if (isExpression(raw)) {
-      return display(resolve(raw, variables));
+      return fill.apply(display(resolve(raw, variables)));
     }
     final String text = raw.toString();
     if (!text.contains("{{")) {
@@ -76,7 +86,8 @@ public final class FormExpressions {
     final StringBuilder filled = new StringBuilder();
     while (matcher.find()) {
       matcher.appendReplacement(
-          filled, Matcher.quoteReplacement(display(evaluate(matcher.group(1), variables))));
+          filled,
+          Matcher.quoteReplacement(fill.apply(display(evaluate(matcher.group(1), variables)))));
     }
     matcher.appendTail(filled);
     return filled.toString();

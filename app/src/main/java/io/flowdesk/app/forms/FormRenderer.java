@@ -140,8 +140,13 @@ public final class FormRenderer {
                   rows(component.components(), nested),
                   !Boolean.FALSE.equals(component.showOutline()));
         }
-        case TEXT ->
-            view.html(SafeMarkdown.toHtml(logic.expressions().text(component.text(), context)));
+        case TEXT -> {
+          final SafeMarkdown.Literals values = new SafeMarkdown.Literals();
+          view.html(
+              SafeMarkdown.toHtml(
+                  logic.expressions().text(component.text(), context, values::placeholder),
+                  values));
+        }
         case SPACER ->
             view.height(component.height() == null ? 60 : Math.max(0, component.height()));
         case BUTTON -> {

@@ -15,8 +15,14 @@ import org.springframework.util.MultiValueMap;
  */
 public final class FormValidator {
 
-  /** Parameters that belong to the page, not to the form (Spring Security's CSRF token). */
-  private static final Set<String> PAGE_PARAMETERS = Set.of("_csrf");
+  /**
+   * Parameters that belong to the page, not to the form: Spring Security's CSRF token and the
+   * page's one-time key against double submits ({@value #ONCE_PARAMETER}).
+   */
+  private static final Set<String> PAGE_PARAMETERS = Set.of("_csrf", FormValidator.ONCE_PARAMETER);
+
+  /** The hidden field that carries a page's one-time key (see {@code templates/forms/fields}). */
+  public static final String ONCE_PARAMETER = "_once";
 
   private final FormLogic logic;
 

@@ -11,6 +11,10 @@ import java.util.regex.Pattern;
  * unescaped: paragraphs, headings, bulleted and numbered lists, bold, italics, inline code and
  * links to http(s) addresses. All other text, including any HTML in the source, is escaped; links
  * to other schemes (javascript:, data:...) show only their text.
+ *
+ * <p>Values filled into a form's text (a caller's short description, say) are {@link Literals}:
+ * they stand in the source as placeholders while the Markdown is read and are put in afterwards,
+ * escaped, so markup in a value is shown as written and cannot become a link, a list or a heading.
  */
 final class SafeMarkdown {
 
@@ -25,11 +29,45 @@ final class SafeMarkdown {
       Pattern.compile(
           "(?<![\\w*])\\*(?!\\s)(.+?)(?<!\\s)\\*|(?<![\\w_])_(?!\\s)(.+?)(?<!\\s)_(?!\\w)");
   private static final Pattern TOKEN = Pattern.compile("\u0000(\\d+)\u0000");
+  // A private-use character: not whitespace, so trimming lines keeps it, and not markup.
+  private static final String LITERAL_MARK = "\uE000";
+  private static final Pattern LITERAL = Pattern.compile(LITERAL_MARK + "(\\d+)" + LITERAL_MARK);
+
+  /** Values to be shown as written in one text, each by the placeholder it answered. */
+  static final class Literals {
+    private final List<String> values = new ArrayList<>();
+
+    /** The placeholder that {@link #toHtml(String, Literals)} replaces with {@code value}. */
+    String placeholder(final String value) {
+      values.add(value);
+      return LITERAL_MARK + (values.size() - 1) + LITERAL_MARK;
+    }
+  }
 
   private SafeMarkdown() {}
 
   /** HTML for Markdown source; null or blank source gives an empty string. */
   static String toHtml(final String markdown) {
+    return toHtml(markdown == null ? null : markdown.replace(LITERAL_MARK, ""), new Literals());
+  }
+
+  /**
+   * HTML for Markdown source holding placeholders of {@code literals}; each is replaced by its
+   * value as escaped text, after the Markdown is read.
+   */
+  static String toHtml(final String markdown, final Literals literals) {
+    final String html = markup(markdown);
+    return LITERAL
+        .matcher(html)
+        .replaceAll(
+            mark -> {
+              final int index = Integer.parseInt(mark.group(1));
+              return Matcher.quoteReplacement(
+                  index < literals.values.size() ? escape(literals.values.get(index)) : "");
+            });
+  }
+
+  private static String markup(final String markdown) {
     if (markdown == null || markdown.isBlank()) {
       return "";
     }

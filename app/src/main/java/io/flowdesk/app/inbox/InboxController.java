@@ -7,6 +7,7 @@ import io.flowdesk.app.forms.FormSubmission;
 import io.flowdesk.app.forms.FormValidator;
 import io.flowdesk.app.security.Viewer;
 import io.flowdesk.app.security.Viewers;
+import io.flowdesk.app.system.PageNumbers;
 import io.flowdesk.domain.directory.Directory;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
@@ -63,7 +64,8 @@ class InboxController {
     final Viewer worker = worker();
     model.addAttribute("worker", worker);
     model.addAttribute(
-        "inbox", inbox.list(worker, InboxView.parse(view), InboxSort.parse(sort), page));
+        "inbox",
+        inbox.list(worker, InboxView.parse(view), InboxSort.parse(sort), PageNumbers.within(page)));
     return "inbox/list";
   }
 

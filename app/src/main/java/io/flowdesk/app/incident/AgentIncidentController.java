@@ -1,6 +1,7 @@
 package io.flowdesk.app.incident;
 
 import io.flowdesk.app.diagram.ProcessDiagrams;
+import io.flowdesk.app.forms.FormValidator;
 import io.flowdesk.app.security.Viewer;
 import io.flowdesk.app.security.Viewers;
 import io.flowdesk.domain.incident.Attachment;
@@ -15,6 +16,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -48,6 +50,7 @@ class AgentIncidentController {
   private final HoldResumption holds;
   private final ProcessDiagrams diagrams;
   private final Viewers viewers;
+  private final IdempotencyKeys onceOnly;
 
   AgentIncidentController(
       final IncidentRecords records,
@@ -55,13 +58,15 @@ class AgentIncidentController {
       final IncidentTimeline timeline,
       final HoldResumption holds,
       final ProcessDiagrams diagrams,
-      final Viewers viewers) {
+      final Viewers viewers,
+      final IdempotencyKeys onceOnly) {
     this.records = records;
     this.access = access;
     this.timeline = timeline;
     this.holds = holds;
     this.diagrams = diagrams;
     this.viewers = viewers;
+    this.onceOnly = onceOnly;
   }
 
   @GetMapping("/{number}")
@@ -73,6 +78,7 @@ class AgentIncidentController {
     model.addAttribute("timeline", timeline.of(incident, true, auditTrail));
     model.addAttribute("auditTrail", auditTrail);
     model.addAttribute("attachments", records.attachments(incident.id()));
+    model.addAttribute("onceKey", UUID.randomUUID().toString());
     model.addAttribute(
         "diagram",
         incident.processInstanceKey() == null
@@ -86,6 +92,7 @@ class AgentIncidentController {
       @PathVariable final String number,
       @RequestParam(defaultValue = "work-note") final String kind,
       @RequestParam(defaultValue = "") final String text,
+      @RequestParam(name = FormValidator.ONCE_PARAMETER, required = false) final String once,
       final RedirectAttributes redirect) {
     final Incident incident = find(number);
     final JournalKind journalKind =
@@ -102,8 +109,17 @@ class AgentIncidentController {
       redirect.addFlashAttribute(
           "problem", "A journal entry may have at most " + MAX_JOURNAL_TEXT + " characters.");
     } else {
-      records.addJournalEntry(
-          incident.id(), journalKind, text.strip(), ChangeSource.person(viewer().username()));
+      final String username = viewer().username();
+      onceOnly.once(
+          username,
+          IdempotencyKeys.comments(incident.number()),
+          once,
+          () ->
+              Long.toString(
+                  records
+                      .addJournalEntry(
+                          incident.id(), journalKind, text.strip(), ChangeSource.person(username))
+                      .id()));
       redirect.addFlashAttribute(
           "flash",
           journalKind == JournalKind.COMMENT

@@ -7,6 +7,7 @@ import io.flowdesk.app.forms.FormValidator;
 import io.flowdesk.app.inbox.TaskInbox;
 import io.flowdesk.app.security.Viewer;
 import io.flowdesk.app.security.Viewers;
+import io.flowdesk.app.system.PageNumbers;
 import io.flowdesk.domain.incident.AuditEntry;
 import io.flowdesk.domain.incident.ChangeSource;
 import io.flowdesk.domain.incident.Incident;
@@ -34,6 +35,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -49,6 +51,7 @@ import org.springframework.web.bind.annotation.RestController;
 class IncidentApiController {
 
   static final int MAX_PAGE_SIZE = 200;
+  static final String IDEMPOTENCY_KEY = "Idempotency-Key";
   private static final Set<String> REPORT_FIELDS =
       Set.of(
           "shortDescription", "description", "category", "configurationItem", "impact", "urgency");
@@ -65,6 +68,7 @@ class IncidentApiController {
   private final TaskInbox inbox;
   private final FormValidator validator;
   private final Viewers viewers;
+  private final IdempotencyKeys onceOnly;
 
   IncidentApiController(
       final IncidentRecords records,
@@ -73,7 +77,8 @@ class IncidentApiController {
       final CallerResponses responses,
       final TaskInbox inbox,
       final FormValidator validator,
-      final Viewers viewers) {
+      final Viewers viewers,
+      final IdempotencyKeys onceOnly) {
     this.records = records;
     this.access = access;
     this.reporting = reporting;
@@ -81,6 +86,7 @@ class IncidentApiController {
     this.inbox = inbox;
     this.validator = validator;
     this.viewers = viewers;
+    this.onceOnly = onceOnly;
   }
 
   /** One page of a list, with where it is in the whole. */
@@ -96,10 +102,20 @@ class IncidentApiController {
       summary = "Report an incident",
       description =
           "Records the incident for the signed-in caller and starts its process; answers 201 with"
-              + " the incident and its Location.")
-  ResponseEntity<IncidentResource> report(@RequestBody final Map<String, Object> body) {
+              + " the incident and its Location. With an Idempotency-Key header a repeat of the"
+              + " same key (within 24 hours) answers the first incident and records nothing.")
+  ResponseEntity<IncidentResource> report(
+      @RequestHeader(name = IDEMPOTENCY_KEY, required = false) final String key,
+      @RequestBody final Map<String, Object> body) {
+    final Viewer viewer = viewer();
     final JsonRequest request = JsonRequest.ofText(body, REPORT_FIELDS);
-    final Incident incident = reporting.report(viewer().username(), request.values());
+    final String number =
+        onceOnly.once(
+            viewer.username(),
+            IdempotencyKeys.REPORTS,
+            key,
+            () -> reporting.report(viewer.username(), request.values()).number());
+    final Incident incident = access.find(viewer, number);
     return ResponseEntity.created(URI.create("/api/incidents/" + incident.number()))
         .body(IncidentResource.of(incident));
   }
@@ -120,9 +136,13 @@ class IncidentApiController {
       @RequestParam(defaultValue = "0") final int page,
       @RequestParam(defaultValue = "25") final int size,
       @RequestParam(defaultValue = "updatedAt,desc") final String sort) {
-    if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+    if (!PageNumbers.accepts(page) || size < 1 || size > MAX_PAGE_SIZE) {
       throw new InvalidRequestException(
-          "page must be 0 or more and size between 1 and " + MAX_PAGE_SIZE + ".",
+          "page must be between 0 and "
+              + PageNumbers.MAX
+              + " and size between 1 and "
+              + MAX_PAGE_SIZE
+              + ".",
           Map.of("size", Integer.toString(size), "page", Integer.toString(page)));
     }
     final IncidentQuery query =
@@ -165,9 +185,13 @@ class IncidentApiController {
   @PostMapping("/{number}/comments")
   @Operation(
       summary = "Add a comment (the caller sees it) or, for agents, an internal work note",
-      description = "Body: {\"text\": \"...\", \"internal\": true|false}")
+      description =
+          "Body: {\"text\": \"...\", \"internal\": true|false}. With an Idempotency-Key header a"
+              + " repeat of the same key answers the first entry and adds nothing.")
   ResponseEntity<JournalEntry> comment(
-      @PathVariable final String number, @RequestBody final Map<String, Object> body) {
+      @PathVariable final String number,
+      @RequestHeader(name = IDEMPOTENCY_KEY, required = false) final String key,
+      @RequestBody final Map<String, Object> body) {
     final Viewer viewer = viewer();
     final Incident incident = access.find(viewer, number);
     final JsonRequest request = JsonRequest.of(body, COMMENT_FIELDS);
@@ -175,12 +199,27 @@ class IncidentApiController {
     if (internal) {
       requireAgent(viewer);
     }
+    final String text = request.text("text");
+    final long id =
+        Long.parseLong(
+            onceOnly.once(
+                viewer.username(),
+                IdempotencyKeys.comments(incident.number()),
+                key,
+                () ->
+                    Long.toString(
+                        records
+                            .addJournalEntry(
+                                incident.id(),
+                                internal ? JournalKind.WORK_NOTE : JournalKind.COMMENT,
+                                text,
+                                ChangeSource.person(viewer.username()))
+                            .id())));
     final JournalEntry entry =
-        records.addJournalEntry(
-            incident.id(),
-            internal ? JournalKind.WORK_NOTE : JournalKind.COMMENT,
-            request.text("text"),
-            ChangeSource.person(viewer.username()));
+        records.journal(incident.id(), viewer.worksTickets()).stream()
+            .filter(added -> added.id() == id)
+            .findFirst()
+            .orElseThrow();
     return ResponseEntity.status(HttpStatus.CREATED).body(entry);
   }
 

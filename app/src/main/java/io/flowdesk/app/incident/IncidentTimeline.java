@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * An incident's history in words: the audit trail turned into sentences ("Priority set to P3",
  * "Assigned to Network team", "Resolved: …") merged with the journal, oldest first. Changes one
  * actor made at the same moment read as one step, and bookkeeping fields (SLA targets, process key)
- * are left out: the record page shows those as fields.
+ * are left out: the record page shows those as fields. Work notes appear only in the agents' view.
  */
 @Component
 public class IncidentTimeline {
@@ -42,6 +42,12 @@ public class IncidentTimeline {
           "resolutionNotes",
           "responseBreached",
           "resolutionBreached");
+
+  /**
+   * Audit fields of journal entries: the journal itself is merged in, filtered by who may see work
+   * notes, so these lines would only repeat it (and older trails still hold work notes' words).
+   */
+  private static final Set<String> JOURNALED = Set.of("comment", "workNote");
 
   private final IncidentRecords records;
   private final Directory directory;
@@ -119,7 +125,7 @@ public class IncidentTimeline {
                   null))
           : Optional.empty();
     }
-    if (BOOKKEEPING.contains(field)) {
+    if (BOOKKEEPING.contains(field) || JOURNALED.contains(field)) {
       return Optional.empty();
     }
     final String line =

@@ -1,10 +1,13 @@
 package io.flowdesk.app.portal;
 
+import io.flowdesk.app.forms.FormValidator;
 import io.flowdesk.app.incident.CallerResponses;
+import io.flowdesk.app.incident.IdempotencyKeys;
 import io.flowdesk.app.incident.IncidentAccess;
 import io.flowdesk.app.incident.IncidentTimeline;
 import io.flowdesk.app.security.Viewer;
 import io.flowdesk.app.security.Viewers;
+import io.flowdesk.app.system.PageNumbers;
 import io.flowdesk.domain.incident.ChangeSource;
 import io.flowdesk.domain.incident.IllegalTransitionException;
 import io.flowdesk.domain.incident.Incident;
@@ -14,6 +17,7 @@ import io.flowdesk.domain.incident.IncidentRecords;
 import io.flowdesk.domain.incident.IncidentState;
 import io.flowdesk.domain.incident.JournalKind;
 import java.util.Locale;
+import java.util.UUID;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -49,18 +53,21 @@ class MyRequestsController {
   private final IncidentTimeline timeline;
   private final CallerResponses responses;
   private final Viewers viewers;
+  private final IdempotencyKeys onceOnly;
 
   MyRequestsController(
       final IncidentRecords records,
       final IncidentAccess access,
       final IncidentTimeline timeline,
       final CallerResponses responses,
-      final Viewers viewers) {
+      final Viewers viewers,
+      final IdempotencyKeys onceOnly) {
     this.records = records;
     this.access = access;
     this.timeline = timeline;
     this.responses = responses;
     this.viewers = viewers;
+    this.onceOnly = onceOnly;
   }
 
   @GetMapping
@@ -70,7 +77,7 @@ class MyRequestsController {
         records.search(
             access.ownOnly(viewer, IncidentQuery.all()),
             PageRequest.of(
-                Math.max(0, page), PAGE_SIZE, Sort.by(Sort.Direction.DESC, "updatedAt")));
+                PageNumbers.within(page), PAGE_SIZE, Sort.by(Sort.Direction.DESC, "updatedAt")));
     model.addAttribute("incidents", incidents);
     return "portal/requests";
   }
@@ -85,6 +92,7 @@ class MyRequestsController {
     model.addAttribute("incident", incident);
     model.addAttribute("timeline", timeline.of(incident, false));
     model.addAttribute("awaitingAnswer", incident.state() == IncidentState.RESOLVED);
+    model.addAttribute("onceKey", UUID.randomUUID().toString());
     return "portal/request";
   }
 
@@ -92,6 +100,7 @@ class MyRequestsController {
   String comment(
       @PathVariable final String number,
       @RequestParam(defaultValue = "") final String text,
+      @RequestParam(name = FormValidator.ONCE_PARAMETER, required = false) final String once,
       final RedirectAttributes redirect) {
     final Viewer viewer = viewer();
     final Incident incident = ownIncident(viewer, number);
@@ -106,8 +115,20 @@ class MyRequestsController {
       redirect.addFlashAttribute(
           "problem", incident.number() + " is " + state(incident) + "; it takes no comments.");
     } else {
-      records.addJournalEntry(
-          incident.id(), JournalKind.COMMENT, text.strip(), ChangeSource.person(viewer.username()));
+      // A second post of the same page adds nothing: the comment is there already.
+      onceOnly.once(
+          viewer.username(),
+          IdempotencyKeys.comments(incident.number()),
+          once,
+          () ->
+              Long.toString(
+                  records
+                      .addJournalEntry(
+                          incident.id(),
+                          JournalKind.COMMENT,
+                          text.strip(),
+                          ChangeSource.person(viewer.username()))
+                      .id()));
       redirect.addFlashAttribute("flash", "Your comment was added.");
     }
     return "redirect:/portal/requests/" + incident.number();

@@ -5,12 +5,13 @@ import io.flowdesk.app.forms.FormRenderer;
 import io.flowdesk.app.forms.FormSchema;
 import io.flowdesk.app.forms.FormSubmission;
 import io.flowdesk.app.forms.FormValidator;
+import io.flowdesk.app.incident.IdempotencyKeys;
 import io.flowdesk.app.incident.IncidentReporting;
 import io.flowdesk.app.incident.ProcessNotStartedException;
 import io.flowdesk.app.security.Viewer;
 import io.flowdesk.app.security.Viewers;
-import io.flowdesk.domain.incident.Incident;
 import java.util.Map;
+import java.util.UUID;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -40,6 +41,7 @@ class PortalController {
   private final FormValidator validator;
   private final IncidentReporting reporting;
   private final Viewers viewers;
+  private final IdempotencyKeys onceOnly;
 
   PortalController(
       final ServiceCatalog catalog,
@@ -47,13 +49,15 @@ class PortalController {
       final FormRenderer renderer,
       final FormValidator validator,
       final IncidentReporting reporting,
-      final Viewers viewers) {
+      final Viewers viewers,
+      final IdempotencyKeys onceOnly) {
     this.catalog = catalog;
     this.forms = forms;
     this.renderer = renderer;
     this.validator = validator;
     this.reporting = reporting;
     this.viewers = viewers;
+    this.onceOnly = onceOnly;
   }
 
   @GetMapping
@@ -65,6 +69,7 @@ class PortalController {
   @GetMapping("/report")
   String reportForm(final Model model) {
     model.addAttribute("form", renderer.render(reportForm(), Map.of()));
+    newOnceKey(model);
     return "portal/report";
   }
 
@@ -77,18 +82,25 @@ class PortalController {
     final FormSubmission submission = validator.validate(form, Map.of(), post);
     if (submission instanceof FormSubmission.Invalid invalid) {
       model.addAttribute("form", renderer.render(form, Map.of(), invalid));
+      newOnceKey(model);
       return "portal/report";
     }
     final Viewer viewer = viewers.current().orElseThrow();
     try {
-      final Incident incident =
-          reporting.report(viewer.username(), ((FormSubmission.Valid) submission).variables());
+      // A second post of the same page (double click, resent form) gets the first one's incident.
+      final String number =
+          onceOnly.once(
+              viewer.username(),
+              IdempotencyKeys.REPORTS,
+              post.getFirst(FormValidator.ONCE_PARAMETER),
+              () ->
+                  reporting
+                      .report(viewer.username(), ((FormSubmission.Valid) submission).variables())
+                      .number());
       redirect.addFlashAttribute(
           "flash",
-          "Thank you. Your issue is recorded as "
-              + incident.number()
-              + "; the service desk will pick it up.");
-      return "redirect:/portal/requests/" + incident.number();
+          "Thank you. Your issue is recorded as " + number + "; the service desk will pick it up.");
+      return "redirect:/portal/requests/" + number;
     } catch (IllegalArgumentException | ProcessNotStartedException failed) {
       model.addAttribute(
           "problem",
@@ -99,13 +111,19 @@ class PortalController {
       model.addAttribute(
           "form",
           renderer.render(form, Map.of(), new FormSubmission.Invalid(Map.of(), kept(post))));
+      newOnceKey(model);
       return "portal/report";
     }
+  }
+
+  private static void newOnceKey(final Model model) {
+    model.addAttribute("onceKey", UUID.randomUUID().toString());
   }
 
   private static MultiValueMap<String, String> kept(final MultiValueMap<String, String> post) {
     final MultiValueMap<String, String> kept = new LinkedMultiValueMap<>(post);
     kept.remove("_csrf");
+    kept.remove(FormValidator.ONCE_PARAMETER);
     return kept;
   }
 

@@ -15,8 +15,9 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 
 /**
  * The incident REST API ({@code /api/**}): HTTP Basic for scripts and integrations, or the
- * browser's session. A request with an Authorization header carries its own credentials, so it
- * needs no CSRF token; one riding on the session cookie does, as the pages' forms do. Unsigned
+ * browser's session. A request with HTTP Basic credentials is signed in by them alone ({@link
+ * CredentialsOrSession}), so it needs no CSRF token; every other one rides on the session cookie
+ * and does, as the pages' forms do, whatever other Authorization header it carries. Unsigned
  * requests get 401 as a problem document rather than a redirect to the login page.
  */
 @Configuration(proxyBeanMethods = false)
@@ -37,12 +38,13 @@ class ApiSecurityConfiguration {
         .csrf(csrf -> csrf.requireCsrfProtectionMatcher(ApiSecurityConfiguration::needsCsrfToken))
         .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.NEVER))
         .requestCache(cache -> cache.disable())
+        .securityContext(context -> context.securityContextRepository(new CredentialsOrSession()))
         .build();
   }
 
   private static boolean needsCsrfToken(final HttpServletRequest request) {
     return !SAFE_METHODS.contains(request.getMethod())
-        && request.getHeader("Authorization") == null;
+        && !CredentialsOrSession.basicCredentials(request);
   }
 
   private static void unauthorized(

@@ -1,13 +1,19 @@
 package io.flowdesk.app.system;
 
 import io.flowdesk.app.database.DatabaseInUse;
+import io.flowdesk.app.security.Roles;
+import io.flowdesk.domain.directory.Role;
 import java.time.temporal.ChronoUnit;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The first page a newcomer sees: what is running and where it keeps its state. */
+/**
+ * The first page a newcomer sees: what is running and, for admins only, where it keeps its state
+ * (database address and port, data directory, engine addresses), which is nobody else's business.
+ */
 @Controller
 class LandingController {
 
@@ -30,8 +36,11 @@ class LandingController {
   }
 
   @GetMapping("/")
-  String landing(final Model model) {
+  String landing(final Authentication signedIn, final Model model) {
     model.addAttribute("version", version.value());
+    if (!Roles.of(signedIn).contains(Role.ADMIN)) {
+      return VIEW;
+    }
     model.addAttribute(
         "database",
         database.stream().findFirst().map(DatabaseInUse::describe).orElse("spring.datasource.url"));

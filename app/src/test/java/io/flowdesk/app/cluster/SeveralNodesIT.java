@@ -10,7 +10,6 @@ import io.flowdesk.app.Browser;
 import io.flowdesk.app.database.ServerProcess;
 import io.flowdesk.engine.test.SharedPostgres;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -139,5 +138,4 @@ class SeveralNodesIT {
             "--flowdesk.connectors.http.allowed-hosts=127.0.0.1",
             "--flowdesk.connectors.http.allowed-address-ranges=127.0.0.1/32"));
   }
-
 }

@@ -8,7 +8,6 @@ import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.flowdesk.app.database.ServerProcess;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -47,7 +46,6 @@ class EngineRestartIT {
 
   // The jar's engine serves clients other than its own only with credentials.
   private static final String ENGINE_TOKEN = "restart-it-" + UUID.randomUUID();
-
 
   @Test
   void instancesWaitingOnTimersMessagesJobsAndUserTasksSurviveAKilledServer() throws Exception {

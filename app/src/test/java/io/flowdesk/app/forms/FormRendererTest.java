@@ -210,6 +210,38 @@ class FormRendererTest {
   }
 
   @Test
+  void markupInAFilledInValueIsShownAsWrittenNeverRendered() {
+    final String attack =
+        "[Reset your password](https://evil.example/login) <b>now</b>\n# Urgent\n- **act**";
+    final FormSchema form =
+        form(
+            "{\"type\": \"text\", \"text\": \"## {{shortDescription}}\\n\\n"
+                + "See [the guide](https://docs.example/{{shortDescription}})\"}",
+            "{\"type\": \"text\", \"text\": \"=shortDescription\"}");
+
+    final List<FieldView> texts =
+        fields(RENDERER.render(form, Map.of("shortDescription", attack)).rows()).stream()
+            .filter(f -> f.kind().equals("text"))
+            .toList();
+
+    final String escaped =
+        "[Reset your password](https://evil.example/login) &lt;b&gt;now&lt;/b&gt;\n# Urgent\n-"
+            + " **act**";
+    assertThat(texts.get(0).html())
+        .isEqualTo(
+            "<h3>"
+                + escaped
+                + "</h3>\n<p>See <a href=\"https://docs.example/"
+                + escaped
+                + "\" rel=\"noopener noreferrer\">the guide</a></p>");
+    assertThat(texts.get(1).html()).isEqualTo("<p>" + escaped + "</p>");
+    texts.forEach(
+        text ->
+            assertThat(text.html())
+                .doesNotContain("<b>", "href=\"https://evil", "<h1", "<li>", "<strong>"));
+  }
+
+  @Test
   void unknownComponentTypesBecomeAPlaceholder() {
     final FormSchema form =
         form(

@@ -158,6 +158,36 @@ class IncidentApiTest extends WebTestSupport {
   }
 
   @Test
+  void anAuthorizationHeaderThatDoesNotSignInNeitherSkipsCsrfNorFallsBackOnTheSession()
+      throws Exception {
+    final long before = records.search(IncidentQuery.all(), Pageable.ofSize(1)).getTotalElements();
+    final var alice = signIn("alice");
+
+    mvc.perform(
+            postJson("/api/incidents", REPORT)
+                .session(alice)
+                .header("Authorization", "Bearer junk"))
+        .andExpect(status().isForbidden());
+    mvc.perform(
+            postJson("/api/incidents", REPORT)
+                .session(alice)
+                .with(httpBasic("alice", "junk"))
+                .with(freshAddress()))
+        .andExpect(status().isUnauthorized());
+    mvc.perform(
+            postJson("/api/incidents", REPORT)
+                .session(alice)
+                .header("Authorization", "Basic !!!")
+                .with(freshAddress()))
+        .andExpect(status().isUnauthorized());
+
+    assertThat(records.search(IncidentQuery.all(), Pageable.ofSize(1)).getTotalElements())
+        .isEqualTo(before);
+    mvc.perform(postJson("/api/incidents", REPORT).session(alice).with(as("alice")))
+        .andExpect(status().isCreated());
+  }
+
+  @Test
   void resolvingThroughTheApiValidatesWithTheTasksFormAndCompletesIt() throws Exception {
     final IncidentTasks.Waiting waiting = incidents.reportedBy("alice", "Disk full", null);
     final String resolution = "/api/incidents/" + waiting.number() + "/resolution";

@@ -3,6 +3,7 @@ package io.flowdesk.app.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
@@ -24,6 +25,7 @@ import io.flowdesk.domain.incident.NewIncident;
 import io.flowdesk.domain.incident.Priority;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Locale;
 import javax.sql.DataSource;
 import org.awaitility.Awaitility;
 import org.jsoup.Jsoup;
@@ -33,10 +35,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.Pageable;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 class PortalTest extends WebTestSupport {
 
@@ -274,23 +278,46 @@ class PortalTest extends WebTestSupport {
   }
 
   @Test
-  void theCallerSeesCommentsButNeverWorkNotes() throws Exception {
+  void theCallerNeverSeesWorkNotesNeitherOnThePortalNorThroughTheApi() throws Exception {
     final Incident incident = reportedBy("alice", "Shared drive missing");
-    records.addJournalEntry(
-        incident.id(),
-        JournalKind.WORK_NOTE,
-        "Internal: check the GPO",
-        ChangeSource.person("agent.anna"));
+    final MockHttpSession maria = signIn("manager.maria");
+    mvc.perform(
+            post("/incidents/" + incident.number() + "/journal")
+                .session(maria)
+                .with(csrf())
+                .param("kind", "work-note")
+                .param("text", "Internal: check the GPO of Caller"))
+        .andExpect(redirectedUrl("/incidents/" + incident.number()));
+    mvc.perform(
+            post("/api/incidents/" + incident.number() + "/comments")
+                .with(httpBasic("manager.maria", DEMO_PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"text\": \"Vendor case 0815 opened\", \"internal\": true}"))
+        .andExpect(status().isCreated());
     records.addJournalEntry(
         incident.id(),
         JournalKind.COMMENT,
         "We are looking into it",
         ChangeSource.person("agent.anna"));
 
-    final Document page =
-        html(get("/portal/requests/" + incident.number()).session(signIn("alice")));
-
-    assertThat(page.text()).contains("We are looking into it").doesNotContain("check the GPO");
+    final MockHttpSession alice = signIn("alice");
+    final Document page = html(get("/portal/requests/" + incident.number()).session(alice));
+    assertThat(page.text()).contains("We are looking into it");
+    final String portal = page.text().toLowerCase(Locale.ROOT);
+    assertThat(portal).doesNotContain("gpo").doesNotContain("0815").doesNotContain("work note");
+    final RequestPostProcessor asAlice = httpBasic("alice", DEMO_PASSWORD);
+    final String journal =
+        mvc.perform(get("/api/incidents/" + incident.number() + "/journal").with(asAlice))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
+    assertThat(journal).contains("We are looking into it").doesNotContain("GPO", "0815");
+    mvc.perform(get("/api/incidents/" + incident.number() + "/audit-trail").with(asAlice))
+        .andExpect(status().isForbidden());
+    assertThat(records.auditTrail(incident.id()))
+        .extracting(entry -> String.valueOf(entry.newValue()))
+        .noneMatch(value -> value.contains("GPO") || value.contains("0815"));
   }
 
   @Test

@@ -211,9 +211,10 @@ public class IncidentRecords {
 
   /**
    * Adds a comment or work note (not blank, at most 10,000 characters); bumps updatedAt and writes
-   * an audit entry (field {@code comment} or {@code workNote}, a one-line summary as new value). A
-   * job adds one entry of each kind per incident: a retried job gets its first entry back and
-   * changes nothing.
+   * an audit entry: field {@code comment} with a one-line summary as new value, or field {@code
+   * workNote} with no value. A work note's words stay in the journal only, which keeps them from
+   * callers; the audit trail is read by more views than the journal's filter guards. A job adds one
+   * entry of each kind per incident: a retried job gets its first entry back and changes nothing.
    */
   public JournalEntry addJournalEntry(
       final long incidentId, final JournalKind kind, final String text, final ChangeSource source) {
@@ -246,7 +247,12 @@ public class IncidentRecords {
                   .param("jobKey", source.jobKey())
                   .query(IncidentRecords::journalEntry)
                   .single();
-          audit.record(incidentId, source, field, null, AuditTrail.summary(text));
+          audit.record(
+              incidentId,
+              source,
+              field,
+              null,
+              kind == JournalKind.COMMENT ? AuditTrail.summary(text) : null);
           return entry;
         });
   }
