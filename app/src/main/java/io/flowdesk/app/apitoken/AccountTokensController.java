@@ -33,10 +33,13 @@ class AccountTokensController {
   private static final String VIEW = "account/tokens";
 
   private final PersonalTokens tokens;
+  private final TokenRateLimiter rates;
   private final Clock clock;
 
-  AccountTokensController(final PersonalTokens tokens, final Clock clock) {
+  AccountTokensController(
+      final PersonalTokens tokens, final TokenRateLimiter rates, final Clock clock) {
     this.tokens = tokens;
+    this.rates = rates;
     this.clock = clock;
   }
 
@@ -90,6 +93,7 @@ class AccountTokensController {
       throw new ResponseStatusException(
           HttpStatus.NOT_FOUND, "You have no active token " + id + ".");
     }
+    rates.forget(id);
     LOG.info("{} revoked API token {}", person.getName(), id);
     redirect.addFlashAttribute("flash", "Token " + id + " revoked.");
     return "redirect:/account/tokens";

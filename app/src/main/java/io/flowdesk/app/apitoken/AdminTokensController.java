@@ -22,10 +22,13 @@ class AdminTokensController {
   private static final Logger LOG = LoggerFactory.getLogger(AdminTokensController.class);
 
   private final PersonalTokens tokens;
+  private final TokenRateLimiter rates;
   private final Clock clock;
 
-  AdminTokensController(final PersonalTokens tokens, final Clock clock) {
+  AdminTokensController(
+      final PersonalTokens tokens, final TokenRateLimiter rates, final Clock clock) {
     this.tokens = tokens;
+    this.rates = rates;
     this.clock = clock;
   }
 
@@ -43,6 +46,7 @@ class AdminTokensController {
       throw new ResponseStatusException(
           HttpStatus.NOT_FOUND, "There is no active token " + id + ".");
     }
+    rates.forget(id);
     LOG.info("{} revoked API token {} through the admin page", admin.getName(), id);
     redirect.addFlashAttribute("notice", "Token " + id + " revoked.");
     return "redirect:/admin/tokens";

@@ -10,8 +10,9 @@ import java.util.concurrent.ConcurrentMap;
  * A token bucket per personal token, in this node's memory: {@code perSecond} calls a second on
  * average, up to {@code burst} at once. With several nodes each allows that much (a client spread
  * over n nodes gets up to n times the rate); that bounds what one leaked or runaway token can cost
- * without a shared store on every call. Buckets are few (a person has at most {@value
- * PersonalTokens#MAX_ACTIVE_PER_PERSON} active tokens) and a revoked token's bucket is dropped.
+ * without a shared store on every call. There is a bucket per token used on this node since its
+ * start (a person has at most {@value PersonalTokens#MAX_ACTIVE_PER_PERSON} active tokens);
+ * revoking on this node drops the token's bucket.
  */
 public class TokenRateLimiter {
 
