@@ -143,6 +143,9 @@ class PersonalTokenTest extends WebTestSupport {
     assertThat(items.findValuesAsText("number"))
         .contains(alices.number())
         .doesNotContain(bobs.number());
+    // Only the API takes tokens: a token cannot open pages, e.g. to make more tokens.
+    mvc.perform(get("/account/tokens").with(bearer(token)))
+        .andExpect(redirectedUrl("http://localhost/login"));
   }
 
   @Test
