@@ -31,10 +31,10 @@ import org.springframework.web.context.WebApplicationContext;
  * people with their real passwords, with the app listening on a real port for its own camunda
  * client. All subclasses share one Spring context; the incident process is a stand-in ({@value
  * #TEST_PROCESS}) that waits for the caller's answer, so these tests do not depend on the real
- * process's workers.
+ * process's workers. The app's {@link java.time.Clock} is a {@link TestClock}.
  */
 @SpringBootTest(
-    classes = FlowdeskApplication.class,
+    classes = {FlowdeskApplication.class, TestClock.InContext.class},
     webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @TestPropertySource(properties = "flowdesk.incident.process-id=" + WebTestSupport.TEST_PROCESS)
 public abstract class WebTestSupport {

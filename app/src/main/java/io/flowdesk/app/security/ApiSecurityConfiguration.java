@@ -1,5 +1,9 @@
 package io.flowdesk.app.security;
 
+import io.flowdesk.app.apitoken.PersonalTokenFilter;
+import io.flowdesk.app.apitoken.PersonalTokens;
+import io.flowdesk.app.apitoken.TokenRateLimiter;
+import io.flowdesk.domain.directory.Directory;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Set;
 import org.springframework.context.annotation.Bean;
@@ -11,14 +15,17 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
- * The incident REST API ({@code /api/**}): HTTP Basic for scripts and integrations, or the
- * browser's session. A request with HTTP Basic credentials is signed in by them alone ({@link
- * CredentialsOrSession}), so it needs no CSRF token; every other one rides on the session cookie
- * and does, as the pages' forms do, whatever other Authorization header it carries. Unsigned
- * requests get 401 as a problem document rather than a redirect to the login page.
+ * The incident REST API ({@code /api/**}): personal tokens ({@code Bearer fdp_...}, see {@link
+ * PersonalTokenFilter}) and HTTP Basic for scripts and integrations, or the browser's session. A
+ * request signed in by a token or by HTTP Basic credentials ({@link CredentialsOrSession}: by them
+ * alone, never by a session cookie riding along) carries its own credentials, so it needs no CSRF
+ * token; every other one rides on the session cookie and does, as the pages' forms do, whatever
+ * other Authorization header it carries. Unsigned requests get 401 as a problem document rather
+ * than a redirect to the login page.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiSecurityConfiguration {
@@ -28,8 +35,14 @@ class ApiSecurityConfiguration {
   @Bean
   @Order(1)
   SecurityFilterChain incidentApi(
-      final HttpSecurity http, final AuthenticationManager authenticationManager) throws Exception {
+      final HttpSecurity http,
+      final AuthenticationManager authenticationManager,
+      final PersonalTokens tokens,
+      final TokenRateLimiter tokenRates,
+      final Directory directory)
+      throws Exception {
     return http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/**"))
+        .addFilterBefore(new PersonalTokenFilter(tokens, tokenRates, directory), CsrfFilter.class)
         .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
         .authenticationManager(authenticationManager)
         .httpBasic(basic -> basic.authenticationEntryPoint(ApiSecurityConfiguration::unauthorized))
@@ -42,9 +55,13 @@ class ApiSecurityConfiguration {
         .build();
   }
 
+  // A personal token exempts only once the token filter (before this check) accepted it; it refuses
+  // every other "Bearer " header outright. Basic credentials exempt because they alone sign the
+  // request in; any other Authorization header exempts nothing.
   private static boolean needsCsrfToken(final HttpServletRequest request) {
     return !SAFE_METHODS.contains(request.getMethod())
-        && !CredentialsOrSession.basicCredentials(request);
+        && !CredentialsOrSession.basicCredentials(request)
+        && !PersonalTokenFilter.authenticatedByToken(request);
   }
 
   private static void unauthorized(

@@ -166,8 +166,14 @@ class IncidentApiTest extends WebTestSupport {
     mvc.perform(
             postJson("/api/incidents", REPORT)
                 .session(alice)
-                .header("Authorization", "Bearer junk"))
+                .header("Authorization", "Negotiate junk"))
         .andExpect(status().isForbidden());
+    // A bearer header is a personal token or nothing: refused before the session is looked at.
+    mvc.perform(
+            postJson("/api/incidents", REPORT)
+                .session(alice)
+                .header("Authorization", "Bearer junk"))
+        .andExpect(status().isUnauthorized());
     mvc.perform(
             postJson("/api/incidents", REPORT)
                 .session(alice)

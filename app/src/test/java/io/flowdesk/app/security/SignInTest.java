@@ -61,16 +61,17 @@ class SignInTest extends WebTestSupport {
     final Document portal = html(get("/portal").session(session));
 
     assertThat(portal.getElementById("signed-in-user").text()).isEqualTo("Alice Andersen");
-    assertThat(portal.select("nav a").eachText()).containsExactly("Portal", "My requests");
+    assertThat(portal.select("nav a").eachText())
+        .containsExactly("Portal", "My requests", "API tokens");
     assertThat(portal.selectFirst("form[action=/logout] input[name=_csrf]")).isNotNull();
   }
 
   @Test
   void navigationFollowsTheRoles() throws Exception {
     assertThat(html(get("/portal").session(signIn("agent.anna"))).select("nav a").eachText())
-        .containsExactly("Portal", "My requests", "Inbox");
+        .containsExactly("Portal", "My requests", "Inbox", "API tokens");
     assertThat(html(get("/portal").session(signIn("admin"))).select("nav a").eachText())
-        .containsExactly("Portal", "My requests", "Inbox", "Admin");
+        .containsExactly("Portal", "My requests", "Inbox", "API tokens", "Admin");
   }
 
   @Test

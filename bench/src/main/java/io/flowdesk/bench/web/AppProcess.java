@@ -29,7 +29,11 @@ final class AppProcess implements AutoCloseable {
     this.log = log;
   }
 
-  static AppProcess start(final Path jar, final Path dataDir, final String heap)
+  /**
+   * @param settings further {@code --name=value} settings for the app
+   */
+  static AppProcess start(
+      final Path jar, final Path dataDir, final String heap, final String... settings)
       throws IOException, InterruptedException {
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(
@@ -55,6 +59,7 @@ final class AppProcess implements AutoCloseable {
             "--flowdesk.engine.grpc-port=0",
             "--flowdesk.data-dir=" + dataDir,
             "--logging.level.root=WARN"));
+    command.addAll(List.of(settings));
     final ProcessBuilder builder =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().keySet().removeIf(name -> name.startsWith("FLOWDESK_"));

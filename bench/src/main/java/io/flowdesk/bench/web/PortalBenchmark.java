@@ -329,6 +329,11 @@ public final class PortalBenchmark {
     }
 
     void print(final int seconds) {
+      print(seconds, true);
+    }
+
+    /** The table, with an "all pages" total when the rows are parts of one load. */
+    void print(final int seconds, final boolean total) {
       System.out.printf(
           "%-30s %9s %7s %9s %9s %9s %9s %8s%n",
           "page", "requests", "req/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "errors");
@@ -347,7 +352,9 @@ public final class PortalBenchmark {
           System.out.printf("    first failing status: %d%n", firstErrorStatus.get(route));
         }
       }
-      row("all pages", all, allErrors, seconds);
+      if (total) {
+        row("all pages", all, allErrors, seconds);
+      }
     }
 
     private static void row(

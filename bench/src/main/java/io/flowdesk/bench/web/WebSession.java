@@ -79,7 +79,7 @@ final class WebSession {
         HttpResponse.BodyHandlers.ofString());
   }
 
-  private HttpResponse<String> post(final String path, final String form)
+  HttpResponse<String> post(final String path, final String form)
       throws IOException, InterruptedException {
     return http.send(
         HttpRequest.newBuilder(base.resolve(path))
@@ -99,7 +99,7 @@ final class WebSession {
     return matcher.group(1) != null ? matcher.group(1) : matcher.group(2);
   }
 
-  private static String encode(final String value) {
+  static String encode(final String value) {
     return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 }
