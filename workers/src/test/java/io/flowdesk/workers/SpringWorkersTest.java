@@ -20,6 +20,7 @@ import io.flowdesk.domain.incident.Level;
 import io.flowdesk.domain.incident.NewIncident;
 import io.flowdesk.domain.incident.Priority;
 import io.flowdesk.engine.Engine;
+import io.flowdesk.engine.EngineCredentialsProvider;
 import io.flowdesk.engine.test.EngineRecords;
 import io.flowdesk.engine.test.FlowdeskEngineTest;
 import io.flowdesk.engine.test.SharedPostgres;
@@ -85,6 +86,12 @@ class SpringWorkersTest {
     }
     return new SpringApplicationBuilder(WorkersApp.class)
         .web(org.springframework.boot.WebApplicationType.NONE)
+        // The test's engine serves only clients with credentials: its own client's.
+        .initializers(
+            context ->
+                context
+                    .getBeanFactory()
+                    .registerSingleton("engineCredentials", EngineCredentialsProvider.of(engine)))
         .run(arguments.toArray(String[]::new));
   }
 
