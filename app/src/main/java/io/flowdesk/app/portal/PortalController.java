@@ -1,5 +1,6 @@
 package io.flowdesk.app.portal;
 
+import io.camunda.client.api.command.ClientException;
 import io.flowdesk.app.forms.FormRenderer;
 import io.flowdesk.app.forms.FormSubmission;
 import io.flowdesk.app.forms.FormValidator;
@@ -115,8 +116,7 @@ class PortalController {
       model.addAttribute(
           "problem", "Your request could not be recorded: " + invalidReport.getMessage() + ".");
       return kept(item, post, model, response, HttpStatus.UNPROCESSABLE_ENTITY);
-    } catch (ProcessNotStartedException
-        | io.camunda.client.api.command.ClientException notStarted) {
+    } catch (ProcessNotStartedException | ClientException notStarted) {
       LOG.warn("Catalog item {} not started: {}", item.processId(), notStarted.toString());
       model.addAttribute(
           "problem",

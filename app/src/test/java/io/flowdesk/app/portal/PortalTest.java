@@ -110,7 +110,8 @@ class PortalTest extends WebTestSupport {
     final Element first = page.selectFirst(".fd-item a");
     assertThat(first.text()).isEqualTo("Report an issue");
     assertThat(first.attr("href")).isEqualTo("/portal/items/incident");
-    assertThat(page.select("h2").eachText()).containsExactly("Get help", "Request something");
+    // The packaged items' catalog.order puts their categories first (test items have none).
+    assertThat(page.select("h2").eachText()).startsWith("Get help", "Request something");
   }
 
   @Test

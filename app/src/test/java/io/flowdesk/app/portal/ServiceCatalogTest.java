@@ -233,6 +233,10 @@ class ServiceCatalogTest extends WebTestSupport {
             .andExpect(status().isNotFound())
             .andReturn();
     assertThat(gone.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains(id);
+    // Withdrawn on purpose, not broken: nothing for an administrator to fix.
+    final Document adminPage = html(get("/admin/catalog").session(signIn("admin")));
+    assertThat(adminPage.getElementById("broken-" + id)).isNull();
+    assertThat(adminPage.getElementById("offered-" + id)).isNull();
   }
 
   @Test
@@ -259,6 +263,31 @@ class ServiceCatalogTest extends WebTestSupport {
     assertThat(none.getElementById("item-" + id)).isNull();
     assertThat(none.getElementById("no-results").text()).contains("bluetooth printer");
     assertThat(none.getElementById("catalog-search").val()).isEqualTo("bluetooth printer");
+  }
+
+  @Test
+  void itemsAreOrderedByCatalogOrderThenTitle() throws Exception {
+    final String category = "Ordered " + newId("category");
+    final String zulu = newId("zulu");
+    final String alpha = newId("alpha");
+    final String beta = newId("beta");
+    for (final String id : List.of(zulu, alpha, beta)) {
+      deployForm(id);
+    }
+    deployProcess(beta, "Beta", beta, Map.of("catalog.category", category, "catalog.order", "2"));
+    deployProcess(
+        alpha, "Alpha", alpha, Map.of("catalog.category", category, "catalog.order", "2"));
+    deployProcess(zulu, "Zulu", zulu, Map.of("catalog.category", category, "catalog.order", "1"));
+    final MockHttpSession alice = signIn("alice");
+    awaitCard(alice, zulu);
+    awaitCard(alice, alpha);
+    awaitCard(alice, beta);
+
+    final Element section =
+        html(get("/portal").session(alice))
+            .selectFirst("section:has(h2:containsOwn(" + category + "))");
+    assertThat(section.select(".fd-item-title").eachText())
+        .containsExactly("Zulu", "Alpha", "Beta");
   }
 
   @Test

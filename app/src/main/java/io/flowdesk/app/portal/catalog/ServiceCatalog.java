@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -45,7 +46,7 @@ public class ServiceCatalog {
 
     /** A stable id for the page's anchors. */
     public String id() {
-      return title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+      return title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
     }
   }
 
@@ -91,8 +92,8 @@ public class ServiceCatalog {
 
   /**
    * The categories with the items this person may order, matching {@code query} (every word in
-   * title, description or keywords; blank for all), ordered by title; items by {@code
-   * catalog.order}, then title.
+   * title, description or keywords; blank for all). Items by {@code catalog.order}, then title;
+   * categories by their first item, so the analyst's order decides both.
    */
   public List<Category> categories(final Viewer viewer, final String query) {
     final Map<String, List<CatalogItem>> byCategory = new LinkedHashMap<>();
@@ -100,8 +101,7 @@ public class ServiceCatalog {
         .filter(item -> item.offeredTo(viewer))
         .filter(item -> query == null || query.isBlank() || item.matches(query))
         .sorted(
-            Comparator.comparing(CatalogItem::category, String.CASE_INSENSITIVE_ORDER)
-                .thenComparingInt(CatalogItem::order)
+            Comparator.comparingInt(CatalogItem::order)
                 .thenComparing(CatalogItem::title, String.CASE_INSENSITIVE_ORDER))
         .forEach(
             item -> byCategory.computeIfAbsent(item.category(), c -> new ArrayList<>()).add(item));
