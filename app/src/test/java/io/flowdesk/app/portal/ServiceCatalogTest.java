@@ -375,7 +375,11 @@ class ServiceCatalogTest extends WebTestSupport {
         .join();
   }
 
-  /** A process whose none start event links {@code formId}, with these extension properties. */
+  /**
+   * A process whose none start event links {@code formId}, with these extension properties; its
+   * task (for a group nobody is in, so no inbox of the shared context shows it) keeps instances
+   * open for their variables to be read.
+   */
   private void deployProcess(
       final String id,
       final String name,
@@ -408,7 +412,7 @@ class ServiceCatalogTest extends WebTestSupport {
             <bpmn:userTask id="fulfil" name="Fulfil">
               <bpmn:extensionElements>
                 <zeebe:userTask />
-                <zeebe:assignmentDefinition candidateGroups="service-desk" />
+                <zeebe:assignmentDefinition candidateGroups="catalog-test-fulfilment" />
               </bpmn:extensionElements>
               <bpmn:incoming>toWork</bpmn:incoming>
             </bpmn:userTask>
