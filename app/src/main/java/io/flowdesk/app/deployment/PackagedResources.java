@@ -19,10 +19,11 @@ import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * Deploys the diagrams, decisions and forms packaged with the app ({@code processes/}, {@code
- * forms/}) when it is ready, in one deployment: all of them or none. Unchanged files come back as
- * their existing versions, so a restart deploys nothing new; an analyst's later deployment from
- * Camunda Modeler is a newer version and wins. Works the same against a Camunda 8 cluster.
+ * Deploys the diagrams, decisions and forms packaged with the app ({@code processes/} with its
+ * subfolders such as {@code processes/catalog/}, {@code forms/}) when it is ready, in one
+ * deployment: all of them or none. Unchanged files come back as their existing versions, so a
+ * restart deploys nothing new; an analyst's later deployment from Camunda Modeler is a newer
+ * version and wins. Works the same against a Camunda 8 cluster.
  */
 @Component
 class PackagedResources {
@@ -39,7 +40,7 @@ class PackagedResources {
       final ResourcePatternResolver resolver,
       @Value("${flowdesk.deployment.packaged-resources:true}") final boolean enabled,
       @Value(
-              "${flowdesk.deployment.locations:classpath*:processes/*.bpmn,"
+              "${flowdesk.deployment.locations:classpath*:processes/**/*.bpmn,"
                   + "classpath*:processes/*.dmn,classpath*:forms/*.form}")
           final String[] locations) {
     this.client = client;

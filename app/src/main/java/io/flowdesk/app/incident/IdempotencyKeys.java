@@ -17,13 +17,18 @@ import org.springframework.web.server.ResponseStatusException;
 @Component
 public class IdempotencyKeys {
 
-  /** The scope of reports (portal form and API alike). */
+  /** The scope of reports through the API. */
   public static final String REPORTS = "report";
 
   static final int HOURS_KEPT = 24;
   static final int MAX_KEY_LENGTH = 200;
 
   private final JdbcClient jdbc;
+
+  /** The scope of the portal's orders of one catalog item (reports of an issue included). */
+  public static String orders(final String processId) {
+    return "order:" + processId;
+  }
 
   /** The scope of the comments on one incident. */
   public static String comments(final String number) {

@@ -1,135 +1,190 @@
 package io.flowdesk.app.portal;
 
-import io.flowdesk.app.forms.FormCatalog;
+import io.camunda.client.api.command.ClientException;
 import io.flowdesk.app.forms.FormRenderer;
-import io.flowdesk.app.forms.FormSchema;
 import io.flowdesk.app.forms.FormSubmission;
 import io.flowdesk.app.forms.FormValidator;
 import io.flowdesk.app.incident.IdempotencyKeys;
-import io.flowdesk.app.incident.IncidentReporting;
 import io.flowdesk.app.incident.ProcessNotStartedException;
+import io.flowdesk.app.portal.catalog.CatalogItem;
+import io.flowdesk.app.portal.catalog.CatalogOrders;
+import io.flowdesk.app.portal.catalog.ServiceCatalog;
 import io.flowdesk.app.security.Viewer;
 import io.flowdesk.app.security.Viewers;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The service catalog and its first item, "Report an issue": the Camunda form {@code
- * report-incident} rendered and validated on the server; a valid report becomes an incident with
- * its process.
+ * The service catalog: the items the signed-in person may order, by category, with a search; each
+ * item's page renders and validates the start form deployed with its process and orders it.
  */
 @Controller
 @RequestMapping("/portal")
 @PreAuthorize("isAuthenticated()")
 class PortalController {
 
-  static final String REPORT_FORM = "report-incident";
+  private static final Logger LOG = LoggerFactory.getLogger(PortalController.class);
 
   private final ServiceCatalog catalog;
-  private final FormCatalog forms;
+  private final CatalogOrders orders;
   private final FormRenderer renderer;
   private final FormValidator validator;
-  private final IncidentReporting reporting;
   private final Viewers viewers;
   private final IdempotencyKeys onceOnly;
 
   PortalController(
       final ServiceCatalog catalog,
-      final FormCatalog forms,
+      final CatalogOrders orders,
       final FormRenderer renderer,
       final FormValidator validator,
-      final IncidentReporting reporting,
       final Viewers viewers,
       final IdempotencyKeys onceOnly) {
     this.catalog = catalog;
-    this.forms = forms;
+    this.orders = orders;
     this.renderer = renderer;
     this.validator = validator;
-    this.reporting = reporting;
     this.viewers = viewers;
     this.onceOnly = onceOnly;
   }
 
   @GetMapping
-  String catalog(final Model model) {
-    model.addAttribute("categories", catalog.categories());
+  String catalog(@RequestParam(defaultValue = "") final String q, final Model model) {
+    model.addAttribute("query", q.strip());
+    model.addAttribute("categories", catalog.categories(viewer(), q));
     return "portal/catalog";
   }
 
+  /** The old address of "Report an issue" (bookmarks, links): the incident item's page. */
   @GetMapping("/report")
-  String reportForm(final Model model) {
-    model.addAttribute("form", renderer.render(reportForm(), Map.of()));
-    newOnceKey(model);
-    return "portal/report";
+  String report() {
+    return catalog.categories(viewer(), "").stream()
+        .flatMap(category -> category.items().stream())
+        .filter(item -> item.kind() == CatalogItem.Kind.INCIDENT)
+        .findFirst()
+        .map(item -> "redirect:" + item.href())
+        .orElse("redirect:/portal");
   }
 
-  @PostMapping("/report")
-  String report(
+  @GetMapping("/items/{processId}")
+  String item(
+      @PathVariable final String processId, final Model model, final HttpServletResponse response) {
+    final CatalogItem item = offered(processId).orElse(null);
+    if (item == null) {
+      return noSuchItem(processId, model, response);
+    }
+    model.addAttribute("item", item);
+    model.addAttribute("form", renderer.render(item.form(), Map.of()));
+    newOnceKey(model);
+    return "portal/item";
+  }
+
+  @PostMapping("/items/{processId}")
+  String order(
+      @PathVariable final String processId,
       @RequestParam final MultiValueMap<String, String> post,
       final Model model,
+      final HttpServletResponse response,
       final RedirectAttributes redirect) {
-    final FormSchema form = reportForm();
-    final FormSubmission submission = validator.validate(form, Map.of(), post);
-    if (submission instanceof FormSubmission.Invalid invalid) {
-      model.addAttribute("form", renderer.render(form, Map.of(), invalid));
-      newOnceKey(model);
-      return "portal/report";
+    final CatalogItem item = offered(processId).orElse(null);
+    if (item == null) {
+      return noSuchItem(processId, model, response);
     }
-    final Viewer viewer = viewers.current().orElseThrow();
+    model.addAttribute("item", item);
+    final FormSubmission submission = validator.validate(item.form(), Map.of(), post);
+    if (submission instanceof FormSubmission.Invalid invalid) {
+      model.addAttribute("form", renderer.render(item.form(), Map.of(), invalid));
+      newOnceKey(model);
+      response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+      return "portal/item";
+    }
     try {
-      // A second post of the same page (double click, resent form) gets the first one's incident.
-      final String number =
-          onceOnly.once(
-              viewer.username(),
-              IdempotencyKeys.REPORTS,
-              post.getFirst(FormValidator.ONCE_PARAMETER),
-              () ->
-                  reporting
-                      .report(viewer.username(), ((FormSubmission.Valid) submission).variables())
-                      .number());
-      redirect.addFlashAttribute(
-          "flash",
-          "Thank you. Your issue is recorded as " + number + "; the service desk will pick it up.");
-      return "redirect:/portal/requests/" + number;
-    } catch (IllegalArgumentException | ProcessNotStartedException failed) {
+      // A second post of the same page (double click, resent form) answers as the first did.
+      final String username = viewer().username();
+      final CatalogOrders.Ordered ordered =
+          CatalogOrders.Ordered.parse(
+              onceOnly.once(
+                  username,
+                  IdempotencyKeys.orders(item.processId()),
+                  post.getFirst(FormValidator.ONCE_PARAMETER),
+                  () ->
+                      orders
+                          .order(item, username, ((FormSubmission.Valid) submission).variables())
+                          .remembered()));
+      redirect.addFlashAttribute("flash", ordered.confirmation());
+      return "redirect:" + ordered.next();
+    } catch (IllegalArgumentException invalidReport) {
+      model.addAttribute(
+          "problem", "Your request could not be recorded: " + invalidReport.getMessage() + ".");
+      return kept(item, post, model, response, HttpStatus.UNPROCESSABLE_ENTITY);
+    } catch (ProcessNotStartedException | ClientException notStarted) {
+      LOG.warn("Catalog item {} not started: {}", item.processId(), notStarted.toString());
       model.addAttribute(
           "problem",
-          failed instanceof ProcessNotStartedException
-              ? "Your report could not be submitted because the workflow service did not accept"
-                  + " it. Please try again in a moment."
-              : "Your report could not be recorded: " + failed.getMessage() + ".");
-      model.addAttribute(
-          "form",
-          renderer.render(form, Map.of(), new FormSubmission.Invalid(Map.of(), kept(post))));
-      newOnceKey(model);
-      return "portal/report";
+          "Your request could not be submitted because the workflow service did not accept"
+              + " it. Please try again in a moment.");
+      return kept(item, post, model, response, HttpStatus.SERVICE_UNAVAILABLE);
     }
+  }
+
+  private String kept(
+      final CatalogItem item,
+      final MultiValueMap<String, String> post,
+      final Model model,
+      final HttpServletResponse response,
+      final HttpStatus status) {
+    final MultiValueMap<String, String> kept = new LinkedMultiValueMap<>(post);
+    kept.remove("_csrf");
+    kept.remove(FormValidator.ONCE_PARAMETER);
+    newOnceKey(model);
+    model.addAttribute(
+        "form", renderer.render(item.form(), Map.of(), new FormSubmission.Invalid(Map.of(), kept)));
+    response.setStatus(status.value());
+    return "portal/item";
+  }
+
+  /**
+   * The item, if the catalog offers it (empty for unknown and withdrawn ones).
+   *
+   * @throws AccessDeniedException the item's audience leaves this person out (403)
+   */
+  private Optional<CatalogItem> offered(final String processId) {
+    final Optional<CatalogItem> item = catalog.item(processId);
+    final Viewer viewer = viewer();
+    if (item.isPresent() && !item.get().offeredTo(viewer)) {
+      throw new AccessDeniedException(viewer.username() + " may not order " + processId);
+    }
+    return item;
   }
 
   private static void newOnceKey(final Model model) {
     model.addAttribute("onceKey", UUID.randomUUID().toString());
   }
 
-  private static MultiValueMap<String, String> kept(final MultiValueMap<String, String> post) {
-    final MultiValueMap<String, String> kept = new LinkedMultiValueMap<>(post);
-    kept.remove("_csrf");
-    kept.remove(FormValidator.ONCE_PARAMETER);
-    return kept;
+  private static String noSuchItem(
+      final String processId, final Model model, final HttpServletResponse response) {
+    response.setStatus(HttpStatus.NOT_FOUND.value());
+    model.addAttribute("processId", processId);
+    return "portal/no-item";
   }
 
-  private FormSchema reportForm() {
-    return forms
-        .find(REPORT_FORM)
-        .orElseThrow(() -> new IllegalStateException("form " + REPORT_FORM + " is not packaged"));
+  private Viewer viewer() {
+    return viewers.current().orElseThrow();
   }
 }

@@ -62,7 +62,7 @@ class DoubleSubmitTest extends WebTestSupport {
 
   private static MockHttpServletRequestBuilder report(
       final MockHttpSession session, final String once) {
-    return post("/portal/report")
+    return post("/portal/items/incident")
         .session(session)
         .with(csrf())
         .param("_once", once)
@@ -77,9 +77,9 @@ class DoubleSubmitTest extends WebTestSupport {
   void theSameReportPagePostedTwiceRecordsOneIncident() throws Exception {
     final MockHttpSession alice = signIn("alice");
     final String once =
-        html(get("/portal/report").session(alice)).selectFirst("input[name=_once]").val();
+        html(get("/portal/items/incident").session(alice)).selectFirst("input[name=_once]").val();
     final String other =
-        html(get("/portal/report").session(alice)).selectFirst("input[name=_once]").val();
+        html(get("/portal/items/incident").session(alice)).selectFirst("input[name=_once]").val();
     assertThat(once).isNotBlank().isNotEqualTo(other);
     final long before = incidents();
 

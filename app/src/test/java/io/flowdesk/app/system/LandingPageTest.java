@@ -147,7 +147,8 @@ class LandingPageTest {
     final long before = records.search(IncidentQuery.all(), Pageable.ofSize(1)).getTotalElements();
     final HttpHeaders headers = signedIn("alice");
     final ResponseEntity<String> reportPage =
-        http.exchange("/portal/report", HttpMethod.GET, new HttpEntity<>(headers), String.class);
+        http.exchange(
+            "/portal/items/incident", HttpMethod.GET, new HttpEntity<>(headers), String.class);
     final String token =
         Jsoup.parse(reportPage.getBody()).selectFirst("input[name=_csrf]").attr("value");
     headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
@@ -160,7 +161,10 @@ class LandingPageTest {
 
     final ResponseEntity<String> answer =
         http.exchange(
-            "/portal/report", HttpMethod.POST, new HttpEntity<>(form, headers), String.class);
+            "/portal/items/incident",
+            HttpMethod.POST,
+            new HttpEntity<>(form, headers),
+            String.class);
 
     assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
     assertThat(answer.getBody()).contains("The form is too large", "Nothing was saved");

@@ -127,6 +127,8 @@ class IncidentProcessTest {
               StandardCharsets.UTF_8,
               "incident-assignment.dmn")
           .addResourceString(
+              formFile("report-incident.form"), StandardCharsets.UTF_8, "report-incident.form")
+          .addResourceString(
               formFile("resolve-incident.form"), StandardCharsets.UTF_8, "resolve-incident.form")
           .send()
           .join();

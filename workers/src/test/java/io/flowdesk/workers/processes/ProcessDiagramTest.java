@@ -27,7 +27,8 @@ class ProcessDiagramTest {
 
   static Stream<Path> processes() throws IOException {
     final Path directory = Path.of(System.getProperty("flowdesk.processes", "../processes"));
-    try (Stream<Path> files = Files.list(directory)) {
+    // Subfolders too: the service catalog's items live in processes/catalog/.
+    try (Stream<Path> files = Files.walk(directory)) {
       return files.filter(f -> f.toString().endsWith(".bpmn")).sorted().toList().stream();
     }
   }
