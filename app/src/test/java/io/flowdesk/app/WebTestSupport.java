@@ -5,6 +5,8 @@ import static org.springframework.security.test.web.servlet.setup.SecurityMockMv
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 
+import io.camunda.client.CamundaClient;
+import io.camunda.zeebe.model.bpmn.Bpmn;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -73,6 +75,26 @@ public abstract class WebTestSupport {
   @BeforeEach
   void mockMvcWithSecurity() {
     mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+  }
+
+  /**
+   * Deploys the stand-in for {@link #TEST_PROCESS} that, like the real incident process at its end,
+   * waits for the caller's answer, keyed by the incident number.
+   */
+  protected static void deployCallerWaitingStandIn(final CamundaClient client) {
+    client
+        .newDeployResourceCommand()
+        .addProcessModel(
+            Bpmn.createExecutableProcess(TEST_PROCESS)
+                .startEvent()
+                .intermediateCatchEvent("callerResponse")
+                .message(
+                    m -> m.name("incident-caller-response").zeebeCorrelationKey("=incidentNumber"))
+                .endEvent()
+                .done(),
+            TEST_PROCESS + ".bpmn")
+        .send()
+        .join();
   }
 
   /** A client address no other test uses. */

@@ -50,7 +50,7 @@ class AgentIncidentController {
   private final HoldResumption holds;
   private final ProcessDiagrams diagrams;
   private final Viewers viewers;
-  private final IdempotencyKeys onceOnly;
+  private final IncidentJournal journal;
 
   AgentIncidentController(
       final IncidentRecords records,
@@ -59,14 +59,14 @@ class AgentIncidentController {
       final HoldResumption holds,
       final ProcessDiagrams diagrams,
       final Viewers viewers,
-      final IdempotencyKeys onceOnly) {
+      final IncidentJournal journal) {
     this.records = records;
     this.access = access;
     this.timeline = timeline;
     this.holds = holds;
     this.diagrams = diagrams;
     this.viewers = viewers;
-    this.onceOnly = onceOnly;
+    this.journal = journal;
   }
 
   @GetMapping("/{number}")
@@ -110,16 +110,7 @@ class AgentIncidentController {
           "problem", "A journal entry may have at most " + MAX_JOURNAL_TEXT + " characters.");
     } else {
       final String username = viewer().username();
-      onceOnly.once(
-          username,
-          IdempotencyKeys.comments(incident.number()),
-          once,
-          () ->
-              Long.toString(
-                  records
-                      .addJournalEntry(
-                          incident.id(), journalKind, text.strip(), ChangeSource.person(username))
-                      .id()));
+      journal.add(incident, journalKind, text.strip(), username, once);
       redirect.addFlashAttribute(
           "flash",
           journalKind == JournalKind.COMMENT

@@ -9,7 +9,6 @@ import io.flowdesk.app.security.Viewer;
 import io.flowdesk.app.security.Viewers;
 import io.flowdesk.app.system.PageNumbers;
 import io.flowdesk.domain.incident.AuditEntry;
-import io.flowdesk.domain.incident.ChangeSource;
 import io.flowdesk.domain.incident.Incident;
 import io.flowdesk.domain.incident.IncidentQuery;
 import io.flowdesk.domain.incident.IncidentRecords;
@@ -69,6 +68,7 @@ class IncidentApiController {
   private final FormValidator validator;
   private final Viewers viewers;
   private final IdempotencyKeys onceOnly;
+  private final IncidentJournal journal;
 
   IncidentApiController(
       final IncidentRecords records,
@@ -78,7 +78,8 @@ class IncidentApiController {
       final TaskInbox inbox,
       final FormValidator validator,
       final Viewers viewers,
-      final IdempotencyKeys onceOnly) {
+      final IdempotencyKeys onceOnly,
+      final IncidentJournal journal) {
     this.records = records;
     this.access = access;
     this.reporting = reporting;
@@ -87,6 +88,7 @@ class IncidentApiController {
     this.validator = validator;
     this.viewers = viewers;
     this.onceOnly = onceOnly;
+    this.journal = journal;
   }
 
   /** One page of a list, with where it is in the whole. */
@@ -201,20 +203,12 @@ class IncidentApiController {
     }
     final String text = request.text("text");
     final long id =
-        Long.parseLong(
-            onceOnly.once(
-                viewer.username(),
-                IdempotencyKeys.comments(incident.number()),
-                key,
-                () ->
-                    Long.toString(
-                        records
-                            .addJournalEntry(
-                                incident.id(),
-                                internal ? JournalKind.WORK_NOTE : JournalKind.COMMENT,
-                                text,
-                                ChangeSource.person(viewer.username()))
-                            .id())));
+        journal.add(
+            incident,
+            internal ? JournalKind.WORK_NOTE : JournalKind.COMMENT,
+            text,
+            viewer.username(),
+            key);
     final JournalEntry entry =
         records.journal(incident.id(), viewer.worksTickets()).stream()
             .filter(added -> added.id() == id)

@@ -2,13 +2,12 @@ package io.flowdesk.app.portal;
 
 import io.flowdesk.app.forms.FormValidator;
 import io.flowdesk.app.incident.CallerResponses;
-import io.flowdesk.app.incident.IdempotencyKeys;
 import io.flowdesk.app.incident.IncidentAccess;
+import io.flowdesk.app.incident.IncidentJournal;
 import io.flowdesk.app.incident.IncidentTimeline;
 import io.flowdesk.app.security.Viewer;
 import io.flowdesk.app.security.Viewers;
 import io.flowdesk.app.system.PageNumbers;
-import io.flowdesk.domain.incident.ChangeSource;
 import io.flowdesk.domain.incident.IllegalTransitionException;
 import io.flowdesk.domain.incident.Incident;
 import io.flowdesk.domain.incident.IncidentNotFoundException;
@@ -53,7 +52,7 @@ class MyRequestsController {
   private final IncidentTimeline timeline;
   private final CallerResponses responses;
   private final Viewers viewers;
-  private final IdempotencyKeys onceOnly;
+  private final IncidentJournal journal;
 
   MyRequestsController(
       final IncidentRecords records,
@@ -61,13 +60,13 @@ class MyRequestsController {
       final IncidentTimeline timeline,
       final CallerResponses responses,
       final Viewers viewers,
-      final IdempotencyKeys onceOnly) {
+      final IncidentJournal journal) {
     this.records = records;
     this.access = access;
     this.timeline = timeline;
     this.responses = responses;
     this.viewers = viewers;
-    this.onceOnly = onceOnly;
+    this.journal = journal;
   }
 
   @GetMapping
@@ -116,19 +115,7 @@ class MyRequestsController {
           "problem", incident.number() + " is " + state(incident) + "; it takes no comments.");
     } else {
       // A second post of the same page adds nothing: the comment is there already.
-      onceOnly.once(
-          viewer.username(),
-          IdempotencyKeys.comments(incident.number()),
-          once,
-          () ->
-              Long.toString(
-                  records
-                      .addJournalEntry(
-                          incident.id(),
-                          JournalKind.COMMENT,
-                          text.strip(),
-                          ChangeSource.person(viewer.username()))
-                      .id()));
+      journal.add(incident, JournalKind.COMMENT, text.strip(), viewer.username(), once);
       redirect.addFlashAttribute("flash", "Your comment was added.");
     }
     return "redirect:/portal/requests/" + incident.number();

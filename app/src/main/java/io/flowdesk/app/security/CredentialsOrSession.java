@@ -25,8 +25,16 @@ final class CredentialsOrSession implements SecurityContextRepository {
   private final SecurityContextRepository perRequest =
       new RequestAttributeSecurityContextRepository();
   private final SecurityContextRepository session =
-      new DelegatingSecurityContextRepository(
-          perRequest, new HttpSessionSecurityContextRepository());
+      new DelegatingSecurityContextRepository(perRequest, existingSessionsOnly());
+
+  // The API uses a session a person's pages opened, never opens one (SessionCreationPolicy.NEVER
+  // configures only the repository Spring Security makes itself, not this one).
+  private static SecurityContextRepository existingSessionsOnly() {
+    final HttpSessionSecurityContextRepository sessions =
+        new HttpSessionSecurityContextRepository();
+    sessions.setAllowSessionCreation(false);
+    return sessions;
+  }
 
   /** Whether the request carries HTTP Basic credentials (right or wrong). */
   static boolean basicCredentials(final HttpServletRequest request) {

@@ -41,6 +41,15 @@ final class SecureCookies implements CookieProcessor {
             e);
       }
     }
+
+    /** Whether a cookie set in answer to {@code request} is marked Secure. */
+    boolean marksSecure(final HttpServletRequest request) {
+      return switch (this) {
+        case TRUE -> true;
+        case FALSE -> false;
+        case AUTO -> request != null && (request.isSecure() || forwardedHttps(request));
+      };
+    }
   }
 
   private static final Pattern FORWARDED_HTTPS =
@@ -56,20 +65,12 @@ final class SecureCookies implements CookieProcessor {
 
   @Override
   public String generateHeader(final Cookie cookie, final HttpServletRequest request) {
-    if (cookie.getSecure() || !marksSecure(request)) {
+    if (cookie.getSecure() || !mode.marksSecure(request)) {
       return tomcats.generateHeader(cookie, request);
     }
     final Cookie secure = (Cookie) cookie.clone();
     secure.setSecure(true);
     return tomcats.generateHeader(secure, request);
-  }
-
-  private boolean marksSecure(final HttpServletRequest request) {
-    return switch (mode) {
-      case TRUE -> true;
-      case FALSE -> false;
-      case AUTO -> request != null && (request.isSecure() || forwardedHttps(request));
-    };
   }
 
   private static boolean forwardedHttps(final HttpServletRequest request) {

@@ -8,7 +8,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.camunda.client.CamundaClient;
-import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.flowdesk.app.WebTestSupport;
 import io.flowdesk.domain.incident.ChangeSource;
 import io.flowdesk.domain.incident.Incident;
@@ -41,19 +40,7 @@ class DoubleSubmitTest extends WebTestSupport {
 
   @BeforeEach
   void deployTheStandInProcess() {
-    client
-        .newDeployResourceCommand()
-        .addProcessModel(
-            Bpmn.createExecutableProcess(TEST_PROCESS)
-                .startEvent()
-                .intermediateCatchEvent("callerResponse")
-                .message(
-                    m -> m.name("incident-caller-response").zeebeCorrelationKey("=incidentNumber"))
-                .endEvent()
-                .done(),
-            TEST_PROCESS + ".bpmn")
-        .send()
-        .join();
+    deployCallerWaitingStandIn(client);
   }
 
   private long incidents() {

@@ -11,7 +11,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.camunda.client.CamundaClient;
-import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.flowdesk.app.WebTestSupport;
 import io.flowdesk.domain.incident.ChangeSource;
 import io.flowdesk.domain.incident.Incident;
@@ -53,20 +52,7 @@ class PortalTest extends WebTestSupport {
   @BeforeEach
   void deployTheStandInProcess() {
     jdbc = JdbcClient.create(dataSource);
-    // Like the real process at the end: waits for the caller's answer, keyed by the number.
-    client
-        .newDeployResourceCommand()
-        .addProcessModel(
-            Bpmn.createExecutableProcess(TEST_PROCESS)
-                .startEvent()
-                .intermediateCatchEvent("callerResponse")
-                .message(
-                    m -> m.name("incident-caller-response").zeebeCorrelationKey("=incidentNumber"))
-                .endEvent()
-                .done(),
-            TEST_PROCESS + ".bpmn")
-        .send()
-        .join();
+    deployCallerWaitingStandIn(client);
   }
 
   private static MockHttpServletRequestBuilder report(final MockHttpSession session) {
