@@ -188,6 +188,55 @@ class IncidentStoryIT {
     assertThat(alice.locator("input[name=impact][value=low]")).isChecked();
   }
 
+  /**
+   * The pages this issue brought, on a desktop and a phone: the catalog read from deployed
+   * processes, ordering an item, personal API tokens, and the admins' catalog and token pages.
+   * Screenshots go to target/screenshots/ for a person to look at.
+   */
+  @Test
+  void catalogOrderingAndApiTokensOnDesktopAndPhone() throws Exception {
+    final Page alice = signedIn("alice");
+    alice.navigate("/portal");
+    assertThat(alice.locator("#item-something-else")).isVisible();
+    shoot(alice, "portal-catalog");
+    alice.click("#item-something-else a");
+    alice.fill("[name=subject]", "A second monitor for room 4.12");
+    alice.fill("[name=details]", "For the weekly planning meeting, by Friday.");
+    shoot(alice, "portal-item");
+    alice.click("button:has-text('Send request')");
+    alice.waitForURL("**/portal");
+    assertThat(alice.locator(".fd-flash")).containsText("was sent as request");
+
+    alice.navigate("/account/tokens");
+    alice.fill("#token-name", "nightly report script");
+    alice.click("button:has-text('Create token')");
+    assertThat(alice.locator("#issued-token")).hasValue(java.util.regex.Pattern.compile("fdp_.+"));
+    shoot(alice, "account-tokens");
+    alice.navigate("/account/tokens");
+    assertThat(alice.locator("#issued-token")).hasCount(0);
+    assertThat(alice.locator("#tokens")).containsText("nightly report script");
+
+    final Page admin = signedIn("admin");
+    admin.navigate("/admin/catalog");
+    assertThat(admin.locator("#offered-items")).containsText("something-else");
+    shoot(admin, "admin-catalog");
+    admin.navigate("/admin/tokens");
+    assertThat(admin.locator("#tokens")).containsText("alice");
+    shoot(admin, "admin-tokens");
+  }
+
+  /** A desktop and a phone screenshot of what {@code page} shows now. */
+  private static void shoot(final Page page, final String name) {
+    final Path dir = Path.of("target", "screenshots");
+    page.setViewportSize(1280, 900);
+    page.screenshot(
+        new Page.ScreenshotOptions().setPath(dir.resolve(name + ".png")).setFullPage(true));
+    page.setViewportSize(390, 844);
+    page.screenshot(
+        new Page.ScreenshotOptions().setPath(dir.resolve(name + "-phone.png")).setFullPage(true));
+    page.setViewportSize(1280, 900);
+  }
+
   /** Reads the caller's mailbox over IMAP until the mail about {@code number} is there. */
   private static Message awaitMail(final String address, final String number) {
     return await("the mail to " + address + " about " + number)
