@@ -80,11 +80,6 @@ public final class ApiAccess {
     return "Bearer " + ownToken.value();
   }
 
-  /** True when clients other than the engine's own can authenticate at all. */
-  public boolean acceptsOtherClients() {
-    return credentials.configured() || jwt.isPresent() || localAccess.isPresent();
-  }
-
   /** Decides who sent {@code request}. */
   public Outcome authenticate(final ApiRequest request) {
     final String authorization = request.authorization();

@@ -55,9 +55,10 @@ final class CrossSiteGuard {
     return contentType(request);
   }
 
-  /** True when {@link #check} answered a CORS preflight itself. */
-  static boolean answeredPreflight(final HttpServletRequest request) {
-    return isPreflight(request) && request.getHeader("Origin") != null;
+  /** True when {@link #check} answered a CORS preflight itself: one from an allowed origin. */
+  boolean answeredPreflight(final HttpServletRequest request) {
+    final String origin = request.getHeader("Origin");
+    return isPreflight(request) && origin != null && allowedOrigins.contains(normalise(origin));
   }
 
   private static boolean isPreflight(final HttpServletRequest request) {

@@ -45,7 +45,7 @@ public final class RestApiServlet extends HttpServlet {
       exchange.problem(crossSiteProblem.get());
       return;
     }
-    if (CrossSiteGuard.answeredPreflight(request)) {
+    if (crossSite.answeredPreflight(request)) {
       return;
     }
     final ApiAccess.Outcome outcome =
