@@ -41,7 +41,7 @@ class PackagedResources {
       @Value("${flowdesk.deployment.packaged-resources:true}") final boolean enabled,
       @Value(
               "${flowdesk.deployment.locations:classpath*:processes/**/*.bpmn,"
-                  + "classpath*:processes/*.dmn,classpath*:forms/*.form}")
+                  + "classpath*:processes/**/*.dmn,classpath*:forms/*.form}")
           final String[] locations) {
     this.client = client;
     this.resolver = resolver;

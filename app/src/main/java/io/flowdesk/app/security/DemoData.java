@@ -33,7 +33,10 @@ class DemoData implements ApplicationRunner {
           new AssignmentGroup("network-team", "Network team", "manager.maria"),
           new AssignmentGroup("workplace-team", "Workplace team", null),
           new AssignmentGroup("identity-access", "Identity and access", null),
-          new AssignmentGroup("applications", "Applications", null));
+          new AssignmentGroup("applications", "Applications", null),
+          // Catalog items: finance approves laptops above the threshold, facilities issues badges.
+          new AssignmentGroup("finance", "Finance", null),
+          new AssignmentGroup("facilities", "Facilities", null));
 
   static final List<DemoPerson> PEOPLE =
       List.of(
@@ -47,6 +50,8 @@ class DemoData implements ApplicationRunner {
               Set.of(Role.MANAGER),
               Set.of("service-desk", "network-team")),
           new DemoPerson("cab.carl", "Carl CAB", Set.of(Role.CAB_MEMBER), Set.of()),
+          new DemoPerson(
+              "finance.fiona", "Fiona Finance", Set.of(Role.END_USER), Set.of("finance")),
           new DemoPerson("admin", "Administrator", Set.of(Role.ADMIN), Set.of()));
 
   private final Directory directory;
