@@ -75,7 +75,7 @@ final class ItemTesting {
       final CamundaClient client, final long instance, final String elementId, final int count) {
     final List<List<UserTask>> tasks = new java.util.ArrayList<>(List.of(List.of()));
     await()
-        .atMost(Duration.ofSeconds(20))
+        .atMost(Duration.ofSeconds(60))
         .until(
             () -> {
               tasks.set(

@@ -81,7 +81,7 @@ final class RequestStandIns implements AutoCloseable {
   long awaitApproval(final long instance) {
     final long[] found = new long[1];
     await()
-        .atMost(Duration.ofSeconds(20))
+        .atMost(Duration.ofSeconds(60))
         .until(
             () -> {
               final List<ProcessInstance> open =
