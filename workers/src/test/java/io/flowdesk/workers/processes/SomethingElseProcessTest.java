@@ -11,11 +11,11 @@ import io.camunda.client.api.search.response.Form;
 import io.camunda.client.api.search.response.UserTask;
 import io.flowdesk.engine.test.EngineRecords;
 import io.flowdesk.engine.test.FlowdeskEngineTest;
-import io.flowdesk.workers.WorkerTesting;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,13 +26,24 @@ import org.junit.jupiter.api.Test;
 @FlowdeskEngineTest
 class SomethingElseProcessTest {
 
+  static RequestStandIns standIns;
+
   CamundaClient client;
   EngineRecords records;
 
   long definitionKey;
 
+  @AfterAll
+  static void stop() {
+    standIns.close();
+    standIns = null;
+  }
+
   @BeforeEach
   void deploy() {
+    if (standIns == null) {
+      standIns = RequestStandIns.start(client);
+    }
     definitionKey =
         client
             .newDeployResourceCommand()
@@ -57,17 +68,20 @@ class SomethingElseProcessTest {
   }
 
   @Test
-  void theRequestWaitsForTheServiceDeskAndEndsWhenTheyCompleteIt() {
+  void theRequestIsInFulfilmentWhileTheServiceDeskHandlesItAndFulfilledWhenTheyCompleteIt() {
     final long instance =
-        WorkerTesting.start(
+        ItemTesting.order(
             client,
             "something-else",
+            "REQ0000501",
+            "alice",
+            "alice",
             Map.of(
                 "subject", "A second monitor for room 4",
-                "details", "For the Tuesday workshops",
-                "requestedBy", "alice"));
+                "details", "For the Tuesday workshops"));
 
     final UserTask task = awaitTask(instance);
+    assertThat(standIns.stages("REQ0000501")).containsExactly("fulfilment");
     assertThat(task.getName()).isEqualTo("Handle request");
     assertThat(task.getCandidateGroups()).containsExactly("service-desk");
     assertThat(records.variable(instance, "subject")).isEqualTo("\"A second monitor for room 4\"");
@@ -77,6 +91,7 @@ class SomethingElseProcessTest {
 
     records.awaitCompleted(instance);
     assertThat(records.passed(instance, "requestHandled", "ELEMENT_COMPLETED")).isTrue();
+    assertThat(standIns.stages("REQ0000501")).containsExactly("fulfilment", "fulfilled");
   }
 
   private UserTask awaitTask(final long instance) {
