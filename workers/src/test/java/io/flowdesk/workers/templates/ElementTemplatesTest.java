@@ -40,6 +40,27 @@ class ElementTemplatesTest {
           "rpa.json", Map.entry(RpaWorker.TYPE, RpaWorker.INPUTS),
           "etl.json", Map.entry(EtlWorker.TYPE, EtlWorker.INPUTS));
 
+  /** Templates of the request building blocks (issue 18), which no connector worker runs. */
+  static final List<String> REQUEST_BLOCKS = List.of("approval.json", "request-stage.json");
+
+  /** The stages {@code flowdesk:request-stage} knows (docs/contracts: requests and approvals). */
+  static final List<String> STAGES =
+      List.of("approval", "fulfilment", "fulfilled", "rejected", "closed", "canceled");
+
+  /** The inputs of process {@code flowdesk-approval}. */
+  static final List<String> APPROVAL_INPUTS =
+      List.of(
+          "approvers",
+          "mode",
+          "quorum",
+          "reminderAfter",
+          "expireAfter",
+          "onExpiry",
+          "subject",
+          "requester",
+          "requestedFor",
+          "recordNumber");
+
   static Path directory() {
     return Path.of(System.getProperty("flowdesk.templates", "../connectors/element-templates"));
   }
@@ -58,7 +79,9 @@ class ElementTemplatesTest {
     try (Stream<Path> list = Files.list(directory())) {
       files = list.map(p -> p.getFileName().toString()).sorted().toList();
     }
-    assertThat(files).containsExactlyInAnyOrderElementsOf(WORKERS.keySet());
+    final List<String> expected = new ArrayList<>(WORKERS.keySet());
+    expected.addAll(REQUEST_BLOCKS);
+    assertThat(files).containsExactlyInAnyOrderElementsOf(expected);
     final Set<String> ids = new HashSet<>();
     for (final String file : files) {
       final JsonNode template = read(file);
@@ -103,8 +126,12 @@ class ElementTemplatesTest {
     assertThat(inputs).containsExactlyInAnyOrderElementsOf(WORKERS.get(file).getValue());
   }
 
+  static Stream<String> allTemplates() {
+    return Stream.concat(templates(), REQUEST_BLOCKS.stream());
+  }
+
   @ParameterizedTest
-  @MethodSource("templates")
+  @MethodSource("allTemplates")
   void groupsConditionsAndPatternsOfATemplateAreConsistent(final String file) throws IOException {
     final JsonNode template = read(file);
     final Set<String> groups = new HashSet<>();
@@ -130,10 +157,106 @@ class ElementTemplatesTest {
         assertThat(property.path("choices").size()).isPositive();
       }
     }
+    assertThat(template.path("$schema").asText()).isEqualTo(SCHEMA);
     assertThat(
             properties(template).stream()
-                .anyMatch(p -> p.path("binding").path("key").asText().equals("resultVariable")))
-        .isTrue();
+                .anyMatch(
+                    p ->
+                        p.path("binding").path("key").asText().equals("resultVariable")
+                            || p.path("binding").path("type").asText().equals("zeebe:output")))
+        .as("%s names where its result goes (a stage has none)", file)
+        .isEqualTo(!file.equals("request-stage.json"));
+  }
+
+  @Test
+  void theRequestStageTemplateSetsOneOfTheStagesAsTheStageHeaderOfARequestStageJob()
+      throws IOException {
+    final JsonNode template = read("request-stage.json");
+
+    assertThat(template.path("id").asText()).isEqualTo("io.flowdesk.requests.stage.v1");
+    assertThat(template.path("elementType").path("value").asText()).isEqualTo("bpmn:ServiceTask");
+    assertThat(hidden(template, "zeebe:taskDefinition", "type"))
+        .isEqualTo("flowdesk:request-stage");
+    final JsonNode stage = property(template, "stage");
+    assertThat(stage.path("binding").path("type").asText()).isEqualTo("zeebe:taskHeader");
+    assertThat(stage.path("binding").path("key").asText()).isEqualTo("stage");
+    assertThat(values(stage)).containsExactlyElementsOf(STAGES);
+    assertThat(inputs(template)).containsExactly("comment");
+  }
+
+  @Test
+  void theApprovalTemplateCallsFlowdeskApprovalWithItsInputsAndMapsItsDecisionOut()
+      throws IOException {
+    final JsonNode template = read("approval.json");
+
+    assertThat(template.path("id").asText()).isEqualTo("io.flowdesk.requests.approval.v1");
+    assertThat(template.path("appliesTo").toString()).isEqualTo("[\"bpmn:CallActivity\"]");
+    assertThat(hidden(template, "zeebe:calledElement", "processId")).isEqualTo("flowdesk-approval");
+    assertThat(inputs(template)).containsExactlyInAnyOrderElementsOf(APPROVAL_INPUTS);
+    assertThat(values(property(template, "mode")))
+        .containsExactly("any", "all", "sequential", "quorum", "first");
+    assertThat(values(property(template, "onExpiry"))).containsExactly("reject", "escalate");
+    assertThat(
+            properties(template).stream()
+                .filter(p -> p.path("binding").path("type").asText().equals("zeebe:output"))
+                .map(p -> p.path("binding").path("source").asText()))
+        .containsExactly("=approval");
+  }
+
+  @Test
+  void everyTemplateThePackagedProcessesUseExists() throws IOException {
+    final Set<String> ids = new HashSet<>();
+    for (final String file : allTemplates().toList()) {
+      final JsonNode template = read(file);
+      ids.add(template.path("id").asText() + "@" + template.path("version").asInt());
+    }
+    final Pattern used =
+        Pattern.compile(
+            "zeebe:modelerTemplate=\"([^\"]+)\" zeebe:modelerTemplateVersion=\"(\\d+)\"");
+    final Path processes = Path.of(System.getProperty("flowdesk.processes", "../processes"));
+    final List<Path> diagrams;
+    try (Stream<Path> files = Files.walk(processes)) {
+      diagrams = files.filter(f -> f.toString().endsWith(".bpmn")).toList();
+    }
+    int uses = 0;
+    for (final Path diagram : diagrams) {
+      final java.util.regex.Matcher use = used.matcher(Files.readString(diagram));
+      while (use.find()) {
+        assertThat(ids).as("template of %s", diagram).contains(use.group(1) + "@" + use.group(2));
+        uses++;
+      }
+    }
+    assertThat(uses).isPositive();
+  }
+
+  static String hidden(final JsonNode template, final String bindingType, final String property) {
+    return properties(template).stream()
+        .filter(p -> p.path("type").asText().equals("Hidden"))
+        .filter(p -> p.path("binding").path("type").asText().equals(bindingType))
+        .filter(p -> p.path("binding").path("property").asText().equals(property))
+        .map(p -> p.path("value").asText())
+        .findFirst()
+        .orElse(null);
+  }
+
+  static JsonNode property(final JsonNode template, final String id) {
+    return properties(template).stream()
+        .filter(p -> p.path("id").asText().equals(id))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  static List<String> values(final JsonNode dropdown) {
+    final List<String> values = new ArrayList<>();
+    dropdown.path("choices").forEach(c -> values.add(c.path("value").asText()));
+    return values;
+  }
+
+  static List<String> inputs(final JsonNode template) {
+    return properties(template).stream()
+        .filter(p -> p.path("binding").path("type").asText().equals("zeebe:input"))
+        .map(p -> p.path("binding").path("name").asText())
+        .toList();
   }
 
   static List<JsonNode> properties(final JsonNode template) {
