@@ -5,6 +5,7 @@ import io.camunda.client.api.command.DeployResourceCommandStep1;
 import io.camunda.client.api.response.DeploymentEvent;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -29,6 +30,7 @@ import org.springframework.stereotype.Component;
 class PackagedResources {
 
   private static final Logger LOG = LoggerFactory.getLogger(PackagedResources.class);
+  private static final Duration DEPLOY_TIMEOUT = Duration.ofMinutes(2);
 
   private final CamundaClient client;
   private final ResourcePatternResolver resolver;
@@ -72,7 +74,9 @@ class PackagedResources {
                 : command.addResourceBytes(bytes, resource.getFilename());
       }
     }
-    final DeploymentEvent deployed = command.send().join();
+    // Every packaged file in one deployment, each validated (FEEL included): on a busy machine this
+    // takes longer than the client's default request timeout, and a timeout here fails the start.
+    final DeploymentEvent deployed = command.requestTimeout(DEPLOY_TIMEOUT).send().join();
     LOG.info(
         "Packaged resources deployed (deployment {}): {} processes, {} decisions, {} forms",
         deployed.getKey(),
