@@ -169,6 +169,24 @@ class PasswordResetProcessTest {
         .isEqualTo("The password is reset.");
   }
 
+  @Test
+  void withoutAnAddressGivenTheCallGoesToTheDirectoryNamedInTheDiagram() {
+    final long instance =
+        order(client, "password-reset", "REQ0000403", "bob", "bob", Map.of("action", "unlock"));
+
+    // The test's secret is bound to WireMock only: refused for the diagram's directory before any
+    // request, and a refused secret is an incident for an admin, not a task for the service desk.
+    assertThat(records.awaitIncidents(instance))
+        .singleElement()
+        .satisfies(
+            incident ->
+                assertThat(incident.errorMessage())
+                    .contains("directory-api")
+                    .contains("https://directory.flowdesk.local"));
+    assertThat(records.passed(instance, "resetByHand", "ELEMENT_ACTIVATED")).isFalse();
+    assertThat(DIRECTORY.getAllServeEvents()).isEmpty();
+  }
+
   private long orderReset(final String number, final String action) {
     return order(
         client,
