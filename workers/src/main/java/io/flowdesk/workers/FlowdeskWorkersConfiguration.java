@@ -20,6 +20,7 @@ import io.flowdesk.workers.etl.EtlWorker;
 import io.flowdesk.workers.http.HttpWorker;
 import io.flowdesk.workers.incident.IncidentWorkersConfiguration;
 import io.flowdesk.workers.mail.EmailWorker;
+import io.flowdesk.workers.request.RequestWorkersConfiguration;
 import io.flowdesk.workers.rpa.RpaWorker;
 import io.flowdesk.workers.sms.SmsAccount;
 import io.flowdesk.workers.sms.SmsWorker;
@@ -45,7 +46,11 @@ import org.springframework.context.annotation.Import;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ConnectorProperties.class)
-@Import({DomainConfiguration.class, IncidentWorkersConfiguration.class})
+@Import({
+  DomainConfiguration.class,
+  IncidentWorkersConfiguration.class,
+  RequestWorkersConfiguration.class
+})
 public class FlowdeskWorkersConfiguration {
 
   @Bean

@@ -20,10 +20,8 @@ import io.flowdesk.domain.incident.Level;
 import io.flowdesk.domain.incident.NewIncident;
 import io.flowdesk.domain.incident.Priority;
 import io.flowdesk.engine.Engine;
-import io.flowdesk.engine.EngineCredentialsProvider;
 import io.flowdesk.engine.test.EngineRecords;
 import io.flowdesk.engine.test.FlowdeskEngineTest;
-import io.flowdesk.engine.test.SharedPostgres;
 import io.flowdesk.workers.chat.ChatWorker;
 import io.flowdesk.workers.etl.EtlWorker;
 import io.flowdesk.workers.http.HttpWorker;
@@ -32,17 +30,11 @@ import io.flowdesk.workers.incident.SlaBreachWorker;
 import io.flowdesk.workers.mail.EmailWorker;
 import io.flowdesk.workers.rpa.RpaWorker;
 import io.flowdesk.workers.sms.SmsWorker;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Import;
 
 /** The workers as the app runs them: Spring beans whose @JobWorker methods the starter opens. */
 @FlowdeskEngineTest
@@ -54,45 +46,12 @@ class SpringWorkersTest {
           .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
           .build();
 
-  @Configuration(proxyBeanMethods = false)
-  @EnableAutoConfiguration
-  @Import(FlowdeskWorkersConfiguration.class)
-  static class WorkersApp {}
-
   CamundaClient client;
   EngineRecords records;
   Engine engine;
 
   ConfigurableApplicationContext app(final String... properties) {
-    // As arguments: the starter's mode defaults would outrank default properties.
-    final List<String> arguments =
-        new ArrayList<>(
-            List.of(
-                "--spring.datasource.url=" + SharedPostgres.newDatabase(),
-                "--spring.datasource.username=" + SharedPostgres.user(),
-                "--spring.flyway.enabled=false",
-                // The test's own engine serves the jobs; the context must not start a second one.
-                "--flowdesk.engine.enabled=false",
-                "--camunda.client.mode=self-managed",
-                "--camunda.client.grpc-address=http://127.0.0.1:" + engine.gatewayPort(),
-                "--camunda.client.rest-address=" + engine.restAddress().orElseThrow(),
-                // Jobs over gRPC: a closed context cancels its long polls at once, whereas a REST
-                // long poll of an earlier test's context is only noticed gone when the engine
-                // writes jobs to it, and those jobs then wait for their timeout.
-                "--camunda.client.prefer-rest-over-grpc=false",
-                "--flowdesk.connectors.retry-backoff=PT0.1S"));
-    for (final String property : properties) {
-      arguments.add("--" + property);
-    }
-    return new SpringApplicationBuilder(WorkersApp.class)
-        .web(org.springframework.boot.WebApplicationType.NONE)
-        // The test's engine serves only clients with credentials: its own client's.
-        .initializers(
-            context ->
-                context
-                    .getBeanFactory()
-                    .registerSingleton("engineCredentials", EngineCredentialsProvider.of(engine)))
-        .run(arguments.toArray(String[]::new));
+    return SpringWorkers.start(engine, properties);
   }
 
   static String key() {

@@ -1,8 +1,8 @@
 package io.flowdesk.app.incident;
 
 /**
- * The incident process did not start for a report; the record made for it has been canceled, so the
- * report can simply be sent again.
+ * The process did not start for a new record (an incident's report, a request's order); the record
+ * made for it has been canceled, so the report or order can simply be sent again.
  */
 public class ProcessNotStartedException extends RuntimeException {
 
@@ -13,6 +13,13 @@ public class ProcessNotStartedException extends RuntimeException {
   public ProcessNotStartedException(final String incidentNumber, final Throwable cause) {
     super("the incident process did not start for " + incidentNumber, cause);
     this.incidentNumber = incidentNumber;
+  }
+
+  /** The process {@code processId} did not start for record {@code number}, now canceled. */
+  public ProcessNotStartedException(
+      final String number, final String processId, final Throwable cause) {
+    super("process " + processId + " did not start for " + number, cause);
+    this.incidentNumber = number;
   }
 
   /** The number of the canceled record. */

@@ -15,9 +15,22 @@ import io.flowdesk.domain.incident.IncidentQuery;
 import io.flowdesk.domain.incident.IncidentRecords;
 import io.flowdesk.domain.incident.IncidentState;
 import io.flowdesk.domain.incident.JournalKind;
+import io.flowdesk.domain.request.Request;
+import io.flowdesk.domain.request.RequestRecords;
+import io.flowdesk.domain.request.RequestStage;
+import io.flowdesk.domain.request.RequestState;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
@@ -34,10 +47,11 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * "My requests": the incidents the signed-in person reported, one page each with its timeline,
- * comments to the agents, and confirm/reopen once it is resolved. Only the caller uses these pages;
- * agents and managers allowed to see the incident are sent to its record page, everyone else gets
- * 403.
+ * "My requests": the incidents the signed-in person reported and the requests they ordered (or that
+ * were ordered for them) in one list; each incident's page with its timeline, comments to the
+ * agents, and confirm/reopen once it is resolved (requests' pages: PortalRequestController). Only
+ * the caller uses these pages; agents and managers allowed to see the incident are sent to its
+ * record page, everyone else gets 403.
  */
 @Controller
 @RequestMapping("/portal/requests")
@@ -46,6 +60,20 @@ class MyRequestsController {
 
   static final int PAGE_SIZE = 20;
   static final int MAX_COMMENT = 10_000;
+  private static final Set<IncidentState> OPEN_INCIDENTS =
+      EnumSet.of(
+          IncidentState.NEW,
+          IncidentState.IN_PROGRESS,
+          IncidentState.ON_HOLD,
+          IncidentState.RESOLVED);
+  private static final Set<IncidentState> CLOSED_INCIDENTS =
+      EnumSet.complementOf(EnumSet.copyOf(OPEN_INCIDENTS));
+  private static final Set<RequestState> OPEN_REQUESTS =
+      Arrays.stream(RequestState.values())
+          .filter(s -> s.stage() != RequestStage.CLOSED)
+          .collect(Collectors.toSet());
+  private static final Set<RequestState> CLOSED_REQUESTS =
+      EnumSet.complementOf(EnumSet.copyOf(OPEN_REQUESTS));
 
   private final IncidentRecords records;
   private final IncidentAccess access;
@@ -53,6 +81,8 @@ class MyRequestsController {
   private final CallerResponses responses;
   private final Viewers viewers;
   private final IncidentJournal journal;
+  private final RequestRecords requests;
+  private final PortalFormat format;
 
   MyRequestsController(
       final IncidentRecords records,
@@ -60,28 +90,105 @@ class MyRequestsController {
       final IncidentTimeline timeline,
       final CallerResponses responses,
       final Viewers viewers,
-      final IncidentJournal journal) {
+      final IncidentJournal journal,
+      final RequestRecords requests,
+      final PortalFormat format) {
     this.records = records;
     this.access = access;
     this.timeline = timeline;
     this.responses = responses;
     this.viewers = viewers;
     this.journal = journal;
+    this.requests = requests;
+    this.format = format;
   }
 
+  /** One line of My requests: an incident or a request. */
+  record Row(
+      String number,
+      String kind,
+      String title,
+      String state,
+      String stateClass,
+      Instant updatedAt) {}
+
+  /**
+   * Incidents the person reported and requests they ordered or that were ordered for them,
+   * together, most recently updated first; {@code kind} ({@code incident}, {@code request}) and
+   * {@code state} ({@code open}, {@code closed}) narrow the list.
+   */
   @GetMapping
-  String list(@RequestParam(defaultValue = "0") final int page, final Model model) {
+  String list(
+      @RequestParam(defaultValue = "0") final int page,
+      @RequestParam(defaultValue = "") final String kind,
+      @RequestParam(defaultValue = "") final String state,
+      final Model model) {
     final Viewer viewer = viewer();
-    final Page<Incident> incidents =
-        records.search(
-            access.ownOnly(viewer, IncidentQuery.all()),
-            PageRequest.of(
-                PageNumbers.within(page), PAGE_SIZE, Sort.by(Sort.Direction.DESC, "updatedAt")));
-    model.addAttribute("incidents", incidents);
+    final int number = PageNumbers.within(page);
+    // The first (page + 1) pages of each kind hold every row of the merged page.
+    final PageRequest head =
+        PageRequest.of(0, (number + 1) * PAGE_SIZE, Sort.by(Sort.Direction.DESC, "updatedAt"));
+    final boolean open = "open".equals(state);
+    final boolean closed = "closed".equals(state);
+    final List<Row> rows = new ArrayList<>();
+    long total = 0;
+    if (!"request".equals(kind)) {
+      final IncidentQuery own =
+          access.ownOnly(
+              viewer,
+              open || closed
+                  ? new IncidentQuery(
+                      Set.of(),
+                      Set.of(),
+                      open ? OPEN_INCIDENTS : CLOSED_INCIDENTS,
+                      Set.of(),
+                      null,
+                      null,
+                      null)
+                  : IncidentQuery.all());
+      final Page<Incident> incidents = records.search(own, head);
+      total += incidents.getTotalElements();
+      incidents.forEach(
+          incident ->
+              rows.add(
+                  new Row(
+                      incident.number(),
+                      "Incident",
+                      incident.shortDescription(),
+                      format.state(incident.state()),
+                      format.stateClass(incident.state()),
+                      incident.updatedAt())));
+    }
+    if (!"incident".equals(kind)) {
+      final Page<Request> requests =
+          this.requests.concerning(
+              viewer.username(), open ? OPEN_REQUESTS : closed ? CLOSED_REQUESTS : Set.of(), head);
+      total += requests.getTotalElements();
+      requests.forEach(
+          request ->
+              rows.add(
+                  new Row(
+                      request.number(),
+                      "Request",
+                      request.title(),
+                      request.state().label(),
+                      request.state().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                      request.updatedAt())));
+    }
+    rows.sort(Comparator.comparing(Row::updatedAt).reversed());
+    final int from = Math.min(rows.size(), number * PAGE_SIZE);
+    final Page<Row> shown =
+        new PageImpl<>(
+            rows.subList(from, Math.min(rows.size(), from + PAGE_SIZE)),
+            PageRequest.of(number, PAGE_SIZE),
+            total);
+    model.addAttribute("rows", shown);
+    model.addAttribute("kind", kind);
+    model.addAttribute("state", state);
     return "portal/requests";
   }
 
-  @GetMapping("/{number}")
+  @GetMapping("/{number:INC[0-9]+}")
   String show(@PathVariable final String number, final Model model) {
     final Viewer viewer = viewer();
     final Incident incident = find(viewer, number);
@@ -95,7 +202,7 @@ class MyRequestsController {
     return "portal/request";
   }
 
-  @PostMapping("/{number}/comments")
+  @PostMapping("/{number:INC[0-9]+}/comments")
   String comment(
       @PathVariable final String number,
       @RequestParam(defaultValue = "") final String text,
@@ -121,7 +228,7 @@ class MyRequestsController {
     return "redirect:/portal/requests/" + incident.number();
   }
 
-  @PostMapping("/{number}/response")
+  @PostMapping("/{number:INC[0-9]+}/response")
   String respond(
       @PathVariable final String number,
       @RequestParam final String decision,

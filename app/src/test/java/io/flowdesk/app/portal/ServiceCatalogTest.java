@@ -5,12 +5,13 @@ import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.search.response.ProcessInstance;
 import io.camunda.client.api.search.response.Variable;
+import io.flowdesk.app.CatalogDeployments;
 import io.flowdesk.app.WebTestSupport;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -71,18 +72,22 @@ class ServiceCatalogTest extends WebTestSupport {
                     .with(csrf())
                     .param("model", "14 inch, light")
                     .param("reason", "Mine is six years old"))
-            .andExpect(redirectedUrl("/portal"))
+            .andExpect(redirectedUrlPattern("/portal/requests/REQ*"))
             .andReturn();
     assertThat((String) ordered.getFlashMap().get("flash")).contains("\"New laptop\"");
+    final String number =
+        ordered.getResponse().getRedirectedUrl().substring("/portal/requests/".length());
 
     final List<ProcessInstance> instances = instances(id);
     assertThat(instances).hasSize(1);
     assertThat(variables(instances.get(0).getProcessInstanceKey()))
         .containsEntry("model", "\"14 inch, light\"")
         .containsEntry("reason", "\"Mine is six years old\"")
-        .containsEntry("requestedBy", "\"alice\"");
-    assertThat((String) ordered.getFlashMap().get("flash"))
-        .contains(String.valueOf(instances.get(0).getProcessInstanceKey()));
+        .containsEntry("requestedBy", "\"alice\"")
+        .containsEntry("requester", "\"alice\"")
+        .containsEntry("requestedFor", "\"alice\"")
+        .containsEntry("requestNumber", "\"" + number + "\"");
+    assertThat((String) ordered.getFlashMap().get("flash")).contains(number);
   }
 
   @Test
@@ -350,81 +355,15 @@ class ServiceCatalogTest extends WebTestSupport {
     return "catalog-" + what + "-" + UUID.randomUUID().toString().substring(0, 8);
   }
 
-  /** A start form with a required "model" and an optional "reason", deployed on its own. */
   private void deployForm(final String formId) {
-    final String form =
-        """
-        {
-          "components": [
-            {"label": "Model", "type": "textfield", "id": "Field_model", "key": "model",
-             "validate": {"required": true}},
-            {"label": "Reason", "type": "textarea", "id": "Field_reason", "key": "reason"}
-          ],
-          "type": "default",
-          "id": "%s",
-          "executionPlatform": "Camunda Cloud",
-          "executionPlatformVersion": "8.8.0",
-          "schemaVersion": 19
-        }
-        """
-            .formatted(formId);
-    client
-        .newDeployResourceCommand()
-        .addResourceString(form, StandardCharsets.UTF_8, formId + ".form")
-        .send()
-        .join();
+    CatalogDeployments.deployForm(client, formId);
   }
 
-  /**
-   * A process whose none start event links {@code formId}, with these extension properties; its
-   * task (for a group nobody is in, so no inbox of the shared context shows it) keeps instances
-   * open for their variables to be read.
-   */
   private void deployProcess(
       final String id,
       final String name,
       final String formId,
       final Map<String, String> properties) {
-    final String props =
-        properties.entrySet().stream()
-            .map(
-                property ->
-                    "        <zeebe:property name=\"%s\" value=\"%s\" />"
-                        .formatted(property.getKey(), property.getValue()))
-            .collect(Collectors.joining("\n"));
-    final String bpmn =
-        """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
-            xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="defs" targetNamespace="test">
-          <bpmn:process id="%s" name="%s" isExecutable="true">
-            <bpmn:extensionElements>
-              <zeebe:properties>
-        %s
-              </zeebe:properties>
-            </bpmn:extensionElements>
-            <bpmn:startEvent id="ordered">
-              <bpmn:extensionElements>
-                <zeebe:formDefinition formId="%s" />
-              </bpmn:extensionElements>
-              <bpmn:outgoing>toWork</bpmn:outgoing>
-            </bpmn:startEvent>
-            <bpmn:userTask id="fulfil" name="Fulfil">
-              <bpmn:extensionElements>
-                <zeebe:userTask />
-                <zeebe:assignmentDefinition candidateGroups="catalog-test-fulfilment" />
-              </bpmn:extensionElements>
-              <bpmn:incoming>toWork</bpmn:incoming>
-            </bpmn:userTask>
-            <bpmn:sequenceFlow id="toWork" sourceRef="ordered" targetRef="fulfil" />
-          </bpmn:process>
-        </bpmn:definitions>
-        """
-            .formatted(id, name, props, formId);
-    client
-        .newDeployResourceCommand()
-        .addResourceString(bpmn, StandardCharsets.UTF_8, id + ".bpmn")
-        .send()
-        .join();
+    CatalogDeployments.deployProcess(client, id, name, formId, properties);
   }
 }

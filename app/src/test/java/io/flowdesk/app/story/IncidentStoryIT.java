@@ -204,8 +204,8 @@ class IncidentStoryIT {
     alice.fill("[name=details]", "For the weekly planning meeting, by Friday.");
     shoot(alice, "portal-item");
     alice.click("button:has-text('Send request')");
-    alice.waitForURL("**/portal");
-    assertThat(alice.locator(".fd-flash")).containsText("was sent as request");
+    alice.waitForURL("**/portal/requests/REQ*");
+    assertThat(alice.locator(".fd-flash")).containsText("is recorded as REQ");
 
     alice.navigate("/account/tokens");
     alice.fill("#token-name", "nightly report script");

@@ -1,6 +1,7 @@
 package io.flowdesk.domain.incident;
 
 import io.flowdesk.domain.incident.IncidentChange.Field;
+import io.flowdesk.domain.record.Rows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -123,13 +124,11 @@ final class IncidentColumns {
   }
 
   static Instant instant(final ResultSet row, final String column) throws SQLException {
-    final OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
-    return value == null ? null : value.toInstant();
+    return Rows.instant(row, column);
   }
 
   static Long longOrNull(final ResultSet row, final String column) throws SQLException {
-    final long value = row.getLong(column);
-    return row.wasNull() ? null : value;
+    return Rows.longOrNull(row, column);
   }
 
   private static <E extends Enum<E>> E enumOrNull(final Class<E> type, final String name) {

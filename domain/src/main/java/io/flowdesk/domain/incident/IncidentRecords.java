@@ -1,9 +1,10 @@
 package io.flowdesk.domain.incident;
 
 import io.flowdesk.domain.incident.IncidentChange.Field;
+import io.flowdesk.domain.record.RecordAudit;
+import io.flowdesk.domain.record.RecordCore;
+import io.flowdesk.domain.record.RecordKind;
 import java.io.InputStream;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
@@ -23,8 +24,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Incident records: create, change with an audit trail, journal, attachments and search. Every
- * method is one transaction; a failed call writes nothing.
+ * Incident records: create, change with an audit trail, journal, attachments, watchers and search.
+ * Every method is one transaction; a failed call writes nothing. Numbers, audit trail, journal,
+ * attachments, watchers and once-per-job changes are the shared {@link RecordCore}'s.
  *
  * <p>Tables {@code domain.incident}, {@code incident_audit} (append-only, enforced by the
  * database), {@code incident_job} (job keys already applied), {@code incident_journal} and {@code
@@ -34,11 +36,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class IncidentRecords {
 
   /** Largest attachment accepted, in bytes (10 MiB). */
-  public static final long MAX_ATTACHMENT_BYTES = 10L * 1024 * 1024;
+  public static final long MAX_ATTACHMENT_BYTES = RecordCore.MAX_ATTACHMENT_BYTES;
 
   private final JdbcClient jdbc;
   private final TransactionTemplate tx;
-  private final AuditTrail audit;
+  private final RecordCore core;
+  private final RecordAudit audit;
   private final IncidentSearch search;
 
   /** Records on {@code dataSource} with their own JDBC transactions (tests, tools). */
@@ -54,7 +57,13 @@ public class IncidentRecords {
       final DataSource dataSource, final PlatformTransactionManager transactionManager) {
     this.jdbc = JdbcClient.create(dataSource);
     this.tx = new TransactionTemplate(transactionManager);
-    this.audit = new AuditTrail(jdbc);
+    this.core =
+        new RecordCore(
+            dataSource,
+            transactionManager,
+            RecordKind.INCIDENT,
+            id -> new IncidentNotFoundException(String.valueOf(id)));
+    this.audit = core.audit();
     this.search = new IncidentSearch(jdbc);
   }
 
@@ -70,9 +79,7 @@ public class IncidentRecords {
     IncidentValidation.validateSource(source);
     return tx.execute(
         status -> {
-          final long sequence =
-              jdbc.sql("SELECT nextval('domain.incident_number_seq')").query(Long.class).single();
-          final String number = String.format("INC%07d", sequence);
+          final String number = core.nextNumber();
           final long id =
               jdbc.sql(
                       """
@@ -131,7 +138,7 @@ public class IncidentRecords {
     return tx.execute(
         status -> {
           final Incident current = lock(incidentId);
-          if (source.jobKey() != null && !firstApplicationOf(incidentId, source.jobKey())) {
+          if (source.jobKey() != null && !core.firstApplicationOf(incidentId, source.jobKey())) {
             return current;
           }
           final Map<Field, Object> differing = new LinkedHashMap<>();
@@ -221,69 +228,33 @@ public class IncidentRecords {
     if (kind == null) {
       throw new IllegalArgumentException("journal kind is required");
     }
-    final String field = kind == JournalKind.COMMENT ? "comment" : "workNote";
-    IncidentValidation.required(field, text, IncidentValidation.LONG_TEXT);
-    IncidentValidation.validateSource(source);
-    return tx.execute(
-        status -> {
-          if (source.jobKey() != null) {
-            final Optional<JournalEntry> done = jobsEntry(incidentId, kind, source.jobKey());
-            if (done.isPresent()) {
-              return done.get();
-            }
-          }
-          touch(incidentId);
-          final JournalEntry entry =
-              jdbc.sql(
-                      """
-                      INSERT INTO domain.incident_journal (incident_id, kind, author, text, job_key)
-                      VALUES (:incidentId, :kind, :author, :text, :jobKey)
-                      RETURNING id, incident_id, kind, author, text, created_at
-                      """)
-                  .param("incidentId", incidentId)
-                  .param("kind", kind.name())
-                  .param("author", source.actor())
-                  .param("text", text)
-                  .param("jobKey", source.jobKey())
-                  .query(IncidentRecords::journalEntry)
-                  .single();
-          audit.record(
-              incidentId,
-              source,
-              field,
-              null,
-              kind == JournalKind.COMMENT ? AuditTrail.summary(text) : null);
-          return entry;
-        });
-  }
-
-  private Optional<JournalEntry> jobsEntry(
-      final long incidentId, final JournalKind kind, final long jobKey) {
-    return jdbc.sql(
-            "SELECT id, incident_id, kind, author, text, created_at FROM domain.incident_journal"
-                + " WHERE incident_id = :incidentId AND job_key = :jobKey AND kind = :kind")
-        .param("incidentId", incidentId)
-        .param("jobKey", jobKey)
-        .param("kind", kind.name())
-        .query(IncidentRecords::journalEntry)
-        .optional();
+    return journalEntry(
+        core.addJournalEntry(
+            incidentId, io.flowdesk.domain.record.JournalKind.valueOf(kind.name()), text, source));
   }
 
   /** The journal, oldest first; work notes only when {@code includeWorkNotes}. */
   public List<JournalEntry> journal(final long incidentId, final boolean includeWorkNotes) {
-    return jdbc.sql(
-            "SELECT id, incident_id, kind, author, text, created_at FROM domain.incident_journal"
-                + " WHERE incident_id = :incidentId"
-                + (includeWorkNotes ? "" : " AND kind = 'COMMENT'")
-                + " ORDER BY id")
-        .param("incidentId", incidentId)
-        .query(IncidentRecords::journalEntry)
-        .list();
+    return core.journal(incidentId, includeWorkNotes).stream()
+        .map(IncidentRecords::journalEntry)
+        .toList();
   }
 
   /** The audit trail, oldest first. */
   public List<AuditEntry> auditTrail(final long incidentId) {
-    return audit.of(incidentId);
+    return core.audit().of(incidentId).stream()
+        .map(
+            entry ->
+                new AuditEntry(
+                    entry.id(),
+                    entry.recordId(),
+                    entry.actor(),
+                    entry.jobKey(),
+                    entry.at(),
+                    entry.field(),
+                    entry.oldValue(),
+                    entry.newValue()))
+        .toList();
   }
 
   /**
@@ -300,58 +271,32 @@ public class IncidentRecords {
       final String contentType,
       final InputStream content,
       final ChangeSource source) {
-    IncidentValidation.validateSource(source);
-    final AttachmentUpload upload =
-        AttachmentUpload.read(fileName, contentType, content, MAX_ATTACHMENT_BYTES);
-    return tx.execute(
-        status -> {
-          touch(incidentId);
-          final Attachment attachment =
-              jdbc.sql(
-                      """
-                      INSERT INTO domain.incident_attachment
-                        (incident_id, file_name, content_type, size, content, uploaded_by)
-                      VALUES (:incidentId, :fileName, :contentType, :size, :content, :uploadedBy)
-                      RETURNING id, incident_id, file_name, content_type, size, uploaded_by,
-                        uploaded_at
-                      """)
-                  .param("incidentId", incidentId)
-                  .param("fileName", upload.fileName())
-                  .param("contentType", upload.contentType())
-                  .param("size", upload.content().length)
-                  .param("content", upload.content())
-                  .param("uploadedBy", source.actor())
-                  .query(IncidentRecords::attachment)
-                  .single();
-          audit.record(
-              incidentId,
-              source,
-              "attachment",
-              null,
-              AuditTrail.summary(attachment.fileName()) + " (" + attachment.size() + " bytes)");
-          return attachment;
-        });
+    return attachment(core.attach(incidentId, fileName, contentType, content, source));
   }
 
   /** The incident's attachments (without content), oldest first. */
   public List<Attachment> attachments(final long incidentId) {
-    return jdbc.sql(
-            "SELECT id, incident_id, file_name, content_type, size, uploaded_by, uploaded_at"
-                + " FROM domain.incident_attachment WHERE incident_id = :incidentId ORDER BY id")
-        .param("incidentId", incidentId)
-        .query(IncidentRecords::attachment)
-        .list();
+    return core.attachments(incidentId).stream().map(IncidentRecords::attachment).toList();
   }
 
   /** The attachment's bytes, only when it belongs to {@code incidentId}. */
   public Optional<byte[]> attachmentContent(final long incidentId, final long attachmentId) {
-    return jdbc.sql(
-            "SELECT content FROM domain.incident_attachment"
-                + " WHERE id = :id AND incident_id = :incidentId")
-        .param("id", attachmentId)
-        .param("incidentId", incidentId)
-        .query((row, n) -> row.getBytes("content"))
-        .optional();
+    return core.attachmentContent(incidentId, attachmentId);
+  }
+
+  /** Adds {@code username} to the incident's watchers (audited; twice changes nothing). */
+  public void watch(final long incidentId, final String username, final ChangeSource source) {
+    core.watch(incidentId, username, source);
+  }
+
+  /** Removes {@code username} from the incident's watchers (audited). */
+  public void unwatch(final long incidentId, final String username, final ChangeSource source) {
+    core.unwatch(incidentId, username, source);
+  }
+
+  /** The incident's watchers' usernames. */
+  public List<String> watchers(final long incidentId) {
+    return core.watchers(incidentId);
   }
 
   private Incident lock(final long incidentId) {
@@ -365,17 +310,6 @@ public class IncidentRecords {
   private Incident load(final long incidentId) {
     return find(incidentId)
         .orElseThrow(() -> new IncidentNotFoundException(String.valueOf(incidentId)));
-  }
-
-  /** Whether this is the job's first change of the incident; remembers it in the same commit. */
-  private boolean firstApplicationOf(final long incidentId, final long jobKey) {
-    return jdbc.sql(
-                "INSERT INTO domain.incident_job (incident_id, job_key) VALUES (:incidentId,"
-                    + " :jobKey) ON CONFLICT DO NOTHING")
-            .param("incidentId", incidentId)
-            .param("jobKey", jobKey)
-            .update()
-        == 1;
   }
 
   private void update(final Incident current, final Map<Field, Object> differing) {
@@ -394,40 +328,29 @@ public class IncidentRecords {
     jdbc.sql(sql.toString()).params(params).update();
   }
 
-  /** Bumps updatedAt, and fails when there is no such incident. */
-  private void touch(final long incidentId) {
-    final int updated =
-        jdbc.sql("UPDATE domain.incident SET updated_at = now() WHERE id = :id")
-            .param("id", incidentId)
-            .update();
-    if (updated == 0) {
-      throw new IncidentNotFoundException(String.valueOf(incidentId));
-    }
-  }
-
   /** The database keeps microseconds; comparing finer instants would see changes that are none. */
   private static Object normalized(final Object value) {
     return value instanceof Instant instant ? instant.truncatedTo(ChronoUnit.MICROS) : value;
   }
 
-  private static JournalEntry journalEntry(final ResultSet row, final int n) throws SQLException {
+  private static JournalEntry journalEntry(final io.flowdesk.domain.record.JournalEntry entry) {
     return new JournalEntry(
-        row.getLong("id"),
-        row.getLong("incident_id"),
-        JournalKind.valueOf(row.getString("kind")),
-        row.getString("author"),
-        row.getString("text"),
-        IncidentColumns.instant(row, "created_at"));
+        entry.id(),
+        entry.recordId(),
+        JournalKind.valueOf(entry.kind().name()),
+        entry.author(),
+        entry.text(),
+        entry.createdAt());
   }
 
-  private static Attachment attachment(final ResultSet row, final int n) throws SQLException {
+  private static Attachment attachment(final io.flowdesk.domain.record.Attachment attachment) {
     return new Attachment(
-        row.getLong("id"),
-        row.getLong("incident_id"),
-        row.getString("file_name"),
-        row.getString("content_type"),
-        row.getLong("size"),
-        row.getString("uploaded_by"),
-        IncidentColumns.instant(row, "uploaded_at"));
+        attachment.id(),
+        attachment.recordId(),
+        attachment.fileName(),
+        attachment.contentType(),
+        attachment.size(),
+        attachment.uploadedBy(),
+        attachment.uploadedAt());
   }
 }

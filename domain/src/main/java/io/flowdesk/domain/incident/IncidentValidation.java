@@ -1,6 +1,7 @@
 package io.flowdesk.domain.incident;
 
 import io.flowdesk.domain.incident.IncidentChange.Field;
+import io.flowdesk.domain.record.RecordText;
 
 /**
  * The limits of an incident's fields, checked before anything is written so that bad input is an
@@ -9,10 +10,10 @@ import io.flowdesk.domain.incident.IncidentChange.Field;
 final class IncidentValidation {
 
   static final int SHORT_DESCRIPTION = 160;
-  static final int LONG_TEXT = 10_000;
+  static final int LONG_TEXT = RecordText.LONG_TEXT;
   static final int CATEGORY = 64;
   static final int CONFIGURATION_ITEM = 200;
-  static final int NAME = 64;
+  static final int NAME = RecordText.NAME;
   static final int ON_HOLD_REASON = 1000;
 
   private IncidentValidation() {}
@@ -42,10 +43,7 @@ final class IncidentValidation {
   }
 
   static void validateSource(final ChangeSource source) {
-    if (source == null) {
-      throw new IllegalArgumentException("change source is missing");
-    }
-    required("actor", source.actor(), NAME);
+    RecordText.requireActor(source);
   }
 
   private static void validate(final Field field, final Object value) {
@@ -69,16 +67,10 @@ final class IncidentValidation {
   }
 
   static void required(final String field, final String value, final int max) {
-    if (value == null || value.isBlank()) {
-      throw new IllegalArgumentException(field + " is required");
-    }
-    optional(field, value, max);
+    RecordText.required(field, value, max);
   }
 
   static void optional(final String field, final String value, final int max) {
-    if (value != null && value.length() > max) {
-      throw new IllegalArgumentException(
-          field + " is too long: " + value.length() + " characters, at most " + max);
-    }
+    RecordText.optional(field, value, max);
   }
 }

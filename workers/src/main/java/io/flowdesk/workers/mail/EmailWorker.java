@@ -62,15 +62,28 @@ public class EmailWorker {
     inputs.optionalText("htmlBody").ifPresent(builder::html);
     inputs.optionalText("recordToken").ifPresent(builder::token);
     final OutgoingMail mail = builder.build();
+    final Sent sent = deliver(inputs.jobKey(), mail);
+    return inputs.resultAs(result(sent.messageId(), sent.recipients()));
+  }
+
+  /** A mail handed to the server (now or by an earlier attempt of the same job). */
+  public record Sent(String messageId, List<String> recipients) {}
+
+  /**
+   * Sends {@code mail} for job {@code jobKey} unless its delivery is already recorded as sent;
+   * other workers that tell people something (e.g. a request's requester) send through here, so
+   * every mail is in the delivery log and sent once per job.
+   */
+  public Sent deliver(final long jobKey, final OutgoingMail mail) {
     final List<String> recipients = Stream.concat(mail.to().stream(), mail.cc().stream()).toList();
     // SMTP takes a mail for all its recipients at once, so the whole list is one delivery.
     final String recipientKey =
         String.join(
             ",", recipients.stream().map(r -> r.toLowerCase(Locale.ROOT)).sorted().toList());
 
-    final Delivery delivery = deliveries.claim(inputs.jobKey(), CHANNEL, recipientKey);
+    final Delivery delivery = deliveries.claim(jobKey, CHANNEL, recipientKey);
     if (delivery.isSent()) {
-      return inputs.resultAs(result(delivery.providerId(), recipients));
+      return new Sent(delivery.providerId(), recipients);
     }
     final SentMail sent;
     try {
@@ -80,7 +93,7 @@ public class EmailWorker {
       throw e;
     }
     deliveries.markSent(delivery.id(), sent.messageId());
-    return inputs.resultAs(result(sent.messageId(), recipients));
+    return new Sent(sent.messageId(), recipients);
   }
 
   private static Map<String, Object> result(final String messageId, final List<String> recipients) {

@@ -1,17 +1,16 @@
 package io.flowdesk.app.portal.catalog;
 
-import io.camunda.client.CamundaClient;
-import io.camunda.client.api.response.ProcessInstanceEvent;
 import io.flowdesk.app.incident.IncidentReporting;
+import io.flowdesk.app.request.RequestOrdering;
 import io.flowdesk.domain.incident.Incident;
-import java.util.LinkedHashMap;
+import io.flowdesk.domain.request.Request;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 
 /**
- * Orders a catalog item with a person's valid answers: a request starts the latest version of the
- * item's process with the answers and {@code requestedBy}; an incident item goes through {@link
- * IncidentReporting} (record first, then its process).
+ * Orders a catalog item with a person's valid answers: a request item goes through {@link
+ * RequestOrdering}, an incident item through {@link IncidentReporting} (each: record first, then
+ * its process).
  */
 @Service
 public class CatalogOrders {
@@ -30,18 +29,18 @@ public class CatalogOrders {
     }
   }
 
-  private final CamundaClient client;
   private final IncidentReporting reporting;
+  private final RequestOrdering requests;
 
-  CatalogOrders(final CamundaClient client, final IncidentReporting reporting) {
-    this.client = client;
+  CatalogOrders(final IncidentReporting reporting, final RequestOrdering requests) {
     this.reporting = reporting;
+    this.requests = requests;
   }
 
   /**
    * @throws IllegalArgumentException naming the field, when an incident report is incomplete
-   * @throws io.flowdesk.app.incident.ProcessNotStartedException the incident process did not start
-   * @throws RuntimeException the engine refused to start the request's process
+   * @throws io.flowdesk.app.incident.ProcessNotStartedException the process did not start; the
+   *     record made for it was canceled
    */
   public Ordered order(
       final CatalogItem item, final String username, final Map<String, Object> answers) {
@@ -53,22 +52,9 @@ public class CatalogOrders {
               + "; the service desk will pick it up.",
           "/portal/requests/" + incident.number());
     }
-    final Map<String, Object> variables = new LinkedHashMap<>(answers);
-    variables.put("requestedBy", username);
-    final ProcessInstanceEvent started =
-        client
-            .newCreateInstanceCommand()
-            .bpmnProcessId(item.processId())
-            .latestVersion()
-            .variables(variables)
-            .send()
-            .join();
+    final Request request = requests.order(item, username, null, answers);
     return new Ordered(
-        "Thank you. Your request \""
-            + item.title()
-            + "\" was sent as request "
-            + started.getProcessInstanceKey()
-            + ".",
-        "/portal");
+        "Thank you. Your request \"" + item.title() + "\" is recorded as " + request.number() + ".",
+        "/portal/requests/" + request.number());
   }
 }

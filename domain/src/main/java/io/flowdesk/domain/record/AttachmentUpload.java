@@ -1,4 +1,4 @@
-package io.flowdesk.domain.incident;
+package io.flowdesk.domain.record;
 
 import java.io.IOException;
 import java.io.InputStream;

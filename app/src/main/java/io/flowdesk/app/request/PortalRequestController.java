@@ -1,0 +1,137 @@
+package io.flowdesk.app.request;
+
+import io.flowdesk.app.forms.FormValidator;
+import io.flowdesk.app.security.Viewer;
+import io.flowdesk.app.security.Viewers;
+import io.flowdesk.domain.record.JournalKind;
+import io.flowdesk.domain.record.TransitionRefusedException;
+import io.flowdesk.domain.request.Request;
+import io.flowdesk.domain.request.RequestNotFoundException;
+import io.flowdesk.domain.request.RequestRecords;
+import io.flowdesk.domain.request.RequestStage;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * A request's page in the portal for whoever it concerns (its requester, or the person it was
+ * ordered for): stage bar, answers (read-only), history with comments, a comment form and cancel
+ * while it is not yet fulfilled. Agents may open it too; work notes never show here.
+ */
+@Controller
+@RequestMapping("/portal/requests/{number:REQ[0-9]+}")
+@PreAuthorize("isAuthenticated()")
+class PortalRequestController {
+
+  static final int MAX_COMMENT = 10_000;
+
+  private final RequestAccess access;
+  private final RequestTimeline timeline;
+  private final RequestCommands commands;
+  private final RequestRecords records;
+  private final Viewers viewers;
+
+  PortalRequestController(
+      final RequestAccess access,
+      final RequestTimeline timeline,
+      final RequestCommands commands,
+      final RequestRecords records,
+      final Viewers viewers) {
+    this.access = access;
+    this.timeline = timeline;
+    this.commands = commands;
+    this.records = records;
+    this.viewers = viewers;
+  }
+
+  /** One step of the stage bar. */
+  record Step(String label, boolean done, boolean current) {}
+
+  @GetMapping
+  String show(@PathVariable final String number, final Model model) {
+    final Request request = find(viewer(), number);
+    model.addAttribute("request", request);
+    model.addAttribute("steps", steps(request));
+    model.addAttribute("answers", RequestAnswers.lines(request.answers()));
+    model.addAttribute("timeline", timeline.of(request, false));
+    model.addAttribute("attachments", records.attachments(request.id()));
+    model.addAttribute("onceKey", UUID.randomUUID().toString());
+    return "portal/service-request";
+  }
+
+  @PostMapping("/comments")
+  String comment(
+      @PathVariable final String number,
+      @RequestParam(defaultValue = "") final String text,
+      @RequestParam(name = FormValidator.ONCE_PARAMETER, required = false) final String once,
+      final RedirectAttributes redirect) {
+    final Viewer viewer = viewer();
+    final Request request = find(viewer, number);
+    if (text.isBlank()) {
+      redirect.addFlashAttribute("problem", "Please write a comment before sending it.");
+    } else if (text.length() > MAX_COMMENT) {
+      redirect.addFlashAttribute(
+          "problem", "A comment may have at most " + MAX_COMMENT + " characters.");
+      redirect.addFlashAttribute("commentText", text);
+    } else {
+      commands.comment(viewer, request, JournalKind.COMMENT, text.strip(), once);
+      redirect.addFlashAttribute("flash", "Your comment was added.");
+    }
+    return "redirect:/portal/requests/" + request.number();
+  }
+
+  @PostMapping("/cancellation")
+  String cancel(
+      @PathVariable final String number,
+      @RequestParam(defaultValue = "") final String reason,
+      final RedirectAttributes redirect) {
+    final Viewer viewer = viewer();
+    final Request request = find(viewer, number);
+    try {
+      commands.cancel(viewer, request, reason);
+      redirect.addFlashAttribute("flash", request.number() + " is canceled.");
+    } catch (TransitionRefusedException tooLate) {
+      redirect.addFlashAttribute(
+          "problem",
+          request.number()
+              + " is "
+              + request.state().label().toLowerCase(java.util.Locale.ROOT)
+              + " and can no longer be canceled.");
+    }
+    return "redirect:/portal/requests/" + request.number();
+  }
+
+  private static List<Step> steps(final Request request) {
+    final RequestStage now = request.stage();
+    return java.util.Arrays.stream(RequestStage.values())
+        .map(
+            stage ->
+                new Step(
+                    stage.label(),
+                    stage.ordinal() < now.ordinal() || now == RequestStage.CLOSED,
+                    stage == now))
+        .toList();
+  }
+
+  private Request find(final Viewer viewer, final String number) {
+    try {
+      return access.find(viewer, number);
+    } catch (RequestNotFoundException notFound) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No request " + number);
+    }
+  }
+
+  private Viewer viewer() {
+    return viewers.current().orElseThrow();
+  }
+}

@@ -1,0 +1,196 @@
+package io.flowdesk.workers.request;
+
+import static io.flowdesk.workers.WorkerTesting.deploy;
+import static io.flowdesk.workers.WorkerTesting.processId;
+import static io.flowdesk.workers.WorkerTesting.start;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.flowdesk.domain.directory.Directory;
+import io.flowdesk.domain.directory.Role;
+import io.flowdesk.domain.record.Actor;
+import io.flowdesk.domain.record.JournalEntry;
+import io.flowdesk.domain.record.JournalKind;
+import io.flowdesk.domain.request.NewRequest;
+import io.flowdesk.domain.request.Request;
+import io.flowdesk.domain.request.RequestRecords;
+import io.flowdesk.domain.request.RequestState;
+import io.flowdesk.engine.Engine;
+import io.flowdesk.engine.test.EngineRecords;
+import io.flowdesk.engine.test.FlowdeskEngineTest;
+import io.flowdesk.workers.JobInputs;
+import io.flowdesk.workers.SpringWorkers;
+import io.flowdesk.workers.mail.EmailWorker;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * {@code flowdesk:request-stage} as the app runs it (a Spring bean the starter opens) on a process
+ * that moves a request through approval to fulfilled, with mail through the email worker into
+ * GreenMail.
+ */
+@FlowdeskEngineTest
+class RequestStageWorkerTest {
+
+  @RegisterExtension
+  static final GreenMailExtension GREEN_MAIL =
+      new GreenMailExtension(
+              new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort())
+          .withPerMethodLifecycle(true);
+
+  CamundaClient client;
+  EngineRecords records;
+  Engine engine;
+
+  ConfigurableApplicationContext app;
+  RequestRecords requests;
+
+  @BeforeEach
+  void workers() {
+    app =
+        SpringWorkers.start(
+            engine,
+            "flowdesk.secrets.key=" + Base64.getEncoder().encodeToString(new byte[32]),
+            "flowdesk.connectors.mail.host=127.0.0.1",
+            "flowdesk.connectors.mail.port=" + GREEN_MAIL.getSmtp().getPort(),
+            "flowdesk.connectors.mail.security=NONE",
+            "flowdesk.connectors.mail.from=flowdesk@flowdesk.test",
+            "flowdesk.connectors.mail.message-id-domain=flowdesk.test");
+    requests = app.getBean(RequestRecords.class);
+    final Directory directory = app.getBean(Directory.class);
+    directory.addPerson(
+        "alice", "Alice Example", "alice@example.test", Set.of(Role.END_USER), null);
+  }
+
+  @AfterEach
+  void stop() {
+    app.close();
+  }
+
+  Request submitted() {
+    return requests.submit(
+        new NewRequest(
+            "alice", "alice", "new-laptop", 1, "New laptop", Map.of("model", "14"), null),
+        Actor.person("alice"));
+  }
+
+  /** Approval stage from a task header, then fulfilled with a comment from a variable. */
+  String approvalThenFulfilled() {
+    final String id = processId();
+    deploy(
+        client,
+        Bpmn.createExecutableProcess(id)
+            .startEvent()
+            .serviceTask(
+                "approval",
+                t -> t.zeebeJobType(RequestStageWorker.TYPE).zeebeTaskHeader("stage", "approval"))
+            .serviceTask(
+                "fulfilled",
+                t ->
+                    t.zeebeJobType(RequestStageWorker.TYPE)
+                        .zeebeInput("=\"fulfilled\"", "stage")
+                        .zeebeInput("=\"Your laptop is at the service desk.\"", "comment"))
+            .endEvent()
+            .done());
+    return id;
+  }
+
+  @Test
+  void theProcessMovesTheRequestAndTheRequesterIsMailedWithoutWorkNotes() throws Exception {
+    final Request request = submitted();
+    requests.addJournalEntry(
+        request.id(), JournalKind.WORK_NOTE, "Supplier invoice 4711 overdue", Actor.person("ann"));
+
+    final long instance =
+        start(client, approvalThenFulfilled(), Map.of("requestNumber", request.number()));
+
+    records.awaitCompleted(instance);
+    final Request fulfilled = requests.find(request.id()).orElseThrow();
+    assertThat(fulfilled.state()).isEqualTo(RequestState.FULFILLED);
+    assertThat(records.variable(instance, "requestState")).isEqualTo("\"FULFILLED\"");
+    assertThat(requests.journal(request.id(), false))
+        .extracting(JournalEntry::text)
+        .containsExactly("Your laptop is at the service desk.");
+    assertThat(
+            requests.auditTrail(request.id()).stream()
+                .filter(e -> e.field().equals("state") && e.oldValue() != null))
+        .extracting(e -> e.newValue())
+        .containsExactly("AWAITING_APPROVAL", "FULFILLED");
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> GREEN_MAIL.getReceivedMessages().length == 1);
+    final MimeMessage mail = GREEN_MAIL.getReceivedMessages()[0];
+    assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("alice@example.test");
+    assertThat(mail.getSubject()).contains("New laptop: fulfilled").contains(request.number());
+    final String body = GreenMailUtil.getBody(mail);
+    assertThat(body).contains("has been fulfilled", "Your laptop is at the service desk.");
+    assertThat(body).doesNotContain("4711");
+  }
+
+  @Test
+  void aRepeatedJobMovesAndMailsOnce() {
+    final Request request = submitted();
+    final RequestStageWorker worker =
+        new RequestStageWorker(
+            requests,
+            app.getBean(Directory.class),
+            () -> Optional.of(app.getBean(EmailWorker.class)),
+            Duration.ZERO);
+    final ActivatedJob job = mock(ActivatedJob.class);
+    when(job.getKey()).thenReturn(4242L);
+    when(job.getVariablesAsMap())
+        .thenReturn(Map.of("requestNumber", request.number(), "stage", "rejected"));
+    when(job.getCustomHeaders()).thenReturn(Map.of());
+
+    worker.move(new JobInputs(job));
+    worker.move(new JobInputs(job));
+
+    assertThat(requests.find(request.id()).orElseThrow().state()).isEqualTo(RequestState.REJECTED);
+    assertThat(
+            requests.auditTrail(request.id()).stream()
+                .filter(e -> e.field().equals("state") && e.oldValue() != null))
+        .hasSize(1);
+    assertThat(GREEN_MAIL.getReceivedMessages()).hasSize(1);
+    assertThat(GREEN_MAIL.getReceivedMessages()[0])
+        .satisfies(mail -> assertThat(mail.getSubject()).contains("New laptop: rejected"));
+  }
+
+  @Test
+  void anUnknownStageIsAnIncidentNamingTheStagesAndChangesNothing() {
+    final Request request = submitted();
+    final String id = processId();
+    deploy(
+        client,
+        Bpmn.createExecutableProcess(id)
+            .startEvent()
+            .serviceTask(
+                "stage",
+                t -> t.zeebeJobType(RequestStageWorker.TYPE).zeebeTaskHeader("stage", "shipped"))
+            .endEvent()
+            .done());
+
+    final long instance = start(client, id, Map.of("requestNumber", request.number()));
+
+    assertThat(records.awaitIncidents(instance).get(0).errorMessage())
+        .contains("input 'stage' must be one of approval")
+        .contains("shipped");
+    assertThat(requests.find(request.id()).orElseThrow().state()).isEqualTo(RequestState.SUBMITTED);
+  }
+}
