@@ -5,6 +5,7 @@ import io.camunda.client.api.command.DeployResourceCommandStep1;
 import io.camunda.client.api.response.DeploymentEvent;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -49,6 +50,8 @@ class PackagedResources {
     this.locations = List.of(locations);
   }
 
+  private static final Duration DEPLOY_TIMEOUT = Duration.ofMinutes(2);
+
   @EventListener(ApplicationReadyEvent.class)
   void deploy() throws IOException {
     if (!enabled) {
@@ -72,7 +75,9 @@ class PackagedResources {
                 : command.addResourceBytes(bytes, resource.getFilename());
       }
     }
-    final DeploymentEvent deployed = command.send().join();
+    // A first deployment parses every file; on a busy machine that outlasts the client's default
+    // request timeout (10 s), and a start must not fail for it.
+    final DeploymentEvent deployed = command.requestTimeout(DEPLOY_TIMEOUT).send().join();
     LOG.info(
         "Packaged resources deployed (deployment {}): {} processes, {} decisions, {} forms",
         deployed.getKey(),

@@ -7,13 +7,13 @@ import java.util.Locale;
  * RFC 4648 base32 without padding: how authenticator apps take a TOTP key, typed or in the QR
  * code's {@code otpauth://} URI.
  */
-final class Base32 {
+public final class Base32 {
 
   private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
   private Base32() {}
 
-  static String encode(final byte[] bytes) {
+  public static String encode(final byte[] bytes) {
     final StringBuilder text = new StringBuilder((bytes.length * 8 + 4) / 5);
     int buffer = 0;
     int bits = 0;
@@ -35,7 +35,7 @@ final class Base32 {
    * @throws IllegalArgumentException if {@code text} holds a character outside the alphabet
    *     (spaces, padding and case are ignored)
    */
-  static byte[] decode(final String text) {
+  public static byte[] decode(final String text) {
     final String letters = text.replace(" ", "").replace("=", "").toUpperCase(Locale.ROOT);
     final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     int buffer = 0;
