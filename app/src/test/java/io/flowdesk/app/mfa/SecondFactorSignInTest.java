@@ -177,8 +177,10 @@ class SecondFactorSignInTest extends WebTestSupport {
                 .text())
         .isEqualTo(SecondFactorLoginController.WRONG_CODE);
 
+    // The code step leads on to the page asked for before signing in.
     final MvcResult right = code(waiting, currentCode(person.key()), address);
-    assertThat(right.getResponse().getRedirectedUrl()).isEqualTo("/portal");
+    assertThat(right.getResponse().getRedirectedUrl())
+        .isEqualTo("http://localhost/account/mfa?continue");
     final MockHttpSession signedIn = (MockHttpSession) right.getRequest().getSession(false);
     assertThat(html(get("/portal").session(signedIn)).getElementById("signed-in-user").text())
         .isEqualTo("Tess Tester");
