@@ -3,16 +3,21 @@ package io.flowdesk.app.story;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.APIRequest;
+import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.RequestOptions;
 import io.flowdesk.app.database.ServerProcess;
 import io.flowdesk.app.mfa.Base32;
 import io.flowdesk.app.mfa.Totp;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -170,6 +175,22 @@ class MfaStoryIT {
     maria.navigate("/inbox");
     assertThat(maria).hasURL(java.util.regex.Pattern.compile(".*/account/mfa$"));
     assertThat(maria.request().get("/api/incidents").status()).isEqualTo(403);
+    final APIResponse basic =
+        playwright
+            .request()
+            .newContext(new APIRequest.NewContextOptions().setBaseURL(server.baseUrl()))
+            .get(
+                "/api/incidents",
+                RequestOptions.create()
+                    .setHeader(
+                        "Authorization",
+                        "Basic "
+                            + Base64.getEncoder()
+                                .encodeToString(
+                                    ("manager.maria:" + PASSWORD)
+                                        .getBytes(StandardCharsets.UTF_8))));
+    assertThat(basic.status()).isEqualTo(401);
+    assertThat(basic.text()).contains("personal API token");
 
     final byte[] key = Base32.decode(maria.textContent("#secret"));
     maria.fill("#confirm-code", Totp.code(key, Totp.step(Instant.now())));
