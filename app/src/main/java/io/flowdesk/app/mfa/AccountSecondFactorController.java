@@ -92,7 +92,7 @@ class AccountSecondFactorController {
       response.setStatus(HttpStatus.BAD_REQUEST.value());
       model.addAttribute(
           "error",
-          "That code does not match. Enter the 6-digit code your authenticator app shows now for"
+          "That code does not match. Enter the 6\u2011digit code your authenticator app shows now for"
               + " Flowdesk (check the phone's clock if it keeps failing).");
       return page(person, model, response);
     }

@@ -45,7 +45,7 @@ public class RememberedDevices {
   /**
    * Remembers a browser for {@code username}.
    *
-   * @param description what the browser said it is (its User-Agent), to tell devices apart
+   * @param description what the browser says it is, to tell devices apart
    * @return the cookie value ({@code id.token}), the only copy of the token
    */
   public String remember(final String username, final String description) {

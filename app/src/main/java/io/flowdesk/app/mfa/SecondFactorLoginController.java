@@ -33,7 +33,7 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 class SecondFactorLoginController {
 
   static final String WRONG_CODE =
-      "That code is not right, or it was used already. Enter the current 6-digit code from your"
+      "That code is not right, or it was used already. Enter the current 6\u2011digit code from your"
           + " authenticator app, or one of your recovery codes.";
   private static final Logger LOG = LoggerFactory.getLogger(SecondFactorLoginController.class);
   private static final String VIEW = "login-mfa";
@@ -101,7 +101,8 @@ class SecondFactorLoginController {
     throttle.succeeded(username, address);
     if (remember) {
       DeviceCookie.write(
-          response, devices.remember(username, request.getHeader(HttpHeaders.USER_AGENT)));
+          response,
+          devices.remember(username, BrowserName.of(request.getHeader(HttpHeaders.USER_AGENT))));
     }
     if (proof.get() == SecondFactors.Proof.RECOVERY_CODE) {
       final int left = factors.recoveryCodesLeft(username);
