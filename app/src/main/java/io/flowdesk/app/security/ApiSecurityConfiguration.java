@@ -3,6 +3,11 @@ package io.flowdesk.app.security;
 import io.flowdesk.app.apitoken.PersonalTokenFilter;
 import io.flowdesk.app.apitoken.PersonalTokens;
 import io.flowdesk.app.apitoken.TokenRateLimiter;
+import io.flowdesk.app.mfa.PasswordAloneRefusal;
+import io.flowdesk.app.mfa.SecondFactorGate;
+import io.flowdesk.app.mfa.SecondFactorPolicy;
+import io.flowdesk.app.mfa.SecondFactorRequiredException;
+import io.flowdesk.app.mfa.SecondFactors;
 import io.flowdesk.domain.directory.Directory;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Set;
@@ -15,6 +20,7 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
@@ -39,12 +45,16 @@ class ApiSecurityConfiguration {
       final AuthenticationManager authenticationManager,
       final PersonalTokens tokens,
       final TokenRateLimiter tokenRates,
-      final Directory directory)
+      final Directory directory,
+      final SecondFactors secondFactors,
+      final SecondFactorPolicy secondFactorPolicy)
       throws Exception {
     return http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/**"))
         .addFilterBefore(new PersonalTokenFilter(tokens, tokenRates, directory), CsrfFilter.class)
         .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-        .authenticationManager(authenticationManager)
+        .addFilterAfter(SecondFactorGate.forApi(), AuthorizationFilter.class)
+        .authenticationManager(
+            new PasswordAloneRefusal(authenticationManager, secondFactors, secondFactorPolicy))
         .httpBasic(basic -> basic.authenticationEntryPoint(ApiSecurityConfiguration::unauthorized))
         .exceptionHandling(
             errors -> errors.authenticationEntryPoint(ApiSecurityConfiguration::unauthorized))
@@ -71,6 +81,20 @@ class ApiSecurityConfiguration {
       throws java.io.IOException {
     if (e instanceof LoginThrottledException throttled) {
       tooManyFailures(response, throttled);
+      return;
+    }
+    if (e instanceof SecondFactorRequiredException) {
+      // The password was right: asking for Basic credentials again would not help.
+      response.setStatus(HttpStatus.UNAUTHORIZED.value());
+      response.setHeader("WWW-Authenticate", "Bearer realm=\"Flowdesk\"");
+      response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+      response
+          .getWriter()
+          .write(
+              "{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
+                  + "\"detail\":\""
+                  + e.getMessage()
+                  + "\"}");
       return;
     }
     response.setStatus(HttpStatus.UNAUTHORIZED.value());

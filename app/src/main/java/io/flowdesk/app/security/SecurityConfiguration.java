@@ -1,5 +1,7 @@
 package io.flowdesk.app.security;
 
+import io.flowdesk.app.mfa.SecondFactorGate;
+import io.flowdesk.app.mfa.SecondFactorSignIn;
 import io.flowdesk.domain.directory.Directory;
 import io.flowdesk.domain.directory.Role;
 import java.time.Clock;
@@ -17,6 +19,7 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -69,7 +72,10 @@ class SecurityConfiguration {
   @Bean
   @Order(2)
   SecurityFilterChain people(
-      final HttpSecurity http, final AuthenticationManager authenticationManager) throws Exception {
+      final HttpSecurity http,
+      final AuthenticationManager authenticationManager,
+      final SecondFactorSignIn secondFactor)
+      throws Exception {
     return http.authorizeHttpRequests(
             requests ->
                 requests
@@ -77,7 +83,7 @@ class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers("/actuator/health", "/actuator/health/**")
                     .permitAll()
-                    .requestMatchers(LOGIN, "/setup/*")
+                    .requestMatchers(LOGIN, LOGIN + "/mfa", "/setup/*")
                     .permitAll()
                     .requestMatchers("/admin/**", "/forms/**", "/actuator/**")
                     .hasRole(Role.ADMIN.name())
@@ -86,10 +92,12 @@ class SecurityConfiguration {
                     .anyRequest()
                     .authenticated())
         .authenticationManager(authenticationManager)
+        .addFilterAfter(SecondFactorGate.forPages(), AuthorizationFilter.class)
         .formLogin(
             form ->
                 form.loginPage(LOGIN)
-                    .defaultSuccessUrl("/portal")
+                    // After the password: the second factor, or enrolment if the role needs one.
+                    .successHandler(secondFactor)
                     .failureHandler(new SimpleUrlAuthenticationFailureHandler(LOGIN + "?error"))
                     .permitAll())
         .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl(LOGIN + "?logout"))

@@ -43,7 +43,10 @@ public final class ServerProcess implements AutoCloseable {
 
   /** Starts the jar on a free port with its data under {@code dataDir} and waits until healthy. */
   public static ServerProcess start(final Path dataDir) throws IOException {
-    return start(dataDir, List.of("--flowdesk.engine.grpc-port=0"));
+    // The landing page is read as the demo admin, with the password alone.
+    return start(
+        dataDir,
+        List.of("--flowdesk.engine.grpc-port=0", "--flowdesk.security.mfa.required-roles="));
   }
 
   /** As {@link #start(Path)}, with more command line arguments (e.g. fixed engine ports). */
@@ -96,7 +99,7 @@ public final class ServerProcess implements AutoCloseable {
   private boolean awaitHealthy(final boolean mayRetry) {
     try {
       await("Flowdesk on port " + httpPort + " healthy")
-          .atMost(Duration.ofMinutes(3))
+          .atMost(Duration.ofMinutes(6))
           .pollInterval(Duration.ofMillis(500))
           .failFast("the server process exited", () -> !process.isAlive())
           .until(() -> get("/actuator/health").map(body -> body.contains("\"UP\"")).orElse(false));

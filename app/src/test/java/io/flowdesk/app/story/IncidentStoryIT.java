@@ -52,6 +52,8 @@ class IncidentStoryIT {
             dataRoot.resolve("data"),
             List.of(
                 "--flowdesk.engine.grpc-port=0",
+                // The admin's pages are shot signed in with the password alone.
+                "--flowdesk.security.mfa.required-roles=",
                 "--flowdesk.mail.local-smtp-port=0",
                 "--flowdesk.mail.local-imap-port=" + imapPort));
     final Map<String, String> env = new HashMap<>(System.getenv());
@@ -198,11 +200,11 @@ class IncidentStoryIT {
     final Page alice = signedIn("alice");
     alice.navigate("/portal");
     assertThat(alice.locator("#item-something-else")).isVisible();
-    shoot(alice, "portal-catalog");
+    Screenshots.shoot(alice, "portal-catalog");
     alice.click("#item-something-else a");
     alice.fill("[name=subject]", "A second monitor for room 4.12");
     alice.fill("[name=details]", "For the weekly planning meeting, by Friday.");
-    shoot(alice, "portal-item");
+    Screenshots.shoot(alice, "portal-item");
     alice.click("button:has-text('Send request')");
     alice.waitForURL("**/portal/requests/REQ*");
     assertThat(alice.locator(".fd-flash")).containsText("is recorded as REQ");
@@ -211,7 +213,7 @@ class IncidentStoryIT {
     alice.fill("#token-name", "nightly report script");
     alice.click("button:has-text('Create token')");
     assertThat(alice.locator("#issued-token")).hasValue(java.util.regex.Pattern.compile("fdp_.+"));
-    shoot(alice, "account-tokens");
+    Screenshots.shoot(alice, "account-tokens");
     alice.navigate("/account/tokens");
     assertThat(alice.locator("#issued-token")).hasCount(0);
     assertThat(alice.locator("#tokens")).containsText("nightly report script");
@@ -219,22 +221,10 @@ class IncidentStoryIT {
     final Page admin = signedIn("admin");
     admin.navigate("/admin/catalog");
     assertThat(admin.locator("#offered-items")).containsText("something-else");
-    shoot(admin, "admin-catalog");
+    Screenshots.shoot(admin, "admin-catalog");
     admin.navigate("/admin/tokens");
     assertThat(admin.locator("#tokens")).containsText("alice");
-    shoot(admin, "admin-tokens");
-  }
-
-  /** A desktop and a phone screenshot of what {@code page} shows now. */
-  private static void shoot(final Page page, final String name) {
-    final Path dir = Path.of("target", "screenshots");
-    page.setViewportSize(1280, 900);
-    page.screenshot(
-        new Page.ScreenshotOptions().setPath(dir.resolve(name + ".png")).setFullPage(true));
-    page.setViewportSize(390, 844);
-    page.screenshot(
-        new Page.ScreenshotOptions().setPath(dir.resolve(name + "-phone.png")).setFullPage(true));
-    page.setViewportSize(1280, 900);
+    Screenshots.shoot(admin, "admin-tokens");
   }
 
   /** Reads the caller's mailbox over IMAP until the mail about {@code number} is there. */

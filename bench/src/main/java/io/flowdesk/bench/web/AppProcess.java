@@ -75,7 +75,7 @@ final class AppProcess implements AutoCloseable {
 
   private void awaitHealthy() throws InterruptedException {
     final HttpClient http = HttpClient.newHttpClient();
-    final long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+    final long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(6);
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
         throw new IllegalStateException("Flowdesk exited during start; see " + log);
@@ -95,7 +95,7 @@ final class AppProcess implements AutoCloseable {
       }
       Thread.sleep(500);
     }
-    throw new IllegalStateException("Flowdesk not healthy within 3 minutes; see " + log);
+    throw new IllegalStateException("Flowdesk not healthy within 6 minutes; see " + log);
   }
 
   @Override

@@ -57,6 +57,25 @@ final class WebSession {
     return session;
   }
 
+  /**
+   * Signs in with password and then a code from the person's authenticator app, as a person with
+   * two-factor sign-in does; fails naming the user when either step is refused.
+   */
+  static WebSession signInWithCode(
+      final URI base, final String username, final String password, final String code)
+      throws IOException, InterruptedException {
+    final WebSession session = signIn(base, username, password);
+    final String page = session.get("/login/mfa").body();
+    final HttpResponse<String> answer =
+        session.post("/login/mfa", "code=" + encode(code) + "&_csrf=" + encode(csrf(page)));
+    final String location = answer.headers().firstValue("Location").orElse("");
+    if (answer.statusCode() != 302 || !location.endsWith("/portal")) {
+      throw new IllegalStateException(
+          "code of " + username + " refused: " + answer.statusCode() + " " + location);
+    }
+    return session;
+  }
+
   String username() {
     return username;
   }

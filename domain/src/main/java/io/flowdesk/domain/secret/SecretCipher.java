@@ -11,9 +11,11 @@ import javax.crypto.spec.GCMParameterSpec;
 
 /**
  * AES-GCM with a random 96-bit nonce per value. The secret's name is the associated data, so a
- * ciphertext copied to another name fails to decrypt instead of handing out the wrong secret.
+ * ciphertext copied to another name fails to decrypt instead of handing out the wrong secret. Also
+ * used by the app for values that are not connector secrets (e.g. TOTP keys), with a name of their
+ * own kind so that they can never be taken for one another.
  */
-final class SecretCipher {
+public final class SecretCipher {
 
   static final int NONCE_BYTES = 12;
   private static final int TAG_BITS = 128;
@@ -21,13 +23,14 @@ final class SecretCipher {
   private final SecretKey key;
   private final SecureRandom random = new SecureRandom();
 
-  SecretCipher(final SecretKey key) {
+  public SecretCipher(final SecretKey key) {
     this.key = key;
   }
 
-  record Sealed(byte[] nonce, byte[] ciphertext) {}
+  /** A value encrypted under a name: the nonce and the ciphertext with its tag. */
+  public record Sealed(byte[] nonce, byte[] ciphertext) {}
 
-  Sealed encrypt(final String name, final char[] value) {
+  public Sealed encrypt(final String name, final char[] value) {
     final byte[] nonce = new byte[NONCE_BYTES];
     random.nextBytes(nonce);
     final byte[] plain = toUtf8(value);
@@ -41,7 +44,7 @@ final class SecretCipher {
     }
   }
 
-  char[] decrypt(final String name, final byte[] nonce, final byte[] ciphertext) {
+  public char[] decrypt(final String name, final byte[] nonce, final byte[] ciphertext) {
     final byte[] plain;
     try {
       plain = cipher(Cipher.DECRYPT_MODE, nonce, name).doFinal(ciphertext);
