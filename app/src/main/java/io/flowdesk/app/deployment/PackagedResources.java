@@ -51,8 +51,6 @@ class PackagedResources {
     this.locations = List.of(locations);
   }
 
-  private static final Duration DEPLOY_TIMEOUT = Duration.ofMinutes(2);
-
   @EventListener(ApplicationReadyEvent.class)
   void deploy() throws IOException {
     if (!enabled) {
