@@ -1,5 +1,6 @@
 package io.flowdesk.app.audit;
 
+import io.flowdesk.app.privacy.PeopleApiController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -11,7 +12,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * The admin API's errors ({@code /api/admin/audit}, {@code /api/admin/people/...}) as RFC 9457
  * problem documents naming what was wrong.
  */
-@RestControllerAdvice(assignableTypes = AdminAuditApiController.class)
+@RestControllerAdvice(assignableTypes = {AdminAuditApiController.class, PeopleApiController.class})
 public class AdminApiProblems extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(IllegalArgumentException.class)
