@@ -1,6 +1,5 @@
 package io.flowdesk.app.audit;
 
-import io.flowdesk.app.privacy.PeopleApiController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -9,11 +8,11 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * The admin API's errors ({@code /api/admin/audit}, {@code /api/admin/people/...}) as RFC 9457
- * problem documents naming what was wrong.
+ * The admin API's errors ({@code /api/admin/audit}, {@code /api/admin/people/...}: controllers
+ * marked {@link AdminApi}) as RFC 9457 problem documents naming what was wrong.
  */
-@RestControllerAdvice(assignableTypes = {AdminAuditApiController.class, PeopleApiController.class})
-public class AdminApiProblems extends ResponseEntityExceptionHandler {
+@RestControllerAdvice(annotations = AdminApi.class)
+class AdminApiProblems extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(IllegalArgumentException.class)
   ProblemDetail invalid(final IllegalArgumentException e) {

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.RestController;
  * the page's filters; errors are problem documents ({@link AdminApiProblems}).
  */
 @RestController
+@AdminApi
 class AdminAuditApiController {
 
   private final AdminAuditTrail trail;

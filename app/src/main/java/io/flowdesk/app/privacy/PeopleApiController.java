@@ -1,5 +1,6 @@
 package io.flowdesk.app.privacy;
 
+import io.flowdesk.app.audit.AdminApi;
 import java.security.Principal;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,7 +14,8 @@ import org.springframework.web.bind.annotation.RestController;
  * erasure, which must name the person again in {@code {"confirm": "<username>"}}.
  */
 @RestController
-public class PeopleApiController {
+@AdminApi
+class PeopleApiController {
 
   private final PersonalDataExport export;
   private final PersonErasure erasure;
