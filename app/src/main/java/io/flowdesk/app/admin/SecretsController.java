@@ -1,14 +1,21 @@
 package io.flowdesk.app.admin;
 
+import io.flowdesk.app.audit.AdminAction;
 import io.flowdesk.domain.secret.SecretBinding;
 import io.flowdesk.domain.secret.SecretStore;
+import io.flowdesk.domain.secret.StoredSecret;
 import jakarta.servlet.http.HttpServletResponse;
+import java.security.Principal;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,9 +37,16 @@ class SecretsController {
   private static final String VIEW = "admin/secrets";
 
   private final SecretStore secrets;
+  private final TransactionOperations transactions;
+  private final ApplicationEventPublisher events;
 
-  SecretsController(final SecretStore secrets) {
+  SecretsController(
+      final SecretStore secrets,
+      final TransactionOperations transactions,
+      final ApplicationEventPublisher events) {
     this.secrets = secrets;
+    this.transactions = transactions;
+    this.events = events;
   }
 
   @GetMapping
@@ -42,6 +56,7 @@ class SecretsController {
 
   @PostMapping
   String put(
+      final Principal admin,
       @RequestParam(defaultValue = "") final String name,
       @RequestParam(defaultValue = "") final String value,
       @RequestParam(defaultValue = "") final List<String> connectors,
@@ -55,14 +70,34 @@ class SecretsController {
     try {
       final SecretBinding binding =
           SecretBinding.of(connectors, Arrays.asList(destinations.split("\\R")));
-      final boolean stored = isStored(trimmed);
-      if (stored && chars.length == 0) {
-        secrets.bind(trimmed, binding);
-        outcome = "now bound to " + describe(binding) + ".";
-      } else {
-        secrets.put(trimmed, chars, binding);
-        outcome = (stored ? "replaced" : "added") + ", bound to " + describe(binding) + ".";
-      }
+      outcome =
+          transactions.execute(
+              status -> {
+                final Optional<SecretBinding> before = bindingOf(trimmed);
+                final String done;
+                final String action;
+                if (before.isPresent() && chars.length == 0) {
+                  secrets.bind(trimmed, binding);
+                  done = "now bound to " + describe(binding) + ".";
+                  action = "secret.bound";
+                } else {
+                  secrets.put(trimmed, chars, binding);
+                  done =
+                      (before.isPresent() ? "replaced" : "added")
+                          + ", bound to "
+                          + describe(binding)
+                          + ".";
+                  action = "secret.saved";
+                }
+                events.publishEvent(
+                    new AdminAction(
+                        admin.getName(),
+                        action,
+                        target(trimmed),
+                        before.map(SecretsController::fields).orElse(Map.of()),
+                        fields(binding)));
+                return done;
+              });
     } catch (IllegalArgumentException e) {
       // The store's and the binding's messages name the problem and never contain the value.
       response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -78,9 +113,11 @@ class SecretsController {
 
   @PostMapping("/delete")
   String delete(
-      @RequestParam(defaultValue = "") final String name, final RedirectAttributes redirect) {
+      final Principal admin,
+      @RequestParam(defaultValue = "") final String name,
+      final RedirectAttributes redirect) {
     try {
-      if (secrets.delete(name)) {
+      if (Boolean.TRUE.equals(transactions.execute(status -> deleted(admin, name)))) {
         LOG.info("Secret '{}' deleted through the admin page", name);
         redirect.addFlashAttribute("notice", "Secret '" + name + "' deleted.");
       } else {
@@ -92,8 +129,36 @@ class SecretsController {
     return "redirect:/admin/secrets";
   }
 
-  private boolean isStored(final String name) {
-    return secrets.names().contains(name);
+  private boolean deleted(final Principal admin, final String name) {
+    final Optional<SecretBinding> before = bindingOf(name);
+    if (!secrets.delete(name)) {
+      return false;
+    }
+    events.publishEvent(
+        new AdminAction(
+            admin.getName(),
+            "secret.deleted",
+            target(name),
+            before.map(SecretsController::fields).orElse(Map.of()),
+            Map.of()));
+    return true;
+  }
+
+  private Optional<SecretBinding> bindingOf(final String name) {
+    return secrets.list().stream()
+        .filter(stored -> stored.name().equals(name))
+        .map(StoredSecret::binding)
+        .findFirst();
+  }
+
+  private static String target(final String name) {
+    return "secret:" + name;
+  }
+
+  /** Where a secret may be used: what the trail records of it (never its value). */
+  private static Map<String, Object> fields(final SecretBinding binding) {
+    return Map.of(
+        "connectors", binding.connectorList(), "destinations", binding.destinationTexts());
   }
 
   private static String describe(final SecretBinding binding) {

@@ -118,6 +118,14 @@ public class PersonalTokens {
         .list();
   }
 
+  /** The token with this id, revoked or not. */
+  public Optional<PersonalToken> find(final String id) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM flowdesk.personal_api_token WHERE id = :id")
+        .param("id", id)
+        .query(PersonalTokens::token)
+        .optional();
+  }
+
   /** Everyone's tokens, by owner and newest first (for admins). */
   public List<PersonalToken> all() {
     return jdbc.sql(
@@ -157,6 +165,13 @@ public class PersonalTokens {
             .param("now", timestamp(clock.instant()))
             .update()
         == 1;
+  }
+
+  /** Deletes every token of {@code owner}, used or not (a person's erasure); answers how many. */
+  public int deleteAllOf(final String owner) {
+    return jdbc.sql("DELETE FROM flowdesk.personal_api_token WHERE owner = :owner")
+        .param("owner", owner)
+        .update();
   }
 
   /**

@@ -39,6 +39,13 @@ public class IdempotencyKeys {
     this.jdbc = jdbc;
   }
 
+  /** Forgets every key of {@code username} (a person's erasure). */
+  public void forget(final String username) {
+    jdbc.sql("DELETE FROM flowdesk.idempotency_key WHERE username = :username")
+        .param("username", username)
+        .update();
+  }
+
   /**
    * The result of the first request with this key, or {@code action}'s, which is then kept. If the
    * action fails, the key is given up, so the same request may be tried again.

@@ -9,6 +9,7 @@ import io.flowdesk.app.mfa.SecondFactorPolicy;
 import io.flowdesk.app.mfa.SecondFactorRequiredException;
 import io.flowdesk.app.mfa.SecondFactors;
 import io.flowdesk.domain.directory.Directory;
+import io.flowdesk.domain.directory.Role;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Set;
 import org.springframework.context.annotation.Bean;
@@ -51,13 +52,22 @@ class ApiSecurityConfiguration {
       throws Exception {
     return http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/**"))
         .addFilterBefore(new PersonalTokenFilter(tokens, tokenRates, directory), CsrfFilter.class)
-        .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+        .authorizeHttpRequests(
+            requests ->
+                requests
+                    .requestMatchers("/api/admin/**")
+                    .hasRole(Role.ADMIN.name())
+                    .anyRequest()
+                    .authenticated())
         .addFilterAfter(SecondFactorGate.forApi(), AuthorizationFilter.class)
         .authenticationManager(
             new PasswordAloneRefusal(authenticationManager, secondFactors, secondFactorPolicy))
         .httpBasic(basic -> basic.authenticationEntryPoint(ApiSecurityConfiguration::unauthorized))
         .exceptionHandling(
-            errors -> errors.authenticationEntryPoint(ApiSecurityConfiguration::unauthorized))
+            errors ->
+                errors
+                    .authenticationEntryPoint(ApiSecurityConfiguration::unauthorized)
+                    .accessDeniedHandler(ApiSecurityConfiguration::forbidden))
         .csrf(csrf -> csrf.requireCsrfProtectionMatcher(ApiSecurityConfiguration::needsCsrfToken))
         .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.NEVER))
         .requestCache(cache -> cache.disable())
@@ -105,6 +115,33 @@ class ApiSecurityConfiguration {
         .write(
             "{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
                 + "\"detail\":\"Sign in, or send HTTP Basic credentials.\"}");
+  }
+
+  private static void forbidden(
+      final HttpServletRequest request,
+      final jakarta.servlet.http.HttpServletResponse response,
+      final org.springframework.security.access.AccessDeniedException e)
+      throws java.io.IOException {
+    response.setStatus(HttpStatus.FORBIDDEN.value());
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    response
+        .getWriter()
+        .write(
+            "{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403,"
+                + "\"detail\":\""
+                + forbiddenBecause(request, e)
+                + "\"}");
+  }
+
+  private static String forbiddenBecause(
+      final HttpServletRequest request,
+      final org.springframework.security.access.AccessDeniedException e) {
+    if (e instanceof org.springframework.security.web.csrf.CsrfException) {
+      return "The CSRF token is missing or wrong: send the session's token in X-CSRF-TOKEN.";
+    }
+    return request.getRequestURI().startsWith(request.getContextPath() + "/api/admin/")
+        ? "Only administrators may use the admin API."
+        : "You may not do this.";
   }
 
   /** Credentials refused unread: the client is told when to try again rather than to re-enter. */

@@ -141,6 +141,17 @@ public final class LoginThrottle {
         .update();
   }
 
+  /**
+   * Forgets the failures counted against the username from anywhere (a person's erasure). Counts of
+   * the username together with an address are digests of both and cannot be found without the
+   * address; they expire within {@link ThrottleRule#MEMORY}.
+   */
+  public void forget(final String username) {
+    jdbc.sql("DELETE FROM flowdesk.sign_in_failure WHERE subject = :account")
+        .param("account", new Subjects(username, null).of(ThrottleRule.ACCOUNT))
+        .update();
+  }
+
   private void sweepIfDue(final Instant now) {
     final Instant due = nextSweep.get();
     if (now.isBefore(due) || !nextSweep.compareAndSet(due, now.plus(SWEEP_EVERY))) {

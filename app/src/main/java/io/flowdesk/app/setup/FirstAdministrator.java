@@ -1,5 +1,6 @@
 package io.flowdesk.app.setup;
 
+import io.flowdesk.app.audit.AdminAction;
 import io.flowdesk.domain.directory.Directory;
 import io.flowdesk.domain.directory.Person;
 import io.flowdesk.domain.directory.Role;
@@ -7,15 +8,19 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.context.WebServerInitializedEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * The one way into an installation that has nobody yet (an external database without demo people):
@@ -29,15 +34,25 @@ class FirstAdministrator {
 
   private static final Logger LOG = LoggerFactory.getLogger(FirstAdministrator.class);
   private static final SecureRandom RANDOM = new SecureRandom();
+  // Nobody is signed in at the setup: the trail names the one-time setup address as the actor.
+  static final String SETUP_ACTOR = "setup";
 
   private final Directory directory;
   private final PasswordEncoder passwords;
+  private final TransactionOperations transactions;
+  private final ApplicationEventPublisher events;
   private int port = 8080;
   private byte[] secretDigest;
 
-  FirstAdministrator(final Directory directory, final PasswordEncoder passwords) {
+  FirstAdministrator(
+      final Directory directory,
+      final PasswordEncoder passwords,
+      final TransactionOperations transactions,
+      final ApplicationEventPublisher events) {
     this.directory = directory;
     this.passwords = passwords;
+    this.transactions = transactions;
+    this.events = events;
   }
 
   @EventListener
@@ -84,9 +99,25 @@ class FirstAdministrator {
     if (!opens(token)) {
       return Optional.empty();
     }
+    final String hash = passwords.encode(password);
     final Person admin =
-        directory.addPerson(
-            username, displayName, email, Set.of(Role.ADMIN), passwords.encode(password));
+        transactions.execute(
+            status -> {
+              final Person created =
+                  directory.addPerson(username, displayName, email, Set.of(Role.ADMIN), hash);
+              events.publishEvent(
+                  new AdminAction(
+                      SETUP_ACTOR,
+                      "user.created",
+                      "user:" + created.username(),
+                      Map.of(),
+                      Map.of(
+                          "displayName", created.displayName(),
+                          "email", created.email(),
+                          "roles", List.of(Role.ADMIN.name()),
+                          "enabled", true)));
+              return created;
+            });
     secretDigest = null;
     LOG.info("First administrator '{}' created; the setup address no longer works", username);
     return Optional.of(admin);

@@ -3,6 +3,9 @@ package io.flowdesk.app.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -48,7 +51,12 @@ class SecretsPageTest {
 
   @BeforeEach
   void mockMvc() {
-    mvc = MockMvcBuilders.webAppContextSetup(context).build();
+    // As an admin through the real filter chain: each change is recorded under their name.
+    mvc =
+        MockMvcBuilders.webAppContextSetup(context)
+            .apply(springSecurity())
+            .defaultRequest(get("/").with(user("admin").roles("ADMIN")).with(csrf()))
+            .build();
   }
 
   private String html(final RequestBuilder request) throws Exception {
@@ -281,9 +289,16 @@ class SecretsPageTest {
   void everyFormPostsWithTheCsrfTokenOfTheRequest() throws Exception {
     secrets.put(name, "listed".toCharArray(), API);
 
+    // Without the filter chain, which would put its own token in place of this one.
     final Document page =
         Jsoup.parse(
-            html(get("/admin/secrets").requestAttr("_csrf", new CsrfToken("_csrf", "t0k3n"))));
+            MockMvcBuilders.webAppContextSetup(context)
+                .build()
+                .perform(
+                    get("/admin/secrets").requestAttr("_csrf", new CsrfToken("_csrf", "t0k3n")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8));
 
     assertThat(page.select("form")).hasSizeGreaterThanOrEqualTo(2);
     page.select("form")

@@ -62,6 +62,9 @@ class FirstAdministratorSetupTest {
       final Browser admin = new Browser();
       admin.signIn(app.baseUrl(), "root", STRONG);
       assertThat(admin.get(app.baseUrl() + "/admin/secrets").statusCode()).isEqualTo(200);
+      // The trail names the one-time setup as the actor of the first account.
+      assertThat(admin.get(app.baseUrl() + "/admin/audit?action=user.created&actor=setup").body())
+          .contains("<td class=\"fd-audit-target fd-wrap\">user:root</td>");
     }
   }
 

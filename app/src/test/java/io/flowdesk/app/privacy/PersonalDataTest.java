@@ -1,0 +1,343 @@
+package io.flowdesk.app.privacy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camunda.client.CamundaClient;
+import io.flowdesk.app.Browser;
+import io.flowdesk.app.WebTestSupport;
+import io.flowdesk.app.apitoken.PersonalTokens;
+import io.flowdesk.app.apitoken.TokenScope;
+import io.flowdesk.app.audit.AdminAction;
+import io.flowdesk.domain.directory.Directory;
+import io.flowdesk.domain.directory.Person;
+import io.flowdesk.domain.directory.Role;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.transaction.support.TransactionOperations;
+
+/**
+ * GDPR through HTTP: an admin exports everything about one person (and nothing about others), and
+ * erases a person so that their name and email are gone from every view while the records keep
+ * their numbers, states and timelines and the audit trail its facts.
+ */
+class PersonalDataTest extends WebTestSupport {
+
+  @Autowired CamundaClient client;
+  @Autowired Directory directory;
+  @Autowired PasswordEncoder passwords;
+  @Autowired PersonalTokens tokens;
+  @Autowired ApplicationEventPublisher events;
+  @Autowired TransactionOperations transactions;
+  @Autowired ObjectMapper json;
+
+  private final String run = UUID.randomUUID().toString().substring(0, 8);
+  private final String greta = "greta-" + run;
+  private final String gretaName = "Greta Gdpr" + run;
+  private final String gretaMail = "greta." + run + "@example.com";
+  private final String otto = "otto-" + run;
+  private final String ottoMail = "otto." + run + "@example.com";
+
+  @BeforeEach
+  void twoPeople() {
+    deployCallerWaitingStandIn(client);
+    add(greta, gretaName, gretaMail);
+    add(otto, "Otto Other" + run, ottoMail);
+  }
+
+  /** As the user administration (built elsewhere) adds people: in a transaction, audited. */
+  private void add(final String username, final String name, final String email) {
+    transactions.executeWithoutResult(
+        status -> {
+          directory.addPerson(
+              username, name, email, Set.of(Role.END_USER), passwords.encode(DEMO_PASSWORD));
+          events.publishEvent(
+              new AdminAction(
+                  "admin",
+                  "user.created",
+                  "user:" + username,
+                  Map.of(),
+                  Map.of("displayName", name, "email", email, "username", username)));
+        });
+  }
+
+  private static RequestPostProcessor as(final String username) {
+    return httpBasic(username, DEMO_PASSWORD);
+  }
+
+  private JsonNode body(final ResultActions result) throws Exception {
+    return json.readTree(
+        result.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+  }
+
+  private String report(final String username, final String description) throws Exception {
+    return body(mvc.perform(
+                post("/api/incidents")
+                    .with(as(username))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content(
+                        json.writeValueAsString(
+                            Map.of(
+                                "shortDescription",
+                                "Printer jam " + run,
+                                "description",
+                                description,
+                                "impact",
+                                "low",
+                                "urgency",
+                                "low"))))
+            .andExpect(status().isCreated()))
+        .get("number")
+        .asText();
+  }
+
+  private void comment(final String username, final String number, final String text)
+      throws Exception {
+    mvc.perform(
+            post("/api/incidents/" + number + "/comments")
+                .with(as(username))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json.writeValueAsString(Map.of("text", text))))
+        .andExpect(status().is2xxSuccessful());
+  }
+
+  @Test
+  void theExportHoldsEverythingAboutThePersonAndNothingAboutOthers() throws Exception {
+    final String hers = report(greta, "Call me back at " + gretaMail);
+    comment(greta, hers, "Still jammed, " + run);
+    final String his = report(otto, "Mail " + ottoMail);
+    final PersonalTokens.Issued token =
+        tokens.issue(greta, "backup script", Set.of(TokenScope.READ), Duration.ofDays(7));
+
+    final JsonNode export =
+        body(
+            mvc.perform(get("/api/admin/people/" + greta + "/export").with(as("admin")))
+                .andExpect(status().isOk()));
+
+    assertThat(export.at("/profile/email").asText()).isEqualTo(gretaMail);
+    assertThat(export.at("/profile/displayName").asText()).isEqualTo(gretaName);
+    assertThat(export.get("roles").toString()).contains("END_USER");
+    assertThat(export.get("incidents").findValuesAsText("number")).containsExactly(hers);
+    assertThat(export.at("/incidents/0/relation/0").asText()).isEqualTo("caller");
+    assertThat(export.get("journalEntries").findValuesAsText("text"))
+        .containsExactly("Still jammed, " + run);
+    assertThat(export.get("apiTokens").findValuesAsText("name")).containsExactly("backup script");
+    assertThat(export.get("adminAudit").findValuesAsText("target"))
+        .containsExactly("user:" + greta);
+    assertThat(export.toString())
+        .doesNotContain(his, ottoMail, otto, token.text())
+        .doesNotContain("secret_hash", "password");
+
+    // The same from the admin page: a post, confirmed, as a JSON download.
+    final MockHttpSession admin = signIn("admin");
+    final Document unconfirmed =
+        html(post("/admin/people/" + greta + "/export").session(admin).with(csrf()));
+    assertThat(unconfirmed.getElementById("export-error").text()).contains("Tick the box");
+    final String download =
+        mvc.perform(
+                post("/admin/people/" + greta + "/export")
+                    .session(admin)
+                    .with(csrf())
+                    .param("confirm", "yes"))
+            .andExpect(status().isOk())
+            .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
+            .andExpect(
+                header()
+                    .string(
+                        "Content-Disposition",
+                        "attachment; filename=\"flowdesk-personal-data-" + greta + ".json\""))
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
+    assertThat(json.readTree(download).get("incidents").findValuesAsText("number"))
+        .containsExactly(hers);
+    mvc.perform(post("/admin/people/" + greta + "/export").session(admin).param("confirm", "yes"))
+        .andExpect(status().isForbidden());
+  }
+
+  @Test
+  void onlyAdminsMayExportOrErase() throws Exception {
+    mvc.perform(get("/api/admin/people/" + greta + "/export").with(as(otto)))
+        .andExpect(status().isForbidden())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    mvc.perform(get("/api/admin/people/" + greta + "/export").with(as("agent.anna")))
+        .andExpect(status().isForbidden());
+    mvc.perform(
+            post("/api/admin/people/" + greta + "/erasure")
+                .with(as("manager.maria"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"confirm\": \"" + greta + "\"}"))
+        .andExpect(status().isForbidden());
+    final MockHttpSession caller = signIn(otto);
+    mvc.perform(get("/admin/people/" + greta + "/privacy").session(caller))
+        .andExpect(status().isForbidden());
+    mvc.perform(
+            post("/admin/people/" + greta + "/export")
+                .session(caller)
+                .with(csrf())
+                .param("confirm", "yes"))
+        .andExpect(status().isForbidden());
+    mvc.perform(
+            post("/admin/people/" + greta + "/erasure")
+                .session(caller)
+                .with(csrf())
+                .param("confirm", greta))
+        .andExpect(status().isForbidden());
+    mvc.perform(get("/api/admin/people/nobody-" + run + "/export").with(as("admin")))
+        .andExpect(status().isNotFound())
+        .andExpect(
+            jsonPath("$.detail").value("There is nobody with the username 'nobody-" + run + "'."));
+
+    assertThat(directory.person(greta).orElseThrow().enabled()).isTrue();
+  }
+
+  @Test
+  void erasureRemovesNameAndEmailEverywhereWhileRecordsAndTrailKeepTheirFacts() throws Exception {
+    final String hers = report(greta, "Call " + gretaName + " at " + gretaMail.toUpperCase());
+    comment(greta, hers, "Reach me at " + gretaMail + " please");
+    final String his = report(otto, "Mail " + ottoMail);
+    final JsonNode before = incident(hers);
+    final int journal = count("/api/incidents/" + hers + "/journal");
+    final int trail = count("/api/incidents/" + hers + "/audit-trail");
+    final PersonalTokens.Issued token =
+        tokens.issue(greta, "script", Set.of(TokenScope.READ), Duration.ofDays(7));
+    final Browser browser = new Browser();
+    final String base =
+        "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
+    browser.signIn(base, greta, DEMO_PASSWORD);
+    assertThat(browser.get(base + "/portal").statusCode()).isEqualTo(200);
+
+    final MockHttpSession admin = signIn("admin");
+    final Document refused =
+        html(
+            post("/admin/people/" + greta + "/erasure")
+                .session(admin)
+                .with(csrf())
+                .param("confirm", "greta"));
+    assertThat(refused.getElementById("erasure-error").text())
+        .isEqualTo("Type the username '" + greta + "' to confirm the erasure.");
+    assertThat(directory.person(greta).orElseThrow().email()).isEqualTo(gretaMail);
+
+    mvc.perform(
+            post("/admin/people/" + greta + "/erasure")
+                .session(admin)
+                .with(csrf())
+                .param("confirm", greta))
+        .andExpect(status().is3xxRedirection());
+
+    final Person erased = directory.person(greta).orElseThrow();
+    final String pseudonym = erased.displayName();
+    assertThat(pseudonym).startsWith("erased-");
+    assertThat(erased.email()).isEqualTo(pseudonym + "@erased.invalid");
+    assertThat(erased.enabled()).isFalse();
+    // The records' views: no name, no email; the same number, state, journal and timeline.
+    final String agentPage =
+        mvc.perform(get("/incidents/" + hers).session(signIn("manager.maria")))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
+    assertThat(agentPage).contains(hers, pseudonym).doesNotContainIgnoringCase(gretaMail);
+    assertThat(agentPage).doesNotContain(gretaName);
+    final JsonNode after = incident(hers);
+    assertThat(after.toString()).doesNotContainIgnoringCase(gretaMail).doesNotContain(gretaName);
+    assertThat(after.get("description").asText())
+        .isEqualTo("Call " + pseudonym + " at " + pseudonym);
+    assertThat(after.get("state")).isEqualTo(before.get("state"));
+    assertThat(after.get("createdAt")).isEqualTo(before.get("createdAt"));
+    assertThat(count("/api/incidents/" + hers + "/journal")).isEqualTo(journal);
+    assertThat(count("/api/incidents/" + hers + "/audit-trail")).isEqualTo(trail);
+    assertThat(
+            mvc.perform(get("/api/incidents/" + hers + "/journal").with(as("manager.maria")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8))
+        .contains("Reach me at " + pseudonym + " please");
+    assertThat(incident(his).get("description").asText()).isEqualTo("Mail " + ottoMail);
+    // The audit trail: the facts stay, named by the pseudonym; the erasure itself is recorded.
+    final JsonNode audit =
+        body(
+            mvc.perform(get("/api/admin/audit?target=user:" + pseudonym).with(as("admin")))
+                .andExpect(status().isOk()));
+    assertThat(audit.get("entries").findValuesAsText("action"))
+        .containsExactly("person.erased", "user.created");
+    assertThat(audit.at("/entries/1/after/email").asText()).isEqualTo(pseudonym);
+    assertThat(audit.at("/entries/1/after/username").asText()).isEqualTo(pseudonym);
+    assertThat(audit.at("/entries/0/actor").asText()).isEqualTo("admin");
+    assertThat(audit.toString()).doesNotContain(gretaMail, gretaName, "user:" + greta);
+    assertThat(
+            body(mvc.perform(get("/api/admin/audit?target=user:" + otto).with(as("admin"))))
+                .toString())
+        .contains(ottoMail);
+    // No way in any more: the session is over, the token gone.
+    assertThat(browser.get(base + "/portal").statusCode()).isEqualTo(302);
+    mvc.perform(get("/api/incidents").header("Authorization", "Bearer " + token.text()))
+        .andExpect(status().isUnauthorized());
+    assertThat(tokens.ownedBy(greta)).isEmpty();
+    // Once is enough.
+    mvc.perform(
+            post("/api/admin/people/" + greta + "/erasure")
+                .with(as("admin"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"confirm\": \"" + greta + "\"}"))
+        .andExpect(status().isConflict())
+        .andExpect(jsonPath("$.detail").value("'" + greta + "' was erased already."));
+  }
+
+  @Test
+  void theApiErasesOnlyWithTheUsernameConfirmed() throws Exception {
+    mvc.perform(
+            post("/api/admin/people/" + otto + "/erasure")
+                .with(as("admin"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(
+            jsonPath("$.detail")
+                .value("Confirm the erasure: send {\"confirm\": \"" + otto + "\"}."));
+    assertThat(directory.person(otto).orElseThrow().enabled()).isTrue();
+
+    final JsonNode erased =
+        body(
+            mvc.perform(
+                    post("/api/admin/people/" + otto + "/erasure")
+                        .with(as("admin"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"confirm\": \"" + otto + "\"}"))
+                .andExpect(status().isOk()));
+    assertThat(erased.get("pseudonym").asText())
+        .isEqualTo(directory.person(otto).orElseThrow().displayName());
+  }
+
+  private JsonNode incident(final String number) throws Exception {
+    return body(
+        mvc.perform(get("/api/incidents/" + number).with(as("manager.maria")))
+            .andExpect(status().isOk()));
+  }
+
+  private int count(final String path) throws Exception {
+    return body(mvc.perform(get(path).with(as("manager.maria"))).andExpect(status().isOk())).size();
+  }
+}
