@@ -60,6 +60,11 @@ public abstract class WebTestSupport {
     registry.add("server.port", () -> PORT);
   }
 
+  /** The app's web port (known before the context starts, for providers that redirect to it). */
+  protected static int port() {
+    return PORT;
+  }
+
   private static int freePort() {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
