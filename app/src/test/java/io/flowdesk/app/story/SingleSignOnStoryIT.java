@@ -1,16 +1,15 @@
 package io.flowdesk.app.story;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.flowdesk.app.story.Chromium.shoot;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import io.flowdesk.app.database.ServerProcess;
 import io.flowdesk.testing.sso.TestIdentityProvider;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -26,8 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
  * target/screenshots/.
  */
 class SingleSignOnStoryIT {
-
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
   @TempDir static Path dataRoot;
 
@@ -61,17 +58,8 @@ class SingleSignOnStoryIT {
             "email", "olivia@idp.example.com",
             "roles", List.of("flowdesk-agents"),
             "groups", List.of("desk")));
-    final Map<String, String> env = new HashMap<>(System.getenv());
-    env.put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
-    playwright = Playwright.create(new Playwright.CreateOptions().setEnv(env));
-    browser =
-        playwright
-            .chromium()
-            .launch(
-                new BrowserType.LaunchOptions()
-                    .setExecutablePath(CHROMIUM)
-                    .setHeadless(true)
-                    .setArgs(List.of("--no-sandbox", "--disable-gpu", "--no-first-run")));
+    playwright = Chromium.playwright();
+    browser = Chromium.launch(playwright);
   }
 
   @AfterAll
@@ -116,17 +104,5 @@ class SingleSignOnStoryIT {
     page.navigate("/inbox?view=groups");
     assertThat(page.locator("h1")).isVisible();
     assertThat(page.locator("body")).not().containsText("Forbidden");
-  }
-
-  /** A desktop and a phone screenshot of what {@code page} shows now. */
-  private static void shoot(final Page page, final String name) {
-    final Path dir = Path.of("target", "screenshots");
-    page.setViewportSize(1280, 900);
-    page.screenshot(
-        new Page.ScreenshotOptions().setPath(dir.resolve(name + ".png")).setFullPage(true));
-    page.setViewportSize(390, 844);
-    page.screenshot(
-        new Page.ScreenshotOptions().setPath(dir.resolve(name + "-phone.png")).setFullPage(true));
-    page.setViewportSize(1280, 900);
   }
 }

@@ -103,9 +103,9 @@ public class ExternalPeople {
       final String email,
       final SsoMapping mapping) {
     final String username = freeUsername(require(identity.username(), "a username"));
-    Set<Role> roles = mapping.roles(identity.memberships());
+    final Set<Role> roles = mapping.roles(identity.memberships());
     if (roles.isEmpty()) {
-      roles = EnumSet.copyOf(mapping.defaultRoles());
+      roles.addAll(mapping.defaultRoles());
     }
     try {
       directory.addPerson(username, displayName, email, roles, null);

@@ -10,6 +10,7 @@ import io.flowdesk.domain.directory.Role;
 import io.flowdesk.testing.sso.TestIdentityProvider;
 import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -61,7 +62,7 @@ class OidcSignInTest extends SingleSignOnTestSupport {
   private static String signInThroughProvider(final Browser browser, final String username)
       throws Exception {
     URI at = URI.create(app() + OidcSignIn.START);
-    HttpResponse<String> answer = browser.get(at.toString());
+    HttpResponse<String> answer = browsing(browser, at);
     for (int hop = 0; hop < 10; hop++) {
       final String location = answer.headers().firstValue("Location").orElse(null);
       assertThat(location).as("a redirect from " + at + ": " + answer.body()).isNotNull();
@@ -79,11 +80,21 @@ class OidcSignInTest extends SingleSignOnTestSupport {
                     + "&password=idp-password");
         at = URI.create(provider.issuer() + "/login");
       } else {
-        answer = browser.get(next.toString());
+        answer = browsing(browser, next);
         at = next;
       }
     }
     throw new AssertionError("the flow did not come back to Flowdesk");
+  }
+
+  /** A page visit as a browser makes it: providers send only those to their sign-in page. */
+  private static HttpResponse<String> browsing(final Browser browser, final URI page)
+      throws Exception {
+    return browser
+        .client()
+        .send(
+            HttpRequest.newBuilder(page).header("Accept", "text/html").build(),
+            HttpResponse.BodyHandlers.ofString());
   }
 
   private String flowdeskUsername(final String subjectAtProvider) {
