@@ -24,14 +24,15 @@ abstract class SingleSignOnTestSupport extends WebTestSupport {
   static final String LDAP_BASE = "dc=flowdesk,dc=test";
 
   static TestIdentityProvider provider;
+  private static String app;
   static InMemoryDirectoryServer ldap;
 
   @DynamicPropertySource
   static void singleSignOn(final DynamicPropertyRegistry registry) {
-    provider = TestIdentityProvider.start("http://localhost:" + port());
     ldap = startLdap();
     final String oidc = "flowdesk.security.oidc.";
-    registry.add(oidc + "issuer-uri", provider::issuer);
+    // Read while the context starts, once its web port is chosen: the provider redirects there.
+    registry.add(oidc + "issuer-uri", () -> provider().issuer());
     registry.add(oidc + "client-id", () -> TestIdentityProvider.CLIENT_ID);
     registry.add(oidc + "client-secret", () -> TestIdentityProvider.CLIENT_SECRET);
     registry.add(oidc + "display-name", () -> "Test IdP");
@@ -73,7 +74,16 @@ abstract class SingleSignOnTestSupport extends WebTestSupport {
     }
   }
 
+  private static synchronized TestIdentityProvider provider() {
+    if (provider == null) {
+      app = "http://localhost:" + port();
+      provider = TestIdentityProvider.start(app);
+    }
+    return provider;
+  }
+
+  /** Where this context's app answers. */
   static String app() {
-    return "http://localhost:" + port();
+    return app;
   }
 }
