@@ -42,6 +42,8 @@ class SingleSignOnStoryIT {
             dataRoot.resolve("data"),
             List.of(
                 "--flowdesk.engine.grpc-port=0",
+                // Patience for the engine on a loaded test machine (the default is 10 s).
+                "--camunda.client.request-timeout=PT60S",
                 oidc + "issuer-uri=http://127.0.0.1:" + providerPort,
                 oidc + "client-id=" + TestIdentityProvider.CLIENT_ID,
                 oidc + "client-secret=" + TestIdentityProvider.CLIENT_SECRET,
