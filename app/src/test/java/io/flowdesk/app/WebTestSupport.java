@@ -51,13 +51,26 @@ public abstract class WebTestSupport {
   // own, so that it cannot throttle the others.
   private static final AtomicInteger ADDRESSES = new AtomicInteger();
 
-  // A real web port known before start: the app's camunda client reaches the engine's /v2 there
-  // (user task search and completion exist only in REST), as in production.
-  private static final int PORT = freePort();
+  private static volatile int port;
 
+  /**
+   * A real web port known before start: the app's camunda client reaches the engine's /v2 there
+   * (user task search and completion exist only in REST), as in production. Each context gets its
+   * own, so that a differently configured one (single sign-on) can live beside the shared one.
+   */
   @DynamicPropertySource
   static void webPort(final DynamicPropertyRegistry registry) {
-    registry.add("server.port", () -> PORT);
+    final int chosen = freePort();
+    port = chosen;
+    registry.add("server.port", () -> chosen);
+  }
+
+  /**
+   * The web port of the context started last; known while it starts, for a provider that redirects
+   * to it.
+   */
+  protected static int port() {
+    return port;
   }
 
   private static int freePort() {

@@ -2,15 +2,21 @@ package io.flowdesk.app.security;
 
 import io.flowdesk.app.mfa.SecondFactorGate;
 import io.flowdesk.app.mfa.SecondFactorSignIn;
+import io.flowdesk.app.security.sso.LdapSignIn;
+import io.flowdesk.app.security.sso.OidcSignIn;
 import io.flowdesk.domain.directory.Directory;
 import io.flowdesk.domain.directory.Role;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -27,8 +33,9 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 /**
  * Who may open what. Two filter chains: the engine's REST API ({@code /v2/**}), which checks its
  * own credentials ({@code ApiAccess}) and is used by machines, and everything else: people signing
- * in with a form and a session, CSRF-protected, with the URL rules of the ITSM role matrix.
- * Record-level rules (whose incident) live in {@code io.flowdesk.app.incident.IncidentAccess}.
+ * in with a form and a session (or through single sign-on, {@code io.flowdesk.app.security.sso}),
+ * CSRF-protected, with the URL rules of the ITSM role matrix. Record-level rules (whose incident)
+ * live in {@code io.flowdesk.app.incident.IncidentAccess}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -74,8 +81,15 @@ class SecurityConfiguration {
   SecurityFilterChain people(
       final HttpSecurity http,
       final AuthenticationManager authenticationManager,
-      final SecondFactorSignIn secondFactor)
+      final SecondFactorSignIn secondFactor,
+      final ObjectProvider<OidcSignIn> oidc)
       throws Exception {
+    final SimpleUrlAuthenticationFailureHandler failure =
+        new SimpleUrlAuthenticationFailureHandler(LOGIN + "?error");
+    final OidcSignIn sso = oidc.getIfAvailable();
+    if (sso != null) {
+      sso.configure(http, LOGIN, failure);
+    }
     return http.authorizeHttpRequests(
             requests ->
                 requests
@@ -98,7 +112,7 @@ class SecurityConfiguration {
                 form.loginPage(LOGIN)
                     // After the password: the second factor, or enrolment if the role needs one.
                     .successHandler(secondFactor)
-                    .failureHandler(new SimpleUrlAuthenticationFailureHandler(LOGIN + "?error"))
+                    .failureHandler(failure)
                     .permitAll())
         .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl(LOGIN + "?logout"))
         .sessionManagement(
@@ -120,11 +134,21 @@ class SecurityConfiguration {
   AuthenticationManager authenticationManager(
       final DirectoryUserDetailsService people,
       final PasswordEncoder passwords,
-      final LoginThrottle throttle) {
+      final LoginThrottle throttle,
+      final ObjectProvider<OidcSignIn> oidc,
+      final ObjectProvider<LdapSignIn> ldap) {
     final DaoAuthenticationProvider checked = new DaoAuthenticationProvider(people);
     checked.setPasswordEncoder(new RecentlyVerifiedPasswords(passwords, Clock.systemUTC()));
     checked.setUserDetailsPasswordService(people);
-    return new ProviderManager(new ThrottledAuthenticationProvider(checked, throttle));
+    final List<AuthenticationProvider> providers = new ArrayList<>();
+    final LdapSignIn directoryServer = ldap.getIfAvailable();
+    // One throttle for the password form, whichever accounts answer it.
+    providers.add(
+        new ThrottledAuthenticationProvider(
+            directoryServer == null ? checked : directoryServer.behind(checked), throttle));
+    // The OAuth2 login filter uses this manager too (the chain's is set explicitly).
+    oidc.ifAvailable(sso -> providers.add(sso.authenticationProvider()));
+    return new ProviderManager(providers);
   }
 
   @Bean

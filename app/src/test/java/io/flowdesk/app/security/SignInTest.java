@@ -197,6 +197,17 @@ class SignInTest extends WebTestSupport {
   }
 
   @Test
+  void withoutSingleSignOnConfiguredTheSignInPageOffersOnlyThePasswordForm() throws Exception {
+    final Document login = html(get("/login"));
+
+    assertThat(login.getElementById("sso-sign-in")).isNull();
+    assertThat(login.getElementById("username")).isNotNull();
+    mvc.perform(get("/oauth2/authorization/oidc"))
+        .andExpect(status().is3xxRedirection())
+        .andExpect(redirectedUrl("http://localhost/login"));
+  }
+
+  @Test
   void healthAndStylesAreOpenToEveryone() throws Exception {
     mvc.perform(get("/actuator/health")).andExpect(status().isOk());
     mvc.perform(get("/css/layout.css")).andExpect(status().isOk());

@@ -1,12 +1,12 @@
 package io.flowdesk.app.story;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.flowdesk.app.story.Chromium.shoot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
@@ -17,9 +17,7 @@ import jakarta.mail.Session;
 import jakarta.mail.Store;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,8 +33,6 @@ import org.junit.jupiter.api.io.TempDir;
 class IncidentStoryIT {
 
   private static final String PASSWORD = "demo-flowdesk-2025";
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
   @TempDir static Path dataRoot;
 
   private static ServerProcess server;
@@ -56,17 +52,8 @@ class IncidentStoryIT {
                 "--flowdesk.security.mfa.required-roles=",
                 "--flowdesk.mail.local-smtp-port=0",
                 "--flowdesk.mail.local-imap-port=" + imapPort));
-    final Map<String, String> env = new HashMap<>(System.getenv());
-    env.put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
-    playwright = Playwright.create(new Playwright.CreateOptions().setEnv(env));
-    browser =
-        playwright
-            .chromium()
-            .launch(
-                new BrowserType.LaunchOptions()
-                    .setExecutablePath(CHROMIUM)
-                    .setHeadless(true)
-                    .setArgs(List.of("--no-sandbox", "--disable-gpu", "--no-first-run")));
+    playwright = Chromium.playwright();
+    browser = Chromium.launch(playwright);
   }
 
   @AfterAll
@@ -200,11 +187,11 @@ class IncidentStoryIT {
     final Page alice = signedIn("alice");
     alice.navigate("/portal");
     assertThat(alice.locator("#item-something-else")).isVisible();
-    Screenshots.shoot(alice, "portal-catalog");
+    shoot(alice, "portal-catalog");
     alice.click("#item-something-else a");
     alice.fill("[name=subject]", "A second monitor for room 4.12");
     alice.fill("[name=details]", "For the weekly planning meeting, by Friday.");
-    Screenshots.shoot(alice, "portal-item");
+    shoot(alice, "portal-item");
     alice.click("button:has-text('Send request')");
     alice.waitForURL("**/portal/requests/REQ*");
     assertThat(alice.locator(".fd-flash")).containsText("is recorded as REQ");
@@ -213,7 +200,7 @@ class IncidentStoryIT {
     alice.fill("#token-name", "nightly report script");
     alice.click("button:has-text('Create token')");
     assertThat(alice.locator("#issued-token")).hasValue(java.util.regex.Pattern.compile("fdp_.+"));
-    Screenshots.shoot(alice, "account-tokens");
+    shoot(alice, "account-tokens");
     alice.navigate("/account/tokens");
     assertThat(alice.locator("#issued-token")).hasCount(0);
     assertThat(alice.locator("#tokens")).containsText("nightly report script");
@@ -221,10 +208,10 @@ class IncidentStoryIT {
     final Page admin = signedIn("admin");
     admin.navigate("/admin/catalog");
     assertThat(admin.locator("#offered-items")).containsText("something-else");
-    Screenshots.shoot(admin, "admin-catalog");
+    shoot(admin, "admin-catalog");
     admin.navigate("/admin/tokens");
     assertThat(admin.locator("#tokens")).containsText("alice");
-    Screenshots.shoot(admin, "admin-tokens");
+    shoot(admin, "admin-tokens");
   }
 
   /** Reads the caller's mailbox over IMAP until the mail about {@code number} is there. */

@@ -1,6 +1,7 @@
 package io.flowdesk.app.story;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.flowdesk.app.story.Chromium.shoot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.APIRequest;
@@ -36,7 +37,6 @@ import org.junit.jupiter.api.io.TempDir;
 class MfaStoryIT {
 
   private static final String PASSWORD = "demo-flowdesk-2025";
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
   @TempDir static Path dataRoot;
 
@@ -50,17 +50,8 @@ class MfaStoryIT {
         ServerProcess.start(
             dataRoot.resolve("data"),
             List.of("--flowdesk.engine.grpc-port=0", "--flowdesk.mail.local-server=false"));
-    final Map<String, String> env = new HashMap<>(System.getenv());
-    env.put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
-    playwright = Playwright.create(new Playwright.CreateOptions().setEnv(env));
-    browser =
-        playwright
-            .chromium()
-            .launch(
-                new BrowserType.LaunchOptions()
-                    .setExecutablePath(CHROMIUM)
-                    .setHeadless(true)
-                    .setArgs(List.of("--no-sandbox", "--disable-gpu", "--no-first-run")));
+    playwright = Chromium.playwright();
+    browser = Chromium.launch(playwright);
   }
 
   @AfterAll
@@ -104,18 +95,18 @@ class MfaStoryIT {
     alice.click("nav >> text=Two-factor");
     alice.waitForURL("**/account/mfa");
     assertThat(alice.locator("#qr-code")).isVisible();
-    Screenshots.shoot(alice, "mfa-enrol");
+    shoot(alice, "mfa-enrol");
     final byte[] key = Base32.decode(alice.textContent("#secret"));
 
     alice.fill("#confirm-code", "000000");
     alice.click("button:has-text('Turn on')");
     assertThat(alice.locator("#confirm-error")).containsText("That code does not match.");
-    Screenshots.shoot(alice, "mfa-enrol-error");
+    shoot(alice, "mfa-enrol-error");
     final long enrolledStep = Totp.step(Instant.now());
     alice.fill("#confirm-code", Totp.code(key, enrolledStep));
     alice.click("button:has-text('Turn on')");
     assertThat(alice.locator("#recovery-codes li")).hasCount(10);
-    Screenshots.shoot(alice, "mfa-recovery-codes");
+    shoot(alice, "mfa-recovery-codes");
     final List<String> recoveryCodes = alice.locator("#recovery-codes code").allTextContents();
     signOut(alice);
 
@@ -125,11 +116,11 @@ class MfaStoryIT {
     alice.waitForURL("**/login");
     password(alice, "alice");
     alice.waitForURL("**/login/mfa");
-    Screenshots.shoot(alice, "mfa-code");
+    shoot(alice, "mfa-code");
     alice.fill("#code", "123456");
     alice.click("button:has-text('Verify')");
     assertThat(alice.locator("#code-error")).containsText("That code is not right");
-    Screenshots.shoot(alice, "mfa-code-error");
+    shoot(alice, "mfa-code-error");
     // The code used to enrol is spent: the app's next one comes with the next step.
     while (Totp.step(Instant.now()) <= enrolledStep) {
       Thread.sleep(500);
@@ -150,10 +141,10 @@ class MfaStoryIT {
     alice.click("button:has-text('Verify')");
     alice.waitForURL("**/portal");
     assertThat(alice.locator(".fd-flash")).containsText("9 recovery codes are left");
-    Screenshots.shoot(alice, "mfa-recovery-sign-in");
+    shoot(alice, "mfa-recovery-sign-in");
     alice.navigate("/account/mfa");
     assertThat(alice.locator("#devices")).isVisible();
-    Screenshots.shoot(alice, "mfa-status");
+    shoot(alice, "mfa-status");
     alice.click("button:has-text('Forget all devices')");
     assertThat(alice.locator("#no-devices")).isVisible();
     signOut(alice);
@@ -171,7 +162,7 @@ class MfaStoryIT {
     password(maria, "manager.maria");
     maria.waitForURL("**/account/mfa");
     assertThat(maria.locator("#enrol-required")).containsText("Your role requires");
-    Screenshots.shoot(maria, "mfa-required");
+    shoot(maria, "mfa-required");
 
     maria.navigate("/inbox");
     assertThat(maria).hasURL(java.util.regex.Pattern.compile(".*/account/mfa$"));
