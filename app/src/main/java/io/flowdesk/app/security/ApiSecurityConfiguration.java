@@ -4,6 +4,7 @@ import io.flowdesk.app.apitoken.PersonalTokenFilter;
 import io.flowdesk.app.apitoken.PersonalTokens;
 import io.flowdesk.app.apitoken.TokenRateLimiter;
 import io.flowdesk.domain.directory.Directory;
+import io.flowdesk.domain.directory.Role;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Set;
 import org.springframework.context.annotation.Bean;
@@ -43,11 +44,20 @@ class ApiSecurityConfiguration {
       throws Exception {
     return http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/**"))
         .addFilterBefore(new PersonalTokenFilter(tokens, tokenRates, directory), CsrfFilter.class)
-        .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+        .authorizeHttpRequests(
+            requests ->
+                requests
+                    .requestMatchers("/api/admin/**")
+                    .hasRole(Role.ADMIN.name())
+                    .anyRequest()
+                    .authenticated())
         .authenticationManager(authenticationManager)
         .httpBasic(basic -> basic.authenticationEntryPoint(ApiSecurityConfiguration::unauthorized))
         .exceptionHandling(
-            errors -> errors.authenticationEntryPoint(ApiSecurityConfiguration::unauthorized))
+            errors ->
+                errors
+                    .authenticationEntryPoint(ApiSecurityConfiguration::unauthorized)
+                    .accessDeniedHandler(ApiSecurityConfiguration::forbidden))
         .csrf(csrf -> csrf.requireCsrfProtectionMatcher(ApiSecurityConfiguration::needsCsrfToken))
         .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.NEVER))
         .requestCache(cache -> cache.disable())
@@ -81,6 +91,28 @@ class ApiSecurityConfiguration {
         .write(
             "{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
                 + "\"detail\":\"Sign in, or send HTTP Basic credentials.\"}");
+  }
+
+  // Signed in but not allowed (not an admin on /api/admin/**), or a session request without its
+  // CSRF token: 403 as a problem document naming which.
+  private static void forbidden(
+      final HttpServletRequest request,
+      final jakarta.servlet.http.HttpServletResponse response,
+      final org.springframework.security.access.AccessDeniedException e)
+      throws java.io.IOException {
+    final String detail =
+        e instanceof org.springframework.security.web.csrf.CsrfException
+            ? "A request signed in by the session needs the page's CSRF token."
+            : "You are not allowed to do this.";
+    response.setStatus(HttpStatus.FORBIDDEN.value());
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    response
+        .getWriter()
+        .write(
+            "{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403,"
+                + "\"detail\":\""
+                + detail
+                + "\"}");
   }
 
   /** Credentials refused unread: the client is told when to try again rather than to re-enter. */

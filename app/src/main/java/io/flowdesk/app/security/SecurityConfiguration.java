@@ -2,6 +2,7 @@ package io.flowdesk.app.security;
 
 import io.flowdesk.domain.directory.Directory;
 import io.flowdesk.domain.directory.Role;
+import java.nio.file.Path;
 import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -77,7 +78,7 @@ class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers("/actuator/health", "/actuator/health/**")
                     .permitAll()
-                    .requestMatchers(LOGIN, "/setup/*")
+                    .requestMatchers(LOGIN, "/setup/*", "/password/*")
                     .permitAll()
                     .requestMatchers("/admin/**", "/forms/**", "/actuator/**")
                     .hasRole(Role.ADMIN.name())
@@ -135,9 +136,17 @@ class SecurityConfiguration {
     return PasswordHashing.encoder(cost);
   }
 
+  /**
+   * @param breachedPasswords an optional file of breached passwords an administrator downloaded
+   *     ({@code flowdesk.security.breached-passwords-file}; passwords or HIBP SHA-1 lines), checked
+   *     besides the bundled list
+   */
   @Bean
-  PasswordPolicy passwordPolicy() {
-    return new PasswordPolicy();
+  PasswordPolicy passwordPolicy(
+      @Value("${flowdesk.security.breached-passwords-file:}") final String breachedPasswords) {
+    return breachedPasswords.isBlank()
+        ? new PasswordPolicy()
+        : new PasswordPolicy(Path.of(breachedPasswords.strip()));
   }
 
   @Bean
