@@ -86,8 +86,13 @@ class PasswordLinkController {
       return page(model, token, usable, problems);
     }
     if (change.setWithLink(token, password).isEmpty()) {
-      // Used or superseded between the check and now.
-      return refused(model, (Check.Refused) links.check(token), response);
+      // Used, superseded or expired between the check and now.
+      return refused(
+          model,
+          links.check(token) instanceof Check.Refused now
+              ? now
+              : new Check.Refused(PasswordLinks.USED),
+          response);
     }
     redirect.addFlashAttribute("notice", "Your password is set. Sign in with it.");
     return "redirect:/login";

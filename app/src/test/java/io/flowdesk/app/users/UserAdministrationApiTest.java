@@ -60,6 +60,14 @@ class UserAdministrationApiTest extends WebTestSupport {
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
         .andExpect(jsonPath("$.field").value("email"))
         .andExpect(jsonPath("$.errors.email").value("email 'nope' is not a valid address"));
+    // The phone is refused after the person row was written: the whole creation is rolled back.
+    mvc.perform(
+            json(
+                    post("/api/admin/users"),
+                    user(username, username + "@example.com").replace("{", "{\"phone\":\"x\","))
+                .with(as("admin")))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.field").value("phone"));
     mvc.perform(json(post("/api/admin/users"), "{\"username\": 12, ").with(as("admin")))
         .andExpect(status().isBadRequest())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
