@@ -2,6 +2,7 @@ package io.flowdesk.domain;
 
 import io.flowdesk.domain.delivery.DeliveryLog;
 import io.flowdesk.domain.directory.Directory;
+import io.flowdesk.domain.directory.NotificationPreferences;
 import io.flowdesk.domain.incident.IncidentRecords;
 import io.flowdesk.domain.secret.SecretKey;
 import io.flowdesk.domain.secret.SecretStore;
@@ -76,6 +77,12 @@ public class DomainConfiguration {
       final ObjectProvider<PlatformTransactionManager> transactionManager,
       final DomainSchemaReady ready) {
     return new Directory(dataSource, transactions(dataSource, transactionManager));
+  }
+
+  @Bean
+  public NotificationPreferences notificationPreferences(
+      final DataSource dataSource, final DomainSchemaReady ready) {
+    return new NotificationPreferences(dataSource);
   }
 
   private static PlatformTransactionManager transactions(

@@ -53,12 +53,13 @@ import org.springframework.context.annotation.Import;
 })
 public class FlowdeskWorkersConfiguration {
 
+  /**
+   * The configured mail server, for the email worker and for the app's own mail to people (e.g.
+   * password links).
+   */
   @Bean
   @ConditionalOnProperty("flowdesk.connectors.mail.host")
-  public EmailWorker emailWorker(
-      final ConnectorProperties properties,
-      final SecretStore secrets,
-      final DeliveryLog deliveries) {
+  public MailSender mailSender(final ConnectorProperties properties, final SecretStore secrets) {
     final ConnectorProperties.Mail mail = properties.mail();
     final MailSecurity security =
         Objects.requireNonNullElse(mail.security(), MailSecurity.STARTTLS);
@@ -78,7 +79,16 @@ public class FlowdeskWorkersConfiguration {
             Objects.requireNonNull(mail.from(), "flowdesk.connectors.mail.from is not set"),
             Objects.requireNonNull(
                 mail.messageIdDomain(), "flowdesk.connectors.mail.message-id-domain is not set"));
-    return new EmailWorker(new MailSender(settings), deliveries, properties.retryBackoff());
+    return new MailSender(settings);
+  }
+
+  @Bean
+  @ConditionalOnProperty("flowdesk.connectors.mail.host")
+  public EmailWorker emailWorker(
+      final ConnectorProperties properties,
+      final MailSender mailSender,
+      final DeliveryLog deliveries) {
+    return new EmailWorker(mailSender, deliveries, properties.retryBackoff());
   }
 
   /** The mail server as a secret destination: {@code smtp://host:port}. */

@@ -44,17 +44,22 @@ class LocalMailConfiguration {
     return server;
   }
 
+  /** The local mail server as the app's mail server: the email worker's and the app's own mail. */
   @Bean
-  EmailWorker localEmailWorker(
-      final LocalMailServer server,
-      final ConnectorProperties connectors,
-      final DeliveryLog deliveries) {
+  MailSender localMailSender(final LocalMailServer server, final ConnectorProperties connectors) {
     final ConnectorProperties.Mail mail = connectors.mail();
-    final MailSenderSettings settings =
+    return new MailSender(
         new MailSenderSettings(
             MailServer.of(server.host(), server.smtpPort(), MailSecurity.NONE),
             Objects.requireNonNullElse(mail.from(), LocalMailServer.DEFAULT_FROM),
-            Objects.requireNonNullElse(mail.messageIdDomain(), DEFAULT_MESSAGE_ID_DOMAIN));
-    return new EmailWorker(new MailSender(settings), deliveries, connectors.retryBackoff());
+            Objects.requireNonNullElse(mail.messageIdDomain(), DEFAULT_MESSAGE_ID_DOMAIN)));
+  }
+
+  @Bean
+  EmailWorker localEmailWorker(
+      final MailSender localMailSender,
+      final ConnectorProperties connectors,
+      final DeliveryLog deliveries) {
+    return new EmailWorker(localMailSender, deliveries, connectors.retryBackoff());
   }
 }

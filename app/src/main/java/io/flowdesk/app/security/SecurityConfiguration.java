@@ -6,6 +6,7 @@ import io.flowdesk.app.security.sso.LdapSignIn;
 import io.flowdesk.app.security.sso.OidcSignIn;
 import io.flowdesk.domain.directory.Directory;
 import io.flowdesk.domain.directory.Role;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -97,7 +98,7 @@ class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers("/actuator/health", "/actuator/health/**")
                     .permitAll()
-                    .requestMatchers(LOGIN, LOGIN + "/mfa", "/setup/*")
+                    .requestMatchers(LOGIN, LOGIN + "/mfa", "/setup/*", "/password/*")
                     .permitAll()
                     .requestMatchers("/admin/**", "/forms/**", "/actuator/**")
                     .hasRole(Role.ADMIN.name())
@@ -167,9 +168,17 @@ class SecurityConfiguration {
     return PasswordHashing.encoder(cost);
   }
 
+  /**
+   * @param breachedPasswords an optional file of breached passwords an administrator downloaded
+   *     ({@code flowdesk.security.breached-passwords-file}; passwords or HIBP SHA-1 lines), checked
+   *     besides the bundled list
+   */
   @Bean
-  PasswordPolicy passwordPolicy() {
-    return new PasswordPolicy();
+  PasswordPolicy passwordPolicy(
+      @Value("${flowdesk.security.breached-passwords-file:}") final String breachedPasswords) {
+    return breachedPasswords.isBlank()
+        ? new PasswordPolicy()
+        : new PasswordPolicy(Path.of(breachedPasswords.strip()));
   }
 
   @Bean

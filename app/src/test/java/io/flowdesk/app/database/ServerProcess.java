@@ -99,6 +99,7 @@ public final class ServerProcess implements AutoCloseable {
   private boolean awaitHealthy(final boolean mayRetry) {
     try {
       await("Flowdesk on port " + httpPort + " healthy")
+          // Generous: on a build machine shared by several builds a start can take minutes.
           .atMost(Duration.ofMinutes(6))
           .pollInterval(Duration.ofMillis(500))
           .failFast("the server process exited", () -> !process.isAlive())

@@ -11,14 +11,10 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
 import io.flowdesk.app.database.ServerProcess;
-import jakarta.mail.Folder;
 import jakarta.mail.Message;
-import jakarta.mail.Session;
-import jakarta.mail.Store;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Properties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -214,35 +210,7 @@ class IncidentStoryIT {
     shoot(admin, "admin-tokens");
   }
 
-  /** Reads the caller's mailbox over IMAP until the mail about {@code number} is there. */
   private static Message awaitMail(final String address, final String number) {
-    return await("the mail to " + address + " about " + number)
-        .atMost(Duration.ofSeconds(60))
-        .pollInterval(Duration.ofSeconds(1))
-        .until(() -> findMail(address, number), found -> found != null);
-  }
-
-  private static Message findMail(final String address, final String number) throws Exception {
-    final Properties properties = new Properties();
-    properties.put("mail.imap.connectiontimeout", "5000");
-    properties.put("mail.imap.timeout", "5000");
-    final Store store = Session.getInstance(properties).getStore("imap");
-    store.connect("127.0.0.1", imapPort, address, "any");
-    try {
-      final Folder inbox = store.getFolder("INBOX");
-      inbox.open(Folder.READ_ONLY);
-      for (final Message message : inbox.getMessages()) {
-        if (message.getSubject() != null && message.getSubject().contains(number)) {
-          final jakarta.mail.internet.MimeMessage copy =
-              new jakarta.mail.internet.MimeMessage((jakarta.mail.internet.MimeMessage) message);
-          inbox.close(false);
-          return copy;
-        }
-      }
-      inbox.close(false);
-      return null;
-    } finally {
-      store.close();
-    }
+    return StoryMail.awaitMail(imapPort, address, number);
   }
 }

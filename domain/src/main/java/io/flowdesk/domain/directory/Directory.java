@@ -2,8 +2,11 @@ package io.flowdesk.domain.directory;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -40,6 +43,9 @@ public class Directory {
   private static final int MAX_DISPLAY_NAME = 200;
   private static final int MAX_EMAIL = 320;
   private static final int MAX_PASSWORD_HASH = 500;
+  private static final int MAX_PHONE = 40;
+  // Digits, spaces and the usual separators, an optional leading +: what people type, not E.164.
+  private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 ()./-]{2,39}");
 
   private final JdbcClient jdbc;
   private final TransactionTemplate tx;
@@ -96,7 +102,7 @@ public class Directory {
       final String email,
       final Set<Role> roles,
       final String passwordHash) {
-    requireId("username", username);
+    requireId("username", "username", username);
     final String name = requireDisplayName(displayName);
     final String address = requireEmail(email);
     requirePasswordHash(passwordHash);
@@ -116,7 +122,8 @@ public class Directory {
                   .param("passwordHash", passwordHash)
                   .update();
           if (inserted == 0) {
-            throw new IllegalArgumentException("username '" + username + "' is already taken");
+            throw new InvalidEntryException(
+                "username", "username '" + username + "' is already taken");
           }
           writeRoles(username, granted);
         });
@@ -181,6 +188,169 @@ public class Directory {
             .update());
   }
 
+  /** The person's phone number; empty for an unknown person and one without. */
+  public Optional<String> phone(final String username) {
+    if (username == null) {
+      return Optional.empty();
+    }
+    return jdbc.sql(
+            "SELECT phone FROM domain.person WHERE username = :username AND phone IS NOT NULL")
+        .param("username", username)
+        .query(String.class)
+        .optional();
+  }
+
+  /**
+   * People whose username, display name or email contains {@code text}, ignoring case, by username;
+   * everyone for a blank text.
+   */
+  public List<Person> people(final String text) {
+    if (text == null || text.isBlank()) {
+      return people();
+    }
+    final String pattern =
+        "%" + text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    return jdbc.sql(
+            PERSON
+                + " WHERE p.username ILIKE :pattern OR p.display_name ILIKE :pattern"
+                + " OR p.email ILIKE :pattern ORDER BY p.username")
+        .param("pattern", pattern)
+        .query(Directory::person)
+        .list();
+  }
+
+  /**
+   * Changes what a person may change about themselves: display name, email and phone (optional;
+   * blank removes it).
+   *
+   * @throws InvalidEntryException naming the field, e.g. an email that is no address
+   * @throws IllegalArgumentException an unknown username
+   */
+  public Person updateContact(
+      final String username, final String displayName, final String email, final String phone) {
+    final String name = requireDisplayName(displayName);
+    final String address = requireEmail(email);
+    final String number = optionalPhone(phone);
+    requireUpdated(
+        username,
+        jdbc.sql(
+                "UPDATE domain.person SET display_name = :displayName, email = :email,"
+                    + " phone = :phone, updated_at = now() WHERE username = :username")
+            .param("username", username)
+            .param("displayName", name)
+            .param("email", address)
+            .param("phone", number)
+            .update());
+    return require(username);
+  }
+
+  /**
+   * Gives the person exactly these roles.
+   *
+   * @throws IllegalArgumentException an unknown username
+   */
+  public void setRoles(final String username, final Set<Role> roles) {
+    final Set<Role> granted = roles == null ? Set.of() : roles;
+    tx.executeWithoutResult(
+        status -> {
+          require(username);
+          jdbc.sql("DELETE FROM domain.person_role WHERE username = :username")
+              .param("username", username)
+              .update();
+          writeRoles(username, granted);
+        });
+  }
+
+  /**
+   * Makes the person a member of exactly these groups.
+   *
+   * @throws InvalidEntryException (field {@code groups}) naming a group that does not exist
+   */
+  public void setGroups(final String username, final Set<String> groupNames) {
+    final Set<String> wanted = groupNames == null ? Set.of() : new TreeSet<>(groupNames);
+    tx.executeWithoutResult(
+        status -> {
+          require(username);
+          for (final String groupName : wanted) {
+            if (group(groupName).isEmpty()) {
+              throw new InvalidEntryException("groups", "there is no group '" + groupName + "'");
+            }
+          }
+          jdbc.sql("DELETE FROM domain.group_member WHERE username = :username")
+              .param("username", username)
+              .update();
+          for (final String groupName : wanted) {
+            insertMember(groupName, username);
+          }
+        });
+  }
+
+  /** Usernames of every manager of the group, the lead manager first, then by username. */
+  public List<String> managers(final String groupName) {
+    final Optional<AssignmentGroup> group = group(groupName);
+    if (group.isEmpty()) {
+      return List.of();
+    }
+    final List<String> managers = new ArrayList<>();
+    if (group.get().manager() != null) {
+      managers.add(group.get().manager());
+    }
+    jdbc
+        .sql(
+            "SELECT username FROM domain.group_manager WHERE group_name = :groupName"
+                + " ORDER BY username")
+        .param("groupName", groupName)
+        .query(String.class)
+        .list()
+        .stream()
+        .filter(username -> !managers.contains(username))
+        .forEach(managers::add);
+    return List.copyOf(managers);
+  }
+
+  /**
+   * Creates or replaces a group as an administrator edits it: display name, managers (the first is
+   * the lead manager, who receives the group's SLA breach notices) and members, all at once or not
+   * at all. Managers and members must be people in the directory.
+   *
+   * @throws InvalidEntryException naming the field, e.g. an unknown member
+   */
+  public AssignmentGroup saveGroup(
+      final String name,
+      final String displayName,
+      final List<String> managers,
+      final Set<String> members) {
+    final List<String> leads =
+        managers == null ? List.of() : List.copyOf(new LinkedHashSet<>(managers));
+    final Set<String> memberSet = members == null ? Set.of() : new TreeSet<>(members);
+    return tx.execute(
+        status -> {
+          requirePeople("managers", leads);
+          requirePeople("members", memberSet);
+          final AssignmentGroup saved =
+              saveGroup(
+                  new AssignmentGroup(name, displayName, leads.isEmpty() ? null : leads.get(0)));
+          jdbc.sql("DELETE FROM domain.group_manager WHERE group_name = :name")
+              .param("name", name)
+              .update();
+          for (final String manager : leads) {
+            jdbc.sql(
+                    "INSERT INTO domain.group_manager (group_name, username)"
+                        + " VALUES (:name, :username)")
+                .param("name", name)
+                .param("username", manager)
+                .update();
+          }
+          jdbc.sql("DELETE FROM domain.group_member WHERE group_name = :name")
+              .param("name", name)
+              .update();
+          for (final String member : memberSet) {
+            insertMember(name, member);
+          }
+          return saved;
+        });
+  }
+
   /** Every group, by name. */
   public List<AssignmentGroup> groups() {
     return jdbc.sql("SELECT name, display_name, manager FROM domain.assignment_group ORDER BY name")
@@ -209,10 +379,10 @@ public class Directory {
     if (group == null) {
       throw new IllegalArgumentException("group is missing");
     }
-    requireId("group name", group.name());
+    requireId("name", "group name", group.name());
     final String name = requireDisplayName(group.displayName());
     if (group.manager() != null) {
-      requireId("manager", group.manager());
+      requireId("managers", "manager", group.manager());
     }
     jdbc.sql(
             """
@@ -223,6 +393,16 @@ public class Directory {
             """)
         .param("name", group.name())
         .param("displayName", name)
+        .param("manager", group.manager())
+        .update();
+    // People may be seeded after their groups: the lead counts as manager either way (managers()).
+    jdbc.sql(
+            """
+            INSERT INTO domain.group_manager (group_name, username)
+            SELECT :name, username FROM domain.person WHERE username = :manager
+            ON CONFLICT DO NOTHING
+            """)
+        .param("name", group.name())
         .param("manager", group.manager())
         .update();
     return new AssignmentGroup(group.name(), name, group.manager());
@@ -238,12 +418,7 @@ public class Directory {
         status -> {
           requireGroup(groupName);
           require(username);
-          jdbc.sql(
-                  "INSERT INTO domain.group_member (group_name, username)"
-                      + " VALUES (:groupName, :username) ON CONFLICT DO NOTHING")
-              .param("groupName", groupName)
-              .param("username", username)
-              .update();
+          insertMember(groupName, username);
         });
   }
 
@@ -308,38 +483,73 @@ public class Directory {
     }
   }
 
+  private void insertMember(final String groupName, final String username) {
+    jdbc.sql(
+            "INSERT INTO domain.group_member (group_name, username)"
+                + " VALUES (:groupName, :username) ON CONFLICT DO NOTHING")
+        .param("groupName", groupName)
+        .param("username", username)
+        .update();
+  }
+
+  private void requirePeople(final String field, final Collection<String> usernames) {
+    for (final String username : usernames) {
+      if (person(username).isEmpty()) {
+        throw new InvalidEntryException(field, "there is no person '" + username + "'");
+      }
+    }
+  }
+
+  private static String optionalPhone(final String phone) {
+    if (phone == null || phone.isBlank()) {
+      return null;
+    }
+    final String number = phone.strip();
+    if (number.length() > MAX_PHONE || !PHONE.matcher(number).matches()) {
+      throw new InvalidEntryException(
+          "phone",
+          "phone '"
+              + number
+              + "' is not a phone number: digits, spaces, ( ) . / - and a leading +,"
+              + " at most "
+              + MAX_PHONE
+              + " characters");
+    }
+    return number;
+  }
+
   private static void requireUpdated(final String username, final int updated) {
     if (updated == 0) {
       throw new IllegalArgumentException("no person '" + username + "'");
     }
   }
 
-  private static void requireId(final String what, final String value) {
+  private static void requireId(final String field, final String what, final String value) {
     if (value == null || !ID.matcher(value).matches()) {
-      throw new IllegalArgumentException(
-          what + " '" + value + "' must be 1-64 characters of a-z, 0-9, '.', '_' and '-'");
+      throw new InvalidEntryException(
+          field, what + " '" + value + "' must be 1-64 characters of a-z, 0-9, '.', '_' and '-'");
     }
   }
 
   private static String requireDisplayName(final String displayName) {
     if (displayName == null || displayName.isBlank()) {
-      throw new IllegalArgumentException("display name is required");
+      throw new InvalidEntryException("displayName", "display name is required");
     }
     final String name = displayName.strip();
     if (name.length() > MAX_DISPLAY_NAME) {
-      throw new IllegalArgumentException(
-          "display name is too long: at most " + MAX_DISPLAY_NAME + " characters");
+      throw new InvalidEntryException(
+          "displayName", "display name is too long: at most " + MAX_DISPLAY_NAME + " characters");
     }
     return name;
   }
 
   private static String requireEmail(final String email) {
     if (email == null || email.isBlank()) {
-      throw new IllegalArgumentException("email is required");
+      throw new InvalidEntryException("email", "email is required");
     }
     final String address = email.strip();
     if (address.length() > MAX_EMAIL || !EMAIL.matcher(address).matches()) {
-      throw new IllegalArgumentException("email '" + address + "' is not a valid address");
+      throw new InvalidEntryException("email", "email '" + address + "' is not a valid address");
     }
     return address;
   }

@@ -20,6 +20,7 @@ import io.flowdesk.connectors.mail.MailServer;
 import io.flowdesk.domain.delivery.DeliveryLog;
 import io.flowdesk.domain.directory.AssignmentGroup;
 import io.flowdesk.domain.directory.Directory;
+import io.flowdesk.domain.directory.NotificationPreferences;
 import io.flowdesk.domain.directory.Role;
 import io.flowdesk.domain.incident.AuditEntry;
 import io.flowdesk.domain.incident.ChangeSource;
@@ -133,7 +134,9 @@ class IncidentProcessTest {
           .send()
           .join();
       final Clock time = new EngineTime(clock);
-      classifier = new ClassifyIncidentWorker(incidents, directory, time, BACKOFF);
+      classifier =
+          new ClassifyIncidentWorker(
+              incidents, directory, new NotificationPreferences(database), time, BACKOFF);
       classify = worker(ClassifyIncidentWorker.TYPE, classifier::handle);
       worker(SlaBreachWorker.TYPE, new SlaBreachWorker(incidents, BACKOFF)::handle);
       worker(HoldIncidentWorker.TYPE, new HoldIncidentWorker(incidents, time, BACKOFF)::handle);

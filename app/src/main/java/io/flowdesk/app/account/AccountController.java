@@ -1,0 +1,166 @@
+package io.flowdesk.app.account;
+
+import io.flowdesk.app.security.LoginThrottle;
+import io.flowdesk.app.security.LoginThrottledException;
+import io.flowdesk.app.users.PasswordChange;
+import io.flowdesk.domain.directory.Directory;
+import io.flowdesk.domain.directory.InvalidEntryException;
+import io.flowdesk.domain.directory.NotificationChannel;
+import io.flowdesk.domain.directory.NotificationKind;
+import io.flowdesk.domain.directory.NotificationPreferences;
+import io.flowdesk.domain.directory.Person;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.security.Principal;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The signed-in person's own account: profile (display name, email, phone), password (the current
+ * one required, the policy applies, every other session of theirs ends) and notification
+ * preferences (a channel per kind of event). Refusals are shown at their form, typed values kept.
+ */
+@Controller
+@RequestMapping("/account")
+class AccountController {
+
+  private final Directory directory;
+  private final NotificationPreferences preferences;
+  private final PasswordChange passwords;
+  private final LoginThrottle throttle;
+
+  AccountController(
+      final Directory directory,
+      final NotificationPreferences preferences,
+      final PasswordChange passwords,
+      final LoginThrottle throttle) {
+    this.directory = directory;
+    this.preferences = preferences;
+    this.passwords = passwords;
+    this.throttle = throttle;
+  }
+
+  @GetMapping
+  String account(final Principal me, final Model model) {
+    final Person person = person(me);
+    return page(
+        me,
+        model,
+        person.displayName(),
+        person.email(),
+        directory.phone(person.username()).orElse(""));
+  }
+
+  @PostMapping("/profile")
+  String profile(
+      final Principal me,
+      @RequestParam(defaultValue = "") final String displayName,
+      @RequestParam(defaultValue = "") final String email,
+      @RequestParam(defaultValue = "") final String phone,
+      final Model model,
+      final HttpServletResponse response,
+      final RedirectAttributes redirect) {
+    try {
+      directory.updateContact(me.getName(), displayName, email, phone);
+    } catch (InvalidEntryException e) {
+      response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+      model.addAttribute("errors", Map.of(e.field(), e.getMessage()));
+      return page(me, model, displayName, email, phone);
+    }
+    redirect.addFlashAttribute("flash", "Your profile is saved.");
+    return "redirect:/account";
+  }
+
+  @PostMapping("/password")
+  String password(
+      final Principal me,
+      @RequestParam(defaultValue = "") final String currentPassword,
+      @RequestParam(defaultValue = "") final String password,
+      @RequestParam(defaultValue = "") final String repeatPassword,
+      final HttpServletRequest request,
+      final Model model,
+      final HttpServletResponse response,
+      final RedirectAttributes redirect) {
+    final String username = me.getName();
+    final String address = request.getRemoteAddr();
+    // Wrong current passwords count like failed sign-ins: a borrowed session cannot guess it.
+    final Optional<Duration> wait = throttle.refusal(username, address);
+    List<String> problems;
+    if (wait.isPresent()) {
+      problems = List.of(new LoginThrottledException(wait.get()).advice());
+    } else if (!passwords.isCurrent(username, currentPassword)) {
+      throttle.failed(username, address);
+      problems = List.of(PasswordChange.WRONG_CURRENT);
+    } else {
+      problems = passwords.problems(username, password, repeatPassword);
+    }
+    if (!problems.isEmpty()) {
+      response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+      model.addAttribute("passwordProblems", problems);
+      final Person person = person(me);
+      return page(
+          me, model, person.displayName(), person.email(), directory.phone(username).orElse(""));
+    }
+    passwords.changeOwn(username, password, request.getSession().getId());
+    redirect.addFlashAttribute(
+        "flash", "Your password is changed. Your other sign-ins were signed out.");
+    return "redirect:/account";
+  }
+
+  @PostMapping("/notifications")
+  String notifications(
+      final Principal me,
+      @RequestParam(name = "choice", defaultValue = "") final List<String> choices,
+      final RedirectAttributes redirect) {
+    final Map<NotificationKind, Set<NotificationChannel>> chosen =
+        new EnumMap<>(NotificationKind.class);
+    for (final NotificationKind kind : NotificationKind.values()) {
+      final Set<NotificationChannel> channels = EnumSet.noneOf(NotificationChannel.class);
+      for (final NotificationChannel channel : NotificationChannel.values()) {
+        if (choices.contains(kind.name() + ":" + channel.name())) {
+          channels.add(channel);
+        }
+      }
+      chosen.put(kind, channels);
+    }
+    preferences.choose(me.getName(), chosen);
+    redirect.addFlashAttribute("flash", "Your notification preferences are saved.");
+    return "redirect:/account";
+  }
+
+  private Person person(final Principal me) {
+    return directory.person(me.getName()).orElseThrow();
+  }
+
+  private String page(
+      final Principal me,
+      final Model model,
+      final String displayName,
+      final String email,
+      final String phone) {
+    model.addAttribute("username", me.getName());
+    model.addAttribute("displayName", displayName);
+    model.addAttribute("email", email);
+    model.addAttribute("phone", phone);
+    model.addAttribute("preferences", preferences.of(me.getName()));
+    model.addAttribute("kinds", NotificationKind.values());
+    model.addAttribute("channels", NotificationChannel.values());
+    if (!model.containsAttribute("errors")) {
+      model.addAttribute("errors", Map.of());
+    }
+    return "account/index";
+  }
+}

@@ -1,0 +1,21 @@
+package io.flowdesk.domain.directory;
+
+/** The kinds of event Flowdesk tells people about; each person chooses channels per kind. */
+public enum NotificationKind {
+  /** Your incident or request was resolved, fulfilled or rejected. */
+  MY_RECORD_UPDATES("Updates to my incidents and requests"),
+  /** An approval waits for your decision. */
+  APPROVAL_REQUESTS("Approvals waiting for me"),
+  /** A record of a group you manage missed its response or resolution target. */
+  SLA_BREACHES("SLA breaches in groups I manage");
+
+  private final String label;
+
+  NotificationKind(final String label) {
+    this.label = label;
+  }
+
+  public String label() {
+    return label;
+  }
+}
