@@ -1,5 +1,6 @@
 package io.flowdesk.domain;
 
+import io.flowdesk.domain.approval.Approvals;
 import io.flowdesk.domain.delivery.DeliveryLog;
 import io.flowdesk.domain.directory.Directory;
 import io.flowdesk.domain.incident.IncidentRecords;
@@ -76,6 +77,14 @@ public class DomainConfiguration {
       final ObjectProvider<PlatformTransactionManager> transactionManager,
       final DomainSchemaReady ready) {
     return new Directory(dataSource, transactions(dataSource, transactionManager));
+  }
+
+  @Bean
+  public Approvals approvals(
+      final DataSource dataSource,
+      final ObjectProvider<PlatformTransactionManager> transactionManager,
+      final DomainSchemaReady ready) {
+    return new Approvals(dataSource, transactions(dataSource, transactionManager));
   }
 
   private static PlatformTransactionManager transactions(
