@@ -1,6 +1,7 @@
 package io.flowdesk.app.inbox;
 
 import io.camunda.client.api.search.response.UserTask;
+import io.flowdesk.app.approval.InvalidDecisionException;
 import io.flowdesk.app.forms.FormRenderer;
 import io.flowdesk.app.forms.FormSchema;
 import io.flowdesk.app.forms.FormSubmission;
@@ -102,7 +103,19 @@ class InboxController {
       }
       result = ((FormSubmission.Valid) submission).variables();
     }
-    inbox.complete(worker, key, result);
+    try {
+      inbox.complete(worker, key, result);
+    } catch (InvalidDecisionException e) {
+      show(model, worker, task, variables, form);
+      model.addAttribute(
+          "form",
+          renderer.render(
+              form.orElseThrow(),
+              variables,
+              new FormSubmission.Invalid(Map.of(e.field(), e.getMessage()), post)));
+      response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+      return "inbox/task";
+    }
     redirect.addFlashAttribute("flash", "Completed \u201c" + task.getName() + "\u201d.");
     return "redirect:/inbox";
   }
