@@ -6,10 +6,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
+import io.flowdesk.app.Screenshots;
 import io.flowdesk.app.database.ServerProcess;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -17,9 +17,7 @@ import jakarta.mail.Session;
 import jakarta.mail.Store;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,7 +33,6 @@ import org.junit.jupiter.api.io.TempDir;
 class IncidentStoryIT {
 
   private static final String PASSWORD = "demo-flowdesk-2025";
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
   @TempDir static Path dataRoot;
 
@@ -54,17 +51,8 @@ class IncidentStoryIT {
                 "--flowdesk.engine.grpc-port=0",
                 "--flowdesk.mail.local-smtp-port=0",
                 "--flowdesk.mail.local-imap-port=" + imapPort));
-    final Map<String, String> env = new HashMap<>(System.getenv());
-    env.put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
-    playwright = Playwright.create(new Playwright.CreateOptions().setEnv(env));
-    browser =
-        playwright
-            .chromium()
-            .launch(
-                new BrowserType.LaunchOptions()
-                    .setExecutablePath(CHROMIUM)
-                    .setHeadless(true)
-                    .setArgs(List.of("--no-sandbox", "--disable-gpu", "--no-first-run")));
+    playwright = Screenshots.playwright();
+    browser = Screenshots.chromium(playwright);
   }
 
   @AfterAll
@@ -225,16 +213,8 @@ class IncidentStoryIT {
     shoot(admin, "admin-tokens");
   }
 
-  /** A desktop and a phone screenshot of what {@code page} shows now. */
   private static void shoot(final Page page, final String name) {
-    final Path dir = Path.of("target", "screenshots");
-    page.setViewportSize(1280, 900);
-    page.screenshot(
-        new Page.ScreenshotOptions().setPath(dir.resolve(name + ".png")).setFullPage(true));
-    page.setViewportSize(390, 844);
-    page.screenshot(
-        new Page.ScreenshotOptions().setPath(dir.resolve(name + "-phone.png")).setFullPage(true));
-    page.setViewportSize(1280, 900);
+    Screenshots.shoot(page, name);
   }
 
   /** Reads the caller's mailbox over IMAP until the mail about {@code number} is there. */

@@ -37,6 +37,20 @@ public class FindApproversWorker {
 
   public static final String TYPE = "flowdesk:approval-approvers";
 
+  /** The approval's inputs (the "Approval" element template's {@code zeebe:input}s). */
+  public static final List<String> INPUTS =
+      List.of(
+          "approvers",
+          "mode",
+          "quorum",
+          "reminderAfter",
+          "expireAfter",
+          "onExpiry",
+          "subject",
+          "requester",
+          "requestedFor",
+          "recordNumber");
+
   /** A timer that does not fire in practice: what a reminder or expiry not asked for waits. */
   static final String NEVER = "P3650D";
 

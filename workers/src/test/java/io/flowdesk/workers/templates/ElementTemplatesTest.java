@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.flowdesk.workers.approval.FindApproversWorker;
 import io.flowdesk.workers.chat.ChatWorker;
 import io.flowdesk.workers.etl.EtlWorker;
 import io.flowdesk.workers.http.HttpWorker;
@@ -40,6 +41,9 @@ class ElementTemplatesTest {
           "rpa.json", Map.entry(RpaWorker.TYPE, RpaWorker.INPUTS),
           "etl.json", Map.entry(EtlWorker.TYPE, EtlWorker.INPUTS));
 
+  /** The call activity template of the reusable approval (process flowdesk-approval). */
+  static final String APPROVAL = "approval.json";
+
   static Path directory() {
     return Path.of(System.getProperty("flowdesk.templates", "../connectors/element-templates"));
   }
@@ -58,7 +62,9 @@ class ElementTemplatesTest {
     try (Stream<Path> list = Files.list(directory())) {
       files = list.map(p -> p.getFileName().toString()).sorted().toList();
     }
-    assertThat(files).containsExactlyInAnyOrderElementsOf(WORKERS.keySet());
+    final Set<String> known = new HashSet<>(WORKERS.keySet());
+    known.add(APPROVAL);
+    assertThat(files).containsExactlyInAnyOrderElementsOf(known);
     final Set<String> ids = new HashSet<>();
     for (final String file : files) {
       final JsonNode template = read(file);
@@ -134,6 +140,47 @@ class ElementTemplatesTest {
             properties(template).stream()
                 .anyMatch(p -> p.path("binding").path("key").asText().equals("resultVariable")))
         .isTrue();
+  }
+
+  @Test
+  void theApprovalTemplateCallsTheApprovalWithTheInputsItReadsAndMapsOutTheOutcome()
+      throws IOException {
+    final JsonNode template = read(APPROVAL);
+
+    assertThat(template.path("$schema").asText()).isEqualTo(SCHEMA);
+    assertThat(template.path("id").asText()).isEqualTo("io.flowdesk.approval.v1");
+    assertThat(template.path("appliesTo").toString()).isEqualTo("[\"bpmn:CallActivity\"]");
+    assertThat(
+            properties(template).stream()
+                .filter(p -> p.path("binding").path("type").asText().equals("zeebe:calledElement"))
+                .map(p -> p.path("value").asText()))
+        .containsExactly("flowdesk-approval");
+    assertThat(
+            properties(template).stream()
+                .filter(p -> p.path("binding").path("type").asText().equals("zeebe:input"))
+                .map(p -> p.path("binding").path("name").asText())
+                .toList())
+        .containsExactlyInAnyOrderElementsOf(FindApproversWorker.INPUTS);
+    assertThat(
+            properties(template).stream()
+                .filter(p -> p.path("binding").path("type").asText().equals("zeebe:output"))
+                .map(
+                    p ->
+                        p.path("binding").path("source").asText()
+                            + " -> "
+                            + p.path("value").asText()))
+        .containsExactly("=approval -> approval");
+    final Set<String> groups = new HashSet<>();
+    template.path("groups").forEach(g -> groups.add(g.path("id").asText()));
+    for (final JsonNode property : properties(template)) {
+      if (property.has("group")) {
+        assertThat(groups).contains(property.path("group").asText());
+      }
+      final JsonNode pattern = property.path("constraints").path("pattern");
+      if (!pattern.isMissingNode()) {
+        Pattern.compile(pattern.path("value").asText());
+      }
+    }
   }
 
   static List<JsonNode> properties(final JsonNode template) {
