@@ -10,7 +10,10 @@ import io.flowdesk.app.security.Viewers;
 import io.flowdesk.domain.directory.Directory;
 import io.flowdesk.domain.directory.Person;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -63,7 +66,15 @@ class MyApprovalsController {
 
   @GetMapping
   String list(final Model model) {
-    model.addAttribute("approvals", desk.open(viewer()));
+    final List<ApprovalTask> open = desk.open(viewer());
+    final Map<String, String> names = new HashMap<>();
+    open.stream()
+        .map(task -> task.approval().requester())
+        .filter(Objects::nonNull)
+        .distinct()
+        .forEach(username -> names.put(username, name(username)));
+    model.addAttribute("approvals", open);
+    model.addAttribute("names", names);
     return "portal/approvals";
   }
 

@@ -1,6 +1,7 @@
 package io.flowdesk.app.inbox;
 
 import io.camunda.client.api.search.response.UserTask;
+import io.flowdesk.app.approval.ApprovalTask;
 import io.flowdesk.app.approval.InvalidDecisionException;
 import io.flowdesk.app.forms.FormRenderer;
 import io.flowdesk.app.forms.FormSchema;
@@ -161,6 +162,8 @@ class InboxController {
     model.addAttribute("incident", records.incident(task.getProcessInstanceKey()).orElse(null));
     model.addAttribute("colleagues", colleagues(task));
     model.addAttribute("hasForm", form.isPresent());
+    // An approval stays with its approver: handed on by delegation in My approvals, not here.
+    model.addAttribute("isApproval", ApprovalTask.isApproval(task));
   }
 
   private Set<String> colleagues(final UserTask task) {

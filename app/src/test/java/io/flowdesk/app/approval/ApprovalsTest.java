@@ -143,6 +143,8 @@ class ApprovalsTest extends WebTestSupport {
     final Document list = html(get("/portal/approvals").session(maria));
     assertThat(list.select("#approvals a[href=/portal/approvals/" + approval.id() + "]").text())
         .isEqualTo("New laptop for alice");
+    assertThat(list.select("#approvals td[data-label=Requested by]").eachText())
+        .contains("Alice Andersen");
     final Document detail = html(get("/portal/approvals/" + approval.id()).session(maria));
     assertThat(detail.select("#record-number").text()).isEqualTo(approval.recordNumber());
     assertThat(detail.select("#requester").text()).isEqualTo("Alice Andersen");
@@ -243,7 +245,7 @@ class ApprovalsTest extends WebTestSupport {
       mvc.perform(postJson(path, "{\"decision\": \"approve\"}").with(as(other)))
           .andExpect(status().isNotFound())
           .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-      mvc.perform(get("/portal/approvals/" + approval.id()).with(as(other)))
+      mvc.perform(get("/portal/approvals/" + approval.id()).session(signIn(other)))
           .andExpect(status().isNotFound());
     }
     mvc.perform(postJson("/api/approvals/999999999", "{\"decision\": \"approve\"}").with(as("bob")))
@@ -322,13 +324,13 @@ class ApprovalsTest extends WebTestSupport {
 
     final Document inbox = html(get("/inbox?view=mine").session(anna));
     assertThat(inbox.select("a[href=/inbox/tasks/" + task + "]")).isNotEmpty();
+    final Document page = html(get("/inbox/tasks/" + task).session(anna));
+    assertThat(page.select("#approval-note")).hasSize(1);
+    assertThat(page.select("form[action$=/unclaim], form[action$=/assign]")).isEmpty();
     mvc.perform(post("/inbox/tasks/" + task).session(anna).with(csrf()).param("decision", "reject"))
         .andExpect(status().isUnprocessableEntity());
     mvc.perform(
-            post("/inbox/tasks/" + task + "/assign")
-                .session(signIn("manager.maria"))
-                .with(csrf())
-                .param("assignee", "manager.maria"))
+            post("/inbox/tasks/" + task + "/claim").session(signIn("manager.maria")).with(csrf()))
         .andExpect(status().isConflict());
     assertThat(now(approval).steps()).isEmpty();
 
