@@ -1,5 +1,6 @@
 package io.flowdesk.domain;
 
+import io.flowdesk.domain.approval.Approvals;
 import io.flowdesk.domain.delivery.DeliveryLog;
 import io.flowdesk.domain.directory.Directory;
 import io.flowdesk.domain.directory.NotificationPreferences;
@@ -83,6 +84,14 @@ public class DomainConfiguration {
   public NotificationPreferences notificationPreferences(
       final DataSource dataSource, final DomainSchemaReady ready) {
     return new NotificationPreferences(dataSource);
+  }
+
+  @Bean
+  public Approvals approvals(
+      final DataSource dataSource,
+      final ObjectProvider<PlatformTransactionManager> transactionManager,
+      final DomainSchemaReady ready) {
+    return new Approvals(dataSource, transactions(dataSource, transactionManager));
   }
 
   private static PlatformTransactionManager transactions(

@@ -15,6 +15,7 @@ import io.flowdesk.connectors.rpa.RpaRunner;
 import io.flowdesk.domain.DomainConfiguration;
 import io.flowdesk.domain.delivery.DeliveryLog;
 import io.flowdesk.domain.secret.SecretStore;
+import io.flowdesk.workers.approval.ApprovalWorkersConfiguration;
 import io.flowdesk.workers.chat.ChatWorker;
 import io.flowdesk.workers.etl.EtlWorker;
 import io.flowdesk.workers.http.HttpWorker;
@@ -42,14 +43,16 @@ import org.springframework.context.annotation.Import;
  * there (their destinations come from secrets and the allow-list); mail, SMS, RPA and ETL only once
  * configured. Every secret a worker uses must be bound to its connector and destination in the
  * {@link SecretStore}; the SMTP password to {@code email} and {@code smtp://host:port}. The workers
- * of the incident process ({@link IncidentWorkersConfiguration}) are always there.
+ * of the incident process ({@link IncidentWorkersConfiguration}) and of the approval ({@link
+ * ApprovalWorkersConfiguration}) are always there.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ConnectorProperties.class)
 @Import({
   DomainConfiguration.class,
   IncidentWorkersConfiguration.class,
-  RequestWorkersConfiguration.class
+  RequestWorkersConfiguration.class,
+  ApprovalWorkersConfiguration.class
 })
 public class FlowdeskWorkersConfiguration {
 

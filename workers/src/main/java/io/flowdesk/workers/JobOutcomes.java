@@ -23,6 +23,8 @@ import org.slf4j.LoggerFactory;
  *   <li>a secret its binding keeps from this connector or destination: fail the job with no
  *       retries, so an incident names secret and destination for an operator; not a BPMN error,
  *       which the process that asked for the secret could catch and hide;
+ *   <li>a problem only a person can fix ({@link UnresolvableJobException}): fail the job with no
+ *       retries, so an incident shows the message;
  *   <li>a worker's own {@link BpmnErrorException}: that code;
  *   <li>anything else (retryable connector failures, unexpected errors): fail the job with one
  *       retry less after the peer's Retry-After or the configured back-off; the engine raises an
@@ -76,6 +78,16 @@ public final class JobOutcomes {
           job.getProcessInstanceKey(),
           e.secretName(),
           e.destination(),
+          e.getMessage());
+      failWithoutRetries(client, job, e.getMessage());
+      return;
+    } catch (UnresolvableJobException e) {
+      LOG.warn(
+          "job {} of type {} (process {}, instance {}) needs a person: {}",
+          job.getKey(),
+          job.getType(),
+          job.getBpmnProcessId(),
+          job.getProcessInstanceKey(),
           e.getMessage());
       failWithoutRetries(client, job, e.getMessage());
       return;

@@ -1,6 +1,8 @@
 package io.flowdesk.app.inbox;
 
 import io.camunda.client.api.search.response.UserTask;
+import io.flowdesk.app.approval.ApprovalTask;
+import io.flowdesk.app.approval.InvalidDecisionException;
 import io.flowdesk.app.forms.FormRenderer;
 import io.flowdesk.app.forms.FormSchema;
 import io.flowdesk.app.forms.FormSubmission;
@@ -102,7 +104,19 @@ class InboxController {
       }
       result = ((FormSubmission.Valid) submission).variables();
     }
-    inbox.complete(worker, key, result);
+    try {
+      inbox.complete(worker, key, result);
+    } catch (InvalidDecisionException e) {
+      show(model, worker, task, variables, form);
+      model.addAttribute(
+          "form",
+          renderer.render(
+              form.orElseThrow(),
+              variables,
+              new FormSubmission.Invalid(Map.of(e.field(), e.getMessage()), post)));
+      response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+      return "inbox/task";
+    }
     redirect.addFlashAttribute("flash", "Completed \u201c" + task.getName() + "\u201d.");
     return "redirect:/inbox";
   }
@@ -148,6 +162,8 @@ class InboxController {
     model.addAttribute("incident", records.incident(task.getProcessInstanceKey()).orElse(null));
     model.addAttribute("colleagues", colleagues(task));
     model.addAttribute("hasForm", form.isPresent());
+    // An approval stays with its approver: handed on by delegation in My approvals, not here.
+    model.addAttribute("isApproval", ApprovalTask.isApproval(task));
   }
 
   private Set<String> colleagues(final UserTask task) {

@@ -10,6 +10,8 @@ import io.camunda.client.api.search.response.Form;
 import io.camunda.client.api.search.response.SearchResponse;
 import io.camunda.client.api.search.response.UserTask;
 import io.camunda.client.api.search.response.Variable;
+import io.flowdesk.app.approval.ApprovalDesk;
+import io.flowdesk.app.approval.ApprovalTask;
 import io.flowdesk.app.forms.FormSchema;
 import io.flowdesk.app.security.Viewer;
 import io.flowdesk.domain.incident.Incident;
@@ -39,16 +41,19 @@ public class TaskInbox {
   private final TaskRecords records;
   private final IncidentWork incidentWork;
   private final ObjectMapper json;
+  private final ApprovalDesk approvals;
 
   TaskInbox(
       final CamundaClient client,
       final TaskRecords records,
       final IncidentWork incidentWork,
-      final ObjectMapper json) {
+      final ObjectMapper json,
+      final ApprovalDesk approvals) {
     this.client = client;
     this.records = records;
     this.incidentWork = incidentWork;
     this.json = json;
+    this.approvals = approvals;
   }
 
   InboxPage list(final Viewer worker, final InboxView view, final InboxSort sort, final int page) {
@@ -140,6 +145,7 @@ public class TaskInbox {
    */
   void assign(final Viewer worker, final long key, final String assignee) {
     final UserTask task = task(worker, key);
+    requireNotApproval(task);
     if (task.getAssignee() != null
         && !task.getAssignee().equals(assignee)
         && !task.getAssignee().equals(worker.username())
@@ -157,6 +163,7 @@ public class TaskInbox {
 
   void unclaim(final Viewer worker, final long key) {
     final UserTask task = task(worker, key);
+    requireNotApproval(task);
     if (task.getAssignee() != null
         && !task.getAssignee().equals(worker.username())
         && !worker.seesAllRecords()) {
@@ -172,10 +179,16 @@ public class TaskInbox {
   /**
    * Completes the task with the form's variables; an unassigned task is first claimed by the
    * worker, one assigned to somebody else is refused. A {@code workNote} in the form goes into the
-   * incident's journal under the worker's name.
+   * incident's journal under the worker's name. An approval task is decided through {@link
+   * ApprovalDesk}, with the same checks as in My approvals and the API.
    */
   public void complete(final Viewer worker, final long key, final Map<String, Object> variables) {
     final UserTask task = task(worker, key);
+    if (ApprovalTask.isApproval(task)) {
+      approvals.decide(
+          worker, task, text(variables.get("decision")), text(variables.get("comment")));
+      return;
+    }
     if (task.getAssignee() == null) {
       claim(worker, key);
     } else if (!task.getAssignee().equals(worker.username())) {
@@ -189,6 +202,24 @@ public class TaskInbox {
             engine(
                 key,
                 () -> client.newCompleteUserTaskCommand(key).variables(variables).send().join()));
+  }
+
+  /**
+   * An approval belongs to its approver: handed on only by delegation (My approvals), never by
+   * claiming or assigning, so that the approver, the checks and the record stay in step.
+   */
+  private static void requireNotApproval(final UserTask task) {
+    if (ApprovalTask.isApproval(task)) {
+      throw new TaskUnavailableException(
+          HttpStatus.CONFLICT,
+          "Task "
+              + task.getUserTaskKey()
+              + " is an approval: its approver decides it or delegates it in My approvals.");
+    }
+  }
+
+  private static String text(final Object value) {
+    return value == null ? null : String.valueOf(value);
   }
 
   /** The open task of a process instance that is offered to the viewer, if there is one. */

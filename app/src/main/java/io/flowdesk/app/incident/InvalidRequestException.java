@@ -3,16 +3,16 @@ package io.flowdesk.app.incident;
 import java.util.Map;
 
 /** A request the API refuses as a whole, with one message per offending field. */
-class InvalidRequestException extends RuntimeException {
+public class InvalidRequestException extends RuntimeException {
 
   private final Map<String, String> fieldErrors;
 
-  InvalidRequestException(final String message, final Map<String, String> fieldErrors) {
+  public InvalidRequestException(final String message, final Map<String, String> fieldErrors) {
     super(message);
     this.fieldErrors = Map.copyOf(fieldErrors);
   }
 
-  Map<String, String> fieldErrors() {
+  public Map<String, String> fieldErrors() {
     return fieldErrors;
   }
 }

@@ -9,7 +9,7 @@ import java.util.TreeSet;
  * A JSON request body read as a map, checked against the fields an endpoint takes: an unknown field
  * or a value of the wrong type is refused naming it, instead of being ignored.
  */
-final class JsonRequest {
+public final class JsonRequest {
 
   private final Map<String, Object> body;
 
@@ -20,7 +20,7 @@ final class JsonRequest {
   /**
    * @throws InvalidRequestException naming the unknown fields and those that are not strings
    */
-  static JsonRequest ofText(final Map<String, Object> body, final Set<String> fields) {
+  public static JsonRequest ofText(final Map<String, Object> body, final Set<String> fields) {
     final Map<String, Class<?>> types = new LinkedHashMap<>();
     fields.forEach(field -> types.put(field, String.class));
     return of(body, types);
@@ -30,7 +30,7 @@ final class JsonRequest {
    * @param fields the fields the endpoint takes and the JSON type of each (String or Boolean)
    * @throws InvalidRequestException naming the unknown fields and those of another type
    */
-  static JsonRequest of(final Map<String, Object> body, final Map<String, Class<?>> fields) {
+  public static JsonRequest of(final Map<String, Object> body, final Map<String, Class<?>> fields) {
     if (body == null) {
       throw new InvalidRequestException("The request needs a JSON object body.", Map.of());
     }
@@ -53,7 +53,7 @@ final class JsonRequest {
     return new JsonRequest(body);
   }
 
-  String text(final String field) {
+  public String text(final String field) {
     final Object value = body.get(field);
     return value == null ? null : (String) value;
   }

@@ -4,6 +4,7 @@ import io.flowdesk.domain.directory.AssignmentGroup;
 import io.flowdesk.domain.directory.Directory;
 import io.flowdesk.domain.directory.Role;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +55,10 @@ class DemoData implements ApplicationRunner {
               "finance.fiona", "Fiona Finance", Set.of(Role.END_USER), Set.of("finance")),
           new DemoPerson("admin", "Administrator", Set.of(Role.ADMIN), Set.of()));
 
+  /** Whom approvals ask as "the requester's manager" (person -> manager). */
+  static final Map<String, String> MANAGERS =
+      Map.of("alice", "manager.maria", "bob", "manager.maria");
+
   private final Directory directory;
   private final PasswordEncoder passwords;
 
@@ -82,6 +87,13 @@ class DemoData implements ApplicationRunner {
         }
       }
     }
+    // Only where nobody has set a manager yet, so an administrator's change stays.
+    MANAGERS.forEach(
+        (person, manager) -> {
+          if (directory.manager(person).isEmpty()) {
+            directory.setManager(person, manager);
+          }
+        });
     LOG.warn(
         "Demo data is on (local default configuration): {} demo people added, password \"{}\"."
             + " Set FLOWDESK_DEMO_DATA=false or configure FLOWDESK_DB_URL for production.",

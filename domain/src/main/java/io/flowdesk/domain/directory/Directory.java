@@ -349,6 +349,42 @@ public class Directory {
           }
           return saved;
         });
+  /**
+   * The username of the person's manager (whom approvals ask for "the requester's manager" and
+   * escalate to); empty for unknown people and those without one.
+   */
+  public Optional<String> manager(final String username) {
+    if (username == null) {
+      return Optional.empty();
+    }
+    return jdbc.sql("SELECT manager FROM domain.person WHERE username = :username")
+        .param("username", username)
+        .query((row, n) -> Optional.ofNullable(row.getString("manager")))
+        .optional()
+        .flatMap(manager -> manager);
+  }
+
+  /**
+   * Sets (or, with null, clears) the person's manager: a username, not checked against the people,
+   * so people may be seeded in any order; nobody is their own manager.
+   *
+   * @throws IllegalArgumentException an unknown person, an invalid or their own username
+   */
+  public void setManager(final String username, final String manager) {
+    if (manager != null) {
+      requireId("manager", manager);
+      if (manager.equals(username)) {
+        throw new IllegalArgumentException("'" + username + "' cannot be their own manager");
+      }
+    }
+    requireUpdated(
+        username,
+        jdbc.sql(
+                "UPDATE domain.person SET manager = :manager, updated_at = now()"
+                    + " WHERE username = :username")
+            .param("username", username)
+            .param("manager", manager)
+            .update());
   }
 
   /** Every group, by name. */

@@ -154,4 +154,20 @@ class DirectoryTest {
         .hasMessageContaining("group name 'Bad Name'");
     assertThat(directory.members("applications")).isEmpty();
   }
+
+  @Test
+  void aPersonsManagerIsSetClearedAndNeverThemselves() {
+    directory.addPerson("emp.erik", "Erik", "erik@example.com", Set.of(Role.END_USER), null);
+
+    assertThat(directory.manager("emp.erik")).isEmpty();
+    directory.setManager("emp.erik", "boss.berta");
+    assertThat(directory.manager("emp.erik")).contains("boss.berta");
+    directory.setManager("emp.erik", null);
+    assertThat(directory.manager("emp.erik")).isEmpty();
+    assertThat(directory.manager("nobody")).isEmpty();
+    assertThatThrownBy(() -> directory.setManager("emp.erik", "emp.erik"))
+        .hasMessageContaining("cannot be their own manager");
+    assertThatThrownBy(() -> directory.setManager("nobody", "boss.berta"))
+        .hasMessageContaining("no person 'nobody'");
+  }
 }

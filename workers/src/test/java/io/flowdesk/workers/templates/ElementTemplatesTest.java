@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.flowdesk.workers.approval.FindApproversWorker;
 import io.flowdesk.workers.chat.ChatWorker;
 import io.flowdesk.workers.etl.EtlWorker;
 import io.flowdesk.workers.http.HttpWorker;
@@ -47,19 +48,8 @@ class ElementTemplatesTest {
   static final List<String> STAGES =
       List.of("approval", "fulfilment", "fulfilled", "rejected", "closed", "canceled");
 
-  /** The inputs of process {@code flowdesk-approval}. */
-  static final List<String> APPROVAL_INPUTS =
-      List.of(
-          "approvers",
-          "mode",
-          "quorum",
-          "reminderAfter",
-          "expireAfter",
-          "onExpiry",
-          "subject",
-          "requester",
-          "requestedFor",
-          "recordNumber");
+  /** The inputs of process {@code flowdesk-approval}, as its first worker reads them. */
+  static final List<String> APPROVAL_INPUTS = FindApproversWorker.INPUTS;
 
   static Path directory() {
     return Path.of(System.getProperty("flowdesk.templates", "../connectors/element-templates"));

@@ -1,0 +1,200 @@
+package io.flowdesk.app.approval;
+
+import io.flowdesk.app.forms.FormRenderer;
+import io.flowdesk.app.forms.FormSchema;
+import io.flowdesk.app.forms.FormSubmission;
+import io.flowdesk.app.forms.FormValidator;
+import io.flowdesk.app.inbox.TaskInbox;
+import io.flowdesk.app.security.Viewer;
+import io.flowdesk.app.security.Viewers;
+import io.flowdesk.domain.directory.Directory;
+import io.flowdesk.domain.directory.Person;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * "My approvals": what waits for the signed-in person's decision, whatever their role (managers,
+ * application owners, CAB members decide here; agents may also use their inbox). The detail shows
+ * what is asked, by whom, the record and the requester's answers, with the deployed approval form
+ * and a delegation form; every decision goes through {@link ApprovalDesk}.
+ */
+@Controller
+@RequestMapping("/portal/approvals")
+@PreAuthorize("isAuthenticated()")
+class MyApprovalsController {
+
+  private final ApprovalDesk desk;
+  private final RequestAnswers answers;
+  private final TaskInbox tasks;
+  private final Directory directory;
+  private final Viewers viewers;
+  private final FormRenderer renderer;
+  private final FormValidator validator;
+
+  MyApprovalsController(
+      final ApprovalDesk desk,
+      final RequestAnswers answers,
+      final TaskInbox tasks,
+      final Directory directory,
+      final Viewers viewers,
+      final FormRenderer renderer,
+      final FormValidator validator) {
+    this.desk = desk;
+    this.answers = answers;
+    this.tasks = tasks;
+    this.directory = directory;
+    this.viewers = viewers;
+    this.renderer = renderer;
+    this.validator = validator;
+  }
+
+  @GetMapping
+  String list(final Model model) {
+    final List<ApprovalTask> open = desk.open(viewer());
+    final Map<String, String> names = new HashMap<>();
+    open.stream()
+        .map(task -> task.approval().requester())
+        .filter(Objects::nonNull)
+        .distinct()
+        .forEach(username -> names.put(username, name(username)));
+    model.addAttribute("approvals", open);
+    model.addAttribute("names", names);
+    return "portal/approvals";
+  }
+
+  @GetMapping("/{id}")
+  String detail(@PathVariable final long id, final Model model) {
+    final ApprovalTask open = desk.find(viewer(), id);
+    show(model, open, Optional.empty());
+    return "portal/approval";
+  }
+
+  @PostMapping("/{id}")
+  String decide(
+      @PathVariable final long id,
+      @RequestParam final MultiValueMap<String, String> post,
+      final Model model,
+      final HttpServletResponse response,
+      final RedirectAttributes redirect) {
+    final Viewer viewer = viewer();
+    final ApprovalTask open = desk.find(viewer, id);
+    final FormSchema form = form(open);
+    final FormSubmission submission =
+        validator.validate(form, tasks.variables(open.task().getUserTaskKey()), post);
+    if (submission instanceof FormSubmission.Invalid invalid) {
+      return refused(model, response, open, invalid);
+    }
+    final Map<String, Object> decided = ((FormSubmission.Valid) submission).variables();
+    try {
+      desk.decide(viewer, open.task(), text(decided.get("decision")), text(decided.get("comment")));
+    } catch (InvalidDecisionException e) {
+      return refused(
+          model,
+          response,
+          open,
+          new FormSubmission.Invalid(Map.of(e.field(), e.getMessage()), post));
+    }
+    redirect.addFlashAttribute(
+        "flash",
+        ("approve".equals(decided.get("decision")) ? "Approved" : "Rejected")
+            + " \u201c"
+            + open.approval().subject()
+            + "\u201d.");
+    return "redirect:/portal/approvals";
+  }
+
+  @PostMapping("/{id}/delegation")
+  String delegate(
+      @PathVariable final long id,
+      @RequestParam(defaultValue = "") final String delegate,
+      @RequestParam(defaultValue = "") final String reason,
+      final Model model,
+      final HttpServletResponse response,
+      final RedirectAttributes redirect) {
+    final Viewer viewer = viewer();
+    try {
+      desk.delegate(viewer, id, delegate, reason);
+    } catch (InvalidDecisionException e) {
+      final ApprovalTask open = desk.find(viewer, id);
+      show(model, open, Optional.empty());
+      model.addAttribute("delegateError", Map.of(e.field(), e.getMessage()));
+      model.addAttribute("delegateInput", delegate);
+      model.addAttribute("reasonInput", reason);
+      response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+      return "portal/approval";
+    }
+    redirect.addFlashAttribute("flash", "Delegated to " + delegate.strip() + ".");
+    return "redirect:/portal/approvals";
+  }
+
+  private String refused(
+      final Model model,
+      final HttpServletResponse response,
+      final ApprovalTask open,
+      final FormSubmission.Invalid invalid) {
+    show(model, open, Optional.of(invalid));
+    response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+    return "portal/approval";
+  }
+
+  private void show(
+      final Model model, final ApprovalTask open, final Optional<FormSubmission.Invalid> invalid) {
+    final Map<String, Object> variables = tasks.variables(open.task().getUserTaskKey());
+    final FormSchema form = form(open);
+    model.addAttribute("approval", open.approval());
+    model.addAttribute("task", open.task());
+    model.addAttribute("requesterName", name(open.approval().requester()));
+    model.addAttribute("requestedForName", name(open.approval().requestedFor()));
+    model.addAttribute("answers", answers.of(open.approval()));
+    model.addAttribute(
+        "form",
+        invalid
+            .map(refused -> renderer.render(form, variables, refused))
+            .orElseGet(() -> renderer.render(form, variables)));
+    model.addAttribute("delegateError", Map.of());
+    model.addAttribute("delegateInput", "");
+    model.addAttribute("reasonInput", "");
+  }
+
+  private FormSchema form(final ApprovalTask open) {
+    return tasks
+        .form(open.task())
+        .orElseThrow(
+            () ->
+                new ResponseStatusException(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "The approval form is not deployed; an administrator deploys forms/approval.form."));
+  }
+
+  private String name(final String username) {
+    return username == null
+        ? null
+        : directory.person(username).map(Person::displayName).orElse(username);
+  }
+
+  private static String text(final Object value) {
+    return value == null ? null : String.valueOf(value);
+  }
+
+  private Viewer viewer() {
+    return viewers
+        .current()
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED, "Sign in first."));
+  }
+}

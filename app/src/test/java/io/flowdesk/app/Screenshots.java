@@ -1,0 +1,49 @@
+package io.flowdesk.app;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Debian's Chromium through Playwright (no browser download) and the desktop and phone screenshots
+ * tests leave in target/screenshots/ for a person to look at.
+ */
+public final class Screenshots {
+
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+  private Screenshots() {}
+
+  public static Playwright playwright() {
+    final Map<String, String> env = new HashMap<>(System.getenv());
+    env.put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+    return Playwright.create(new Playwright.CreateOptions().setEnv(env));
+  }
+
+  public static Browser chromium(final Playwright playwright) {
+    return playwright
+        .chromium()
+        .launch(
+            new BrowserType.LaunchOptions()
+                .setExecutablePath(CHROMIUM)
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--no-first-run")));
+  }
+
+  /** A desktop (1280) and a phone (390) screenshot of what {@code page} shows now. */
+  public static void shoot(final Page page, final String name) {
+    final Path dir = Path.of("target", "screenshots");
+    page.setViewportSize(1280, 900);
+    page.screenshot(
+        new Page.ScreenshotOptions().setPath(dir.resolve(name + ".png")).setFullPage(true));
+    page.setViewportSize(390, 844);
+    page.screenshot(
+        new Page.ScreenshotOptions().setPath(dir.resolve(name + "-phone.png")).setFullPage(true));
+    page.setViewportSize(1280, 900);
+  }
+}
