@@ -25,8 +25,10 @@ public class ApprovalWorkersConfiguration {
   public FindApproversWorker findApproversWorker(
       final Approvals approvals,
       final Directory directory,
-      @Value("${flowdesk.public-url:http://localhost:8080}") final String portalUrl,
+      @Value("${flowdesk.public-url:}") final String publicUrl,
       final ConnectorProperties properties) {
+    // Unset (the local default) or blank in application.yml: links for a browser on this machine.
+    final String portalUrl = publicUrl.isBlank() ? "http://localhost:8080" : publicUrl.strip();
     return new FindApproversWorker(approvals, directory, portalUrl, properties.retryBackoff());
   }
 
