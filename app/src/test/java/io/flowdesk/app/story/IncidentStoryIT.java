@@ -10,7 +10,6 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
-import io.flowdesk.app.Screenshots;
 import io.flowdesk.app.database.ServerProcess;
 import jakarta.mail.Message;
 import java.nio.file.Path;

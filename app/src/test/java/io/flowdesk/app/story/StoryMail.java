@@ -2,13 +2,11 @@ package io.flowdesk.app.story;
 
 import static org.awaitility.Awaitility.await;
 
-import com.microsoft.playwright.Page;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.internet.MimeMessage;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
 
@@ -53,5 +51,4 @@ final class StoryMail {
       store.close();
     }
   }
-
 }

@@ -1,21 +1,18 @@
 package io.flowdesk.app.story;
 
-import static io.flowdesk.app.story.Chromium.shoot;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.flowdesk.app.story.Chromium.shoot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import io.flowdesk.app.database.ServerProcess;
 import jakarta.mail.Message;
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -146,5 +143,4 @@ class UserAdministrationStoryIT {
     assertThat(anonymous.locator("#reset-requested")).containsText("If an account");
     shoot(anonymous, "forgot-password");
   }
-
 }

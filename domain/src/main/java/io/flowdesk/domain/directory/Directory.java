@@ -349,6 +349,8 @@ public class Directory {
           }
           return saved;
         });
+  }
+
   /**
    * The username of the person's manager (whom approvals ask for "the requester's manager" and
    * escalate to); empty for unknown people and those without one.
@@ -372,7 +374,7 @@ public class Directory {
    */
   public void setManager(final String username, final String manager) {
     if (manager != null) {
-      requireId("manager", manager);
+      requireId("manager", "manager", manager);
       if (manager.equals(username)) {
         throw new IllegalArgumentException("'" + username + "' cannot be their own manager");
       }
