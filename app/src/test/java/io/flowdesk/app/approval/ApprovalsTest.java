@@ -19,7 +19,7 @@ import io.camunda.client.CamundaClient;
 import io.camunda.client.api.search.enums.UserTaskState;
 import io.camunda.client.api.search.response.UserTask;
 import io.camunda.zeebe.model.bpmn.Bpmn;
-import io.flowdesk.app.Screenshots;
+import io.flowdesk.app.story.Chromium;
 import io.flowdesk.app.WebTestSupport;
 import io.flowdesk.domain.approval.Approval;
 import io.flowdesk.domain.approval.ApprovalAction;
@@ -349,8 +349,8 @@ class ApprovalsTest extends WebTestSupport {
   @Test
   void myApprovalsOnDesktopAndPhone() {
     final Approval approval = requested(List.of("manager:alice"));
-    try (Playwright playwright = Screenshots.playwright();
-        Browser browser = Screenshots.chromium(playwright)) {
+    try (Playwright playwright = Chromium.playwright();
+        Browser browser = Chromium.launch(playwright)) {
       final Page maria =
           browser
               .newContext(
@@ -367,7 +367,7 @@ class ApprovalsTest extends WebTestSupport {
 
       maria.click("nav >> text=My approvals");
       maria.waitForURL("**/portal/approvals");
-      Screenshots.shoot(maria, "my-approvals");
+      Chromium.shoot(maria, "my-approvals");
       assertThat(fitsThePhone(maria)).isTrue();
 
       maria.click("a[href='/portal/approvals/" + approval.id() + "']");
@@ -375,7 +375,7 @@ class ApprovalsTest extends WebTestSupport {
       maria.check("input[name=decision][value=reject]");
       maria.click("#decide button[type=submit]");
       assertThat(maria.textContent(".fd-error")).contains("A rejection needs a comment");
-      Screenshots.shoot(maria, "my-approval-detail");
+      Chromium.shoot(maria, "my-approval-detail");
       assertThat(fitsThePhone(maria)).isTrue();
     }
   }

@@ -13,20 +13,20 @@ import java.util.Map;
  * Debian's Chromium for the stories (Playwright never downloads a browser), and screenshots for a
  * person to look at in target/screenshots/: desktop 1280 and phone 390 wide.
  */
-final class Chromium {
+public final class Chromium {
 
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
   private Chromium() {}
 
-  static Playwright playwright() {
+  public static Playwright playwright() {
     final Map<String, String> env = new HashMap<>(System.getenv());
     env.put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
     return Playwright.create(new Playwright.CreateOptions().setEnv(env));
   }
 
   /** Headless Chromium driven by {@code playwright}. */
-  static Browser launch(final Playwright playwright) {
+  public static Browser launch(final Playwright playwright) {
     return playwright
         .chromium()
         .launch(
@@ -37,7 +37,7 @@ final class Chromium {
   }
 
   /** A desktop and a phone screenshot of what {@code page} shows now. */
-  static void shoot(final Page page, final String name) {
+  public static void shoot(final Page page, final String name) {
     final Path dir = Path.of("target", "screenshots");
     page.setViewportSize(1280, 900);
     page.screenshot(
