@@ -168,7 +168,7 @@ public final class PortalBenchmark {
   }
 
   /** Waits for every task, failing with the first one's failure. */
-  private static void awaitAll(final ExecutorService pool, final List<Future<Void>> tasks)
+  static void awaitAll(final ExecutorService pool, final List<Future<Void>> tasks)
       throws Exception {
     try {
       for (final Future<Void> task : tasks) {
@@ -192,20 +192,13 @@ public final class PortalBenchmark {
    * measured minute is not also the seeding's tail.
    */
   private static void awaitIdleEngine(final AppProcess app) throws Exception {
-    final java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    final EngineApi engine = new EngineApi(app);
     final long start = System.nanoTime();
     while (true) {
       final String body =
-          http.send(
-                  java.net.http.HttpRequest.newBuilder(app.base().resolve("/v2/jobs/search"))
-                      .header("Content-Type", "application/json")
-                      .POST(
-                          java.net.http.HttpRequest.BodyPublishers.ofString(
-                              "{\"filter\": {\"type\": \"flowdesk:incident-classify\"},"
-                                  + " \"page\": {\"limit\": 1}}"))
-                      .build(),
-                  HttpResponse.BodyHandlers.ofString())
-              .body();
+          engine.post(
+              "/v2/jobs/search",
+              "{\"filter\": {\"type\": \"flowdesk:incident-classify\"}, \"page\": {\"limit\": 1}}");
       if (body.contains("\"totalItems\":0")) {
         System.out.printf(
             "engine idle (no classification job left) after %.0f s%n",
@@ -262,8 +255,7 @@ public final class PortalBenchmark {
    * uniformly random between half and one and a half times the mean, so that users do not march in
    * step. Never past the end of the measured time.
    */
-  private static void think(final long meanMillis, final long deadline)
-      throws InterruptedException {
+  static void think(final long meanMillis, final long deadline) throws InterruptedException {
     if (meanMillis <= 0) {
       return;
     }
@@ -282,7 +274,7 @@ public final class PortalBenchmark {
     return total.find() ? Integer.parseInt(total.group(1)) : 0;
   }
 
-  private static String loadAverage() {
+  static String loadAverage() {
     try {
       return Files.readString(Path.of("/proc/loadavg")).trim();
     } catch (java.io.IOException e) {
