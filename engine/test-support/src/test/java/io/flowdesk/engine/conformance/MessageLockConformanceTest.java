@@ -19,6 +19,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -265,6 +266,12 @@ class MessageLockConformanceTest {
     final CompletableFuture<?> completion;
     try (Connection other = dataSource.getConnection()) {
       other.setAutoCommit(false);
+      // Only the completion may be the victim: PostgreSQL checks for a deadlock in the session
+      // whose wait passes its deadlock_timeout first, and on a loaded machine this session's 1 s
+      // could pass first although it started waiting later.
+      try (Statement patient = other.createStatement()) {
+        patient.execute("SET LOCAL deadlock_timeout = '30s'");
+      }
       lockMessage(other, message, "o-1");
       // The completion locks the instance, then waits for the message lock of the subscription it
       // opens; the other transaction then waits for the instance: a deadlock PostgreSQL breaks by
