@@ -188,7 +188,7 @@ class RequestStoryIT {
     anna.waitForURL("**/inbox");
 
     final Message mail = StoryMail.awaitMail(imapPort, "alice@example.com", TITLE + ": fulfilled");
-    assertThat(mail.getSubject()).isEqualTo(TITLE + ": fulfilled");
+    assertThat(mail.getSubject()).contains(number).contains(TITLE + ": fulfilled");
     awaitState(alice, number, "Fulfilled");
     shoot(alice, "request-story-fulfilled");
     alice.navigate("/portal/requests");
