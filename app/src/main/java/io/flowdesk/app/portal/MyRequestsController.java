@@ -47,11 +47,11 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * "My requests": the incidents the signed-in person reported and the requests they ordered (or that
- * were ordered for them) in one list; each incident's page with its timeline, comments to the
- * agents, and confirm/reopen once it is resolved (requests' pages: PortalRequestController). Only
- * the caller uses these pages; agents and managers allowed to see the incident are sent to its
- * record page, everyone else gets 403.
+ * "My requests": the tasks that wait for the signed-in person ({@link MyTaskController}) above the
+ * incidents they reported and the requests they ordered (or that were ordered for them) in one
+ * list; each incident's page with its timeline, comments to the agents, and confirm/reopen once it
+ * is resolved (requests' pages: PortalRequestController). Only the caller uses these pages; agents
+ * and managers allowed to see the incident are sent to its record page, everyone else gets 403.
  */
 @Controller
 @RequestMapping("/portal/requests")
@@ -83,6 +83,7 @@ class MyRequestsController {
   private final IncidentJournal journal;
   private final RequestRecords requests;
   private final PortalFormat format;
+  private final WaitingTasks waiting;
 
   MyRequestsController(
       final IncidentRecords records,
@@ -92,7 +93,8 @@ class MyRequestsController {
       final Viewers viewers,
       final IncidentJournal journal,
       final RequestRecords requests,
-      final PortalFormat format) {
+      final PortalFormat format,
+      final WaitingTasks waiting) {
     this.records = records;
     this.access = access;
     this.timeline = timeline;
@@ -101,6 +103,7 @@ class MyRequestsController {
     this.journal = journal;
     this.requests = requests;
     this.format = format;
+    this.waiting = waiting;
   }
 
   /** One line of My requests: an incident or a request. */
@@ -182,6 +185,7 @@ class MyRequestsController {
             rows.subList(from, Math.min(rows.size(), from + PAGE_SIZE)),
             PageRequest.of(number, PAGE_SIZE),
             total);
+    model.addAttribute("waiting", waiting.of(viewer));
     model.addAttribute("rows", shown);
     model.addAttribute("kind", kind);
     model.addAttribute("state", state);
