@@ -16,9 +16,9 @@ import io.camunda.client.api.search.enums.UserTaskState;
 import io.camunda.client.api.search.response.UserTask;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.flowdesk.app.CatalogDeployments;
-import io.flowdesk.app.Screenshots;
 import io.flowdesk.app.WebTestSupport;
 import io.flowdesk.app.portal.catalog.ServiceCatalog;
+import io.flowdesk.app.story.Chromium;
 import io.flowdesk.domain.request.RequestRecords;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -304,8 +304,8 @@ class MyTasksTest extends WebTestSupport {
   @Test
   void waitingForYouAndTheTaskOnDesktopAndPhone() throws Exception {
     final Ordered ordered = ordered(signIn("alice"));
-    try (Playwright playwright = Screenshots.playwright();
-        Browser browser = Screenshots.chromium(playwright)) {
+    try (Playwright playwright = Chromium.playwright();
+        Browser browser = Chromium.launch(playwright)) {
       final Page alice =
           browser
               .newContext(new Browser.NewContextOptions().setBaseURL("http://localhost:" + port()))
@@ -317,7 +317,7 @@ class MyTasksTest extends WebTestSupport {
       alice.waitForURL("**/portal");
 
       alice.navigate("/portal/requests");
-      Screenshots.shoot(alice, "my-requests-waiting-for-you");
+      Chromium.shoot(alice, "my-requests-waiting-for-you");
       assertThat(fitsThePhone(alice)).isTrue();
 
       alice.click("a[href='/portal/tasks/" + ordered.task() + "']");
@@ -325,7 +325,7 @@ class MyTasksTest extends WebTestSupport {
       alice.fill("[name=remarks]", "The box was dented");
       alice.click("form.fd-form button[type=submit]");
       assertThat(alice.textContent(".fd-error")).contains("is required");
-      Screenshots.shoot(alice, "my-task");
+      Chromium.shoot(alice, "my-task");
       assertThat(fitsThePhone(alice)).isTrue();
     }
   }
