@@ -7,11 +7,14 @@ import io.flowdesk.app.forms.FormRenderer;
 import io.flowdesk.app.forms.FormSchema;
 import io.flowdesk.app.forms.FormSubmission;
 import io.flowdesk.app.forms.FormValidator;
+import io.flowdesk.app.request.RequestAnswers;
 import io.flowdesk.app.security.Viewer;
 import io.flowdesk.app.security.Viewers;
 import io.flowdesk.app.system.PageNumbers;
 import io.flowdesk.domain.directory.Directory;
+import io.flowdesk.domain.request.Request;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -160,6 +163,10 @@ class InboxController {
     model.addAttribute("worker", worker);
     model.addAttribute("task", task);
     model.addAttribute("incident", records.incident(task.getProcessInstanceKey()).orElse(null));
+    final Request request = records.request(task.getProcessInstanceKey()).orElse(null);
+    model.addAttribute("request", request);
+    model.addAttribute(
+        "answers", request == null ? List.of() : RequestAnswers.lines(request.answers()));
     model.addAttribute("colleagues", colleagues(task));
     model.addAttribute("hasForm", form.isPresent());
     // An approval stays with its approver: handed on by delegation in My approvals, not here.

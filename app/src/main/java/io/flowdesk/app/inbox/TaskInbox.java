@@ -15,6 +15,7 @@ import io.flowdesk.app.approval.ApprovalTask;
 import io.flowdesk.app.forms.FormSchema;
 import io.flowdesk.app.security.Viewer;
 import io.flowdesk.domain.incident.Incident;
+import io.flowdesk.domain.request.Request;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,13 +67,20 @@ public class TaskInbox {
             .page(p -> p.from(from).limit(PAGE_SIZE))
             .send()
             .join();
-    final Map<Long, Incident> incidents =
-        records.incidents(
-            found.items().stream().map(UserTask::getProcessInstanceKey).distinct().toList());
+    final List<Long> instances =
+        found.items().stream().map(UserTask::getProcessInstanceKey).distinct().toList();
+    final Map<Long, Incident> incidents = records.incidents(instances);
+    final Map<Long, Request> requests = records.requests(instances);
     final OffsetDateTime now = OffsetDateTime.now();
     return new InboxPage(
         found.items().stream()
-            .map(task -> InboxRow.of(task, incidents.get(task.getProcessInstanceKey()), now))
+            .map(
+                task ->
+                    InboxRow.of(
+                        task,
+                        incidents.get(task.getProcessInstanceKey()),
+                        requests.get(task.getProcessInstanceKey()),
+                        now))
             .toList(),
         view,
         sort,

@@ -4,6 +4,8 @@ import io.camunda.client.CamundaClient;
 import io.camunda.client.api.search.response.Variable;
 import io.flowdesk.domain.incident.Incident;
 import io.flowdesk.domain.incident.IncidentRecords;
+import io.flowdesk.domain.request.Request;
+import io.flowdesk.domain.request.RequestRecords;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -18,13 +20,17 @@ import org.springframework.stereotype.Component;
 class TaskRecords {
 
   static final String INCIDENT_ID = "incidentId";
+  static final String REQUEST_NUMBER = "requestNumber";
 
   private final CamundaClient client;
   private final IncidentRecords incidents;
+  private final RequestRecords requests;
 
-  TaskRecords(final CamundaClient client, final IncidentRecords incidents) {
+  TaskRecords(
+      final CamundaClient client, final IncidentRecords incidents, final RequestRecords requests) {
     this.client = client;
     this.incidents = incidents;
+    this.requests = requests;
   }
 
   /**
@@ -60,9 +66,56 @@ class TaskRecords {
     return found;
   }
 
+  /**
+   * The requests these process instances fulfil, by process instance key: one engine query for the
+   * instances' {@code requestNumber} variables, one SQL query for the records.
+   */
+  Map<Long, Request> requests(final Collection<Long> processInstanceKeys) {
+    if (processInstanceKeys.isEmpty()) {
+      return Map.of();
+    }
+    final Long[] keys = processInstanceKeys.toArray(Long[]::new);
+    final Map<Long, String> numberByInstance = new HashMap<>();
+    for (final Variable variable :
+        client
+            .newVariableSearchRequest()
+            .filter(f -> f.name(REQUEST_NUMBER).processInstanceKey(k -> k.in(keys)))
+            .page(p -> p.limit(keys.length * 2))
+            .send()
+            .join()
+            .items()) {
+      requestNumber(variable.getValue())
+          .ifPresent(number -> numberByInstance.put(variable.getProcessInstanceKey(), number));
+    }
+    final Map<String, Request> byNumber = requests.findAllByNumber(numberByInstance.values());
+    final Map<Long, Request> found = new HashMap<>();
+    numberByInstance.forEach(
+        (instance, number) -> {
+          final Request request = byNumber.get(number);
+          if (request != null) {
+            found.put(instance, request);
+          }
+        });
+    return found;
+  }
+
+  Optional<Request> request(final long processInstanceKey) {
+    return Optional.ofNullable(
+        requests(java.util.List.of(processInstanceKey)).get(processInstanceKey));
+  }
+
   Optional<Incident> incident(final long processInstanceKey) {
     return Optional.ofNullable(
         incidents(java.util.List.of(processInstanceKey)).get(processInstanceKey));
+  }
+
+  /** The variable's JSON string value ("REQ0000001" with its quotes), when it is one. */
+  private static Optional<String> requestNumber(final String json) {
+    final String value = json == null ? "" : json.trim();
+    if (value.length() < 2 || !value.startsWith("\"") || !value.endsWith("\"")) {
+      return Optional.empty();
+    }
+    return Optional.of(value.substring(1, value.length() - 1));
   }
 
   private static Optional<Long> incidentId(final String json) {

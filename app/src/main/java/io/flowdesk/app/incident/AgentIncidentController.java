@@ -2,6 +2,7 @@ package io.flowdesk.app.incident;
 
 import io.flowdesk.app.diagram.ProcessDiagrams;
 import io.flowdesk.app.forms.FormValidator;
+import io.flowdesk.app.record.Downloads;
 import io.flowdesk.app.security.Viewer;
 import io.flowdesk.app.security.Viewers;
 import io.flowdesk.domain.incident.Attachment;
@@ -17,10 +18,7 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -175,16 +173,7 @@ class AgentIncidentController {
             .attachmentContent(incident.id(), id)
             .orElseThrow(
                 () -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No attachment " + id));
-    // Always a download, never rendered in our origin: an uploaded HTML or SVG file must not run.
-    return ResponseEntity.ok()
-        .contentType(MediaType.APPLICATION_OCTET_STREAM)
-        .header(
-            HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.attachment()
-                .filename(attachment.fileName(), java.nio.charset.StandardCharsets.UTF_8)
-                .build()
-                .toString())
-        .body(content);
+    return Downloads.attachment(attachment.fileName(), content);
   }
 
   private Incident find(final String number) {

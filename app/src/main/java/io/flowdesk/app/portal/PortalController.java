@@ -9,6 +9,7 @@ import io.flowdesk.app.incident.ProcessNotStartedException;
 import io.flowdesk.app.portal.catalog.CatalogItem;
 import io.flowdesk.app.portal.catalog.CatalogOrders;
 import io.flowdesk.app.portal.catalog.ServiceCatalog;
+import io.flowdesk.app.request.UnknownPersonException;
 import io.flowdesk.app.security.Viewer;
 import io.flowdesk.app.security.Viewers;
 import jakarta.servlet.http.HttpServletResponse;
@@ -41,6 +42,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class PortalController {
 
   private static final Logger LOG = LoggerFactory.getLogger(PortalController.class);
+
+  /** The item page's "Requested for" field (a username; empty for the person ordering). */
+  static final String REQUESTED_FOR = "_requestedFor";
 
   private final ServiceCatalog catalog;
   private final CatalogOrders orders;
@@ -91,6 +95,7 @@ class PortalController {
     }
     model.addAttribute("item", item);
     model.addAttribute("form", renderer.render(item.form(), Map.of()));
+    model.addAttribute("requestedFor", "");
     newOnceKey(model);
     return "portal/item";
   }
@@ -98,7 +103,7 @@ class PortalController {
   @PostMapping("/items/{processId}")
   String order(
       @PathVariable final String processId,
-      @RequestParam final MultiValueMap<String, String> post,
+      @RequestParam final MultiValueMap<String, String> page,
       final Model model,
       final HttpServletResponse response,
       final RedirectAttributes redirect) {
@@ -107,6 +112,14 @@ class PortalController {
       return noSuchItem(processId, model, response);
     }
     model.addAttribute("item", item);
+    // "Requested for" is the page's own field, not the item's form's: the form never sees it.
+    final MultiValueMap<String, String> post = new LinkedMultiValueMap<>(page);
+    final String requestedFor =
+        Optional.ofNullable(post.remove(REQUESTED_FOR))
+            .flatMap(values -> values.stream().findFirst())
+            .map(String::strip)
+            .orElse("");
+    model.addAttribute("requestedFor", requestedFor);
     final FormSubmission submission = validator.validate(item.form(), Map.of(), post);
     if (submission instanceof FormSubmission.Invalid invalid) {
       model.addAttribute("form", renderer.render(item.form(), Map.of(), invalid));
@@ -125,10 +138,22 @@ class PortalController {
                   post.getFirst(FormValidator.ONCE_PARAMETER),
                   () ->
                       orders
-                          .order(item, username, ((FormSubmission.Valid) submission).variables())
+                          .order(
+                              item,
+                              username,
+                              requestedFor,
+                              ((FormSubmission.Valid) submission).variables())
                           .remembered()));
       redirect.addFlashAttribute("flash", ordered.confirmation());
       return "redirect:" + ordered.next();
+    } catch (UnknownPersonException nobody) {
+      model.addAttribute(
+          "requestedForError",
+          "There is nobody called \u201c"
+              + nobody.username()
+              + "\u201d who can receive requests. Enter a colleague's username, or leave it"
+              + " empty for yourself.");
+      return kept(item, post, model, response, HttpStatus.UNPROCESSABLE_ENTITY);
     } catch (IllegalArgumentException invalidReport) {
       model.addAttribute(
           "problem", "Your request could not be recorded: " + invalidReport.getMessage() + ".");

@@ -9,9 +9,11 @@ import io.flowdesk.domain.request.Request;
 import io.flowdesk.domain.request.RequestNotFoundException;
 import io.flowdesk.domain.request.RequestRecords;
 import io.flowdesk.domain.request.RequestStage;
+import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,13 +22,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * A request's page in the portal for whoever it concerns (its requester, or the person it was
- * ordered for): stage bar, answers (read-only), history with comments, a comment form and cancel
- * while it is not yet fulfilled. Agents may open it too; work notes never show here.
+ * ordered for): stage bar, answers (read-only), history with comments, files, a comment form and
+ * cancel while it is not yet fulfilled. Agents may open it too; work notes never show here.
  */
 @Controller
 @RequestMapping("/portal/requests/{number:REQ[0-9]+}")
@@ -39,6 +42,7 @@ class PortalRequestController {
   private final RequestTimeline timeline;
   private final RequestCommands commands;
   private final RequestRecords records;
+  private final RequestFiles files;
   private final Viewers viewers;
 
   PortalRequestController(
@@ -46,11 +50,13 @@ class PortalRequestController {
       final RequestTimeline timeline,
       final RequestCommands commands,
       final RequestRecords records,
+      final RequestFiles files,
       final Viewers viewers) {
     this.access = access;
     this.timeline = timeline;
     this.commands = commands;
     this.records = records;
+    this.files = files;
     this.viewers = viewers;
   }
 
@@ -109,6 +115,23 @@ class PortalRequestController {
               + " and can no longer be canceled.");
     }
     return "redirect:/portal/requests/" + request.number();
+  }
+
+  @PostMapping("/attachments")
+  String attach(
+      @PathVariable final String number,
+      @RequestParam("file") final MultipartFile file,
+      final RedirectAttributes redirect)
+      throws IOException {
+    final Viewer viewer = viewer();
+    final Request request = find(viewer, number);
+    files.attach(viewer, request, file, redirect);
+    return "redirect:/portal/requests/" + request.number();
+  }
+
+  @GetMapping("/attachments/{id}")
+  ResponseEntity<byte[]> download(@PathVariable final String number, @PathVariable final long id) {
+    return files.download(find(viewer(), number), id);
   }
 
   private static List<Step> steps(final Request request) {

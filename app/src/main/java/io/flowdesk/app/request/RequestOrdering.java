@@ -44,7 +44,7 @@ public class RequestOrdering {
   /**
    * @param requestedFor for whom; null or blank for the requester
    * @param answers the item's form answers, already validated against its form
-   * @throws IllegalArgumentException naming {@code requestedFor} when nobody enabled has that name
+   * @throws UnknownPersonException nobody enabled has the name {@code requestedFor}
    * @throws ProcessNotStartedException the process did not start; the record was canceled
    */
   public Request order(
@@ -55,7 +55,7 @@ public class RequestOrdering {
     final String beneficiary =
         requestedFor == null || requestedFor.isBlank() ? requester : requestedFor.strip();
     if (directory.person(beneficiary).filter(Person::enabled).isEmpty()) {
-      throw new IllegalArgumentException("requestedFor: there is nobody called " + beneficiary);
+      throw new UnknownPersonException(beneficiary);
     }
     final Actor actor = Actor.person(requester);
     final Request recorded =

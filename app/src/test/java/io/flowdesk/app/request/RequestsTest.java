@@ -12,7 +12,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.CamundaClient;
-import io.flowdesk.app.CatalogDeployments;
 import io.flowdesk.app.WebTestSupport;
 import io.flowdesk.app.forms.FormSchema;
 import io.flowdesk.app.incident.ProcessNotStartedException;
@@ -55,14 +54,7 @@ class RequestsTest extends WebTestSupport {
   @Autowired ObjectMapper json;
 
   private String item(final Map<String, String> extra) {
-    final String id = "request-" + UUID.randomUUID().toString().substring(0, 8);
-    CatalogDeployments.deployForm(client, id);
-    final Map<String, String> properties = new java.util.HashMap<>(extra);
-    properties.put("catalog.category", "Hardware " + id);
-    properties.putIfAbsent("catalog.fulfilmentTarget", "P3D");
-    CatalogDeployments.deployProcess(client, id, "New laptop", id, properties);
-    await().atMost(Duration.ofSeconds(20)).until(() -> catalog.item(id).isPresent());
-    return id;
+    return RequestItems.deploy(client, catalog, extra);
   }
 
   private static RequestPostProcessor as(final String username) {
@@ -334,5 +326,57 @@ class RequestsTest extends WebTestSupport {
                     .getState()
                     .name()
                     .equals("TERMINATED"));
+  }
+
+  @Test
+  void theItemPageOrdersForAColleagueAndNamesAnUnknownOneInlineKeepingTheInput() throws Exception {
+    final String id = item(Map.of());
+    final MockHttpSession alice = signIn("alice");
+    final Document empty = html(get("/portal/items/" + id).session(alice));
+    assertThat(empty.getElementById("requested-for").val()).isEmpty();
+    assertThat(empty.getElementById("requested-for").attr("form"))
+        .isEqualTo(empty.selectFirst("main form").id());
+
+    final String forBob =
+        mvc.perform(
+                post("/portal/items/" + id)
+                    .session(alice)
+                    .with(csrf())
+                    .param("_once", UUID.randomUUID().toString())
+                    .param("_requestedFor", " bob ")
+                    .param("model", "14 inch, light")
+                    .param("reason", "For the new hire"))
+            .andExpect(status().is3xxRedirection())
+            .andReturn()
+            .getResponse()
+            .getRedirectedUrl();
+    final Request ordered =
+        records.findByNumber(forBob.substring("/portal/requests/".length())).orElseThrow();
+    assertThat(ordered.requester()).isEqualTo("alice");
+    assertThat(ordered.requestedFor()).isEqualTo("bob");
+
+    final long before =
+        records.concerning("alice", List.of(), PageRequest.of(0, 1)).getTotalElements();
+    final MvcResult refused =
+        mvc.perform(
+                post("/portal/items/" + id)
+                    .session(alice)
+                    .with(csrf())
+                    .param("_once", UUID.randomUUID().toString())
+                    .param("_requestedFor", "nobody.here")
+                    .param("model", "13 inch")
+                    .param("reason", "Kept text"))
+            .andExpect(status().isUnprocessableEntity())
+            .andReturn();
+    final Document page =
+        org.jsoup.Jsoup.parse(refused.getResponse().getContentAsString(StandardCharsets.UTF_8));
+    assertThat(page.getElementById("requested-for").val()).isEqualTo("nobody.here");
+    assertThat(page.getElementById("requested-for").attr("aria-invalid")).isEqualTo("true");
+    assertThat(page.getElementById("requested-for-error").text()).contains("nobody.here");
+    assertThat(page.select("main form textarea, main form input").eachAttr("value"))
+        .contains("13 inch");
+    assertThat(page.text()).contains("Kept text");
+    assertThat(records.concerning("alice", List.of(), PageRequest.of(0, 1)).getTotalElements())
+        .isEqualTo(before);
   }
 }

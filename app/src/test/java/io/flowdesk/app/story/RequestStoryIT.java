@@ -9,6 +9,7 @@ import com.microsoft.playwright.APIRequestContext;
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.FilePayload;
@@ -32,6 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Camunda Modeler does; it appears in the portal without a restart; alice orders it; her manager
  * approves in My approvals; an agent fulfils it from the inbox; alice gets the mail and sees
  * Fulfilled. A rejected order, an item whose audience excludes alice, and bob at alice's request.
+ * And an order for a colleague: the agent sees its context in the inbox, writes a work note and a
+ * comment on the agents' request page; alice reads the comment, never the work note.
  */
 class RequestStoryIT {
 
@@ -239,6 +242,67 @@ class RequestStoryIT {
     } finally {
       api.dispose();
     }
+  }
+
+  @Test
+  void anOrderForAColleagueReachesTheInboxWithItsContextAndWorkNotesStayInternal() {
+    final Page alice = signedIn("alice");
+    alice.navigate("/portal");
+    alice.click("#item-something-else a");
+    alice.fill("#requested-for", "nobody.here");
+    alice.fill("[name=subject]", "A second monitor for room 4.12");
+    alice.fill("[name=details]", "For the weekly planning meeting, by Friday.");
+    alice.click("button:has-text('Send request')");
+    assertThat(alice.locator("#requested-for-error")).containsText("nobody.here");
+    assertThat(alice.locator("[name=subject]")).hasValue("A second monitor for room 4.12");
+    shoot(alice, "request-item-error");
+    alice.fill("#requested-for", "bob");
+    alice.click("button:has-text('Send request')");
+    alice.waitForURL("**/portal/requests/REQ*");
+    final String number = alice.textContent("#request-number").strip();
+    assertThat(alice.locator("#requested-for")).hasText("bob");
+    alice.setInputFiles("#attachment-file", file("room-4.12-plan.txt", "Desk by the window"));
+    alice.click("#attachment-file ~ button:has-text('Attach')");
+    assertThat(alice.locator("#attachments")).containsText("room-4.12-plan.txt");
+
+    final Page anna = signedIn("agent.anna");
+    await("the task in the service desk's inbox")
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofSeconds(1))
+        .until(
+            () -> {
+              anna.navigate("/inbox?view=groups&sort=created");
+              return anna.locator("tr:has-text('" + number + "')").count() == 1;
+            });
+    final Locator row = anna.locator("tr:has-text('" + number + "')");
+    assertThat(row.locator(".fd-request-context")).containsText("by alice for bob");
+    assertThat(row.locator(".fd-request-context")).containsText("A second monitor for room 4.12");
+    shoot(anna, "inbox-request");
+
+    row.locator(".fd-request-context a").click();
+    anna.waitForURL("**/requests/" + number);
+    anna.fill("#journal-text", "Monitor from stock, asset 4711");
+    anna.click("button:has-text('Add work note')");
+    assertThat(anna.locator(".fd-flash")).containsText("Work note added");
+    anna.fill("#journal-text", "Your monitor arrives on Thursday.");
+    anna.click("button:has-text('Add comment')");
+    anna.setInputFiles("#attachment-file", file("delivery-note.txt", "Asset 4711"));
+    anna.click("#attachment-file ~ button:has-text('Attach')");
+    assertThat(anna.locator("#attachments")).containsText("delivery-note.txt");
+    assertThat(anna.locator("#timeline")).containsText("Monitor from stock, asset 4711");
+    assertThat(anna.locator("#process-diagram svg")).isVisible();
+    shoot(anna, "agent-request");
+
+    alice.navigate("/portal/requests/" + number);
+    assertThat(alice.locator("#timeline")).containsText("Your monitor arrives on Thursday.");
+    assertThat(alice.locator("body")).not().containsText("4711");
+    assertThat(alice.locator("#attachments")).containsText("delivery-note.txt");
+    shoot(alice, "portal-request");
+
+    final Page bob = signedIn("bob");
+    bob.navigate("/portal/items/something-else");
+    shoot(bob, "request-item");
+    assertThat(bob.navigate("/requests/" + number).status()).isEqualTo(403);
   }
 
   private static final String START_FORM =

@@ -15,8 +15,10 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -166,6 +168,16 @@ public class RequestRecords {
       return Optional.empty();
     }
     return rows.findByNumber(number).map(RequestRow::view);
+  }
+
+  /** The requests with these numbers, by number (one query; unknown numbers are left out). */
+  public Map<String, Request> findAllByNumber(final Collection<String> numbers) {
+    if (numbers == null || numbers.isEmpty()) {
+      return Map.of();
+    }
+    return rows.findByNumberIn(numbers).stream()
+        .map(RequestRow::view)
+        .collect(Collectors.toMap(Request::number, request -> request));
   }
 
   /** The request a process instance fulfils. */

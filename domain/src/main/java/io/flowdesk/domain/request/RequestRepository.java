@@ -2,6 +2,7 @@ package io.flowdesk.domain.request;
 
 import jakarta.persistence.LockModeType;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -14,6 +15,8 @@ import org.springframework.data.repository.query.Param;
 interface RequestRepository extends JpaRepository<RequestRow, Long> {
 
   Optional<RequestRow> findByNumber(String number);
+
+  List<RequestRow> findByNumberIn(Collection<String> numbers);
 
   Optional<RequestRow> findFirstByProcessInstanceKey(long processInstanceKey);
 

@@ -38,12 +38,19 @@ public class CatalogOrders {
   }
 
   /**
+   * @param requestedFor for whom a request is ordered; null or blank for the person ordering (an
+   *     incident is always the caller's own)
    * @throws IllegalArgumentException naming the field, when an incident report is incomplete
+   * @throws io.flowdesk.app.request.UnknownPersonException nobody enabled is called {@code
+   *     requestedFor}
    * @throws io.flowdesk.app.incident.ProcessNotStartedException the process did not start; the
    *     record made for it was canceled
    */
   public Ordered order(
-      final CatalogItem item, final String username, final Map<String, Object> answers) {
+      final CatalogItem item,
+      final String username,
+      final String requestedFor,
+      final Map<String, Object> answers) {
     if (item.kind() == CatalogItem.Kind.INCIDENT) {
       final Incident incident = reporting.report(username, answers);
       return new Ordered(
@@ -52,7 +59,7 @@ public class CatalogOrders {
               + "; the service desk will pick it up.",
           "/portal/requests/" + incident.number());
     }
-    final Request request = requests.order(item, username, null, answers);
+    final Request request = requests.order(item, username, requestedFor, answers);
     return new Ordered(
         "Thank you. Your request \"" + item.title() + "\" is recorded as " + request.number() + ".",
         "/portal/requests/" + request.number());
