@@ -9,6 +9,7 @@ import io.flowdesk.domain.request.Request;
 import io.flowdesk.domain.request.RequestNotFoundException;
 import io.flowdesk.domain.request.RequestRecords;
 import io.flowdesk.domain.request.RequestStage;
+import io.flowdesk.domain.request.RequestState;
 import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
@@ -136,12 +137,16 @@ class PortalRequestController {
 
   private static List<Step> steps(final Request request) {
     final RequestStage now = request.stage();
+    // A rejected or canceled request closes without its fulfilment: that stage is not shown done.
+    final boolean unfulfilled =
+        request.state() == RequestState.REJECTED || request.state() == RequestState.CANCELED;
     return java.util.Arrays.stream(RequestStage.values())
         .map(
             stage ->
                 new Step(
                     stage.label(),
-                    stage.ordinal() < now.ordinal() || now == RequestStage.CLOSED,
+                    stage.ordinal() < now.ordinal()
+                        && !(unfulfilled && stage == RequestStage.FULFILMENT),
                     stage == now))
         .toList();
   }

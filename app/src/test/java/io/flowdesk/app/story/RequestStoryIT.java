@@ -217,6 +217,10 @@ class RequestStoryIT {
     final String number = order(alice, "My old bag is fine really");
     decide(signedIn("manager.maria"), number, "reject");
     awaitState(alice, number, "Rejected");
+    assertThat(alice.locator("#timeline")).containsText("Rejected by Maria");
+    assertThat(alice.locator("#timeline")).containsText("We have bags in stock");
+    // Submitted and Approval were passed; the fulfilment never happened.
+    assertThat(alice.locator("#stage-bar .fd-stage-done")).hasCount(2);
     shoot(alice, "request-story-rejected");
   }
 
