@@ -370,12 +370,23 @@ class SecondFactorSignInTest extends WebTestSupport {
     mvc.perform(post("/admin/users/{username}/mfa/reset", person.username()).session(admin))
         .andExpect(status().isForbidden());
     password(person.username(), freshAddress());
+    final String userPage = "/admin/users/" + person.username();
+    final Document before = html(get(userPage).session(admin));
+    assertThat(before.getElementById("user-mfa").text()).isEqualTo("On");
+    assertThat(before.getElementById("reset-mfa").text()).isEqualTo("Reset two-factor");
 
-    mvc.perform(
-            post("/admin/users/{username}/mfa/reset", person.username())
-                .session(admin)
-                .with(csrf()))
-        .andExpect(redirectedUrl("/admin"));
+    final MvcResult reset =
+        mvc.perform(
+                post("/admin/users/{username}/mfa/reset", person.username())
+                    .session(admin)
+                    .with(csrf()))
+            .andExpect(redirectedUrl(userPage))
+            .andReturn();
+    assertThat((String) reset.getFlashMap().get("notice"))
+        .startsWith("Two-factor sign-in of " + person.username() + " was reset");
+    final Document after = html(get(userPage).session(admin));
+    assertThat(after.getElementById("user-mfa").text()).isEqualTo("Off");
+    assertThat(after.getElementById("reset-mfa")).isNull();
 
     signIn(person.username());
     assertThat(events.stream(AdminAction.class))
