@@ -13,8 +13,9 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The admin's "reset two-factor sign-in" button ({@code POST /admin/users/{username}/mfa/reset},
- * CSRF-protected like every page form): for the users admin page to link to.
+ * The "Reset two-factor" button of the admin's user page ({@code POST
+ * /admin/users/{username}/mfa/reset}, CSRF-protected like every page form): back to that page with
+ * a notice.
  */
 @Controller
 @PreAuthorize("hasRole('ADMIN')")
@@ -42,13 +43,13 @@ class SecondFactorAdminController {
     LOG.info(
         "{} reset the two-factor sign-in of {} (had one: {})", admin.getName(), username, removed);
     redirect.addFlashAttribute(
-        "flash",
+        "notice",
         removed
             ? "Two-factor sign-in of "
                 + username
                 + " was reset; they sign in with their password"
                 + " and set it up again."
             : username + " had no two-factor sign-in; nothing changed.");
-    return "redirect:/admin";
+    return "redirect:/admin/users/" + username;
   }
 }

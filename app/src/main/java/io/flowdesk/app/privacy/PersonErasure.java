@@ -4,6 +4,7 @@ import io.flowdesk.app.apitoken.PersonalTokens;
 import io.flowdesk.app.audit.AdminAction;
 import io.flowdesk.app.audit.AdminAuditTrail;
 import io.flowdesk.app.incident.IdempotencyKeys;
+import io.flowdesk.app.mfa.SecondFactors;
 import io.flowdesk.app.security.LoginThrottle;
 import io.flowdesk.domain.directory.Directory;
 import io.flowdesk.domain.directory.Person;
@@ -24,11 +25,13 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Erases a person (GDPR, right to erasure) without breaking the records they appear in: their name
- * and email become a random pseudonym, they are disabled and lose their password, group
- * memberships, sessions, API tokens, sign-in counts and one-time keys; their name and email are
- * scrubbed from the incidents' text and journal; the admin audit trail keeps every action but names
- * them by the pseudonym. Records keep their numbers, states, times and the username that links
- * them. All in one transaction with its own audit entry ({@code person.erased}).
+ * and email become a random pseudonym, their phone and manager go, they are disabled and lose their
+ * password, second factor (key, recovery codes, remembered devices), single sign-on links, password
+ * links, notification preferences, group memberships, sessions, API tokens, sign-in counts and
+ * one-time keys; their name and email are scrubbed from the incidents' and requests' text and
+ * journals; the admin audit trail keeps every action but names them by the pseudonym. Records keep
+ * their numbers, states, times and the username that links them. All in one transaction with its
+ * own audit entry ({@code person.erased}).
  */
 @Component
 class PersonErasure {
@@ -46,6 +49,7 @@ class PersonErasure {
   private final IdempotencyKeys onceKeys;
   private final ObjectProvider<FindByIndexNameSessionRepository<?>> sessions;
   private final ApplicationEventPublisher events;
+  private final SecondFactors secondFactors;
 
   PersonErasure(
       final Directory directory,
@@ -55,7 +59,8 @@ class PersonErasure {
       final LoginThrottle throttle,
       final IdempotencyKeys onceKeys,
       final ObjectProvider<FindByIndexNameSessionRepository<?>> sessions,
-      final ApplicationEventPublisher events) {
+      final ApplicationEventPublisher events,
+      final SecondFactors secondFactors) {
     this.directory = directory;
     this.tokens = tokens;
     this.records = records;
@@ -64,6 +69,7 @@ class PersonErasure {
     this.onceKeys = onceKeys;
     this.sessions = sessions;
     this.events = events;
+    this.secondFactors = secondFactors;
   }
 
   /** What an erasure did. */
@@ -90,12 +96,16 @@ class PersonErasure {
     final String pseudonym = "erased-" + HexFormat.of().formatHex(randomBytes());
     final int scrubbed = records.scrub(List.of(person.displayName(), person.email()), pseudonym);
     directory.updatePerson(username, pseudonym, pseudonym + ERASED_DOMAIN, person.roles());
+    directory.updateContact(username, pseudonym, pseudonym + ERASED_DOMAIN, "");
+    directory.setManager(username, null);
     directory.setEnabled(username, false);
     directory.changePasswordHash(username, null);
     for (final String group : person.groups()) {
       directory.removeMember(group, username);
     }
     tokens.deleteAllOf(username);
+    secondFactors.remove(username);
+    records.forgetSignInLinks(username);
     throttle.forget(username);
     onceKeys.forget(username);
     final int audited =

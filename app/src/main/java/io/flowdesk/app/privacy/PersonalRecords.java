@@ -4,14 +4,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * What the incident records hold about one person, read for an export and scrubbed for an erasure.
- * Records name people by username (caller, assignee, journal author, attachment uploader), which
- * stays: it keeps the records whole. What is scrubbed is contact data typed into their text (the
- * person's name or email in a description, a resolution note or a journal entry).
+ * What the incident and request records, approvals and sign-in links hold about one person, read
+ * for an export and scrubbed for an erasure. Records name people by username (caller, assignee,
+ * requester, journal author, approver, attachment uploader), which stays: it keeps the records
+ * whole. What is scrubbed is contact data typed into their text (the person's name or email in a
+ * description, a request's title or answers, a resolution note or a journal entry).
  */
 @Component
 class PersonalRecords {
@@ -24,6 +26,12 @@ class PersonalRecords {
           new TextColumn("configuration_item", 200),
           new TextColumn("on_hold_reason", 1_000),
           new TextColumn("resolution_notes", 10_000));
+
+  // The records' audit trails with the trigger that keeps each append-only.
+  private static final Map<String, String> AUDIT_TRAILS =
+      Map.of(
+          "domain.incident_audit", "incident_audit_append_only",
+          "domain.request_audit", "request_audit_append_only");
 
   private record TextColumn(String name, int limit) {}
 
@@ -79,9 +87,97 @@ class PersonalRecords {
   }
 
   /**
+   * The requests the person ordered or that were ordered for them (with {@code relation} saying
+   * which), oldest first.
+   */
+  JsonNode requests(final String username) {
+    return document(
+        """
+        SELECT coalesce(jsonb_agg(to_jsonb(r) || jsonb_build_object('relation',
+                 array_remove(ARRAY[CASE WHEN r.requester = :username THEN 'requester' END,
+                                    CASE WHEN r.requested_for = :username
+                                         THEN 'requestedFor' END], NULL))
+                 ORDER BY r.id), '[]'::jsonb)
+          FROM domain.request r
+         WHERE r.requester = :username OR r.requested_for = :username
+        """,
+        username);
+  }
+
+  /** Every journal entry the person wrote on a request, with the request's number. */
+  JsonNode requestJournalEntries(final String username) {
+    return document(
+        """
+        SELECT coalesce(jsonb_agg(jsonb_build_object('request', r.number, 'id', j.id,
+                 'kind', j.kind, 'text', j.text, 'createdAt', j.created_at) ORDER BY j.id),
+                 '[]'::jsonb)
+          FROM domain.request_journal j JOIN domain.request r ON r.id = j.request_id
+         WHERE j.author = :username
+        """,
+        username);
+  }
+
+  /** The person's decisions on approvals (approved, rejected, delegated), with what was asked. */
+  JsonNode approvalDecisions(final String username) {
+    return document(
+        """
+        SELECT coalesce(jsonb_agg(jsonb_build_object('approval', a.id,
+                 'record', a.record_number, 'subject', a.subject, 'action', s.action,
+                 'comment', s.comment, 'onBehalfOf', s.on_behalf_of, 'handedTo', s.handed_to,
+                 'at', s.at) ORDER BY s.id), '[]'::jsonb)
+          FROM domain.approval_step s JOIN domain.approval a ON a.id = s.approval_id
+         WHERE s.actor = :username
+        """,
+        username);
+  }
+
+  /** The single sign-on accounts (issuer and subject) linked to the person. */
+  JsonNode externalIdentities(final String username) {
+    return document(
+        """
+        SELECT coalesce(jsonb_agg(jsonb_build_object('issuer', e.issuer,
+                 'subject', e.subject, 'linkedAt', e.linked_at,
+                 'lastSignedIn', e.last_signed_in) ORDER BY e.linked_at), '[]'::jsonb)
+          FROM flowdesk.external_identity e
+         WHERE e.username = :username
+        """,
+        username);
+  }
+
+  /** The password links issued to the person: when and what for, never the token. */
+  JsonNode passwordLinks(final String username) {
+    return document(
+        """
+        SELECT coalesce(jsonb_agg(jsonb_build_object('purpose', l.purpose,
+                 'createdAt', l.created_at, 'expiresAt', l.expires_at, 'usedAt', l.used_at,
+                 'supersededAt', l.superseded_at) ORDER BY l.id), '[]'::jsonb)
+          FROM flowdesk.password_link l
+         WHERE l.username = :username
+        """,
+        username);
+  }
+
+  /**
+   * Deletes what links the person to a way of signing in: their single sign-on accounts, their
+   * password links and their notification preferences.
+   */
+  void forgetSignInLinks(final String username) {
+    for (final String table :
+        List.of(
+            "flowdesk.external_identity",
+            "flowdesk.password_link",
+            "domain.notification_preference")) {
+      jdbc.sql("DELETE FROM " + table + " WHERE username = :username")
+          .param("username", username)
+          .update();
+    }
+  }
+
+  /**
    * Replaces each of the texts (a name, an email; matched without regard to case) by the pseudonym
-   * in every incident's typed text and every journal entry, cut to the column's limit. Numbers,
-   * states, times, versions and who did what stay as they were.
+   * in every incident's and request's typed text and every journal entry, cut to the column's limit
+   * (a request's answers stay JSON: a text with a quote or backslash is not looked for there).
+   * Numbers, states, times, versions and who did what stay as they were.
    *
    * @return how many incidents and journal entries changed
    */
@@ -96,20 +192,28 @@ class PersonalRecords {
       }
       changed +=
           replace("domain.incident_journal", new TextColumn("text", 10_000), text, pseudonym);
+      changed += replace("domain.request", new TextColumn("title", 255), text, pseudonym);
+      if (!text.contains("\"") && !text.contains("\\")) {
+        changed += scrubAnswers(text, pseudonym);
+      }
+      changed += replace("domain.request_journal", new TextColumn("text", 10_000), text, pseudonym);
     }
-    return changed + scrubIncidentAuditTrail(texts, pseudonym);
+    for (final Map.Entry<String, String> trail : AUDIT_TRAILS.entrySet()) {
+      changed += scrubAuditTrail(trail.getKey(), trail.getValue(), texts, pseudonym);
+    }
+    return changed;
   }
 
   /**
-   * The incidents' audit trail keeps the old and new text of each change (a description, a
-   * comment), so the contact data is there too, and the domain's trigger refuses every rewrite of
-   * it. It is switched off for this transaction only: the ALTER holds the table's exclusive lock
-   * until the commit, so no other change slips through meanwhile, and a failure rolls the switch
-   * back with everything else. Only the text values change; who, when and which field stay.
+   * The records' audit trails keep the old and new text of each change (a description, a comment),
+   * so the contact data is there too, and the domain's trigger refuses every rewrite of them. It is
+   * switched off for this transaction only: the ALTER holds the table's exclusive lock until the
+   * commit, so no other change slips through meanwhile, and a failure rolls the switch back with
+   * everything else. Only the text values change; who, when and which field stay.
    */
-  private int scrubIncidentAuditTrail(final List<String> texts, final String pseudonym) {
-    jdbc.sql("ALTER TABLE domain.incident_audit DISABLE TRIGGER incident_audit_append_only")
-        .update();
+  private int scrubAuditTrail(
+      final String table, final String trigger, final List<String> texts, final String pseudonym) {
+    jdbc.sql("ALTER TABLE " + table + " DISABLE TRIGGER " + trigger).update();
     int changed = 0;
     for (final String text : texts) {
       if (text == null || text.isBlank()) {
@@ -118,19 +222,32 @@ class PersonalRecords {
       changed +=
           jdbc.sql(
                   """
-                  UPDATE domain.incident_audit
+                  UPDATE %s
                      SET old_value = regexp_replace(old_value, '***=' || :text, :pseudonym, 'gi'),
                          new_value = regexp_replace(new_value, '***=' || :text, :pseudonym, 'gi')
                    WHERE strpos(lower(old_value), lower(:text)) > 0
                       OR strpos(lower(new_value), lower(:text)) > 0
-                  """)
+                  """
+                      .formatted(table))
               .param("text", text)
               .param("pseudonym", pseudonym)
               .update();
     }
-    jdbc.sql("ALTER TABLE domain.incident_audit ENABLE TRIGGER incident_audit_append_only")
-        .update();
+    jdbc.sql("ALTER TABLE " + table + " ENABLE TRIGGER " + trigger).update();
     return changed;
+  }
+
+  // Within the JSON text of the answers: the name or email is found inside string values.
+  private int scrubAnswers(final String text, final String pseudonym) {
+    return jdbc.sql(
+            """
+            UPDATE domain.request
+               SET answers = regexp_replace(answers::text, '***=' || :text, :pseudonym, 'gi')::jsonb
+             WHERE strpos(lower(answers::text), lower(:text)) > 0
+            """)
+        .param("text", text)
+        .param("pseudonym", pseudonym)
+        .update();
   }
 
   private int replace(

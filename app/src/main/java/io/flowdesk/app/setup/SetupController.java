@@ -1,5 +1,6 @@
 package io.flowdesk.app.setup;
 
+import io.flowdesk.app.mfa.SecondFactors;
 import io.flowdesk.app.security.PasswordPolicy;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
@@ -26,8 +27,13 @@ class SetupController {
 
   private final FirstAdministrator firstAdministrator;
   private final PasswordPolicy policy;
+  private final SecondFactors secondFactors;
 
-  SetupController(final FirstAdministrator firstAdministrator, final PasswordPolicy policy) {
+  SetupController(
+      final FirstAdministrator firstAdministrator,
+      final PasswordPolicy policy,
+      final SecondFactors secondFactors) {
+    this.secondFactors = secondFactors;
     this.firstAdministrator = firstAdministrator;
     this.policy = policy;
   }
@@ -51,8 +57,10 @@ class SetupController {
       final HttpServletResponse response,
       final RedirectAttributes redirect) {
     requireOpen(token);
-    // Nobody has a second factor at first start: the longer minimum applies.
-    final List<String> problems = new ArrayList<>(policy.violations(username, password, false));
+    // A second factor left from an earlier account of that name counts, as everywhere else.
+    final List<String> problems =
+        new ArrayList<>(
+            policy.violations(username, password, secondFactors.isEnrolled(username.trim())));
     if (!Objects.equals(password, repeatPassword)) {
       problems.add("The two passwords differ.");
     }

@@ -1,5 +1,6 @@
 package io.flowdesk.app.users;
 
+import io.flowdesk.app.mfa.SecondFactors;
 import io.flowdesk.app.security.PasswordPolicy;
 import io.flowdesk.domain.directory.Directory;
 import java.util.ArrayList;
@@ -26,25 +27,32 @@ public class PasswordChange {
   private final PasswordEncoder passwords;
   private final PasswordLinks links;
   private final SessionTermination sessions;
+  private final SecondFactors secondFactors;
 
   PasswordChange(
       final Directory directory,
       final PasswordPolicy policy,
       final PasswordEncoder passwords,
       final PasswordLinks links,
-      final SessionTermination sessions) {
+      final SessionTermination sessions,
+      final SecondFactors secondFactors) {
     this.directory = directory;
     this.policy = policy;
     this.passwords = passwords;
     this.links = links;
     this.sessions = sessions;
+    this.secondFactors = secondFactors;
   }
 
-  /** Every rule the new password breaks, the repetition included; empty when it may be set. */
+  /**
+   * Every rule the new password breaks, the repetition included; empty when it may be set. A person
+   * with a confirmed second factor may choose a shorter password than one who signs in with the
+   * password alone.
+   */
   public List<String> problems(
       final String username, final String password, final String repeated) {
-    // Nobody has a second factor yet (TOTP comes with the MFA work): the longer minimum applies.
-    final List<String> problems = new ArrayList<>(policy.violations(username, password, false));
+    final List<String> problems =
+        new ArrayList<>(policy.violations(username, password, secondFactors.isEnrolled(username)));
     if (!Objects.equals(password, repeated)) {
       problems.add(DIFFERENT);
     }

@@ -51,14 +51,15 @@ public class UserAdministration {
   public record Outcome(Person person, Optional<String> unmailedLink) {}
 
   /** A person as the admin pages and the API show them. */
-  public record User(Person person, String phone) {}
+  public record User(Person person, String phone, String manager) {}
 
   public User user(final String username) {
     final Person person =
         directory
             .person(username)
             .orElseThrow(() -> new NotFoundException("There is no user '" + username + "'."));
-    return new User(person, directory.phone(username).orElse(""));
+    return new User(
+        person, directory.phone(username).orElse(""), directory.manager(username).orElse(""));
   }
 
   /**
@@ -74,6 +75,7 @@ public class UserAdministration {
     final Person person =
         directory.updateContact(username, form.displayName(), form.email(), form.phone());
     directory.setGroups(username, form.groups());
+    setManager(username, form.manager());
     final Map<String, Object> after = snapshot(username);
     events.publishEvent(new AdminAction(actor, "user.created", target(username), Map.of(), after));
     return new Outcome(person(username), sendLink(person(username), Purpose.SET));
@@ -90,10 +92,11 @@ public class UserAdministration {
     directory.updateContact(username, form.displayName(), form.email(), form.phone());
     directory.setRoles(username, form.roles());
     directory.setGroups(username, form.groups());
+    setManager(username, form.manager());
     final Map<String, Object> after = snapshot(username);
     final Map<String, Object> changedBefore = new LinkedHashMap<>();
     final Map<String, Object> changedAfter = new LinkedHashMap<>();
-    for (final String field : List.of("displayName", "email", "phone", "groups")) {
+    for (final String field : List.of("displayName", "email", "phone", "groups", "manager")) {
       if (!Objects.equals(before.get(field), after.get(field))) {
         changedBefore.put(field, before.get(field));
         changedAfter.put(field, after.get(field));
@@ -186,6 +189,21 @@ public class UserAdministration {
     return Optional.empty();
   }
 
+  // The manager is someone known (approvals ask them), never the person themselves.
+  private void setManager(final String username, final String manager) {
+    if (manager.isEmpty()) {
+      directory.setManager(username, null);
+      return;
+    }
+    if (directory.person(manager).isEmpty()) {
+      throw new InvalidEntryException("manager", "There is no person '" + manager + "'.");
+    }
+    if (manager.equals(username)) {
+      throw new InvalidEntryException("manager", "Nobody can be their own manager.");
+    }
+    directory.setManager(username, manager);
+  }
+
   private Person person(final String username) {
     return user(username).person();
   }
@@ -198,6 +216,7 @@ public class UserAdministration {
     fields.put("displayName", person.displayName());
     fields.put("email", person.email());
     fields.put("phone", user.phone());
+    fields.put("manager", user.manager());
     fields.put("roles", person.roles().stream().sorted().map(Role::name).toList());
     fields.put("groups", List.copyOf(person.groups()));
     fields.put("enabled", person.enabled());

@@ -10,7 +10,7 @@ import java.util.TreeSet;
 
 /**
  * What an administrator enters for a person (the username only when creating one); the same from
- * the admin page and from {@code /api/admin/users}.
+ * the admin page and from {@code /api/admin/users}. An empty manager means the person has none.
  */
 public record UserForm(
     String username,
@@ -18,9 +18,11 @@ public record UserForm(
     String email,
     String phone,
     Set<Role> roles,
-    Set<String> groups) {
+    Set<String> groups,
+    String manager) {
 
   public UserForm {
+    manager = manager == null ? "" : manager.strip();
     roles = roles == null ? Set.of() : Set.copyOf(roles);
     groups = groups == null ? Set.of() : Set.copyOf(new TreeSet<>(groups));
   }

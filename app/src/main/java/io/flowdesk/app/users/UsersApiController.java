@@ -35,7 +35,8 @@ class UsersApiController {
       String email,
       String phone,
       List<String> roles,
-      List<String> groups) {}
+      List<String> groups,
+      String manager) {}
 
   /** A user as the API shows them. */
   record UserResource(
@@ -45,6 +46,7 @@ class UsersApiController {
       String phone,
       List<String> roles,
       List<String> groups,
+      String manager,
       boolean enabled) {
 
     static UserResource of(final UserAdministration.User user) {
@@ -56,6 +58,7 @@ class UsersApiController {
           user.phone().isEmpty() ? null : user.phone(),
           person.roles().stream().sorted().map(Enum::name).toList(),
           List.copyOf(person.groups()),
+          user.manager().isEmpty() ? null : user.manager(),
           person.enabled());
     }
   }
@@ -92,7 +95,8 @@ class UsersApiController {
                 request.email(),
                 request.phone(),
                 UserForm.roles(request.roles()),
-                request.groups() == null ? Set.of() : Set.copyOf(request.groups())));
+                request.groups() == null ? Set.of() : Set.copyOf(request.groups()),
+                request.manager()));
     final String username = created.person().username();
     return ResponseEntity.created(URI.create("/api/admin/users/" + username))
         .body(withLink(UserResource.of(users.user(username)), created.unmailedLink()));
@@ -115,7 +119,8 @@ class UsersApiController {
                 or(request.email(), person.email()),
                 or(request.phone(), existing.phone()),
                 request.roles() == null ? person.roles() : UserForm.roles(request.roles()),
-                request.groups() == null ? person.groups() : Set.copyOf(request.groups()))));
+                request.groups() == null ? person.groups() : Set.copyOf(request.groups()),
+                or(request.manager(), existing.manager()))));
   }
 
   @PostMapping("/{username}/disable")
@@ -148,6 +153,7 @@ class UsersApiController {
     body.put("phone", user.phone());
     body.put("roles", user.roles());
     body.put("groups", user.groups());
+    body.put("manager", user.manager());
     body.put("enabled", user.enabled());
     body.put("passwordLinkMailed", unmailed.isEmpty());
     unmailed.ifPresent(link -> body.put("passwordLink", link));

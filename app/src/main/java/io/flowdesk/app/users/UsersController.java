@@ -1,5 +1,6 @@
 package io.flowdesk.app.users;
 
+import io.flowdesk.app.mfa.SecondFactors;
 import io.flowdesk.domain.directory.Directory;
 import io.flowdesk.domain.directory.InvalidEntryException;
 import io.flowdesk.domain.directory.Role;
@@ -31,10 +32,15 @@ class UsersController {
 
   private final UserAdministration users;
   private final Directory directory;
+  private final SecondFactors secondFactors;
 
-  UsersController(final UserAdministration users, final Directory directory) {
+  UsersController(
+      final UserAdministration users,
+      final Directory directory,
+      final SecondFactors secondFactors) {
     this.users = users;
     this.directory = directory;
+    this.secondFactors = secondFactors;
   }
 
   @GetMapping
@@ -46,7 +52,8 @@ class UsersController {
 
   @GetMapping("/new")
   String newUser(final Model model) {
-    return form(model, null, new UserForm("", "", "", "", java.util.Set.of(Role.END_USER), null));
+    return form(
+        model, null, new UserForm("", "", "", "", java.util.Set.of(Role.END_USER), null, ""));
   }
 
   @PostMapping
@@ -58,10 +65,11 @@ class UsersController {
       @RequestParam(defaultValue = "") final String phone,
       @RequestParam(name = "role", defaultValue = "") final List<String> roles,
       @RequestParam(name = "group", defaultValue = "") final List<String> groups,
+      @RequestParam(defaultValue = "") final String manager,
       final Model model,
       final HttpServletResponse response,
       final RedirectAttributes redirect) {
-    final UserForm typed = typed(username, displayName, email, phone, roles, groups);
+    final UserForm typed = typed(username, displayName, email, phone, roles, groups, manager);
     try {
       final UserAdministration.Outcome created =
           users.create(admin.getName(), withRoles(typed, roles));
@@ -102,7 +110,8 @@ class UsersController {
             user.person().email(),
             user.phone(),
             user.person().roles(),
-            user.person().groups()));
+            user.person().groups(),
+            user.manager()));
   }
 
   @PostMapping("/{username}")
@@ -114,11 +123,12 @@ class UsersController {
       @RequestParam(defaultValue = "") final String phone,
       @RequestParam(name = "role", defaultValue = "") final List<String> roles,
       @RequestParam(name = "group", defaultValue = "") final List<String> groups,
+      @RequestParam(defaultValue = "") final String manager,
       final Model model,
       final HttpServletResponse response,
       final RedirectAttributes redirect) {
     final UserAdministration.User existing = users.user(username);
-    final UserForm typed = typed(username, displayName, email, phone, roles, groups);
+    final UserForm typed = typed(username, displayName, email, phone, roles, groups, manager);
     try {
       users.update(admin.getName(), username, withRoles(typed, roles));
       redirect.addFlashAttribute("notice", "User '" + username + "' saved.");
@@ -196,7 +206,8 @@ class UsersController {
         typed.email(),
         typed.phone(),
         UserForm.roles(roles),
-        typed.groups());
+        typed.groups(),
+        typed.manager());
   }
 
   private static UserForm typed(
@@ -205,7 +216,8 @@ class UsersController {
       final String email,
       final String phone,
       final List<String> roles,
-      final List<String> groups) {
+      final List<String> groups,
+      final String manager) {
     final java.util.Set<Role> known = java.util.EnumSet.noneOf(Role.class);
     for (final Role role : Role.values()) {
       if (roles.contains(role.name())) {
@@ -218,7 +230,8 @@ class UsersController {
         email,
         phone,
         known,
-        groups.stream().filter(g -> !g.isBlank()).collect(java.util.stream.Collectors.toSet()));
+        groups.stream().filter(g -> !g.isBlank()).collect(java.util.stream.Collectors.toSet()),
+        manager);
   }
 
   private String form(final Model model, final UserAdministration.User user, final UserForm typed) {
@@ -226,6 +239,8 @@ class UsersController {
     model.addAttribute("typed", typed);
     model.addAttribute("allRoles", Role.values());
     model.addAttribute("allGroups", directory.groups());
+    model.addAttribute(
+        "secondFactor", user != null && secondFactors.isEnrolled(user.person().username()));
     if (!model.containsAttribute("errors")) {
       model.addAttribute("errors", Map.of());
     }

@@ -32,6 +32,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** Enrolment at /account/mfa and the code step of signing in, through the real filter chains. */
@@ -369,12 +370,23 @@ class SecondFactorSignInTest extends WebTestSupport {
     mvc.perform(post("/admin/users/{username}/mfa/reset", person.username()).session(admin))
         .andExpect(status().isForbidden());
     password(person.username(), freshAddress());
+    final String userPage = "/admin/users/" + person.username();
+    final Document before = html(get(userPage).session(admin));
+    assertThat(before.getElementById("user-mfa").text()).isEqualTo("On");
+    assertThat(before.getElementById("reset-mfa").text()).isEqualTo("Reset two-factor");
 
-    mvc.perform(
-            post("/admin/users/{username}/mfa/reset", person.username())
-                .session(admin)
-                .with(csrf()))
-        .andExpect(redirectedUrl("/admin"));
+    final MvcResult reset =
+        mvc.perform(
+                post("/admin/users/{username}/mfa/reset", person.username())
+                    .session(admin)
+                    .with(csrf()))
+            .andExpect(redirectedUrl(userPage))
+            .andReturn();
+    assertThat((String) reset.getFlashMap().get("notice"))
+        .startsWith("Two-factor sign-in of " + person.username() + " was reset");
+    final Document after = html(get(userPage).session(admin));
+    assertThat(after.getElementById("user-mfa").text()).isEqualTo("Off");
+    assertThat(after.getElementById("reset-mfa")).isNull();
 
     signIn(person.username());
     assertThat(events.stream(AdminAction.class))
@@ -409,5 +421,70 @@ class SecondFactorSignInTest extends WebTestSupport {
     signIn(person.username());
     assertThat(events.stream(AdminAction.class).map(AdminAction::action))
         .containsExactly("mfa.reset");
+  }
+
+  @Test
+  void aSecondFactorLetsAPasswordOfTwelveCharactersThroughWhereOthersNeedFifteen()
+      throws Exception {
+    final String twelve = "amber tide 7";
+    final Enrolled person = enrolled();
+    final RequestPostProcessor address = freshAddress();
+    final MockHttpSession withCode =
+        (MockHttpSession)
+            code(password(person.username(), address), currentCode(person.key()), address)
+                .getRequest()
+                .getSession(false);
+    mvc.perform(changeOwnPassword(withCode, twelve)).andExpect(redirectedUrl("/account"));
+
+    final String passwordOnly = newPerson(Role.END_USER);
+    final MvcResult refused =
+        mvc.perform(changeOwnPassword(signIn(passwordOnly), twelve))
+            .andExpect(status().isUnprocessableEntity())
+            .andReturn();
+    assertThat(passwordProblems(refused))
+        .contains("Minimum length: the password must have at least 15 characters");
+
+    // A set-password link (the admin is handed it: no mail server here) follows the same rule.
+    assertThat(setWithLink(person.username(), "coral dune 8").getResponse().getRedirectedUrl())
+        .isEqualTo("/login");
+    final MvcResult linkRefused = setWithLink(passwordOnly, "coral dune 8");
+    assertThat(linkRefused.getResponse().getStatus()).isEqualTo(422);
+    assertThat(passwordProblems(linkRefused))
+        .contains("Minimum length: the password must have at least 15 characters");
+  }
+
+  private MockHttpServletRequestBuilder changeOwnPassword(
+      final MockHttpSession session, final String password) {
+    return post("/account/password")
+        .session(session)
+        .with(csrf())
+        .param("currentPassword", DEMO_PASSWORD)
+        .param("password", password)
+        .param("repeatPassword", password);
+  }
+
+  private MvcResult setWithLink(final String username, final String password) throws Exception {
+    final String link =
+        com.jayway.jsonpath.JsonPath.read(
+            mvc.perform(
+                    post("/api/admin/users/{username}/password-reset", username)
+                        .with(httpBasic("admin", DEMO_PASSWORD)))
+                .andExpect(status().isAccepted())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(),
+            "$.passwordLink");
+    return mvc.perform(
+            post(java.net.URI.create(link).getPath())
+                .with(csrf())
+                .param("password", password)
+                .param("repeatPassword", password))
+        .andReturn();
+  }
+
+  private static String passwordProblems(final MvcResult result) throws Exception {
+    return org.jsoup.Jsoup.parse(result.getResponse().getContentAsString())
+        .select("#password-problems")
+        .text();
   }
 }

@@ -18,10 +18,15 @@ import io.flowdesk.app.WebTestSupport;
 import io.flowdesk.app.apitoken.PersonalTokens;
 import io.flowdesk.app.apitoken.TokenScope;
 import io.flowdesk.app.audit.AdminAction;
+import io.flowdesk.app.mfa.Base32;
+import io.flowdesk.app.mfa.SecondFactors;
+import io.flowdesk.app.mfa.Totp;
+import io.flowdesk.app.users.PasswordLinks;
 import io.flowdesk.domain.directory.Directory;
 import io.flowdesk.domain.directory.Person;
 import io.flowdesk.domain.directory.Role;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -32,6 +37,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.ResultActions;
@@ -52,6 +58,10 @@ class PersonalDataTest extends WebTestSupport {
   @Autowired ApplicationEventPublisher events;
   @Autowired TransactionOperations transactions;
   @Autowired ObjectMapper json;
+  @Autowired SecondFactors secondFactors;
+  @Autowired PasswordLinks passwordLinks;
+  @Autowired JdbcClient jdbc;
+  @Autowired Clock clock;
 
   private final String run = UUID.randomUUID().toString().substring(0, 8);
   private final String greta = "greta-" + run;
@@ -339,5 +349,61 @@ class PersonalDataTest extends WebTestSupport {
 
   private int count(final String path) throws Exception {
     return body(mvc.perform(get(path).with(as("manager.maria"))).andExpect(status().isOk())).size();
+  }
+
+  @Test
+  void phoneManagerSecondFactorAndSignInLinksAreExportedWithoutSecretsAndErased() throws Exception {
+    directory.updateContact(greta, gretaName, gretaMail, "+41 44 123 45 67");
+    directory.setManager(greta, "manager.maria");
+    final SecondFactors.PendingKey key = secondFactors.pendingKey(greta);
+    assertThat(
+            secondFactors.confirm(
+                greta, Totp.code(Base32.decode(key.base32()), Totp.step(clock.instant()))))
+        .isPresent();
+    jdbc.sql(
+            "INSERT INTO flowdesk.external_identity (issuer, subject, username, linked_at,"
+                + " last_signed_in) VALUES ('https://idp.example', :subject, :username, now(),"
+                + " now())")
+        .param("subject", "sub-" + run)
+        .param("username", greta)
+        .update();
+    passwordLinks.issue(greta, PasswordLinks.Purpose.RESET);
+
+    final JsonNode export =
+        body(
+            mvc.perform(get("/api/admin/people/" + greta + "/export").with(as("admin")))
+                .andExpect(status().isOk()));
+    assertThat(export.at("/profile/phone").asText()).isEqualTo("+41 44 123 45 67");
+    assertThat(export.get("manager").asText()).isEqualTo("manager.maria");
+    assertThat(export.at("/twoFactorSignIn/enabled").asBoolean()).isTrue();
+    assertThat(export.at("/singleSignOn/0/issuer").asText()).isEqualTo("https://idp.example");
+    assertThat(export.at("/singleSignOn/0/subject").asText()).isEqualTo("sub-" + run);
+    assertThat(export.at("/mailedLinks/0/purpose").asText()).isEqualTo("RESET");
+    assertThat(export.has("notificationPreferences")).isTrue();
+    assertThat(export.toString())
+        .doesNotContain(key.base32())
+        .doesNotContain("key_sealed", "token_hash", "code_hash");
+
+    mvc.perform(
+            post("/api/admin/people/" + greta + "/erasure")
+                .with(as("admin"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"confirm\": \"" + greta + "\"}"))
+        .andExpect(status().isOk());
+
+    assertThat(secondFactors.isEnrolled(greta)).isFalse();
+    assertThat(rows("flowdesk.second_factor")).isZero();
+    assertThat(rows("flowdesk.second_factor_recovery_code")).isZero();
+    assertThat(rows("flowdesk.external_identity")).isZero();
+    assertThat(rows("flowdesk.password_link")).isZero();
+    assertThat(directory.phone(greta)).isEmpty();
+    assertThat(directory.manager(greta)).isEmpty();
+  }
+
+  private long rows(final String table) {
+    return jdbc.sql("SELECT count(*) FROM " + table + " WHERE username = :username")
+        .param("username", greta)
+        .query(Long.class)
+        .single();
   }
 }

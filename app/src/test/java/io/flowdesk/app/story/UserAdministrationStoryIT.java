@@ -9,9 +9,13 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import io.flowdesk.app.database.ServerProcess;
+import io.flowdesk.app.mfa.Base32;
+import io.flowdesk.app.mfa.SecondFactors;
+import io.flowdesk.app.mfa.Totp;
 import jakarta.mail.Message;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * User administration as people live it, in Debian's Chromium against the packaged app in its local
  * default (embedded PostgreSQL, demo people, local mail server): an admin creates a user, the user
  * gets the set-password mail, sets a password through the link (a too-short one first, refused
- * inline), signs in, the admin disables them, and their open session ends at once.
+ * inline), signs in, turns on two-factor sign-in, signs out and in again with a code from their
+ * app, the admin sees it on and disables them, and their open session ends at once.
  */
 class UserAdministrationStoryIT {
 
@@ -82,10 +87,32 @@ class UserAdministrationStoryIT {
     page.waitForURL("**/portal");
   }
 
+  /**
+   * Turns on two-factor sign-in on {@code /account/mfa}, reading the key shown on the page as an
+   * authenticator app would; answers the key and the time step of the code used.
+   */
+  private static Enrolment enrol(final Page page) {
+    final byte[] key = Base32.decode(page.textContent("#secret"));
+    final long step = Totp.step(Instant.now());
+    page.fill("#confirm-code", Totp.code(key, step));
+    page.click("button:has-text('Turn on')");
+    assertThat(page.locator("#recovery-codes li")).hasCount(SecondFactors.RECOVERY_CODES);
+    return new Enrolment(key, step);
+  }
+
+  private record Enrolment(byte[] key, long step) {}
+
   @Test
-  void aCreatedUserSetsTheirPasswordSignsInAndIsSignedOutWhenDisabled() throws Exception {
+  void aCreatedUserSetsTheirPasswordEnrolsTotpSignsInWithACodeAndIsSignedOutWhenDisabled()
+      throws Exception {
     final Page admin = newBrowser();
-    signIn(admin, "admin", ADMIN_PASSWORD);
+    // Admins must use a second factor (the default): the first sign-in leads to enrolment.
+    admin.navigate("/login");
+    admin.fill("#username", "admin");
+    admin.fill("#password", ADMIN_PASSWORD);
+    admin.click("button:has-text('Sign in')");
+    admin.waitForURL("**/account/mfa**");
+    enrol(admin);
     admin.navigate("/admin/users/new");
     admin.fill("#username", "nora.new");
     admin.fill("#displayName", "Nora New");
@@ -120,10 +147,31 @@ class UserAdministrationStoryIT {
     assertThat(nora.locator("#phone")).hasValue("+41 44 555 01 02");
     shoot(nora, "account");
 
+    nora.navigate("/account/mfa");
+    final Enrolment enrolment = enrol(nora);
+    nora.click("button:has-text('Sign out')");
+    nora.waitForURL("**/login?logout");
+    nora.fill("#username", "nora.new");
+    nora.fill("#password", PASSWORD);
+    nora.click("button:has-text('Sign in')");
+    nora.waitForURL("**/login/mfa");
+    // The code used to enrol is spent: the app's next one comes with the next step.
+    while (Totp.step(Instant.now()) <= enrolment.step()) {
+      Thread.sleep(500);
+    }
+    nora.fill("#code", Totp.code(enrolment.key(), Totp.step(Instant.now())));
+    shoot(nora, "user-story-mfa-code");
+    nora.click("button:has-text('Verify')");
+    nora.waitForURL(Pattern.compile(".*/portal(\\?continue)?$"));
+    assertThat(nora.locator("#signed-in-user")).hasText("Nora New");
+
     admin.navigate("/admin/users?q=nora");
     assertThat(admin.locator("#users")).containsText("nora.new");
     shoot(admin, "admin-users");
     admin.click("#users a:has-text('nora.new')");
+    assertThat(admin.locator("#user-mfa")).hasText("On");
+    assertThat(admin.locator("#reset-mfa")).isVisible();
+    shoot(admin, "admin-user-mfa-on");
     admin.click("#disable-user");
     assertThat(admin.locator("#user-status")).hasText("Disabled");
 

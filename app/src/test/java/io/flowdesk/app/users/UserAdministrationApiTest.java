@@ -104,6 +104,18 @@ class UserAdministrationApiTest extends WebTestSupport {
         .andExpect(jsonPath("$.phone").value("0441"))
         .andExpect(jsonPath("$.displayName").value("Api Person"))
         .andExpect(jsonPath("$.groups[0]").value("service-desk"));
+    mvc.perform(
+            json(patch("/api/admin/users/" + username), "{\"manager\":\"nobody.at.all\"}")
+                .with(as("admin")))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors.manager").value("There is no person 'nobody.at.all'."));
+    mvc.perform(
+            json(patch("/api/admin/users/" + username), "{\"manager\":\"agent.anna\"}")
+                .with(as("admin")))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.manager").value("agent.anna"))
+        .andExpect(jsonPath("$.phone").value("0441"));
+    assertThat(directory.manager(username)).contains("agent.anna");
 
     mvc.perform(post("/api/admin/users/" + username + "/disable").with(as("admin")))
         .andExpect(status().isOk())

@@ -29,6 +29,7 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
  * The admins' user pages end to end through the real filter chain: creating a user (inline errors,
@@ -334,5 +335,44 @@ class UserAdministrationTest extends WebTestSupport {
                 .param("role", "ADMIN"))
         .andExpect(status().isForbidden());
     assertThat(directory.person("alice").orElseThrow().roles()).doesNotContain(Role.ADMIN);
+  }
+
+  @Test
+  void theManagerIsShownAndEditedAndAnUnknownOneIsRefusedAtItsField() throws Exception {
+    final MockHttpSession admin = signIn("admin");
+    final String username = unique("managed");
+    create(admin, username, "END_USER");
+
+    final Document unknown =
+        page(
+            mvc.perform(editManager(admin, username, "nobody.at.all"))
+                .andExpect(status().isUnprocessableEntity())
+                .andReturn()
+                .getResponse());
+    assertThat(unknown.select("#manager-error").text())
+        .isEqualTo("There is no person 'nobody.at.all'.");
+    assertThat(unknown.select("#manager").val()).isEqualTo("nobody.at.all");
+    assertThat(directory.manager(username)).isEmpty();
+
+    mvc.perform(editManager(admin, username, "agent.anna"))
+        .andExpect(redirectedUrl("/admin/users/" + username));
+    assertThat(directory.manager(username)).contains("agent.anna");
+    assertThat(html(get("/admin/users/" + username).session(admin)).select("#manager").val())
+        .isEqualTo("agent.anna");
+    final AdminAction updated = actions("user:" + username).get(1);
+    assertThat(updated.action()).isEqualTo("user.updated");
+    assertThat(updated.before()).containsOnlyKeys("manager").containsEntry("manager", "");
+    assertThat(updated.after()).containsOnlyKeys("manager").containsEntry("manager", "agent.anna");
+  }
+
+  private MockHttpServletRequestBuilder editManager(
+      final MockHttpSession admin, final String username, final String manager) {
+    return post("/admin/users/" + username)
+        .session(admin)
+        .with(csrf())
+        .param("displayName", "New Person")
+        .param("email", username + "@example.com")
+        .param("role", "END_USER")
+        .param("manager", manager);
   }
 }
