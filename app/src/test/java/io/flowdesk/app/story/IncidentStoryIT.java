@@ -5,8 +5,6 @@ import static io.flowdesk.app.story.Chromium.shoot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
@@ -28,55 +26,35 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class IncidentStoryIT {
 
-  private static final String PASSWORD = "demo-flowdesk-2025";
   @TempDir static Path dataRoot;
 
+  private static StoryApp app;
   private static ServerProcess server;
   private static int imapPort;
   private static Playwright playwright;
-  private static Browser browser;
 
   @BeforeAll
   static void startServerAndBrowser() throws Exception {
     imapPort = ServerProcess.freePort();
-    server =
-        ServerProcess.start(
+    app =
+        StoryApp.start(
             dataRoot.resolve("data"),
-            List.of(
-                "--flowdesk.engine.grpc-port=0",
-                // The admin's pages are shot signed in with the password alone.
-                "--flowdesk.security.mfa.required-roles=",
-                "--flowdesk.mail.local-smtp-port=0",
-                "--flowdesk.mail.local-imap-port=" + imapPort));
-    playwright = Chromium.playwright();
-    browser = Chromium.launch(playwright);
+            // The admin's pages are shot signed in with the password alone.
+            "--flowdesk.security.mfa.required-roles=",
+            "--flowdesk.mail.local-smtp-port=0",
+            "--flowdesk.mail.local-imap-port=" + imapPort);
+    server = app.server();
   }
 
   @AfterAll
   static void stop() throws Exception {
-    if (browser != null) {
-      browser.close();
-    }
-    if (playwright != null) {
-      playwright.close();
-    }
-    if (server != null) {
-      server.close();
+    if (app != null) {
+      app.close();
     }
   }
 
-  /** A fresh browser (own cookies) signed in as {@code username}. */
   private static Page signedIn(final String username) {
-    final BrowserContext context =
-        browser.newContext(new Browser.NewContextOptions().setBaseURL(server.baseUrl()));
-    context.setDefaultTimeout(20_000);
-    final Page page = context.newPage();
-    page.navigate("/login");
-    page.fill("#username", username);
-    page.fill("#password", PASSWORD);
-    page.click("button:has-text('Sign in')");
-    page.waitForURL("**/portal");
-    return page;
+    return app.signedIn(username);
   }
 
   private static String report(final Page alice, final String shortDescription) {

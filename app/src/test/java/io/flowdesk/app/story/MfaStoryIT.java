@@ -37,30 +37,23 @@ class MfaStoryIT {
 
   @TempDir static Path dataRoot;
 
+  private static StoryApp app;
   private static ServerProcess server;
   private static Playwright playwright;
   private static Browser browser;
 
   @BeforeAll
   static void startServerAndBrowser() throws Exception {
-    server =
-        ServerProcess.start(
-            dataRoot.resolve("data"),
-            List.of("--flowdesk.engine.grpc-port=0", "--flowdesk.mail.local-server=false"));
-    playwright = Chromium.playwright();
-    browser = Chromium.launch(playwright);
+    app = StoryApp.start(dataRoot.resolve("data"), "--flowdesk.mail.local-server=false");
+    server = app.server();
+    playwright = app.playwright();
+    browser = app.browser();
   }
 
   @AfterAll
   static void stop() throws Exception {
-    if (browser != null) {
-      browser.close();
-    }
-    if (playwright != null) {
-      playwright.close();
-    }
-    if (server != null) {
-      server.close();
+    if (app != null) {
+      app.close();
     }
   }
 

@@ -7,8 +7,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.microsoft.playwright.APIRequestContext;
 import com.microsoft.playwright.APIResponse;
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
@@ -21,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,58 +35,41 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RequestStoryIT {
 
-  private static final String PASSWORD = "demo-flowdesk-2025";
+  private static final String PASSWORD = StoryApp.PASSWORD;
   private static final String ENGINE_TOKEN = "story-" + java.util.UUID.randomUUID();
   private static final String TITLE = "Laptop bag";
 
   @TempDir static Path dataRoot;
 
+  private static StoryApp app;
   private static ServerProcess server;
   private static int imapPort;
   private static Playwright playwright;
-  private static Browser browser;
 
   @BeforeAll
   static void startServerAndBrowser() throws Exception {
     imapPort = ServerProcess.freePort();
-    server =
-        ServerProcess.start(
+    app =
+        StoryApp.start(
             dataRoot.resolve("data"),
-            List.of(
-                "--flowdesk.engine.grpc-port=0",
-                "--flowdesk.engine.credentials.token=" + ENGINE_TOKEN,
-                // The manager approves signed in with the password alone.
-                "--flowdesk.security.mfa.required-roles=",
-                "--flowdesk.mail.local-smtp-port=0",
-                "--flowdesk.mail.local-imap-port=" + imapPort));
-    playwright = Chromium.playwright();
-    browser = Chromium.launch(playwright);
+            "--flowdesk.engine.credentials.token=" + ENGINE_TOKEN,
+            // The manager approves signed in with the password alone.
+            "--flowdesk.security.mfa.required-roles=",
+            "--flowdesk.mail.local-smtp-port=0",
+            "--flowdesk.mail.local-imap-port=" + imapPort);
+    server = app.server();
+    playwright = app.playwright();
   }
 
   @AfterAll
   static void stop() throws Exception {
-    if (browser != null) {
-      browser.close();
-    }
-    if (playwright != null) {
-      playwright.close();
-    }
-    if (server != null) {
-      server.close();
+    if (app != null) {
+      app.close();
     }
   }
 
   private static Page signedIn(final String username) {
-    final BrowserContext context =
-        browser.newContext(new Browser.NewContextOptions().setBaseURL(server.baseUrl()));
-    context.setDefaultTimeout(30_000);
-    final Page page = context.newPage();
-    page.navigate("/login");
-    page.fill("#username", username);
-    page.fill("#password", PASSWORD);
-    page.click("button:has-text('Sign in')");
-    page.waitForURL("**/portal");
-    return page;
+    return app.signedIn(username);
   }
 
   /** What Camunda Modeler sends for "Deploy": the files as multipart parts named resources. */

@@ -28,6 +28,7 @@ class SingleSignOnStoryIT {
 
   @TempDir static Path dataRoot;
 
+  private static StoryApp app;
   private static ServerProcess server;
   private static TestIdentityProvider provider;
   private static Playwright playwright;
@@ -37,19 +38,18 @@ class SingleSignOnStoryIT {
   static void startServersAndBrowser() throws Exception {
     final int providerPort = ServerProcess.freePort();
     final String oidc = "--flowdesk.security.oidc.";
-    server =
-        ServerProcess.start(
+    app =
+        StoryApp.start(
             dataRoot.resolve("data"),
-            List.of(
-                "--flowdesk.engine.grpc-port=0",
-                // Patience for the engine on a loaded test machine (the default is 10 s).
-                "--camunda.client.request-timeout=PT60S",
-                oidc + "issuer-uri=http://127.0.0.1:" + providerPort,
-                oidc + "client-id=" + TestIdentityProvider.CLIENT_ID,
-                oidc + "client-secret=" + TestIdentityProvider.CLIENT_SECRET,
-                oidc + "display-name=Example SSO",
-                oidc + "role-mapping.flowdesk-agents=AGENT",
-                oidc + "group-mapping.desk=service-desk"));
+            // Patience for the engine on a loaded test machine (the default is 10 s).
+            "--camunda.client.request-timeout=PT60S",
+            oidc + "issuer-uri=http://127.0.0.1:" + providerPort,
+            oidc + "client-id=" + TestIdentityProvider.CLIENT_ID,
+            oidc + "client-secret=" + TestIdentityProvider.CLIENT_SECRET,
+            oidc + "display-name=Example SSO",
+            oidc + "role-mapping.flowdesk-agents=AGENT",
+            oidc + "group-mapping.desk=service-desk");
+    server = app.server();
     provider = TestIdentityProvider.start(server.baseUrl(), providerPort);
     provider.person(
         "olivia",
@@ -60,23 +60,17 @@ class SingleSignOnStoryIT {
             "email", "olivia@idp.example.com",
             "roles", List.of("flowdesk-agents"),
             "groups", List.of("desk")));
-    playwright = Chromium.playwright();
-    browser = Chromium.launch(playwright);
+    playwright = app.playwright();
+    browser = app.browser();
   }
 
   @AfterAll
   static void stop() throws Exception {
-    if (browser != null) {
-      browser.close();
-    }
-    if (playwright != null) {
-      playwright.close();
-    }
     if (provider != null) {
       provider.close();
     }
-    if (server != null) {
-      server.close();
+    if (app != null) {
+      app.close();
     }
   }
 

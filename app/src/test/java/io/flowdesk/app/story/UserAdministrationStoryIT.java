@@ -16,7 +16,6 @@ import jakarta.mail.Message;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -39,6 +38,7 @@ class UserAdministrationStoryIT {
 
   @TempDir static Path dataRoot;
 
+  private static StoryApp app;
   private static ServerProcess server;
   private static int imapPort;
   private static Playwright playwright;
@@ -47,27 +47,20 @@ class UserAdministrationStoryIT {
   @BeforeAll
   static void startServerAndBrowser() throws Exception {
     imapPort = ServerProcess.freePort();
-    server =
-        ServerProcess.start(
+    app =
+        StoryApp.start(
             dataRoot.resolve("data"),
-            List.of(
-                "--flowdesk.engine.grpc-port=0",
-                "--flowdesk.mail.local-smtp-port=0",
-                "--flowdesk.mail.local-imap-port=" + imapPort));
-    playwright = Chromium.playwright();
-    browser = Chromium.launch(playwright);
+            "--flowdesk.mail.local-smtp-port=0",
+            "--flowdesk.mail.local-imap-port=" + imapPort);
+    server = app.server();
+    playwright = app.playwright();
+    browser = app.browser();
   }
 
   @AfterAll
   static void stop() throws Exception {
-    if (browser != null) {
-      browser.close();
-    }
-    if (playwright != null) {
-      playwright.close();
-    }
-    if (server != null) {
-      server.close();
+    if (app != null) {
+      app.close();
     }
   }
 
