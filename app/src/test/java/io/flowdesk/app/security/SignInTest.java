@@ -62,16 +62,16 @@ class SignInTest extends WebTestSupport {
 
     assertThat(portal.getElementById("signed-in-user").text()).isEqualTo("Alice Andersen");
     assertThat(portal.select("nav a").eachText())
-        .containsExactly("Portal", "My requests", "Account");
+        .containsExactly("Portal", "My requests", "My approvals", "Account");
     assertThat(portal.selectFirst("form[action=/logout] input[name=_csrf]")).isNotNull();
   }
 
   @Test
   void navigationFollowsTheRoles() throws Exception {
     assertThat(html(get("/portal").session(signIn("agent.anna"))).select("nav a").eachText())
-        .containsExactly("Portal", "My requests", "Inbox", "Account");
+        .containsExactly("Portal", "My requests", "My approvals", "Inbox", "Account");
     assertThat(html(get("/portal").session(signIn("admin"))).select("nav a").eachText())
-        .containsExactly("Portal", "My requests", "Inbox", "Account", "Admin");
+        .containsExactly("Portal", "My requests", "My approvals", "Inbox", "Account", "Admin");
   }
 
   @Test
