@@ -82,7 +82,8 @@ class MfaStoryIT {
     final Page alice = newPage();
     password(alice, "alice");
     alice.waitForURL("**/portal");
-    alice.click("nav >> text=Two-factor");
+    alice.click("nav >> text=Account");
+    alice.click("#account-mfa-link");
     alice.waitForURL("**/account/mfa");
     assertThat(alice.locator("#qr-code")).isVisible();
     shoot(alice, "mfa-enrol");
