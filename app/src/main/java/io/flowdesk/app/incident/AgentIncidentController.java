@@ -1,19 +1,17 @@
 package io.flowdesk.app.incident;
 
-import io.flowdesk.app.diagram.ProcessDiagrams;
 import io.flowdesk.app.forms.FormValidator;
 import io.flowdesk.app.record.JournalPosting;
 import io.flowdesk.app.record.RecordFiles;
+import io.flowdesk.app.record.RecordPages;
 import io.flowdesk.app.security.Viewer;
 import io.flowdesk.app.security.Viewers;
-import io.flowdesk.domain.incident.AuditEntry;
 import io.flowdesk.domain.incident.IllegalTransitionException;
 import io.flowdesk.domain.incident.Incident;
-import io.flowdesk.domain.incident.IncidentRecords;
+import io.flowdesk.domain.record.AuditEntry;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -34,27 +32,24 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/incidents")
 class AgentIncidentController {
 
-  private final IncidentRecords records;
   private final IncidentAccess access;
   private final IncidentTimeline timeline;
   private final HoldResumption holds;
-  private final ProcessDiagrams diagrams;
+  private final RecordPages pages;
   private final Viewers viewers;
   private final JournalPosting journal;
 
   AgentIncidentController(
-      final IncidentRecords records,
       final IncidentAccess access,
       final IncidentTimeline timeline,
       final HoldResumption holds,
-      final ProcessDiagrams diagrams,
+      final RecordPages pages,
       final Viewers viewers,
       final JournalPosting journal) {
-    this.records = records;
     this.access = access;
     this.timeline = timeline;
     this.holds = holds;
-    this.diagrams = diagrams;
+    this.pages = pages;
     this.viewers = viewers;
     this.journal = journal;
   }
@@ -64,16 +59,9 @@ class AgentIncidentController {
     final Incident incident = find(number);
     model.addAttribute("incident", incident);
     model.addAttribute("slaClocks", SlaClock.of(incident, Instant.now()));
-    final List<AuditEntry> auditTrail = records.auditTrail(incident.id());
+    final List<AuditEntry> auditTrail =
+        pages.agentsView(model, access.ref(incident), incident.processInstanceKey());
     model.addAttribute("timeline", timeline.of(incident, true, auditTrail));
-    model.addAttribute("auditTrail", auditTrail);
-    model.addAttribute("attachments", records.attachments(incident.id()));
-    model.addAttribute("onceKey", UUID.randomUUID().toString());
-    model.addAttribute(
-        "diagram",
-        incident.processInstanceKey() == null
-            ? null
-            : diagrams.of(incident.processInstanceKey()).orElse(null));
     return "incidents/record";
   }
 

@@ -3,9 +3,9 @@ package io.flowdesk.app.incident;
 import io.flowdesk.app.record.Timeline;
 import io.flowdesk.app.record.TimelineEntry;
 import io.flowdesk.app.record.Timelines;
-import io.flowdesk.domain.incident.AuditEntry;
 import io.flowdesk.domain.incident.Incident;
 import io.flowdesk.domain.incident.IncidentRecords;
+import io.flowdesk.domain.record.AuditEntry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,7 +56,7 @@ public class IncidentTimeline {
    * @param includeWorkNotes whether internal work notes and SLA breaches appear (agents' view)
    */
   public List<TimelineEntry> of(final Incident incident, final boolean includeWorkNotes) {
-    return of(incident, includeWorkNotes, records.auditTrail(incident.id()));
+    return of(incident, includeWorkNotes, records.core().audit().of(incident.id()));
   }
 
   /**

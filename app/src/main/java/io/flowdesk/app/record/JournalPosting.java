@@ -87,4 +87,26 @@ public class JournalPosting {
               : "Work note added.");
     }
   }
+
+  /**
+   * The comment form of a caller's or requester's page: refused with a flash message when blank or
+   * too long (the words kept for the form), else added as a comment once per page key.
+   */
+  public void fromCallersForm(
+      final RecordRef record,
+      final String text,
+      final String once,
+      final String username,
+      final RedirectAttributes redirect) {
+    if (text.isBlank()) {
+      redirect.addFlashAttribute("problem", "Please write a comment before sending it.");
+    } else if (text.length() > MAX_TEXT) {
+      redirect.addFlashAttribute(
+          "problem", "A comment may have at most " + MAX_TEXT + " characters.");
+      redirect.addFlashAttribute("commentText", text);
+    } else {
+      add(record, JournalKind.COMMENT, text.strip(), username, once);
+      redirect.addFlashAttribute("flash", "Your comment was added.");
+    }
+  }
 }

@@ -68,28 +68,20 @@ public final class Timeline {
 
   /** The record's journal; work notes only in the agents' view. */
   public void journal(final List<JournalEntry> journal) {
-    journal.forEach(
-        note ->
-            note(
-                note.createdAt(),
-                note.author(),
-                note.kind() == JournalKind.WORK_NOTE,
-                note.text()));
-  }
-
-  private void note(
-      final Instant at, final String author, final boolean workNote, final String text) {
-    if (workNote && !agentsView) {
-      return;
+    for (final JournalEntry note : journal) {
+      final boolean workNote = note.kind() == JournalKind.WORK_NOTE;
+      if (workNote && !agentsView) {
+        continue;
+      }
+      final String author = person(note.author());
+      entries.add(
+          new TimelineEntry(
+              note.createdAt(),
+              author,
+              workNote ? "work-note" : "comment",
+              (workNote ? "Work note by " : "Comment by ") + author,
+              note.text()));
     }
-    final String name = person(author);
-    entries.add(
-        new TimelineEntry(
-            at,
-            name,
-            workNote ? "work-note" : "comment",
-            (workNote ? "Work note by " : "Comment by ") + name,
-            text));
   }
 
   /** The history so far, oldest first (what happened at the same moment, in the order added). */

@@ -1,15 +1,13 @@
 package io.flowdesk.app.request;
 
-import io.flowdesk.app.diagram.ProcessDiagrams;
 import io.flowdesk.app.forms.FormValidator;
 import io.flowdesk.app.record.JournalPosting;
 import io.flowdesk.app.record.RecordFiles;
+import io.flowdesk.app.record.RecordPages;
 import io.flowdesk.app.security.Viewer;
 import io.flowdesk.app.security.Viewers;
 import io.flowdesk.domain.request.Request;
-import io.flowdesk.domain.request.RequestRecords;
 import java.io.IOException;
-import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
@@ -32,24 +30,21 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class AgentRequestController {
 
   private final RequestAccess access;
-  private final RequestRecords records;
   private final RequestTimeline timeline;
   private final JournalPosting journal;
-  private final ProcessDiagrams diagrams;
+  private final RecordPages pages;
   private final Viewers viewers;
 
   AgentRequestController(
       final RequestAccess access,
-      final RequestRecords records,
       final RequestTimeline timeline,
       final JournalPosting journal,
-      final ProcessDiagrams diagrams,
+      final RecordPages pages,
       final Viewers viewers) {
     this.access = access;
-    this.records = records;
     this.timeline = timeline;
     this.journal = journal;
-    this.diagrams = diagrams;
+    this.pages = pages;
     this.viewers = viewers;
   }
 
@@ -59,14 +54,7 @@ class AgentRequestController {
     model.addAttribute("request", request);
     model.addAttribute("answers", RequestAnswers.lines(request.answers()));
     model.addAttribute("timeline", timeline.of(request, true));
-    model.addAttribute("auditTrail", records.auditTrail(request.id()));
-    model.addAttribute("attachments", records.attachments(request.id()));
-    model.addAttribute("onceKey", UUID.randomUUID().toString());
-    model.addAttribute(
-        "diagram",
-        request.processInstanceKey() == null
-            ? null
-            : diagrams.of(request.processInstanceKey()).orElse(null));
+    pages.agentsView(model, access.ref(request), request.processInstanceKey());
     return "requests/record";
   }
 

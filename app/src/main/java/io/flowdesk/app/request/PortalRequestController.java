@@ -5,7 +5,6 @@ import io.flowdesk.app.record.JournalPosting;
 import io.flowdesk.app.record.RecordFiles;
 import io.flowdesk.app.security.Viewer;
 import io.flowdesk.app.security.Viewers;
-import io.flowdesk.domain.record.JournalKind;
 import io.flowdesk.domain.record.TransitionRefusedException;
 import io.flowdesk.domain.request.Request;
 import io.flowdesk.domain.request.RequestRecords;
@@ -40,6 +39,7 @@ class PortalRequestController {
   private final RequestTimeline timeline;
   private final RequestCommands commands;
   private final RequestRecords records;
+  private final JournalPosting journal;
   private final Viewers viewers;
 
   PortalRequestController(
@@ -47,11 +47,13 @@ class PortalRequestController {
       final RequestTimeline timeline,
       final RequestCommands commands,
       final RequestRecords records,
+      final JournalPosting journal,
       final Viewers viewers) {
     this.access = access;
     this.timeline = timeline;
     this.commands = commands;
     this.records = records;
+    this.journal = journal;
     this.viewers = viewers;
   }
 
@@ -78,16 +80,7 @@ class PortalRequestController {
       final RedirectAttributes redirect) {
     final Viewer viewer = viewer();
     final Request request = find(viewer, number);
-    if (text.isBlank()) {
-      redirect.addFlashAttribute("problem", "Please write a comment before sending it.");
-    } else if (text.length() > JournalPosting.MAX_TEXT) {
-      redirect.addFlashAttribute(
-          "problem", "A comment may have at most " + JournalPosting.MAX_TEXT + " characters.");
-      redirect.addFlashAttribute("commentText", text);
-    } else {
-      commands.comment(viewer, request, JournalKind.COMMENT, text.strip(), once);
-      redirect.addFlashAttribute("flash", "Your comment was added.");
-    }
+    journal.fromCallersForm(access.ref(request), text, once, viewer.username(), redirect);
     return "redirect:/portal/requests/" + request.number();
   }
 
