@@ -33,16 +33,27 @@ import org.springframework.web.context.WebApplicationContext;
  * people with their real passwords, with the app listening on a real port for its own camunda
  * client. All subclasses share one Spring context; the incident process is a stand-in ({@value
  * #TEST_PROCESS}) that waits for the caller's answer, so these tests do not depend on the real
- * process's workers. The app's {@link java.time.Clock} is a {@link TestClock}.
+ * process's workers. The app's {@link java.time.Clock} is a {@link TestClock}. The engine has a
+ * configured Basic user ({@value #ENGINE_USER}) for tests that deploy as Camunda Modeler does.
  */
 @SpringBootTest(
     classes = {FlowdeskApplication.class, TestClock.InContext.class},
     webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-@TestPropertySource(properties = "flowdesk.incident.process-id=" + WebTestSupport.TEST_PROCESS)
+@TestPropertySource(
+    properties = {
+      "flowdesk.incident.process-id=" + WebTestSupport.TEST_PROCESS,
+      "flowdesk.engine.credentials.username=" + WebTestSupport.ENGINE_USER,
+      "flowdesk.engine.credentials.password=" + WebTestSupport.ENGINE_PASSWORD
+    })
 public abstract class WebTestSupport {
 
   /** The process the portal starts in these tests. */
   public static final String TEST_PROCESS = "portal-test-incident";
+
+  /** The engine's configured Basic user, as an analyst's Camunda Modeler signs in with. */
+  public static final String ENGINE_USER = "modeler";
+
+  public static final String ENGINE_PASSWORD = "modeler-test-password";
 
   /** Every demo person's password (see app/README.md). */
   public static final String DEMO_PASSWORD = "demo-flowdesk-2025";

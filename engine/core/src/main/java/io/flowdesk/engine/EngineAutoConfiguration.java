@@ -1,6 +1,7 @@
 package io.flowdesk.engine;
 
 import io.camunda.client.CredentialsProvider;
+import io.flowdesk.engine.deployment.DeploymentListener;
 import io.flowdesk.engine.rest.RestApiServlet;
 import io.flowdesk.engine.support.EngineClock;
 import io.flowdesk.engine.support.EngineLimits;
@@ -25,7 +26,8 @@ import org.springframework.core.env.Environment;
  * Starts the embedded engine in a Spring Boot application that has a PostgreSQL data source, unless
  * {@code flowdesk.engine.enabled=false} (workers then use an external Camunda 8). In a servlet web
  * application the REST API ({@code /v2}) is served on the application's own port, as Camunda 8.8
- * serves it on its web port; the application's camunda client is pointed at the engine.
+ * serves it on its web port; the application's camunda client is pointed at the engine. Beans of
+ * type {@link DeploymentListener} hear of every deployment and resource deletion.
  */
 @AutoConfiguration(
     after = DataSourceAutoConfiguration.class,
@@ -46,8 +48,12 @@ public class EngineAutoConfiguration {
   @Bean
   @ConditionalOnBean(DataSource.class)
   Engine flowdeskEngine(
-      final DataSource dataSource, final EngineProperties properties, final EngineClock clock) {
-    return EngineBootstrap.start(dataSource, properties, clock);
+      final DataSource dataSource,
+      final EngineProperties properties,
+      final EngineClock clock,
+      final ObjectProvider<DeploymentListener> deploymentListeners) {
+    return EngineBootstrap.start(
+        dataSource, properties, clock, deploymentListeners.orderedStream().toList());
   }
 
   /** {@code /v2/*} on the web application's own port. */

@@ -10,6 +10,7 @@ import io.flowdesk.engine.command.ProcessInstanceService;
 import io.flowdesk.engine.decision.DecisionEvaluations;
 import io.flowdesk.engine.decision.DeployedDecisions;
 import io.flowdesk.engine.deployment.DeployedForms;
+import io.flowdesk.engine.deployment.DeploymentListener;
 import io.flowdesk.engine.deployment.DeploymentService;
 import io.flowdesk.engine.deployment.ProcessDefinitionDetailsMigration;
 import io.flowdesk.engine.deployment.ProcessDefinitions;
@@ -43,6 +44,7 @@ import io.flowdesk.engine.support.Lazy;
 import io.flowdesk.engine.support.Topology;
 import io.flowdesk.engine.usertask.TransitionWait;
 import io.flowdesk.engine.usertask.UserTaskCommands;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -85,6 +87,18 @@ public final class EngineBootstrap {
    */
   public static Engine start(
       final DataSource dataSource, final EngineProperties properties, final EngineClock clock) {
+    return start(dataSource, properties, clock, List.of());
+  }
+
+  /**
+   * Starts an engine as {@link #start(DataSource, EngineProperties, EngineClock)} does, telling
+   * {@code deploymentListeners} of every deployment and resource deletion.
+   */
+  public static Engine start(
+      final DataSource dataSource,
+      final EngineProperties properties,
+      final EngineClock clock,
+      final List<DeploymentListener> deploymentListeners) {
     final ApiAccess access = ApiAccess.forEngine(properties.credentials(), properties.security());
     migrate(dataSource);
     final JdbcClient jdbc = JdbcClient.create(dataSource);
@@ -135,9 +149,25 @@ public final class EngineBootstrap {
         Executors.newSingleThreadScheduledExecutor(daemon("flowdesk-job-polls"));
     final CommandCore core =
         new CommandCore(
-            new DeploymentService(jdbc, batch, transactions, keys, clock, bpmn, dmn, startEvents),
+            new DeploymentService(
+                jdbc,
+                batch,
+                transactions,
+                keys,
+                clock,
+                bpmn,
+                dmn,
+                startEvents,
+                deploymentListeners),
             new ResourceDeletion(
-                jdbc, batch, transactions, clock, definitions, decisions, startEvents),
+                jdbc,
+                batch,
+                transactions,
+                clock,
+                definitions,
+                decisions,
+                startEvents,
+                deploymentListeners),
             new ProcessInstanceService(definitions, instances, new TransitionWait(jdbc)),
             new IncidentCommands(jdbc, instances),
             new JobCommands(jdbc, instances, clock, events),

@@ -41,7 +41,8 @@ public final class ApiAccess {
           + " OAuth 2 access token";
   static final String INVALID = "The credentials presented to the engine's API are not valid";
 
-  private static final ApiClient OWN_CLIENT = new ApiClient("flowdesk", EnginePermission.ALL);
+  private static final ApiClient OWN_CLIENT =
+      new ApiClient("flowdesk", ApiClient.Kind.OWN, EnginePermission.ALL);
 
   private final ApiCredentials credentials;
   private final OwnClientToken ownToken;
@@ -156,7 +157,8 @@ public final class ApiAccess {
             (credentials.username() + ":" + credentials.password())
                 .getBytes(StandardCharsets.UTF_8));
     return matches
-        ? new Granted(new ApiClient(credentials.username(), EnginePermission.ALL))
+        ? new Granted(
+            new ApiClient(credentials.username(), ApiClient.Kind.BASIC, EnginePermission.ALL))
         : new Refused(INVALID);
   }
 
@@ -165,7 +167,7 @@ public final class ApiAccess {
       return new Granted(OWN_CLIENT);
     }
     if (credentials.hasToken() && sameSecret(token, credentials.token())) {
-      return new Granted(new ApiClient("token", EnginePermission.ALL));
+      return new Granted(new ApiClient("token", ApiClient.Kind.TOKEN, EnginePermission.ALL));
     }
     if (jwt.isPresent() && JwtBearerTokens.looksLikeJwt(token)) {
       return jwt.get().authenticate(token);

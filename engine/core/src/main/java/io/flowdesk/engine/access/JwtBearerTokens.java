@@ -60,7 +60,8 @@ final class JwtBearerTokens {
             : jwt.getClaimAsString("client_id") != null
                 ? jwt.getClaimAsString("client_id")
                 : jwt.getSubject();
-    return new ApiAccess.Granted(new ApiClient(String.valueOf(name), permissions(jwt)));
+    return new ApiAccess.Granted(
+        new ApiClient(String.valueOf(name), ApiClient.Kind.OAUTH, permissions(jwt)));
   }
 
   private Set<EnginePermission> permissions(final Jwt jwt) {

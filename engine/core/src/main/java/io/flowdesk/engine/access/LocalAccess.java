@@ -15,7 +15,8 @@ import java.util.Locale;
  */
 final class LocalAccess {
 
-  static final ApiClient CLIENT = new ApiClient("local", EnginePermission.ALL);
+  static final ApiClient CLIENT =
+      new ApiClient("local", ApiClient.Kind.LOCAL, EnginePermission.ALL);
 
   boolean admits(final ApiRequest request) {
     return request.peer() != null

@@ -1,5 +1,6 @@
 package io.flowdesk.engine.deployment;
 
+import io.flowdesk.engine.access.ApiClient;
 import io.flowdesk.engine.deployment.bpmn.BpmnParseResult;
 import io.flowdesk.engine.deployment.bpmn.BpmnTransformer;
 import io.flowdesk.engine.dmn.DecisionInfo;
@@ -33,7 +34,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Deploys BPMN, DMN and form resources atomically: every resource is checked first, and either all
  * are stored or none. A resource identical to the latest version of its id is not deployed again;
- * the existing version is answered, as Zeebe does.
+ * the existing version is answered, as Zeebe does. The deployment keeps who asked for it and tells
+ * the {@link DeploymentListener}s before it commits.
  */
 public final class DeploymentService {
 
@@ -50,6 +52,7 @@ public final class DeploymentService {
   private final BpmnTransformer bpmn;
   private final DmnDecisions dmn;
   private final StartEventSubscriptions startEvents;
+  private final List<DeploymentListener> listeners;
 
   public DeploymentService(
       final JdbcClient jdbc,
@@ -59,7 +62,8 @@ public final class DeploymentService {
       final EngineClock clock,
       final BpmnTransformer bpmn,
       final DmnDecisions dmn,
-      final StartEventSubscriptions startEvents) {
+      final StartEventSubscriptions startEvents,
+      final List<DeploymentListener> listeners) {
     this.jdbc = jdbc;
     this.batch = batch;
     this.transactions = transactions;
@@ -68,6 +72,7 @@ public final class DeploymentService {
     this.bpmn = bpmn;
     this.dmn = dmn;
     this.startEvents = startEvents;
+    this.listeners = List.copyOf(listeners);
   }
 
   private record ParsedProcess(ExecutableProcess process, DeploymentResource resource) {}
@@ -79,7 +84,12 @@ public final class DeploymentService {
 
   private record ParsedDecisions(ParsedDrg drg, DeploymentResource resource) {}
 
-  public DeployedResources deploy(final List<DeploymentResource> resources) {
+  /** What {@link #store} wrote, or answered again when nothing changed. */
+  private record Stored(DeployedResources resources, boolean duplicate) {}
+
+  /** Deploys {@code resources} for {@code caller}, the client that asked. */
+  public DeployedResources deploy(
+      final List<DeploymentResource> resources, final ApiClient caller) {
     if (resources.isEmpty()) {
       throw Rejection.invalidArgument("Expected to deploy at least one resource, but none given");
     }
@@ -99,7 +109,14 @@ public final class DeploymentService {
     if (!errors.isEmpty()) {
       throw Rejection.invalidArgument(REJECTION_PREFIX + "\n" + String.join("\n", errors));
     }
-    return transactions.execute(tx -> store(processes, drgs, forms));
+    return transactions.execute(
+        tx -> {
+          final Stored stored = store(processes, drgs, forms, caller);
+          final DeploymentListener.Deployed deployment =
+              DeploymentListener.Deployed.of(stored.resources(), stored.duplicate(), caller);
+          listeners.forEach(listener -> listener.deployed(deployment));
+          return stored.resources();
+        });
   }
 
   private void parse(
@@ -197,15 +214,18 @@ public final class DeploymentService {
     }
   }
 
-  private DeployedResources store(
+  private Stored store(
       final List<ParsedProcess> processes,
       final List<ParsedDecisions> drgs,
-      final List<ParsedForm> forms) {
+      final List<ParsedForm> forms,
+      final ApiClient caller) {
     jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(DEPLOYMENT_LOCK).query().singleRow();
     final Timestamp now = Timestamp.from(clock.now());
     final long deploymentKey = keys.next();
-    jdbc.sql("INSERT INTO engine.deployment (key, created_at) VALUES (?, ?)")
-        .params(deploymentKey, now)
+    jdbc.sql(
+            "INSERT INTO engine.deployment (key, created_at, deployed_by, deployed_by_kind)"
+                + " VALUES (?, ?, ?, ?)")
+        .params(deploymentKey, now, caller.name(), caller.kind().name())
         .update();
     final List<PendingRecord> records = new ArrayList<>();
     final List<DeployedResources.Process> deployedProcesses = new ArrayList<>();
@@ -229,10 +249,13 @@ public final class DeploymentService {
     }
     final Map<String, Object> payload = new LinkedHashMap<>();
     payload.put("resources", processes.size() + drgs.size() + forms.size());
+    payload.put("deployedBy", caller.name());
     records.add(0, new PendingRecord(deploymentKey, "DEPLOYMENT", "CREATED", null, null, payload));
     RecordLog.append(batch, records, now);
-    return new DeployedResources(
-        deploymentKey, deployedProcesses, deployedDrgs, deployedDecisions, deployedForms);
+    return new Stored(
+        new DeployedResources(
+            deploymentKey, deployedProcesses, deployedDrgs, deployedDecisions, deployedForms),
+        duplicates.isPresent());
   }
 
   private record Latest(long key, int version, byte[] checksum, long deploymentKey) {}

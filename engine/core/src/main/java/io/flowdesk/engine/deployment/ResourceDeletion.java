@@ -1,5 +1,6 @@
 package io.flowdesk.engine.deployment;
 
+import io.flowdesk.engine.access.ApiClient;
 import io.flowdesk.engine.decision.DeployedDecisions;
 import io.flowdesk.engine.event.StartEventSubscriptions;
 import io.flowdesk.engine.state.PendingRecord;
@@ -9,13 +10,15 @@ import io.flowdesk.engine.support.Rejection;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Deletes a deployed process, decision graph or form by key: it can no longer be started or
- * evaluated, and a later deployment of the same id gets a new, higher version.
+ * evaluated, and a later deployment of the same id gets a new, higher version. The {@link
+ * DeploymentListener}s hear of it, with who asked, before it commits.
  */
 public final class ResourceDeletion {
 
@@ -26,6 +29,10 @@ public final class ResourceDeletion {
   private final ProcessDefinitions processes;
   private final DeployedDecisions decisions;
   private final StartEventSubscriptions startEvents;
+  private final List<DeploymentListener> listeners;
+
+  /** The id and version of a version just marked deleted. */
+  private record Marked(DeploymentListener.Kind kind, String id, int version) {}
 
   public ResourceDeletion(
       final JdbcClient jdbc,
@@ -34,7 +41,8 @@ public final class ResourceDeletion {
       final EngineClock clock,
       final ProcessDefinitions processes,
       final DeployedDecisions decisions,
-      final StartEventSubscriptions startEvents) {
+      final StartEventSubscriptions startEvents,
+      final List<DeploymentListener> listeners) {
     this.jdbc = jdbc;
     this.batch = batch;
     this.transactions = transactions;
@@ -42,20 +50,39 @@ public final class ResourceDeletion {
     this.processes = processes;
     this.decisions = decisions;
     this.startEvents = startEvents;
+    this.listeners = List.copyOf(listeners);
   }
 
-  public void delete(final long resourceKey) {
-    final String valueType = transactions.execute(tx -> deleteInTransaction(resourceKey));
-    if ("PROCESS".equals(valueType)) {
+  /** Deletes the resource version {@code resourceKey} for {@code caller}, the client that asked. */
+  public void delete(final long resourceKey, final ApiClient caller) {
+    final DeploymentListener.Kind kind =
+        transactions.execute(tx -> deleteInTransaction(resourceKey, caller));
+    if (kind == DeploymentListener.Kind.PROCESS) {
       processes.evict(resourceKey);
-    } else if ("DECISION_REQUIREMENTS".equals(valueType)) {
+    } else if (kind == DeploymentListener.Kind.DECISION_REQUIREMENTS) {
       decisions.evict(resourceKey);
     }
   }
 
-  private String deleteInTransaction(final long key) {
-    final String valueType;
-    if (markDeleted("process_definition", key)) {
+  private DeploymentListener.Kind deleteInTransaction(final long key, final ApiClient caller) {
+    // Keys are unique across tables: at most one of these marks a row.
+    final Marked marked =
+        markDeleted(DeploymentListener.Kind.PROCESS, "process_definition", "bpmn_process_id", key)
+            .or(
+                () ->
+                    markDeleted(
+                        DeploymentListener.Kind.DECISION_REQUIREMENTS,
+                        "decision_requirements",
+                        "decision_requirements_id",
+                        key))
+            .or(() -> markDeleted(DeploymentListener.Kind.FORM, "form", "form_id", key))
+            .orElseThrow(
+                () ->
+                    Rejection.notFound(
+                        "Expected to delete resource but no resource found with key `"
+                            + key
+                            + "`"));
+    if (marked.kind() == DeploymentListener.Kind.PROCESS) {
       final long running =
           jdbc.sql(
                   "SELECT count(*) FROM engine.process_instance WHERE process_definition_key = ?"
@@ -72,23 +99,26 @@ public final class ResourceDeletion {
                 + " running instances of it");
       }
       reopenStartEvents(key);
-      valueType = "PROCESS";
-    } else if (markDeleted("decision_requirements", key)) {
+    } else if (marked.kind() == DeploymentListener.Kind.DECISION_REQUIREMENTS) {
       jdbc.sql("UPDATE engine.decision SET deleted = TRUE WHERE decision_requirements_key = ?")
           .param(key)
           .update();
-      valueType = "DECISION_REQUIREMENTS";
-    } else if (markDeleted("form", key)) {
-      valueType = "FORM";
-    } else {
-      throw Rejection.notFound(
-          "Expected to delete resource but no resource found with key `" + key + "`");
     }
     RecordLog.append(
         batch,
-        List.of(new PendingRecord(key, valueType, "DELETED", null, null, Map.of())),
+        List.of(
+            new PendingRecord(
+                key,
+                marked.kind().name(),
+                "DELETED",
+                null,
+                null,
+                Map.of("deletedBy", caller.name()))),
         Timestamp.from(clock.now()));
-    return valueType;
+    final DeploymentListener.Deleted deletion =
+        new DeploymentListener.Deleted(marked.kind(), marked.id(), marked.version(), key, caller);
+    listeners.forEach(listener -> listener.deleted(deletion));
+    return marked.kind();
   }
 
   /** The latest version left takes over the start events, as when it was deployed last. */
@@ -119,10 +149,19 @@ public final class ResourceDeletion {
         .ifPresent(latest -> startEvents.open(latest, processes.byKey(latest).executable()));
   }
 
-  private boolean markDeleted(final String table, final long key) {
-    return jdbc.sql("UPDATE engine." + table + " SET deleted = TRUE WHERE key = ? AND NOT deleted")
-            .param(key)
-            .update()
-        > 0;
+  private Optional<Marked> markDeleted(
+      final DeploymentListener.Kind kind,
+      final String table,
+      final String idColumn,
+      final long key) {
+    return jdbc.sql(
+            "UPDATE engine."
+                + table
+                + " SET deleted = TRUE WHERE key = ? AND NOT deleted RETURNING "
+                + idColumn
+                + ", version")
+        .param(key)
+        .query((rs, n) -> new Marked(kind, rs.getString(1), rs.getInt(2)))
+        .optional();
   }
 }

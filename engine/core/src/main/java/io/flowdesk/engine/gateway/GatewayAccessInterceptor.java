@@ -4,6 +4,8 @@ import io.flowdesk.engine.access.ApiAccess;
 import io.flowdesk.engine.access.ApiClient;
 import io.flowdesk.engine.access.ApiRequest;
 import io.flowdesk.engine.access.EnginePermission;
+import io.grpc.Context;
+import io.grpc.Contexts;
 import io.grpc.Grpc;
 import io.grpc.Metadata;
 import io.grpc.ServerCall;
@@ -17,13 +19,16 @@ import java.util.Set;
 /**
  * Applies {@link ApiAccess} to every gRPC call, reading the {@code authorization} metadata that
  * camunda-client-java's credentials providers (Basic, OAuth bearer) send, then the permission the
- * called method needs.
+ * called method needs. The authenticated client is in the call's {@link Context} for the handler
+ * ({@link #caller()}).
  */
 final class GatewayAccessInterceptor implements ServerInterceptor {
 
   private static final Set<String> DEPLOYING =
       Set.of("DeployResource", "DeployProcess", "DeleteResource");
   private static final Set<String> OPEN_TO_EVERY_CLIENT = Set.of("Topology");
+
+  private static final Context.Key<ApiClient> CALLER = Context.key("flowdesk-engine-caller");
 
   private final ApiAccess access;
 
@@ -69,7 +74,16 @@ final class GatewayAccessInterceptor implements ServerInterceptor {
                   + method
                   + " needs"));
     }
-    return next.startCall(call, headers);
+    return Contexts.interceptCall(Context.current().withValue(CALLER, client), call, headers, next);
+  }
+
+  /** The client of the gRPC call this thread is handling; every call through here has one. */
+  static ApiClient caller() {
+    final ApiClient client = CALLER.get();
+    if (client == null) {
+      throw new IllegalStateException("No authenticated client in this gRPC call's context");
+    }
+    return client;
   }
 
   private static <Q, R> ServerCall.Listener<Q> refuse(

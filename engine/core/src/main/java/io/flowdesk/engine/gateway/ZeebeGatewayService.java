@@ -77,7 +77,8 @@ public final class ZeebeGatewayService extends GatewayGrpc.GatewayImplBase {
               deployments.deploy(
                   request.getResourcesList().stream()
                       .map(r -> new DeploymentResource(r.getName(), r.getContent().toByteArray()))
-                      .toList());
+                      .toList(),
+                  GatewayAccessInterceptor.caller());
           final DeployResourceResponse.Builder response =
               DeployResourceResponse.newBuilder()
                   .setKey(deployed.deploymentKey())
@@ -146,7 +147,8 @@ public final class ZeebeGatewayService extends GatewayGrpc.GatewayImplBase {
                   request.getProcessesList().stream()
                       .map(
                           p -> new DeploymentResource(p.getName(), p.getDefinition().toByteArray()))
-                      .toList());
+                      .toList(),
+                  GatewayAccessInterceptor.caller());
           final DeployProcessResponse.Builder response =
               DeployProcessResponse.newBuilder().setKey(deployed.deploymentKey());
           deployed.processes().forEach(p -> response.addProcesses(processMetadata(p)));
@@ -390,7 +392,7 @@ public final class ZeebeGatewayService extends GatewayGrpc.GatewayImplBase {
     GatewayErrors.answer(
         observer,
         () -> {
-          deletions.delete(request.getResourceKey());
+          deletions.delete(request.getResourceKey(), GatewayAccessInterceptor.caller());
           return DeleteResourceResponse.getDefaultInstance();
         });
   }

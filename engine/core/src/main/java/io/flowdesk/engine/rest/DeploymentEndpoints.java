@@ -52,7 +52,7 @@ final class DeploymentEndpoints {
           "Expected to deploy at least one resource in multipart parts named 'resources', but"
               + " none given");
     }
-    final DeployedResources deployed = core.deployments().deploy(resources);
+    final DeployedResources deployed = core.deployments().deploy(resources, exchange.client());
     final List<Map<String, Object>> deployments = new ArrayList<>();
     deployed
         .processes()
@@ -121,7 +121,7 @@ final class DeploymentEndpoints {
   private void delete(final Exchange exchange) {
     exchange.json(); // Only operationReference may come, which the engine does not track.
     final long key = exchange.pathKey("resourceKey");
-    core.deletions().delete(key);
+    core.deletions().delete(key, exchange.client());
     // Camunda 8.8 answers 200 without a body; its client refuses a body here.
     exchange.emptyOk();
   }

@@ -2,6 +2,7 @@ package io.flowdesk.engine.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.flowdesk.engine.access.ApiClient;
 import io.flowdesk.engine.support.EngineLimits;
 import io.flowdesk.engine.support.Json;
 import io.flowdesk.engine.support.Rejection;
@@ -38,6 +39,7 @@ final class Exchange {
   private final HttpServletResponse response;
   private final AtomicBoolean answered = new AtomicBoolean();
   private Map<String, String> pathVariables = Map.of();
+  private ApiClient client;
   private AsyncContext async;
 
   Exchange(final HttpServletRequest request, final HttpServletResponse response) {
@@ -53,6 +55,15 @@ final class Exchange {
   String path() {
     final String info = request.getPathInfo();
     return info == null ? "/" : info;
+  }
+
+  void client(final ApiClient authenticated) {
+    this.client = authenticated;
+  }
+
+  /** The authenticated client that sent the request. */
+  ApiClient client() {
+    return client;
   }
 
   void pathVariables(final Map<String, String> variables) {

@@ -99,6 +99,7 @@ final class Router {
                       + " needs"));
           return;
         }
+        exchange.client(client);
         exchange.pathVariables(route.match(path));
         try {
           route.handler().handle(exchange);

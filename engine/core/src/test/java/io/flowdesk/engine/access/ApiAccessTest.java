@@ -61,7 +61,9 @@ class ApiAccessTest {
     assertThat(access.authenticate(request(LOOPBACK, "Authorization", "Bearer guess")))
         .isInstanceOf(ApiAccess.Refused.class);
     assertThat(access.authenticate(authorized(access.ownClientAuthorization())))
-        .isEqualTo(new ApiAccess.Granted(new ApiClient("flowdesk", EnginePermission.ALL)));
+        .isEqualTo(
+            new ApiAccess.Granted(
+                new ApiClient("flowdesk", ApiClient.Kind.OWN, EnginePermission.ALL)));
   }
 
   @Test
@@ -130,7 +132,8 @@ class ApiAccessTest {
     assertThat(EnginePermission.named("user-tasks")).contains(EnginePermission.USER_TASKS);
     assertThat(EnginePermission.named("DEPLOY")).contains(EnginePermission.DEPLOY);
     assertThat(EnginePermission.named("admin")).isEmpty();
-    assertThat(new ApiClient("reader", java.util.Set.of(EnginePermission.READ)))
+    assertThat(
+            new ApiClient("reader", ApiClient.Kind.OAUTH, java.util.Set.of(EnginePermission.READ)))
         .satisfies(
             client -> {
               assertThat(client.may(EnginePermission.READ)).isTrue();
