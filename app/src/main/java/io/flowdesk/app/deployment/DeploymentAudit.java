@@ -32,6 +32,11 @@ class DeploymentAudit implements DeploymentListener {
 
   @Override
   public void deployed(final Deployed deployment) {
+    if (deployment.caller().kind() == ApiClient.Kind.OWN && deployment.unchanged()) {
+      // Every start re-deploys the packaged resources; an unchanged re-deploy by the app itself
+      // is no administrative action and would bury the real ones.
+      return;
+    }
     final Map<String, Object> after = new LinkedHashMap<>();
     after.put("deploymentKey", String.valueOf(deployment.deploymentKey()));
     after.put("unchanged", deployment.unchanged());
