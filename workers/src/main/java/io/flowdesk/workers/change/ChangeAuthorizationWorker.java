@@ -11,6 +11,7 @@ import io.flowdesk.workers.JobInputs;
 import io.flowdesk.workers.JobOutcomes;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -90,10 +91,12 @@ public class ChangeAuthorizationWorker {
     } else if (decisions != null) {
       throw new InvalidJobInputException("input 'decisions' must be a list, was " + decisions);
     }
+    final Object comment = inputs.raw("comment");
     inputs
         .optionalText("decidedBy")
-        .ifPresent(
-            person -> line(text, person, outcome.name().toLowerCase(), inputs.raw("comment")));
+        .ifPresentOrElse(
+            person -> line(text, person, outcome.name().toLowerCase(Locale.ROOT), comment),
+            () -> sentence(text, comment));
     return text.toString();
   }
 
@@ -103,6 +106,19 @@ public class ChangeAuthorizationWorker {
     if (comment != null && !String.valueOf(comment).isBlank()) {
       text.append(": ").append(String.valueOf(comment).strip());
     }
-    text.append('.');
+    if (!endsASentence(text)) {
+      text.append('.');
+    }
+  }
+
+  private static void sentence(final StringBuilder text, final Object comment) {
+    if (comment != null && !String.valueOf(comment).isBlank()) {
+      text.append(' ').append(String.valueOf(comment).strip());
+    }
+  }
+
+  private static boolean endsASentence(final CharSequence text) {
+    final char last = text.charAt(text.length() - 1);
+    return last == '.' || last == '!' || last == '?';
   }
 }
