@@ -10,6 +10,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.search.enums.UserTaskState;
 import io.camunda.client.api.search.response.UserTask;
+import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.flowdesk.domain.approval.Approval;
 import io.flowdesk.domain.approval.Approvals;
 import io.flowdesk.domain.change.AffectedCi;
@@ -34,6 +35,7 @@ import io.flowdesk.engine.test.EngineRecords;
 import io.flowdesk.engine.test.FlowdeskEngineTest;
 import io.flowdesk.workers.SpringWorkers;
 import io.flowdesk.workers.WorkerTesting;
+import io.flowdesk.workers.change.ChangeStageWorker;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -49,6 +51,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -141,26 +145,7 @@ class ChangeProcessTest {
   record Raised(String number, long instance) {}
 
   Raised raise(final ChangeType type, final String template, final String serviceCriticality) {
-    final Instant start = clock.now().plus(UNTIL_START).truncatedTo(ChronoUnit.SECONDS);
-    final Change change =
-        changes.raise(
-            new NewChange(
-                type,
-                template,
-                template == null ? "Upgrade the mail server" : null,
-                null,
-                REQUESTER,
-                "applications",
-                IMPLEMENTER,
-                List.of(new AffectedCi(UUID.randomUUID(), "mail-01")),
-                start,
-                start.plus(Duration.ofHours(2)),
-                template == null ? "Install version 10.2." : null,
-                template == null ? "Reinstall version 10.1." : null,
-                template == null ? "Send and receive a mail." : null,
-                null,
-                List.of()),
-            Actor.person(REQUESTER));
+    final Change change = record(type, template);
     final Map<String, Object> variables = new HashMap<>();
     variables.put("changeNumber", change.number());
     variables.put("shortDescription", change.shortDescription());
@@ -177,6 +162,29 @@ class ChangeProcessTest {
     started.add(instance);
     changes.started(change.id(), instance, Actor.person(REQUESTER));
     return new Raised(change.number(), instance);
+  }
+
+  /** The change record as the app records it before starting its model. */
+  Change record(final ChangeType type, final String template) {
+    final Instant start = clock.now().plus(UNTIL_START).truncatedTo(ChronoUnit.SECONDS);
+    return changes.raise(
+        new NewChange(
+            type,
+            template,
+            template == null ? "Upgrade the mail server" : null,
+            null,
+            REQUESTER,
+            "applications",
+            IMPLEMENTER,
+            List.of(new AffectedCi(UUID.randomUUID(), "mail-01")),
+            start,
+            start.plus(Duration.ofHours(2)),
+            template == null ? "Install version 10.2." : null,
+            template == null ? "Reinstall version 10.1." : null,
+            template == null ? "Send and receive a mail." : null,
+            null,
+            List.of()),
+        Actor.person(REQUESTER));
   }
 
   Change change(final Raised raised) {
@@ -470,5 +478,50 @@ class ChangeProcessTest {
                 .filter(e -> e.field().equals("closeCode"))
                 .map(AuditEntry::newValue))
         .containsExactly("BACKED_OUT");
+  }
+
+  // --- what an analyst gets wrong -----------------------------------------------------------
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "implemented | | input 'stage' must be one of assess, authorize, scheduled, implement,"
+            + " review, closed, canceled; was implemented",
+        "assess | backedout | input 'closeCode' must be one of successful,"
+            + " successful_with_issues, unsuccessful, backed_out; was backedout",
+        "assess | backed_out | closeCode is only recorded from implementation on; change"
+            + " %s goes to ASSESS",
+      })
+  void aStageTheChangeCannotTakeIsAnIncidentNamingTheProblemAndChangesNothing(
+      final String stage, final String closeCode, final String message) {
+    final Change change = record(ChangeType.NORMAL, null);
+    final String process = WorkerTesting.processId();
+    WorkerTesting.deploy(
+        client,
+        Bpmn.createExecutableProcess(process)
+            .startEvent()
+            .serviceTask(
+                "move",
+                t ->
+                    t.zeebeJobType(ChangeStageWorker.TYPE)
+                        .zeebeTaskHeader("stage", stage)
+                        .zeebeInput(
+                            closeCode == null ? "=null" : "=\"" + closeCode + "\"", "closeCode"))
+            .endEvent()
+            .done());
+    final long instance =
+        WorkerTesting.start(client, process, Map.of("changeNumber", change.number()));
+    started.add(instance);
+
+    assertThat(records.awaitIncidents(instance))
+        .singleElement()
+        .satisfies(
+            incident ->
+                assertThat(incident.errorMessage())
+                    .contains("FLOWDESK_CHANGE_INVALID_INPUT")
+                    .contains(message.formatted(change.number())));
+    assertThat(change(new Raised(change.number(), instance)).state()).isEqualTo(ChangeState.NEW);
+    assertThat(path(new Raised(change.number(), instance))).isEmpty();
   }
 }
