@@ -22,7 +22,8 @@ import java.util.Optional;
  * <p>Inputs: {@code decision} ({@code approved}/{@code rejected}), {@code authority} (who
  * authorizes, e.g. "CAB"), optional {@code decisions} (the approval building block's list of {@code
  * {approver, decision, comment}}) or {@code decidedBy} and {@code comment} (one person's decision,
- * e.g. the change manager's). No result variables. Bad input is BPMN error {@code
+ * e.g. the change manager's). Result variable {@code changeAuthorization} ({@code approved}/{@code
+ * rejected}), on which the models branch. Bad input is BPMN error {@code
  * FLOWDESK_CHANGE_INVALID_INPUT}.
  */
 public class ChangeAuthorizationWorker {
@@ -69,7 +70,7 @@ public class ChangeAuthorizationWorker {
         outcome,
         summary(inputs, outcome),
         Actor.job(inputs.jobKey()));
-    return Map.of();
+    return Map.of("changeAuthorization", outcome.name().toLowerCase(Locale.ROOT));
   }
 
   /** "CAB: approved. carl approved: Fine with me. dora approved." */
