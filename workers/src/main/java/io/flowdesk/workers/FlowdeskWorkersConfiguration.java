@@ -16,6 +16,7 @@ import io.flowdesk.domain.DomainConfiguration;
 import io.flowdesk.domain.delivery.DeliveryLog;
 import io.flowdesk.domain.secret.SecretStore;
 import io.flowdesk.workers.approval.ApprovalWorkersConfiguration;
+import io.flowdesk.workers.change.ChangeWorkersConfiguration;
 import io.flowdesk.workers.chat.ChatWorker;
 import io.flowdesk.workers.etl.EtlWorker;
 import io.flowdesk.workers.http.HttpWorker;
@@ -44,7 +45,8 @@ import org.springframework.context.annotation.Import;
  * configured. Every secret a worker uses must be bound to its connector and destination in the
  * {@link SecretStore}; the SMTP password to {@code email} and {@code smtp://host:port}. The workers
  * of the incident process ({@link IncidentWorkersConfiguration}) and of the approval ({@link
- * ApprovalWorkersConfiguration}) are always there.
+ * ApprovalWorkersConfiguration}) and of the change models ({@link ChangeWorkersConfiguration}) are
+ * always there.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ConnectorProperties.class)
@@ -52,7 +54,8 @@ import org.springframework.context.annotation.Import;
   DomainConfiguration.class,
   IncidentWorkersConfiguration.class,
   RequestWorkersConfiguration.class,
-  ApprovalWorkersConfiguration.class
+  ApprovalWorkersConfiguration.class,
+  ChangeWorkersConfiguration.class
 })
 public class FlowdeskWorkersConfiguration {
 

@@ -37,7 +37,11 @@ class DemoData implements ApplicationRunner {
           new AssignmentGroup("applications", "Applications", null),
           // Catalog items: finance approves laptops above the threshold, facilities issues badges.
           new AssignmentGroup("finance", "Finance", null),
-          new AssignmentGroup("facilities", "Facilities", null));
+          new AssignmentGroup("facilities", "Facilities", null),
+          // Change models (processes/change/): the change manager authorizes low-risk changes
+          // and reviews them; the CAB votes on moderate and high risks (quorum 2).
+          new AssignmentGroup("change-management", "Change management", "manager.maria"),
+          new AssignmentGroup("cab", "Change advisory board", null));
 
   static final List<DemoPerson> PEOPLE =
       List.of(
@@ -49,8 +53,10 @@ class DemoData implements ApplicationRunner {
               "manager.maria",
               "Maria Manager",
               Set.of(Role.MANAGER),
-              Set.of("service-desk", "network-team")),
-          new DemoPerson("cab.carl", "Carl CAB", Set.of(Role.CAB_MEMBER), Set.of()),
+              Set.of("service-desk", "network-team", "change-management")),
+          new DemoPerson("cab.carl", "Carl CAB", Set.of(Role.CAB_MEMBER), Set.of("cab")),
+          new DemoPerson("cab.cora", "Cora CAB", Set.of(Role.CAB_MEMBER), Set.of("cab")),
+          new DemoPerson("cab.chris", "Chris CAB", Set.of(Role.CAB_MEMBER), Set.of("cab")),
           new DemoPerson(
               "finance.fiona", "Fiona Finance", Set.of(Role.END_USER), Set.of("finance")),
           new DemoPerson("admin", "Administrator", Set.of(Role.ADMIN), Set.of()));
