@@ -4,6 +4,7 @@ import io.flowdesk.domain.approval.Approvals;
 import io.flowdesk.domain.delivery.DeliveryLog;
 import io.flowdesk.domain.directory.Directory;
 import io.flowdesk.domain.directory.NotificationPreferences;
+import io.flowdesk.domain.directory.Recipients;
 import io.flowdesk.domain.incident.IncidentRecords;
 import io.flowdesk.domain.secret.SecretKey;
 import io.flowdesk.domain.secret.SecretStore;
@@ -84,6 +85,12 @@ public class DomainConfiguration {
   public NotificationPreferences notificationPreferences(
       final DataSource dataSource, final DomainSchemaReady ready) {
     return new NotificationPreferences(dataSource);
+  }
+
+  @Bean
+  public Recipients recipients(
+      final Directory directory, final NotificationPreferences preferences) {
+    return new Recipients(directory, preferences);
   }
 
   @Bean
