@@ -6,6 +6,7 @@ import io.flowdesk.domain.directory.Directory;
 import io.flowdesk.domain.directory.NotificationPreferences;
 import io.flowdesk.domain.directory.Recipients;
 import io.flowdesk.domain.incident.IncidentRecords;
+import io.flowdesk.domain.privacy.Pseudonymisation;
 import io.flowdesk.domain.secret.SecretKey;
 import io.flowdesk.domain.secret.SecretStore;
 import java.nio.file.Path;
@@ -91,6 +92,12 @@ public class DomainConfiguration {
   public Recipients recipients(
       final Directory directory, final NotificationPreferences preferences) {
     return new Recipients(directory, preferences);
+  }
+
+  @Bean
+  public Pseudonymisation pseudonymisation(
+      final DataSource dataSource, final DomainSchemaReady ready) {
+    return new Pseudonymisation(dataSource);
   }
 
   @Bean
