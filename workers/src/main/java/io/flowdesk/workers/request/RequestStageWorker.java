@@ -25,11 +25,13 @@ import java.util.Map;
  *
  * <p>Inputs: {@code requestNumber}; {@code stage} (variable, else custom header): {@code approval},
  * {@code approved}, {@code fulfilment}, {@code fulfilled}, {@code rejected}, {@code closed}, {@code
- * canceled}; optional {@code comment}, which the requester reads (journal comment and mail). Result
- * variable {@code requestState} (e.g. {@code FULFILLED}). The move is applied once per job key; the
- * notice goes through the {@link PersonNotifier}, once per job and channel. Bad input is BPMN error
- * {@code FLOWDESK_REQUEST_INVALID_INPUT}; an unknown request or a move the life cycle refuses fails
- * the job (retried, then an incident).
+ * canceled}; optional {@code comment}, which the requester reads (journal comment and mail);
+ * optional {@code notify} ({@code false}: nobody is told, for a process that told the person
+ * itself, so they do not hear of one event twice). Result variable {@code requestState} (e.g.
+ * {@code FULFILLED}). The move is applied once per job key; the notice goes through the {@link
+ * PersonNotifier}, once per job and channel. Bad input is BPMN error {@code
+ * FLOWDESK_REQUEST_INVALID_INPUT}; an unknown request or a move the life cycle refuses fails the
+ * job (retried, then an incident).
  */
 public class RequestStageWorker {
 
@@ -59,7 +61,7 @@ public class RequestStageWorker {
   @JobWorker(
       type = TYPE,
       autoComplete = false,
-      fetchVariables = {"requestNumber", "stage", "comment"})
+      fetchVariables = {"requestNumber", "stage", "comment", "notify"})
   public void handle(final JobClient client, final ActivatedJob job) {
     outcomes.handle(client, job, this::move);
   }
@@ -73,7 +75,9 @@ public class RequestStageWorker {
         records.findByNumber(number).orElseThrow(() -> new RequestNotFoundException(number));
     final Request moved =
         records.moveTo(request.id(), next, comment, Actor.job(inputs.jobKey())).request();
-    if (next == RequestState.FULFILLED || next == RequestState.REJECTED) {
+    final boolean notify =
+        inputs.optionalText("notify").map(text -> !text.strip().equals("false")).orElse(true);
+    if (notify && (next == RequestState.FULFILLED || next == RequestState.REJECTED)) {
       // Also when the move was applied by an earlier attempt: the delivery log sends once.
       tell(inputs.jobKey(), moved, next, comment);
     }

@@ -3,6 +3,7 @@ package io.flowdesk.workers.request;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -41,10 +42,13 @@ import io.flowdesk.engine.test.EngineRecords;
 import io.flowdesk.engine.test.FlowdeskEngineTest;
 import io.flowdesk.workers.JobInputs;
 import io.flowdesk.workers.SpringWorkers;
+import io.flowdesk.workers.WorkerTesting;
+import io.flowdesk.workers.http.HttpWorker;
 import io.flowdesk.workers.notify.NotifyWorker;
 import io.flowdesk.workers.notify.PersonNotifier;
 import io.flowdesk.workers.sms.SmsWorker;
 import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -103,7 +107,10 @@ class RequestStageWorkerTest {
             "flowdesk.connectors.sms.account-sid=" + ACCOUNT,
             "flowdesk.connectors.sms.auth-token-secret=twilio.token",
             "flowdesk.connectors.sms.from=+15005550006",
-            "flowdesk.connectors.sms.api-base-url=http://localhost:" + TWILIO.getPort());
+            "flowdesk.connectors.sms.api-base-url=http://localhost:" + TWILIO.getPort(),
+            // The directory API of the password reset item is the same WireMock.
+            "flowdesk.connectors.http.allowed-hosts=127.0.0.1",
+            "flowdesk.connectors.http.allowed-address-ranges=127.0.0.1/32");
     app.getBean(SecretStore.class)
         .put(
             "twilio.token",
@@ -272,6 +279,65 @@ class RequestStageWorkerTest {
             .withFormParam("Body", containing(request.number()))
             .withFormParam("Body", containing("New laptop: fulfilled")));
     assertThat(GREEN_MAIL.getReceivedMessages()).isEmpty();
+  }
+
+  @Test
+  void aPasswordResetThroughTheDirectoryMailsThePersonOnceNotTwice() {
+    final String directory = "http://127.0.0.1:" + TWILIO.getPort();
+    app.getBean(SecretStore.class)
+        .put(
+            "directory-api",
+            "directory-token".toCharArray(),
+            SecretBinding.of(List.of(HttpWorker.CONNECTOR), List.of(directory)));
+    TWILIO.stubFor(
+        post(urlEqualTo("/api/people/alice/reset"))
+            .willReturn(okJson("{\"email\": \"alice@example.test\"}")));
+    client
+        .newDeployResourceCommand()
+        .addResourceString(
+            WorkerTesting.processFile("catalog/password-reset.bpmn"),
+            StandardCharsets.UTF_8,
+            "password-reset.bpmn")
+        .addResourceString(
+            WorkerTesting.formFile("password-reset.form"),
+            StandardCharsets.UTF_8,
+            "password-reset.form")
+        .send()
+        .join();
+    final Request request =
+        requests.submit(
+            new NewRequest(
+                "alice",
+                "alice",
+                "password-reset",
+                1,
+                "Password reset",
+                Map.of("action", "reset"),
+                null),
+            Actor.person("alice"));
+
+    final long instance =
+        start(
+            client,
+            "password-reset",
+            Map.of(
+                "requestNumber", request.number(),
+                "requester", "alice",
+                "requestedFor", "alice",
+                "requestedBy", "alice",
+                "action", "reset",
+                "directoryApiUrl", directory + "/api"));
+
+    records.awaitCompleted(instance);
+    assertThat(requests.find(request.id()).orElseThrow().state()).isEqualTo(RequestState.FULFILLED);
+    // Every mail of the instance went out before it completed: the directory's address got one.
+    assertThat(GREEN_MAIL.getReceivedMessages())
+        .singleElement()
+        .satisfies(
+            mail ->
+                assertThat(mail.getSubject())
+                    .isEqualTo(
+                        "[" + request.number() + "] Your password reset link is on its way"));
   }
 
   @Test
