@@ -4,7 +4,9 @@ import io.flowdesk.domain.approval.Approvals;
 import io.flowdesk.domain.delivery.DeliveryLog;
 import io.flowdesk.domain.directory.Directory;
 import io.flowdesk.domain.directory.NotificationPreferences;
+import io.flowdesk.domain.directory.Recipients;
 import io.flowdesk.domain.incident.IncidentRecords;
+import io.flowdesk.domain.privacy.Pseudonymisation;
 import io.flowdesk.domain.secret.SecretKey;
 import io.flowdesk.domain.secret.SecretStore;
 import java.nio.file.Path;
@@ -84,6 +86,18 @@ public class DomainConfiguration {
   public NotificationPreferences notificationPreferences(
       final DataSource dataSource, final DomainSchemaReady ready) {
     return new NotificationPreferences(dataSource);
+  }
+
+  @Bean
+  public Recipients recipients(
+      final Directory directory, final NotificationPreferences preferences) {
+    return new Recipients(directory, preferences);
+  }
+
+  @Bean
+  public Pseudonymisation pseudonymisation(
+      final DataSource dataSource, final DomainSchemaReady ready) {
+    return new Pseudonymisation(dataSource);
   }
 
   @Bean

@@ -22,6 +22,7 @@ import io.flowdesk.workers.etl.EtlWorker;
 import io.flowdesk.workers.http.HttpWorker;
 import io.flowdesk.workers.incident.IncidentWorkersConfiguration;
 import io.flowdesk.workers.mail.EmailWorker;
+import io.flowdesk.workers.notify.NotificationWorkersConfiguration;
 import io.flowdesk.workers.request.RequestWorkersConfiguration;
 import io.flowdesk.workers.rpa.RpaWorker;
 import io.flowdesk.workers.sms.SmsAccount;
@@ -44,14 +45,15 @@ import org.springframework.context.annotation.Import;
  * there (their destinations come from secrets and the allow-list); mail, SMS, RPA and ETL only once
  * configured. Every secret a worker uses must be bound to its connector and destination in the
  * {@link SecretStore}; the SMTP password to {@code email} and {@code smtp://host:port}. The workers
- * of the incident process ({@link IncidentWorkersConfiguration}) and of the approval ({@link
- * ApprovalWorkersConfiguration}) and of the change models ({@link ChangeWorkersConfiguration}) are
- * always there.
+ * of the incident process ({@link IncidentWorkersConfiguration}), of the approval ({@link
+ * ApprovalWorkersConfiguration}), of the change models ({@link ChangeWorkersConfiguration}) and
+ * {@code flowdesk:notify} ({@link NotificationWorkersConfiguration}) are always there.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ConnectorProperties.class)
 @Import({
   DomainConfiguration.class,
+  NotificationWorkersConfiguration.class,
   IncidentWorkersConfiguration.class,
   RequestWorkersConfiguration.class,
   ApprovalWorkersConfiguration.class,

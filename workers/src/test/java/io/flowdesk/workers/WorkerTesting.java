@@ -6,13 +6,20 @@ import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.flowdesk.domain.DomainSchema;
+import io.flowdesk.domain.directory.Directory;
+import io.flowdesk.domain.directory.NotificationPreferences;
+import io.flowdesk.domain.directory.Recipients;
 import io.flowdesk.domain.secret.SecretKey;
 import io.flowdesk.engine.test.SharedPostgres;
+import io.flowdesk.workers.mail.EmailWorker;
+import io.flowdesk.workers.notify.NotifyWorker;
+import io.flowdesk.workers.notify.PersonNotifier;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -29,6 +36,15 @@ public final class WorkerTesting {
             SharedPostgres.newDatabase(), SharedPostgres.user(), SharedPostgres.password());
     DomainSchema.migrate(dataSource);
     return dataSource;
+  }
+
+  /** {@code flowdesk:notify} over the domain of {@code database}, mailing through {@code mail}. */
+  public static NotifyWorker notifyWorker(
+      final DataSource database, final EmailWorker mail, final Duration backoff) {
+    final Recipients recipients =
+        new Recipients(new Directory(database), new NotificationPreferences(database));
+    return new NotifyWorker(
+        new PersonNotifier(recipients, () -> Optional.of(mail), Optional::empty), backoff);
   }
 
   public static SecretKey randomKey() {

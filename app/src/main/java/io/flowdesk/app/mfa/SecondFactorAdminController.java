@@ -47,7 +47,7 @@ class SecondFactorAdminController {
         removed
             ? "Two-factor sign-in of "
                 + username
-                + " was reset; they sign in with their password"
+                + " was reset and their sign-ins ended; they sign in with their password"
                 + " and set it up again."
             : username + " had no two-factor sign-in; nothing changed.");
     return "redirect:/admin/users/" + username;

@@ -1,6 +1,7 @@
 package io.flowdesk.app.mfa;
 
 import io.flowdesk.app.security.LoginThrottle;
+import io.flowdesk.app.users.SessionTermination;
 import io.flowdesk.domain.directory.Directory;
 import io.flowdesk.domain.secret.SecretCipher;
 import io.flowdesk.domain.secret.SecretKey;
@@ -64,7 +65,8 @@ class SecondFactorConfiguration {
       final SecondFactors factors,
       final Directory directory,
       final ApplicationEventPublisher events,
-      final TransactionTemplate transactions) {
-    return new SecondFactorReset(factors, directory, events, transactions);
+      final TransactionTemplate transactions,
+      final SessionTermination sessions) {
+    return new SecondFactorReset(factors, directory, events, transactions, sessions);
   }
 }

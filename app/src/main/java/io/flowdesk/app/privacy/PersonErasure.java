@@ -8,6 +8,7 @@ import io.flowdesk.app.record.IdempotencyKeys;
 import io.flowdesk.app.security.LoginThrottle;
 import io.flowdesk.domain.directory.Directory;
 import io.flowdesk.domain.directory.Person;
+import io.flowdesk.domain.privacy.Pseudonymisation;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -24,24 +25,24 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * Erases a person (GDPR, right to erasure) without breaking the records they appear in: their name
- * and email become a random pseudonym, their phone and manager go, they are disabled and lose their
- * password, second factor (key, recovery codes, remembered devices), single sign-on links, password
- * links, notification preferences, group memberships, sessions, API tokens, sign-in counts and
- * one-time keys; their name and email are scrubbed from the incidents' and requests' text and
- * journals; the admin audit trail keeps every action but names them by the pseudonym. Records keep
- * their numbers, states, times and the username that links them. All in one transaction with its
- * own audit entry ({@code person.erased}).
+ * Erases a person (GDPR, right to erasure) without breaking the records they appear in: the domain
+ * pseudonymises what it holds ({@link Pseudonymisation}: name and email become a random pseudonym
+ * in the directory and in every record, journal, audit value and approval; phone, manager,
+ * password, groups and notification preferences go; the person is disabled); the app adds its own
+ * part: second factor (key, recovery codes, remembered devices), single sign-on links, password
+ * links, sessions, API tokens, sign-in counts and one-time keys go, and the admin audit trail keeps
+ * every action but names them by the pseudonym. Records keep their numbers, states, times and the
+ * username that links them. All in one transaction with its own audit entry ({@code
+ * person.erased}).
  */
 @Component
 class PersonErasure {
 
   static final String ACTION = "person.erased";
-  // Reserved by RFC 2606: an erased person's address can never reach anybody.
-  private static final String ERASED_DOMAIN = "@erased.invalid";
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final Directory directory;
+  private final Pseudonymisation pseudonymisation;
   private final PersonalTokens tokens;
   private final PersonalRecords records;
   private final AdminAuditTrail trail;
@@ -53,6 +54,7 @@ class PersonErasure {
 
   PersonErasure(
       final Directory directory,
+      final Pseudonymisation pseudonymisation,
       final PersonalTokens tokens,
       final PersonalRecords records,
       final AdminAuditTrail trail,
@@ -62,6 +64,7 @@ class PersonErasure {
       final ApplicationEventPublisher events,
       final SecondFactors secondFactors) {
     this.directory = directory;
+    this.pseudonymisation = pseudonymisation;
     this.tokens = tokens;
     this.records = records;
     this.trail = trail;
@@ -94,15 +97,9 @@ class PersonErasure {
           HttpStatus.CONFLICT, "'" + username + "' was erased already.");
     }
     final String pseudonym = "erased-" + HexFormat.of().formatHex(randomBytes());
-    final int scrubbed = records.scrub(List.of(person.displayName(), person.email()), pseudonym);
-    directory.updatePerson(username, pseudonym, pseudonym + ERASED_DOMAIN, person.roles());
-    directory.updateContact(username, pseudonym, pseudonym + ERASED_DOMAIN, "");
-    directory.setManager(username, null);
-    directory.setEnabled(username, false);
-    directory.changePasswordHash(username, null);
-    for (final String group : person.groups()) {
-      directory.removeMember(group, username);
-    }
+    final int scrubbed =
+        pseudonymisation.pseudonymise(
+            username, pseudonym, List.of(person.displayName(), person.email()));
     tokens.deleteAllOf(username);
     secondFactors.remove(username);
     records.forgetSignInLinks(username);
@@ -126,7 +123,7 @@ class PersonErasure {
   }
 
   static boolean isErased(final Person person) {
-    return person.email().endsWith(ERASED_DOMAIN);
+    return Pseudonymisation.isErased(person.email());
   }
 
   private int endSessions(final String username) {

@@ -4,36 +4,17 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
-import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * What the incident and request records, approvals and sign-in links hold about one person, read
- * for an export and scrubbed for an erasure. Records name people by username (caller, assignee,
- * requester, journal author, approver, attachment uploader), which stays: it keeps the records
- * whole. What is scrubbed is contact data typed into their text (the person's name or email in a
- * description, a request's title or answers, a resolution note or a journal entry).
+ * for an export; the sign-in links are deleted by an erasure (the domain pseudonymises the records
+ * itself: {@code io.flowdesk.domain.privacy.Pseudonymisation}). Records name people by username
+ * (caller, assignee, requester, journal author, approver, attachment uploader).
  */
 @Component
 class PersonalRecords {
-
-  // Incident columns people type into (and their limits, which a longer pseudonym must respect).
-  private static final List<TextColumn> INCIDENT_TEXT =
-      List.of(
-          new TextColumn("short_description", 160),
-          new TextColumn("description", 10_000),
-          new TextColumn("configuration_item", 200),
-          new TextColumn("on_hold_reason", 1_000),
-          new TextColumn("resolution_notes", 10_000));
-
-  // The records' audit trails with the trigger that keeps each append-only.
-  private static final Map<String, String> AUDIT_TRAILS =
-      Map.of(
-          "domain.incident_audit", "incident_audit_append_only",
-          "domain.request_audit", "request_audit_append_only");
-
-  private record TextColumn(String name, int limit) {}
 
   private final JdbcClient jdbc;
   private final ObjectMapper json;
@@ -158,116 +139,15 @@ class PersonalRecords {
   }
 
   /**
-   * Deletes what links the person to a way of signing in: their single sign-on accounts, their
-   * password links and their notification preferences.
+   * Deletes what links the person to a way of signing in: their single sign-on accounts and their
+   * password links.
    */
   void forgetSignInLinks(final String username) {
-    for (final String table :
-        List.of(
-            "flowdesk.external_identity",
-            "flowdesk.password_link",
-            "domain.notification_preference")) {
+    for (final String table : List.of("flowdesk.external_identity", "flowdesk.password_link")) {
       jdbc.sql("DELETE FROM " + table + " WHERE username = :username")
           .param("username", username)
           .update();
     }
-  }
-
-  /**
-   * Replaces each of the texts (a name, an email; matched without regard to case) by the pseudonym
-   * in every incident's and request's typed text and every journal entry, cut to the column's limit
-   * (a request's answers stay JSON: a text with a quote or backslash is not looked for there).
-   * Numbers, states, times, versions and who did what stay as they were.
-   *
-   * @return how many incidents and journal entries changed
-   */
-  int scrub(final List<String> texts, final String pseudonym) {
-    int changed = 0;
-    for (final String text : texts) {
-      if (text == null || text.isBlank()) {
-        continue;
-      }
-      for (final TextColumn column : INCIDENT_TEXT) {
-        changed += replace("domain.incident", column, text, pseudonym);
-      }
-      changed +=
-          replace("domain.incident_journal", new TextColumn("text", 10_000), text, pseudonym);
-      changed += replace("domain.request", new TextColumn("title", 255), text, pseudonym);
-      if (!text.contains("\"") && !text.contains("\\")) {
-        changed += scrubAnswers(text, pseudonym);
-      }
-      changed += replace("domain.request_journal", new TextColumn("text", 10_000), text, pseudonym);
-    }
-    for (final Map.Entry<String, String> trail : AUDIT_TRAILS.entrySet()) {
-      changed += scrubAuditTrail(trail.getKey(), trail.getValue(), texts, pseudonym);
-    }
-    return changed;
-  }
-
-  /**
-   * The records' audit trails keep the old and new text of each change (a description, a comment),
-   * so the contact data is there too, and the domain's trigger refuses every rewrite of them. It is
-   * switched off for this transaction only: the ALTER holds the table's exclusive lock until the
-   * commit, so no other change slips through meanwhile, and a failure rolls the switch back with
-   * everything else. Only the text values change; who, when and which field stay.
-   */
-  private int scrubAuditTrail(
-      final String table, final String trigger, final List<String> texts, final String pseudonym) {
-    jdbc.sql("ALTER TABLE " + table + " DISABLE TRIGGER " + trigger).update();
-    int changed = 0;
-    for (final String text : texts) {
-      if (text == null || text.isBlank()) {
-        continue;
-      }
-      changed +=
-          jdbc.sql(
-                  """
-                  UPDATE %s
-                     SET old_value = regexp_replace(old_value, '***=' || :text, :pseudonym, 'gi'),
-                         new_value = regexp_replace(new_value, '***=' || :text, :pseudonym, 'gi')
-                   WHERE strpos(lower(old_value), lower(:text)) > 0
-                      OR strpos(lower(new_value), lower(:text)) > 0
-                  """
-                      .formatted(table))
-              .param("text", text)
-              .param("pseudonym", pseudonym)
-              .update();
-    }
-    jdbc.sql("ALTER TABLE " + table + " ENABLE TRIGGER " + trigger).update();
-    return changed;
-  }
-
-  // Within the JSON text of the answers: the name or email is found inside string values.
-  private int scrubAnswers(final String text, final String pseudonym) {
-    return jdbc.sql(
-            """
-            UPDATE domain.request
-               SET answers = regexp_replace(answers::text, '***=' || :text, :pseudonym, 'gi')::jsonb
-             WHERE strpos(lower(answers::text), lower(:text)) > 0
-            """)
-        .param("text", text)
-        .param("pseudonym", pseudonym)
-        .update();
-  }
-
-  private int replace(
-      final String table, final TextColumn column, final String text, final String pseudonym) {
-    // "***=" makes PostgreSQL take the rest of the pattern literally, whatever characters it has.
-    return jdbc.sql(
-            "UPDATE "
-                + table
-                + " SET "
-                + column.name()
-                + " = left(regexp_replace("
-                + column.name()
-                + ", '***=' || :text, :pseudonym, 'gi'), :limit)"
-                + " WHERE strpos(lower("
-                + column.name()
-                + "), lower(:text)) > 0")
-        .param("text", text)
-        .param("pseudonym", pseudonym)
-        .param("limit", column.limit())
-        .update();
   }
 
   private JsonNode document(final String sql, final String username) {

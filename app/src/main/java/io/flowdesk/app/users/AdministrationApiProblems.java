@@ -24,6 +24,14 @@ class AdministrationApiProblems extends ResponseEntityExceptionHandler {
     return problem;
   }
 
+  @ExceptionHandler(LastAdministratorException.class)
+  ProblemDetail lastAdministrator(final LastAdministratorException e) {
+    final ProblemDetail problem = problem(HttpStatus.CONFLICT, "Last administrator", e);
+    problem.setProperty("field", e.field());
+    problem.setProperty("errors", Map.of(e.field(), e.getMessage()));
+    return problem;
+  }
+
   @ExceptionHandler(NotFoundException.class)
   ProblemDetail notFound(final NotFoundException e) {
     return problem(HttpStatus.NOT_FOUND, "Not found", e);

@@ -20,7 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
  * What administrators do to people: create (with a set-password link by mail), edit, grant and
  * revoke roles, disable (ending their sessions at once), enable, send a password reset link. Each
  * change publishes an {@link AdminAction} in its transaction; a change either happens whole, mail
- * included, or not at all.
+ * included, or not at all. The last enabled administrator can neither lose the ADMIN role nor be
+ * disabled ({@link LastAdministratorException}): nobody could administer Flowdesk after it.
  */
 @Service
 public class UserAdministration {
@@ -88,6 +89,14 @@ public class UserAdministration {
   @Transactional
   public User update(final String actor, final String username, final UserForm form) {
     final User existing = user(username);
+    if (!form.roles().contains(Role.ADMIN) && isLastAdministrator(existing.person())) {
+      throw new LastAdministratorException(
+          "roles",
+          "'"
+              + username
+              + "' is the last enabled administrator and keeps the ADMIN role: make someone else"
+              + " an administrator first.");
+    }
     final Map<String, Object> before = snapshot(username);
     directory.updateContact(username, form.displayName(), form.email(), form.phone());
     directory.setRoles(username, form.roles());
@@ -131,6 +140,14 @@ public class UserAdministration {
     if (username.equals(actor)) {
       throw new InvalidEntryException(
           "enabled", "You cannot disable your own account; another administrator can.");
+    }
+    if (isLastAdministrator(existing.person())) {
+      throw new LastAdministratorException(
+          "enabled",
+          "'"
+              + username
+              + "' is the last enabled administrator and stays enabled: make someone else an"
+              + " administrator first.");
     }
     if (existing.person().enabled()) {
       directory.setEnabled(username, false);
@@ -187,6 +204,17 @@ public class UserAdministration {
     }
     mail.send(person, token, purpose, links.validity());
     return Optional.empty();
+  }
+
+  private boolean isLastAdministrator(final Person person) {
+    return person.enabled()
+        && person.roles().contains(Role.ADMIN)
+        && directory.people().stream()
+            .noneMatch(
+                other ->
+                    other.enabled()
+                        && other.roles().contains(Role.ADMIN)
+                        && !other.username().equals(person.username()));
   }
 
   // The manager is someone known (approvals ask them), never the person themselves.

@@ -22,15 +22,30 @@ import io.flowdesk.app.mfa.Base32;
 import io.flowdesk.app.mfa.SecondFactors;
 import io.flowdesk.app.mfa.Totp;
 import io.flowdesk.app.users.PasswordLinks;
+import io.flowdesk.domain.approval.Approval;
+import io.flowdesk.domain.approval.ApprovalAction;
+import io.flowdesk.domain.approval.ApprovalMode;
+import io.flowdesk.domain.approval.ApprovalStep;
+import io.flowdesk.domain.approval.Approvals;
+import io.flowdesk.domain.approval.NewApproval;
 import io.flowdesk.domain.directory.Directory;
 import io.flowdesk.domain.directory.Person;
 import io.flowdesk.domain.directory.Role;
+import io.flowdesk.domain.record.Actor;
+import io.flowdesk.domain.record.AuditEntry;
+import io.flowdesk.domain.record.JournalEntry;
+import io.flowdesk.domain.record.JournalKind;
+import io.flowdesk.domain.request.NewRequest;
+import io.flowdesk.domain.request.Request;
+import io.flowdesk.domain.request.RequestRecords;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,6 +77,8 @@ class PersonalDataTest extends WebTestSupport {
   @Autowired PasswordLinks passwordLinks;
   @Autowired JdbcClient jdbc;
   @Autowired Clock clock;
+  @Autowired RequestRecords requests;
+  @Autowired Approvals approvals;
 
   private final String run = UUID.randomUUID().toString().substring(0, 8);
   private final String greta = "greta-" + run;
@@ -314,6 +331,101 @@ class PersonalDataTest extends WebTestSupport {
                 .content("{\"confirm\": \"" + greta + "\"}"))
         .andExpect(status().isConflict())
         .andExpect(jsonPath("$.detail").value("'" + greta + "' was erased already."));
+  }
+
+  @Test
+  void requestsCommentsAndApprovalDecisionsAreExportedAndPseudonymisedWithTheirFactsKept()
+      throws Exception {
+    final Request ordered =
+        requests.submit(
+            new NewRequest(
+                greta,
+                otto,
+                "new-laptop",
+                1,
+                "Laptop for Otto, ordered by " + gretaName,
+                Map.of("contact", gretaMail),
+                null),
+            Actor.person(greta));
+    final Request forHer =
+        requests.submit(
+            new NewRequest(otto, greta, "new-laptop", 1, "Laptop " + run, Map.of(), null),
+            Actor.person(otto));
+    requests.addJournalEntry(
+        forHer.id(), JournalKind.COMMENT, "Thanks, write to " + gretaMail, Actor.person(greta));
+    final long instance = ThreadLocalRandom.current().nextLong(1L << 40, 1L << 50);
+    final Approval approval =
+        approvals.open(
+            new NewApproval(
+                instance,
+                ordered.number(),
+                "Laptop for Otto",
+                greta,
+                otto,
+                ApprovalMode.ANY,
+                1,
+                List.of(greta)));
+    approvals.decide(
+        approval.id(), instance + 1, greta, false, "Too dear, " + gretaName, null, clock.instant());
+    final List<AuditEntry> trailBefore = requests.auditTrail(ordered.id());
+    final Approval approvalBefore = approvals.find(approval.id()).orElseThrow();
+
+    final JsonNode export =
+        body(
+            mvc.perform(get("/api/admin/people/" + greta + "/export").with(as("admin")))
+                .andExpect(status().isOk()));
+
+    assertThat(export.get("requests").findValuesAsText("number"))
+        .containsExactly(ordered.number(), forHer.number());
+    assertThat(export.at("/requests/0/relation").toString()).isEqualTo("[\"requester\"]");
+    assertThat(export.at("/requests/1/relation").toString()).isEqualTo("[\"requestedFor\"]");
+    assertThat(export.get("requestJournalEntries").findValuesAsText("text"))
+        .containsExactly("Thanks, write to " + gretaMail);
+    assertThat(export.get("approvalDecisions").findValuesAsText("comment"))
+        .containsExactly("Too dear, " + gretaName);
+    assertThat(export.at("/approvalDecisions/0/record").asText()).isEqualTo(ordered.number());
+    assertThat(export.at("/approvalDecisions/0/action").asText()).isEqualTo("REJECTED");
+
+    mvc.perform(
+            post("/api/admin/people/" + greta + "/erasure")
+                .with(as("admin"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"confirm\": \"" + greta + "\"}"))
+        .andExpect(status().isOk());
+
+    final String pseudonym = directory.person(greta).orElseThrow().displayName();
+    final Request orderedAfter = requests.find(ordered.id()).orElseThrow();
+    assertThat(orderedAfter.number()).isEqualTo(ordered.number());
+    assertThat(orderedAfter.state()).isEqualTo(ordered.state());
+    assertThat(orderedAfter.title()).isEqualTo("Laptop for Otto, ordered by " + pseudonym);
+    assertThat(orderedAfter.answers()).containsEntry("contact", pseudonym);
+    assertThat(requests.journal(forHer.id(), true))
+        .extracting(JournalEntry::text)
+        .containsExactly("Thanks, write to " + pseudonym);
+    final Approval decided = approvals.find(approval.id()).orElseThrow();
+    assertThat(decided.state()).isEqualTo(approvalBefore.state());
+    assertThat(decided.recordNumber()).isEqualTo(ordered.number());
+    assertThat(decided.steps())
+        .extracting(ApprovalStep::actor, ApprovalStep::action, ApprovalStep::comment)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                greta, ApprovalAction.REJECTED, "Too dear, " + pseudonym));
+    // The audit facts stay: as many entries, by the same people, at the same times, same fields.
+    final List<AuditEntry> trailAfter = requests.auditTrail(ordered.id());
+    assertThat(trailAfter)
+        .extracting(AuditEntry::actor, AuditEntry::at, AuditEntry::field)
+        .containsExactlyElementsOf(
+            trailBefore.stream()
+                .map(e -> org.assertj.core.groups.Tuple.tuple(e.actor(), e.at(), e.field()))
+                .toList());
+    assertThat(trailAfter.toString()).doesNotContain(gretaName).doesNotContain(gretaMail);
+    final JsonNode exportAfter =
+        body(
+            mvc.perform(get("/api/admin/people/" + greta + "/export").with(as("admin")))
+                .andExpect(status().isOk()));
+    assertThat(exportAfter.get("requests").findValuesAsText("number"))
+        .containsExactly(ordered.number(), forHer.number());
+    assertThat(exportAfter.toString()).doesNotContain(gretaName).doesNotContain(gretaMail);
   }
 
   @Test

@@ -141,6 +141,30 @@ class PasswordLinkMailTest {
     assertThat(answer("", "10.9.0.6")).isEqualTo(known);
   }
 
+  @Test
+  void aPasswordResetSendsExactlyOneMail() throws Exception {
+    mvc.perform(
+            post("/api/admin/users/alice/password-reset")
+                .with(httpBasic("admin", "demo-flowdesk-2025")))
+        .andExpect(status().isAccepted())
+        .andExpect(jsonPath("$.mailed").value(true));
+    mailTo("alice@example.com", "Reset your Flowdesk password");
+    answer("alice", "10.9.1.1");
+    await().atMost(Duration.ofSeconds(30)).until(() -> links("alice") == 2);
+    // Long enough for a second copy of either to arrive, had one been sent.
+    Thread.sleep(3000);
+    assertThat(
+            server.received().stream()
+                .filter(m -> m.to().contains("alice@example.com"))
+                .map(OutboxMail::subject))
+        .containsExactly("Reset your Flowdesk password", "Reset your Flowdesk password");
+    assertThat(
+            server.received().stream()
+                .filter(m -> m.to().contains("alice@example.com"))
+                .mapToInt(m -> m.deliveredTo().size()))
+        .containsOnly(1);
+  }
+
   private int links(final String username) {
     return jdbc.sql("SELECT count(*) FROM flowdesk.password_link WHERE username = :u")
         .param("u", username)

@@ -9,6 +9,7 @@ import io.flowdesk.app.Browser;
 import io.flowdesk.app.WebTestSupport;
 import io.flowdesk.app.apitoken.PersonalTokens;
 import io.flowdesk.app.apitoken.TokenScope;
+import io.flowdesk.app.mfa.SecondFactors;
 import io.flowdesk.domain.directory.Directory;
 import io.flowdesk.domain.directory.Role;
 import java.net.URI;
@@ -35,6 +36,7 @@ class SignOutEverywhereTest extends WebTestSupport {
   @Autowired Directory directory;
   @Autowired PasswordEncoder passwords;
   @Autowired PersonalTokens tokens;
+  @Autowired SecondFactors secondFactors;
 
   private String base() {
     return "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
@@ -97,6 +99,23 @@ class SignOutEverywhereTest extends WebTestSupport {
     }
     assertThat(api("Bearer " + token)).isEqualTo(401);
     assertThat(api(basic(username, PASSWORD))).isEqualTo(401);
+  }
+
+  @Test
+  void resettingSomeonesTwoFactorSignInEndsTheirSessionsAsDisablingDoes() throws Exception {
+    final String username = person();
+    final Browser laptop = signedIn(username, PASSWORD);
+    secondFactors.pendingKey(username);
+
+    mvc.perform(
+            post("/admin/users/" + username + "/mfa/reset").session(signIn("admin")).with(csrf()))
+        .andExpect(redirectedUrl("/admin/users/" + username));
+
+    final HttpResponse<String> next = laptop.get(base() + "/portal");
+    assertThat(next.statusCode()).isEqualTo(302);
+    assertThat(next.headers().firstValue("Location"))
+        .hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+    signedIn(username, PASSWORD);
   }
 
   @Test

@@ -2,8 +2,12 @@ package io.flowdesk.app.users;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -24,6 +28,7 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.event.ApplicationEvents;
@@ -246,6 +251,63 @@ class UserAdministrationTest extends WebTestSupport {
     assertThat(list.select("#users tbody tr")).hasSize(1);
     assertThat(list.select("#user-" + username.replace(".", "\\.")).text())
         .contains("Edited Name", "AGENT", "service-desk", "Enabled");
+  }
+
+  @Test
+  void theLastEnabledAdministratorKeepsTheAdminRoleOnThePageAndInTheApi() throws Exception {
+    final List<String> otherAdmins =
+        directory.people().stream()
+            .filter(p -> p.enabled() && p.roles().contains(Role.ADMIN))
+            .map(Person::username)
+            .filter(username -> !username.equals("admin"))
+            .toList();
+    final MockHttpSession admin = signIn("admin");
+    final Set<Role> roles = directory.person("admin").orElseThrow().roles();
+    otherAdmins.forEach(username -> directory.setEnabled(username, false));
+    try {
+      final Person self = directory.person("admin").orElseThrow();
+      final MockHttpServletResponse refused =
+          mvc.perform(
+                  post("/admin/users/admin")
+                      .session(admin)
+                      .with(csrf())
+                      .param("displayName", self.displayName())
+                      .param("email", self.email())
+                      .param("role", "AGENT"))
+              .andExpect(status().isUnprocessableEntity())
+              .andReturn()
+              .getResponse();
+      assertThat(page(refused).getElementById("roles-error").text())
+          .isEqualTo(
+              "'admin' is the last enabled administrator and keeps the ADMIN role: make someone"
+                  + " else an administrator first.");
+      mvc.perform(
+              patch("/api/admin/users/admin")
+                  .with(httpBasic("admin", DEMO_PASSWORD))
+                  .contentType(MediaType.APPLICATION_JSON)
+                  .content("{\"roles\": [\"AGENT\"]}"))
+          .andExpect(status().isConflict())
+          .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+          .andExpect(jsonPath("$.field").value("roles"))
+          .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("last")));
+      assertThat(directory.person("admin").orElseThrow().roles()).contains(Role.ADMIN);
+      assertThat(actions("user:admin")).isEmpty();
+
+      // With another enabled administrator, the role may go.
+      final String second = unique("second-admin");
+      directory.addPerson(second, "Second", second + "@example.com", Set.of(Role.ADMIN), null);
+      mvc.perform(
+              patch("/api/admin/users/admin")
+                  .with(httpBasic("admin", DEMO_PASSWORD))
+                  .contentType(MediaType.APPLICATION_JSON)
+                  .content("{\"roles\": [\"AGENT\"]}"))
+          .andExpect(status().isOk());
+      assertThat(directory.person("admin").orElseThrow().roles()).doesNotContain(Role.ADMIN);
+      directory.setEnabled(second, false);
+    } finally {
+      directory.setRoles("admin", roles);
+      otherAdmins.forEach(username -> directory.setEnabled(username, true));
+    }
   }
 
   @Test

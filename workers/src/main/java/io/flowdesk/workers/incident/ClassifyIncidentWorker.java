@@ -5,9 +5,6 @@ import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobClient;
 import io.flowdesk.domain.directory.AssignmentGroup;
 import io.flowdesk.domain.directory.Directory;
-import io.flowdesk.domain.directory.NotificationChannel;
-import io.flowdesk.domain.directory.NotificationKind;
-import io.flowdesk.domain.directory.NotificationPreferences;
 import io.flowdesk.domain.directory.Person;
 import io.flowdesk.domain.incident.Incident;
 import io.flowdesk.domain.incident.IncidentChange;
@@ -31,9 +28,9 @@ import java.util.Map;
  *
  * <p>Inputs: {@code incidentId}, {@code priority} ("P1".."P5"), {@code assignmentGroup}. Result:
  * {@code responseDue}, {@code resolutionDue} (ISO-8601), {@code taskPriority} (0..100) and {@code
- * groupManagerEmail} (null when the group, its manager or the manager's email is unknown, or the
- * manager turned off email for {@link NotificationKind#SLA_BREACHES} on their account page). A
- * retried job changes nothing and answers the targets the first attempt recorded.
+ * groupManager} (the lead manager's username, whom {@code flowdesk:notify} tells of SLA breaches on
+ * the channels they chose; null when the group or its manager is unknown or disabled). A retried
+ * job changes nothing and answers the targets the first attempt recorded.
  */
 public class ClassifyIncidentWorker {
 
@@ -41,19 +38,16 @@ public class ClassifyIncidentWorker {
 
   private final IncidentRecords records;
   private final Directory directory;
-  private final NotificationPreferences preferences;
   private final Clock clock;
   private final JobOutcomes outcomes;
 
   public ClassifyIncidentWorker(
       final IncidentRecords records,
       final Directory directory,
-      final NotificationPreferences preferences,
       final Clock clock,
       final Duration retryBackoff) {
     this.records = records;
     this.directory = directory;
-    this.preferences = preferences;
     this.clock = clock;
     this.outcomes = new JobOutcomes(IncidentJobs.ERROR_PREFIX, retryBackoff);
   }
@@ -89,21 +83,17 @@ public class ClassifyIncidentWorker {
     result.put("responseDue", IncidentJobs.iso(incident.responseDue()));
     result.put("resolutionDue", IncidentJobs.iso(incident.resolutionDue()));
     result.put("taskPriority", ServiceLevel.of(incident.priority()).taskPriority());
-    result.put("groupManagerEmail", managerEmail(incident.assignmentGroup()));
+    result.put("groupManager", manager(incident.assignmentGroup()));
     return result;
   }
 
-  private String managerEmail(final String group) {
+  private String manager(final String group) {
     return directory
         .group(group)
         .map(AssignmentGroup::manager)
         .flatMap(directory::person)
         .filter(Person::enabled)
-        .filter(
-            manager ->
-                preferences.wants(
-                    manager.username(), NotificationKind.SLA_BREACHES, NotificationChannel.EMAIL))
-        .map(Person::email)
+        .map(Person::username)
         .orElse(null);
   }
 

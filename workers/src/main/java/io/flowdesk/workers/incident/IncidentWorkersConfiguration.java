@@ -1,7 +1,6 @@
 package io.flowdesk.workers.incident;
 
 import io.flowdesk.domain.directory.Directory;
-import io.flowdesk.domain.directory.NotificationPreferences;
 import io.flowdesk.domain.incident.IncidentRecords;
 import io.flowdesk.workers.ConnectorProperties;
 import java.time.Clock;
@@ -31,11 +30,9 @@ public class IncidentWorkersConfiguration {
   public ClassifyIncidentWorker classifyIncidentWorker(
       final IncidentRecords records,
       final Directory directory,
-      final NotificationPreferences preferences,
       final ObjectProvider<Clock> clock,
       final ConnectorProperties properties) {
-    return new ClassifyIncidentWorker(
-        records, directory, preferences, clock(clock), backoff(properties));
+    return new ClassifyIncidentWorker(records, directory, clock(clock), backoff(properties));
   }
 
   @Bean

@@ -3,9 +3,7 @@ package io.flowdesk.workers.request;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobClient;
-import io.flowdesk.connectors.mail.OutgoingMail;
-import io.flowdesk.domain.directory.Directory;
-import io.flowdesk.domain.directory.Person;
+import io.flowdesk.domain.directory.NotificationKind;
 import io.flowdesk.domain.record.Actor;
 import io.flowdesk.domain.request.Request;
 import io.flowdesk.domain.request.RequestNotFoundException;
@@ -14,32 +12,30 @@ import io.flowdesk.domain.request.RequestState;
 import io.flowdesk.workers.InvalidJobInputException;
 import io.flowdesk.workers.JobInputs;
 import io.flowdesk.workers.JobOutcomes;
-import io.flowdesk.workers.mail.EmailWorker;
+import io.flowdesk.workers.notify.Notice;
+import io.flowdesk.workers.notify.PersonNotifier;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Task type {@code flowdesk:request-stage}: moves the request of {@code requestNumber} to the stage
- * the process has reached, and tells the requester by mail when it is fulfilled or rejected.
+ * the process has reached, and tells the requester when it is fulfilled or rejected (on the
+ * channels they chose for {@link NotificationKind#MY_RECORD_UPDATES}).
  *
  * <p>Inputs: {@code requestNumber}; {@code stage} (variable, else custom header): {@code approval},
  * {@code approved}, {@code fulfilment}, {@code fulfilled}, {@code rejected}, {@code closed}, {@code
- * canceled}; optional {@code comment}, which the requester reads (journal comment and mail). Result
- * variable {@code requestState} (e.g. {@code FULFILLED}). The move is applied once per job key; the
- * mail goes through the {@code flowdesk:email} worker's delivery log, once per job. Without a mail
- * server nobody is mailed (logged). Bad input is BPMN error {@code FLOWDESK_REQUEST_INVALID_INPUT};
- * an unknown request or a move the life cycle refuses fails the job (retried, then an incident).
+ * canceled}; optional {@code comment}, which the requester reads (journal comment and mail);
+ * optional {@code notify} ({@code false}: nobody is told, for a process that told the person
+ * itself, so they do not hear of one event twice). Result variable {@code requestState} (e.g.
+ * {@code FULFILLED}). The move is applied once per job key; the notice goes through the {@link
+ * PersonNotifier}, once per job and channel. Bad input is BPMN error {@code
+ * FLOWDESK_REQUEST_INVALID_INPUT}; an unknown request or a move the life cycle refuses fails the
+ * job (retried, then an incident).
  */
 public class RequestStageWorker {
 
   public static final String TYPE = "flowdesk:request-stage";
-
-  private static final Logger LOG = LoggerFactory.getLogger(RequestStageWorker.class);
 
   private static final Map<String, RequestState> STAGES =
       Map.of(
@@ -52,33 +48,25 @@ public class RequestStageWorker {
           "canceled", RequestState.CANCELED);
 
   private final RequestRecords records;
-  private final Directory directory;
-  private final Supplier<Optional<EmailWorker>> mail;
+  private final PersonNotifier notifier;
   private final JobOutcomes outcomes;
 
-  /**
-   * @param mail the app's mail path, when it has one (looked up per job: it may come later)
-   */
   public RequestStageWorker(
-      final RequestRecords records,
-      final Directory directory,
-      final Supplier<Optional<EmailWorker>> mail,
-      final Duration retryBackoff) {
+      final RequestRecords records, final PersonNotifier notifier, final Duration retryBackoff) {
     this.records = records;
-    this.directory = directory;
-    this.mail = mail;
+    this.notifier = notifier;
     this.outcomes = new JobOutcomes("request", retryBackoff);
   }
 
   @JobWorker(
       type = TYPE,
       autoComplete = false,
-      fetchVariables = {"requestNumber", "stage", "comment"})
+      fetchVariables = {"requestNumber", "stage", "comment", "notify"})
   public void handle(final JobClient client, final ActivatedJob job) {
     outcomes.handle(client, job, this::move);
   }
 
-  /** Moves the request and mails its requester when the stage calls for it. */
+  /** Moves the request and tells its requester when the stage calls for it. */
   public Map<String, Object> move(final JobInputs inputs) {
     final String number = inputs.text("requestNumber");
     final RequestState next = state(inputs);
@@ -87,7 +75,9 @@ public class RequestStageWorker {
         records.findByNumber(number).orElseThrow(() -> new RequestNotFoundException(number));
     final Request moved =
         records.moveTo(request.id(), next, comment, Actor.job(inputs.jobKey())).request();
-    if (next == RequestState.FULFILLED || next == RequestState.REJECTED) {
+    final boolean notify =
+        inputs.optionalText("notify").map(text -> !text.strip().equals("false")).orElse(true);
+    if (notify && (next == RequestState.FULFILLED || next == RequestState.REJECTED)) {
       // Also when the move was applied by an earlier attempt: the delivery log sends once.
       tell(inputs.jobKey(), moved, next, comment);
     }
@@ -115,23 +105,10 @@ public class RequestStageWorker {
 
   private void tell(
       final long jobKey, final Request request, final RequestState state, final String comment) {
-    final Optional<Person> requester = directory.person(request.requester());
-    final Optional<EmailWorker> sender = mail.get();
-    if (requester.isEmpty() || sender.isEmpty()) {
-      LOG.warn(
-          "Request {} is {}; its requester {} is not mailed: {}",
-          request.number(),
-          state,
-          request.requester(),
-          requester.isEmpty() ? "not in the directory" : "no mail server is configured");
-      return;
-    }
     final boolean fulfilled = state == RequestState.FULFILLED;
     final StringBuilder text =
         new StringBuilder()
-            .append("Hello ")
-            .append(requester.get().displayName())
-            .append(",\n\nyour request ")
+            .append("Your request ")
             .append(request.number())
             .append(" \"")
             .append(request.title())
@@ -142,15 +119,13 @@ public class RequestStageWorker {
       text.append('\n').append(comment.strip()).append('\n');
     }
     text.append("\nYou find it under My requests in the Flowdesk portal.\n");
-    sender
-        .get()
-        .deliver(
-            jobKey,
-            OutgoingMail.builder()
-                .to(requester.get().email())
-                .subject(request.title() + (fulfilled ? ": fulfilled" : ": rejected"))
-                .text(text.toString())
-                .token(request.number())
-                .build());
+    notifier.notify(
+        jobKey,
+        request.requester(),
+        NotificationKind.MY_RECORD_UPDATES,
+        new Notice(
+            request.title() + (fulfilled ? ": fulfilled" : ": rejected"),
+            text.toString(),
+            request.number()));
   }
 }

@@ -64,6 +64,18 @@ public class SmsWorker {
     if (numbers.isEmpty()) {
       throw new InvalidJobInputException("input 'to' has no phone number");
     }
+    return inputs.resultAs(deliver(inputs.jobKey(), numbers, message));
+  }
+
+  /**
+   * Sends {@code message} for job {@code jobKey} to each of {@code numbers} that has not got it
+   * yet; other workers that tell people something send through here, so every SMS is in the
+   * delivery log and sent once per job and number.
+   *
+   * @return {@code {to, sid}} per number
+   */
+  public List<Map<String, Object>> deliver(
+      final long jobKey, final List<String> numbers, final String message) {
     // Every number is checked before the first SMS goes out: all or none of a bad list.
     final List<String> recipients = numbers.stream().map(PhoneNumbers::requireE164).toList();
     final char[] token = secrets.resolve(account.authTokenSecret(), CHANNEL, account.apiUrl());
@@ -75,7 +87,7 @@ public class SmsWorker {
     }
     final List<Map<String, Object>> sent = new ArrayList<>();
     for (final String to : recipients) {
-      final Delivery delivery = deliveries.claim(inputs.jobKey(), CHANNEL, to);
+      final Delivery delivery = deliveries.claim(jobKey, CHANNEL, to);
       String sid = delivery.providerId();
       if (!delivery.isSent()) {
         try {
@@ -92,6 +104,6 @@ public class SmsWorker {
       entry.put("sid", sid);
       sent.add(entry);
     }
-    return inputs.resultAs(sent);
+    return sent;
   }
 }

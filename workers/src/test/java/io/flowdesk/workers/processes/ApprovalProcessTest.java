@@ -37,6 +37,7 @@ import io.flowdesk.workers.approval.ApprovalExpiryWorker;
 import io.flowdesk.workers.approval.ConcludeApprovalWorker;
 import io.flowdesk.workers.approval.FindApproversWorker;
 import io.flowdesk.workers.mail.EmailWorker;
+import io.flowdesk.workers.notify.NotifyWorker;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
@@ -129,14 +130,14 @@ class ApprovalProcessTest {
           new ConcludeApprovalWorker(approvals, time, BACKOFF)::handle);
       final MailServer smtp =
           MailServer.of("127.0.0.1", GREEN_MAIL.getSmtp().getPort(), MailSecurity.NONE);
-      worker(
-          EmailWorker.TYPE,
+      final EmailWorker mail =
           new EmailWorker(
-                  new MailSender(
-                      new MailSenderSettings(smtp, "flowdesk@flowdesk.local", "flowdesk.local")),
-                  new DeliveryLog(database),
-                  BACKOFF)
-              ::handle);
+              new MailSender(
+                  new MailSenderSettings(smtp, "flowdesk@flowdesk.local", "flowdesk.local")),
+              new DeliveryLog(database),
+              BACKOFF);
+      worker(EmailWorker.TYPE, mail::handle);
+      worker(NotifyWorker.TYPE, WorkerTesting.notifyWorker(database, mail, BACKOFF)::handle);
     }
   }
 

@@ -20,7 +20,6 @@ import io.flowdesk.connectors.mail.MailServer;
 import io.flowdesk.domain.delivery.DeliveryLog;
 import io.flowdesk.domain.directory.AssignmentGroup;
 import io.flowdesk.domain.directory.Directory;
-import io.flowdesk.domain.directory.NotificationPreferences;
 import io.flowdesk.domain.directory.Role;
 import io.flowdesk.domain.incident.AuditEntry;
 import io.flowdesk.domain.incident.ChangeSource;
@@ -47,6 +46,7 @@ import io.flowdesk.workers.incident.ResolveIncidentWorker;
 import io.flowdesk.workers.incident.ResumeIncidentWorker;
 import io.flowdesk.workers.incident.SlaBreachWorker;
 import io.flowdesk.workers.mail.EmailWorker;
+import io.flowdesk.workers.notify.NotifyWorker;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
@@ -134,9 +134,7 @@ class IncidentProcessTest {
           .send()
           .join();
       final Clock time = new EngineTime(clock);
-      classifier =
-          new ClassifyIncidentWorker(
-              incidents, directory, new NotificationPreferences(database), time, BACKOFF);
+      classifier = new ClassifyIncidentWorker(incidents, directory, time, BACKOFF);
       classify = worker(ClassifyIncidentWorker.TYPE, classifier::handle);
       worker(SlaBreachWorker.TYPE, new SlaBreachWorker(incidents, BACKOFF)::handle);
       worker(HoldIncidentWorker.TYPE, new HoldIncidentWorker(incidents, time, BACKOFF)::handle);
@@ -148,14 +146,14 @@ class IncidentProcessTest {
       worker(CancelIncidentWorker.TYPE, new CancelIncidentWorker(incidents, BACKOFF)::handle);
       final MailServer smtp =
           MailServer.of("127.0.0.1", GREEN_MAIL.getSmtp().getPort(), MailSecurity.NONE);
-      worker(
-          EmailWorker.TYPE,
+      final EmailWorker mail =
           new EmailWorker(
-                  new MailSender(
-                      new MailSenderSettings(smtp, "flowdesk@flowdesk.local", "flowdesk.local")),
-                  new DeliveryLog(database),
-                  BACKOFF)
-              ::handle);
+              new MailSender(
+                  new MailSenderSettings(smtp, "flowdesk@flowdesk.local", "flowdesk.local")),
+              new DeliveryLog(database),
+              BACKOFF);
+      worker(EmailWorker.TYPE, mail::handle);
+      worker(NotifyWorker.TYPE, WorkerTesting.notifyWorker(database, mail, BACKOFF)::handle);
     }
     classify.use(classifier::handle);
   }

@@ -1,5 +1,13 @@
 package io.flowdesk.workers.request;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static io.flowdesk.workers.WorkerTesting.deploy;
 import static io.flowdesk.workers.WorkerTesting.processId;
 import static io.flowdesk.workers.WorkerTesting.start;
@@ -8,6 +16,7 @@ import static org.awaitility.Awaitility.await;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -15,6 +24,9 @@ import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.flowdesk.domain.directory.Directory;
+import io.flowdesk.domain.directory.NotificationChannel;
+import io.flowdesk.domain.directory.NotificationKind;
+import io.flowdesk.domain.directory.NotificationPreferences;
 import io.flowdesk.domain.directory.Role;
 import io.flowdesk.domain.record.Actor;
 import io.flowdesk.domain.record.JournalEntry;
@@ -23,17 +35,24 @@ import io.flowdesk.domain.request.NewRequest;
 import io.flowdesk.domain.request.Request;
 import io.flowdesk.domain.request.RequestRecords;
 import io.flowdesk.domain.request.RequestState;
+import io.flowdesk.domain.secret.SecretBinding;
+import io.flowdesk.domain.secret.SecretStore;
 import io.flowdesk.engine.Engine;
 import io.flowdesk.engine.test.EngineRecords;
 import io.flowdesk.engine.test.FlowdeskEngineTest;
 import io.flowdesk.workers.JobInputs;
 import io.flowdesk.workers.SpringWorkers;
-import io.flowdesk.workers.mail.EmailWorker;
+import io.flowdesk.workers.WorkerTesting;
+import io.flowdesk.workers.http.HttpWorker;
+import io.flowdesk.workers.notify.NotifyWorker;
+import io.flowdesk.workers.notify.PersonNotifier;
+import io.flowdesk.workers.sms.SmsWorker;
 import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,8 +62,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * {@code flowdesk:request-stage} as the app runs it (a Spring bean the starter opens) on a process
- * that moves a request through approval to fulfilled, with mail through the email worker into
- * GreenMail.
+ * that moves a request through approval to fulfilled, telling the requester on the channels they
+ * chose: mail through the email worker into GreenMail, SMS through the SMS worker into a WireMock
+ * Twilio.
  */
 @FlowdeskEngineTest
 class RequestStageWorkerTest {
@@ -55,12 +75,23 @@ class RequestStageWorkerTest {
               new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort())
           .withPerMethodLifecycle(true);
 
+  @RegisterExtension
+  static final WireMockExtension TWILIO =
+      WireMockExtension.newInstance()
+          .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+          .build();
+
+  static final String ACCOUNT = "AC0123456789abcdef0123456789abcdef";
+  static final String MESSAGES = "/2010-04-01/Accounts/" + ACCOUNT + "/Messages.json";
+
   CamundaClient client;
   EngineRecords records;
   Engine engine;
 
   ConfigurableApplicationContext app;
   RequestRecords requests;
+  Directory directory;
+  NotificationPreferences preferences;
 
   @BeforeEach
   void workers() {
@@ -72,9 +103,23 @@ class RequestStageWorkerTest {
             "flowdesk.connectors.mail.port=" + GREEN_MAIL.getSmtp().getPort(),
             "flowdesk.connectors.mail.security=NONE",
             "flowdesk.connectors.mail.from=flowdesk@flowdesk.test",
-            "flowdesk.connectors.mail.message-id-domain=flowdesk.test");
+            "flowdesk.connectors.mail.message-id-domain=flowdesk.test",
+            "flowdesk.connectors.sms.account-sid=" + ACCOUNT,
+            "flowdesk.connectors.sms.auth-token-secret=twilio.token",
+            "flowdesk.connectors.sms.from=+15005550006",
+            "flowdesk.connectors.sms.api-base-url=http://localhost:" + TWILIO.getPort(),
+            // The directory API of the password reset item is the same WireMock.
+            "flowdesk.connectors.http.allowed-hosts=127.0.0.1",
+            "flowdesk.connectors.http.allowed-address-ranges=127.0.0.1/32");
+    app.getBean(SecretStore.class)
+        .put(
+            "twilio.token",
+            "twilio-auth-token".toCharArray(),
+            SecretBinding.of(
+                List.of(SmsWorker.CHANNEL), List.of("http://localhost:" + TWILIO.getPort())));
     requests = app.getBean(RequestRecords.class);
-    final Directory directory = app.getBean(Directory.class);
+    directory = app.getBean(Directory.class);
+    preferences = app.getBean(NotificationPreferences.class);
     directory.addPerson(
         "alice", "Alice Example", "alice@example.test", Set.of(Role.END_USER), null);
   }
@@ -148,11 +193,7 @@ class RequestStageWorkerTest {
   void aRepeatedJobMovesAndMailsOnce() {
     final Request request = submitted();
     final RequestStageWorker worker =
-        new RequestStageWorker(
-            requests,
-            app.getBean(Directory.class),
-            () -> Optional.of(app.getBean(EmailWorker.class)),
-            Duration.ZERO);
+        new RequestStageWorker(requests, app.getBean(PersonNotifier.class), Duration.ZERO);
     final ActivatedJob job = mock(ActivatedJob.class);
     when(job.getKey()).thenReturn(4242L);
     when(job.getVariablesAsMap())
@@ -170,6 +211,133 @@ class RequestStageWorkerTest {
     assertThat(GREEN_MAIL.getReceivedMessages()).hasSize(1);
     assertThat(GREEN_MAIL.getReceivedMessages()[0])
         .satisfies(mail -> assertThat(mail.getSubject()).contains("New laptop: rejected"));
+  }
+
+  @Test
+  void aRequesterWhoTurnedOffMailForTheirRecordsGetsNoFulfilmentMailButStillApprovalMails() {
+    preferences.choose(
+        "alice",
+        Map.of(
+            NotificationKind.MY_RECORD_UPDATES, Set.of(),
+            NotificationKind.APPROVAL_REQUESTS, Set.of(NotificationChannel.EMAIL)));
+    final Request request = submitted();
+    final String id = processId();
+    deploy(
+        client,
+        Bpmn.createExecutableProcess(id)
+            .startEvent()
+            .serviceTask(
+                "fulfilled",
+                t -> t.zeebeJobType(RequestStageWorker.TYPE).zeebeTaskHeader("stage", "fulfilled"))
+            .serviceTask(
+                "askAlice",
+                t ->
+                    t.zeebeJobType(NotifyWorker.TYPE)
+                        .zeebeInput("alice", "person")
+                        .zeebeInput("APPROVAL_REQUESTS", "kind")
+                        .zeebeInput("Approval needed: team budget", "subject")
+                        .zeebeInput("Your approval is needed.", "body"))
+            .endEvent()
+            .done());
+
+    final long instance = start(client, id, Map.of("requestNumber", request.number()));
+
+    records.awaitCompleted(instance);
+    assertThat(requests.find(request.id()).orElseThrow().state()).isEqualTo(RequestState.FULFILLED);
+    assertThat(GREEN_MAIL.getReceivedMessages())
+        .singleElement()
+        .satisfies(mail -> assertThat(mail.getSubject()).isEqualTo("Approval needed: team budget"));
+  }
+
+  @Test
+  void aRequesterWhoChoseSmsForTheirRecordsGetsTheFulfilmentBySmsInsteadOfMail() {
+    directory.updateContact("alice", "Alice Example", "alice@example.test", "+41 79 444 44 44");
+    preferences.choose(
+        "alice", Map.of(NotificationKind.MY_RECORD_UPDATES, Set.of(NotificationChannel.SMS)));
+    TWILIO.stubFor(
+        post(urlEqualTo(MESSAGES))
+            .willReturn(
+                aResponse()
+                    .withStatus(201)
+                    .withBody(
+                        """
+                        {"sid": "SM%s", "account_sid": "%s", "to": "+41794444444",
+                         "from": "+15005550006", "body": "x", "status": "queued",
+                         "direction": "outbound-api", "api_version": "2010-04-01"}
+                        """
+                            .formatted("4".repeat(32), ACCOUNT))));
+    final Request request = submitted();
+
+    final long instance =
+        start(client, approvalThenFulfilled(), Map.of("requestNumber", request.number()));
+
+    records.awaitCompleted(instance);
+    TWILIO.verify(
+        1,
+        postRequestedFor(urlEqualTo(MESSAGES))
+            .withFormParam("To", equalTo("+41794444444"))
+            .withFormParam("Body", containing(request.number()))
+            .withFormParam("Body", containing("New laptop: fulfilled")));
+    assertThat(GREEN_MAIL.getReceivedMessages()).isEmpty();
+  }
+
+  @Test
+  void aPasswordResetThroughTheDirectoryMailsThePersonOnceNotTwice() {
+    final String directory = "http://127.0.0.1:" + TWILIO.getPort();
+    app.getBean(SecretStore.class)
+        .put(
+            "directory-api",
+            "directory-token".toCharArray(),
+            SecretBinding.of(List.of(HttpWorker.CONNECTOR), List.of(directory)));
+    TWILIO.stubFor(
+        post(urlEqualTo("/api/people/alice/reset"))
+            .willReturn(okJson("{\"email\": \"alice@example.test\"}")));
+    client
+        .newDeployResourceCommand()
+        .addResourceString(
+            WorkerTesting.processFile("catalog/password-reset.bpmn"),
+            StandardCharsets.UTF_8,
+            "password-reset.bpmn")
+        .addResourceString(
+            WorkerTesting.formFile("password-reset.form"),
+            StandardCharsets.UTF_8,
+            "password-reset.form")
+        .send()
+        .join();
+    final Request request =
+        requests.submit(
+            new NewRequest(
+                "alice",
+                "alice",
+                "password-reset",
+                1,
+                "Password reset",
+                Map.of("action", "reset"),
+                null),
+            Actor.person("alice"));
+
+    final long instance =
+        start(
+            client,
+            "password-reset",
+            Map.of(
+                "requestNumber", request.number(),
+                "requester", "alice",
+                "requestedFor", "alice",
+                "requestedBy", "alice",
+                "action", "reset",
+                "directoryApiUrl", directory + "/api"));
+
+    records.awaitCompleted(instance);
+    assertThat(requests.find(request.id()).orElseThrow().state()).isEqualTo(RequestState.FULFILLED);
+    // Every mail of the instance went out before it completed: the directory's address got one.
+    assertThat(GREEN_MAIL.getReceivedMessages())
+        .singleElement()
+        .satisfies(
+            mail ->
+                assertThat(mail.getSubject())
+                    .isEqualTo(
+                        "[" + request.number() + "] Your password reset link is on its way"));
   }
 
   @Test

@@ -171,7 +171,7 @@ class ElementTemplatesTest {
     assertThat(stage.path("binding").path("type").asText()).isEqualTo("zeebe:taskHeader");
     assertThat(stage.path("binding").path("key").asText()).isEqualTo("stage");
     assertThat(values(stage)).containsExactlyElementsOf(STAGES);
-    assertThat(inputs(template)).containsExactly("comment");
+    assertThat(inputs(template)).containsExactly("comment", "notify");
   }
 
   @Test

@@ -1,0 +1,278 @@
+package io.flowdesk.domain.privacy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.flowdesk.domain.DomainConfiguration;
+import io.flowdesk.domain.approval.Approval;
+import io.flowdesk.domain.approval.ApprovalMode;
+import io.flowdesk.domain.approval.Approvals;
+import io.flowdesk.domain.approval.NewApproval;
+import io.flowdesk.domain.directory.AssignmentGroup;
+import io.flowdesk.domain.directory.Directory;
+import io.flowdesk.domain.directory.NotificationChannel;
+import io.flowdesk.domain.directory.NotificationKind;
+import io.flowdesk.domain.directory.NotificationPreferences;
+import io.flowdesk.domain.directory.Person;
+import io.flowdesk.domain.directory.Role;
+import io.flowdesk.domain.incident.ChangeSource;
+import io.flowdesk.domain.incident.Incident;
+import io.flowdesk.domain.incident.IncidentRecords;
+import io.flowdesk.domain.incident.JournalKind;
+import io.flowdesk.domain.incident.Level;
+import io.flowdesk.domain.incident.NewIncident;
+import io.flowdesk.domain.record.Actor;
+import io.flowdesk.domain.request.NewRequest;
+import io.flowdesk.domain.request.Request;
+import io.flowdesk.domain.request.RequestRecords;
+import io.flowdesk.engine.test.SharedPostgres;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A person's erasure in the domain: their name and email leave every record, journal, audit value
+ * and approval, the records keep their facts, and the audit trails stay append-only for every other
+ * write.
+ */
+class PseudonymisationTest {
+
+  @Configuration(proxyBeanMethods = false)
+  @EnableAutoConfiguration
+  @Import(DomainConfiguration.class)
+  static class DomainApp {}
+
+  static final AtomicLong KEYS = new AtomicLong(9_000);
+
+  static ConfigurableApplicationContext context;
+  static JdbcClient jdbc;
+  static TransactionTemplate transaction;
+
+  @BeforeAll
+  static void start() {
+    context =
+        new SpringApplicationBuilder(DomainApp.class)
+            .web(WebApplicationType.NONE)
+            .run(
+                "--spring.datasource.url=" + SharedPostgres.newDatabase(),
+                "--spring.datasource.username=" + SharedPostgres.user(),
+                "--spring.datasource.password=" + SharedPostgres.password(),
+                "--spring.flyway.enabled=false",
+                "--flowdesk.secrets.key=" + "A".repeat(43) + "=");
+    jdbc = JdbcClient.create(context.getBean(DataSource.class));
+    transaction = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
+    final Directory directory = context.getBean(Directory.class);
+    directory.addPerson("greta", "Greta Gdpr", "greta@example.com", Set.of(Role.MANAGER), null);
+    directory.addPerson("otto", "Otto Other", "otto@example.com", Set.of(Role.AGENT), null);
+    directory.updateContact("greta", "Greta Gdpr", "greta@example.com", "+41 44 123 45 67");
+    directory.setManager("greta", "otto");
+    directory.saveGroup(new AssignmentGroup("desk", "Desk", "greta"));
+    directory.addMember("desk", "greta");
+    context
+        .getBean(NotificationPreferences.class)
+        .choose("greta", Map.of(NotificationKind.MY_RECORD_UPDATES, Set.of()));
+  }
+
+  @AfterAll
+  static void stop() {
+    context.close();
+  }
+
+  @Test
+  void nameAndEmailLeaveEveryRecordWhileNumbersStatesAndTrailsStay() {
+    final IncidentRecords incidents = context.getBean(IncidentRecords.class);
+    final RequestRecords requests = context.getBean(RequestRecords.class);
+    final Approvals approvals = context.getBean(Approvals.class);
+    final Incident incident =
+        incidents.report(
+            new NewIncident(
+                "greta",
+                "Printer of Greta Gdpr",
+                "Call me at GRETA@example.com",
+                null,
+                null,
+                Level.LOW,
+                Level.LOW),
+            ChangeSource.person("greta"));
+    incidents.addJournalEntry(
+        incident.id(), JournalKind.COMMENT, "Greta Gdpr again", ChangeSource.person("greta"));
+    final Request request =
+        requests.submit(
+            new NewRequest(
+                "greta",
+                "otto",
+                "new-laptop",
+                1,
+                "Laptop, ordered by Greta Gdpr",
+                Map.of("contact", "greta@example.com"),
+                null),
+            Actor.person("greta"));
+    requests.addJournalEntry(
+        request.id(),
+        io.flowdesk.domain.record.JournalKind.COMMENT,
+        "Mail greta@example.com",
+        Actor.person("greta"));
+    final Approval approval =
+        approvals.open(
+            new NewApproval(
+                KEYS.incrementAndGet(),
+                request.number(),
+                "Laptop for Otto, asked by Greta Gdpr",
+                "greta",
+                "otto",
+                ApprovalMode.ANY,
+                1,
+                List.of("greta")));
+    approvals.decide(
+        approval.id(),
+        KEYS.incrementAndGet(),
+        "greta",
+        false,
+        "Greta Gdpr says no",
+        null,
+        Instant.parse("2026-12-01T10:00:00Z"));
+    final List<Map<String, Object>> incidentTrail = trail("incident_audit", incident.id());
+    final List<Map<String, Object>> requestTrail = trail("request_audit", request.id());
+
+    final int changed =
+        context
+            .getBean(Pseudonymisation.class)
+            .pseudonymise("greta", "erased-0a1b2c", List.of("Greta Gdpr", "greta@example.com"));
+
+    assertThat(changed).isGreaterThanOrEqualTo(8);
+    final Incident after = incidents.find(incident.id()).orElseThrow();
+    assertThat(after.shortDescription()).isEqualTo("Printer of erased-0a1b2c");
+    assertThat(after.description()).isEqualTo("Call me at erased-0a1b2c");
+    assertThat(after.number()).isEqualTo(incident.number());
+    assertThat(after.state()).isEqualTo(incident.state());
+    assertThat(after.caller()).isEqualTo("greta");
+    final Request requestAfter = requests.find(request.id()).orElseThrow();
+    assertThat(requestAfter.title()).isEqualTo("Laptop, ordered by erased-0a1b2c");
+    assertThat(requestAfter.answers()).containsEntry("contact", "erased-0a1b2c");
+    assertThat(requestAfter.state()).isEqualTo(request.state());
+    assertThat(approvals.find(approval.id()).orElseThrow().subject())
+        .isEqualTo("Laptop for Otto, asked by erased-0a1b2c");
+    // The trails: as many entries, same who/when/field, only the values rewritten.
+    assertThat(trail("incident_audit", incident.id()))
+        .hasSameSizeAs(incidentTrail)
+        .extracting(row -> List.of(row.get("actor"), row.get("at"), row.get("field")))
+        .isEqualTo(
+            incidentTrail.stream()
+                .map(row -> List.of(row.get("actor"), row.get("at"), row.get("field")))
+                .toList());
+    assertThat(trail("request_audit", request.id())).hasSameSizeAs(requestTrail);
+    final String everything =
+        String.join(
+            "\n",
+            jdbc.sql(
+                    """
+                    SELECT concat_ws(' ', old_value, new_value) FROM domain.incident_audit
+                    UNION ALL SELECT concat_ws(' ', old_value, new_value) FROM domain.request_audit
+                    UNION ALL SELECT text FROM domain.incident_journal
+                    UNION ALL SELECT text FROM domain.request_journal
+                    UNION ALL SELECT comment FROM domain.approval_step WHERE comment IS NOT NULL
+                    """)
+                .query(String.class)
+                .list());
+    assertThat(everything)
+        .doesNotContainIgnoringCase("greta@example.com")
+        .doesNotContain("Greta Gdpr")
+        .contains("erased-0a1b2c says no", "Mail erased-0a1b2c");
+    // The directory entry: named by the pseudonym, reachable nowhere, signed in by nobody.
+    final Directory directory = context.getBean(Directory.class);
+    final Person greta = directory.person("greta").orElseThrow();
+    assertThat(greta.displayName()).isEqualTo("erased-0a1b2c");
+    assertThat(greta.email()).isEqualTo("erased-0a1b2c@erased.invalid");
+    assertThat(greta.enabled()).isFalse();
+    assertThat(greta.groups()).isEmpty();
+    assertThat(directory.phone("greta")).isEmpty();
+    assertThat(directory.manager("greta")).isEmpty();
+    assertThat(directory.group("desk").orElseThrow().manager()).isNull();
+    assertThat(
+            context
+                .getBean(NotificationPreferences.class)
+                .of("greta")
+                .get(NotificationKind.MY_RECORD_UPDATES))
+        .containsExactly(NotificationChannel.EMAIL);
+    assertThat(Pseudonymisation.isErased(greta.email())).isTrue();
+  }
+
+  @Test
+  void theTrailsStayAppendOnlyForEveryOtherWriteAlsoRightAfterAnErasure() {
+    context
+        .getBean(Directory.class)
+        .addPerson("fred", "Fred Forget", "fred@example.com", Set.of(Role.END_USER), null);
+    final Incident incident =
+        context
+            .getBean(IncidentRecords.class)
+            .report(
+                new NewIncident("fred", "Fred's mouse", null, null, null, Level.LOW, Level.LOW),
+                ChangeSource.person("fred"));
+    final Request request =
+        context
+            .getBean(RequestRecords.class)
+            .submit(
+                new NewRequest("fred", "fred", "mouse", 1, "Mouse", Map.of(), null),
+                Actor.person("fred"));
+
+    for (final String table : List.of("incident_audit", "request_audit")) {
+      assertThatThrownBy(() -> jdbc.sql("UPDATE domain." + table + " SET new_value = 'x'").update())
+          .hasMessageContaining("append-only");
+      assertThatThrownBy(() -> jdbc.sql("DELETE FROM domain." + table).update())
+          .hasMessageContaining("append-only");
+      assertThatThrownBy(() -> jdbc.sql("TRUNCATE domain." + table + " CASCADE").update())
+          .hasMessageContaining("append-only");
+      // In the erasure's own transaction, after it: the switch is off again.
+      assertThatThrownBy(
+              () ->
+                  transaction.executeWithoutResult(
+                      status -> {
+                        context
+                            .getBean(Pseudonymisation.class)
+                            .pseudonymise("fred", "erased-f0f0f0", List.of("Fred Forget"));
+                        jdbc.sql("UPDATE domain." + table + " SET new_value = 'x'").update();
+                      }))
+          .hasMessageContaining("append-only");
+      // Switched on by hand, it still lets only values change, never who, when or which field.
+      assertThatThrownBy(
+              () ->
+                  transaction.executeWithoutResult(
+                      status -> {
+                        jdbc.sql("SET LOCAL flowdesk.pseudonymise = 'on'").update();
+                        jdbc.sql("UPDATE domain." + table + " SET actor = 'someone'").update();
+                      }))
+          .hasMessageContaining("append-only");
+    }
+    assertThat(trail("incident_audit", incident.id())).isNotEmpty();
+    assertThat(trail("request_audit", request.id())).isNotEmpty();
+    assertThat(context.getBean(Directory.class).person("fred").orElseThrow().enabled()).isTrue();
+  }
+
+  private static List<Map<String, Object>> trail(final String table, final long id) {
+    final String key = table.startsWith("incident") ? "incident_id" : "request_id";
+    return jdbc.sql(
+            "SELECT actor, at, field, old_value, new_value FROM domain."
+                + table
+                + " WHERE "
+                + key
+                + " = :id ORDER BY id")
+        .param("id", id)
+        .query()
+        .listOfRows();
+  }
+}

@@ -1,0 +1,36 @@
+package io.flowdesk.workers.notify;
+
+import io.flowdesk.domain.directory.Recipients;
+import io.flowdesk.workers.ConnectorProperties;
+import io.flowdesk.workers.mail.EmailWorker;
+import io.flowdesk.workers.sms.SmsWorker;
+import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The {@link PersonNotifier} every worker telling a person uses, over the email worker (the
+ * configured mail server's or the app's local one) and the SMS worker when they exist, and the
+ * {@code flowdesk:notify} worker for processes.
+ */
+@Configuration(proxyBeanMethods = false)
+public class NotificationWorkersConfiguration {
+
+  @Bean
+  public PersonNotifier personNotifier(
+      final Recipients recipients,
+      final ObjectProvider<EmailWorker> mail,
+      final ObjectProvider<SmsWorker> sms) {
+    return new PersonNotifier(
+        recipients,
+        () -> Optional.ofNullable(mail.getIfUnique()),
+        () -> Optional.ofNullable(sms.getIfUnique()));
+  }
+
+  @Bean
+  public NotifyWorker notifyWorker(
+      final PersonNotifier notifier, final ConnectorProperties properties) {
+    return new NotifyWorker(notifier, properties.retryBackoff());
+  }
+}

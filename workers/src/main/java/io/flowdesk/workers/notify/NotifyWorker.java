@@ -1,0 +1,75 @@
+package io.flowdesk.workers.notify;
+
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.api.worker.JobClient;
+import io.flowdesk.domain.directory.NotificationKind;
+import io.flowdesk.workers.InvalidJobInputException;
+import io.flowdesk.workers.JobInputs;
+import io.flowdesk.workers.JobOutcomes;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Task type {@code flowdesk:notify}: tells a person (by username, not by address) on the channels
+ * they chose for the notification's kind on their account page ({@link PersonNotifier}). Processes
+ * use it for every message to a person; {@code flowdesk:email} stays for fixed addresses (a team's
+ * mailbox).
+ *
+ * <p>Inputs: {@code person} (username), {@code kind} ({@code MY_RECORD_UPDATES}, {@code
+ * APPROVAL_REQUESTS}, {@code SLA_BREACHES}), {@code subject}, {@code body}, optional {@code
+ * recordToken}. Header {@code resultVariable}: receives {@code {person, channels}}, channels empty
+ * when the person wants none or has no address for them (not an error). Bad input is BPMN error
+ * {@code FLOWDESK_NOTIFY_INVALID_INPUT}.
+ */
+public class NotifyWorker {
+
+  public static final String TYPE = "flowdesk:notify";
+
+  /** The {@code zeebe:input} names this worker reads. */
+  public static final List<String> INPUTS =
+      List.of("person", "kind", "subject", "body", "recordToken");
+
+  private final PersonNotifier notifier;
+  private final JobOutcomes outcomes;
+
+  public NotifyWorker(final PersonNotifier notifier, final Duration retryBackoff) {
+    this.notifier = notifier;
+    this.outcomes = new JobOutcomes("notify", retryBackoff);
+  }
+
+  @JobWorker(type = TYPE, autoComplete = false, fetchAllVariables = true)
+  public void handle(final JobClient client, final ActivatedJob job) {
+    outcomes.handle(client, job, this::notify);
+  }
+
+  /** Sends the job's notice on the person's channels. */
+  public Map<String, Object> notify(final JobInputs inputs) {
+    final String person = inputs.text("person");
+    final Notice notice =
+        new Notice(
+            inputs.text("subject"),
+            inputs.text("body"),
+            inputs.optionalText("recordToken").orElse(null));
+    final List<String> channels =
+        notifier.notify(inputs.jobKey(), person, kind(inputs.text("kind")), notice);
+    return inputs.resultAs(Map.of("person", person, "channels", channels));
+  }
+
+  private static NotificationKind kind(final String text) {
+    final String name = text.strip().replace('-', '_').toUpperCase(Locale.ROOT);
+    return Arrays.stream(NotificationKind.values())
+        .filter(kind -> kind.name().equals(name))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new InvalidJobInputException(
+                    "input 'kind' must be one of "
+                        + Arrays.toString(NotificationKind.values())
+                        + ", was "
+                        + text));
+  }
+}

@@ -1,0 +1,107 @@
+package io.flowdesk.workers.notify;
+
+import io.flowdesk.connectors.mail.OutgoingMail;
+import io.flowdesk.connectors.sms.InvalidRecipientException;
+import io.flowdesk.connectors.sms.PhoneNumbers;
+import io.flowdesk.domain.directory.NotificationKind;
+import io.flowdesk.domain.directory.Reach;
+import io.flowdesk.domain.directory.Recipients;
+import io.flowdesk.workers.mail.EmailWorker;
+import io.flowdesk.workers.sms.SmsWorker;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Tells a person something on the channels they chose for its kind ({@link Recipients}), through
+ * the email and SMS workers' delivery logs, so a retried job sends nothing twice. Every worker that
+ * notifies a person goes through here. A mail greets the person by name; an SMS carries only the
+ * record and the subject.
+ */
+public class PersonNotifier {
+
+  private static final Logger LOG = LoggerFactory.getLogger(PersonNotifier.class);
+
+  private final Recipients recipients;
+  private final Supplier<Optional<EmailWorker>> mail;
+  private final Supplier<Optional<SmsWorker>> sms;
+
+  /**
+   * @param mail the app's mail path, when it has one (looked up per notice: it may come later)
+   * @param sms the SMS path, when one is configured
+   */
+  public PersonNotifier(
+      final Recipients recipients,
+      final Supplier<Optional<EmailWorker>> mail,
+      final Supplier<Optional<SmsWorker>> sms) {
+    this.recipients = recipients;
+    this.mail = mail;
+    this.sms = sms;
+  }
+
+  /**
+   * Sends {@code notice} to {@code username} for job {@code jobKey} on their channels for {@code
+   * kind}.
+   *
+   * @return the channels it went out on ({@code email}, {@code sms}); empty when none
+   */
+  public List<String> notify(
+      final long jobKey, final String username, final NotificationKind kind, final Notice notice) {
+    final Reach reach = recipients.reach(username, kind);
+    final List<String> channels = new ArrayList<>();
+    reach
+        .email()
+        .ifPresent(
+            address -> {
+              final Optional<EmailWorker> sender = mail.get();
+              if (sender.isEmpty()) {
+                LOG.warn("{} is not mailed {}: no mail server is configured", username, kind);
+                return;
+              }
+              sender.get().deliver(jobKey, mail(address, reach, notice));
+              channels.add(EmailWorker.CHANNEL);
+            });
+    reach
+        .phone()
+        .flatMap(phone -> usable(username, phone))
+        .ifPresent(
+            phone -> {
+              final Optional<SmsWorker> sender = sms.get();
+              if (sender.isEmpty()) {
+                LOG.warn("{} gets no SMS about {}: no SMS account is configured", username, kind);
+                return;
+              }
+              sender.get().deliver(jobKey, List.of(phone), notice.sms());
+              channels.add(SmsWorker.CHANNEL);
+            });
+    if (channels.isEmpty()) {
+      LOG.info("{} is not notified of {}: no chosen channel reaches them", username, kind);
+    }
+    return channels;
+  }
+
+  private static OutgoingMail mail(final String address, final Reach reach, final Notice notice) {
+    final OutgoingMail.Builder mail =
+        OutgoingMail.builder()
+            .to(address)
+            .subject(notice.subject())
+            .text("Hello " + reach.displayName() + ",\n\n" + notice.text());
+    if (notice.recordToken() != null) {
+      mail.token(notice.recordToken());
+    }
+    return mail.build();
+  }
+
+  // A number the person typed that SMS cannot use must not cost them the other channels.
+  private static Optional<String> usable(final String username, final String phone) {
+    try {
+      return Optional.of(PhoneNumbers.requireE164(phone));
+    } catch (InvalidRecipientException e) {
+      LOG.warn("{} gets no SMS: {}", username, e.getMessage());
+      return Optional.empty();
+    }
+  }
+}
