@@ -228,7 +228,7 @@ class RequestApiController {
                 ordering
                     .order(
                         item,
-                        viewer.username(),
+                        viewer,
                         (String) requestedFor,
                         ((FormSubmission.Valid) submission).variables())
                     .number());
