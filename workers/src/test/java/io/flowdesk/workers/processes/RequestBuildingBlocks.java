@@ -25,6 +25,7 @@ import io.flowdesk.workers.SpringWorkers;
 import io.flowdesk.workers.WorkerTesting;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -178,7 +179,10 @@ final class RequestBuildingBlocks implements AutoCloseable {
 
   /** Waits until the request's states after Submitted are {@code expected}. */
   List<RequestState> awaitStates(final Ordered request, final RequestState... expected) {
-    await().atMost(Duration.ofSeconds(30)).until(() -> states(request).equals(List.of(expected)));
+    await()
+        .alias(request.number() + " moves to " + List.of(expected))
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> states(request).equals(List.of(expected)));
     return states(request);
   }
 
@@ -310,7 +314,7 @@ final class RequestBuildingBlocks implements AutoCloseable {
   void decide(
       final Approval approval, final String approver, final boolean approve, final String comment) {
     final UserTask task = awaitTask(approval, approver);
-    final Instant now = Instant.now();
+    final Instant now = app.getBean(Clock.class).instant();
     approvals.decide(approval.id(), task.getUserTaskKey(), approver, approve, comment, null, now);
     final Map<String, Object> variables = new HashMap<>();
     variables.put("decision", approve ? "approve" : "reject");
