@@ -13,7 +13,8 @@ import org.springframework.context.annotation.Import;
 
 /**
  * The workers as the app runs them, in a Spring Boot context of their own on a fresh database, with
- * camunda-spring-boot-starter opening their @JobWorker methods on the test's engine.
+ * camunda-spring-boot-starter opening their @JobWorker methods on the test's engine and the
+ * engine's clock as the application's {@link java.time.Clock}.
  */
 public final class SpringWorkers {
 
@@ -51,12 +52,17 @@ public final class SpringWorkers {
     }
     return new SpringApplicationBuilder(WorkersApp.class)
         .web(org.springframework.boot.WebApplicationType.NONE)
-        // The test's engine serves only clients with credentials: its own client's.
         .initializers(
-            context ->
-                context
-                    .getBeanFactory()
-                    .registerSingleton("engineCredentials", EngineCredentialsProvider.of(engine)))
+            context -> {
+              // The test's engine serves only clients with credentials: its own client's.
+              context
+                  .getBeanFactory()
+                  .registerSingleton("engineCredentials", EngineCredentialsProvider.of(engine));
+              // The workers' now moves with the engine's timers when a test advances its clock.
+              context
+                  .getBeanFactory()
+                  .registerSingleton("engineTime", new EngineTime(engine.clock()));
+            })
         .run(arguments.toArray(String[]::new));
   }
 }

@@ -9,6 +9,7 @@ import io.flowdesk.app.portal.catalog.CatalogOrders;
 import io.flowdesk.app.portal.catalog.ServiceCatalog;
 import io.flowdesk.app.record.IdempotencyKeys;
 import io.flowdesk.app.record.ProcessNotStartedException;
+import io.flowdesk.app.request.OrderingForOthersRefusedException;
 import io.flowdesk.app.request.UnknownPersonException;
 import io.flowdesk.app.security.Viewer;
 import io.flowdesk.app.security.Viewers;
@@ -129,18 +130,18 @@ class PortalController {
     }
     try {
       // A second post of the same page (double click, resent form) answers as the first did.
-      final String username = viewer().username();
+      final Viewer orderer = viewer();
       final CatalogOrders.Ordered ordered =
           CatalogOrders.Ordered.parse(
               onceOnly.once(
-                  username,
+                  orderer.username(),
                   IdempotencyKeys.orders(item.processId()),
                   post.getFirst(FormValidator.ONCE_PARAMETER),
                   () ->
                       orders
                           .order(
                               item,
-                              username,
+                              orderer,
                               requestedFor,
                               ((FormSubmission.Valid) submission).variables())
                           .remembered()));
@@ -154,6 +155,14 @@ class PortalController {
               + "\u201d who can receive requests. Enter a colleague's username, or leave it"
               + " empty for yourself.");
       return kept(item, post, model, response, HttpStatus.UNPROCESSABLE_ENTITY);
+    } catch (OrderingForOthersRefusedException onlyForThemselves) {
+      model.addAttribute(
+          "requestedForError",
+          "You can order only for yourself. Leave \u201cRequested for\u201d empty, or ask the"
+              + " service desk or your manager to order for \u201c"
+              + onlyForThemselves.requestedFor()
+              + "\u201d.");
+      return kept(item, post, model, response, HttpStatus.FORBIDDEN);
     } catch (IllegalArgumentException invalidReport) {
       model.addAttribute(
           "problem", "Your request could not be recorded: " + invalidReport.getMessage() + ".");

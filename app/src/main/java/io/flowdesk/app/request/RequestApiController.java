@@ -174,8 +174,9 @@ class RequestApiController {
       description =
           "Body {\"item\": process id, \"requestedFor\": username (optional), \"variables\":"
               + " {answers}}; the answers are validated against the item's form exactly as the"
-              + " portal does (400 naming each field). Records the request, starts the item's"
-              + " process and answers 201 with the request. With an Idempotency-Key header a"
+              + " portal does (400 naming each field). Only agents, managers and admins may name"
+              + " someone else in requestedFor (403 otherwise). Records the request, starts the"
+              + " item's process and answers 201 with the request. With an Idempotency-Key header a"
               + " repeat of the same key (within 24 hours) answers the first request.")
   ResponseEntity<RequestResource> order(
       @RequestHeader(name = IdempotencyKeys.HEADER, required = false) final String key,
@@ -222,7 +223,7 @@ class RequestApiController {
                 ordering
                     .order(
                         item,
-                        viewer.username(),
+                        viewer,
                         (String) requestedFor,
                         ((FormSubmission.Valid) submission).variables())
                     .number());

@@ -3,8 +3,10 @@ package io.flowdesk.app.request;
 import io.camunda.client.CamundaClient;
 import io.flowdesk.app.portal.catalog.CatalogItem;
 import io.flowdesk.app.record.ProcessNotStartedException;
+import io.flowdesk.app.security.Viewer;
 import io.flowdesk.domain.directory.Directory;
 import io.flowdesk.domain.directory.Person;
+import io.flowdesk.domain.directory.Role;
 import io.flowdesk.domain.record.Actor;
 import io.flowdesk.domain.request.NewRequest;
 import io.flowdesk.domain.request.Request;
@@ -24,6 +26,10 @@ import org.springframework.stereotype.Service;
  * <p>The record is committed before the process starts, so the process's workers find it as soon as
  * they run. If the process does not start, the record is canceled at once (audited, with a comment
  * saying why), so no request claims to be running, and the caller gets an error.
+ *
+ * <p>Everyone may order for themselves; for somebody else only agents, managers and administrators
+ * (a manager for anyone, not only their own people: the directory's reporting lines are often
+ * incomplete, and a manager's order still passes the item's approvals).
  */
 @Service
 public class RequestOrdering {
@@ -42,18 +48,24 @@ public class RequestOrdering {
   }
 
   /**
+   * @param orderer who orders: the requester
    * @param requestedFor for whom; null or blank for the requester
    * @param answers the item's form answers, already validated against its form
+   * @throws OrderingForOthersRefusedException the orderer may order only for themselves
    * @throws UnknownPersonException nobody enabled has the name {@code requestedFor}
    * @throws ProcessNotStartedException the process did not start; the record was canceled
    */
   public Request order(
       final CatalogItem item,
-      final String requester,
+      final Viewer orderer,
       final String requestedFor,
       final Map<String, Object> answers) {
+    final String requester = orderer.username();
     final String beneficiary =
         requestedFor == null || requestedFor.isBlank() ? requester : requestedFor.strip();
+    if (!beneficiary.equals(requester) && !mayOrderForOthers(orderer)) {
+      throw new OrderingForOthersRefusedException(requester, beneficiary);
+    }
     if (directory.person(beneficiary).filter(Person::enabled).isEmpty()) {
       throw new UnknownPersonException(beneficiary);
     }
@@ -77,6 +89,10 @@ public class RequestOrdering {
       throw new ProcessNotStartedException(recorded.number(), item.processId(), startFailed);
     }
     return records.started(recorded.id(), processInstanceKey, actor);
+  }
+
+  private static boolean mayOrderForOthers(final Viewer orderer) {
+    return orderer.has(Role.AGENT) || orderer.has(Role.MANAGER) || orderer.has(Role.ADMIN);
   }
 
   private long start(

@@ -10,9 +10,12 @@ import io.flowdesk.app.WebTestSupport;
 import io.flowdesk.app.portal.catalog.ServiceCatalog;
 import io.flowdesk.app.request.RequestItems;
 import io.flowdesk.app.request.RequestOrdering;
+import io.flowdesk.app.security.Viewer;
+import io.flowdesk.domain.directory.Role;
 import io.flowdesk.domain.request.Request;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
@@ -30,9 +33,10 @@ class FulfilmentTaskContextTest extends WebTestSupport {
   void theInboxRowAndTheTaskPageShowTheRequestsItemPeopleAnswersAndDueDate() throws Exception {
     final String id = RequestItems.deploy(client, catalog, Map.of());
     final Request request =
+        // Ordered on bob's behalf, as alice could while she worked the service desk.
         ordering.order(
             catalog.item(id).orElseThrow(),
-            "alice",
+            new Viewer("alice", "Alice Andersen", Set.of(Role.AGENT), Set.of()),
             "bob",
             Map.of("model", "14 inch, light", "reason", "Mine is six years old"));
     final long taskKey = fulfilmentTask(request).getUserTaskKey();

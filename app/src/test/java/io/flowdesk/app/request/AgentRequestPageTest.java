@@ -15,11 +15,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.camunda.client.CamundaClient;
 import io.flowdesk.app.WebTestSupport;
 import io.flowdesk.app.portal.catalog.ServiceCatalog;
+import io.flowdesk.app.security.Viewer;
+import io.flowdesk.domain.directory.Role;
 import io.flowdesk.domain.record.JournalKind;
 import io.flowdesk.domain.request.Request;
 import io.flowdesk.domain.request.RequestRecords;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Set;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,9 +42,11 @@ class AgentRequestPageTest extends WebTestSupport {
 
   private Request orderedByAliceForBob() {
     final String id = RequestItems.deploy(client, catalog, Map.of());
+    // Ordered on bob's behalf, as alice could while she worked the service desk (who may order for
+    // whom: RequestsTest); the pages are read by alice as she is now.
     return ordering.order(
         catalog.item(id).orElseThrow(),
-        "alice",
+        new Viewer("alice", "Alice Andersen", Set.of(Role.AGENT), Set.of()),
         "bob",
         Map.of("model", "14 inch, light", "reason", "Mine is six years old"));
   }

@@ -7,6 +7,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,6 +18,8 @@ import io.flowdesk.app.forms.FormSchema;
 import io.flowdesk.app.portal.catalog.CatalogItem;
 import io.flowdesk.app.portal.catalog.ServiceCatalog;
 import io.flowdesk.app.record.ProcessNotStartedException;
+import io.flowdesk.app.security.Viewer;
+import io.flowdesk.domain.directory.Role;
 import io.flowdesk.domain.record.Actor;
 import io.flowdesk.domain.record.JournalEntry;
 import io.flowdesk.domain.record.JournalKind;
@@ -29,6 +32,7 @@ import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -194,7 +198,8 @@ class RequestsTest extends WebTestSupport {
             CatalogItem.Kind.REQUEST,
             FormSchema.parse("{\"id\": \"ghost\", \"components\": []}", "ghost.form"));
 
-    assertThatThrownBy(() -> ordering.order(missing, "alice", null, Map.of()))
+    final Viewer alice = new Viewer("alice", "Alice Andersen", Set.of(Role.END_USER), Set.of());
+    assertThatThrownBy(() -> ordering.order(missing, alice, null, Map.of()))
         .isInstanceOf(ProcessNotStartedException.class)
         .hasMessageContaining("did not start for REQ");
 
@@ -329,10 +334,11 @@ class RequestsTest extends WebTestSupport {
   }
 
   @Test
-  void theItemPageOrdersForAColleagueAndNamesAnUnknownOneInlineKeepingTheInput() throws Exception {
+  void anAgentOrdersForAColleagueOnTheItemPageAndAnUnknownOneIsNamedInlineKeepingTheInput()
+      throws Exception {
     final String id = item(Map.of());
-    final MockHttpSession alice = signIn("alice");
-    final Document empty = html(get("/portal/items/" + id).session(alice));
+    final MockHttpSession anna = signIn("agent.anna");
+    final Document empty = html(get("/portal/items/" + id).session(anna));
     assertThat(empty.getElementById("requested-for").val()).isEmpty();
     assertThat(empty.getElementById("requested-for").attr("form"))
         .isEqualTo(empty.selectFirst("main form").id());
@@ -340,7 +346,7 @@ class RequestsTest extends WebTestSupport {
     final String forBob =
         mvc.perform(
                 post("/portal/items/" + id)
-                    .session(alice)
+                    .session(anna)
                     .with(csrf())
                     .param("_once", UUID.randomUUID().toString())
                     .param("_requestedFor", " bob ")
@@ -352,15 +358,15 @@ class RequestsTest extends WebTestSupport {
             .getRedirectedUrl();
     final Request ordered =
         records.findByNumber(forBob.substring("/portal/requests/".length())).orElseThrow();
-    assertThat(ordered.requester()).isEqualTo("alice");
+    assertThat(ordered.requester()).isEqualTo("agent.anna");
     assertThat(ordered.requestedFor()).isEqualTo("bob");
 
     final long before =
-        records.concerning("alice", List.of(), PageRequest.of(0, 1)).getTotalElements();
+        records.concerning("agent.anna", List.of(), PageRequest.of(0, 1)).getTotalElements();
     final MvcResult refused =
         mvc.perform(
                 post("/portal/items/" + id)
-                    .session(alice)
+                    .session(anna)
                     .with(csrf())
                     .param("_once", UUID.randomUUID().toString())
                     .param("_requestedFor", "nobody.here")
@@ -376,7 +382,98 @@ class RequestsTest extends WebTestSupport {
     assertThat(page.select("main form textarea, main form input").eachAttr("value"))
         .contains("13 inch");
     assertThat(page.text()).contains("Kept text");
-    assertThat(records.concerning("alice", List.of(), PageRequest.of(0, 1)).getTotalElements())
+    assertThat(records.concerning("agent.anna", List.of(), PageRequest.of(0, 1)).getTotalElements())
         .isEqualTo(before);
+  }
+
+  @Test
+  void someoneWhoIsNoAgentManagerOrAdminOrdersOnlyForThemselvesAndIsToldSoBesideTheField()
+      throws Exception {
+    final String id = item(Map.of());
+    final MockHttpSession alice = signIn("alice");
+    final long bobsBefore = concerning("bob");
+    final long alicesBefore = concerning("alice");
+
+    final MvcResult refused =
+        mvc.perform(
+                post("/portal/items/" + id)
+                    .session(alice)
+                    .with(csrf())
+                    .param("_once", UUID.randomUUID().toString())
+                    .param("_requestedFor", "bob")
+                    .param("model", "13 inch")
+                    .param("reason", "Kept text"))
+            .andExpect(status().isForbidden())
+            .andReturn();
+
+    final Document page =
+        org.jsoup.Jsoup.parse(refused.getResponse().getContentAsString(StandardCharsets.UTF_8));
+    assertThat(page.getElementById("requested-for").val()).isEqualTo("bob");
+    assertThat(page.getElementById("requested-for").attr("aria-invalid")).isEqualTo("true");
+    assertThat(page.getElementById("requested-for-error").text())
+        .contains("You can order only for yourself", "bob");
+    assertThat(page.select("main form textarea, main form input").eachAttr("value"))
+        .contains("13 inch");
+    assertThat(page.text()).contains("Kept text");
+    assertThat(concerning("bob")).isEqualTo(bobsBefore);
+    assertThat(concerning("alice")).isEqualTo(alicesBefore);
+
+    // Naming oneself is ordering for oneself.
+    final String own =
+        mvc.perform(
+                post("/portal/items/" + id)
+                    .session(alice)
+                    .with(csrf())
+                    .param("_once", UUID.randomUUID().toString())
+                    .param("_requestedFor", "alice")
+                    .param("model", "13 inch")
+                    .param("reason", "Mine"))
+            .andExpect(status().is3xxRedirection())
+            .andReturn()
+            .getResponse()
+            .getRedirectedUrl();
+    assertThat(
+            records
+                .findByNumber(own.substring("/portal/requests/".length()))
+                .orElseThrow()
+                .requestedFor())
+        .isEqualTo("alice");
+  }
+
+  @Test
+  void theApiLetsAgentsManagersAndAdminsOrderForOthersAndAnswersEveryoneElse403() throws Exception {
+    final String id = item(Map.of());
+    final String forBob =
+        "{\"item\": \"%s\", \"requestedFor\": \"bob\", \"variables\": {\"model\": \"13\"}}"
+            .formatted(id);
+    final long bobsBefore = concerning("bob");
+
+    final MvcResult refused =
+        mvc.perform(postJson("/api/requests", forBob).with(as("alice")))
+            .andExpect(status().isForbidden())
+            .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+            .andReturn();
+    final JsonNode problem =
+        json.readTree(refused.getResponse().getContentAsString(StandardCharsets.UTF_8));
+    assertThat(problem.get("status").asInt()).isEqualTo(403);
+    assertThat(problem.get("detail").asText())
+        .isEqualTo(
+            "requestedFor: alice may order only for themselves, not for bob; agents, managers and"
+                + " administrators order for others");
+    assertThat(concerning("bob")).isEqualTo(bobsBefore);
+
+    for (final String orderer : List.of("agent.anna", "manager.maria", "admin")) {
+      final JsonNode created =
+          body(
+              mvc.perform(postJson("/api/requests", forBob).with(as(orderer)))
+                  .andExpect(status().isCreated()));
+      assertThat(created.get("requester").asText()).isEqualTo(orderer);
+      assertThat(created.get("requestedFor").asText()).isEqualTo("bob");
+    }
+    assertThat(concerning("bob")).isEqualTo(bobsBefore + 3);
+  }
+
+  private long concerning(final String username) {
+    return records.concerning(username, List.of(), PageRequest.of(0, 1)).getTotalElements();
   }
 }

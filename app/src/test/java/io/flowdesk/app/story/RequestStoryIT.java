@@ -230,26 +230,41 @@ class RequestStoryIT {
 
   @Test
   void anOrderForAColleagueReachesTheInboxWithItsContextAndWorkNotesStayInternal() {
+    // Only agents, managers and admins order for someone else: alice is told so beside the field.
     final Page alice = signedIn("alice");
     alice.navigate("/portal");
     alice.click("#item-something-else a");
-    alice.fill("#requested-for", "nobody.here");
+    alice.fill("#requested-for", "bob");
     alice.fill("[name=subject]", "A second monitor for room 4.12");
     alice.fill("[name=details]", "For the weekly planning meeting, by Friday.");
     alice.click("button:has-text('Send request')");
-    assertThat(alice.locator("#requested-for-error")).containsText("nobody.here");
+    assertThat(alice.locator("#requested-for-error")).containsText("only for yourself");
+    assertThat(alice.locator("#requested-for")).hasValue("bob");
     assertThat(alice.locator("[name=subject]")).hasValue("A second monitor for room 4.12");
-    shoot(alice, "request-item-error");
-    alice.fill("#requested-for", "bob");
-    alice.click("button:has-text('Send request')");
-    alice.waitForURL("**/portal/requests/REQ*");
-    final String number = alice.textContent("#request-number").strip();
-    assertThat(alice.locator("#requested-for")).hasText("bob");
-    alice.setInputFiles("#attachment-file", file("room-4.12-plan.txt", "Desk by the window"));
-    alice.click("#attachment-file ~ button:has-text('Attach')");
-    assertThat(alice.locator("#attachments")).containsText("room-4.12-plan.txt");
+    shoot(alice, "request-item-refused");
 
     final Page anna = signedIn("agent.anna");
+    anna.navigate("/portal");
+    anna.click("#item-something-else a");
+    anna.fill("#requested-for", "nobody.here");
+    anna.fill("[name=subject]", "A second monitor for room 4.12");
+    anna.fill("[name=details]", "For the weekly planning meeting, by Friday.");
+    anna.click("button:has-text('Send request')");
+    assertThat(anna.locator("#requested-for-error")).containsText("nobody.here");
+    assertThat(anna.locator("[name=subject]")).hasValue("A second monitor for room 4.12");
+    shoot(anna, "request-item-error");
+    anna.fill("#requested-for", "bob");
+    anna.click("button:has-text('Send request')");
+    anna.waitForURL("**/portal/requests/REQ*");
+    final String number = anna.textContent("#request-number").strip();
+    assertThat(anna.locator("#requested-for")).hasText("bob");
+
+    final Page bob = signedIn("bob");
+    bob.navigate("/portal/requests/" + number);
+    bob.setInputFiles("#attachment-file", file("room-4.12-plan.txt", "Desk by the window"));
+    bob.click("#attachment-file ~ button:has-text('Attach')");
+    assertThat(bob.locator("#attachments")).containsText("room-4.12-plan.txt");
+
     await("the task in the service desk's inbox")
         .atMost(Duration.ofSeconds(60))
         .pollInterval(Duration.ofSeconds(1))
@@ -259,7 +274,7 @@ class RequestStoryIT {
               return anna.locator("tr:has-text('" + number + "')").count() == 1;
             });
     final Locator row = anna.locator("tr:has-text('" + number + "')");
-    assertThat(row.locator(".fd-request-context")).containsText("by alice for bob");
+    assertThat(row.locator(".fd-request-context")).containsText("by agent.anna for bob");
     assertThat(row.locator(".fd-request-context")).containsText("A second monitor for room 4.12");
     shoot(anna, "inbox-request");
 
@@ -277,13 +292,12 @@ class RequestStoryIT {
     assertThat(anna.locator("#process-diagram svg")).isVisible();
     shoot(anna, "agent-request");
 
-    alice.navigate("/portal/requests/" + number);
-    assertThat(alice.locator("#timeline")).containsText("Your monitor arrives on Thursday.");
-    assertThat(alice.locator("body")).not().containsText("4711");
-    assertThat(alice.locator("#attachments")).containsText("delivery-note.txt");
-    shoot(alice, "portal-request");
+    bob.navigate("/portal/requests/" + number);
+    assertThat(bob.locator("#timeline")).containsText("Your monitor arrives on Thursday.");
+    assertThat(bob.locator("body")).not().containsText("4711");
+    assertThat(bob.locator("#attachments")).containsText("delivery-note.txt");
+    shoot(bob, "portal-request");
 
-    final Page bob = signedIn("bob");
     bob.navigate("/portal/items/something-else");
     shoot(bob, "request-item");
     assertThat(bob.navigate("/requests/" + number).status()).isEqualTo(403);

@@ -34,12 +34,20 @@ final class ApproverDirectory {
           throw new UnresolvableJobException(
               "approver '" + entry + "': there is no group '" + group + "' in the directory");
         }
-        for (final String member : directory.members(group)) {
-          directory
-              .person(member)
-              .filter(Person::enabled)
-              .ifPresent(p -> people.putIfAbsent(p.username(), p));
+        final List<Person> members =
+            directory.members(group).stream()
+                .flatMap(member -> directory.person(member).filter(Person::enabled).stream())
+                .toList();
+        if (members.isEmpty()) {
+          // Left out silently, the approval would wait for nobody or be decided by the others.
+          throw new UnresolvableJobException(
+              "approver '"
+                  + entry
+                  + "': group '"
+                  + group
+                  + "' has no member who can sign in; add members or name other approvers");
         }
+        members.forEach(p -> people.putIfAbsent(p.username(), p));
       } else if (entry.startsWith(MANAGER)) {
         final Person manager = managerOf(entry.substring(MANAGER.length()).strip(), entry);
         people.putIfAbsent(manager.username(), manager);

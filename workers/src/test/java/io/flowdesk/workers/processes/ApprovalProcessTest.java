@@ -20,7 +20,6 @@ import io.flowdesk.connectors.mail.MailSender;
 import io.flowdesk.connectors.mail.MailSenderSettings;
 import io.flowdesk.connectors.mail.MailServer;
 import io.flowdesk.domain.approval.Approval;
-import io.flowdesk.domain.approval.ApprovalAction;
 import io.flowdesk.domain.approval.ApprovalState;
 import io.flowdesk.domain.approval.Approvals;
 import io.flowdesk.domain.delivery.DeliveryLog;
@@ -103,6 +102,11 @@ class ApprovalProcessTest {
     directory.addMember("cab", "carl");
     directory.addMember("cab", "dora");
     directory.addMember("cab", "ed");
+    directory.saveGroup(new AssignmentGroup("night-shift", "Night shift", null));
+    directory.addPerson("gone", "GONE", "gone@example.test", Set.of(Role.END_USER), null);
+    directory.setEnabled("gone", false);
+    directory.saveGroup(new AssignmentGroup("leavers", "Leavers", null));
+    directory.addMember("leavers", "gone");
   }
 
   @BeforeEach
@@ -491,6 +495,16 @@ class ApprovalProcessTest {
   void aDelegateDecidesOnBehalfOfTheApprover() throws Exception {
     final Started approval = ask(Map.of("approvers", List.of("bob")));
     final UserTask bobs = taskOf(approval, "bob");
+    assertThatThrownBy(
+            () ->
+                approvals.delegate(
+                    approvalOf(approval).id(),
+                    bobs.getUserTaskKey(),
+                    "bob",
+                    "dora",
+                    " ",
+                    clock.now()))
+        .hasMessage("a delegation needs a reason");
     approvals.delegate(
         approvalOf(approval).id(), bobs.getUserTaskKey(), "bob", "dora", "On leave", clock.now());
     final Map<String, Object> delegate = new LinkedHashMap<>();
@@ -532,8 +546,9 @@ class ApprovalProcessTest {
               assertThat(d.get("delegatedFrom")).isEqualTo("bob");
             });
     assertThat(approvalOf(approval).steps())
-        .extracting(s -> s.action())
-        .containsExactly(ApprovalAction.DELEGATED, ApprovalAction.APPROVED);
+        .extracting(s -> s.actor() + " " + s.action() + " " + s.handedTo() + " " + s.comment())
+        .containsExactly("bob DELEGATED dora On leave", "dora APPROVED null null");
+    assertThat(approvalOf(approval).steps().get(1).onBehalfOf()).isEqualTo("bob");
   }
 
   @Test
@@ -601,6 +616,25 @@ class ApprovalProcessTest {
     assertThat(records.awaitIncidents(approval.instance()).get(0).errorMessage())
         .isEqualTo("approver 'zed' does not exist in the directory");
     assertThat(openTasks(approval)).isEmpty();
+  }
+
+  @Test
+  void aGroupWithNobodyWhoCanSignInIsAnIncidentNamingItEvenBesideOtherApprovers() {
+    final Started empty = ask(Map.of("approvers", List.of("bob", "group:night-shift")));
+    final Started leavers = ask(Map.of("approvers", List.of("group:leavers"), "mode", "all"));
+
+    assertThat(records.awaitIncidents(empty.instance()))
+        .singleElement()
+        .satisfies(
+            incident ->
+                assertThat(incident.errorMessage())
+                    .isEqualTo(
+                        "approver 'group:night-shift': group 'night-shift' has no member who can"
+                            + " sign in; add members or name other approvers"));
+    assertThat(records.awaitIncidents(leavers.instance()).get(0).errorMessage())
+        .startsWith("approver 'group:leavers': group 'leavers' has no member who can sign in");
+    assertThat(openTasks(empty)).isEmpty();
+    assertThat(approvals.ofInstance(empty.instance())).isEmpty();
   }
 
   @Test

@@ -10,12 +10,12 @@ import io.flowdesk.workers.WorkerTesting;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Deploys a packaged catalog item as the app does, starts it as the portal does, finds its tasks.
+ * Deploys a packaged catalog item as the app does and finds its tasks; {@link
+ * RequestBuildingBlocks} orders it as the portal does.
  */
 final class ItemTesting {
 
@@ -46,22 +46,6 @@ final class ItemTesting {
     return command == null
         ? client.newDeployResourceCommand().addResourceString(text, StandardCharsets.UTF_8, name)
         : command.addResourceString(text, StandardCharsets.UTF_8, name);
-  }
-
-  /** Starts the item's latest version with the form's answers and what the portal adds. */
-  static long order(
-      final CamundaClient client,
-      final String processId,
-      final String requestNumber,
-      final String requester,
-      final String requestedFor,
-      final Map<String, Object> answers) {
-    final Map<String, Object> variables = new HashMap<>(answers);
-    variables.put("requestNumber", requestNumber);
-    variables.put("requester", requester);
-    variables.put("requestedFor", requestedFor);
-    variables.put("requestedBy", requester);
-    return WorkerTesting.start(client, processId, variables);
   }
 
   /** The open user task of the instance at the element, once it exists. */

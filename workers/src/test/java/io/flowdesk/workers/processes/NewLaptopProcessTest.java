@@ -1,129 +1,223 @@
 package io.flowdesk.workers.processes;
 
+import static io.flowdesk.domain.request.RequestState.AWAITING_APPROVAL;
+import static io.flowdesk.domain.request.RequestState.FULFILLED;
+import static io.flowdesk.domain.request.RequestState.IN_FULFILMENT;
+import static io.flowdesk.domain.request.RequestState.REJECTED;
 import static io.flowdesk.workers.processes.ItemTesting.awaitTask;
 import static io.flowdesk.workers.processes.ItemTesting.complete;
-import static io.flowdesk.workers.processes.ItemTesting.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.search.response.UserTask;
+import io.flowdesk.domain.approval.Approval;
+import io.flowdesk.domain.approval.ApprovalState;
+import io.flowdesk.engine.Engine;
 import io.flowdesk.engine.test.EngineRecords;
 import io.flowdesk.engine.test.FlowdeskEngineTest;
+import io.flowdesk.workers.processes.RequestBuildingBlocks.Ordered;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * processes/catalog/new-laptop.bpmn with DMN laptop-approval and its forms as packaged: manager
- * approval, finance approval above the threshold, fulfilment by the workplace team, delivery
- * confirmed by the person it is for.
+ * processes/catalog/new-laptop.bpmn with DMN laptop-approval and its forms as packaged, calling the
+ * real approval: manager approval, finance approval when the decision asks for it (each rule once),
+ * fulfilment by the workplace team, delivery confirmed by the person it is for; the request record
+ * moves with it.
  */
 @FlowdeskEngineTest
 class NewLaptopProcessTest {
 
-  static RequestStandIns standIns;
+  @RegisterExtension
+  static final GreenMailExtension MAIL =
+      new GreenMailExtension(
+              new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort())
+          .withPerMethodLifecycle(false);
+
+  static RequestBuildingBlocks blocks;
 
   CamundaClient client;
   EngineRecords records;
+  Engine engine;
 
   @BeforeEach
   void deploy() {
-    if (standIns == null) {
+    if (blocks == null) {
       ItemTesting.deploy(
           client,
           List.of("catalog/new-laptop.bpmn", "catalog/laptop-approval.dmn"),
           List.of("new-laptop.form", "new-laptop-fulfilment.form", "new-laptop-delivery.form"));
-      standIns = RequestStandIns.start(client);
+      blocks =
+          RequestBuildingBlocks.start(engine, client, records, MAIL)
+              .people("alice", "bob", "carl", "maria", "fiona", "felix", "nomad")
+              .manager("alice", "maria")
+              .manager("bob", "maria")
+              .manager("carl", "alice")
+              .group("finance", "fiona", "felix");
     }
   }
 
   @AfterAll
   static void stop() {
-    standIns.close();
-    standIns = null;
+    blocks.close();
+    blocks = null;
   }
 
   @Test
   void upToTheThresholdTheManagerApprovesTheWorkplaceTeamDeliversAndTheRequesterConfirms() {
-    final long instance = orderLaptop("REQ0000101", "standard-14", 1200);
+    final Ordered request = orderLaptop("alice", "alice", "standard-14", 1200);
 
-    final long approval = standIns.awaitApproval(instance);
-    assertThat(records.variable(approval, "approvers")).isEqualTo("[\"manager:alice\"]");
-    assertThat(records.variable(approval, "requester")).isEqualTo("\"alice\"");
-    assertThat(records.variable(approval, "requestedFor")).isEqualTo("\"alice\"");
-    assertThat(records.variable(approval, "recordNumber")).isEqualTo("\"REQ0000101\"");
-    assertThat(records.variable(approval, "subject"))
-        .isEqualTo("\"New laptop for alice: standard-14, 1200 EUR\"");
-    // Only what the approval needs goes in: not the whole request.
-    assertThat(records.variable(approval, "justification")).isNull();
-    standIns.decide(approval, "approved", "manager.maria");
+    final Approval approval = blocks.awaitApproval(request);
+    assertThat(approval.approvers()).containsExactly("maria");
+    assertThat(approval.recordNumber()).isEqualTo(request.number());
+    assertThat(approval.subject()).isEqualTo("New laptop for alice: standard-14, 1200 EUR");
+    assertThat(blocks.state(request)).isEqualTo(AWAITING_APPROVAL);
+    blocks.decide(approval, "maria", true, "Six years is enough");
 
-    final UserTask prepare = awaitTask(client, instance, "prepareLaptop");
+    final UserTask prepare = awaitTask(client, request.instance(), "prepareLaptop");
     assertThat(prepare.getCandidateGroups()).containsExactly("workplace-team");
     assertThat(prepare.getFormKey()).isNotNull();
-    assertThat(records.passed(instance, "financeApproval", "ELEMENT_ACTIVATED")).isFalse();
+    assertThat(blocks.state(request)).isEqualTo(IN_FULFILMENT);
+    assertThat(blocks.outcome(request, "managerApproval"))
+        .containsEntry("decision", "approved")
+        .extractingByKey("decisions")
+        .asList()
+        .singleElement()
+        .satisfies(
+            d ->
+                assertThat((Map<String, Object>) d)
+                    .containsEntry("approver", "maria")
+                    .containsEntry("comment", "Six years is enough"));
+    assertThat(records.passed(request.instance(), "financeApproval", "ELEMENT_ACTIVATED"))
+        .isFalse();
     complete(
         client,
         prepare,
         Map.of("assetTag", "A-1001", "serialNumber", "SN-77", "deliveryNote", "Desk 4.12"));
 
-    final UserTask confirm = awaitTask(client, instance, "confirmDelivery");
+    final UserTask confirm = awaitTask(client, request.instance(), "confirmDelivery");
     assertThat(confirm.getAssignee()).isEqualTo("alice");
     complete(client, confirm, Map.of("deliveryConfirmed", true));
 
-    records.awaitCompleted(instance);
-    assertThat(records.passed(instance, "laptopDelivered", "ELEMENT_COMPLETED")).isTrue();
-    assertThat(standIns.stages("REQ0000101"))
-        .containsExactly("approval", "fulfilment", "fulfilled");
-    assertThat(standIns.stagesOf("REQ0000101").get(2).comment())
-        .isEqualTo("Laptop A-1001 delivered.");
+    records.awaitCompleted(request.instance());
+    assertThat(records.passed(request.instance(), "laptopDelivered", "ELEMENT_COMPLETED")).isTrue();
+    assertThat(blocks.awaitStates(request, AWAITING_APPROVAL, IN_FULFILMENT, FULFILLED))
+        .endsWith(FULFILLED);
+    assertThat(blocks.comments(request)).contains("Laptop A-1001 delivered.");
+    assertThat(blocks.awaitMail("alice@example.test", request.number(), "New laptop: fulfilled"))
+        .contains("Laptop A-1001 delivered.");
   }
 
   @Test
   void aboveTheThresholdFinanceApprovesTooAndItsRejectionRejectsTheRequest() {
-    final long instance =
-        order(
-            client,
-            "new-laptop",
-            "REQ0000102",
-            "manager.maria",
-            "bob",
-            Map.of("model", "performance-16", "cost", 2400, "justification", "CAD work"));
+    final Ordered request = orderLaptop("bob", "bob", "performance-16", 2400);
 
-    final long managerApproval = standIns.awaitApproval(instance);
-    assertThat(records.variable(managerApproval, "approvers")).isEqualTo("[\"manager:bob\"]");
-    assertThat(records.variable(managerApproval, "requester")).isEqualTo("\"manager.maria\"");
-    standIns.decide(managerApproval, "approved", "manager.maria");
+    final Approval managers = blocks.awaitApproval(request);
+    assertThat(managers.approvers()).containsExactly("maria");
+    blocks.decide(managers, "maria", true, null);
 
-    final long financeApproval = standIns.awaitApproval(instance);
-    assertThat(financeApproval).isNotEqualTo(managerApproval);
-    assertThat(records.variable(financeApproval, "approvers")).isEqualTo("[\"group:finance\"]");
-    assertThat(records.variable(instance, "managerApproval"))
-        .contains("\"decision\": \"approved\"");
-    standIns.decide(financeApproval, "rejected", "finance.fiona");
+    final Approval finance = blocks.awaitApproval(request);
+    assertThat(finance.id()).isNotEqualTo(managers.id());
+    assertThat(finance.approvers()).containsExactlyInAnyOrder("fiona", "felix");
+    assertThat(finance.subject()).endsWith("(approved by the manager)");
+    assertThat(blocks.state(request)).isEqualTo(AWAITING_APPROVAL);
+    blocks.decide(finance, "felix", false, "Not in this year's budget");
+    // Mode any: rejected only once every finance approver rejected.
+    blocks.decide(finance, "fiona", false, "Agree with felix");
 
-    records.awaitCompleted(instance);
-    assertThat(records.passed(instance, "laptopRejected", "ELEMENT_COMPLETED")).isTrue();
-    assertThat(records.passed(instance, "prepareLaptop", "ELEMENT_ACTIVATED")).isFalse();
-    assertThat(standIns.stages("REQ0000102")).containsExactly("approval", "rejected");
+    records.awaitCompleted(request.instance());
+    assertThat(records.passed(request.instance(), "laptopRejected", "ELEMENT_COMPLETED")).isTrue();
+    assertThat(records.passed(request.instance(), "prepareLaptop", "ELEMENT_ACTIVATED")).isFalse();
+    assertThat(blocks.outcome(request, "financeApproval")).containsEntry("decision", "rejected");
+    assertThat(blocks.awaitStates(request, AWAITING_APPROVAL, REJECTED)).endsWith(REJECTED);
+    assertThat(blocks.approvals.find(finance.id()).orElseThrow().state())
+        .isEqualTo(ApprovalState.REJECTED);
   }
 
   @Test
-  void theManagersRejectionRejectsTheRequestWithoutAskingFinance() {
-    final long instance = orderLaptop("REQ0000103", "other", 900);
+  void aModelOutsideTheRangeGoesToFinanceWhateverItCostsAndItsApprovalStartsTheFulfilment() {
+    final Ordered request = orderLaptop("alice", "alice", "other", 900);
 
-    standIns.decide(standIns.awaitApproval(instance), "rejected", "manager.maria");
+    blocks.decide(blocks.awaitApproval(request), "maria", true, null);
+    final Approval finance = blocks.awaitApproval(request);
+    assertThat(finance.subject())
+        .isEqualTo("New laptop for alice: Framework 13, 900 EUR (approved by the manager)");
+    blocks.decide(finance, "fiona", true, null);
 
-    records.awaitCompleted(instance);
-    assertThat(records.passed(instance, "laptopRejected", "ELEMENT_COMPLETED")).isTrue();
-    assertThat(records.passed(instance, "decideFinanceApproval", "ELEMENT_ACTIVATED")).isFalse();
-    assertThat(standIns.stages("REQ0000103")).containsExactly("approval", "rejected");
-    assertThat(standIns.stagesOf("REQ0000103").get(1).comment())
-        .isEqualTo("The laptop was not approved.");
+    awaitTask(client, request.instance(), "prepareLaptop");
+    assertThat(blocks.outcome(request, "financeApproval")).containsEntry("decision", "approved");
+    assertThat(blocks.awaitStates(request, AWAITING_APPROVAL, IN_FULFILMENT))
+        .endsWith(IN_FULFILMENT);
+  }
+
+  @Test
+  void theManagersRejectionRejectsTheRequestWithoutAskingFinanceAndTellsTheRequester() {
+    final Ordered request = orderLaptop("alice", "alice", "performance-16", 3000);
+
+    blocks.decide(blocks.awaitApproval(request), "maria", false, "We have spare laptops");
+
+    records.awaitCompleted(request.instance());
+    assertThat(records.passed(request.instance(), "laptopRejected", "ELEMENT_COMPLETED")).isTrue();
+    assertThat(records.passed(request.instance(), "decideFinanceApproval", "ELEMENT_ACTIVATED"))
+        .isFalse();
+    assertThat(blocks.outcome(request, "managerApproval"))
+        .containsEntry("decision", "rejected")
+        .extractingByKey("decisions")
+        .asList()
+        .singleElement()
+        .satisfies(
+            d ->
+                assertThat((Map<String, Object>) d)
+                    .containsEntry("comment", "We have spare laptops"));
+    assertThat(blocks.awaitStates(request, AWAITING_APPROVAL, REJECTED)).endsWith(REJECTED);
+    assertThat(blocks.comments(request)).contains("The laptop was not approved.");
+    assertThat(blocks.awaitMail("alice@example.test", request.number(), "New laptop: rejected"))
+        .contains("was rejected", "The laptop was not approved.");
+  }
+
+  @Test
+  void anAgentOrderingForSomeoneHasTheirManagerAsked() {
+    final Ordered request = orderLaptop("carl", "bob", "standard-14", 1000);
+
+    final Approval approval = blocks.awaitApproval(request);
+    assertThat(approval.approvers()).containsExactly("maria");
+    assertThat(approval.requester()).isEqualTo("carl");
+    assertThat(approval.requestedFor()).isEqualTo("bob");
+  }
+
+  @Test
+  void aManagerOrderingForTheirReportCannotApproveItThemselvesAndAnAdminSeesWhy() {
+    // The person it is for is managed by the requester: separation of duties leaves nobody.
+    final Ordered request = orderLaptop("maria", "bob", "standard-14", 1000);
+
+    final long approval = blocks.awaitApprovalInstance(request);
+    assertThat(records.awaitIncidents(approval))
+        .singleElement()
+        .satisfies(
+            incident ->
+                assertThat(incident.errorMessage())
+                    .contains("maria may not approve their own request"));
+    assertThat(blocks.state(request)).isEqualTo(AWAITING_APPROVAL);
+  }
+
+  @Test
+  void someoneWithoutAManagerInTheDirectoryIsAnIncidentNamingThem() {
+    final Ordered request = orderLaptop("nomad", "nomad", "standard-14", 1000);
+
+    assertThat(records.awaitIncidents(blocks.awaitApprovalInstance(request)))
+        .singleElement()
+        .satisfies(
+            incident ->
+                assertThat(incident.errorMessage())
+                    .isEqualTo("manager:nomad: 'nomad' has no manager in the directory"));
   }
 
   @ParameterizedTest
@@ -147,13 +241,13 @@ class NewLaptopProcessTest {
     assertThat(result).isEqualTo(String.valueOf(financeApproves));
   }
 
-  private long orderLaptop(final String number, final String model, final int cost) {
-    return order(
-        client,
+  private Ordered orderLaptop(
+      final String requester, final String requestedFor, final String model, final int cost) {
+    return blocks.order(
         "new-laptop",
-        number,
-        "alice",
-        "alice",
+        "New laptop",
+        requester,
+        requestedFor,
         Map.of(
             "model",
             model,

@@ -8,39 +8,27 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static io.flowdesk.domain.request.RequestState.FULFILLED;
+import static io.flowdesk.domain.request.RequestState.IN_FULFILMENT;
 import static io.flowdesk.workers.processes.ItemTesting.awaitTask;
 import static io.flowdesk.workers.processes.ItemTesting.complete;
-import static io.flowdesk.workers.processes.ItemTesting.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.search.response.UserTask;
-import io.flowdesk.connectors.http.DestinationPolicy;
-import io.flowdesk.connectors.http.HttpConnector;
-import io.flowdesk.connectors.http.HttpConnectorSettings;
-import io.flowdesk.connectors.mail.MailSecurity;
-import io.flowdesk.connectors.mail.MailSender;
-import io.flowdesk.connectors.mail.MailSenderSettings;
-import io.flowdesk.connectors.mail.MailServer;
-import io.flowdesk.domain.delivery.DeliveryLog;
 import io.flowdesk.domain.secret.SecretBinding;
 import io.flowdesk.domain.secret.SecretStore;
+import io.flowdesk.engine.Engine;
 import io.flowdesk.engine.test.EngineRecords;
 import io.flowdesk.engine.test.FlowdeskEngineTest;
-import io.flowdesk.workers.TestWorker;
-import io.flowdesk.workers.WorkerTesting;
 import io.flowdesk.workers.http.HttpWorker;
-import io.flowdesk.workers.mail.EmailWorker;
-import jakarta.mail.internet.MimeMessage;
-import java.time.Duration;
+import io.flowdesk.workers.processes.RequestBuildingBlocks.Ordered;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -48,7 +36,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * processes/catalog/password-reset.bpmn and its form as packaged, against a WireMock stand-in of
  * the directory's API: the HTTP connector unlocks or resets, the person gets a mail, and the
- * service desk takes over when the directory refuses.
+ * service desk takes over when the directory refuses. The workers run as the app runs them (HTTP,
+ * email, request stage: {@link RequestBuildingBlocks}); the request record moves with the process.
  */
 @FlowdeskEngineTest
 class PasswordResetProcessTest {
@@ -65,61 +54,41 @@ class PasswordResetProcessTest {
               new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort())
           .withPerMethodLifecycle(false);
 
-  static SecretStore secrets;
-  static HttpConnector connector;
-  static TestWorker http;
-  static TestWorker email;
-  static RequestStandIns standIns;
+  static RequestBuildingBlocks blocks;
 
   CamundaClient client;
   EngineRecords records;
-
-  @BeforeAll
-  static void directory() {
-    secrets = new SecretStore(WorkerTesting.domainDatabase(), WorkerTesting.randomKey());
-    secrets.put(
-        "directory-api",
-        "directory-token".toCharArray(),
-        SecretBinding.of(List.of(HttpWorker.CONNECTOR), List.of(apiUrl())));
-    connector =
-        new HttpConnector(
-            HttpConnectorSettings.of(
-                DestinationPolicy.builder()
-                    .allowHost("127.0.0.1")
-                    .allowAddressRange("127.0.0.1/32")
-                    .build()));
-  }
+  Engine engine;
 
   @BeforeEach
   void deploy() throws Exception {
     GREEN_MAIL.purgeEmailFromAllMailboxes();
     DIRECTORY.resetAll();
-    if (standIns == null) {
+    if (blocks == null) {
       ItemTesting.deploy(
           client, List.of("catalog/password-reset.bpmn"), List.of("password-reset.form"));
-      standIns = RequestStandIns.start(client);
-      http = new TestWorker(client, HttpWorker.TYPE);
-      http.use(new HttpWorker(connector, secrets, Duration.ofMillis(100))::handle);
-      email = new TestWorker(client, EmailWorker.TYPE);
-      final MailServer smtp =
-          MailServer.of("127.0.0.1", GREEN_MAIL.getSmtp().getPort(), MailSecurity.NONE);
-      email.use(
-          new EmailWorker(
-                  new MailSender(
-                      new MailSenderSettings(smtp, "flowdesk@flowdesk.local", "flowdesk.local")),
-                  new DeliveryLog(WorkerTesting.domainDatabase()),
-                  Duration.ofMillis(100))
-              ::handle);
+      blocks =
+          RequestBuildingBlocks.start(
+                  engine,
+                  client,
+                  records,
+                  GREEN_MAIL,
+                  "flowdesk.connectors.http.allowed-hosts=127.0.0.1",
+                  "flowdesk.connectors.http.allowed-address-ranges=127.0.0.1/32")
+              .people("alice", "bob");
+      blocks
+          .bean(SecretStore.class)
+          .put(
+              "directory-api",
+              "directory-token".toCharArray(),
+              SecretBinding.of(List.of(HttpWorker.CONNECTOR), List.of(apiUrl())));
     }
   }
 
   @AfterAll
   static void stop() {
-    standIns.close();
-    standIns = null;
-    http.close();
-    email.close();
-    connector.close();
+    blocks.close();
+    blocks = null;
   }
 
   @Test
@@ -129,7 +98,8 @@ class PasswordResetProcessTest {
         post(urlEqualTo("/api/people/alice/unlock"))
             .willReturn(okJson("{\"email\": \"alice.private@example.test\"}")));
 
-    final long instance = orderReset("REQ0000401", "unlock");
+    final Ordered request = orderReset("alice", "unlock");
+    final long instance = request.instance();
 
     records.awaitCompleted(instance);
     assertThat(records.passed(instance, "accountReset", "ELEMENT_COMPLETED")).isTrue();
@@ -137,13 +107,19 @@ class PasswordResetProcessTest {
         postRequestedFor(urlEqualTo("/api/people/alice/unlock"))
             .withHeader("Authorization", equalTo("Bearer directory-token"))
             .withRequestBody(
-                equalToJson("{\"requestNumber\": \"REQ0000401\", \"requestedBy\": \"alice\"}")));
-    final MimeMessage[] mails = GREEN_MAIL.getReceivedMessages();
-    assertThat(mails).hasSize(1);
-    assertThat(mails[0].getAllRecipients()[0].toString()).isEqualTo("alice.private@example.test");
-    assertThat(mails[0].getSubject()).isEqualTo("[REQ0000401] Your account is unlocked");
-    assertThat(GreenMailUtil.getBody(mails[0])).contains("alice is unlocked");
-    assertThat(standIns.stages("REQ0000401")).containsExactly("fulfilment", "fulfilled");
+                equalToJson(
+                    "{\"requestNumber\": \""
+                        + request.number()
+                        + "\", \"requestedBy\": \"alice\"}")));
+    assertThat(
+            blocks.awaitMail(
+                "alice.private@example.test",
+                "[" + request.number() + "] Your account is unlocked"))
+        .contains("alice is unlocked");
+    assertThat(blocks.awaitStates(request, IN_FULFILMENT, FULFILLED)).endsWith(FULFILLED);
+    assertThat(
+            blocks.awaitMail("alice@example.test", request.number(), "Password reset: fulfilled"))
+        .contains("has been fulfilled");
     assertThat(records.passed(instance, "resetByHand", "ELEMENT_ACTIVATED")).isFalse();
   }
 
@@ -153,26 +129,31 @@ class PasswordResetProcessTest {
         post(urlEqualTo("/api/people/alice/reset"))
             .willReturn(aResponse().withStatus(404).withBody("{\"error\": \"unknown person\"}")));
 
-    final long instance = orderReset("REQ0000402", "reset");
+    final Ordered request = orderReset("alice", "reset");
+    final long instance = request.instance();
 
     final UserTask byHand = awaitTask(client, instance, "resetByHand");
     assertThat(byHand.getCandidateGroups()).containsExactly("service-desk");
     assertThat(records.variable(instance, "errorMessage")).contains("404");
-    assertThat(standIns.stages("REQ0000402")).containsExactly("fulfilment");
+    assertThat(blocks.states(request)).containsExactly(IN_FULFILMENT);
     complete(client, byHand, Map.of());
 
     records.awaitCompleted(instance);
     assertThat(records.passed(instance, "accountReset", "ELEMENT_COMPLETED")).isTrue();
-    assertThat(GREEN_MAIL.getReceivedMessages()).isEmpty();
-    assertThat(standIns.stages("REQ0000402")).containsExactly("fulfilment", "fulfilled");
-    assertThat(standIns.stagesOf("REQ0000402").get(1).comment())
-        .isEqualTo("The password is reset.");
+    assertThat(blocks.awaitStates(request, IN_FULFILMENT, FULFILLED)).endsWith(FULFILLED);
+    assertThat(blocks.comments(request)).contains("The password is reset.");
+    // Only the request's own mail to the requester: the directory named no address to reset to.
+    assertThat(
+            blocks.awaitMail("alice@example.test", request.number(), "Password reset: fulfilled"))
+        .contains("The password is reset.");
+    assertThat(GREEN_MAIL.getReceivedMessages()).hasSize(1);
   }
 
   @Test
   void withoutAnAddressGivenTheCallGoesToTheDirectoryNamedInTheDiagram() {
-    final long instance =
-        order(client, "password-reset", "REQ0000403", "bob", "bob", Map.of("action", "unlock"));
+    final Ordered request =
+        blocks.order("password-reset", "Password reset", "bob", "bob", Map.of("action", "unlock"));
+    final long instance = request.instance();
 
     // The test's secret is bound to WireMock only: refused for the diagram's directory before any
     // request, and a refused secret is an incident for an admin, not a task for the service desk.
@@ -185,15 +166,15 @@ class PasswordResetProcessTest {
                     .contains("https://directory.flowdesk.local"));
     assertThat(records.passed(instance, "resetByHand", "ELEMENT_ACTIVATED")).isFalse();
     assertThat(DIRECTORY.getAllServeEvents()).isEmpty();
+    assertThat(blocks.states(request)).containsExactly(IN_FULFILMENT);
   }
 
-  private long orderReset(final String number, final String action) {
-    return order(
-        client,
+  private Ordered orderReset(final String person, final String action) {
+    return blocks.order(
         "password-reset",
-        number,
-        "alice",
-        "alice",
+        "Password reset",
+        person,
+        person,
         Map.of("action", action, "directoryApiUrl", apiUrl() + "/api"));
   }
 

@@ -1,16 +1,22 @@
 package io.flowdesk.workers.processes;
 
+import static io.flowdesk.domain.request.RequestState.FULFILLED;
+import static io.flowdesk.domain.request.RequestState.IN_FULFILMENT;
 import static io.flowdesk.workers.WorkerTesting.formFile;
 import static io.flowdesk.workers.WorkerTesting.processFile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.search.enums.UserTaskState;
 import io.camunda.client.api.search.response.Form;
 import io.camunda.client.api.search.response.UserTask;
+import io.flowdesk.engine.Engine;
 import io.flowdesk.engine.test.EngineRecords;
 import io.flowdesk.engine.test.FlowdeskEngineTest;
+import io.flowdesk.workers.processes.RequestBuildingBlocks.Ordered;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -18,31 +24,39 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * processes/catalog/something-else.bpmn as packaged, with its start form: the portal's catalog item
- * "Something else" (free text to the service desk).
+ * "Something else" (free text to the service desk), with the request workers as the app runs them.
  */
 @FlowdeskEngineTest
 class SomethingElseProcessTest {
 
-  static RequestStandIns standIns;
+  @RegisterExtension
+  static final GreenMailExtension MAIL =
+      new GreenMailExtension(
+              new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort())
+          .withPerMethodLifecycle(false);
+
+  static RequestBuildingBlocks blocks;
 
   CamundaClient client;
   EngineRecords records;
+  Engine engine;
 
   long definitionKey;
 
   @AfterAll
   static void stop() {
-    standIns.close();
-    standIns = null;
+    blocks.close();
+    blocks = null;
   }
 
   @BeforeEach
   void deploy() {
-    if (standIns == null) {
-      standIns = RequestStandIns.start(client);
+    if (blocks == null) {
+      blocks = RequestBuildingBlocks.start(engine, client, records, MAIL).people("alice");
     }
     definitionKey =
         client
@@ -69,19 +83,19 @@ class SomethingElseProcessTest {
 
   @Test
   void theRequestIsInFulfilmentWhileTheServiceDeskHandlesItAndFulfilledWhenTheyCompleteIt() {
-    final long instance =
-        ItemTesting.order(
-            client,
+    final Ordered request =
+        blocks.order(
             "something-else",
-            "REQ0000501",
+            "Something else",
             "alice",
             "alice",
             Map.of(
                 "subject", "A second monitor for room 4",
                 "details", "For the Tuesday workshops"));
+    final long instance = request.instance();
 
     final UserTask task = awaitTask(instance);
-    assertThat(standIns.stages("REQ0000501")).containsExactly("fulfilment");
+    assertThat(blocks.awaitStates(request, IN_FULFILMENT)).containsExactly(IN_FULFILMENT);
     assertThat(task.getName()).isEqualTo("Handle request");
     assertThat(task.getCandidateGroups()).containsExactly("service-desk");
     assertThat(records.variable(instance, "subject")).isEqualTo("\"A second monitor for room 4\"");
@@ -91,7 +105,10 @@ class SomethingElseProcessTest {
 
     records.awaitCompleted(instance);
     assertThat(records.passed(instance, "requestHandled", "ELEMENT_COMPLETED")).isTrue();
-    assertThat(standIns.stages("REQ0000501")).containsExactly("fulfilment", "fulfilled");
+    assertThat(blocks.awaitStates(request, IN_FULFILMENT, FULFILLED)).endsWith(FULFILLED);
+    assertThat(
+            blocks.awaitMail("alice@example.test", request.number(), "Something else: fulfilled"))
+        .contains("has been fulfilled");
   }
 
   private UserTask awaitTask(final long instance) {

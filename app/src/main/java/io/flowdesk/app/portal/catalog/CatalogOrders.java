@@ -2,6 +2,7 @@ package io.flowdesk.app.portal.catalog;
 
 import io.flowdesk.app.incident.IncidentReporting;
 import io.flowdesk.app.request.RequestOrdering;
+import io.flowdesk.app.security.Viewer;
 import io.flowdesk.domain.incident.Incident;
 import io.flowdesk.domain.request.Request;
 import java.util.Map;
@@ -38,28 +39,31 @@ public class CatalogOrders {
   }
 
   /**
+   * @param orderer who orders or reports
    * @param requestedFor for whom a request is ordered; null or blank for the person ordering (an
    *     incident is always the caller's own)
    * @throws IllegalArgumentException naming the field, when an incident report is incomplete
    * @throws io.flowdesk.app.request.UnknownPersonException nobody enabled is called {@code
    *     requestedFor}
+   * @throws io.flowdesk.app.request.OrderingForOthersRefusedException the orderer may order only
+   *     for themselves
    * @throws io.flowdesk.app.record.ProcessNotStartedException the process did not start; the record
    *     made for it was canceled
    */
   public Ordered order(
       final CatalogItem item,
-      final String username,
+      final Viewer orderer,
       final String requestedFor,
       final Map<String, Object> answers) {
     if (item.kind() == CatalogItem.Kind.INCIDENT) {
-      final Incident incident = reporting.report(username, answers);
+      final Incident incident = reporting.report(orderer.username(), answers);
       return new Ordered(
           "Thank you. Your issue is recorded as "
               + incident.number()
               + "; the service desk will pick it up.",
           "/portal/requests/" + incident.number());
     }
-    final Request request = requests.order(item, username, requestedFor, answers);
+    final Request request = requests.order(item, orderer, requestedFor, answers);
     return new Ordered(
         "Thank you. Your request \"" + item.title() + "\" is recorded as " + request.number() + ".",
         "/portal/requests/" + request.number());
