@@ -3,9 +3,11 @@ package io.flowdesk.workers.approval;
 import io.flowdesk.domain.directory.Directory;
 import io.flowdesk.domain.directory.Person;
 import io.flowdesk.workers.UnresolvableJobException;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns the {@code approvers} of an approval into people: a username, {@code group:<name>} (every
@@ -24,8 +26,13 @@ final class ApproverDirectory {
     this.directory = directory;
   }
 
-  /** The people the entries name, in the order given, each once. */
-  List<Person> expand(final List<String> entries) {
+  /**
+   * The people the entries name, in the order given, each once. A {@code manager:<username>} whose
+   * manager is one of the {@code parties} (a manager ordering for their own report) names the
+   * manager one level up instead, so separation of duties does not leave the approval without
+   * anyone; named people and groups are taken as they are.
+   */
+  List<Person> expand(final List<String> entries, final Set<String> parties) {
     final Map<String, Person> people = new LinkedHashMap<>();
     for (final String entry : entries) {
       if (entry.startsWith(GROUP)) {
@@ -49,7 +56,11 @@ final class ApproverDirectory {
         }
         members.forEach(p -> people.putIfAbsent(p.username(), p));
       } else if (entry.startsWith(MANAGER)) {
-        final Person manager = managerOf(entry.substring(MANAGER.length()).strip(), entry);
+        Person manager = managerOf(entry.substring(MANAGER.length()).strip(), entry);
+        final Set<String> climbed = new HashSet<>();
+        while (parties.contains(manager.username()) && climbed.add(manager.username())) {
+          manager = managerOf(manager.username(), entry);
+        }
         people.putIfAbsent(manager.username(), manager);
       } else {
         final Person person = person(entry, "approver '" + entry + "'");

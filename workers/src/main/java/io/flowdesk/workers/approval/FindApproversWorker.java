@@ -16,8 +16,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * Task type {@code flowdesk:approval-approvers} (process {@code flowdesk-approval}): resolves who
@@ -116,7 +118,9 @@ public class FindApproversWorker {
 
     final List<Person> asked = new ArrayList<>();
     final Set<String> dropped = new TreeSet<>();
-    for (final Person person : directory.expand(entries)) {
+    final Set<String> parties = new TreeSet<>();
+    Stream.of(requester, requestedFor).filter(Objects::nonNull).forEach(parties::add);
+    for (final Person person : directory.expand(entries, parties)) {
       if (person.username().equals(requester) || person.username().equals(requestedFor)) {
         dropped.add(person.username());
       } else {

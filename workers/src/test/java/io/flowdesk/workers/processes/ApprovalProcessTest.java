@@ -579,7 +579,7 @@ class ApprovalProcessTest {
   }
 
   @Test
-  void theRequesterAndWhomItIsForAreNotAskedEvenThroughAGroupOrAsAManager() {
+  void theRequesterAndWhomItIsForAreNotAskedEvenThroughAGroupOrAsAManagerWhoseManagerIsAsked() {
     final Started approval =
         ask(
             Map.of(
@@ -587,9 +587,10 @@ class ApprovalProcessTest {
                 "requester", "alice",
                 "requestedFor", "dora"));
 
-    // manager:carl is alice (dropped), the group's dora is whom it is for (dropped).
-    awaitAsked(approval, "bob", "carl", "ed");
-    assertThat(approvalOf(approval).approvers()).containsExactly("carl", "ed", "bob");
+    // alice is dropped; manager:carl is alice, so her own manager maria is asked instead; the
+    // group's dora is whom it is for (dropped).
+    awaitAsked(approval, "maria", "bob", "carl", "ed");
+    assertThat(approvalOf(approval).approvers()).containsExactly("maria", "carl", "ed", "bob");
   }
 
   @Test

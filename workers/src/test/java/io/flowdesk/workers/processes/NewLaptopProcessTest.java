@@ -57,10 +57,12 @@ class NewLaptopProcessTest {
           List.of("new-laptop.form", "new-laptop-fulfilment.form", "new-laptop-delivery.form"));
       blocks =
           RequestBuildingBlocks.start(engine, client, records, MAIL)
-              .people("alice", "bob", "carl", "maria", "fiona", "felix", "nomad")
+              .people("alice", "bob", "carl", "maria", "victor", "fiona", "felix", "nomad", "nora")
               .manager("alice", "maria")
               .manager("bob", "maria")
               .manager("carl", "alice")
+              .manager("maria", "victor")
+              .manager("nora", "nomad")
               .group("finance", "fiona", "felix");
     }
   }
@@ -194,9 +196,19 @@ class NewLaptopProcessTest {
   }
 
   @Test
-  void aManagerOrderingForTheirReportCannotApproveItThemselvesAndAnAdminSeesWhy() {
-    // The person it is for is managed by the requester: separation of duties leaves nobody.
+  void aManagerOrderingForTheirReportHasTheApprovalGoOneLevelUp() {
+    // maria manages bob, so she would approve her own order: separation of duties drops her and
+    // her own manager is asked instead.
     final Ordered request = orderLaptop("maria", "bob", "standard-14", 1000);
+
+    final Approval approval = blocks.awaitApproval(request);
+    assertThat(approval.approvers()).containsExactly("victor");
+  }
+
+  @Test
+  void whenNobodyIsAboveTheManagerOrderingAnAdminSeesWhy() {
+    // nomad manages nora but has no manager of his own: the approval cannot go one level up.
+    final Ordered request = orderLaptop("nomad", "nora", "standard-14", 1000);
 
     final long approval = blocks.awaitApprovalInstance(request);
     assertThat(records.awaitIncidents(approval))
@@ -204,7 +216,7 @@ class NewLaptopProcessTest {
         .satisfies(
             incident ->
                 assertThat(incident.errorMessage())
-                    .contains("maria may not approve their own request"));
+                    .isEqualTo("manager:nora: 'nomad' has no manager in the directory"));
     assertThat(blocks.state(request)).isEqualTo(AWAITING_APPROVAL);
   }
 
