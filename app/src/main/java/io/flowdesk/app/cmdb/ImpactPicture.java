@@ -26,7 +26,8 @@ final class ImpactPicture {
   private static final int COLUMN_GAP = 60;
   private static final int ROW_GAP = 14;
   private static final int MARGIN = 10;
-  private static final int NAME_CHARS = 24;
+  // What fits a box in bold 13 px; the title (a tooltip) and the list have the whole name.
+  private static final int NAME_CHARS = 20;
 
   private ImpactPicture() {}
 

@@ -65,7 +65,10 @@ class CmdbPagesTest extends WebTestSupport {
     final Element svg = page.selectFirst("#impact-picture svg.cmdb-impact");
     assertThat(svg).isNotNull();
     assertThat(svg.select("g.cmdb-node")).hasSize(2);
-    assertThat(svg.select("g.cmdb-service text").first().text()).isEqualTo(app.name());
+    assertThat(svg.select("g.cmdb-service title").first().text())
+        .isEqualTo(app.name() + " (Application)");
+    assertThat(svg.select("g.cmdb-service text").first().text())
+        .isEqualTo(app.name().substring(0, 19) + "…");
     assertThat(svg.select("b")).isEmpty();
     assertThat(svg.select("line")).hasSize(1);
     assertThat(page.select("#history tbody tr")).isNotEmpty();
