@@ -6,36 +6,37 @@ import java.math.RoundingMode;
 /**
  * Writes SVG markup in which every attribute value and every text is escaped, so nothing from the
  * BPMN file can open a tag, close an attribute or start an entity. Attributes are given as
- * name/value pairs; a null value leaves the attribute out, numbers are written locale-free.
+ * name/value pairs; a null value leaves the attribute out, numbers are written locale-free. Also
+ * used by the CMDB's impact picture ({@code io.flowdesk.app.cmdb.ImpactPicture}).
  */
-final class SvgWriter {
+public final class SvgWriter {
 
   private final StringBuilder out = new StringBuilder(4096);
 
-  SvgWriter open(final String tag, final Object... attributes) {
+  public SvgWriter open(final String tag, final Object... attributes) {
     tag(tag, attributes);
     out.append('>');
     return this;
   }
 
-  SvgWriter empty(final String tag, final Object... attributes) {
+  public SvgWriter empty(final String tag, final Object... attributes) {
     tag(tag, attributes);
     out.append("/>");
     return this;
   }
 
-  SvgWriter close(final String tag) {
+  public SvgWriter close(final String tag) {
     out.append("</").append(tag).append('>');
     return this;
   }
 
-  SvgWriter text(final String text) {
+  public SvgWriter text(final String text) {
     escape(text, out);
     return this;
   }
 
   /** A whole element with text content, e.g. {@code <title>}. */
-  SvgWriter element(final String tag, final String text, final Object... attributes) {
+  public SvgWriter element(final String tag, final String text, final Object... attributes) {
     return open(tag, attributes).text(text).close(tag);
   }
 

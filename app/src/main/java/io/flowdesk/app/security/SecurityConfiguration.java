@@ -102,7 +102,8 @@ class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers("/admin/**", "/forms/**", "/actuator/**")
                     .hasRole(Role.ADMIN.name())
-                    .requestMatchers("/inbox/**", "/incidents/**", "/requests/**")
+                    .requestMatchers(
+                        "/inbox/**", "/incidents/**", "/requests/**", "/cmdb", "/cmdb/**")
                     .hasAnyRole(AGENT_ROLES)
                     .anyRequest()
                     .authenticated())

@@ -69,9 +69,10 @@ class SignInTest extends WebTestSupport {
   @Test
   void navigationFollowsTheRoles() throws Exception {
     assertThat(html(get("/portal").session(signIn("agent.anna"))).select("nav a").eachText())
-        .containsExactly("Portal", "My requests", "My approvals", "Inbox", "Account");
+        .containsExactly("Portal", "My requests", "My approvals", "Inbox", "CMDB", "Account");
     assertThat(html(get("/portal").session(signIn("admin"))).select("nav a").eachText())
-        .containsExactly("Portal", "My requests", "My approvals", "Inbox", "Account", "Admin");
+        .containsExactly(
+            "Portal", "My requests", "My approvals", "Inbox", "CMDB", "Account", "Admin");
   }
 
   @Test
