@@ -5,6 +5,7 @@ import io.flowdesk.domain.delivery.DeliveryLog;
 import io.flowdesk.domain.directory.Directory;
 import io.flowdesk.domain.directory.NotificationPreferences;
 import io.flowdesk.domain.incident.IncidentRecords;
+import io.flowdesk.domain.record.OwnRecords;
 import io.flowdesk.domain.secret.SecretKey;
 import io.flowdesk.domain.secret.SecretStore;
 import java.nio.file.Path;
@@ -92,6 +93,11 @@ public class DomainConfiguration {
       final ObjectProvider<PlatformTransactionManager> transactionManager,
       final DomainSchemaReady ready) {
     return new Approvals(dataSource, transactions(dataSource, transactionManager));
+  }
+
+  @Bean
+  public OwnRecords ownRecords(final DataSource dataSource, final DomainSchemaReady ready) {
+    return new OwnRecords(dataSource);
   }
 
   private static PlatformTransactionManager transactions(

@@ -40,6 +40,7 @@ class AgentRequestController {
   private final RequestFiles files;
   private final ProcessDiagrams diagrams;
   private final Viewers viewers;
+  private final RequestAnswers answers;
 
   AgentRequestController(
       final RequestAccess access,
@@ -48,7 +49,8 @@ class AgentRequestController {
       final RequestCommands commands,
       final RequestFiles files,
       final ProcessDiagrams diagrams,
-      final Viewers viewers) {
+      final Viewers viewers,
+      final RequestAnswers answers) {
     this.access = access;
     this.records = records;
     this.timeline = timeline;
@@ -56,13 +58,14 @@ class AgentRequestController {
     this.files = files;
     this.diagrams = diagrams;
     this.viewers = viewers;
+    this.answers = answers;
   }
 
   @GetMapping
   String show(@PathVariable final String number, final Model model) {
     final Request request = find(number);
     model.addAttribute("request", request);
-    model.addAttribute("answers", RequestAnswers.lines(request.answers()));
+    model.addAttribute("answers", answers.of(request));
     model.addAttribute("timeline", timeline.of(request, true));
     model.addAttribute("auditTrail", records.auditTrail(request.id()));
     model.addAttribute("attachments", records.attachments(request.id()));
