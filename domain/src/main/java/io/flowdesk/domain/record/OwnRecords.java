@@ -65,8 +65,8 @@ public final class OwnRecords {
           final String state = stateFilter(kind, kept, parameters);
           for (final Source source : sources(kind)) {
             heads.add(source.head(state));
+            counts.add(source.count(state));
           }
-          counts.add(count(kind, state));
         });
     final String sql =
         "SELECT total.n AS total, own.* FROM (SELECT "
@@ -89,8 +89,11 @@ public final class OwnRecords {
     return new PageImpl<>(rows, request, total[0]);
   }
 
-  /** Where one kind's rows for a person are: a table and the column naming the person. */
-  private record Source(RecordKind kind, String person, String title, String exclude) {
+  /**
+   * Where some of one kind's rows for a person are: a table, the column naming the person, and a
+   * condition that keeps the sources of a kind apart (each row in exactly one source).
+   */
+  private record Source(RecordKind kind, String person, String title, String only) {
 
     /** The newest rows a page can need, in the order of the source's index. */
     String head(final String state) {
@@ -99,13 +102,16 @@ public final class OwnRecords {
           + "' AS prefix, number, "
           + title
           + " AS title, state, updated_at FROM "
-          + kind.mainTable()
-          + " WHERE "
-          + person
-          + " = :username"
-          + exclude
-          + state
+          + where(state)
           + " ORDER BY updated_at DESC, number DESC LIMIT :head)";
+    }
+
+    String count(final String state) {
+      return "(SELECT count(*) FROM " + where(state) + ")";
+    }
+
+    private String where(final String state) {
+      return kind.mainTable() + " WHERE " + person + " = :username" + only + state;
     }
   }
 
@@ -114,20 +120,13 @@ public final class OwnRecords {
       return List.of(new Source(kind, "caller", "short_description", ""));
     }
     if (kind.equals(RecordKind.REQUEST)) {
-      // Ordered for oneself: the requester's index finds it; the second source adds the others.
+      // Ordered for oneself: the requester's source has it. The other source's condition is the
+      // predicate of its partial index (V16), which holds only the requests ordered for others.
       return List.of(
           new Source(kind, "requester", "title", ""),
-          new Source(kind, "requested_for", "title", " AND requester <> :username"));
+          new Source(kind, "requested_for", "title", " AND requested_for <> requester"));
     }
     throw new IllegalArgumentException("My requests lists no " + kind.noun() + " records");
-  }
-
-  private static String count(final RecordKind kind, final String state) {
-    final String persons =
-        kind.equals(RecordKind.INCIDENT)
-            ? "caller = :username"
-            : "(requester = :username OR requested_for = :username)";
-    return "(SELECT count(*) FROM " + kind.mainTable() + " WHERE " + persons + state + ")";
   }
 
   private static String stateFilter(
