@@ -7,6 +7,7 @@ import io.flowdesk.domain.directory.NotificationPreferences;
 import io.flowdesk.domain.directory.Recipients;
 import io.flowdesk.domain.incident.IncidentRecords;
 import io.flowdesk.domain.privacy.Pseudonymisation;
+import io.flowdesk.domain.record.OwnRecords;
 import io.flowdesk.domain.secret.SecretKey;
 import io.flowdesk.domain.secret.SecretStore;
 import java.nio.file.Path;
@@ -106,6 +107,11 @@ public class DomainConfiguration {
       final ObjectProvider<PlatformTransactionManager> transactionManager,
       final DomainSchemaReady ready) {
     return new Approvals(dataSource, transactions(dataSource, transactionManager));
+  }
+
+  @Bean
+  public OwnRecords ownRecords(final DataSource dataSource, final DomainSchemaReady ready) {
+    return new OwnRecords(dataSource);
   }
 
   private static PlatformTransactionManager transactions(

@@ -5,10 +5,13 @@ import io.flowdesk.app.forms.FormSchema;
 import io.flowdesk.app.forms.FormSubmission;
 import io.flowdesk.app.forms.FormValidator;
 import io.flowdesk.app.inbox.TaskInbox;
+import io.flowdesk.app.request.RequestAnswers;
 import io.flowdesk.app.security.Viewer;
 import io.flowdesk.app.security.Viewers;
+import io.flowdesk.domain.approval.Approval;
 import io.flowdesk.domain.directory.Directory;
 import io.flowdesk.domain.directory.Person;
+import io.flowdesk.domain.request.RequestRecords;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.HashMap;
 import java.util.List;
@@ -40,6 +43,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class MyApprovalsController {
 
   private final ApprovalDesk desk;
+  private final RequestRecords requests;
   private final RequestAnswers answers;
   private final TaskInbox tasks;
   private final Directory directory;
@@ -49,6 +53,7 @@ class MyApprovalsController {
 
   MyApprovalsController(
       final ApprovalDesk desk,
+      final RequestRecords requests,
       final RequestAnswers answers,
       final TaskInbox tasks,
       final Directory directory,
@@ -56,6 +61,7 @@ class MyApprovalsController {
       final FormRenderer renderer,
       final FormValidator validator) {
     this.desk = desk;
+    this.requests = requests;
     this.answers = answers;
     this.tasks = tasks;
     this.directory = directory;
@@ -161,7 +167,7 @@ class MyApprovalsController {
     model.addAttribute("task", open.task());
     model.addAttribute("requesterName", name(open.approval().requester()));
     model.addAttribute("requestedForName", name(open.approval().requestedFor()));
-    model.addAttribute("answers", answers.of(open.approval()));
+    model.addAttribute("answers", answers(open.approval()));
     model.addAttribute(
         "form",
         invalid
@@ -170,6 +176,14 @@ class MyApprovalsController {
     model.addAttribute("delegateError", Map.of());
     model.addAttribute("delegateInput", "");
     model.addAttribute("reasonInput", "");
+  }
+
+  /**
+   * What the requester answered, read from the request the approval is about; nothing for an
+   * approval of another kind of record (the approver then judges the subject alone).
+   */
+  private List<RequestAnswers.Line> answers(final Approval approval) {
+    return requests.findByNumber(approval.recordNumber()).map(answers::of).orElse(List.of());
   }
 
   private FormSchema form(final ApprovalTask open) {

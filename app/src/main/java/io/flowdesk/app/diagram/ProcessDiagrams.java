@@ -7,12 +7,9 @@ import io.camunda.client.api.search.enums.ElementInstanceState;
 import io.camunda.client.api.search.response.ElementInstance;
 import io.camunda.client.api.search.response.ProcessInstance;
 import io.camunda.client.api.search.response.SearchResponse;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import io.flowdesk.app.system.RecentlyUsed;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
@@ -31,8 +28,8 @@ public class ProcessDiagrams {
   private static final int CACHED_DRAWINGS = 256;
 
   private final CamundaClient client;
-  private final Map<Long, BpmnDiagram> parsed = lru(CACHED_DEFINITIONS);
-  private final Map<Drawing, String> drawn = lru(CACHED_DRAWINGS);
+  private final RecentlyUsed<Long, BpmnDiagram> parsed = new RecentlyUsed<>(CACHED_DEFINITIONS);
+  private final RecentlyUsed<Drawing, String> drawn = new RecentlyUsed<>(CACHED_DRAWINGS);
 
   ProcessDiagrams(final CamundaClient client) {
     this.client = client;
@@ -67,12 +64,11 @@ public class ProcessDiagrams {
     final DiagramHighlight highlight = DiagramHighlight.active(activeElements(active));
     final long definitionKey = instance.getProcessDefinitionKey();
     return Optional.of(
-        cached(
-            drawn,
+        drawn.get(
             new Drawing(definitionKey, highlight),
             drawing ->
-                cached(
-                        parsed,
+                parsed
+                    .get(
                         definitionKey,
                         key ->
                             BpmnDiagram.parse(
@@ -85,29 +81,5 @@ public class ProcessDiagrams {
     return search.join().items().stream()
         .map(ElementInstance::getElementId)
         .collect(Collectors.toSet());
-  }
-
-  /**
-   * The cached value, or a new one computed outside the lock: a page must not wait for another
-   * page's engine call or drawing (two pages may compute the same value once each).
-   */
-  private static <K, V> V cached(final Map<K, V> cache, final K key, final Function<K, V> compute) {
-    final V known = cache.get(key);
-    if (known != null) {
-      return known;
-    }
-    final V computed = compute.apply(key);
-    cache.put(key, computed);
-    return computed;
-  }
-
-  private static <K, V> Map<K, V> lru(final int capacity) {
-    return Collections.synchronizedMap(
-        new LinkedHashMap<>(16, 0.75f, true) {
-          @Override
-          protected boolean removeEldestEntry(final Map.Entry<K, V> eldest) {
-            return size() > capacity;
-          }
-        });
   }
 }

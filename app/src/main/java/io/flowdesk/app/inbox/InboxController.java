@@ -44,6 +44,7 @@ class InboxController {
   private final Viewers viewers;
   private final FormRenderer renderer;
   private final FormValidator validator;
+  private final RequestAnswers answers;
 
   InboxController(
       final TaskInbox inbox,
@@ -51,13 +52,15 @@ class InboxController {
       final Directory directory,
       final Viewers viewers,
       final FormRenderer renderer,
-      final FormValidator validator) {
+      final FormValidator validator,
+      final RequestAnswers answers) {
     this.inbox = inbox;
     this.records = records;
     this.directory = directory;
     this.viewers = viewers;
     this.renderer = renderer;
     this.validator = validator;
+    this.answers = answers;
   }
 
   @GetMapping
@@ -165,8 +168,7 @@ class InboxController {
     model.addAttribute("incident", records.incident(task.getProcessInstanceKey()).orElse(null));
     final Request request = records.request(task.getProcessInstanceKey()).orElse(null);
     model.addAttribute("request", request);
-    model.addAttribute(
-        "answers", request == null ? List.of() : RequestAnswers.lines(request.answers()));
+    model.addAttribute("answers", request == null ? List.of() : answers.of(request));
     model.addAttribute("colleagues", colleagues(task));
     model.addAttribute("hasForm", form.isPresent());
     // An approval stays with its approver: handed on by delegation in My approvals, not here.

@@ -24,13 +24,10 @@ public record InboxRow(
       final UserTask task,
       final Incident incident,
       final Request request,
+      final RequestAnswers answers,
       final OffsetDateTime now) {
     final boolean overdue = task.getDueDate() != null && task.getDueDate().isBefore(now);
     return new InboxRow(
-        task,
-        incident,
-        request,
-        request == null ? List.of() : RequestAnswers.lines(request.answers()),
-        overdue);
+        task, incident, request, request == null ? List.of() : answers.of(request), overdue);
   }
 }

@@ -6,13 +6,14 @@ import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ClientHttpException;
 import io.camunda.client.api.search.enums.UserTaskState;
 import io.camunda.client.api.search.filter.UserTaskFilter;
-import io.camunda.client.api.search.response.Form;
 import io.camunda.client.api.search.response.SearchResponse;
 import io.camunda.client.api.search.response.UserTask;
 import io.camunda.client.api.search.response.Variable;
 import io.flowdesk.app.approval.ApprovalDesk;
 import io.flowdesk.app.approval.ApprovalTask;
+import io.flowdesk.app.forms.DeployedForms;
 import io.flowdesk.app.forms.FormSchema;
+import io.flowdesk.app.request.RequestAnswers;
 import io.flowdesk.app.security.Viewer;
 import io.flowdesk.domain.incident.Incident;
 import io.flowdesk.domain.request.Request;
@@ -43,18 +44,24 @@ public class TaskInbox {
   private final IncidentWork incidentWork;
   private final ObjectMapper json;
   private final ApprovalDesk approvals;
+  private final DeployedForms forms;
+  private final RequestAnswers answers;
 
   TaskInbox(
       final CamundaClient client,
       final TaskRecords records,
       final IncidentWork incidentWork,
       final ObjectMapper json,
-      final ApprovalDesk approvals) {
+      final ApprovalDesk approvals,
+      final DeployedForms forms,
+      final RequestAnswers answers) {
     this.client = client;
     this.records = records;
     this.incidentWork = incidentWork;
     this.json = json;
     this.approvals = approvals;
+    this.forms = forms;
+    this.answers = answers;
   }
 
   InboxPage list(final Viewer worker, final InboxView view, final InboxSort sort, final int page) {
@@ -80,6 +87,7 @@ public class TaskInbox {
                         task,
                         incidents.get(task.getProcessInstanceKey()),
                         requests.get(task.getProcessInstanceKey()),
+                        answers,
                         now))
             .toList(),
         view,
@@ -245,20 +253,7 @@ public class TaskInbox {
 
   /** The form the engine links to the task (the deployed version), if any. */
   public Optional<FormSchema> form(final UserTask task) {
-    if (task.getFormKey() == null) {
-      return Optional.empty();
-    }
-    final Form form = client.newUserTaskGetFormRequest(task.getUserTaskKey()).send().join();
-    if (form == null) {
-      return Optional.empty();
-    }
-    final Object schema = form.getSchema();
-    try {
-      final String text = schema instanceof String s ? s : json.writeValueAsString(schema);
-      return Optional.of(FormSchema.parse(text, "form " + form.getFormId()));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("form " + form.getFormId() + " is not JSON", e);
-    }
+    return forms.ofTask(task);
   }
 
   /** Runs an engine command, turning "not found" into "no longer open". */

@@ -11,28 +11,22 @@ import io.flowdesk.app.system.PageNumbers;
 import io.flowdesk.domain.incident.IllegalTransitionException;
 import io.flowdesk.domain.incident.Incident;
 import io.flowdesk.domain.incident.IncidentNotFoundException;
-import io.flowdesk.domain.incident.IncidentQuery;
-import io.flowdesk.domain.incident.IncidentRecords;
 import io.flowdesk.domain.incident.IncidentState;
 import io.flowdesk.domain.incident.JournalKind;
-import io.flowdesk.domain.request.Request;
-import io.flowdesk.domain.request.RequestRecords;
+import io.flowdesk.domain.record.OwnRecords;
+import io.flowdesk.domain.record.RecordKind;
 import io.flowdesk.domain.request.RequestStage;
 import io.flowdesk.domain.request.RequestState;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -75,33 +69,30 @@ class MyRequestsController {
   private static final Set<RequestState> CLOSED_REQUESTS =
       EnumSet.complementOf(EnumSet.copyOf(OPEN_REQUESTS));
 
-  private final IncidentRecords records;
   private final IncidentAccess access;
   private final IncidentTimeline timeline;
   private final CallerResponses responses;
   private final Viewers viewers;
   private final IncidentJournal journal;
-  private final RequestRecords requests;
+  private final OwnRecords own;
   private final PortalFormat format;
   private final WaitingTasks waiting;
 
   MyRequestsController(
-      final IncidentRecords records,
       final IncidentAccess access,
       final IncidentTimeline timeline,
       final CallerResponses responses,
       final Viewers viewers,
       final IncidentJournal journal,
-      final RequestRecords requests,
+      final OwnRecords own,
       final PortalFormat format,
       final WaitingTasks waiting) {
-    this.records = records;
     this.access = access;
     this.timeline = timeline;
     this.responses = responses;
     this.viewers = viewers;
     this.journal = journal;
-    this.requests = requests;
+    this.own = own;
     this.format = format;
     this.waiting = waiting;
   }
@@ -127,69 +118,49 @@ class MyRequestsController {
       @RequestParam(defaultValue = "") final String state,
       final Model model) {
     final Viewer viewer = viewer();
-    final int number = PageNumbers.within(page);
-    // The first (page + 1) pages of each kind hold every row of the merged page.
-    final PageRequest head =
-        PageRequest.of(0, (number + 1) * PAGE_SIZE, Sort.by(Sort.Direction.DESC, "updatedAt"));
     final boolean open = "open".equals(state);
     final boolean closed = "closed".equals(state);
-    final List<Row> rows = new ArrayList<>();
-    long total = 0;
+    final Map<RecordKind, Set<String>> kinds = new LinkedHashMap<>();
     if (!"request".equals(kind)) {
-      final IncidentQuery own =
-          access.ownOnly(
-              viewer,
-              open || closed
-                  ? new IncidentQuery(
-                      Set.of(),
-                      Set.of(),
-                      open ? OPEN_INCIDENTS : CLOSED_INCIDENTS,
-                      Set.of(),
-                      null,
-                      null,
-                      null)
-                  : IncidentQuery.all());
-      final Page<Incident> incidents = records.search(own, head);
-      total += incidents.getTotalElements();
-      incidents.forEach(
-          incident ->
-              rows.add(
-                  new Row(
-                      incident.number(),
-                      "Incident",
-                      incident.shortDescription(),
-                      format.state(incident.state()),
-                      format.stateClass(incident.state()),
-                      incident.updatedAt())));
+      kinds.put(
+          RecordKind.INCIDENT, names(open ? OPEN_INCIDENTS : closed ? CLOSED_INCIDENTS : Set.of()));
     }
     if (!"incident".equals(kind)) {
-      final Page<Request> requests =
-          this.requests.concerning(
-              viewer.username(), open ? OPEN_REQUESTS : closed ? CLOSED_REQUESTS : Set.of(), head);
-      total += requests.getTotalElements();
-      requests.forEach(
-          request ->
-              rows.add(
-                  new Row(
-                      request.number(),
-                      "Request",
-                      request.title(),
-                      request.state().label(),
-                      request.state().name().toLowerCase(Locale.ROOT).replace('_', '-'),
-                      request.updatedAt())));
+      kinds.put(
+          RecordKind.REQUEST, names(open ? OPEN_REQUESTS : closed ? CLOSED_REQUESTS : Set.of()));
     }
-    rows.sort(Comparator.comparing(Row::updatedAt).reversed());
-    final int from = Math.min(rows.size(), number * PAGE_SIZE);
     final Page<Row> shown =
-        new PageImpl<>(
-            rows.subList(from, Math.min(rows.size(), from + PAGE_SIZE)),
-            PageRequest.of(number, PAGE_SIZE),
-            total);
+        own.of(viewer.username(), kinds, PageNumbers.within(page), PAGE_SIZE).map(this::row);
     model.addAttribute("waiting", waiting.of(viewer));
     model.addAttribute("rows", shown);
     model.addAttribute("kind", kind);
     model.addAttribute("state", state);
     return "portal/requests";
+  }
+
+  private Row row(final OwnRecords.Row own) {
+    if (own.kind().equals(RecordKind.INCIDENT)) {
+      final IncidentState state = IncidentState.valueOf(own.state());
+      return new Row(
+          own.number(),
+          "Incident",
+          own.title(),
+          format.state(state),
+          format.stateClass(state),
+          own.updatedAt());
+    }
+    final RequestState state = RequestState.valueOf(own.state());
+    return new Row(
+        own.number(),
+        "Request",
+        own.title(),
+        state.label(),
+        state.name().toLowerCase(Locale.ROOT).replace('_', '-'),
+        own.updatedAt());
+  }
+
+  private static Set<String> names(final Set<? extends Enum<?>> states) {
+    return states.stream().map(Enum::name).collect(Collectors.toSet());
   }
 
   @GetMapping("/{number:INC[0-9]+}")

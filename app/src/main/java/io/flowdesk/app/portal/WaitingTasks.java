@@ -116,6 +116,7 @@ class WaitingTasks {
       return found;
     }
     final Long[] keys = processInstanceKeys.toArray(Long[]::new);
+    final Map<Long, String> numbers = new HashMap<>();
     for (final Variable variable :
         client
             .newVariableSearchRequest()
@@ -124,10 +125,17 @@ class WaitingTasks {
             .send()
             .join()
             .items()) {
-      number(variable)
-          .flatMap(requests::findByNumber)
-          .ifPresent(request -> found.put(variable.getProcessInstanceKey(), request));
+      number(variable).ifPresent(number -> numbers.put(variable.getProcessInstanceKey(), number));
     }
+    // One query for every task's request, not one per task.
+    final Map<String, Request> byNumber = requests.findAllByNumber(numbers.values());
+    numbers.forEach(
+        (instance, number) -> {
+          final Request request = byNumber.get(number);
+          if (request != null) {
+            found.put(instance, request);
+          }
+        });
     return found;
   }
 

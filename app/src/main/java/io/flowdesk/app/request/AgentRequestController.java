@@ -34,25 +34,28 @@ class AgentRequestController {
   private final JournalPosting journal;
   private final RecordPages pages;
   private final Viewers viewers;
+  private final RequestAnswers answers;
 
   AgentRequestController(
       final RequestAccess access,
       final RequestTimeline timeline,
       final JournalPosting journal,
       final RecordPages pages,
-      final Viewers viewers) {
+      final Viewers viewers,
+      final RequestAnswers answers) {
     this.access = access;
     this.timeline = timeline;
     this.journal = journal;
     this.pages = pages;
     this.viewers = viewers;
+    this.answers = answers;
   }
 
   @GetMapping
   String show(@PathVariable final String number, final Model model) {
     final Request request = find(number);
     model.addAttribute("request", request);
-    model.addAttribute("answers", RequestAnswers.lines(request.answers()));
+    model.addAttribute("answers", answers.of(request));
     model.addAttribute("timeline", timeline.of(request, true));
     pages.agentsView(model, access.ref(request), request.processInstanceKey());
     return "requests/record";

@@ -41,6 +41,7 @@ class PortalRequestController {
   private final RequestRecords records;
   private final JournalPosting journal;
   private final Viewers viewers;
+  private final RequestAnswers answers;
 
   PortalRequestController(
       final RequestAccess access,
@@ -48,13 +49,15 @@ class PortalRequestController {
       final RequestCommands commands,
       final RequestRecords records,
       final JournalPosting journal,
-      final Viewers viewers) {
+      final Viewers viewers,
+      final RequestAnswers answers) {
     this.access = access;
     this.timeline = timeline;
     this.commands = commands;
     this.records = records;
     this.journal = journal;
     this.viewers = viewers;
+    this.answers = answers;
   }
 
   /** One step of the stage bar. */
@@ -65,7 +68,7 @@ class PortalRequestController {
     final Request request = find(viewer(), number);
     model.addAttribute("request", request);
     model.addAttribute("steps", steps(request));
-    model.addAttribute("answers", RequestAnswers.lines(request.answers()));
+    model.addAttribute("answers", answers.of(request));
     model.addAttribute("timeline", timeline.of(request, false));
     model.addAttribute("attachments", records.attachments(request.id()));
     model.addAttribute("onceKey", UUID.randomUUID().toString());

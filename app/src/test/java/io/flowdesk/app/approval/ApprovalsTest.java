@@ -24,12 +24,15 @@ import io.flowdesk.app.story.Chromium;
 import io.flowdesk.domain.approval.Approval;
 import io.flowdesk.domain.approval.ApprovalAction;
 import io.flowdesk.domain.approval.Approvals;
+import io.flowdesk.domain.record.Actor;
+import io.flowdesk.domain.request.NewRequest;
+import io.flowdesk.domain.request.Request;
+import io.flowdesk.domain.request.RequestRecords;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,44 +58,63 @@ class ApprovalsTest extends WebTestSupport {
           "values": [{"label": "14-inch, 16 GB", "value": "small"},
                      {"label": "16-inch, 32 GB", "value": "large"}]},
          {"type": "textfield", "key": "why", "label": "Why", "id": "f2"}]}""";
-  static final AtomicInteger NUMBERS = new AtomicInteger(9000);
 
   @Autowired CamundaClient client;
   @Autowired Approvals approvals;
+  @Autowired RequestRecords requests;
+  int version;
 
   @BeforeEach
   void requestProcess() {
-    client
-        .newDeployResourceCommand()
-        .addResourceString(REQUEST_FORM, StandardCharsets.UTF_8, "approval-test-form.form")
-        .addProcessModel(
-            Bpmn.createExecutableProcess(REQUEST_PROCESS)
-                .startEvent()
-                .zeebeFormId("approval-test-form")
-                .callActivity(
-                    "approve",
-                    c ->
-                        c.zeebeProcessId("flowdesk-approval")
-                            .zeebePropagateAllParentVariables(false)
-                            .zeebePropagateAllChildVariables(false)
-                            .zeebeInputExpression("approvers", "approvers")
-                            .zeebeInputExpression("\"New laptop for \" + requester", "subject")
-                            .zeebeInputExpression("requester", "requester")
-                            .zeebeInputExpression("requester", "requestedFor")
-                            .zeebeInputExpression("requestNumber", "recordNumber")
-                            .zeebeOutputExpression("approval", "approval"))
-                .userTask("fulfil", t -> t.zeebeUserTask().zeebeCandidateGroups("service-desk"))
-                .endEvent()
-                .done(),
-            REQUEST_PROCESS + ".bpmn")
-        .send()
-        .join();
+    version =
+        client
+            .newDeployResourceCommand()
+            .addResourceString(REQUEST_FORM, StandardCharsets.UTF_8, "approval-test-form.form")
+            .addProcessModel(
+                Bpmn.createExecutableProcess(REQUEST_PROCESS)
+                    .startEvent()
+                    .zeebeFormId("approval-test-form")
+                    .callActivity(
+                        "approve",
+                        c ->
+                            c.zeebeProcessId("flowdesk-approval")
+                                .zeebePropagateAllParentVariables(false)
+                                .zeebePropagateAllChildVariables(false)
+                                .zeebeInputExpression("approvers", "approvers")
+                                .zeebeInputExpression("\"New laptop for \" + requester", "subject")
+                                .zeebeInputExpression("requester", "requester")
+                                .zeebeInputExpression("requester", "requestedFor")
+                                .zeebeInputExpression("requestNumber", "recordNumber")
+                                .zeebeOutputExpression("approval", "approval"))
+                    .userTask("fulfil", t -> t.zeebeUserTask().zeebeCandidateGroups("service-desk"))
+                    .endEvent()
+                    .done(),
+                REQUEST_PROCESS + ".bpmn")
+            .send()
+            .join()
+            .getProcesses()
+            .get(0)
+            .getVersion();
   }
 
   /** alice asks; the approval waits for {@code approvers}. */
   Approval requested(final List<String> approvers) {
-    final String number =
-        "REQ" + NUMBERS.incrementAndGet() + UUID.randomUUID().toString().substring(0, 4);
+    return requested(approvers, ordered().number());
+  }
+
+  /** alice's request record, as ordering it records it, with the answers the approver reads. */
+  Request ordered() {
+    final Map<String, Object> answers = new LinkedHashMap<>();
+    answers.put("why", "Builds take an hour");
+    answers.put("model", "large");
+    answers.put("comment", null);
+    return requests.submit(
+        new NewRequest("alice", "alice", REQUEST_PROCESS, version, "New laptop", answers, null),
+        Actor.person("alice"));
+  }
+
+  /** The approval asked for record {@code number}. */
+  Approval requested(final List<String> approvers, final String number) {
     client
         .newCreateInstanceCommand()
         .bpmnProcessId(REQUEST_PROCESS)
@@ -102,8 +124,9 @@ class ApprovalsTest extends WebTestSupport {
                 "approvers", approvers,
                 "requester", "alice",
                 "requestNumber", number,
-                "model", "large",
-                "why", "Builds take an hour"))
+                // What the approver reads is the record's answers, not the process's variables.
+                "model", "small",
+                "why", "changed by the process"))
         .send()
         .join();
     return await()
@@ -149,8 +172,7 @@ class ApprovalsTest extends WebTestSupport {
     assertThat(detail.select("#record-number").text()).isEqualTo(approval.recordNumber());
     assertThat(detail.select("#requester").text()).isEqualTo("Alice Andersen");
     assertThat(detail.select("#answers").text())
-        .contains("Laptop model 16-inch, 32 GB")
-        .contains("Why Builds take an hour");
+        .isEqualTo("Laptop model 16-inch, 32 GB Why Builds take an hour");
     assertThat(detail.select("#decide input[name=decision]")).hasSize(2);
 
     mvc.perform(
@@ -170,6 +192,18 @@ class ApprovalsTest extends WebTestSupport {
               assertThat(step.comment()).isEqualTo("Go ahead");
             });
     await().atMost(Duration.ofSeconds(10)).until(() -> openTasks(approval).isEmpty());
+  }
+
+  @Test
+  void anApprovalOfAnotherKindOfRecordShowsItsSubjectWithoutAnswers() throws Exception {
+    final Approval approval = requested(List.of("manager:alice"), "CHG0000042");
+    final MockHttpSession maria = signIn("manager.maria");
+
+    final Document detail = html(get("/portal/approvals/" + approval.id()).session(maria));
+
+    assertThat(detail.select("#record-number").text()).isEqualTo("CHG0000042");
+    assertThat(detail.select("#answers")).isEmpty();
+    assertThat(detail.select("#decide input[name=decision]")).hasSize(2);
   }
 
   @Test
