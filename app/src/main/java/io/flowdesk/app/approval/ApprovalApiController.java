@@ -1,6 +1,6 @@
 package io.flowdesk.app.approval;
 
-import io.flowdesk.app.incident.JsonRequest;
+import io.flowdesk.app.record.JsonRequest;
 import io.flowdesk.app.security.Viewer;
 import io.flowdesk.app.security.Viewers;
 import io.swagger.v3.oas.annotations.Operation;

@@ -1,6 +1,6 @@
 package io.flowdesk.app.approval;
 
-import io.flowdesk.app.incident.InvalidRequestException;
+import io.flowdesk.app.record.InvalidRequestException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;

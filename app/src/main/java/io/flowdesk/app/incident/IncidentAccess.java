@@ -1,28 +1,27 @@
 package io.flowdesk.app.incident;
 
+import io.flowdesk.app.record.RecordAccess;
+import io.flowdesk.app.record.RecordRef;
 import io.flowdesk.app.security.Viewer;
 import io.flowdesk.domain.incident.Incident;
 import io.flowdesk.domain.incident.IncidentNotFoundException;
 import io.flowdesk.domain.incident.IncidentQuery;
 import io.flowdesk.domain.incident.IncidentRecords;
+import io.flowdesk.domain.record.RecordKind;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 /**
  * Which incidents a person may see and act on, after the ITSM role matrix: end users (and everyone
  * else) their own, where they are the caller; agents also those of their assignment groups and
  * those assigned to them; managers and administrators all. Every page and API that shows incidents
- * asks here: {@link #restrict} for lists, {@link #check}/{@link #find} for one record.
- *
- * <p>An incident that exists but is not the viewer's is answered with 403 (AccessDeniedException),
- * one that does not exist with 404; incident numbers are sequential, so hiding existence would hide
- * nothing.
+ * asks here: {@link #restrict} for lists, {@link #check}/{@link #find} for one record (403 for
+ * someone else's, 404 for none, as for every kind of record).
  */
 @Component
-public class IncidentAccess {
+public class IncidentAccess extends RecordAccess<Incident> {
 
   // IncidentQuery treats an empty set as "no restriction"; a set holding only a name nobody can
   // have (usernames and group names are never empty) restricts to nothing.
@@ -31,10 +30,12 @@ public class IncidentAccess {
   private final IncidentRecords records;
 
   IncidentAccess(final IncidentRecords records) {
+    super(RecordKind.INCIDENT);
     this.records = records;
   }
 
   /** Whether {@code viewer} may see and act on {@code incident}. */
+  @Override
   public boolean permits(final Viewer viewer, final Incident incident) {
     if (viewer.seesAllRecords()) {
       return true;
@@ -48,27 +49,17 @@ public class IncidentAccess {
                 && viewer.groups().contains(incident.assignmentGroup()));
   }
 
-  /**
-   * @throws AccessDeniedException when the viewer may not see the incident (HTTP 403)
-   */
-  public Incident check(final Viewer viewer, final Incident incident) {
-    if (!permits(viewer, incident)) {
-      throw new AccessDeniedException(
-          viewer.username() + " may not see incident " + incident.number());
-    }
-    return incident;
+  @Override
+  public RecordRef ref(final Incident incident) {
+    return new RecordRef(records.core(), incident.id(), incident.number());
   }
 
   /**
-   * The incident by number, when the viewer may see it.
-   *
-   * @throws IncidentNotFoundException no such incident (HTTP 404)
-   * @throws AccessDeniedException it is someone else's (HTTP 403)
+   * @throws IncidentNotFoundException no such incident
    */
-  public Incident find(final Viewer viewer, final String number) {
-    final Incident incident =
-        records.findByNumber(number).orElseThrow(() -> new IncidentNotFoundException(number));
-    return check(viewer, incident);
+  @Override
+  protected Incident load(final String number) {
+    return records.findByNumber(number).orElseThrow(() -> new IncidentNotFoundException(number));
   }
 
   /**

@@ -5,6 +5,10 @@ import io.flowdesk.app.forms.FormSchema;
 import io.flowdesk.app.forms.FormSubmission;
 import io.flowdesk.app.forms.FormValidator;
 import io.flowdesk.app.inbox.TaskInbox;
+import io.flowdesk.app.record.IdempotencyKeys;
+import io.flowdesk.app.record.InvalidRequestException;
+import io.flowdesk.app.record.JsonRequest;
+import io.flowdesk.app.record.PageOf;
 import io.flowdesk.app.security.Viewer;
 import io.flowdesk.app.security.Viewers;
 import io.flowdesk.app.system.PageNumbers;
@@ -50,7 +54,6 @@ import org.springframework.web.bind.annotation.RestController;
 class IncidentApiController {
 
   static final int MAX_PAGE_SIZE = 200;
-  static final String IDEMPOTENCY_KEY = "Idempotency-Key";
   private static final Set<String> REPORT_FIELDS =
       Set.of(
           "shortDescription", "description", "category", "configurationItem", "impact", "urgency");
@@ -91,14 +94,6 @@ class IncidentApiController {
     this.journal = journal;
   }
 
-  /** One page of a list, with where it is in the whole. */
-  record PageOf<T>(List<T> items, int page, int size, long totalItems, int totalPages) {
-    static <T> PageOf<T> of(final Page<?> page, final List<T> items) {
-      return new PageOf<>(
-          items, page.getNumber(), page.getSize(), page.getTotalElements(), page.getTotalPages());
-    }
-  }
-
   @PostMapping
   @Operation(
       summary = "Report an incident",
@@ -107,7 +102,7 @@ class IncidentApiController {
               + " the incident and its Location. With an Idempotency-Key header a repeat of the"
               + " same key (within 24 hours) answers the first incident and records nothing.")
   ResponseEntity<IncidentResource> report(
-      @RequestHeader(name = IDEMPOTENCY_KEY, required = false) final String key,
+      @RequestHeader(name = IdempotencyKeys.HEADER, required = false) final String key,
       @RequestBody final Map<String, Object> body) {
     final Viewer viewer = viewer();
     final JsonRequest request = JsonRequest.ofText(body, REPORT_FIELDS);
@@ -192,7 +187,7 @@ class IncidentApiController {
               + " repeat of the same key answers the first entry and adds nothing.")
   ResponseEntity<JournalEntry> comment(
       @PathVariable final String number,
-      @RequestHeader(name = IDEMPOTENCY_KEY, required = false) final String key,
+      @RequestHeader(name = IdempotencyKeys.HEADER, required = false) final String key,
       @RequestBody final Map<String, Object> body) {
     final Viewer viewer = viewer();
     final Incident incident = access.find(viewer, number);

@@ -1,25 +1,23 @@
 package io.flowdesk.app.incident;
 
-import io.flowdesk.domain.incident.ChangeSource;
+import io.flowdesk.app.record.JournalPosting;
 import io.flowdesk.domain.incident.Incident;
-import io.flowdesk.domain.incident.IncidentRecords;
 import io.flowdesk.domain.incident.JournalKind;
 import org.springframework.stereotype.Component;
 
 /**
- * Adds comments and work notes for people, pages and API alike, once per one-time key: a second
- * post of the same page or the same {@code Idempotency-Key} adds nothing and answers the first
- * entry.
+ * Adds comments and work notes to incidents for people, pages and API alike, once per one-time key
+ * ({@link JournalPosting}, as for every kind of record).
  */
 @Component
 public class IncidentJournal {
 
-  private final IncidentRecords records;
-  private final IdempotencyKeys onceOnly;
+  private final IncidentAccess access;
+  private final JournalPosting journal;
 
-  IncidentJournal(final IncidentRecords records, final IdempotencyKeys onceOnly) {
-    this.records = records;
-    this.onceOnly = onceOnly;
+  IncidentJournal(final IncidentAccess access, final JournalPosting journal) {
+    this.access = access;
+    this.journal = journal;
   }
 
   /**
@@ -33,15 +31,11 @@ public class IncidentJournal {
       final String text,
       final String username,
       final String key) {
-    return Long.parseLong(
-        onceOnly.once(
-            username,
-            IdempotencyKeys.comments(incident.number()),
-            key,
-            () ->
-                Long.toString(
-                    records
-                        .addJournalEntry(incident.id(), kind, text, ChangeSource.person(username))
-                        .id())));
+    return journal.add(
+        access.ref(incident),
+        io.flowdesk.domain.record.JournalKind.valueOf(kind.name()),
+        text,
+        username,
+        key);
   }
 }

@@ -2,6 +2,7 @@ package io.flowdesk.app.incident;
 
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.ProcessInstanceEvent;
+import io.flowdesk.app.record.ProcessNotStartedException;
 import io.flowdesk.domain.directory.Directory;
 import io.flowdesk.domain.directory.Person;
 import io.flowdesk.domain.incident.ChangeSource;

@@ -1,16 +1,12 @@
 package io.flowdesk.app.incident;
 
-import io.flowdesk.domain.directory.AssignmentGroup;
-import io.flowdesk.domain.directory.Directory;
-import io.flowdesk.domain.directory.Person;
-import io.flowdesk.domain.incident.AuditEntry;
+import io.flowdesk.app.record.Timeline;
+import io.flowdesk.app.record.TimelineEntry;
+import io.flowdesk.app.record.Timelines;
 import io.flowdesk.domain.incident.Incident;
 import io.flowdesk.domain.incident.IncidentRecords;
-import io.flowdesk.domain.incident.JournalEntry;
-import io.flowdesk.domain.incident.JournalKind;
+import io.flowdesk.domain.record.AuditEntry;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,9 +23,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class IncidentTimeline {
-
-  /** The actor name the domain records for changes made by the process's workers. */
-  static final String PROCESS_ACTOR = "process";
 
   private static final Set<String> BOOKKEEPING =
       Set.of(
@@ -50,11 +43,11 @@ public class IncidentTimeline {
   private static final Set<String> JOURNALED = Set.of("comment", "workNote");
 
   private final IncidentRecords records;
-  private final Directory directory;
+  private final Timelines timelines;
 
-  IncidentTimeline(final IncidentRecords records, final Directory directory) {
+  IncidentTimeline(final IncidentRecords records, final Timelines timelines) {
     this.records = records;
-    this.directory = directory;
+    this.timelines = timelines;
   }
 
   /**
@@ -63,7 +56,7 @@ public class IncidentTimeline {
    * @param includeWorkNotes whether internal work notes and SLA breaches appear (agents' view)
    */
   public List<TimelineEntry> of(final Incident incident, final boolean includeWorkNotes) {
-    return of(incident, includeWorkNotes, records.auditTrail(incident.id()));
+    return of(incident, includeWorkNotes, records.core().audit().of(incident.id()));
   }
 
   /**
@@ -74,51 +67,32 @@ public class IncidentTimeline {
    */
   public List<TimelineEntry> of(
       final Incident incident, final boolean includeWorkNotes, final List<AuditEntry> auditTrail) {
-    final Names names = new Names();
-    final List<TimelineEntry> entries = new ArrayList<>();
+    final Timeline timeline = timelines.start(includeWorkNotes);
     final List<List<AuditEntry>> steps = steps(auditTrail);
     for (int i = 0; i < steps.size(); i++) {
       final List<AuditEntry> step = steps.get(i);
-      final String actor = names.person(step.get(0).actor());
+      final String actor = timeline.person(step.get(0).actor());
       if (i == 0 && step.stream().allMatch(entry -> entry.oldValue() == null)) {
-        entries.add(
-            new TimelineEntry(step.get(0).at(), actor, "event", "Reported by " + actor, null));
+        timeline.event(step.get(0).at(), actor, "Reported by " + actor, null);
         continue;
       }
       final Map<String, AuditEntry> byField = new LinkedHashMap<>();
       step.forEach(entry -> byField.put(entry.field(), entry));
       for (final AuditEntry entry : step) {
-        describe(entry, byField, names, includeWorkNotes)
-            .ifPresent(
-                line ->
-                    entries.add(
-                        new TimelineEntry(entry.at(), actor, "event", line.summary, line.text)));
+        describe(entry, byField, timeline)
+            .ifPresent(line -> timeline.event(entry.at(), actor, line.summary, line.text));
       }
     }
-    for (final JournalEntry note : records.journal(incident.id(), includeWorkNotes)) {
-      final boolean comment = note.kind() == JournalKind.COMMENT;
-      final String author = names.person(note.author());
-      entries.add(
-          new TimelineEntry(
-              note.createdAt(),
-              author,
-              comment ? "comment" : "work-note",
-              (comment ? "Comment by " : "Work note by ") + author,
-              note.text()));
-    }
-    entries.sort(Comparator.comparing(TimelineEntry::at));
-    return List.copyOf(entries);
+    timeline.journal(records.core().journal(incident.id(), includeWorkNotes));
+    return timeline.entries();
   }
 
-  private Optional<Line> describe(
-      final AuditEntry entry,
-      final Map<String, AuditEntry> step,
-      final Names names,
-      final boolean internal) {
+  private static Optional<Line> describe(
+      final AuditEntry entry, final Map<String, AuditEntry> step, final Timeline timeline) {
     final String value = entry.newValue();
     final String field = entry.field();
     if ("responseBreached".equals(field) || "resolutionBreached".equals(field)) {
-      return internal && "true".equals(value)
+      return timeline.agentsView() && "true".equals(value)
           ? Optional.of(
               new Line(
                   ("responseBreached".equals(field) ? "Response" : "Resolution") + " target missed",
@@ -135,8 +109,8 @@ public class IncidentTimeline {
                   ? "Priority set to " + value
                   : "Priority changed from " + entry.oldValue() + " to " + value;
           case "assignmentGroup" ->
-              value == null ? "Removed from its group" : "Assigned to " + names.group(value);
-          case "assignee" -> value == null ? "Unassigned" : "Taken on by " + names.person(value);
+              value == null ? "Removed from its group" : "Assigned to " + timeline.group(value);
+          case "assignee" -> value == null ? "Unassigned" : "Taken on by " + timeline.person(value);
           case "state" -> state(entry, step);
           default ->
               humanise(field) + (value == null ? " cleared" : " changed to " + displayValue(value));
@@ -200,26 +174,4 @@ public class IncidentTimeline {
 
   /** A sentence and the words that belong with it. */
   private record Line(String summary, String text) {}
-
-  /** Display names, looked up once per timeline. */
-  private final class Names {
-    private final Map<String, String> people = new HashMap<>();
-    private final Map<String, String> groups = new HashMap<>();
-
-    String person(final String username) {
-      if (username == null) {
-        return "Someone";
-      }
-      if (PROCESS_ACTOR.equals(username)) {
-        return "Flowdesk";
-      }
-      return people.computeIfAbsent(
-          username, u -> directory.person(u).map(Person::displayName).orElse(u));
-    }
-
-    String group(final String name) {
-      return groups.computeIfAbsent(
-          name, n -> directory.group(n).map(AssignmentGroup::displayName).orElse(n));
-    }
-  }
 }

@@ -1,16 +1,13 @@
 package io.flowdesk.app.request;
 
-import io.flowdesk.app.diagram.ProcessDiagrams;
 import io.flowdesk.app.forms.FormValidator;
+import io.flowdesk.app.record.JournalPosting;
+import io.flowdesk.app.record.RecordFiles;
+import io.flowdesk.app.record.RecordPages;
 import io.flowdesk.app.security.Viewer;
 import io.flowdesk.app.security.Viewers;
-import io.flowdesk.domain.record.JournalKind;
 import io.flowdesk.domain.request.Request;
-import io.flowdesk.domain.request.RequestNotFoundException;
-import io.flowdesk.domain.request.RequestRecords;
 import java.io.IOException;
-import java.util.UUID;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
@@ -21,7 +18,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -34,27 +30,21 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class AgentRequestController {
 
   private final RequestAccess access;
-  private final RequestRecords records;
   private final RequestTimeline timeline;
-  private final RequestCommands commands;
-  private final RequestFiles files;
-  private final ProcessDiagrams diagrams;
+  private final JournalPosting journal;
+  private final RecordPages pages;
   private final Viewers viewers;
 
   AgentRequestController(
       final RequestAccess access,
-      final RequestRecords records,
       final RequestTimeline timeline,
-      final RequestCommands commands,
-      final RequestFiles files,
-      final ProcessDiagrams diagrams,
+      final JournalPosting journal,
+      final RecordPages pages,
       final Viewers viewers) {
     this.access = access;
-    this.records = records;
     this.timeline = timeline;
-    this.commands = commands;
-    this.files = files;
-    this.diagrams = diagrams;
+    this.journal = journal;
+    this.pages = pages;
     this.viewers = viewers;
   }
 
@@ -64,14 +54,7 @@ class AgentRequestController {
     model.addAttribute("request", request);
     model.addAttribute("answers", RequestAnswers.lines(request.answers()));
     model.addAttribute("timeline", timeline.of(request, true));
-    model.addAttribute("auditTrail", records.auditTrail(request.id()));
-    model.addAttribute("attachments", records.attachments(request.id()));
-    model.addAttribute("onceKey", UUID.randomUUID().toString());
-    model.addAttribute(
-        "diagram",
-        request.processInstanceKey() == null
-            ? null
-            : diagrams.of(request.processInstanceKey()).orElse(null));
+    pages.agentsView(model, access.ref(request), request.processInstanceKey());
     return "requests/record";
   }
 
@@ -83,31 +66,8 @@ class AgentRequestController {
       @RequestParam(name = FormValidator.ONCE_PARAMETER, required = false) final String once,
       final RedirectAttributes redirect) {
     final Request request = find(number);
-    final JournalKind journalKind =
-        switch (kind) {
-          case "comment" -> JournalKind.COMMENT;
-          case "work-note" -> JournalKind.WORK_NOTE;
-          default ->
-              throw new ResponseStatusException(
-                  HttpStatus.BAD_REQUEST, "kind must be comment or work-note");
-        };
-    if (text.isBlank()) {
-      redirect.addFlashAttribute("problem", "Please write something before adding it.");
-    } else if (text.length() > PortalRequestController.MAX_COMMENT) {
-      redirect.addFlashAttribute(
-          "problem",
-          "A journal entry may have at most "
-              + PortalRequestController.MAX_COMMENT
-              + " characters.");
-      redirect.addFlashAttribute("journalText", text);
-    } else {
-      commands.comment(viewer(), request, journalKind, text.strip(), once);
-      redirect.addFlashAttribute(
-          "flash",
-          journalKind == JournalKind.COMMENT
-              ? "Comment added; the requester sees it."
-              : "Work note added.");
-    }
+    journal.fromAgentsForm(
+        access.ref(request), kind, text, once, viewer().username(), "the requester", redirect);
     return "redirect:/requests/" + request.number();
   }
 
@@ -118,13 +78,13 @@ class AgentRequestController {
       final RedirectAttributes redirect)
       throws IOException {
     final Request request = find(number);
-    files.attach(viewer(), request, file, redirect);
+    RecordFiles.attach(access.ref(request), viewer().username(), file, redirect);
     return "redirect:/requests/" + request.number();
   }
 
   @GetMapping("/attachments/{id}")
   ResponseEntity<byte[]> download(@PathVariable final String number, @PathVariable final long id) {
-    return files.download(find(number), id);
+    return RecordFiles.download(access.ref(find(number)), id);
   }
 
   private Request find(final String number) {
@@ -133,11 +93,7 @@ class AgentRequestController {
     if (!viewer.worksTickets()) {
       throw new AccessDeniedException(viewer.username() + " does not work requests");
     }
-    try {
-      return access.find(viewer, number);
-    } catch (RequestNotFoundException notFound) {
-      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No request " + number);
-    }
+    return access.findForPage(viewer, number);
   }
 
   private Viewer viewer() {

@@ -1,19 +1,18 @@
 package io.flowdesk.app.request;
 
 import io.flowdesk.app.forms.FormValidator;
+import io.flowdesk.app.record.JournalPosting;
+import io.flowdesk.app.record.RecordFiles;
 import io.flowdesk.app.security.Viewer;
 import io.flowdesk.app.security.Viewers;
-import io.flowdesk.domain.record.JournalKind;
 import io.flowdesk.domain.record.TransitionRefusedException;
 import io.flowdesk.domain.request.Request;
-import io.flowdesk.domain.request.RequestNotFoundException;
 import io.flowdesk.domain.request.RequestRecords;
 import io.flowdesk.domain.request.RequestStage;
 import io.flowdesk.domain.request.RequestState;
 import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -24,7 +23,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -37,13 +35,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PreAuthorize("isAuthenticated()")
 class PortalRequestController {
 
-  static final int MAX_COMMENT = 10_000;
-
   private final RequestAccess access;
   private final RequestTimeline timeline;
   private final RequestCommands commands;
   private final RequestRecords records;
-  private final RequestFiles files;
+  private final JournalPosting journal;
   private final Viewers viewers;
 
   PortalRequestController(
@@ -51,13 +47,13 @@ class PortalRequestController {
       final RequestTimeline timeline,
       final RequestCommands commands,
       final RequestRecords records,
-      final RequestFiles files,
+      final JournalPosting journal,
       final Viewers viewers) {
     this.access = access;
     this.timeline = timeline;
     this.commands = commands;
     this.records = records;
-    this.files = files;
+    this.journal = journal;
     this.viewers = viewers;
   }
 
@@ -84,16 +80,7 @@ class PortalRequestController {
       final RedirectAttributes redirect) {
     final Viewer viewer = viewer();
     final Request request = find(viewer, number);
-    if (text.isBlank()) {
-      redirect.addFlashAttribute("problem", "Please write a comment before sending it.");
-    } else if (text.length() > MAX_COMMENT) {
-      redirect.addFlashAttribute(
-          "problem", "A comment may have at most " + MAX_COMMENT + " characters.");
-      redirect.addFlashAttribute("commentText", text);
-    } else {
-      commands.comment(viewer, request, JournalKind.COMMENT, text.strip(), once);
-      redirect.addFlashAttribute("flash", "Your comment was added.");
-    }
+    journal.fromCallersForm(access.ref(request), text, once, viewer.username(), redirect);
     return "redirect:/portal/requests/" + request.number();
   }
 
@@ -126,13 +113,13 @@ class PortalRequestController {
       throws IOException {
     final Viewer viewer = viewer();
     final Request request = find(viewer, number);
-    files.attach(viewer, request, file, redirect);
+    RecordFiles.attach(access.ref(request), viewer.username(), file, redirect);
     return "redirect:/portal/requests/" + request.number();
   }
 
   @GetMapping("/attachments/{id}")
   ResponseEntity<byte[]> download(@PathVariable final String number, @PathVariable final long id) {
-    return files.download(find(viewer(), number), id);
+    return RecordFiles.download(access.ref(find(viewer(), number)), id);
   }
 
   private static List<Step> steps(final Request request) {
@@ -152,11 +139,7 @@ class PortalRequestController {
   }
 
   private Request find(final Viewer viewer, final String number) {
-    try {
-      return access.find(viewer, number);
-    } catch (RequestNotFoundException notFound) {
-      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No request " + number);
-    }
+    return access.findForPage(viewer, number);
   }
 
   private Viewer viewer() {

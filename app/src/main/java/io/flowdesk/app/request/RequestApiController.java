@@ -3,9 +3,11 @@ package io.flowdesk.app.request;
 import io.flowdesk.app.forms.FormComponent;
 import io.flowdesk.app.forms.FormSubmission;
 import io.flowdesk.app.forms.FormValidator;
-import io.flowdesk.app.incident.IdempotencyKeys;
 import io.flowdesk.app.portal.catalog.CatalogItem;
 import io.flowdesk.app.portal.catalog.ServiceCatalog;
+import io.flowdesk.app.record.IdempotencyKeys;
+import io.flowdesk.app.record.InvalidRequestException;
+import io.flowdesk.app.record.PageOf;
 import io.flowdesk.app.security.Viewer;
 import io.flowdesk.app.security.Viewers;
 import io.flowdesk.app.system.PageNumbers;
@@ -48,7 +50,6 @@ import org.springframework.web.bind.annotation.RestController;
 class RequestApiController {
 
   static final int MAX_PAGE_SIZE = 200;
-  static final String IDEMPOTENCY_KEY = "Idempotency-Key";
   private static final Set<String> ORDER_FIELDS = Set.of("item", "requestedFor", "variables");
 
   private final ServiceCatalog catalog;
@@ -149,14 +150,6 @@ class RequestApiController {
     }
   }
 
-  /** One page of a list, with where it is in the whole. */
-  record PageOf<T>(List<T> items, int page, int size, long totalItems, int totalPages) {
-    static <T> PageOf<T> of(final Page<?> page, final List<T> items) {
-      return new PageOf<>(
-          items, page.getNumber(), page.getSize(), page.getTotalElements(), page.getTotalPages());
-    }
-  }
-
   @GetMapping("/api/catalog/items")
   @Operation(summary = "The catalog items the signed-in person may order")
   List<ItemResource> items() {
@@ -185,39 +178,40 @@ class RequestApiController {
               + " process and answers 201 with the request. With an Idempotency-Key header a"
               + " repeat of the same key (within 24 hours) answers the first request.")
   ResponseEntity<RequestResource> order(
-      @RequestHeader(name = IDEMPOTENCY_KEY, required = false) final String key,
+      @RequestHeader(name = IdempotencyKeys.HEADER, required = false) final String key,
       @RequestBody final Map<String, Object> body) {
     final Viewer viewer = viewer();
     final Set<String> unknown = new java.util.TreeSet<>(body.keySet());
     unknown.removeAll(ORDER_FIELDS);
     if (!unknown.isEmpty()) {
-      throw new InvalidOrderException(
+      throw new InvalidRequestException(
           "Unknown fields: " + String.join(", ", unknown),
           Map.of(unknown.iterator().next(), "is not a field of an order"));
     }
     if (!(body.get("item") instanceof String itemId) || itemId.isBlank()) {
-      throw new InvalidOrderException(
+      throw new InvalidRequestException(
           "The order names no item.", Map.of("item", "is required (the item's id)"));
     }
     final Object requestedFor = body.get("requestedFor");
     if (requestedFor != null && !(requestedFor instanceof String)) {
-      throw new InvalidOrderException(
+      throw new InvalidRequestException(
           "requestedFor must be a username.", Map.of("requestedFor", "must be a username"));
     }
     final Object variables = body.getOrDefault("variables", Map.of());
     if (!(variables instanceof Map<?, ?> answers)) {
-      throw new InvalidOrderException(
+      throw new InvalidRequestException(
           "variables must be an object.", Map.of("variables", "must be an object of answers"));
     }
     final CatalogItem item = offered(itemId);
     if (item.kind() != CatalogItem.Kind.REQUEST) {
-      throw new InvalidOrderException(
+      throw new InvalidRequestException(
           item.processId() + " is reported through /api/incidents, not ordered.",
           Map.of("item", "is an incident item"));
     }
     final FormSubmission submission = validator.validate(item.form(), Map.of(), post(answers));
     if (submission instanceof FormSubmission.Invalid invalid) {
-      throw new InvalidOrderException("The answers do not fit the item's form.", invalid.errors());
+      throw new InvalidRequestException(
+          "The answers do not fit the item's form.", invalid.errors());
     }
     final String number =
         onceOnly.once(
@@ -277,12 +271,12 @@ class RequestApiController {
       description = "Body {\"text\": ...}. With an Idempotency-Key a repeat adds nothing.")
   ResponseEntity<Map<String, Object>> comment(
       @PathVariable final String number,
-      @RequestHeader(name = IDEMPOTENCY_KEY, required = false) final String key,
+      @RequestHeader(name = IdempotencyKeys.HEADER, required = false) final String key,
       @RequestBody final Map<String, Object> body) {
     final Viewer viewer = viewer();
     final Request request = access.find(viewer, number);
     if (!(body.get("text") instanceof String text) || text.isBlank() || body.size() != 1) {
-      throw new InvalidOrderException(
+      throw new InvalidRequestException(
           "A comment is {\"text\": ...}.", Map.of("text", "is required"));
     }
     final long id = commands.comment(viewer, request, JournalKind.COMMENT, text.strip(), key);

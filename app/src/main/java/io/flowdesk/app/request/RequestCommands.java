@@ -1,7 +1,7 @@
 package io.flowdesk.app.request;
 
 import io.camunda.client.CamundaClient;
-import io.flowdesk.app.incident.IdempotencyKeys;
+import io.flowdesk.app.record.JournalPosting;
 import io.flowdesk.app.security.Viewer;
 import io.flowdesk.domain.record.Actor;
 import io.flowdesk.domain.record.JournalKind;
@@ -22,13 +22,18 @@ public class RequestCommands {
   private static final Logger LOG = LoggerFactory.getLogger(RequestCommands.class);
 
   private final RequestRecords records;
-  private final IdempotencyKeys onceOnly;
+  private final RequestAccess access;
+  private final JournalPosting journal;
   private final CamundaClient client;
 
   RequestCommands(
-      final RequestRecords records, final IdempotencyKeys onceOnly, final CamundaClient client) {
+      final RequestRecords records,
+      final RequestAccess access,
+      final JournalPosting journal,
+      final CamundaClient client) {
     this.records = records;
-    this.onceOnly = onceOnly;
+    this.access = access;
+    this.journal = journal;
     this.client = client;
   }
 
@@ -45,17 +50,7 @@ public class RequestCommands {
       final String text,
       final String key) {
     final JournalKind allowed = viewer.worksTickets() ? kind : JournalKind.COMMENT;
-    return Long.parseLong(
-        onceOnly.once(
-            viewer.username(),
-            IdempotencyKeys.comments(request.number()),
-            key,
-            () ->
-                Long.toString(
-                    records
-                        .addJournalEntry(
-                            request.id(), allowed, text, Actor.person(viewer.username()))
-                        .id())));
+    return journal.add(access.ref(request), allowed, text, viewer.username(), key);
   }
 
   /**

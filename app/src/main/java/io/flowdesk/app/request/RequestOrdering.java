@@ -1,8 +1,8 @@
 package io.flowdesk.app.request;
 
 import io.camunda.client.CamundaClient;
-import io.flowdesk.app.incident.ProcessNotStartedException;
 import io.flowdesk.app.portal.catalog.CatalogItem;
+import io.flowdesk.app.record.ProcessNotStartedException;
 import io.flowdesk.domain.directory.Directory;
 import io.flowdesk.domain.directory.Person;
 import io.flowdesk.domain.record.Actor;

@@ -1,23 +1,16 @@
 package io.flowdesk.app.request;
 
-import io.flowdesk.app.incident.TimelineEntry;
+import io.flowdesk.app.record.Timeline;
+import io.flowdesk.app.record.TimelineEntry;
+import io.flowdesk.app.record.Timelines;
 import io.flowdesk.domain.approval.Approval;
 import io.flowdesk.domain.approval.ApprovalStep;
 import io.flowdesk.domain.approval.Approvals;
-import io.flowdesk.domain.directory.Directory;
-import io.flowdesk.domain.directory.Person;
-import io.flowdesk.domain.record.Actor;
 import io.flowdesk.domain.record.AuditEntry;
-import io.flowdesk.domain.record.JournalEntry;
-import io.flowdesk.domain.record.JournalKind;
 import io.flowdesk.domain.request.Request;
 import io.flowdesk.domain.request.RequestRecords;
 import io.flowdesk.domain.request.RequestState;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,13 +23,13 @@ import org.springframework.stereotype.Component;
 public class RequestTimeline {
 
   private final RequestRecords records;
-  private final Directory directory;
+  private final Timelines timelines;
   private final Approvals approvals;
 
   RequestTimeline(
-      final RequestRecords records, final Directory directory, final Approvals approvals) {
+      final RequestRecords records, final Timelines timelines, final Approvals approvals) {
     this.records = records;
-    this.directory = directory;
+    this.timelines = timelines;
     this.approvals = approvals;
   }
 
@@ -44,10 +37,9 @@ public class RequestTimeline {
    * @param includeWorkNotes whether internal work notes appear (agents' view)
    */
   public List<TimelineEntry> of(final Request request, final boolean includeWorkNotes) {
-    final Map<String, String> names = new HashMap<>();
-    final List<TimelineEntry> entries = new ArrayList<>();
+    final Timeline timeline = timelines.start(includeWorkNotes);
     for (final AuditEntry entry : records.auditTrail(request.id())) {
-      final String actor = name(names, entry.actor());
+      final String actor = timeline.person(entry.actor());
       final String line =
           switch (entry.field()) {
             case "number" -> "Ordered by " + actor;
@@ -56,78 +48,53 @@ public class RequestTimeline {
             default -> null;
           };
       if (line != null) {
-        entries.add(new TimelineEntry(entry.at(), actor, "event", line, null));
+        timeline.event(entry.at(), actor, line, null);
       }
     }
-    for (final JournalEntry note : records.journal(request.id(), includeWorkNotes)) {
-      final boolean comment = note.kind() == JournalKind.COMMENT;
-      final String author = name(names, note.author());
-      entries.add(
-          new TimelineEntry(
-              note.createdAt(),
-              author,
-              comment ? "comment" : "work-note",
-              (comment ? "Comment by " : "Work note by ") + author,
-              note.text()));
-    }
+    timeline.journal(records.journal(request.id(), includeWorkNotes));
     for (final Approval approval : approvals.forRecord(request.number())) {
-      entries.add(
-          new TimelineEntry(
-              approval.createdAt(),
-              "Flowdesk",
-              "event",
-              "Approval asked of "
-                  + String.join(
-                      ", ", approval.approvers().stream().map(a -> name(names, a)).toList()),
-              null));
+      timeline.event(
+          approval.createdAt(),
+          "Flowdesk",
+          "Approval asked of "
+              + String.join(", ", approval.approvers().stream().map(timeline::person).toList()),
+          null);
       for (final ApprovalStep step : approval.steps()) {
-        entries.add(approvalStep(names, step, includeWorkNotes));
+        approvalStep(timeline, step);
       }
     }
-    entries.sort(Comparator.comparing(TimelineEntry::at));
-    return List.copyOf(entries);
+    return timeline.entries();
   }
 
   // A decision's comment is the approver's word to the requester (why it was rejected); a
   // delegation's reason is between approvers and stays in the agents' view.
-  private TimelineEntry approvalStep(
-      final Map<String, String> names, final ApprovalStep step, final boolean agentsView) {
-    final String actor = name(names, step.actor());
+  private static void approvalStep(final Timeline timeline, final ApprovalStep step) {
+    final String actor = timeline.person(step.actor());
     final String onBehalf =
-        step.onBehalfOf() == null ? "" : " for " + name(names, step.onBehalfOf());
-    return switch (step.action()) {
+        step.onBehalfOf() == null ? "" : " for " + timeline.person(step.onBehalfOf());
+    switch (step.action()) {
       case APPROVED ->
-          new TimelineEntry(
-              step.at(),
-              actor,
-              "comment",
-              "Approved by " + actor + onBehalf,
-              blank(step.comment()));
+          timeline.comment(
+              step.at(), actor, "Approved by " + actor + onBehalf, blank(step.comment()));
       case REJECTED ->
-          new TimelineEntry(
-              step.at(),
-              actor,
-              "comment",
-              "Rejected by " + actor + onBehalf,
-              blank(step.comment()));
+          timeline.comment(
+              step.at(), actor, "Rejected by " + actor + onBehalf, blank(step.comment()));
       case DELEGATED ->
-          new TimelineEntry(
+          timeline.event(
               step.at(),
               actor,
-              "event",
-              "Approval delegated by " + actor + " to " + name(names, step.handedTo()),
-              agentsView ? blank(step.comment()) : null);
+              "Approval delegated by " + actor + " to " + timeline.person(step.handedTo()),
+              timeline.agentsView() ? blank(step.comment()) : null);
       case ESCALATED ->
-          new TimelineEntry(
+          timeline.event(
               step.at(),
               "Flowdesk",
-              "event",
               "Approval not given in time by "
                   + actor
                   + ", escalated to "
-                  + name(names, step.handedTo()),
+                  + timeline.person(step.handedTo()),
               null);
-    };
+    }
   }
 
   private static String blank(final String text) {
@@ -140,16 +107,5 @@ public class RequestTimeline {
     } catch (IllegalArgumentException unknown) {
       return "State changed to " + state;
     }
-  }
-
-  private String name(final Map<String, String> names, final String username) {
-    if (username == null) {
-      return "Someone";
-    }
-    if (Actor.PROCESS.equals(username)) {
-      return "Flowdesk";
-    }
-    return names.computeIfAbsent(
-        username, u -> directory.person(u).map(Person::displayName).orElse(u));
   }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.camunda.client.CamundaClient;
 import io.flowdesk.app.WebTestSupport;
+import io.flowdesk.app.record.ProcessNotStartedException;
 import io.flowdesk.domain.directory.Directory;
 import io.flowdesk.domain.incident.Incident;
 import io.flowdesk.domain.incident.IncidentRecords;

@@ -68,6 +68,14 @@ public class IncidentRecords {
   }
 
   /**
+   * The shared mechanics of incidents (journal, attachments, audit trail) in the record core's
+   * terms, for code that serves every kind of record alike (the app's record pages and APIs).
+   */
+  public RecordCore core() {
+    return core;
+  }
+
+  /**
    * Records a newly reported incident in state NEW with the next number (INC0000001, ...); the
    * creation is the first audit entries (one per given field, old value null).
    *

@@ -54,6 +54,14 @@ public class RequestRecords {
   }
 
   /**
+   * The shared mechanics of requests (journal, attachments, audit trail) in the record core's
+   * terms, for code that serves every kind of record alike (the app's record pages and APIs).
+   */
+  public RecordCore core() {
+    return core;
+  }
+
+  /**
    * Records an order in state SUBMITTED with the next number (REQ0000001, ...), due after the
    * item's fulfilment target; the creation is the first audit entries (number, state, requester,
    * requested for, item and version).

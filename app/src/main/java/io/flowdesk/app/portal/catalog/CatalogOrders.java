@@ -43,8 +43,8 @@ public class CatalogOrders {
    * @throws IllegalArgumentException naming the field, when an incident report is incomplete
    * @throws io.flowdesk.app.request.UnknownPersonException nobody enabled is called {@code
    *     requestedFor}
-   * @throws io.flowdesk.app.incident.ProcessNotStartedException the process did not start; the
-   *     record made for it was canceled
+   * @throws io.flowdesk.app.record.ProcessNotStartedException the process did not start; the record
+   *     made for it was canceled
    */
   public Ordered order(
       final CatalogItem item,

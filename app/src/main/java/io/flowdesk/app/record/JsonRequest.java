@@ -1,4 +1,4 @@
-package io.flowdesk.app.incident;
+package io.flowdesk.app.record;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -58,11 +58,11 @@ public final class JsonRequest {
     return value == null ? null : (String) value;
   }
 
-  boolean flag(final String field) {
+  public boolean flag(final String field) {
     return Boolean.TRUE.equals(body.get(field));
   }
 
-  Map<String, Object> values() {
+  public Map<String, Object> values() {
     return body;
   }
 }

@@ -1,9 +1,9 @@
-package io.flowdesk.app.incident;
+package io.flowdesk.app.record;
 
 import java.time.Instant;
 
 /**
- * One line of an incident's readable history.
+ * One line of a record's readable history, whatever its kind.
  *
  * @param at when it happened
  * @param actor who did it, as people are shown ("Anna Agent", "Flowdesk" for the process)

@@ -1,4 +1,4 @@
-package io.flowdesk.app.incident;
+package io.flowdesk.app.record;
 
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -17,6 +17,9 @@ import org.springframework.web.server.ResponseStatusException;
 @Component
 public class IdempotencyKeys {
 
+  /** The API's request header that carries a client's key. */
+  public static final String HEADER = "Idempotency-Key";
+
   /** The scope of reports through the API. */
   public static final String REPORTS = "report";
 
@@ -30,7 +33,7 @@ public class IdempotencyKeys {
     return "order:" + processId;
   }
 
-  /** The scope of the comments on one incident. */
+  /** The scope of the comments and work notes on one record (INC…, REQ…). */
   public static String comments(final String number) {
     return "comment:" + number;
   }

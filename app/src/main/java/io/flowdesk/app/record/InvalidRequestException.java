@@ -1,4 +1,4 @@
-package io.flowdesk.app.incident;
+package io.flowdesk.app.record;
 
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package io.flowdesk.app.incident;
+package io.flowdesk.app.record;
 
 /**
  * The process did not start for a new record (an incident's report, a request's order); the record
