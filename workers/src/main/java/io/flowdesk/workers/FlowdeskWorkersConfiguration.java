@@ -17,6 +17,7 @@ import io.flowdesk.domain.delivery.DeliveryLog;
 import io.flowdesk.domain.secret.SecretStore;
 import io.flowdesk.workers.approval.ApprovalWorkersConfiguration;
 import io.flowdesk.workers.chat.ChatWorker;
+import io.flowdesk.workers.cmdb.CmdbWorkersConfiguration;
 import io.flowdesk.workers.etl.EtlWorker;
 import io.flowdesk.workers.http.HttpWorker;
 import io.flowdesk.workers.incident.IncidentWorkersConfiguration;
@@ -52,7 +53,8 @@ import org.springframework.context.annotation.Import;
   DomainConfiguration.class,
   IncidentWorkersConfiguration.class,
   RequestWorkersConfiguration.class,
-  ApprovalWorkersConfiguration.class
+  ApprovalWorkersConfiguration.class,
+  CmdbWorkersConfiguration.class
 })
 public class FlowdeskWorkersConfiguration {
 

@@ -41,6 +41,7 @@ final class ImportReconciliation {
   }
 
   ImportPlan plan(final CiImport run) {
+    plan.rejects.addAll(run.unreadable());
     final Map<String, List<Long>> rowsByKey = new HashMap<>();
     for (final CiImportRow row : run.cis()) {
       final String name = strip(row.name());
@@ -206,7 +207,15 @@ final class ImportReconciliation {
     }
     final Map<String, Object> attributes =
         new LinkedHashMap<>(before == null ? Map.of() : before.attributes());
-    row.attributes().forEach(attributes::put);
+    // A file of several classes has every class's columns; a blank value of another class's
+    // attribute is no value at all.
+    row.attributes()
+        .forEach(
+            (key, value) -> {
+              if (ciClass.attribute(key).isPresent() || !blank(value)) {
+                attributes.put(key, value);
+              }
+            });
     return new CiDraft(
         ciClass.name(),
         name,
@@ -328,6 +337,10 @@ final class ImportReconciliation {
 
   private static String serialKey(final String className, final String serial) {
     return ExistingCis.key(className.strip(), "serial " + serial);
+  }
+
+  private static boolean blank(final Object value) {
+    return value == null || value instanceof String text && text.isBlank();
   }
 
   private static String strip(final String value) {
