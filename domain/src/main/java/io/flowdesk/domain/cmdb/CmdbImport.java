@@ -3,7 +3,6 @@ package io.flowdesk.domain.cmdb;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -138,7 +137,9 @@ public class CmdbImport {
               link.source(), "relationship", null, link.type().label() + " " + link.targetLabel()));
     }
     sql.history(plan.history, actor, now);
-    sql.reported(input.source(), new ArrayList<>(plan.reported));
+    final Set<UUID> before = sql.reportedBefore(input.source());
+    sql.reported(
+        input.source(), plan.reported.stream().filter(id -> !before.contains(id)).toList());
     return runs.save(
         new ImportRun(
             0,

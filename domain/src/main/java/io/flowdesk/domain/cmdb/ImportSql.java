@@ -117,6 +117,13 @@ final class ImportSql {
     }
   }
 
+  /** The CIs {@code source} reported in earlier runs. */
+  java.util.Set<UUID> reportedBefore(final String source) {
+    return new java.util.HashSet<>(
+        jdbc.queryForList(
+            "SELECT ci_id FROM domain.ci_import_source WHERE source = ?", UUID.class, source));
+  }
+
   /** The CIs {@code source} reported in an earlier run that are not retired. */
   List<ImportPlan.Entry> inService(final String source) {
     return jdbc.query(
