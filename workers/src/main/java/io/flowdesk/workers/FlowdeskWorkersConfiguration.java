@@ -18,6 +18,7 @@ import io.flowdesk.domain.secret.SecretStore;
 import io.flowdesk.workers.approval.ApprovalWorkersConfiguration;
 import io.flowdesk.workers.change.ChangeWorkersConfiguration;
 import io.flowdesk.workers.chat.ChatWorker;
+import io.flowdesk.workers.cmdb.CmdbWorkersConfiguration;
 import io.flowdesk.workers.etl.EtlWorker;
 import io.flowdesk.workers.http.HttpWorker;
 import io.flowdesk.workers.incident.IncidentWorkersConfiguration;
@@ -57,7 +58,8 @@ import org.springframework.context.annotation.Import;
   IncidentWorkersConfiguration.class,
   RequestWorkersConfiguration.class,
   ApprovalWorkersConfiguration.class,
-  ChangeWorkersConfiguration.class
+  ChangeWorkersConfiguration.class,
+  CmdbWorkersConfiguration.class
 })
 public class FlowdeskWorkersConfiguration {
 

@@ -7,10 +7,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -306,64 +304,9 @@ public class Cmdb {
       final Actor actor,
       final ConfigurationItem before,
       final ConfigurationItem after) {
-    change(id, actor, "name", before == null ? null : before.name(), after.name());
-    change(id, actor, "owner", before == null ? null : before.owner(), after.owner());
-    change(
-        id,
-        actor,
-        "supportGroup",
-        before == null ? null : before.supportGroup(),
-        after.supportGroup());
-    change(
-        id,
-        actor,
-        "environment",
-        before == null ? null : before.environment(),
-        after.environment());
-    change(id, actor, "status", before == null ? null : before.status(), after.status());
-    change(
-        id,
-        actor,
-        "criticality",
-        before == null ? null : before.criticality(),
-        after.criticality());
-    change(
-        id,
-        actor,
-        "maintenanceWindow",
-        before == null ? null : before.maintenanceWindow(),
-        after.maintenanceWindow());
-    final Map<String, Object> old = before == null ? Map.of() : before.attributes();
-    final TreeSet<String> names = new TreeSet<>(old.keySet());
-    names.addAll(after.attributes().keySet());
-    for (final String name : names) {
-      change(id, actor, "attributes." + name, old.get(name), after.attributes().get(name));
+    for (final CiChanges.FieldChange change : CiChanges.between(before, after)) {
+      history.record(id, actor, change.field(), change.before(), change.after());
     }
-  }
-
-  private void change(
-      final UUID id,
-      final Actor actor,
-      final String field,
-      final Object before,
-      final Object after) {
-    final String old = text(before);
-    final String now = text(after);
-    if (!Objects.equals(old, now)) {
-      history.record(id, actor, field, old, now);
-    }
-  }
-
-  // Numbers read back from JSON may differ in type (1 vs 1.0 vs BigDecimal): compared as plain
-  // text.
-  private static String text(final Object value) {
-    if (value == null) {
-      return null;
-    }
-    if (value instanceof Number number) {
-      return new java.math.BigDecimal(number.toString()).stripTrailingZeros().toPlainString();
-    }
-    return value.toString();
   }
 
   private static String describe(final RelationshipType type, final ConfigurationItem target) {

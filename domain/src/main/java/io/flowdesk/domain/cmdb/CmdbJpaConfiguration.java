@@ -40,4 +40,14 @@ public class CmdbJpaConfiguration {
         relationships,
         clock.getIfUnique(Clock::systemUTC));
   }
+
+  @Bean
+  public CmdbImport cmdbImport(
+      final Cmdb cmdb,
+      final DataSource dataSource,
+      final PlatformTransactionManager transactionManager,
+      final ObjectProvider<Clock> clock) {
+    return new CmdbImport(
+        cmdb, dataSource, transactionManager, clock.getIfUnique(Clock::systemUTC));
+  }
 }

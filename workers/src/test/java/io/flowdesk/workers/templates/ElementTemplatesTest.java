@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.flowdesk.workers.approval.FindApproversWorker;
 import io.flowdesk.workers.chat.ChatWorker;
+import io.flowdesk.workers.cmdb.CmdbImportWorker;
 import io.flowdesk.workers.etl.EtlWorker;
 import io.flowdesk.workers.http.HttpWorker;
 import io.flowdesk.workers.mail.EmailWorker;
@@ -39,7 +40,8 @@ class ElementTemplatesTest {
           "chat.json", Map.entry(ChatWorker.TYPE, ChatWorker.INPUTS),
           "http.json", Map.entry(HttpWorker.TYPE, HttpWorker.INPUTS),
           "rpa.json", Map.entry(RpaWorker.TYPE, RpaWorker.INPUTS),
-          "etl.json", Map.entry(EtlWorker.TYPE, EtlWorker.INPUTS));
+          "etl.json", Map.entry(EtlWorker.TYPE, EtlWorker.INPUTS),
+          "cmdb.json", Map.entry(CmdbImportWorker.TYPE, CmdbImportWorker.INPUTS));
 
   /** Templates of the request building blocks (issue 18), which no connector worker runs. */
   static final List<String> REQUEST_BLOCKS = List.of("approval.json", "request-stage.json");

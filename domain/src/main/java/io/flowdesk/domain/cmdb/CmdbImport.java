@@ -1,0 +1,189 @@
+package io.flowdesk.domain.cmdb;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Loads what an import source (discovery, an asset export, the nightly ETL process) reports into
+ * the CMDB with reconciliation: each CI row is identified by class + serial number, or class + name
+ * when it has no serial; new CIs are inserted, changed ones updated (history entries only for the
+ * fields that changed, actor {@code import:<source>}), unchanged ones left alone, so running the
+ * same input again changes nothing and never duplicates. With {@code retireMissing}, CIs the same
+ * source reported before and no longer reports are retired.
+ *
+ * <p>Bad rows do not stop a run, and nothing is half-loaded: every row is checked first; the
+ * rejected ones (with row number and reason) go into the run report, and the valid ones are applied
+ * together in one transaction, or not at all if writing fails. A CI whose row was rejected is not
+ * one the source stopped reporting, so a run with rejected CI rows retires nothing. Writes are
+ * plain set-based SQL (see {@link ImportSql}); each run's report is stored ({@link #run(long)},
+ * {@link #recent(String, int)}).
+ */
+public class CmdbImport {
+
+  private static final Pattern SOURCE = Pattern.compile("^[a-z0-9][a-z0-9._-]{0,49}$");
+
+  private final Cmdb cmdb;
+  private final JdbcTemplate jdbc;
+  private final ImportSql sql;
+  private final ImportRuns runs;
+  private final TransactionTemplate transactions;
+  private final Clock clock;
+  private final ObjectMapper json = new ObjectMapper();
+
+  CmdbImport(
+      final Cmdb cmdb,
+      final DataSource dataSource,
+      final PlatformTransactionManager transactionManager,
+      final Clock clock) {
+    this.cmdb = cmdb;
+    this.jdbc = new JdbcTemplate(dataSource);
+    this.sql = new ImportSql(jdbc, json);
+    this.runs = new ImportRuns(jdbc);
+    this.transactions = new TransactionTemplate(transactionManager);
+    this.clock = clock;
+  }
+
+  /**
+   * Runs the import and answers its stored report.
+   *
+   * @throws InvalidCiException field {@code source}: not a name like {@code discovery}
+   * @throws ConcurrentCiChangeException a CI changed meanwhile (nothing written; the FAILED run is
+   *     stored)
+   */
+  public ImportRun importCis(final CiImport input) {
+    if (input == null || input.source() == null || !SOURCE.matcher(input.source()).matches()) {
+      throw new InvalidCiException(
+          "source",
+          "a source is named like discovery or vmware-export (a–z, 0–9, '.', '_', '-', at most"
+              + " 50)");
+    }
+    final Instant started = clock.instant();
+    try {
+      return transactions.execute(status -> load(input, started));
+    } catch (RuntimeException e) {
+      runs.save(
+          new ImportRun(
+              0,
+              input.source(),
+              input.retireMissing(),
+              ImportRun.Status.FAILED,
+              started,
+              clock.instant(),
+              0,
+              0,
+              0,
+              0,
+              false,
+              0,
+              0,
+              0,
+              e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(),
+              List.of()));
+      throw e;
+    }
+  }
+
+  /** A run's report with its rejected rows. */
+  public Optional<ImportRun> run(final long id) {
+    return runs.find(id);
+  }
+
+  /** The latest runs (at most {@code limit}, ≤ 500), newest first, of one source or all (null). */
+  public List<ImportRun> recent(final String source, final int limit) {
+    return runs.recent(source, limit);
+  }
+
+  private ImportRun load(final CiImport input, final Instant started) {
+    sql.lock();
+    final Map<String, CiClass> classes =
+        cmdb.classes().stream().collect(Collectors.toMap(CiClass::name, Function.identity()));
+    final ImportPlan plan =
+        new ImportReconciliation(
+                classes, ExistingCis.load(jdbc, namedClasses(input, classes), json), this::ciExists)
+            .plan(input);
+    final Instant now = clock.instant();
+    final String actor = input.actor();
+    sql.insert(plan.inserts, now);
+    sql.update(plan.updates, now);
+    int retired = 0;
+    final boolean retireSkipped = input.retireMissing() && plan.rejectedCis();
+    if (input.retireMissing() && !retireSkipped) {
+      final List<ImportPlan.Entry> gone =
+          sql.inService(input.source()).stream()
+              .filter(ci -> !plan.reported.contains(ci.ciId()))
+              .toList();
+      sql.retire(gone, now);
+      plan.history.addAll(gone);
+      retired = gone.size();
+    }
+    final List<ImportPlan.Link> added = sql.relate(plan.links, actor, now);
+    for (final ImportPlan.Link link : added) {
+      plan.history.add(
+          new ImportPlan.Entry(
+              link.source(), "relationship", null, link.type().label() + " " + link.targetLabel()));
+    }
+    sql.history(plan.history, actor, now);
+    final Set<UUID> before = sql.reportedBefore(input.source());
+    sql.reported(
+        input.source(), plan.reported.stream().filter(id -> !before.contains(id)).toList());
+    return runs.save(
+        new ImportRun(
+            0,
+            input.source(),
+            input.retireMissing(),
+            ImportRun.Status.LOADED,
+            started,
+            clock.instant(),
+            plan.inserts.size(),
+            plan.updates.size(),
+            plan.unchanged,
+            retired,
+            retireSkipped,
+            added.size(),
+            plan.links.size() - added.size(),
+            plan.rejects.size(),
+            null,
+            plan.rejects));
+  }
+
+  // The classes whose CIs reconciliation may meet: those of the CI rows and both ends of the
+  // relationship rows.
+  private static Set<String> namedClasses(
+      final CiImport input, final Map<String, CiClass> classes) {
+    final Set<String> named = new HashSet<>();
+    input.cis().forEach(row -> named.add(strip(row.className())));
+    input
+        .relationships()
+        .forEach(
+            row -> {
+              named.add(strip(row.sourceClass()));
+              named.add(strip(row.targetClass()));
+            });
+    named.retainAll(classes.keySet());
+    return named;
+  }
+
+  private boolean ciExists(final UUID id) {
+    return Boolean.TRUE.equals(
+        jdbc.queryForObject(
+            "SELECT EXISTS (SELECT 1 FROM domain.ci WHERE id = ?)", Boolean.class, id));
+  }
+
+  private static String strip(final String value) {
+    return value == null ? null : value.strip();
+  }
+}
