@@ -175,6 +175,19 @@ public class PersonalTokens {
   }
 
   /**
+   * Names {@code pseudonym} instead of {@code revoker} as whoever revoked other people's tokens (a
+   * person's erasure: the fact stays, their username goes); answers how many.
+   */
+  public int renameRevoker(final String revoker, final String pseudonym) {
+    return jdbc.sql(
+            "UPDATE flowdesk.personal_api_token SET revoked_by = :pseudonym"
+                + " WHERE revoked_by = :revoker")
+        .param("revoker", revoker)
+        .param("pseudonym", pseudonym)
+        .update();
+  }
+
+  /**
    * Checks a presented token and, when it is accepted, notes its use (at most once a minute). A
    * malformed token, an unknown id and a wrong secret all read "unknown token".
    */

@@ -26,14 +26,15 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Erases a person (GDPR, right to erasure) without breaking the records they appear in: the domain
- * pseudonymises what it holds ({@link Pseudonymisation}: name and email become a random pseudonym
- * in the directory and in every record, journal, audit value and approval; phone, manager,
- * password, groups and notification preferences go; the person is disabled); the app adds its own
- * part: second factor (key, recovery codes, remembered devices), single sign-on links, password
- * links, sessions, API tokens, sign-in counts and one-time keys go, and the admin audit trail keeps
- * every action but names them by the pseudonym. Records keep their numbers, states, times and the
- * username that links them. All in one transaction with its own audit entry ({@code
- * person.erased}).
+ * pseudonymises what it holds ({@link Pseudonymisation}: username, name and email become a random
+ * pseudonym in the directory and in every record, journal, audit trail and approval; phone,
+ * manager, password, groups and notification preferences go; the person is disabled); the app adds
+ * its own part: second factor (key, recovery codes, remembered devices), single sign-on links,
+ * password links, sessions, API tokens, sign-in counts and one-time keys go, tokens they revoked
+ * name the pseudonym as revoker, and the admin audit trail keeps every action but names them by the
+ * pseudonym. Records keep their numbers, states, times and links, now under the pseudonym; the old
+ * username is free again, since nothing refers to it. All in one transaction with its own audit
+ * entry ({@code person.erased}).
  */
 @Component
 class PersonErasure {
@@ -101,6 +102,7 @@ class PersonErasure {
         pseudonymisation.pseudonymise(
             username, pseudonym, List.of(person.displayName(), person.email()));
     tokens.deleteAllOf(username);
+    tokens.renameRevoker(username, pseudonym);
     secondFactors.remove(username);
     records.forgetSignInLinks(username);
     throttle.forget(username);

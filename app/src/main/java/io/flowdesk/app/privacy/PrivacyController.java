@@ -115,7 +115,8 @@ class PrivacyController {
               + " audit entries pseudonymised, "
               + erased.sessionsEnded()
               + " sessions ended.");
-      return "redirect:/admin/people/" + username + "/privacy";
+      // The person is found under the pseudonym from now on: the old username is gone.
+      return "redirect:/admin/people/" + erased.pseudonym() + "/privacy";
     } catch (ResponseStatusException e) {
       if (e.getStatusCode().value() == HttpStatus.NOT_FOUND.value()) {
         throw e;

@@ -267,16 +267,23 @@ class PersonalDataTest extends WebTestSupport {
         .isEqualTo("Type the username '" + greta + "' to confirm the erasure.");
     assertThat(directory.person(greta).orElseThrow().email()).isEqualTo(gretaMail);
 
-    mvc.perform(
-            post("/admin/people/" + greta + "/erasure")
-                .session(admin)
-                .with(csrf())
-                .param("confirm", greta))
-        .andExpect(status().is3xxRedirection());
+    final String landing =
+        mvc.perform(
+                post("/admin/people/" + greta + "/erasure")
+                    .session(admin)
+                    .with(csrf())
+                    .param("confirm", greta))
+            .andExpect(status().is3xxRedirection())
+            .andReturn()
+            .getResponse()
+            .getRedirectedUrl();
 
-    final Person erased = directory.person(greta).orElseThrow();
-    final String pseudonym = erased.displayName();
-    assertThat(pseudonym).startsWith("erased-");
+    // The person is known by the pseudonym only: the old username names nothing any more.
+    final String pseudonym = landing.replaceAll("^/admin/people/(erased-[0-9a-f]+)/privacy$", "$1");
+    assertThat(pseudonym).startsWith("erased-").isNotEqualTo(landing);
+    assertThat(directory.person(greta)).isEmpty();
+    final Person erased = directory.person(pseudonym).orElseThrow();
+    assertThat(erased.displayName()).isEqualTo(pseudonym);
     assertThat(erased.email()).isEqualTo(pseudonym + "@erased.invalid");
     assertThat(erased.enabled()).isFalse();
     // The records' views: no name, no email; the same number, state, journal and timeline.
@@ -292,8 +299,14 @@ class PersonalDataTest extends WebTestSupport {
     assertThat(after.toString()).doesNotContainIgnoringCase(gretaMail).doesNotContain(gretaName);
     assertThat(after.get("description").asText())
         .isEqualTo("Call " + pseudonym + " at " + pseudonym);
+    assertThat(after.get("number")).isEqualTo(before.get("number"));
     assertThat(after.get("state")).isEqualTo(before.get("state"));
     assertThat(after.get("createdAt")).isEqualTo(before.get("createdAt"));
+    assertThat(after.get("caller").asText()).isEqualTo(pseudonym);
+    assertThat(
+            body(mvc.perform(get("/api/incidents/" + hers + "/journal").with(as("manager.maria"))))
+                .findValuesAsText("author"))
+        .containsOnly(pseudonym);
     assertThat(count("/api/incidents/" + hers + "/journal")).isEqualTo(journal);
     assertThat(count("/api/incidents/" + hers + "/audit-trail")).isEqualTo(trail);
     assertThat(
@@ -323,14 +336,17 @@ class PersonalDataTest extends WebTestSupport {
     mvc.perform(get("/api/incidents").header("Authorization", "Bearer " + token.text()))
         .andExpect(status().isUnauthorized());
     assertThat(tokens.ownedBy(greta)).isEmpty();
+    mvc.perform(get("/api/incidents").with(as(greta))).andExpect(status().isUnauthorized());
+    mvc.perform(get("/api/incidents").with(as(pseudonym))).andExpect(status().isUnauthorized());
+    assertThat(columnsMentioning(greta)).isEmpty();
     // Once is enough.
     mvc.perform(
-            post("/api/admin/people/" + greta + "/erasure")
+            post("/api/admin/people/" + pseudonym + "/erasure")
                 .with(as("admin"))
                 .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"confirm\": \"" + greta + "\"}"))
+                .content("{\"confirm\": \"" + pseudonym + "\"}"))
         .andExpect(status().isConflict())
-        .andExpect(jsonPath("$.detail").value("'" + greta + "' was erased already."));
+        .andExpect(jsonPath("$.detail").value("'" + pseudonym + "' was erased already."));
   }
 
   @Test
@@ -386,22 +402,19 @@ class PersonalDataTest extends WebTestSupport {
     assertThat(export.at("/approvalDecisions/0/record").asText()).isEqualTo(ordered.number());
     assertThat(export.at("/approvalDecisions/0/action").asText()).isEqualTo("REJECTED");
 
-    mvc.perform(
-            post("/api/admin/people/" + greta + "/erasure")
-                .with(as("admin"))
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"confirm\": \"" + greta + "\"}"))
-        .andExpect(status().isOk());
+    final String pseudonym = erase(greta);
 
-    final String pseudonym = directory.person(greta).orElseThrow().displayName();
     final Request orderedAfter = requests.find(ordered.id()).orElseThrow();
     assertThat(orderedAfter.number()).isEqualTo(ordered.number());
     assertThat(orderedAfter.state()).isEqualTo(ordered.state());
+    assertThat(orderedAfter.requester()).isEqualTo(pseudonym);
+    assertThat(requests.find(forHer.id()).orElseThrow().requestedFor()).isEqualTo(pseudonym);
     assertThat(orderedAfter.title()).isEqualTo("Laptop for Otto, ordered by " + pseudonym);
     assertThat(orderedAfter.answers()).containsEntry("contact", pseudonym);
     assertThat(requests.journal(forHer.id(), true))
-        .extracting(JournalEntry::text)
-        .containsExactly("Thanks, write to " + pseudonym);
+        .extracting(JournalEntry::author, JournalEntry::text)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(pseudonym, "Thanks, write to " + pseudonym));
     final Approval decided = approvals.find(approval.id()).orElseThrow();
     assertThat(decided.state()).isEqualTo(approvalBefore.state());
     assertThat(decided.recordNumber()).isEqualTo(ordered.number());
@@ -409,23 +422,30 @@ class PersonalDataTest extends WebTestSupport {
         .extracting(ApprovalStep::actor, ApprovalStep::action, ApprovalStep::comment)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple(
-                greta, ApprovalAction.REJECTED, "Too dear, " + pseudonym));
-    // The audit facts stay: as many entries, by the same people, at the same times, same fields.
+                pseudonym, ApprovalAction.REJECTED, "Too dear, " + pseudonym));
+    assertThat(decided.requester()).isEqualTo(pseudonym);
+    assertThat(decided.approvers()).containsExactly(pseudonym);
+    // The audit facts stay: as many entries, by the same people (the erased one under the
+    // pseudonym), at the same times, same fields.
     final List<AuditEntry> trailAfter = requests.auditTrail(ordered.id());
     assertThat(trailAfter)
         .extracting(AuditEntry::actor, AuditEntry::at, AuditEntry::field)
         .containsExactlyElementsOf(
             trailBefore.stream()
-                .map(e -> org.assertj.core.groups.Tuple.tuple(e.actor(), e.at(), e.field()))
+                .map(
+                    e ->
+                        org.assertj.core.groups.Tuple.tuple(
+                            greta.equals(e.actor()) ? pseudonym : e.actor(), e.at(), e.field()))
                 .toList());
     assertThat(trailAfter.toString()).doesNotContain(gretaName).doesNotContain(gretaMail);
     final JsonNode exportAfter =
         body(
-            mvc.perform(get("/api/admin/people/" + greta + "/export").with(as("admin")))
+            mvc.perform(get("/api/admin/people/" + pseudonym + "/export").with(as("admin")))
                 .andExpect(status().isOk()));
     assertThat(exportAfter.get("requests").findValuesAsText("number"))
         .containsExactly(ordered.number(), forHer.number());
-    assertThat(exportAfter.toString()).doesNotContain(gretaName).doesNotContain(gretaMail);
+    assertThat(exportAfter.toString()).doesNotContain(gretaName, gretaMail, greta);
+    assertThat(columnsMentioning(greta)).isEmpty();
   }
 
   @Test
@@ -449,8 +469,9 @@ class PersonalDataTest extends WebTestSupport {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"confirm\": \"" + otto + "\"}"))
                 .andExpect(status().isOk()));
-    assertThat(erased.get("pseudonym").asText())
-        .isEqualTo(directory.person(otto).orElseThrow().displayName());
+    final String pseudonym = erased.get("pseudonym").asText();
+    assertThat(directory.person(pseudonym).orElseThrow().displayName()).isEqualTo(pseudonym);
+    assertThat(directory.person(otto)).isEmpty();
   }
 
   private JsonNode incident(final String number) throws Exception {
@@ -496,20 +517,90 @@ class PersonalDataTest extends WebTestSupport {
         .doesNotContain(key.base32())
         .doesNotContain("key_sealed", "token_hash", "code_hash");
 
-    mvc.perform(
-            post("/api/admin/people/" + greta + "/erasure")
-                .with(as("admin"))
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"confirm\": \"" + greta + "\"}"))
-        .andExpect(status().isOk());
+    final String pseudonym = erase(greta);
 
     assertThat(secondFactors.isEnrolled(greta)).isFalse();
+    assertThat(secondFactors.isEnrolled(pseudonym)).isFalse();
     assertThat(rows("flowdesk.second_factor")).isZero();
     assertThat(rows("flowdesk.second_factor_recovery_code")).isZero();
     assertThat(rows("flowdesk.external_identity")).isZero();
     assertThat(rows("flowdesk.password_link")).isZero();
-    assertThat(directory.phone(greta)).isEmpty();
-    assertThat(directory.manager(greta)).isEmpty();
+    assertThat(directory.phone(pseudonym)).isEmpty();
+    assertThat(directory.manager(pseudonym)).isEmpty();
+    assertThat(columnsMentioning(greta)).isEmpty();
+  }
+
+  @Test
+  void nothingInTheAppSchemaKeepsTheOldUsernameAndItCanBeGivenAgain() throws Exception {
+    final PersonalTokens.Issued hers =
+        tokens.issue(greta, "script", Set.of(TokenScope.READ), Duration.ofDays(7));
+    final PersonalTokens.Issued his =
+        tokens.issue(otto, "script", Set.of(TokenScope.READ), Duration.ofDays(7));
+    assertThat(tokens.revokeAny(his.token().id(), greta)).isTrue();
+    mvc.perform(get("/api/incidents").with(as(greta))).andExpect(status().isOk());
+    assertThat(columnsMentioning(greta)).isNotEmpty();
+
+    final String pseudonym = erase(greta);
+
+    assertThat(columnsMentioning(greta)).isEmpty();
+    mvc.perform(get("/api/incidents").header("Authorization", "Bearer " + hers.text()))
+        .andExpect(status().isUnauthorized());
+    // Who revoked someone else's token stays a fact, under the pseudonym.
+    assertThat(
+            jdbc.sql("SELECT revoked_by FROM flowdesk.personal_api_token WHERE id = :id")
+                .param("id", his.token().id())
+                .query(String.class)
+                .single())
+        .isEqualTo(pseudonym);
+    // Nothing refers to the old username: a new person may have it, and signs in as themselves.
+    add(greta, "Greta Green" + run, "green." + run + "@example.com");
+    mvc.perform(get("/api/incidents").with(as(greta))).andExpect(status().isOk());
+    assertThat(directory.person(pseudonym).orElseThrow().enabled()).isFalse();
+  }
+
+  /** Erases {@code username} through the API; answers the pseudonym. */
+  private String erase(final String username) throws Exception {
+    return body(mvc.perform(
+                post("/api/admin/people/" + username + "/erasure")
+                    .with(as("admin"))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"confirm\": \"" + username + "\"}"))
+            .andExpect(status().isOk()))
+        .get("pseudonym")
+        .asText();
+  }
+
+  /**
+   * Every text, JSON or array column of the domain and app schemas (so a table added later is
+   * searched too) holding {@code text} anywhere in some row, as {@code schema.table.column}. The
+   * engine's schema is not searched: running instances keep their variables (see the README).
+   */
+  private List<String> columnsMentioning(final String text) {
+    return jdbc
+        .sql(
+            """
+            SELECT table_schema, table_name, column_name FROM information_schema.columns
+             WHERE table_schema IN ('domain', 'flowdesk')
+               AND data_type IN ('text', 'character varying', 'character', 'json', 'jsonb', 'ARRAY')
+            """)
+        .query()
+        .listOfRows()
+        .stream()
+        .filter(
+            column ->
+                jdbc.sql(
+                        "SELECT EXISTS (SELECT 1 FROM \""
+                            + column.get("table_schema")
+                            + "\".\""
+                            + column.get("table_name")
+                            + "\" WHERE strpos(lower(\""
+                            + column.get("column_name")
+                            + "\"::text), lower(:text)) > 0)")
+                    .param("text", text)
+                    .query(Boolean.class)
+                    .single())
+        .map(c -> c.get("table_schema") + "." + c.get("table_name") + "." + c.get("column_name"))
+        .toList();
   }
 
   private long rows(final String table) {

@@ -8,6 +8,12 @@ import io.flowdesk.domain.approval.Approval;
 import io.flowdesk.domain.approval.ApprovalMode;
 import io.flowdesk.domain.approval.Approvals;
 import io.flowdesk.domain.approval.NewApproval;
+import io.flowdesk.domain.change.AffectedCi;
+import io.flowdesk.domain.change.Change;
+import io.flowdesk.domain.change.ChangeImpact;
+import io.flowdesk.domain.change.ChangeRecords;
+import io.flowdesk.domain.change.ChangeType;
+import io.flowdesk.domain.change.NewChange;
 import io.flowdesk.domain.directory.AssignmentGroup;
 import io.flowdesk.domain.directory.Directory;
 import io.flowdesk.domain.directory.NotificationChannel;
@@ -26,10 +32,12 @@ import io.flowdesk.domain.request.NewRequest;
 import io.flowdesk.domain.request.Request;
 import io.flowdesk.domain.request.RequestRecords;
 import io.flowdesk.engine.test.SharedPostgres;
+import java.io.ByteArrayInputStream;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
@@ -111,6 +119,8 @@ class PseudonymisationTest {
             ChangeSource.person("greta"));
     incidents.addJournalEntry(
         incident.id(), JournalKind.COMMENT, "Greta Gdpr again", ChangeSource.person("greta"));
+    incidents.addJournalEntry(
+        incident.id(), JournalKind.COMMENT, "Ask greta, not gretchen", ChangeSource.person("otto"));
     final Request request =
         requests.submit(
             new NewRequest(
@@ -160,20 +170,25 @@ class PseudonymisationTest {
     assertThat(after.description()).isEqualTo("Call me at erased-0a1b2c");
     assertThat(after.number()).isEqualTo(incident.number());
     assertThat(after.state()).isEqualTo(incident.state());
-    assertThat(after.caller()).isEqualTo("greta");
+    assertThat(after.caller()).isEqualTo("erased-0a1b2c");
     final Request requestAfter = requests.find(request.id()).orElseThrow();
     assertThat(requestAfter.title()).isEqualTo("Laptop, ordered by erased-0a1b2c");
     assertThat(requestAfter.answers()).containsEntry("contact", "erased-0a1b2c");
     assertThat(requestAfter.state()).isEqualTo(request.state());
     assertThat(approvals.find(approval.id()).orElseThrow().subject())
         .isEqualTo("Laptop for Otto, asked by erased-0a1b2c");
-    // The trails: as many entries, same who/when/field, only the values rewritten.
+    // The trails: as many entries, same when/field, only values and the erased actor rewritten.
     assertThat(trail("incident_audit", incident.id()))
         .hasSameSizeAs(incidentTrail)
         .extracting(row -> List.of(row.get("actor"), row.get("at"), row.get("field")))
         .isEqualTo(
             incidentTrail.stream()
-                .map(row -> List.of(row.get("actor"), row.get("at"), row.get("field")))
+                .map(
+                    row ->
+                        List.of(
+                            "greta".equals(row.get("actor")) ? "erased-0a1b2c" : row.get("actor"),
+                            row.get("at"),
+                            row.get("field")))
                 .toList());
     assertThat(trail("request_audit", request.id())).hasSameSizeAs(requestTrail);
     final String everything =
@@ -192,24 +207,27 @@ class PseudonymisationTest {
     assertThat(everything)
         .doesNotContainIgnoringCase("greta@example.com")
         .doesNotContain("Greta Gdpr")
-        .contains("erased-0a1b2c says no", "Mail erased-0a1b2c");
+        .contains("erased-0a1b2c says no", "Mail erased-0a1b2c", "Ask erased-0a1b2c, not gretchen");
     // The directory entry: named by the pseudonym, reachable nowhere, signed in by nobody.
     final Directory directory = context.getBean(Directory.class);
-    final Person greta = directory.person("greta").orElseThrow();
+    assertThat(directory.person("greta")).isEmpty();
+    final Person greta = directory.person("erased-0a1b2c").orElseThrow();
     assertThat(greta.displayName()).isEqualTo("erased-0a1b2c");
     assertThat(greta.email()).isEqualTo("erased-0a1b2c@erased.invalid");
     assertThat(greta.enabled()).isFalse();
     assertThat(greta.groups()).isEmpty();
-    assertThat(directory.phone("greta")).isEmpty();
-    assertThat(directory.manager("greta")).isEmpty();
+    assertThat(greta.roles()).containsExactly(Role.MANAGER);
+    assertThat(directory.phone("erased-0a1b2c")).isEmpty();
+    assertThat(directory.manager("erased-0a1b2c")).isEmpty();
     assertThat(directory.group("desk").orElseThrow().manager()).isNull();
     assertThat(
             context
                 .getBean(NotificationPreferences.class)
-                .of("greta")
+                .of("erased-0a1b2c")
                 .get(NotificationKind.MY_RECORD_UPDATES))
         .containsExactly(NotificationChannel.EMAIL);
     assertThat(Pseudonymisation.isErased(greta.email())).isTrue();
+    assertThat(columnsMentioning("greta")).isEmpty();
   }
 
   @Test
@@ -261,6 +279,176 @@ class PseudonymisationTest {
     assertThat(trail("incident_audit", incident.id())).isNotEmpty();
     assertThat(trail("request_audit", request.id())).isNotEmpty();
     assertThat(context.getBean(Directory.class).person("fred").orElseThrow().enabled()).isTrue();
+  }
+
+  @Test
+  void theUsernameLeavesEveryColumnWhileRecordsStayLinkedUnderThePseudonym() {
+    final Directory directory = context.getBean(Directory.class);
+    directory.addPerson("j.smith", "Jo Smith", "jo@example.com", Set.of(Role.AGENT), null);
+    directory.addPerson("mia", "Mia Mate", "mia@example.com", Set.of(Role.END_USER), null);
+    directory.setManager("mia", "j.smith");
+    final Actor jo = Actor.person("j.smith");
+    final IncidentRecords incidents = context.getBean(IncidentRecords.class);
+    final Incident incident =
+        incidents.report(
+            new NewIncident("j.smith", "Jo's screen", null, null, null, Level.LOW, Level.LOW),
+            ChangeSource.person("j.smith"));
+    incidents.watch(incident.id(), "j.smith", ChangeSource.person("j.smith"));
+    incidents.attach(
+        incident.id(),
+        "screen.png",
+        "image/png",
+        new ByteArrayInputStream(new byte[] {1}),
+        ChangeSource.person("j.smith"));
+    incidents.addJournalEntry(
+        incident.id(), JournalKind.WORK_NOTE, "Asked J.Smith by chat", ChangeSource.person("otto"));
+    final RequestRecords requests = context.getBean(RequestRecords.class);
+    final Request request =
+        requests.submit(
+            new NewRequest(
+                "j.smith",
+                "mia",
+                "new-laptop",
+                1,
+                "Laptop for Mia",
+                Map.of("deliverTo", "j.smith", "note", "hand it to j.smith"),
+                null),
+            jo);
+    requests.addJournalEntry(
+        request.id(), io.flowdesk.domain.record.JournalKind.COMMENT, "Thanks", jo);
+    final Approvals approvals = context.getBean(Approvals.class);
+    final Approval approval =
+        approvals.open(
+            new NewApproval(
+                KEYS.incrementAndGet(),
+                request.number(),
+                "Laptop for Mia",
+                "j.smith",
+                "mia",
+                ApprovalMode.ALL,
+                2,
+                List.of("otto", "j.smith")));
+    approvals.delegate(
+        approval.id(),
+        KEYS.incrementAndGet(),
+        "j.smith",
+        "otto",
+        "away",
+        Instant.parse("2026-12-01T10:00:00Z"));
+    final ChangeRecords changes = context.getBean(ChangeRecords.class);
+    final Change change =
+        changes.raise(
+            new NewChange(
+                ChangeType.NORMAL,
+                null,
+                "Swap Jo's disk",
+                "Asked by j.smith",
+                "j.smith",
+                "desk",
+                "j.smith",
+                List.of(new AffectedCi(UUID.randomUUID(), "pc-17")),
+                Instant.parse("2026-12-10T20:00:00Z"),
+                Instant.parse("2026-12-10T21:00:00Z"),
+                "Swap it.",
+                "Swap it back.",
+                "It boots.",
+                ChangeImpact.LOW,
+                List.of()),
+            jo);
+    changes.addJournalEntry(
+        change.id(), io.flowdesk.domain.record.JournalKind.WORK_NOTE, "Planned", jo);
+    changes.watch(change.id(), "j.smith", jo);
+    assertThat(columnsMentioning("j.smith")).isNotEmpty();
+
+    context
+        .getBean(Pseudonymisation.class)
+        .pseudonymise("j.smith", "erased-5e5e5e", List.of("Jo Smith", "jo@example.com"));
+
+    assertThat(columnsMentioning("j.smith")).isEmpty();
+    final Incident incidentAfter = incidents.find(incident.id()).orElseThrow();
+    assertThat(incidentAfter.number()).isEqualTo(incident.number());
+    assertThat(incidentAfter.state()).isEqualTo(incident.state());
+    assertThat(incidentAfter.createdAt()).isEqualTo(incident.createdAt());
+    assertThat(incidentAfter.caller()).isEqualTo("erased-5e5e5e");
+    assertThat(incidents.watchers(incident.id())).containsExactly("erased-5e5e5e");
+    assertThat(incidents.journal(incident.id(), true))
+        .extracting(entry -> entry.author() + ": " + entry.text())
+        .containsExactly("otto: Asked erased-5e5e5e by chat");
+    final Request requestAfter = requests.find(request.id()).orElseThrow();
+    assertThat(requestAfter.number()).isEqualTo(request.number());
+    assertThat(requestAfter.state()).isEqualTo(request.state());
+    assertThat(requestAfter.requester()).isEqualTo("erased-5e5e5e");
+    assertThat(requestAfter.requestedFor()).isEqualTo("mia");
+    assertThat(requestAfter.answers())
+        .containsEntry("deliverTo", "erased-5e5e5e")
+        .containsEntry("note", "hand it to erased-5e5e5e");
+    assertThat(requests.journal(request.id(), true))
+        .extracting(entry -> entry.author())
+        .containsExactly("erased-5e5e5e");
+    assertThat(trail("request_audit", request.id()))
+        .isNotEmpty()
+        .allSatisfy(row -> assertThat(row.get("actor")).isEqualTo("erased-5e5e5e"));
+    final Approval approvalAfter = approvals.find(approval.id()).orElseThrow();
+    assertThat(approvalAfter.approvers()).containsExactly("otto", "erased-5e5e5e");
+    assertThat(approvalAfter.requester()).isEqualTo("erased-5e5e5e");
+    final Change changeAfter = changes.find(change.id()).orElseThrow();
+    assertThat(changeAfter.number()).isEqualTo(change.number());
+    assertThat(changeAfter.state()).isEqualTo(change.state());
+    assertThat(changeAfter.requestedBy()).isEqualTo("erased-5e5e5e");
+    assertThat(changeAfter.implementer()).isEqualTo("erased-5e5e5e");
+    assertThat(changes.watchers(change.id())).containsExactly("erased-5e5e5e");
+    // The directory: the entry under the pseudonym keeps its roles, the people it managed follow.
+    assertThat(directory.person("j.smith")).isEmpty();
+    assertThat(directory.person("erased-5e5e5e").orElseThrow().roles()).containsExactly(Role.AGENT);
+    assertThat(directory.manager("mia")).contains("erased-5e5e5e");
+    // Nothing refers to the old username any more: it can be given to somebody new.
+    directory.addPerson("j.smith", "Jane Smith", "jane@example.com", Set.of(Role.END_USER), null);
+    assertThat(directory.person("j.smith")).isPresent();
+  }
+
+  @Test
+  void aPseudonymThatIsSomebodysUsernameIsRefused() {
+    context
+        .getBean(Directory.class)
+        .addPerson("kim", "Kim Keep", "kim@example.com", Set.of(Role.END_USER), null);
+    assertThatThrownBy(
+            () ->
+                context
+                    .getBean(Pseudonymisation.class)
+                    .pseudonymise("kim", "otto", List.of("Kim Keep")))
+        .hasMessageContaining("somebody's username already");
+    assertThat(context.getBean(Directory.class).person("kim").orElseThrow().enabled()).isTrue();
+  }
+
+  /**
+   * Every text, JSON or array column of the domain schema (so a table added later is searched too)
+   * holding {@code username} anywhere in some row, as {@code table.column}.
+   */
+  private static List<String> columnsMentioning(final String username) {
+    final List<Map<String, Object>> columns =
+        jdbc.sql(
+                """
+                SELECT table_name, column_name FROM information_schema.columns
+                 WHERE table_schema = 'domain'
+                   AND data_type IN ('text', 'character varying', 'character', 'json', 'jsonb',
+                                     'ARRAY')
+                """)
+            .query()
+            .listOfRows();
+    return columns.stream()
+        .filter(
+            column ->
+                jdbc.sql(
+                        "SELECT EXISTS (SELECT 1 FROM domain.\""
+                            + column.get("table_name")
+                            + "\" WHERE strpos(lower(\""
+                            + column.get("column_name")
+                            + "\"::text), lower(:username)) > 0)")
+                    .param("username", username)
+                    .query(Boolean.class)
+                    .single())
+        .map(column -> column.get("table_name") + "." + column.get("column_name"))
+        .toList();
   }
 
   private static List<Map<String, Object>> trail(final String table, final long id) {
