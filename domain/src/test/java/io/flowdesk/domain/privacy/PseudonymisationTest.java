@@ -14,6 +14,13 @@ import io.flowdesk.domain.change.ChangeImpact;
 import io.flowdesk.domain.change.ChangeRecords;
 import io.flowdesk.domain.change.ChangeType;
 import io.flowdesk.domain.change.NewChange;
+import io.flowdesk.domain.cmdb.CiClass;
+import io.flowdesk.domain.cmdb.CiDraft;
+import io.flowdesk.domain.cmdb.Cmdb;
+import io.flowdesk.domain.cmdb.ConfigurationItem;
+import io.flowdesk.domain.cmdb.Environment;
+import io.flowdesk.domain.cmdb.LifecycleStatus;
+import io.flowdesk.domain.cmdb.RelationshipType;
 import io.flowdesk.domain.directory.AssignmentGroup;
 import io.flowdesk.domain.directory.Directory;
 import io.flowdesk.domain.directory.NotificationChannel;
@@ -358,6 +365,34 @@ class PseudonymisationTest {
     changes.addJournalEntry(
         change.id(), io.flowdesk.domain.record.JournalKind.WORK_NOTE, "Planned", jo);
     changes.watch(change.id(), "j.smith", jo);
+    final Cmdb cmdb = context.getBean(Cmdb.class);
+    final ConfigurationItem server =
+        cmdb.create(
+            new CiDraft(
+                CiClass.SERVER,
+                "srv-jo",
+                "j.smith",
+                null,
+                Environment.PRODUCTION,
+                LifecycleStatus.IN_SERVICE,
+                null,
+                null,
+                Map.of()),
+            jo);
+    final ConfigurationItem app =
+        cmdb.create(
+            new CiDraft(
+                CiClass.APPLICATION,
+                "app-jo",
+                "otto",
+                null,
+                Environment.PRODUCTION,
+                LifecycleStatus.IN_SERVICE,
+                null,
+                null,
+                Map.of()),
+            jo);
+    cmdb.relate(app.id(), RelationshipType.RUNS_ON, server.id(), jo);
     assertThat(columnsMentioning("j.smith")).isNotEmpty();
 
     context
@@ -397,6 +432,11 @@ class PseudonymisationTest {
     assertThat(changeAfter.requestedBy()).isEqualTo("erased-5e5e5e");
     assertThat(changeAfter.implementer()).isEqualTo("erased-5e5e5e");
     assertThat(changes.watchers(change.id())).containsExactly("erased-5e5e5e");
+    assertThat(cmdb.get(server.id()).owner()).isEqualTo("erased-5e5e5e");
+    assertThat(cmdb.history(server.id()))
+        .isNotEmpty()
+        .allSatisfy(entry -> assertThat(entry.actor()).isEqualTo("erased-5e5e5e"));
+    assertThat(cmdb.relationships(app.id())).hasSize(1);
     // The directory: the entry under the pseudonym keeps its roles, the people it managed follow.
     assertThat(directory.person("j.smith")).isEmpty();
     assertThat(directory.person("erased-5e5e5e").orElseThrow().roles()).containsExactly(Role.AGENT);
