@@ -102,7 +102,7 @@ class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers("/admin/**", "/forms/**", "/actuator/**")
                     .hasRole(Role.ADMIN.name())
-                    .requestMatchers("/inbox/**", "/incidents/**", "/requests/**")
+                    .requestMatchers("/inbox/**", "/incidents/**", "/requests/**", "/changes/**")
                     .hasAnyRole(AGENT_ROLES)
                     .anyRequest()
                     .authenticated())
