@@ -49,6 +49,7 @@ class ChangesTest extends WebTestSupport {
   @Autowired CamundaClient client;
   @Autowired ChangeRecords records;
   @Autowired ObjectMapper json;
+  @Autowired ChangeDrafts drafts;
 
   private static RequestPostProcessor as(final String username) {
     return httpBasic(username, DEMO_PASSWORD);
@@ -282,6 +283,53 @@ class ChangesTest extends WebTestSupport {
     assertThat(page.select("#change-plannedStart").val()).isEqualTo("2030-02-01T20:00");
     assertThat(page.select("#change-assignmentGroup").val()).isEqualTo("service-desk");
     assertThat(records.search(null, null, null, PAGE).getTotalElements()).isEqualTo(before);
+  }
+
+  @Test
+  void aProcessThatDoesNotStartLeavesTheChangeCanceledNotClaimingToRun() {
+    final CamundaClient down =
+        org.mockito.Mockito.mock(
+            CamundaClient.class,
+            invocation -> {
+              throw new IllegalStateException("engine down");
+            });
+    final ChangeRaising raising = new ChangeRaising(records, down, java.time.Clock.systemUTC());
+    final ChangeDrafts.Checked checked =
+        drafts.check(
+            new ChangeDraft(
+                "emergency",
+                null,
+                "Reboot the stuck firewall " + UUID.randomUUID(),
+                null,
+                null,
+                "2030-01-10T20:00Z",
+                "2030-01-10T21:00Z",
+                null,
+                null,
+                null,
+                "service-desk"),
+            "agent.anna");
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> raising.raise(checked.change()))
+        .isInstanceOf(io.flowdesk.app.record.ProcessNotStartedException.class)
+        .hasMessageContaining("change-emergency did not start for CHG");
+
+    final Change ghost =
+        records
+            .search(
+                null,
+                ChangeType.EMERGENCY,
+                null,
+                org.springframework.data.domain.PageRequest.of(0, 200))
+            .stream()
+            .filter(c -> c.shortDescription().equals(checked.change().shortDescription()))
+            .findFirst()
+            .orElseThrow();
+    assertThat(ghost.state()).isEqualTo(ChangeState.CANCELED);
+    assertThat(ghost.processInstanceKey()).isNull();
+    assertThat(records.journal(ghost.id(), false))
+        .extracting(e -> e.text())
+        .anyMatch(text -> text.contains("could not be started"));
   }
 
   @Test
