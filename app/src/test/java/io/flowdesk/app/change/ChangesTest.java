@@ -372,4 +372,14 @@ class ChangesTest extends WebTestSupport {
                 .andExpect(status().isOk()));
     assertThat(one.get("change").get("state").asText()).isIn("NEW", "ASSESS");
   }
+
+  @Test
+  void theOpenApiDocumentDescribesTheChangeApi() throws Exception {
+    final JsonNode api = body(mvc.perform(get("/v3/api-docs").with(as("agent.anna"))));
+
+    assertThat(api.get("paths").has("/api/changes")).isTrue();
+    assertThat(api.get("paths").has("/api/changes/{number}")).isTrue();
+    assertThat(api.get("paths").get("/api/changes").get("post").get("tags").get(0).asText())
+        .isEqualTo("Changes");
+  }
 }
