@@ -23,6 +23,9 @@ public class IdempotencyKeys {
   /** The scope of reports through the API. */
   public static final String REPORTS = "report";
 
+  /** The scope of changes raised, through the API or the raise form. */
+  public static final String CHANGES = "change";
+
   static final int HOURS_KEPT = 24;
   static final int MAX_KEY_LENGTH = 200;
 

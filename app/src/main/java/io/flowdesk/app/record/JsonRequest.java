@@ -1,6 +1,7 @@
 package io.flowdesk.app.record;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -27,7 +28,7 @@ public final class JsonRequest {
   }
 
   /**
-   * @param fields the fields the endpoint takes and the JSON type of each (String or Boolean)
+   * @param fields the fields the endpoint takes and the JSON type of each (String, Boolean or List)
    * @throws InvalidRequestException naming the unknown fields and those of another type
    */
   public static JsonRequest of(final Map<String, Object> body, final Map<String, Class<?>> fields) {
@@ -43,7 +44,10 @@ public final class JsonRequest {
             "unknown field; known: " + String.join(", ", new TreeSet<>(fields.keySet())));
       } else if (field.getValue() != null && !type.isInstance(field.getValue())) {
         problems.put(
-            field.getKey(), type == Boolean.class ? "must be true or false" : "must be a string");
+            field.getKey(),
+            type == Boolean.class
+                ? "must be true or false"
+                : type == List.class ? "must be a list" : "must be a string");
       }
     }
     if (!problems.isEmpty()) {

@@ -103,7 +103,12 @@ class SecurityConfiguration {
                     .requestMatchers("/admin/**", "/forms/**", "/actuator/**")
                     .hasRole(Role.ADMIN.name())
                     .requestMatchers(
-                        "/inbox/**", "/incidents/**", "/requests/**", "/cmdb", "/cmdb/**")
+                        "/inbox/**",
+                        "/incidents/**",
+                        "/requests/**",
+                        "/changes/**",
+                        "/cmdb",
+                        "/cmdb/**")
                     .hasAnyRole(AGENT_ROLES)
                     .anyRequest()
                     .authenticated())

@@ -69,10 +69,18 @@ class SignInTest extends WebTestSupport {
   @Test
   void navigationFollowsTheRoles() throws Exception {
     assertThat(html(get("/portal").session(signIn("agent.anna"))).select("nav a").eachText())
-        .containsExactly("Portal", "My requests", "My approvals", "Inbox", "CMDB", "Account");
+        .containsExactly(
+            "Portal", "My requests", "My approvals", "Inbox", "Changes", "CMDB", "Account");
     assertThat(html(get("/portal").session(signIn("admin"))).select("nav a").eachText())
         .containsExactly(
-            "Portal", "My requests", "My approvals", "Inbox", "CMDB", "Account", "Admin");
+            "Portal",
+            "My requests",
+            "My approvals",
+            "Inbox",
+            "Changes",
+            "CMDB",
+            "Account",
+            "Admin");
   }
 
   @Test

@@ -20,6 +20,7 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -52,6 +53,14 @@ public class ChangeRecords {
             transactionManager,
             RecordKind.CHANGE,
             id -> new ChangeNotFoundException(String.valueOf(id)));
+  }
+
+  /**
+   * The shared mechanics of changes (journal, attachments, audit trail) in the record core's terms,
+   * for code that serves every kind of record alike (the app's record pages and APIs).
+   */
+  public RecordCore core() {
+    return core;
   }
 
   /** The standard change templates that may be used, in catalog order. */
@@ -343,6 +352,29 @@ public class ChangeRecords {
     final Collection<ChangeState> wanted =
         states == null || states.isEmpty() ? EnumSet.allOf(ChangeState.class) : states;
     return rows.findByStateIn(wanted, page).map(ChangeRow::view);
+  }
+
+  /**
+   * The changes in these states (all when empty), of this type and assignment group (any when
+   * null), by {@code page}'s sort.
+   */
+  public Page<Change> search(
+      final Collection<ChangeState> states,
+      final ChangeType type,
+      final String assignmentGroup,
+      final Pageable page) {
+    final Collection<ChangeState> wanted =
+        states == null || states.isEmpty() ? EnumSet.allOf(ChangeState.class) : states;
+    Specification<ChangeRow> where = (row, query, cb) -> row.get("state").in(wanted);
+    if (type != null) {
+      where = where.and((row, query, cb) -> cb.equal(row.get("type"), type));
+    }
+    if (assignmentGroup != null && !assignmentGroup.isBlank()) {
+      where =
+          where.and(
+              (row, query, cb) -> cb.equal(row.get("assignmentGroup"), assignmentGroup.strip()));
+    }
+    return rows.findAll(where, page).map(ChangeRow::view);
   }
 
   /**

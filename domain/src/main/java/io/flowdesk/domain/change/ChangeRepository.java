@@ -6,12 +6,14 @@ import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
 /** Spring Data's view of {@code domain.change_request}; used by {@link ChangeRecords} only. */
-interface ChangeRepository extends JpaRepository<ChangeRow, Long> {
+interface ChangeRepository
+    extends JpaRepository<ChangeRow, Long>, JpaSpecificationExecutor<ChangeRow> {
 
   Optional<ChangeRow> findByNumber(String number);
 

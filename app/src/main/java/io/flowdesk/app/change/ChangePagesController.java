@@ -1,0 +1,163 @@
+package io.flowdesk.app.change;
+
+import io.flowdesk.app.forms.FormValidator;
+import io.flowdesk.app.record.IdempotencyKeys;
+import io.flowdesk.app.record.ProcessNotStartedException;
+import io.flowdesk.app.security.Viewer;
+import io.flowdesk.app.security.Viewers;
+import io.flowdesk.app.system.PageNumbers;
+import io.flowdesk.domain.change.Change;
+import io.flowdesk.domain.change.ChangeRecords;
+import io.flowdesk.domain.change.ChangeState;
+import io.flowdesk.domain.change.ChangeType;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The agents' change list (filtered by state, type and assignment group) and the raise form: a
+ * problem is shown at its field with everything typed kept; a raised change opens its page. A
+ * second post of the same form (double click, reload) raises nothing more.
+ */
+@Controller
+@RequestMapping("/changes")
+class ChangePagesController {
+
+  static final int PAGE_SIZE = 25;
+
+  private final ChangeDrafts drafts;
+  private final ChangeRaising raising;
+  private final ChangeRecords records;
+  private final ChangeAccess access;
+  private final Viewers viewers;
+  private final IdempotencyKeys onceOnly;
+
+  ChangePagesController(
+      final ChangeDrafts drafts,
+      final ChangeRaising raising,
+      final ChangeRecords records,
+      final ChangeAccess access,
+      final Viewers viewers,
+      final IdempotencyKeys onceOnly) {
+    this.drafts = drafts;
+    this.raising = raising;
+    this.records = records;
+    this.access = access;
+    this.viewers = viewers;
+    this.onceOnly = onceOnly;
+  }
+
+  @GetMapping
+  String list(
+      @RequestParam(required = false) final ChangeState state,
+      @RequestParam(required = false) final ChangeType type,
+      @RequestParam(required = false) final String group,
+      @RequestParam(defaultValue = "0") final int page,
+      final Model model) {
+    viewer();
+    final Page<Change> changes =
+        records.search(
+            state == null ? Set.of() : Set.of(state),
+            type,
+            group,
+            PageRequest.of(
+                PageNumbers.within(page), PAGE_SIZE, Sort.by(Sort.Direction.DESC, "createdAt")));
+    model.addAttribute("changes", changes);
+    model.addAttribute("state", state);
+    model.addAttribute("type", type);
+    model.addAttribute("group", group);
+    model.addAttribute("states", Arrays.asList(ChangeState.values()));
+    model.addAttribute("types", Arrays.asList(ChangeType.values()));
+    return "changes/list";
+  }
+
+  @GetMapping("/new")
+  String raiseForm(final Model model) {
+    viewer();
+    return form(model, ChangeDraft.blank(), Map.of());
+  }
+
+  @PostMapping
+  String raise(
+      @RequestParam(required = false) final String type,
+      @RequestParam(required = false) final String template,
+      @RequestParam(required = false) final String summary,
+      @RequestParam(required = false) final String description,
+      @RequestParam(required = false) final String affectedCis,
+      @RequestParam(required = false) final String plannedStart,
+      @RequestParam(required = false) final String plannedEnd,
+      @RequestParam(required = false) final String implementationPlan,
+      @RequestParam(required = false) final String backoutPlan,
+      @RequestParam(required = false) final String testPlan,
+      @RequestParam(required = false) final String assignmentGroup,
+      @RequestParam(name = FormValidator.ONCE_PARAMETER, required = false) final String once,
+      final Model model,
+      final RedirectAttributes redirect) {
+    final Viewer viewer = viewer();
+    final ChangeDraft draft =
+        new ChangeDraft(
+            type,
+            template,
+            summary,
+            description,
+            affectedCis == null ? List.of() : affectedCis.lines().toList(),
+            plannedStart,
+            plannedEnd,
+            implementationPlan,
+            backoutPlan,
+            testPlan,
+            assignmentGroup);
+    final ChangeDrafts.Checked checked = drafts.check(draft, viewer.username());
+    if (!checked.valid()) {
+      return form(model, draft, checked.problems());
+    }
+    final String number;
+    try {
+      number =
+          onceOnly.once(
+              viewer.username(),
+              IdempotencyKeys.CHANGES,
+              once,
+              () -> raising.raise(checked.change()).number());
+    } catch (IllegalArgumentException refused) {
+      model.addAttribute("problem", refused.getMessage());
+      return form(model, draft, Map.of());
+    } catch (ProcessNotStartedException notStarted) {
+      model.addAttribute(
+          "problem",
+          "The change process did not start, so "
+              + notStarted.incidentNumber()
+              + " was canceled. Please try again.");
+      return form(model, draft, Map.of());
+    }
+    redirect.addFlashAttribute("flash", "Change " + number + " raised.");
+    return "redirect:/changes/" + number;
+  }
+
+  private String form(
+      final Model model, final ChangeDraft draft, final Map<String, String> problems) {
+    model.addAttribute("draft", draft);
+    model.addAttribute("errors", problems);
+    model.addAttribute("types", Arrays.asList(ChangeType.values()));
+    model.addAttribute("templates", records.templates());
+    model.addAttribute("onceKey", UUID.randomUUID().toString());
+    return "changes/new";
+  }
+
+  private Viewer viewer() {
+    // The URL rule lets only agents, managers and admins in; this keeps it so if the rule moves.
+    return access.requireChangeWorker(viewers.current().orElseThrow());
+  }
+}

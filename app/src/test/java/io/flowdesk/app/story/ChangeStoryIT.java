@@ -1,0 +1,83 @@
+package io.flowdesk.app.story;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.flowdesk.app.story.Chromium.shoot;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 19's first story in Debian's Chromium against the packaged app: an agent opens Changes from
+ * the navigation, raises a normal change (first with the window the wrong way round, which the form
+ * names at the field and keeps what was typed), and sees it on the change page with its state,
+ * affected CIs, plans and the process diagram. An end user gets no Changes entry and no change.
+ */
+class ChangeStoryIT {
+
+  @TempDir static Path dataRoot;
+
+  private static StoryApp app;
+
+  @BeforeAll
+  static void startServerAndBrowser() throws Exception {
+    app = StoryApp.start(dataRoot.resolve("data"), "--flowdesk.security.mfa.required-roles=");
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (app != null) {
+      app.close();
+    }
+  }
+
+  @Test
+  void anAgentRaisesANormalChangeAndSeesItOnTheChangePage() {
+    final Page anna = app.signedIn("agent.anna");
+    anna.click("nav.fd-nav >> text=Changes");
+    anna.waitForURL("**/changes");
+    anna.click("#raise-change");
+    anna.waitForURL("**/changes/new");
+
+    anna.selectOption("#change-type", "normal");
+    anna.fill("#change-summary", "Patch the mail servers");
+    anna.fill("#change-description", "Security update for the mail transfer agent");
+    anna.fill("#change-affectedCis", "mail-server-01\nmail-server-02");
+    anna.fill("#change-plannedStart", "2030-01-10T22:00");
+    anna.fill("#change-plannedEnd", "2030-01-10T20:00");
+    anna.fill("#change-implementationPlan", "Patch one server, check mail flow, patch the other");
+    anna.fill("#change-backoutPlan", "Restore last night's snapshot");
+    anna.fill("#change-assignmentGroup", "service-desk");
+    anna.click("#raise-change button[type=submit]");
+
+    assertThat(anna.locator("#change-plannedEnd-error")).containsText("after the planned start");
+    assertThat(anna.locator("#change-summary")).hasValue("Patch the mail servers");
+    shoot(anna, "change-story-problem");
+    anna.fill("#change-plannedEnd", "2030-01-10T23:30");
+    anna.click("#raise-change button[type=submit]");
+
+    anna.waitForURL("**/changes/CHG*");
+    final String number = anna.textContent("#change-number").strip();
+    assertThat(number).matches("CHG\\d{7}");
+    assertThat(anna.locator("#type")).hasText("Normal");
+    assertThat(anna.locator("#state")).hasText(java.util.regex.Pattern.compile("New|Assess"));
+    assertThat(anna.locator("#affected-cis")).containsText("mail-server-02");
+    assertThat(anna.locator("#backout-plan")).hasText("Restore last night's snapshot");
+    assertThat(anna.locator("#timeline")).containsText("Raised by");
+    assertThat(anna.locator("#process-diagram svg")).isVisible();
+    shoot(anna, "change-story-raised");
+
+    anna.navigate("/changes?type=NORMAL");
+    assertThat(anna.locator("#changes")).containsText(number);
+    shoot(anna, "change-story-list");
+
+    final Page alice = app.signedIn("alice");
+    assertThat(alice.locator("nav.fd-nav >> text=Changes")).hasCount(0);
+    assertThat(alice.navigate("/changes/" + number).status()).isEqualTo(403);
+    assertThat(alice.request().get("/api/changes/" + number).status()).isEqualTo(403);
+  }
+}
