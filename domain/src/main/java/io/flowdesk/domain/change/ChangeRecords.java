@@ -1,15 +1,12 @@
 package io.flowdesk.domain.change;
 
 import io.flowdesk.domain.record.Actor;
-import io.flowdesk.domain.record.Attachment;
-import io.flowdesk.domain.record.AuditEntry;
-import io.flowdesk.domain.record.JournalEntry;
 import io.flowdesk.domain.record.JournalKind;
 import io.flowdesk.domain.record.RecordCore;
 import io.flowdesk.domain.record.RecordKind;
+import io.flowdesk.domain.record.RecordKindRecords;
 import io.flowdesk.domain.record.RecordText;
 import io.flowdesk.domain.record.TransitionRefusedException;
-import java.io.InputStream;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -31,7 +28,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  * {@link RecordCore}'s. Every method is one transaction (joining a surrounding one); a failed call
  * writes nothing.
  */
-public class ChangeRecords {
+public class ChangeRecords implements RecordKindRecords {
 
   private final ChangeRepository rows;
   private final ChangeTemplateRepository templates;
@@ -59,6 +56,7 @@ public class ChangeRecords {
    * The shared mechanics of changes (journal, attachments, audit trail) in the record core's terms,
    * for code that serves every kind of record alike (the app's record pages and APIs).
    */
+  @Override
   public RecordCore core() {
     return core;
   }
@@ -375,49 +373,6 @@ public class ChangeRecords {
               (row, query, cb) -> cb.equal(row.get("assignmentGroup"), assignmentGroup.strip()));
     }
     return rows.findAll(where, page).map(ChangeRow::view);
-  }
-
-  /**
-   * Adds a comment or an internal work note (a job adds one of each kind per change, so a retried
-   * job adds nothing twice).
-   */
-  public JournalEntry addJournalEntry(
-      final long changeId, final JournalKind kind, final String text, final Actor actor) {
-    return core.addJournalEntry(changeId, kind, text, actor);
-  }
-
-  /** The journal, oldest first; work notes only when {@code includeWorkNotes}. */
-  public List<JournalEntry> journal(final long changeId, final boolean includeWorkNotes) {
-    return core.journal(changeId, includeWorkNotes);
-  }
-
-  public List<AuditEntry> auditTrail(final long changeId) {
-    return core.audit().of(changeId);
-  }
-
-  public Attachment attach(
-      final long changeId,
-      final String fileName,
-      final String contentType,
-      final InputStream content,
-      final Actor actor) {
-    return core.attach(changeId, fileName, contentType, content, actor);
-  }
-
-  public List<Attachment> attachments(final long changeId) {
-    return core.attachments(changeId);
-  }
-
-  public Optional<byte[]> attachmentContent(final long changeId, final long attachmentId) {
-    return core.attachmentContent(changeId, attachmentId);
-  }
-
-  public void watch(final long changeId, final String username, final Actor actor) {
-    core.watch(changeId, username, actor);
-  }
-
-  public List<String> watchers(final long changeId) {
-    return core.watchers(changeId);
   }
 
   private ChangeRow lock(final long changeId) {

@@ -1,20 +1,16 @@
 package io.flowdesk.domain.request;
 
 import io.flowdesk.domain.record.Actor;
-import io.flowdesk.domain.record.Attachment;
-import io.flowdesk.domain.record.AuditEntry;
-import io.flowdesk.domain.record.JournalEntry;
 import io.flowdesk.domain.record.JournalKind;
 import io.flowdesk.domain.record.RecordCore;
 import io.flowdesk.domain.record.RecordKind;
+import io.flowdesk.domain.record.RecordKindRecords;
 import io.flowdesk.domain.record.RecordText;
 import io.flowdesk.domain.record.TransitionRefusedException;
-import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -30,7 +26,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  * attachments, watchers and once-per-job changes are the shared {@link RecordCore}'s. Every method
  * is one transaction (joining a surrounding one); a failed call writes nothing.
  */
-public class RequestRecords {
+public class RequestRecords implements RecordKindRecords {
 
   static final int TITLE = 255;
 
@@ -57,6 +53,7 @@ public class RequestRecords {
    * The shared mechanics of requests (journal, attachments, audit trail) in the record core's
    * terms, for code that serves every kind of record alike (the app's record pages and APIs).
    */
+  @Override
   public RecordCore core() {
     return core;
   }
@@ -205,45 +202,6 @@ public class RequestRecords {
   /** Every request in these states (all when empty): agents' and managers' lists. */
   public Page<Request> all(final Collection<RequestState> states, final Pageable page) {
     return rows.findByStateIn(statesOrAll(states), page).map(RequestRow::view);
-  }
-
-  public JournalEntry addJournalEntry(
-      final long requestId, final JournalKind kind, final String text, final Actor actor) {
-    return core.addJournalEntry(requestId, kind, text, actor);
-  }
-
-  /** The journal, oldest first; work notes only when {@code includeWorkNotes}. */
-  public List<JournalEntry> journal(final long requestId, final boolean includeWorkNotes) {
-    return core.journal(requestId, includeWorkNotes);
-  }
-
-  public List<AuditEntry> auditTrail(final long requestId) {
-    return core.audit().of(requestId);
-  }
-
-  public Attachment attach(
-      final long requestId,
-      final String fileName,
-      final String contentType,
-      final InputStream content,
-      final Actor actor) {
-    return core.attach(requestId, fileName, contentType, content, actor);
-  }
-
-  public List<Attachment> attachments(final long requestId) {
-    return core.attachments(requestId);
-  }
-
-  public Optional<byte[]> attachmentContent(final long requestId, final long attachmentId) {
-    return core.attachmentContent(requestId, attachmentId);
-  }
-
-  public void watch(final long requestId, final String username, final Actor actor) {
-    core.watch(requestId, username, actor);
-  }
-
-  public List<String> watchers(final long requestId) {
-    return core.watchers(requestId);
   }
 
   private RequestRow lock(final long requestId) {
