@@ -58,6 +58,7 @@ class PersonalChatNoticeTest {
           .build();
 
   static final String NOTICES_PATH = "/services/T000/B000/notices-credential";
+  static final String TEAMS_PATH = "/webhookb2/notices-credential";
 
   static TestWorker running;
   static DataSource database;
@@ -71,6 +72,10 @@ class PersonalChatNoticeTest {
     database = WorkerTesting.domainDatabase();
     secrets = new SecretStore(database, WorkerTesting.randomKey());
     final String hooks = "http://localhost:" + HOOKS.getPort();
+    secrets.put(
+        "teams.notices",
+        (hooks + TEAMS_PATH).toCharArray(),
+        SecretBinding.of(List.of(ChatWorker.CHANNEL), List.of(hooks)));
     secrets.put(
         "slack.notices",
         (hooks + NOTICES_PATH).toCharArray(),
@@ -164,5 +169,39 @@ class PersonalChatNoticeTest {
 
     records.awaitCompleted(instance);
     HOOKS.verify(0, postRequestedFor(urlEqualTo(NOTICES_PATH)));
+  }
+
+  @Test
+  void onTeamsThePersonIsAnAtMentionEntityAndARetriedJobPostsNothingTwice() {
+    HOOKS.stubFor(post(urlEqualTo(TEAMS_PATH)).willReturn(aResponse().withStatus(202)));
+    final ChatNotices teams =
+        new ChatNotices(
+            secrets,
+            new DeliveryLog(database),
+            new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(50)),
+            "teams",
+            "teams.notices");
+
+    for (int attempt = 0; attempt < 2; attempt++) {
+      teams.deliver(
+          4711L, "someone@example.com", "Some One", "Approve REQ0000044", "Please decide");
+    }
+
+    HOOKS.verify(
+        1,
+        postRequestedFor(urlEqualTo(TEAMS_PATH))
+            .withRequestBody(
+                matchingJsonPath(
+                    "$.attachments[0].content.body[0].text",
+                    equalTo("<at>Some One</at> Approve REQ0000044")))
+            .withRequestBody(
+                matchingJsonPath(
+                    "$.attachments[0].content.msteams.entities[0].mentioned.id",
+                    equalTo("someone@example.com")))
+            .withRequestBody(
+                matchingJsonPath(
+                    "$.attachments[0].content.msteams.entities[0].text",
+                    equalTo("<at>Some One</at>"))));
+    HOOKS.verify(1, postRequestedFor(urlEqualTo(TEAMS_PATH)));
   }
 }
