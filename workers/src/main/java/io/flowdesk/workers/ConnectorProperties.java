@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("flowdesk.connectors")
 public record ConnectorProperties(
-    Duration retryBackoff, Mail mail, Sms sms, Http http, Rpa rpa, Etl etl) {
+    Duration retryBackoff, Mail mail, Sms sms, Http http, Rpa rpa, Etl etl, Chat chat) {
 
   public ConnectorProperties {
     retryBackoff = retryBackoff == null ? Duration.ofSeconds(30) : retryBackoff;
@@ -25,6 +25,7 @@ public record ConnectorProperties(
     http = http == null ? new Http(null, null) : http;
     rpa = rpa == null ? new Rpa(false, null, 0, null) : rpa;
     etl = etl == null ? new Etl(null) : etl;
+    chat = chat == null ? new Chat(null, null) : chat;
   }
 
   /**
@@ -75,4 +76,13 @@ public record ConnectorProperties(
       allowedSchemas = allowedSchemas == null ? List.of() : List.copyOf(allowedSchemas);
     }
   }
+
+  /**
+   * Personal chat notices; they exist only when {@code notificationsWebhookSecret} is set.
+   *
+   * @param notificationsWebhookSecret the secret (bound to connector {@code chat}) holding the
+   *     webhook URL of the channel where people are mentioned
+   * @param notificationsPlatform {@code slack} (default) or {@code teams}
+   */
+  public record Chat(String notificationsWebhookSecret, String notificationsPlatform) {}
 }

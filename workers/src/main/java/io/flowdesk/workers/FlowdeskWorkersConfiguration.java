@@ -17,6 +17,7 @@ import io.flowdesk.domain.delivery.DeliveryLog;
 import io.flowdesk.domain.secret.SecretStore;
 import io.flowdesk.workers.approval.ApprovalWorkersConfiguration;
 import io.flowdesk.workers.change.ChangeWorkersConfiguration;
+import io.flowdesk.workers.chat.ChatNotices;
 import io.flowdesk.workers.chat.ChatWorker;
 import io.flowdesk.workers.cmdb.CmdbWorkersConfiguration;
 import io.flowdesk.workers.etl.EtlWorker;
@@ -133,6 +134,20 @@ public class FlowdeskWorkersConfiguration {
       final SecretStore secrets,
       final DeliveryLog deliveries) {
     return new ChatWorker(secrets, deliveries, RetryPolicy.DEFAULT, properties.retryBackoff());
+  }
+
+  @Bean
+  @ConditionalOnProperty("flowdesk.connectors.chat.notifications-webhook-secret")
+  public ChatNotices chatNotices(
+      final ConnectorProperties properties,
+      final SecretStore secrets,
+      final DeliveryLog deliveries) {
+    return new ChatNotices(
+        secrets,
+        deliveries,
+        RetryPolicy.DEFAULT,
+        properties.chat().notificationsPlatform(),
+        properties.chat().notificationsWebhookSecret());
   }
 
   @Bean(destroyMethod = "close")

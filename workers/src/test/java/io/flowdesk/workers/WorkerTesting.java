@@ -44,7 +44,24 @@ public final class WorkerTesting {
     final Recipients recipients =
         new Recipients(new Directory(database), new NotificationPreferences(database));
     return new NotifyWorker(
-        new PersonNotifier(recipients, () -> Optional.of(mail), Optional::empty), backoff);
+        new PersonNotifier(recipients, () -> Optional.of(mail), Optional::empty, Optional::empty),
+        backoff);
+  }
+
+  /**
+   * {@code flowdesk:notify} mailing through {@code mail} and posting chat notices to {@code chat}.
+   */
+  public static NotifyWorker notifyWorker(
+      final DataSource database,
+      final EmailWorker mail,
+      final io.flowdesk.workers.chat.ChatNotices chat,
+      final Duration backoff) {
+    final Recipients recipients =
+        new Recipients(new Directory(database), new NotificationPreferences(database));
+    return new NotifyWorker(
+        new PersonNotifier(
+            recipients, () -> Optional.of(mail), Optional::empty, () -> Optional.of(chat)),
+        backoff);
   }
 
   public static SecretKey randomKey() {

@@ -9,6 +9,7 @@ import io.flowdesk.domain.directory.NotificationChannel;
 import io.flowdesk.domain.directory.NotificationKind;
 import io.flowdesk.domain.directory.NotificationPreferences;
 import io.flowdesk.domain.directory.Person;
+import io.flowdesk.workers.chat.ChatNotices;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,9 +31,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The signed-in person's own account: profile (display name, email, phone), password (the current
- * one required, the policy applies, every other session of theirs ends) and notification
- * preferences (a channel per kind of event). Refusals are shown at their form, typed values kept.
+ * The signed-in person's own account: profile (display name, email, phone, chat handle), password
+ * (the current one required, the policy applies, every other session of theirs ends) and
+ * notification preferences (a channel per kind of event; chat only when a notifications channel is
+ * configured). Refusals are shown at their form, typed values kept.
  */
 @Controller
 @RequestMapping("/account")
@@ -41,27 +44,25 @@ class AccountController {
   private final NotificationPreferences preferences;
   private final PasswordChange passwords;
   private final LoginThrottle throttle;
+  private final ObjectProvider<ChatNotices> chat;
 
   AccountController(
       final Directory directory,
       final NotificationPreferences preferences,
       final PasswordChange passwords,
-      final LoginThrottle throttle) {
+      final LoginThrottle throttle,
+      final ObjectProvider<ChatNotices> chat) {
     this.directory = directory;
     this.preferences = preferences;
     this.passwords = passwords;
     this.throttle = throttle;
+    this.chat = chat;
   }
 
   @GetMapping
   String account(final Principal me, final Model model) {
     final Person person = person(me);
-    return page(
-        me,
-        model,
-        person.displayName(),
-        person.email(),
-        directory.phone(person.username()).orElse(""));
+    return page(me, model, saved(person));
   }
 
   @PostMapping("/profile")
@@ -70,15 +71,16 @@ class AccountController {
       @RequestParam(defaultValue = "") final String displayName,
       @RequestParam(defaultValue = "") final String email,
       @RequestParam(defaultValue = "") final String phone,
+      @RequestParam(defaultValue = "") final String chatHandle,
       final Model model,
       final HttpServletResponse response,
       final RedirectAttributes redirect) {
     try {
-      directory.updateContact(me.getName(), displayName, email, phone);
+      directory.updateContact(me.getName(), displayName, email, phone, chatHandle);
     } catch (InvalidEntryException e) {
       response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
       model.addAttribute("errors", Map.of(e.field(), e.getMessage()));
-      return page(me, model, displayName, email, phone);
+      return page(me, model, new Contact(displayName, email, phone, chatHandle));
     }
     redirect.addFlashAttribute("flash", "Your profile is saved.");
     return "redirect:/account";
@@ -110,9 +112,7 @@ class AccountController {
     if (!problems.isEmpty()) {
       response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
       model.addAttribute("passwordProblems", problems);
-      final Person person = person(me);
-      return page(
-          me, model, person.displayName(), person.email(), directory.phone(username).orElse(""));
+      return page(me, model, saved(person(me)));
     }
     passwords.changeOwn(username, password, request.getSession().getId());
     redirect.addFlashAttribute(
@@ -129,7 +129,7 @@ class AccountController {
         new EnumMap<>(NotificationKind.class);
     for (final NotificationKind kind : NotificationKind.values()) {
       final Set<NotificationChannel> channels = EnumSet.noneOf(NotificationChannel.class);
-      for (final NotificationChannel channel : NotificationChannel.values()) {
+      for (final NotificationChannel channel : offered()) {
         if (choices.contains(kind.name() + ":" + channel.name())) {
           channels.add(channel);
         }
@@ -145,22 +145,39 @@ class AccountController {
     return directory.person(me.getName()).orElseThrow();
   }
 
-  private String page(
-      final Principal me,
-      final Model model,
-      final String displayName,
-      final String email,
-      final String phone) {
+  private Contact saved(final Person person) {
+    return new Contact(
+        person.displayName(),
+        person.email(),
+        directory.phone(person.username()).orElse(""),
+        directory.chatHandle(person.username()).orElse(""));
+  }
+
+  // Chat reaches a person only through the notifications channel: without one it is not offered.
+  private Set<NotificationChannel> offered() {
+    final Set<NotificationChannel> offered = EnumSet.allOf(NotificationChannel.class);
+    if (chat.getIfUnique() == null) {
+      offered.remove(NotificationChannel.CHAT);
+    }
+    return offered;
+  }
+
+  private String page(final Principal me, final Model model, final Contact contact) {
     model.addAttribute("username", me.getName());
-    model.addAttribute("displayName", displayName);
-    model.addAttribute("email", email);
-    model.addAttribute("phone", phone);
+    model.addAttribute("displayName", contact.displayName());
+    model.addAttribute("email", contact.email());
+    model.addAttribute("phone", contact.phone());
+    model.addAttribute("chatHandle", contact.chatHandle());
     model.addAttribute("preferences", preferences.of(me.getName()));
     model.addAttribute("kinds", NotificationKind.values());
     model.addAttribute("channels", NotificationChannel.values());
+    model.addAttribute("offered", offered());
     if (!model.containsAttribute("errors")) {
       model.addAttribute("errors", Map.of());
     }
     return "account/index";
   }
+
+  /** The profile form's values, as saved or as typed. */
+  private record Contact(String displayName, String email, String phone, String chatHandle) {}
 }

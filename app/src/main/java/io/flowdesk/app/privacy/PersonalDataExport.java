@@ -62,6 +62,7 @@ class PersonalDataExport {
     profile.put("displayName", person.displayName());
     profile.put("email", person.email());
     profile.put("phone", directory.phone(username).orElse(null));
+    profile.put("chatHandle", directory.chatHandle(username).orElse(null));
     profile.put("enabled", person.enabled());
     final Map<String, Object> document = new LinkedHashMap<>();
     document.put("exportedAt", clock.instant().toString());

@@ -46,6 +46,10 @@ public class Directory {
   private static final int MAX_PHONE = 40;
   // Digits, spaces and the usual separators, an optional leading +: what people type, not E.164.
   private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 ()./-]{2,39}");
+  // A Slack member id (U0123ABCD, W0123ABCD) or a Teams user principal name (someone@example.com).
+  private static final Pattern CHAT_HANDLE =
+      Pattern.compile("[UW][A-Z0-9]{2,20}|[^\\s@<>]{1,64}@[^\\s@<>]+\\.[^\\s@<>]+");
+  private static final int MAX_CHAT_HANDLE = 254;
 
   private final JdbcClient jdbc;
   private final TransactionTemplate tx;
@@ -200,6 +204,19 @@ public class Directory {
         .optional();
   }
 
+  /** The person's chat handle; empty for an unknown person and one without. */
+  public Optional<String> chatHandle(final String username) {
+    if (username == null) {
+      return Optional.empty();
+    }
+    return jdbc.sql(
+            "SELECT chat_handle FROM domain.person WHERE username = :username"
+                + " AND chat_handle IS NOT NULL")
+        .param("username", username)
+        .query(String.class)
+        .optional();
+  }
+
   /**
    * People whose username, display name or email contains {@code text}, ignoring case, by username;
    * everyone for a blank text.
@@ -242,6 +259,31 @@ public class Directory {
             .param("phone", number)
             .update());
     return require(username);
+  }
+
+  /**
+   * {@link #updateContact(String, String, String, String)} and the chat handle (optional; blank
+   * removes it), all or nothing.
+   *
+   * @throws InvalidEntryException naming the field, e.g. a chat handle that is neither a Slack
+   *     member id nor a Teams user principal name
+   */
+  public Person updateContact(
+      final String username,
+      final String displayName,
+      final String email,
+      final String phone,
+      final String chatHandle) {
+    final String handle = optionalChatHandle(chatHandle);
+    return tx.execute(
+        status -> {
+          final Person person = updateContact(username, displayName, email, phone);
+          jdbc.sql("UPDATE domain.person SET chat_handle = :handle WHERE username = :username")
+              .param("username", username)
+              .param("handle", handle)
+              .update();
+          return person;
+        });
   }
 
   /**
@@ -554,6 +596,22 @@ public class Directory {
               + " characters");
     }
     return number;
+  }
+
+  private static String optionalChatHandle(final String chatHandle) {
+    if (chatHandle == null || chatHandle.isBlank()) {
+      return null;
+    }
+    final String handle = chatHandle.strip();
+    if (handle.length() > MAX_CHAT_HANDLE || !CHAT_HANDLE.matcher(handle).matches()) {
+      throw new InvalidEntryException(
+          "chatHandle",
+          "chat handle '"
+              + handle
+              + "' is neither a Slack member id (e.g. U0123ABCD) nor a Teams user principal"
+              + " name (e.g. someone@example.com)");
+    }
+    return handle;
   }
 
   private static void requireUpdated(final String username, final int updated) {

@@ -9,8 +9,8 @@ import java.util.Set;
  * they also have an address for. Every sender of notifications to people asks here; security mails
  * (password links) are not notifications and always go to the person's email.
  *
- * <p>Chat reaches nobody personally yet: chat messages go to a channel's webhook and no person has
- * a chat id, so a chosen chat channel adds no address.
+ * <p>Chat reaches a person by their chat handle: the notice is posted to the one notifications
+ * channel, mentioning them.
  */
 public class Recipients {
 
@@ -37,6 +37,9 @@ public class Recipients {
             .filter(email -> !email.isBlank() && wanted.contains(NotificationChannel.EMAIL)),
         wanted.contains(NotificationChannel.SMS)
             ? directory.phone(username).filter(phone -> !phone.isBlank())
+            : Optional.empty(),
+        wanted.contains(NotificationChannel.CHAT)
+            ? directory.chatHandle(username).filter(handle -> !handle.isBlank())
             : Optional.empty());
   }
 }

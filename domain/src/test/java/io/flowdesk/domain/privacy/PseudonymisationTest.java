@@ -94,7 +94,8 @@ class PseudonymisationTest {
     final Directory directory = context.getBean(Directory.class);
     directory.addPerson("greta", "Greta Gdpr", "greta@example.com", Set.of(Role.MANAGER), null);
     directory.addPerson("otto", "Otto Other", "otto@example.com", Set.of(Role.AGENT), null);
-    directory.updateContact("greta", "Greta Gdpr", "greta@example.com", "+41 44 123 45 67");
+    directory.updateContact(
+        "greta", "Greta Gdpr", "greta@example.com", "+41 44 123 45 67", "U0GRETA01");
     directory.setManager("greta", "otto");
     directory.saveGroup(new AssignmentGroup("desk", "Desk", "greta"));
     directory.addMember("desk", "greta");
@@ -225,6 +226,7 @@ class PseudonymisationTest {
     assertThat(greta.groups()).isEmpty();
     assertThat(greta.roles()).containsExactly(Role.MANAGER);
     assertThat(directory.phone("erased-0a1b2c")).isEmpty();
+    assertThat(directory.chatHandle("erased-0a1b2c")).isEmpty();
     assertThat(directory.manager("erased-0a1b2c")).isEmpty();
     assertThat(directory.group("desk").orElseThrow().manager()).isNull();
     assertThat(

@@ -71,7 +71,7 @@ public class ChatWorker {
     }
     final String webhookSecret = inputs.text("webhookSecret");
     final String text = inputs.text("text");
-    final WebhookEndpoint endpoint = endpoint(webhookSecret);
+    final WebhookEndpoint endpoint = endpoint(secrets, webhookSecret, retryPolicy);
     final Delivery delivery =
         deliveries.claim(inputs.jobKey(), CHANNEL, platform + ":" + webhookSecret);
     if (!delivery.isSent()) {
@@ -92,7 +92,9 @@ public class ChatWorker {
     return inputs.resultAs(Map.of("platform", platform, "webhook", webhookSecret));
   }
 
-  private WebhookEndpoint endpoint(final String webhookSecret) {
+  /** The webhook the secret holds, checked against its binding; shared with {@link ChatNotices}. */
+  static WebhookEndpoint endpoint(
+      final SecretStore secrets, final String webhookSecret, final RetryPolicy retryPolicy) {
     try (BoundSecret secret = secrets.open(webhookSecret, CHANNEL)) {
       final char[] url = secret.value();
       try {

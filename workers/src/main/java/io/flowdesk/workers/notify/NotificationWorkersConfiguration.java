@@ -2,6 +2,7 @@ package io.flowdesk.workers.notify;
 
 import io.flowdesk.domain.directory.Recipients;
 import io.flowdesk.workers.ConnectorProperties;
+import io.flowdesk.workers.chat.ChatNotices;
 import io.flowdesk.workers.mail.EmailWorker;
 import io.flowdesk.workers.sms.SmsWorker;
 import java.util.Optional;
@@ -21,11 +22,13 @@ public class NotificationWorkersConfiguration {
   public PersonNotifier personNotifier(
       final Recipients recipients,
       final ObjectProvider<EmailWorker> mail,
-      final ObjectProvider<SmsWorker> sms) {
+      final ObjectProvider<SmsWorker> sms,
+      final ObjectProvider<ChatNotices> chat) {
     return new PersonNotifier(
         recipients,
         () -> Optional.ofNullable(mail.getIfUnique()),
-        () -> Optional.ofNullable(sms.getIfUnique()));
+        () -> Optional.ofNullable(sms.getIfUnique()),
+        () -> Optional.ofNullable(chat.getIfUnique()));
   }
 
   @Bean

@@ -6,6 +6,8 @@ import io.flowdesk.connectors.sms.PhoneNumbers;
 import io.flowdesk.domain.directory.NotificationKind;
 import io.flowdesk.domain.directory.Reach;
 import io.flowdesk.domain.directory.Recipients;
+import io.flowdesk.workers.chat.ChatNotices;
+import io.flowdesk.workers.chat.ChatWorker;
 import io.flowdesk.workers.mail.EmailWorker;
 import io.flowdesk.workers.sms.SmsWorker;
 import java.util.ArrayList;
@@ -17,9 +19,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Tells a person something on the channels they chose for its kind ({@link Recipients}), through
- * the email and SMS workers' delivery logs, so a retried job sends nothing twice. Every worker that
+ * the email, SMS and chat delivery logs, so a retried job sends nothing twice. Every worker that
  * notifies a person goes through here. A mail greets the person by name; an SMS carries only the
- * record and the subject.
+ * record and the subject; a chat notice carries the mail's subject and text, mentioning the person
+ * in the notifications channel.
  */
 public class PersonNotifier {
 
@@ -28,25 +31,29 @@ public class PersonNotifier {
   private final Recipients recipients;
   private final Supplier<Optional<EmailWorker>> mail;
   private final Supplier<Optional<SmsWorker>> sms;
+  private final Supplier<Optional<ChatNotices>> chat;
 
   /**
    * @param mail the app's mail path, when it has one (looked up per notice: it may come later)
    * @param sms the SMS path, when one is configured
+   * @param chat the notifications channel, when one is configured
    */
   public PersonNotifier(
       final Recipients recipients,
       final Supplier<Optional<EmailWorker>> mail,
-      final Supplier<Optional<SmsWorker>> sms) {
+      final Supplier<Optional<SmsWorker>> sms,
+      final Supplier<Optional<ChatNotices>> chat) {
     this.recipients = recipients;
     this.mail = mail;
     this.sms = sms;
+    this.chat = chat;
   }
 
   /**
    * Sends {@code notice} to {@code username} for job {@code jobKey} on their channels for {@code
    * kind}.
    *
-   * @return the channels it went out on ({@code email}, {@code sms}); empty when none
+   * @return the channels it went out on ({@code email}, {@code sms}, {@code chat}); empty when none
    */
   public List<String> notify(
       final long jobKey, final String username, final NotificationKind kind, final Notice notice) {
@@ -76,6 +83,21 @@ public class PersonNotifier {
               }
               sender.get().deliver(jobKey, List.of(phone), notice.sms());
               channels.add(SmsWorker.CHANNEL);
+            });
+    reach
+        .chatHandle()
+        .ifPresent(
+            handle -> {
+              final Optional<ChatNotices> sender = chat.get();
+              if (sender.isEmpty()) {
+                LOG.warn(
+                    "{} gets no chat about {}: no notifications channel is set", username, kind);
+                return;
+              }
+              sender
+                  .get()
+                  .deliver(jobKey, handle, reach.displayName(), notice.subject(), notice.text());
+              channels.add(ChatWorker.CHANNEL);
             });
     if (channels.isEmpty()) {
       LOG.info("{} is not notified of {}: no chosen channel reaches them", username, kind);
