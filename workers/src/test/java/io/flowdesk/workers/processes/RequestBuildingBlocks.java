@@ -205,6 +205,14 @@ final class RequestBuildingBlocks implements AutoCloseable {
             Objects::nonNull);
   }
 
+  /** The subjects of every mail received so far for {@code recipient}. */
+  List<String> subjectsOfMailTo(final String recipient) {
+    return Arrays.stream(mail.getReceivedMessages())
+        .filter(m -> recipient.equals(to(m)))
+        .map(RequestBuildingBlocks::subject)
+        .toList();
+  }
+
   private static boolean containsAll(final String text, final String... parts) {
     return Arrays.stream(parts).allMatch(text::contains);
   }
