@@ -9,9 +9,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * domain.pseudonymise_person} (V12): their name and email (and any other given text) become the
  * pseudonym in every record, journal, attachment name, audit value, approval subject and decision
  * comment; their directory entry is named by the pseudonym, reachable nowhere ({@value
- * #ERASED_DOMAIN}), disabled and stripped of phone, manager, password, groups and notification
- * preferences. The audit trails stay append-only for everything else: their triggers let only this
- * function rewrite their values, nobody delete them. Joins the caller's transaction.
+ * #ERASED_DOMAIN}), disabled and stripped of phone, chat handle, manager, password, groups and
+ * notification preferences. The audit trails stay append-only for everything else: their triggers
+ * let only this function rewrite their values, nobody delete them. Joins the caller's transaction.
  */
 public class Pseudonymisation {
 
@@ -34,15 +34,21 @@ public class Pseudonymisation {
     final List<String> given =
         texts.stream().filter(text -> text != null && !text.isBlank()).toList();
     // Each text is a parameter of its own: ARRAY[?, ?], never SQL built from the text.
-    return jdbc.sql(
-            given.isEmpty()
-                ? "SELECT domain.pseudonymise_person(:username, :pseudonym, ARRAY[]::text[])"
-                : "SELECT domain.pseudonymise_person(:username, :pseudonym, ARRAY[:texts]::text[])")
-        .param("username", username)
+    final int changed =
+        jdbc.sql(
+                given.isEmpty()
+                    ? "SELECT domain.pseudonymise_person(:username, :pseudonym, ARRAY[]::text[])"
+                    : "SELECT domain.pseudonymise_person(:username, :pseudonym, ARRAY[:texts]::text[])")
+            .param("username", username)
+            .param("pseudonym", pseudonym)
+            .param("texts", given)
+            .query(Integer.class)
+            .single();
+    // The chat handle (V22) names the person too; it came after the function was written.
+    jdbc.sql("UPDATE domain.person SET chat_handle = NULL WHERE username = :pseudonym")
         .param("pseudonym", pseudonym)
-        .param("texts", given)
-        .query(Integer.class)
-        .single();
+        .update();
+    return changed;
   }
 
   /** Whether an email address is an erased person's. */
