@@ -88,6 +88,7 @@ public class UserAdministration {
    */
   @Transactional
   public User update(final String actor, final String username, final UserForm form) {
+    directory.lockAdministrators();
     final User existing = user(username);
     if (!form.roles().contains(Role.ADMIN) && isLastAdministrator(existing.person())) {
       throw new LastAdministratorException(
@@ -136,6 +137,7 @@ public class UserAdministration {
    */
   @Transactional
   public User disable(final String actor, final String username) {
+    directory.lockAdministrators();
     final User existing = user(username);
     if (username.equals(actor)) {
       throw new InvalidEntryException(

@@ -19,10 +19,15 @@ import io.flowdesk.domain.directory.Person;
 import io.flowdesk.domain.directory.Role;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -47,6 +52,7 @@ class UserAdministrationTest extends WebTestSupport {
 
   static final String NEW_PASSWORD = "violet harbour lantern";
 
+  @Autowired DataSource dataSource;
   @Autowired ApplicationEvents events;
   @Autowired Directory directory;
   @Autowired TestClock clock;
@@ -308,6 +314,43 @@ class UserAdministrationTest extends WebTestSupport {
       directory.setRoles("admin", roles);
       otherAdmins.forEach(username -> directory.setEnabled(username, true));
     }
+  }
+
+  @Test
+  void aDemotionWaitsWhileAnotherAdministratorChangeIsInProgress() throws Exception {
+    // Two admins demoting each other at once must not both pass the last-administrator check:
+    // while another transaction holds the administrators' lock, a demotion waits for it.
+    final String target = unique("demoted-admin");
+    directory.addPerson(target, "Demoted", target + "@example.com", Set.of(Role.ADMIN), null);
+    final CompletableFuture<Integer> demotion;
+    try (Connection other = dataSource.getConnection()) {
+      other.setAutoCommit(false);
+      try (Statement lock = other.createStatement()) {
+        lock.execute("SELECT pg_advisory_xact_lock(hashtext('domain.person.administrators'))");
+      }
+      demotion =
+          CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  return mvc.perform(
+                          patch("/api/admin/users/" + target)
+                              .with(httpBasic("admin", DEMO_PASSWORD))
+                              .contentType(MediaType.APPLICATION_JSON)
+                              .content("{\"roles\": [\"AGENT\"]}"))
+                      .andReturn()
+                      .getResponse()
+                      .getStatus();
+                } catch (Exception e) {
+                  throw new IllegalStateException(e);
+                }
+              });
+      Thread.sleep(500);
+      assertThat(demotion).isNotDone();
+      other.rollback();
+    }
+    assertThat(demotion.get(10, TimeUnit.SECONDS)).isEqualTo(200);
+    assertThat(directory.person(target).orElseThrow().roles()).containsExactly(Role.AGENT);
+    directory.setEnabled(target, false);
   }
 
   @Test

@@ -287,6 +287,18 @@ public class Directory {
   }
 
   /**
+   * Serialises the changes that could leave nobody administering Flowdesk (revoking ADMIN,
+   * disabling): taken first in the transaction that checks for the last enabled administrator and
+   * then changes roles or the enabled flag, so two administrators demoting each other at the same
+   * moment cannot each still see the other. Held until that transaction ends.
+   */
+  public void lockAdministrators() {
+    jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('domain.person.administrators'))")
+        .query()
+        .singleRow();
+  }
+
+  /**
    * Gives the person exactly these roles.
    *
    * @throws IllegalArgumentException an unknown username
