@@ -138,7 +138,7 @@ class ChangePagesController {
       model.addAttribute(
           "problem",
           "The change process did not start, so "
-              + notStarted.incidentNumber()
+              + notStarted.recordNumber()
               + " was canceled. Please try again.");
       return form(model, draft, Map.of());
     }

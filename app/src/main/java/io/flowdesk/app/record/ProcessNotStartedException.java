@@ -8,22 +8,22 @@ public class ProcessNotStartedException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
-  private final String incidentNumber;
+  private final String recordNumber;
 
   public ProcessNotStartedException(final String incidentNumber, final Throwable cause) {
     super("the incident process did not start for " + incidentNumber, cause);
-    this.incidentNumber = incidentNumber;
+    this.recordNumber = incidentNumber;
   }
 
   /** The process {@code processId} did not start for record {@code number}, now canceled. */
   public ProcessNotStartedException(
       final String number, final String processId, final Throwable cause) {
     super("process " + processId + " did not start for " + number, cause);
-    this.incidentNumber = number;
+    this.recordNumber = number;
   }
 
   /** The number of the canceled record. */
-  public String incidentNumber() {
-    return incidentNumber;
+  public String recordNumber() {
+    return recordNumber;
   }
 }

@@ -40,7 +40,7 @@ class IncidentReportingTest extends WebTestSupport {
             ProcessNotStartedException.class, () -> reporting.report("alice", report()));
 
     assertThat(failure).hasMessageStartingWith("the incident process did not start for INC");
-    final Incident record = records.findByNumber(failure.incidentNumber()).orElseThrow();
+    final Incident record = records.findByNumber(failure.recordNumber()).orElseThrow();
     assertThat(record.state()).isEqualTo(IncidentState.CANCELED);
     assertThat(record.processInstanceKey()).isNull();
   }
