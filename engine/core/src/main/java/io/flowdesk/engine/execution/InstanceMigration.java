@@ -40,7 +40,8 @@ final class InstanceMigration {
   private final ExpressionBehavior expressions;
   private final ElementRecords records;
   private final Map<String, String> mapping = new LinkedHashMap<>();
-  private final List<String> problems = new ArrayList<>();
+  // A multi-instance body and its inner instances share their problems: each is named once.
+  private final Set<String> problems = new LinkedHashSet<>();
 
   InstanceMigration(
       final InstanceState state,
@@ -206,7 +207,11 @@ final class InstanceMigration {
       return;
     }
     checkFlowScope(instance, to);
-    if (!body && to.jobBased() && instance.state() == ElementInstance.State.ACTIVATED) {
+    // A job-based user task's job keeps its headers: they carry the task's assignment.
+    if (!body
+        && to.jobBased()
+        && to.type() != BpmnElementType.USER_TASK
+        && instance.state() == ElementInstance.State.ACTIVATED) {
       try {
         jobTypes.put(
             instance.key(),
@@ -396,8 +401,7 @@ final class InstanceMigration {
         new EventSubscriptionBehavior(state, target, services, variables, expressions);
     for (final EventPlan plan : events) {
       plan.closed().forEach(id -> state.closeSubscription(plan.owner().key(), id));
-      plan.kept()
-          .forEach(ids -> changes.subscriptionKept(plan.owner().key(), ids[0], ids[1]));
+      plan.kept().forEach(ids -> changes.subscriptionKept(plan.owner().key(), ids[0], ids[1]));
       for (final FlowElement event : plan.opened()) {
         try {
           targetEvents.openOne(plan.owner(), event);

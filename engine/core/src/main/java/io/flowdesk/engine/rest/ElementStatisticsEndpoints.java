@@ -7,16 +7,20 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Element instance statistics of a process definition (over the instances a process instance
- * filter selects) and of one process instance: per element, how many of its instances are active,
- * have an open incident, completed and were canceled. Live element instances and open incidents
- * come from the state, ended ones from the record log; one grouped query each.
+ * Element instance statistics of a process definition (over the instances a process instance filter
+ * selects) and of one process instance: per element, how many of its instances are active, have an
+ * open incident, completed and were canceled. Live element instances and open incidents come from
+ * the state, ended ones from the record log; one grouped query each.
  */
 final class ElementStatisticsEndpoints {
 
-  /** Chooses the process instances counted, by a condition on {@link SearchSpecs#PROCESS_INSTANCES}. */
+  /**
+   * Chooses the process instances counted, by a condition on {@link SearchSpecs#PROCESS_INSTANCES}.
+   */
   private static final String INSTANCES =
-      "WITH pi AS MATERIALIZED (SELECT p.key FROM " + SearchSpecs.PROCESS_INSTANCES.from() + " WHERE ";
+      "WITH pi AS MATERIALIZED (SELECT p.key FROM "
+          + SearchSpecs.PROCESS_INSTANCES.from()
+          + " WHERE ";
 
   /**
    * Counts per element. A multi-instance body and the process itself are not counted: the body

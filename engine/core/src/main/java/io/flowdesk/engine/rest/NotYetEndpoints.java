@@ -3,8 +3,9 @@ package io.flowdesk.engine.rest;
 import java.util.List;
 
 /**
- * Endpoints of Camunda's REST API that Flowdesk does not serve yet (ad-hoc activities): answered with 501 and a problem naming the endpoint, so clients learn what is
- * missing instead of getting a bare 404.
+ * Endpoints of Camunda's REST API that Flowdesk does not serve yet (ad-hoc activities): answered
+ * with 501 and a problem naming the endpoint, so clients learn what is missing instead of getting a
+ * bare 404.
  */
 final class NotYetEndpoints {
 

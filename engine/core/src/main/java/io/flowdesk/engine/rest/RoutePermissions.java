@@ -5,9 +5,9 @@ import java.util.Set;
 
 /**
  * The permission each REST endpoint needs, decided from its method and path template in one place
- * so that a new endpoint cannot forget it: reads, searches and statistics need {@code read}; deployments and
- * resource deletion {@code deploy}; user task commands {@code user-tasks}; every other command
- * {@code operate}. Cluster information needs only an authenticated client.
+ * so that a new endpoint cannot forget it: reads, searches and statistics need {@code read};
+ * deployments and resource deletion {@code deploy}; user task commands {@code user-tasks}; every
+ * other command {@code operate}. Cluster information needs only an authenticated client.
  */
 final class RoutePermissions {
 

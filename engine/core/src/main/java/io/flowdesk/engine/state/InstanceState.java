@@ -85,8 +85,8 @@ public final class InstanceState {
   // ---- migration
 
   /**
-   * Moves the instance onto another process definition; what else moves with it (element ids,
-   * jobs, subscriptions) is collected in the answer and written by {@link InstanceStore#save}.
+   * Moves the instance onto another process definition; what else moves with it (element ids, jobs,
+   * subscriptions) is collected in the answer and written by {@link InstanceStore#save}.
    */
   public MigrationChanges migrateTo(
       final long processDefinitionKey, final String bpmnProcessId, final int version) {

@@ -20,7 +20,8 @@ public final class MigrationChanges {
   private record KeptSubscription(long owner, String sourceEventId, String targetEventId) {}
 
   /** Tokens waiting at a joining gateway, moved to the gateway it is mapped to. */
-  private record MovedJoinPoint(long flowScopeKey, String sourceGatewayId, String targetGatewayId) {}
+  private record MovedJoinPoint(
+      long flowScopeKey, String sourceGatewayId, String targetGatewayId) {}
 
   private final ProcessInstanceRow migrated;
   private final Map<Long, String> renamedElements = new LinkedHashMap<>();
