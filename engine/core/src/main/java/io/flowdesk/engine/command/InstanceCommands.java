@@ -221,7 +221,13 @@ public final class InstanceCommands {
                               .filter(s -> !activeOnly || s.processInstance().active())
                               .orElseThrow(notFound);
                       final CommandScope scope = scope(tx.isNewTransaction());
+                      final long definitionKey = state.processInstance().processDefinitionKey();
                       final T value = command.apply(state, scope.add(state).execution());
+                      if (state.processInstance().processDefinitionKey() != definitionKey) {
+                        // Migrated: what the command still does (correlating a buffered message
+                        // to a subscription it opened) runs on the new definition.
+                        scope.add(state);
+                      }
                       finish(scope, true);
                       return new Outcome<>(value, scope);
                     }));

@@ -3,6 +3,7 @@ package io.flowdesk.engine.command;
 import io.flowdesk.engine.deployment.ProcessDefinition;
 import io.flowdesk.engine.deployment.ProcessDefinitions;
 import io.flowdesk.engine.execution.BpmnExecution;
+import io.flowdesk.engine.execution.Migration;
 import io.flowdesk.engine.execution.Modification;
 import io.flowdesk.engine.state.ElementInstance;
 import io.flowdesk.engine.state.ProcessInstanceRow;
@@ -159,6 +160,35 @@ public final class ProcessInstanceService {
                     + "', but no such process was found"),
         (state, execution) -> {
           execution.modify(modification);
+          return null;
+        });
+  }
+
+  /**
+   * Moves a running instance onto another process definition as the mapping instructions say, all
+   * or nothing (Camunda 8.8's process instance migration).
+   */
+  public void migrate(final long processInstanceKey, final Migration migration) {
+    final ProcessDefinition target;
+    try {
+      target = definitions.startable(migration.targetProcessDefinitionKey());
+    } catch (Rejection notFound) {
+      throw Rejection.notFound(
+          "Expected to migrate process instance '"
+              + processInstanceKey
+              + "' to process definition '"
+              + migration.targetProcessDefinitionKey()
+              + "', but no process definition was found with that key");
+    }
+    instances.onInstance(
+        processInstanceKey,
+        key ->
+            Rejection.notFound(
+                "Expected to migrate a process instance with key '"
+                    + key
+                    + "', but no such process instance was found"),
+        (state, execution) -> {
+          execution.migrate(migration, target.executable(), target.version());
           return null;
         });
   }

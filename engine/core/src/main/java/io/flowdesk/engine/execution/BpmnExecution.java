@@ -447,6 +447,25 @@ public final class BpmnExecution {
    * Applies an operator's modification: every activation, then every termination. A rejection
    * leaves the command's transaction to roll back, so nothing of a refused modification stays.
    */
+  /**
+   * Moves the instance onto {@code target} (version {@code targetVersion} of its process) as the
+   * migration's mapping instructions say, or refuses it naming every problem, changing nothing.
+   */
+  public void migrate(
+      final Migration migration, final ExecutableProcess target, final int targetVersion) {
+    new InstanceMigration(
+            state,
+            process,
+            target,
+            migration.targetProcessDefinitionKey(),
+            targetVersion,
+            services,
+            variables,
+            expressions,
+            records)
+        .migrate(migration.instructions());
+  }
+
   public void modify(final Modification modification) {
     for (final Modification.Activation activation : modification.activations()) {
       activateByInstruction(activation, "activate", this::modificationRejected);

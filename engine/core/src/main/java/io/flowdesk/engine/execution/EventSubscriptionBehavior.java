@@ -85,18 +85,25 @@ final class EventSubscriptionBehavior {
 
   /** Opens every subscription of {@code owner}; a failing expression raises a {@link Failure}. */
   void open(final ElementInstance owner, final FlowElement element) {
-    final boolean body = owner.type() == BpmnElementType.MULTI_INSTANCE_BODY;
-    for (final FlowElement event : catchEventsOf(element)) {
-      // The boundary events of a multi-instance activity belong to its body, the rest to each
-      // inner instance.
-      final boolean boundary = event.type() == BpmnElementType.BOUNDARY_EVENT;
-      if (element.multiInstance() == null || body == boundary) {
-        openOne(owner, event);
-      }
+    for (final FlowElement event : catchEventsOf(owner, element)) {
+      openOne(owner, event);
     }
   }
 
-  private void openOne(final ElementInstance owner, final FlowElement event) {
+  /** The events {@code owner}, an instance of {@code element}, subscribes to. */
+  List<FlowElement> catchEventsOf(final ElementInstance owner, final FlowElement element) {
+    final boolean body = owner.type() == BpmnElementType.MULTI_INSTANCE_BODY;
+    // The boundary events of a multi-instance activity belong to its body, the rest to each
+    // inner instance.
+    return catchEventsOf(element).stream()
+        .filter(
+            event ->
+                element.multiInstance() == null
+                    || body == (event.type() == BpmnElementType.BOUNDARY_EVENT))
+        .toList();
+  }
+
+  void openOne(final ElementInstance owner, final FlowElement event) {
     // Errors, escalations and links are found when thrown, not subscribed to.
     final EventDefinition definition = event.eventDefinition();
     if (definition instanceof EventDefinition.Timer timer) {

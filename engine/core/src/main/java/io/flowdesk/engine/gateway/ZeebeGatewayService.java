@@ -12,6 +12,7 @@ import io.flowdesk.engine.deployment.DeploymentResource;
 import io.flowdesk.engine.deployment.DeploymentService;
 import io.flowdesk.engine.deployment.ResourceDeletion;
 import io.flowdesk.engine.event.EventCommands;
+import io.flowdesk.engine.execution.Migration;
 import io.flowdesk.engine.execution.Modification;
 import io.flowdesk.engine.job.JobCommands;
 import io.flowdesk.engine.job.JobResult;
@@ -467,6 +468,28 @@ public final class ZeebeGatewayService extends GatewayGrpc.GatewayImplBase {
                       .map(ModifyProcessInstanceRequest.TerminateInstruction::getElementInstanceKey)
                       .toList()));
           return ModifyProcessInstanceResponse.getDefaultInstance();
+        });
+  }
+
+  @Override
+  public void migrateProcessInstance(
+      final MigrateProcessInstanceRequest request,
+      final StreamObserver<MigrateProcessInstanceResponse> observer) {
+    GatewayErrors.answer(
+        observer,
+        () -> {
+          final MigrateProcessInstanceRequest.MigrationPlan plan = request.getMigrationPlan();
+          processInstances.migrate(
+              request.getProcessInstanceKey(),
+              new Migration(
+                  plan.getTargetProcessDefinitionKey(),
+                  plan.getMappingInstructionsList().stream()
+                      .map(
+                          m ->
+                              new Migration.MappingInstruction(
+                                  m.getSourceElementId(), m.getTargetElementId()))
+                      .toList()));
+          return MigrateProcessInstanceResponse.getDefaultInstance();
         });
   }
 }

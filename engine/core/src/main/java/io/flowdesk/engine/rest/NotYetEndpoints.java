@@ -3,15 +3,14 @@ package io.flowdesk.engine.rest;
 import java.util.List;
 
 /**
- * Endpoints of Camunda's REST API that Flowdesk does not serve yet (instance migration, ad-hoc
- * activities): answered with 501 and a problem naming the endpoint, so clients learn what is
- * missing instead of getting a bare 404.
+ * Endpoints of Camunda's REST API that Flowdesk does not serve yet (ad-hoc activities): answered
+ * with 501 and a problem naming the endpoint, so clients learn what is missing instead of getting a
+ * bare 404.
  */
 final class NotYetEndpoints {
 
   private static final List<String[]> ENDPOINTS =
-      List.of(
-          new String[] {"POST", "/process-instances/{processInstanceKey}/migration"},
+      List.<String[]>of(
           new String[] {
             "POST", "/element-instances/ad-hoc-activities/{adHocSubProcessInstanceKey}/activation"
           });

@@ -3,6 +3,7 @@ package io.flowdesk.engine.rest;
 import io.flowdesk.engine.command.CommandCore;
 import io.flowdesk.engine.command.ProcessInstanceService;
 import io.flowdesk.engine.command.ProcessInstanceService.ProcessSelector;
+import io.flowdesk.engine.execution.Migration;
 import io.flowdesk.engine.execution.Modification;
 import io.flowdesk.engine.state.ProcessInstanceRow;
 import io.flowdesk.engine.support.Rejection;
@@ -37,6 +38,7 @@ final class ProcessInstanceEndpoints {
         .add("POST", "/process-instances", this::create)
         .add("POST", "/process-instances/{processInstanceKey}/cancellation", this::cancel)
         .add("POST", "/process-instances/{processInstanceKey}/modification", this::modify)
+        .add("POST", "/process-instances/{processInstanceKey}/migration", this::migrate)
         .add("POST", "/process-instances/search", this::search)
         .add("GET", "/process-instances/{processInstanceKey}", this::get);
   }
@@ -140,6 +142,27 @@ final class ProcessInstanceEndpoints {
                     .toList(),
                 body.objects("terminateInstructions").stream()
                     .map(t -> t.key("elementInstanceKey"))
+                    .toList()));
+    exchange.noContent();
+  }
+
+  private void migrate(final Exchange exchange) {
+    final JsonBody body = exchange.json();
+    if (!body.has("targetProcessDefinitionKey")) {
+      throw Rejection.invalidArgument(
+          "Expected 'targetProcessDefinitionKey', the process definition to migrate to");
+    }
+    core.processInstances()
+        .migrate(
+            exchange.pathKey("processInstanceKey"),
+            new Migration(
+                body.key("targetProcessDefinitionKey"),
+                body.objects("mappingInstructions").stream()
+                    .map(
+                        m ->
+                            new Migration.MappingInstruction(
+                                m.requiredText("sourceElementId"),
+                                m.requiredText("targetElementId")))
                     .toList()));
     exchange.noContent();
   }

@@ -5,9 +5,9 @@ import java.util.Set;
 
 /**
  * The permission each REST endpoint needs, decided from its method and path template in one place
- * so that a new endpoint cannot forget it: reads and searches need {@code read}; deployments and
- * resource deletion {@code deploy}; user task commands {@code user-tasks}; every other command
- * {@code operate}. Cluster information needs only an authenticated client.
+ * so that a new endpoint cannot forget it: reads, searches and statistics need {@code read};
+ * deployments and resource deletion {@code deploy}; user task commands {@code user-tasks}; every
+ * other command {@code operate}. Cluster information needs only an authenticated client.
  */
 final class RoutePermissions {
 
@@ -20,7 +20,9 @@ final class RoutePermissions {
     if (OPEN_TO_EVERY_CLIENT.contains(template)) {
       return null;
     }
-    if ("GET".equals(method) || "POST".equals(method) && template.endsWith("/search")) {
+    if ("GET".equals(method)
+        || "POST".equals(method)
+            && (template.endsWith("/search") || template.contains("/statistics/"))) {
       return EnginePermission.READ;
     }
     if (template.startsWith("/deployments") || template.startsWith("/resources/")) {

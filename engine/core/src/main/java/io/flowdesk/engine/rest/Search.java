@@ -116,6 +116,16 @@ final class Search {
         .list();
   }
 
+  /**
+   * The SQL condition {@code filter} sets on {@code spec}'s rows, TRUE when it sets none; its
+   * parameters are added to {@code parameters} in order. For queries other than a search's (as
+   * statistics over the process instances a filter selects).
+   */
+  String condition(final SearchSpec spec, final JsonBody filter, final List<Object> parameters) {
+    final String conditions = conditions(spec, filter, parameters);
+    return conditions.isEmpty() ? "TRUE" : conditions;
+  }
+
   private Where where(final SearchSpec spec, final JsonBody filter) {
     final List<Object> parameters = new ArrayList<>();
     final String conditions = conditions(spec, filter, parameters);

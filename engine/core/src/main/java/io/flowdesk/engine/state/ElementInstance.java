@@ -19,7 +19,7 @@ public final class ElementInstance {
   private final long key;
   private final long processInstanceKey;
   private final long flowScopeKey;
-  private final String elementId;
+  private String elementId;
   private final BpmnElementType type;
   private State state;
   private int listenerIndex;
@@ -54,6 +54,11 @@ public final class ElementInstance {
 
   public String elementId() {
     return elementId;
+  }
+
+  /** A migration maps the instance onto an element of another process definition. */
+  void elementId(final String newElementId) {
+    this.elementId = newElementId;
   }
 
   public BpmnElementType type() {

@@ -24,7 +24,8 @@ public final class InstanceState {
   /** A variable as stored: its key never changes across updates, as in Zeebe. */
   public record Variable(long key, Object value) {}
 
-  private final ProcessInstanceRow processInstance;
+  private ProcessInstanceRow processInstance;
+  private MigrationChanges migration;
   private final Map<Long, ElementInstance> elementInstances = new LinkedHashMap<>();
   private final Set<Long> insertedElements = new HashSet<>();
   private final Set<Long> updatedElements = new HashSet<>();
@@ -79,6 +80,38 @@ public final class InstanceState {
 
   boolean created() {
     return created;
+  }
+
+  // ---- migration
+
+  /**
+   * Moves the instance onto another process definition; what else moves with it (element ids, jobs,
+   * subscriptions) is collected in the answer and written by {@link InstanceStore#save}.
+   */
+  public MigrationChanges migrateTo(
+      final long processDefinitionKey, final String bpmnProcessId, final int version) {
+    processInstance =
+        new ProcessInstanceRow(
+            processInstance.key(),
+            processDefinitionKey,
+            bpmnProcessId,
+            version,
+            processInstance.state(),
+            processInstance.parentProcessInstanceKey(),
+            processInstance.parentElementInstanceKey(),
+            processInstance.rootProcessInstanceKey());
+    migration = new MigrationChanges(processInstance);
+    return migration;
+  }
+
+  /** Maps an element instance onto the element {@code elementId} of the new definition. */
+  public void renameElement(final ElementInstance instance, final String elementId) {
+    instance.elementId(elementId);
+    migration.renamedElement(instance.key(), elementId);
+  }
+
+  MigrationChanges migration() {
+    return migration;
   }
 
   // ---- element instances

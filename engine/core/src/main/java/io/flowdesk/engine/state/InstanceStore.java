@@ -442,6 +442,10 @@ public final class InstanceStore {
             closed);
       }
     }
+    if (state.migration() != null) {
+      // Between the deletion of the subscriptions it closed and the insertion of those it opened.
+      state.migration().addTo(statements);
+    }
     if (!state.newTimers().isEmpty()) {
       statements.addEach(
           "INSERT INTO engine.timer (key, process_definition_key, process_instance_key,"

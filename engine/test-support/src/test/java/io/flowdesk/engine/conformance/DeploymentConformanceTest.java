@@ -9,7 +9,6 @@ import io.camunda.client.api.response.EvaluateDecisionResponse;
 import io.camunda.client.api.response.Topology;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.flowdesk.engine.Engine;
-import io.flowdesk.engine.test.ClientProtocol;
 import io.flowdesk.engine.test.EngineRecords;
 import io.flowdesk.engine.test.FlowdeskEngineTest;
 import io.grpc.Status;
@@ -24,7 +23,6 @@ class DeploymentConformanceTest {
 
   CamundaClient client;
   EngineRecords records;
-  ClientProtocol protocol;
   Engine engine;
 
   private static String processId() {
@@ -294,20 +292,5 @@ class DeploymentConformanceTest {
     assertThatThrownBy(
             () -> client.newCreateInstanceCommand().bpmnProcessId(id).latestVersion().send().join())
         .satisfies(Rejected.as(Status.Code.NOT_FOUND));
-  }
-
-  @Test
-  void rpcsNotImplementedYetAnswerUnimplementedNamingTheRpc() {
-    assertThatThrownBy(
-            () ->
-                client
-                    .newMigrateProcessInstanceCommand(1L)
-                    .migrationPlan(2L)
-                    .addMappingInstruction("a", "b")
-                    .send()
-                    .join())
-        .satisfies(Rejected.as(Status.Code.UNIMPLEMENTED))
-        .hasMessageContaining(
-            protocol == ClientProtocol.GRPC ? "MigrateProcessInstance" : "migration");
   }
 }

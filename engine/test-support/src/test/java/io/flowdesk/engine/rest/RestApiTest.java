@@ -158,19 +158,73 @@ class RestApiTest {
 
   @Test
   void endpointsNotImplementedYetAnswer501NamingTheEndpoint() {
-    final Http.Answer migration =
-        http.post("/v2/process-instances/2251799813685249/migration", "{}");
     final Http.Answer adHoc =
         http.post("/v2/element-instances/ad-hoc-activities/2251799813685249/activation", "{}");
 
-    assertThat(migration.status()).isEqualTo(501);
-    assertThat(migration.contentType()).startsWith("application/problem+json");
-    assertThat(migration.json().get("title").asText()).isEqualTo("UNIMPLEMENTED");
-    assertThat(migration.json().get("detail").asText())
-        .contains("POST /v2/process-instances/2251799813685249/migration");
     assertThat(adHoc.status()).isEqualTo(501);
+    assertThat(adHoc.contentType()).startsWith("application/problem+json");
+    assertThat(adHoc.json().get("title").asText()).isEqualTo("UNIMPLEMENTED");
     assertThat(adHoc.json().get("detail").asText())
         .contains("POST /v2/element-instances/ad-hoc-activities/2251799813685249/activation");
+  }
+
+  @Test
+  void aRefusedMigrationIsA409ProblemNamingEachElementAndAnAcceptedOneIs204() {
+    final String id = deployOneTask();
+    final long instance =
+        client
+            .newCreateInstanceCommand()
+            .bpmnProcessId(id)
+            .latestVersion()
+            .send()
+            .join()
+            .getProcessInstanceKey();
+    final long target =
+        client
+            .newDeployResourceCommand()
+            .addProcessModel(
+                Bpmn.createExecutableProcess(id)
+                    .startEvent()
+                    .userTask("task", t -> t.zeebeUserTask())
+                    .serviceTask("task2", t -> t.zeebeJobType("rest2-" + id))
+                    .endEvent()
+                    .done(),
+                id + ".bpmn")
+            .send()
+            .join()
+            .getProcesses()
+            .get(0)
+            .getProcessDefinitionKey();
+    final String path = "/v2/process-instances/" + instance + "/migration";
+
+    final Http.Answer refused =
+        http.post(
+            path,
+            Map.of(
+                "targetProcessDefinitionKey",
+                String.valueOf(target),
+                "mappingInstructions",
+                java.util.List.of(Map.of("sourceElementId", "task", "targetElementId", "task"))));
+    final Http.Answer missingTarget =
+        http.post(path, Map.of("mappingInstructions", java.util.List.of()));
+    final Http.Answer accepted =
+        http.post(
+            path,
+            Map.of(
+                "targetProcessDefinitionKey",
+                String.valueOf(target),
+                "mappingInstructions",
+                java.util.List.of(Map.of("sourceElementId", "task", "targetElementId", "task2"))));
+
+    assertThat(refused.status()).isEqualTo(409);
+    assertThat(refused.contentType()).startsWith("application/problem+json");
+    assertThat(refused.json().get("title").asText()).isEqualTo("INVALID_STATE");
+    assertThat(refused.json().get("detail").asText())
+        .contains("'task' of type SERVICE_TASK", "USER_TASK");
+    assertThat(missingTarget.status()).isEqualTo(400);
+    assertThat(missingTarget.json().get("detail").asText()).contains("targetProcessDefinitionKey");
+    assertThat(accepted.status()).isEqualTo(204);
+    assertThat(records.elements(instance, "ELEMENT_MIGRATED")).contains("task2");
   }
 
   @Test
