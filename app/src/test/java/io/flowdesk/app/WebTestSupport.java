@@ -37,7 +37,11 @@ import org.springframework.web.context.WebApplicationContext;
  * configured Basic user ({@value #ENGINE_USER}) for tests that deploy as Camunda Modeler does.
  */
 @SpringBootTest(
-    classes = {FlowdeskApplication.class, TestClock.InContext.class},
+    classes = {
+      FlowdeskApplication.class,
+      TestClock.InContext.class,
+      EngineRequests.InContext.class
+    },
     webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @TestPropertySource(
     properties = {

@@ -49,7 +49,7 @@ class ApprovalApiController {
   @GetMapping("/{id}")
   @Operation(summary = "One of my open approvals", description = "404 unless it waits for you.")
   ApprovalResource one(@PathVariable final long id) {
-    return ApprovalResource.of(desk.find(viewer(), id).approval());
+    return ApprovalResource.of(desk.awaiting(viewer(), id));
   }
 
   @PostMapping("/{id}")

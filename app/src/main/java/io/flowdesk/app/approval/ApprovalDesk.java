@@ -40,16 +40,19 @@ public class ApprovalDesk {
   private final CamundaClient client;
   private final Approvals approvals;
   private final Directory directory;
+  private final ApprovalForms forms;
   private final Clock clock;
 
   ApprovalDesk(
       final CamundaClient client,
       final Approvals approvals,
       final Directory directory,
+      final ApprovalForms forms,
       final Clock clock) {
     this.client = client;
     this.approvals = approvals;
     this.directory = directory;
+    this.forms = forms;
     this.clock = clock;
   }
 
@@ -67,12 +70,27 @@ public class ApprovalDesk {
             .send()
             .join()
             .items();
+    tasks.forEach(forms::seen);
     final Map<Long, Approval> byInstance =
         approvals.ofInstances(tasks.stream().map(UserTask::getProcessInstanceKey).toList());
     return tasks.stream()
         .filter(task -> byInstance.containsKey(task.getProcessInstanceKey()))
         .map(task -> new ApprovalTask(byInstance.get(task.getProcessInstanceKey()), task))
         .toList();
+  }
+
+  /**
+   * The approval {@code id} while it asks the approver to decide, from the records alone (no engine
+   * call): for the pages that show it. Deciding goes through {@link #find}, where the engine has
+   * the last word.
+   *
+   * @throws ApprovalNotFoundException unknown, decided, or not the approver's
+   */
+  public Approval awaiting(final Viewer approver, final long id) {
+    return approvals
+        .find(id)
+        .filter(approval -> approval.awaiting().contains(approver.username()))
+        .orElseThrow(() -> new ApprovalNotFoundException(id));
   }
 
   /**
@@ -95,7 +113,11 @@ public class ApprovalDesk {
         .items()
         .stream()
         .findFirst()
-        .map(task -> new ApprovalTask(approval, task))
+        .map(
+            task -> {
+              forms.seen(task);
+              return new ApprovalTask(approval, task);
+            })
         .orElseThrow(() -> new ApprovalNotFoundException(id));
   }
 

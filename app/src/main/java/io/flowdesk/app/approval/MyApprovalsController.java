@@ -16,7 +16,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -50,6 +49,7 @@ class MyApprovalsController {
   private final Viewers viewers;
   private final FormRenderer renderer;
   private final FormValidator validator;
+  private final ApprovalForms forms;
 
   MyApprovalsController(
       final ApprovalDesk desk,
@@ -59,7 +59,8 @@ class MyApprovalsController {
       final Directory directory,
       final Viewers viewers,
       final FormRenderer renderer,
-      final FormValidator validator) {
+      final FormValidator validator,
+      final ApprovalForms forms) {
     this.desk = desk;
     this.requests = requests;
     this.answers = answers;
@@ -68,26 +69,26 @@ class MyApprovalsController {
     this.viewers = viewers;
     this.renderer = renderer;
     this.validator = validator;
+    this.forms = forms;
   }
 
   @GetMapping
   String list(final Model model) {
     final List<ApprovalTask> open = desk.open(viewer());
     final Map<String, String> names = new HashMap<>();
-    open.stream()
-        .map(task -> task.approval().requester())
-        .filter(Objects::nonNull)
-        .distinct()
-        .forEach(username -> names.put(username, name(username)));
+    directory
+        .byUsername(open.stream().map(task -> task.approval().requester()).toList())
+        .forEach((username, person) -> names.put(username, person.displayName()));
     model.addAttribute("approvals", open);
     model.addAttribute("names", names);
     return "portal/approvals";
   }
 
+  /** Read from the records alone: who is asked and what, without asking the engine. */
   @GetMapping("/{id}")
   String detail(@PathVariable final long id, final Model model) {
-    final ApprovalTask open = desk.find(viewer(), id);
-    show(model, open, Optional.empty());
+    final Approval approval = desk.awaiting(viewer(), id);
+    show(model, approval, form(forms.of(approval)), Optional.empty());
     return "portal/approval";
   }
 
@@ -100,11 +101,11 @@ class MyApprovalsController {
       final RedirectAttributes redirect) {
     final Viewer viewer = viewer();
     final ApprovalTask open = desk.find(viewer, id);
-    final FormSchema form = form(open);
+    final FormSchema form = form(tasks.form(open.task()));
     final FormSubmission submission =
-        validator.validate(form, tasks.variables(open.task().getUserTaskKey()), post);
+        validator.validate(form, ApprovalForms.variables(open.approval()), post);
     if (submission instanceof FormSubmission.Invalid invalid) {
-      return refused(model, response, open, invalid);
+      return refused(model, response, open.approval(), form, invalid);
     }
     final Map<String, Object> decided = ((FormSubmission.Valid) submission).variables();
     try {
@@ -113,7 +114,8 @@ class MyApprovalsController {
       return refused(
           model,
           response,
-          open,
+          open.approval(),
+          form,
           new FormSubmission.Invalid(Map.of(e.field(), e.getMessage()), post));
     }
     redirect.addFlashAttribute(
@@ -137,8 +139,8 @@ class MyApprovalsController {
     try {
       desk.delegate(viewer, id, delegate, reason);
     } catch (InvalidDecisionException e) {
-      final ApprovalTask open = desk.find(viewer, id);
-      show(model, open, Optional.empty());
+      final Approval approval = desk.awaiting(viewer, id);
+      show(model, approval, form(forms.of(approval)), Optional.empty());
       model.addAttribute("delegateError", Map.of(e.field(), e.getMessage()));
       model.addAttribute("delegateInput", delegate);
       model.addAttribute("reasonInput", reason);
@@ -152,22 +154,26 @@ class MyApprovalsController {
   private String refused(
       final Model model,
       final HttpServletResponse response,
-      final ApprovalTask open,
+      final Approval approval,
+      final FormSchema form,
       final FormSubmission.Invalid invalid) {
-    show(model, open, Optional.of(invalid));
+    show(model, approval, form, Optional.of(invalid));
     response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
     return "portal/approval";
   }
 
   private void show(
-      final Model model, final ApprovalTask open, final Optional<FormSubmission.Invalid> invalid) {
-    final Map<String, Object> variables = tasks.variables(open.task().getUserTaskKey());
-    final FormSchema form = form(open);
-    model.addAttribute("approval", open.approval());
-    model.addAttribute("task", open.task());
-    model.addAttribute("requesterName", name(open.approval().requester()));
-    model.addAttribute("requestedForName", name(open.approval().requestedFor()));
-    model.addAttribute("answers", answers(open.approval()));
+      final Model model,
+      final Approval approval,
+      final FormSchema form,
+      final Optional<FormSubmission.Invalid> invalid) {
+    final Map<String, Object> variables = ApprovalForms.variables(approval);
+    final Map<String, Person> people =
+        directory.byUsername(List.of(approval.requester(), approval.requestedFor()));
+    model.addAttribute("approval", approval);
+    model.addAttribute("requesterName", name(people, approval.requester()));
+    model.addAttribute("requestedForName", name(people, approval.requestedFor()));
+    model.addAttribute("answers", answers(approval));
     model.addAttribute(
         "form",
         invalid
@@ -186,20 +192,18 @@ class MyApprovalsController {
     return requests.findByNumber(approval.recordNumber()).map(answers::of).orElse(List.of());
   }
 
-  private FormSchema form(final ApprovalTask open) {
-    return tasks
-        .form(open.task())
-        .orElseThrow(
-            () ->
-                new ResponseStatusException(
-                    HttpStatus.SERVICE_UNAVAILABLE,
-                    "The approval form is not deployed; an administrator deploys forms/approval.form."));
+  private static FormSchema form(final Optional<FormSchema> deployed) {
+    return deployed.orElseThrow(
+        () ->
+            new ResponseStatusException(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "The approval form is not deployed; an administrator deploys forms/approval.form."));
   }
 
-  private String name(final String username) {
+  private static String name(final Map<String, Person> people, final String username) {
     return username == null
         ? null
-        : directory.person(username).map(Person::displayName).orElse(username);
+        : Optional.ofNullable(people.get(username)).map(Person::displayName).orElse(username);
   }
 
   private static String text(final Object value) {

@@ -19,6 +19,7 @@ import io.camunda.client.CamundaClient;
 import io.camunda.client.api.search.enums.UserTaskState;
 import io.camunda.client.api.search.response.UserTask;
 import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.flowdesk.app.EngineRequests;
 import io.flowdesk.app.WebTestSupport;
 import io.flowdesk.app.story.Chromium;
 import io.flowdesk.domain.approval.Approval;
@@ -62,6 +63,7 @@ class ApprovalsTest extends WebTestSupport {
   @Autowired CamundaClient client;
   @Autowired Approvals approvals;
   @Autowired RequestRecords requests;
+  @Autowired EngineRequests engine;
   int version;
 
   @BeforeEach
@@ -81,6 +83,7 @@ class ApprovalsTest extends WebTestSupport {
                                 .zeebePropagateAllParentVariables(false)
                                 .zeebePropagateAllChildVariables(false)
                                 .zeebeInputExpression("approvers", "approvers")
+                                .zeebeInputExpression("mode", "mode")
                                 .zeebeInputExpression("\"New laptop for \" + requester", "subject")
                                 .zeebeInputExpression("requester", "requester")
                                 .zeebeInputExpression("requester", "requestedFor")
@@ -115,18 +118,30 @@ class ApprovalsTest extends WebTestSupport {
 
   /** The approval asked for record {@code number}. */
   Approval requested(final List<String> approvers, final String number) {
+    return requested(approvers, number, "any");
+  }
+
+  /** The approval asked for record {@code number}, in {@code mode}. */
+  Approval requested(final List<String> approvers, final String number, final String mode) {
     client
         .newCreateInstanceCommand()
         .bpmnProcessId(REQUEST_PROCESS)
         .latestVersion()
         .variables(
             Map.of(
-                "approvers", approvers,
-                "requester", "alice",
-                "requestNumber", number,
+                "approvers",
+                approvers,
+                "mode",
+                mode,
+                "requester",
+                "alice",
+                "requestNumber",
+                number,
                 // What the approver reads is the record's answers, not the process's variables.
-                "model", "small",
-                "why", "changed by the process"))
+                "model",
+                "small",
+                "why",
+                "changed by the process"))
         .send()
         .join();
     return await()
@@ -192,6 +207,58 @@ class ApprovalsTest extends WebTestSupport {
               assertThat(step.comment()).isEqualTo("Go ahead");
             });
     await().atMost(Duration.ofSeconds(10)).until(() -> openTasks(approval).isEmpty());
+  }
+
+  @Test
+  void theApprovalPageComesFromTheRecordsWithoutAskingTheEngine() throws Exception {
+    final Approval approval = requested(List.of("manager:alice"));
+    final MockHttpSession maria = signIn("manager.maria");
+    final MockHttpSession bob = signIn("bob");
+    html(get("/portal/approvals").session(maria)); // the list reads maria's tasks, as always
+
+    final EngineRequests.Recorded<Document> viewed =
+        engine.during(
+            () -> {
+              for (int view = 0; view < 3; view++) {
+                html(get("/portal/approvals/" + approval.id()).session(maria));
+              }
+              mvc.perform(get("/portal/approvals/" + approval.id()).session(bob))
+                  .andExpect(status().isNotFound());
+              return html(get("/portal/approvals/" + approval.id()).session(maria));
+            });
+
+    assertThat(viewed.userTaskRequests()).isEmpty();
+    assertThat(viewed.result().select("#answers").text())
+        .isEqualTo("Laptop model 16-inch, 32 GB Why Builds take an hour");
+    assertThat(viewed.result().select("#decide input[name=decision]")).hasSize(2);
+  }
+
+  @Test
+  void inSequenceTheNextApproverSeesTheApprovalOnlyOnceThePreviousOneApproved() throws Exception {
+    final Approval approval =
+        requested(List.of("manager.maria", "cab.carl"), ordered().number(), "sequential");
+    final MockHttpSession maria = signIn("manager.maria");
+    final MockHttpSession carl = signIn("cab.carl");
+    final String page = "/portal/approvals/" + approval.id();
+    mvc.perform(get(page).session(carl)).andExpect(status().isNotFound());
+
+    mvc.perform(
+            post(page)
+                .session(maria)
+                .with(csrf())
+                .param("decision", "approve")
+                .param("comment", ""))
+        .andExpect(redirectedUrl("/portal/approvals"));
+
+    mvc.perform(get(page).session(maria)).andExpect(status().isNotFound());
+    assertThat(html(get(page).session(carl)).select("#decide input[name=decision]")).hasSize(2);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () -> openTasks(approval).stream().anyMatch(t -> "cab.carl".equals(t.getAssignee())));
+    mvc.perform(post(page).session(carl).with(csrf()).param("decision", "approve"))
+        .andExpect(redirectedUrl("/portal/approvals"));
+    mvc.perform(get(page).session(carl)).andExpect(status().isNotFound());
   }
 
   @Test
@@ -336,6 +403,13 @@ class ApprovalsTest extends WebTestSupport {
                 .param("reason", "On holiday"))
         .andExpect(redirectedUrl("/portal/approvals"));
 
+    mvc.perform(get("/portal/approvals/" + approval.id()).session(maria))
+        .andExpect(status().isNotFound());
+    assertThat(
+            html(get("/portal/approvals/" + approval.id()).session(signIn("cab.carl")))
+                .select("#approval-subject")
+                .text())
+        .isEqualTo("New laptop for alice");
     await()
         .atMost(Duration.ofSeconds(10))
         .until(

@@ -1,6 +1,7 @@
 package io.flowdesk.domain.approval;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /** An approval with everything that happened to it, oldest first. */
@@ -27,6 +28,49 @@ public record Approval(
   /** The decisions alone (approved and rejected), oldest first. */
   public List<ApprovalStep> decisions() {
     return steps.stream().filter(step -> step.action().decides()).toList();
+  }
+
+  /**
+   * Who is asked to decide now, as process flowdesk-approval asks them: everyone at once, or one
+   * after the other in {@link ApprovalMode#SEQUENTIAL}; a delegation or an escalation hands a part
+   * on, a decision ends it; nobody once the approval is decided (its approvals or rejections
+   * reached what the mode allows) or concluded. Pages check access with this instead of asking the
+   * engine for the open task; the engine still decides whether a decision can be taken.
+   */
+  public List<String> awaiting() {
+    if (state != ApprovalState.OPEN) {
+      return List.of();
+    }
+    final List<List<String>> rounds =
+        mode.sequential() ? approvers.stream().map(List::of).toList() : List.of(approvers);
+    final int tolerated = mode.rejectionsTolerated(approvers.size(), required);
+    int round = 0;
+    List<String> asked = new ArrayList<>(rounds.get(0));
+    int approvals = 0;
+    int rejections = 0;
+    for (final ApprovalStep step : steps) {
+      final int part = asked.indexOf(step.actor());
+      if (part < 0) {
+        continue;
+      }
+      if (!step.action().decides()) {
+        asked.set(part, step.handedTo());
+        continue;
+      }
+      asked.remove(part);
+      if (step.action() == ApprovalAction.APPROVED) {
+        approvals++;
+      } else {
+        rejections++;
+      }
+      if (approvals >= required || rejections > tolerated) {
+        return List.of();
+      }
+      if (asked.isEmpty() && ++round < rounds.size()) {
+        asked = new ArrayList<>(rounds.get(round));
+      }
+    }
+    return List.copyOf(asked);
   }
 
   /** Whether {@code username} may not decide it: the requester or whom it was requested for. */

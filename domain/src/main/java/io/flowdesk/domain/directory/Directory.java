@@ -8,10 +8,13 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -74,6 +77,24 @@ public class Directory {
         .param("username", username)
         .query(Directory::person)
         .optional();
+  }
+
+  /**
+   * These people, by username, in one query (for a list naming many); unknown ones are left out.
+   */
+  public Map<String, Person> byUsername(final Collection<String> usernames) {
+    final Set<String> wanted =
+        usernames.stream().filter(Objects::nonNull).collect(Collectors.toSet());
+    if (wanted.isEmpty()) {
+      return Map.of();
+    }
+    return jdbc
+        .sql(PERSON + " WHERE p.username IN (:usernames)")
+        .param("usernames", wanted)
+        .query(Directory::person)
+        .list()
+        .stream()
+        .collect(Collectors.toMap(Person::username, person -> person));
   }
 
   /** The stored password hash; empty for unknown or disabled people and those without one. */

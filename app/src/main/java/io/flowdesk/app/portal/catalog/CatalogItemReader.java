@@ -11,6 +11,7 @@ import io.flowdesk.app.forms.FormSchema;
 import io.flowdesk.app.forms.InvalidFormException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -27,6 +28,7 @@ import java.util.Map;
 class CatalogItemReader {
 
   static final String PREFIX = "catalog.";
+  private static final int PAGE = 500;
 
   /** What a definition is for the catalog. */
   sealed interface Outcome {
@@ -50,6 +52,29 @@ class CatalogItemReader {
     this.client = client;
     this.expressions = expressions;
     this.json = json;
+  }
+
+  /**
+   * The latest version of every deployed process, catalog item or not.
+   *
+   * @throws RuntimeException when the engine could not be asked
+   */
+  List<ProcessDefinition> latest() {
+    final List<ProcessDefinition> all = new ArrayList<>();
+    List<ProcessDefinition> page;
+    do {
+      final int from = all.size();
+      page =
+          client
+              .newProcessDefinitionSearchRequest()
+              .filter(filter -> filter.isLatestVersion(true))
+              .page(p -> p.from(from).limit(PAGE))
+              .send()
+              .join()
+              .items();
+      all.addAll(page);
+    } while (page.size() == PAGE);
+    return all;
   }
 
   /**

@@ -20,10 +20,18 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -34,12 +42,17 @@ import org.springframework.stereotype.Component;
  * within {@code flowdesk.portal.catalog-refresh} (default 5 s) without a restart, and a new version
  * replaces its item. One bad item never breaks the catalog: it is left out and listed in {@link
  * #broken()} with the reason.
+ *
+ * <p>Reading a deployment of many new items takes a while (an XML and a form per item), so pages
+ * never wait for it: once the catalog was read, a page gets the catalog as read last while one
+ * refresh at a time runs in the background, reading new definitions a few at a time ({@code
+ * flowdesk.portal.catalog-read-parallelism}, default 6). Only the very first read is waited for, so
+ * that the first page already offers every item.
  */
 @Component
-public class ServiceCatalog {
+public class ServiceCatalog implements DisposableBean {
 
   private static final Logger LOG = LoggerFactory.getLogger(ServiceCatalog.class);
-  private static final int PAGE = 500;
 
   /** The items of one category, in catalog order. */
   public record Category(String title, List<CatalogItem> items) {
@@ -52,15 +65,18 @@ public class ServiceCatalog {
 
   private record Snapshot(List<CatalogItem> items, List<BrokenItem> broken, Instant readAt) {}
 
-  private final CamundaClient client;
   private final CatalogItemReader reader;
   private final Directory directory;
   private final Duration refresh;
   private final Clock clock;
+  private final ExecutorService refresher = Executors.newSingleThreadExecutor(daemons("refresh"));
+  private final ExecutorService itemReads;
   // Definitions never change, so what was read for a key stays true; entries go when the key is
   // no longer the latest version.
   private final Map<Long, CatalogItemReader.Outcome> byDefinitionKey = new ConcurrentHashMap<>();
-  private volatile Snapshot snapshot = new Snapshot(List.of(), List.of(), Instant.MIN);
+  // Null until the first read ended.
+  private volatile Snapshot snapshot;
+  private final AtomicReference<CompletableFuture<Snapshot>> refreshing = new AtomicReference<>();
 
   @Autowired
   ServiceCatalog(
@@ -68,26 +84,31 @@ public class ServiceCatalog {
       final FormExpressions expressions,
       final ObjectMapper json,
       final Directory directory,
-      @Value("${flowdesk.portal.catalog-refresh:PT5S}") final Duration refresh) {
+      @Value("${flowdesk.portal.catalog-refresh:PT5S}") final Duration refresh,
+      @Value("${flowdesk.portal.catalog-read-parallelism:6}") final int parallelism) {
     this(
         new CatalogItemReader(client, expressions, json),
-        client,
         directory,
         refresh,
-        Clock.systemUTC());
+        Clock.systemUTC(),
+        parallelism);
   }
 
   ServiceCatalog(
       final CatalogItemReader reader,
-      final CamundaClient client,
       final Directory directory,
       final Duration refresh,
-      final Clock clock) {
-    this.client = client;
+      final Clock clock,
+      final int parallelism) {
+    if (parallelism < 1) {
+      throw new IllegalArgumentException(
+          "flowdesk.portal.catalog-read-parallelism must be at least 1, was " + parallelism);
+    }
     this.reader = reader;
     this.directory = directory;
     this.refresh = refresh;
     this.clock = clock;
+    this.itemReads = Executors.newFixedThreadPool(parallelism, daemons("read"));
   }
 
   /**
@@ -129,31 +150,65 @@ public class ServiceCatalog {
 
   private Snapshot current() {
     final Snapshot seen = snapshot;
-    if (seen.readAt().plus(refresh).isAfter(clock.instant())) {
+    if (seen != null && seen.readAt().plus(refresh).isAfter(clock.instant())) {
       return seen;
     }
-    synchronized (this) {
-      if (snapshot.readAt().plus(refresh).isAfter(clock.instant())) {
-        return snapshot;
+    final CompletableFuture<Snapshot> running = refresh();
+    return seen != null ? seen : running.join();
+  }
+
+  /** The refresh under way, or a new one: never two at once. */
+  private CompletableFuture<Snapshot> refresh() {
+    while (true) {
+      final CompletableFuture<Snapshot> running = refreshing.get();
+      if (running != null) {
+        return running;
       }
+      final CompletableFuture<Snapshot> mine = new CompletableFuture<>();
+      if (refreshing.compareAndSet(null, mine)) {
+        try {
+          refresher.execute(() -> refreshInto(mine));
+        } catch (RejectedExecutionException stopping) {
+          refreshInto(mine);
+        }
+        return mine;
+      }
+    }
+  }
+
+  private void refreshInto(final CompletableFuture<Snapshot> mine) {
+    try {
+      Snapshot read;
       try {
-        snapshot = read();
+        read = read();
       } catch (RuntimeException engineUnavailable) {
         // Keep offering what was read last; try again after the next interval.
         LOG.warn("Service catalog not refreshed: {}", engineUnavailable.toString());
-        snapshot = new Snapshot(snapshot.items(), snapshot.broken(), clock.instant());
+        final Snapshot last = snapshot;
+        read =
+            last == null
+                ? new Snapshot(List.of(), List.of(), clock.instant())
+                : new Snapshot(last.items(), last.broken(), clock.instant());
       }
-      return snapshot;
+      snapshot = read;
+      refreshing.compareAndSet(mine, null);
+      mine.complete(read);
+    } catch (Throwable failed) {
+      refreshing.compareAndSet(mine, null);
+      mine.completeExceptionally(failed);
     }
   }
 
   private Snapshot read() {
-    final List<ProcessDefinition> latest = latestDefinitions();
+    final List<ProcessDefinition> latest = reader.latest();
     final Set<String> knownNames = audienceNames();
+    final List<CompletableFuture<CatalogItemReader.Outcome>> outcomes =
+        latest.stream().map(this::outcome).toList();
     final List<CatalogItem> items = new ArrayList<>();
     final List<BrokenItem> broken = new ArrayList<>();
-    for (final ProcessDefinition definition : latest) {
-      final CatalogItemReader.Outcome outcome = outcome(definition);
+    for (int i = 0; i < latest.size(); i++) {
+      final ProcessDefinition definition = latest.get(i);
+      final CatalogItemReader.Outcome outcome = outcomes.get(i).join();
       if (outcome instanceof CatalogItemReader.Outcome.Broken b) {
         broken.add(b.item());
       } else if (outcome instanceof CatalogItemReader.Outcome.Offered offered) {
@@ -181,12 +236,16 @@ public class ServiceCatalog {
     return new Snapshot(List.copyOf(items), List.copyOf(broken), clock.instant());
   }
 
-  private CatalogItemReader.Outcome outcome(final ProcessDefinition definition) {
+  /** What was read for the definition, or its reading, a few at a time. */
+  private CompletableFuture<CatalogItemReader.Outcome> outcome(final ProcessDefinition definition) {
     final CatalogItemReader.Outcome known =
         byDefinitionKey.get(definition.getProcessDefinitionKey());
-    if (known != null) {
-      return known;
-    }
+    return known != null
+        ? CompletableFuture.completedFuture(known)
+        : CompletableFuture.supplyAsync(() -> readItem(definition), itemReads);
+  }
+
+  private CatalogItemReader.Outcome readItem(final ProcessDefinition definition) {
     try {
       final CatalogItemReader.Outcome read = reader.read(definition);
       byDefinitionKey.put(definition.getProcessDefinitionKey(), read);
@@ -202,28 +261,25 @@ public class ServiceCatalog {
     }
   }
 
-  private List<ProcessDefinition> latestDefinitions() {
-    final List<ProcessDefinition> all = new ArrayList<>();
-    List<ProcessDefinition> page;
-    do {
-      final int from = all.size();
-      page =
-          client
-              .newProcessDefinitionSearchRequest()
-              .filter(filter -> filter.isLatestVersion(true))
-              .page(p -> p.from(from).limit(PAGE))
-              .send()
-              .join()
-              .items();
-      all.addAll(page);
-    } while (page.size() == PAGE);
-    return all;
-  }
-
   private Set<String> audienceNames() {
     final Set<String> names =
         directory.groups().stream().map(AssignmentGroup::name).collect(Collectors.toSet());
     Arrays.stream(Role.values()).map(Role::name).forEach(names::add);
     return names;
+  }
+
+  @Override
+  public void destroy() {
+    refresher.shutdownNow();
+    itemReads.shutdownNow();
+  }
+
+  private static ThreadFactory daemons(final String what) {
+    final AtomicInteger threads = new AtomicInteger();
+    return task -> {
+      final Thread thread = new Thread(task, "catalog-" + what + "-" + threads.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
   }
 }
