@@ -6,6 +6,7 @@ import io.flowdesk.domain.directory.Directory;
 import io.flowdesk.domain.directory.NotificationPreferences;
 import io.flowdesk.domain.directory.Recipients;
 import io.flowdesk.domain.incident.IncidentRecords;
+import io.flowdesk.domain.report.ServiceReports;
 import io.flowdesk.domain.privacy.Pseudonymisation;
 import io.flowdesk.domain.record.OwnRecords;
 import io.flowdesk.domain.secret.SecretKey;
@@ -73,6 +74,11 @@ public class DomainConfiguration {
       final ObjectProvider<PlatformTransactionManager> transactionManager,
       final DomainSchemaReady ready) {
     return new IncidentRecords(dataSource, transactions(dataSource, transactionManager));
+  }
+
+  @Bean
+  public ServiceReports serviceReports(final DataSource dataSource, final DomainSchemaReady ready) {
+    return new ServiceReports(dataSource);
   }
 
   @Bean
