@@ -6,9 +6,10 @@ import io.flowdesk.domain.directory.Directory;
 import io.flowdesk.domain.directory.NotificationPreferences;
 import io.flowdesk.domain.directory.Recipients;
 import io.flowdesk.domain.incident.IncidentRecords;
-import io.flowdesk.domain.report.ServiceReports;
 import io.flowdesk.domain.privacy.Pseudonymisation;
 import io.flowdesk.domain.record.OwnRecords;
+import io.flowdesk.domain.record.SavedFilters;
+import io.flowdesk.domain.report.ServiceReports;
 import io.flowdesk.domain.secret.SecretKey;
 import io.flowdesk.domain.secret.SecretStore;
 import java.nio.file.Path;
@@ -79,6 +80,11 @@ public class DomainConfiguration {
   @Bean
   public ServiceReports serviceReports(final DataSource dataSource, final DomainSchemaReady ready) {
     return new ServiceReports(dataSource);
+  }
+
+  @Bean
+  public SavedFilters savedFilters(final DataSource dataSource, final DomainSchemaReady ready) {
+    return new SavedFilters(dataSource);
   }
 
   @Bean

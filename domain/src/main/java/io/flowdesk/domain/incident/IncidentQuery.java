@@ -7,9 +7,8 @@ import java.util.Set;
  * A search over incidents; every non-null/non-empty criterion narrows the result (AND). {@code
  * callers} and {@code assignmentGroups} are what the searching person may see: empty sets mean no
  * restriction by that criterion, so the caller of this query decides visibility. {@code text}
- * matches number, short description and description, case-insensitively; {@code
- * configurationItem} matches exactly; {@code createdFrom} is inclusive, {@code createdBefore}
- * exclusive.
+ * matches number, short description and description, case-insensitively; {@code configurationItem}
+ * matches exactly; {@code createdFrom} is inclusive, {@code createdBefore} exclusive.
  */
 public record IncidentQuery(
     Set<String> callers,

@@ -17,13 +17,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The managers' reports over incidents, requests and changes, each one SQL aggregate computed on
  * demand (the indexes of migration V32 keep them fast; see bench/README.md). A record counts as
  * closed at its first audit entry into a closing state: incidents RESOLVED, requests FULFILLED,
- * REJECTED, CLOSED or CANCELED, changes CLOSED or CANCELED. Requests have no assignment group, so
- * a group restriction leaves their counts whole. Days and weeks are UTC; weeks start on Monday.
+ * REJECTED, CLOSED or CANCELED, changes CLOSED or CANCELED. Requests have no assignment group, so a
+ * group restriction leaves their counts whole. Days and weeks are UTC; weeks start on Monday.
  */
 public class ServiceReports {
 
-  private static final String INCIDENT_RESOLVED =
-      "a.field = 'state' AND a.new_value = 'RESOLVED'";
+  private static final String INCIDENT_RESOLVED = "a.field = 'state' AND a.new_value = 'RESOLVED'";
   private static final String REQUEST_CLOSED =
       "a.field = 'state' AND a.new_value IN ('FULFILLED', 'REJECTED', 'CLOSED', 'CANCELED')";
   private static final String CHANGE_CLOSED =
@@ -98,7 +97,12 @@ public class ServiceReports {
          ORDER BY bucket.b
         """
             .formatted(
-                unit, incidentGroups, changeGroups, INCIDENT_RESOLVED, REQUEST_CLOSED, CHANGE_CLOSED);
+                unit,
+                incidentGroups,
+                changeGroups,
+                INCIDENT_RESOLVED,
+                REQUEST_CLOSED,
+                CHANGE_CLOSED);
     return table(
         sql,
         params,
@@ -131,8 +135,8 @@ public class ServiceReports {
 
   /**
    * Of the incidents opened in the range, the share whose target was met among those where it has
-   * been decided: a response is decided once responded or breached, a resolution once resolved
-   * (or closed) or breached. One row per group and priority, and one per priority for all groups.
+   * been decided: a response is decided once responded or breached, a resolution once resolved (or
+   * closed) or breached. One row per group and priority, and one per priority for all groups.
    */
   private ReportTable sla(final ReportRange range) {
     final Map<String, Object> params = params(range);
@@ -180,9 +184,7 @@ public class ServiceReports {
         """
             .formatted(INCIDENT_RESOLVED, groups(range, "i.assignment_group", params));
     return table(
-        sql,
-        params,
-        List.of("Week of", "Incidents opened", "MTTA (minutes)", "MTTR (hours)"));
+        sql, params, List.of("Week of", "Incidents opened", "MTTA (minutes)", "MTTR (hours)"));
   }
 
   private ReportTable top(final ReportRange range, final String column, final String label) {
