@@ -220,7 +220,7 @@ public final class ReportsBenchmark {
     jdbc.sql(
             """
             INSERT INTO domain.incident_audit (incident_id, actor, at, field, old_value, new_value)
-            SELECT id, 'agent', created_at + make_interval(hours => 1 + id % 72), 'state',
+            SELECT id, 'agent', created_at + make_interval(hours => CAST(1 + id % 72 AS integer)), 'state',
                    'IN_PROGRESS', 'RESOLVED'
               FROM domain.incident WHERE state IN ('RESOLVED', 'CLOSED')
             """)
