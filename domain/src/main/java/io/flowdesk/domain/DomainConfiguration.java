@@ -8,6 +8,8 @@ import io.flowdesk.domain.directory.Recipients;
 import io.flowdesk.domain.incident.IncidentRecords;
 import io.flowdesk.domain.privacy.Pseudonymisation;
 import io.flowdesk.domain.record.OwnRecords;
+import io.flowdesk.domain.record.SavedFilters;
+import io.flowdesk.domain.report.ServiceReports;
 import io.flowdesk.domain.secret.SecretKey;
 import io.flowdesk.domain.secret.SecretStore;
 import java.nio.file.Path;
@@ -73,6 +75,16 @@ public class DomainConfiguration {
       final ObjectProvider<PlatformTransactionManager> transactionManager,
       final DomainSchemaReady ready) {
     return new IncidentRecords(dataSource, transactions(dataSource, transactionManager));
+  }
+
+  @Bean
+  public ServiceReports serviceReports(final DataSource dataSource, final DomainSchemaReady ready) {
+    return new ServiceReports(dataSource);
+  }
+
+  @Bean
+  public SavedFilters savedFilters(final DataSource dataSource, final DomainSchemaReady ready) {
+    return new SavedFilters(dataSource);
   }
 
   @Bean

@@ -102,6 +102,9 @@ public class IncidentAccess extends RecordAccess<Incident> {
         query.priorities(),
         query.assignee(),
         query.breached(),
-        query.text());
+        query.text(),
+        query.configurationItem(),
+        query.createdFrom(),
+        query.createdBefore());
   }
 }

@@ -108,7 +108,9 @@ class SecurityConfiguration {
                         "/requests/**",
                         "/changes/**",
                         "/cmdb",
-                        "/cmdb/**")
+                        "/cmdb/**",
+                        "/reports",
+                        "/reports/**")
                     .hasAnyRole(AGENT_ROLES)
                     .anyRequest()
                     .authenticated())

@@ -28,7 +28,10 @@ final class IncidentSearch {
           "createdAt", "created_at",
           "updatedAt", "updated_at",
           "resolutionDue", "resolution_due",
-          "breached", "(response_breached OR resolution_breached)");
+          "breached", "(response_breached OR resolution_breached)",
+          "assignmentGroup", "assignment_group",
+          "assignee", "assignee",
+          "configurationItem", "configuration_item");
 
   private final JdbcClient jdbc;
 
@@ -87,6 +90,18 @@ final class IncidentSearch {
           query.breached()
               ? "(response_breached OR resolution_breached)"
               : "NOT (response_breached OR resolution_breached)");
+    }
+    if (query.configurationItem() != null && !query.configurationItem().isBlank()) {
+      conditions.add("configuration_item = :ci");
+      params.put("ci", query.configurationItem().strip());
+    }
+    if (query.createdFrom() != null) {
+      conditions.add("created_at >= :createdFrom");
+      params.put("createdFrom", IncidentColumns.toDatabase(query.createdFrom()));
+    }
+    if (query.createdBefore() != null) {
+      conditions.add("created_at < :createdBefore");
+      params.put("createdBefore", IncidentColumns.toDatabase(query.createdBefore()));
     }
     if (query.text() != null && !query.text().isBlank()) {
       conditions.add(

@@ -48,6 +48,11 @@ public class Pseudonymisation {
     jdbc.sql("UPDATE domain.person SET chat_handle = NULL WHERE username = :pseudonym")
         .param("pseudonym", pseudonym)
         .update();
+    // Saved list filters (V32) are the person's own and may hold typed names: they go.
+    jdbc.sql("DELETE FROM domain.saved_filter WHERE owner IN (:username, :pseudonym)")
+        .param("username", username)
+        .param("pseudonym", pseudonym)
+        .update();
     return changed;
   }
 

@@ -1,0 +1,268 @@
+package io.flowdesk.domain.report;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The managers' reports over incidents, requests and changes, each one SQL aggregate computed on
+ * demand (the indexes of migration V32 keep them fast; see bench/README.md). A record counts as
+ * closed at its first audit entry into a closing state: incidents RESOLVED, requests FULFILLED,
+ * REJECTED, CLOSED or CANCELED, changes CLOSED or CANCELED. Requests have no assignment group, so a
+ * group restriction leaves their counts whole. Days and weeks are UTC; weeks start on Monday.
+ */
+public class ServiceReports {
+
+  private static final String INCIDENT_RESOLVED = "a.field = 'state' AND a.new_value = 'RESOLVED'";
+  private static final String REQUEST_CLOSED =
+      "a.field = 'state' AND a.new_value IN ('FULFILLED', 'REJECTED', 'CLOSED', 'CANCELED')";
+  private static final String CHANGE_CLOSED =
+      "a.field = 'state' AND a.new_value IN ('CLOSED', 'CANCELED')";
+
+  /** The most rows the breaches list holds; the newest come first. */
+  public static final int MAX_BREACHES = 500;
+
+  private static final int TOP = 10;
+
+  private final JdbcClient jdbc;
+
+  public ServiceReports(final DataSource dataSource) {
+    this.jdbc = JdbcClient.create(dataSource);
+  }
+
+  public ReportTable run(final Report report, final ReportRange range) {
+    return switch (report) {
+      case DAILY -> volume(range, "day", "Day");
+      case WEEKLY -> volume(range, "week", "Week of");
+      case BACKLOG -> backlog(range);
+      case SLA -> sla(range);
+      case MTTA_MTTR -> mttaMttr(range);
+      case CATEGORIES -> top(range, "category", "Category");
+      case CIS -> top(range, "configuration_item", "Configuration item");
+      case BREACHES -> breaches(range);
+    };
+  }
+
+  private ReportTable volume(final ReportRange range, final String unit, final String label) {
+    final Map<String, Object> params = params(range);
+    final String incidentGroups = groups(range, "i.assignment_group", params);
+    final String changeGroups = groups(range, "c.assignment_group", params);
+    final String sql =
+        """
+        WITH bucket AS (
+          SELECT generate_series(date_trunc('%1$s', CAST(:start AS timestamptz) AT TIME ZONE 'UTC'),
+                                 CAST(:end AS timestamptz) AT TIME ZONE 'UTC' - interval '1 second',
+                                 interval '1 %1$s') AS b),
+        incident_opened AS (
+          SELECT date_trunc('%1$s', i.created_at AT TIME ZONE 'UTC') AS b, count(*) AS n
+            FROM domain.incident i
+           WHERE i.created_at >= :start AND i.created_at < :end %2$s GROUP BY 1),
+        incident_closed AS (
+          SELECT date_trunc('%1$s', a.at AT TIME ZONE 'UTC') AS b, count(DISTINCT a.incident_id) AS n
+            FROM domain.incident_audit a JOIN domain.incident i ON i.id = a.incident_id
+           WHERE %4$s AND a.at >= :start AND a.at < :end %2$s GROUP BY 1),
+        request_opened AS (
+          SELECT date_trunc('%1$s', r.created_at AT TIME ZONE 'UTC') AS b, count(*) AS n
+            FROM domain.request r WHERE r.created_at >= :start AND r.created_at < :end GROUP BY 1),
+        request_closed AS (
+          SELECT date_trunc('%1$s', a.at AT TIME ZONE 'UTC') AS b, count(DISTINCT a.request_id) AS n
+            FROM domain.request_audit a
+           WHERE %5$s AND a.at >= :start AND a.at < :end GROUP BY 1),
+        change_opened AS (
+          SELECT date_trunc('%1$s', c.created_at AT TIME ZONE 'UTC') AS b, count(*) AS n
+            FROM domain.change_request c
+           WHERE c.created_at >= :start AND c.created_at < :end %3$s GROUP BY 1),
+        change_closed AS (
+          SELECT date_trunc('%1$s', a.at AT TIME ZONE 'UTC') AS b,
+                 count(DISTINCT a.change_request_id) AS n
+            FROM domain.change_request_audit a JOIN domain.change_request c ON c.id = a.change_request_id
+           WHERE %6$s AND a.at >= :start AND a.at < :end %3$s GROUP BY 1)
+        SELECT to_char(bucket.b, 'YYYY-MM-DD'),
+               coalesce(incident_opened.n, 0), coalesce(incident_closed.n, 0),
+               coalesce(request_opened.n, 0), coalesce(request_closed.n, 0),
+               coalesce(change_opened.n, 0), coalesce(change_closed.n, 0)
+          FROM bucket
+          LEFT JOIN incident_opened USING (b) LEFT JOIN incident_closed USING (b)
+          LEFT JOIN request_opened USING (b) LEFT JOIN request_closed USING (b)
+          LEFT JOIN change_opened USING (b) LEFT JOIN change_closed USING (b)
+         ORDER BY bucket.b
+        """
+            .formatted(
+                unit,
+                incidentGroups,
+                changeGroups,
+                INCIDENT_RESOLVED,
+                REQUEST_CLOSED,
+                CHANGE_CLOSED);
+    return table(
+        sql,
+        params,
+        List.of(
+            label,
+            "Incidents opened",
+            "Incidents resolved",
+            "Requests opened",
+            "Requests closed",
+            "Changes opened",
+            "Changes closed"));
+  }
+
+  /** Open now, whenever opened: the range's dates do not apply, its groups do. */
+  private ReportTable backlog(final ReportRange range) {
+    final Map<String, Object> params = new HashMap<>();
+    final String sql =
+        """
+        SELECT coalesce(i.assignment_group, '(unassigned)') AS g,
+               count(*) FILTER (WHERE i.priority = 'P1'), count(*) FILTER (WHERE i.priority = 'P2'),
+               count(*) FILTER (WHERE i.priority = 'P3'), count(*) FILTER (WHERE i.priority = 'P4'),
+               count(*) FILTER (WHERE i.priority = 'P5'), count(*)
+          FROM domain.incident i
+         WHERE i.state IN ('NEW', 'IN_PROGRESS', 'ON_HOLD') %s
+         GROUP BY 1 ORDER BY 7 DESC, 1
+        """
+            .formatted(groups(range, "i.assignment_group", params));
+    return table(sql, params, List.of("Group", "P1", "P2", "P3", "P4", "P5", "Open"));
+  }
+
+  /**
+   * Of the incidents opened in the range, the share whose target was met among those where it has
+   * been decided: a response is decided once responded or breached, a resolution once resolved (or
+   * closed) or breached. One row per group and priority, and one per priority for all groups.
+   */
+  private ReportTable sla(final ReportRange range) {
+    final Map<String, Object> params = params(range);
+    final String sql =
+        """
+        SELECT CASE WHEN grouping(i.assignment_group) = 1 THEN 'All groups'
+                    ELSE coalesce(i.assignment_group, '(unassigned)') END,
+               coalesce(i.priority, '–'),
+               count(*) FILTER (WHERE i.responded_at IS NOT NULL OR i.response_breached),
+               round(100.0 * count(*) FILTER (WHERE i.responded_at IS NOT NULL AND NOT i.response_breached)
+                 / nullif(count(*) FILTER (WHERE i.responded_at IS NOT NULL OR i.response_breached), 0), 1),
+               count(*) FILTER (WHERE i.state IN ('RESOLVED', 'CLOSED') OR i.resolution_breached),
+               round(100.0 * count(*) FILTER (WHERE i.state IN ('RESOLVED', 'CLOSED') AND NOT i.resolution_breached)
+                 / nullif(count(*) FILTER (WHERE i.state IN ('RESOLVED', 'CLOSED') OR i.resolution_breached), 0), 1)
+          FROM domain.incident i
+         WHERE i.created_at >= :start AND i.created_at < :end %s
+         GROUP BY GROUPING SETS ((i.assignment_group, i.priority), (i.priority))
+         ORDER BY grouping(i.assignment_group) DESC, 1, 2
+        """
+            .formatted(groups(range, "i.assignment_group", params));
+    return table(
+        sql,
+        params,
+        List.of(
+            "Group",
+            "Priority",
+            "Responses decided",
+            "Response met %",
+            "Resolutions decided",
+            "Resolution met %"));
+  }
+
+  private ReportTable mttaMttr(final ReportRange range) {
+    final Map<String, Object> params = params(range);
+    final String sql =
+        """
+        SELECT to_char(date_trunc('week', i.created_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD'), count(*),
+               round(CAST(avg(extract(epoch FROM i.responded_at - i.created_at)) / 60 AS numeric), 1),
+               round(CAST(avg(extract(epoch FROM r.at - i.created_at)) / 3600 AS numeric), 1)
+          FROM domain.incident i
+          LEFT JOIN LATERAL (SELECT min(a.at) AS at FROM domain.incident_audit a
+                              WHERE a.incident_id = i.id AND %s) r ON true
+         WHERE i.created_at >= :start AND i.created_at < :end %s
+         GROUP BY 1 ORDER BY 1
+        """
+            .formatted(INCIDENT_RESOLVED, groups(range, "i.assignment_group", params));
+    return table(
+        sql, params, List.of("Week of", "Incidents opened", "MTTA (minutes)", "MTTR (hours)"));
+  }
+
+  private ReportTable top(final ReportRange range, final String column, final String label) {
+    final Map<String, Object> params = params(range);
+    final String sql =
+        """
+        SELECT coalesce(i.%s, '(none)'), count(*) FROM domain.incident i
+         WHERE i.created_at >= :start AND i.created_at < :end %s
+         GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT %d
+        """
+            .formatted(column, groups(range, "i.assignment_group", params), TOP);
+    return table(sql, params, List.of(label, "Incidents"));
+  }
+
+  private ReportTable breaches(final ReportRange range) {
+    final Map<String, Object> params = params(range);
+    final String sql =
+        """
+        SELECT i.number, i.short_description, i.priority, i.assignment_group, i.assignee, i.state,
+               CASE WHEN i.response_breached THEN 'yes' ELSE 'no' END,
+               CASE WHEN i.resolution_breached THEN 'yes' ELSE 'no' END,
+               to_char(i.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI')
+          FROM domain.incident i
+         WHERE i.created_at >= :start AND i.created_at < :end
+           AND (i.response_breached OR i.resolution_breached) %s
+         ORDER BY i.created_at DESC, i.id DESC LIMIT %d
+        """
+            .formatted(groups(range, "i.assignment_group", params), MAX_BREACHES);
+    return table(
+        sql,
+        params,
+        List.of(
+            "Number",
+            "Summary",
+            "Priority",
+            "Group",
+            "Assignee",
+            "State",
+            "Response breached",
+            "Resolution breached",
+            "Opened (UTC)"));
+  }
+
+  private static Map<String, Object> params(final ReportRange range) {
+    final Map<String, Object> params = new HashMap<>();
+    params.put("start", OffsetDateTime.ofInstant(range.start(), ZoneOffset.UTC));
+    params.put("end", OffsetDateTime.ofInstant(range.end(), ZoneOffset.UTC));
+    return params;
+  }
+
+  private static String groups(
+      final ReportRange range, final String column, final Map<String, Object> params) {
+    if (range.groups().isEmpty()) {
+      return "";
+    }
+    params.put("groups", List.copyOf(range.groups()));
+    return " AND " + column + " IN (:groups)";
+  }
+
+  private ReportTable table(
+      final String sql, final Map<String, Object> params, final List<String> columns) {
+    final List<List<Object>> rows = jdbc.sql(sql).params(params).query(ServiceReports::row).list();
+    return new ReportTable(columns, rows);
+  }
+
+  private static List<Object> row(final ResultSet rs, final int n) throws SQLException {
+    final ResultSetMetaData meta = rs.getMetaData();
+    final List<Object> row = new ArrayList<>(meta.getColumnCount());
+    for (int c = 1; c <= meta.getColumnCount(); c++) {
+      final Object value = rs.getObject(c);
+      if (value instanceof BigDecimal decimal) {
+        row.add(decimal.doubleValue());
+      } else if (value instanceof Integer number) {
+        row.add(number.longValue());
+      } else {
+        row.add(value);
+      }
+    }
+    return row;
+  }
+}
