@@ -168,7 +168,7 @@ class CmdbNightlyImportProcessTest {
   }
 
   @Test
-  void aConfiguredExportThatIsMissingStillFailsAndOperationsAreTold() {
+  void aConfiguredExportThatIsMissingStillFailsAndOperationsAreTold() throws Exception {
     deployReading(exports.resolve("gone.csv"), exports.resolve("gone-relationships.csv"));
 
     final long instance = nextNight();
