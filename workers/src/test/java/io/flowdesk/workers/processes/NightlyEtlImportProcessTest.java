@@ -150,7 +150,7 @@ class NightlyEtlImportProcessTest {
     records.awaitCompleted(instance);
     assertThat(records.passed(instance, "imported", "ELEMENT_COMPLETED")).isTrue();
     assertThat(records.elements(instance, "ELEMENT_COMPLETED")).doesNotContain("notifyOps");
-    assertThat(records.variable(instance, "etlResult")).contains("\"skipped\":true");
+    assertThat(records.variable(instance, "etlResult")).contains("\"skipped\": true");
     assertThat(GREEN_MAIL.getReceivedMessages()).isEmpty();
   }
 
