@@ -65,12 +65,7 @@ public class CmdbImport {
    *     stored)
    */
   public ImportRun importCis(final CiImport input) {
-    if (input == null || input.source() == null || !SOURCE.matcher(input.source()).matches()) {
-      throw new InvalidCiException(
-          "source",
-          "a source is named like discovery or vmware-export (a–z, 0–9, '.', '_', '-', at most"
-              + " 50)");
-    }
+    checkSource(input == null ? null : input.source());
     final Instant started = clock.instant();
     try {
       return transactions.execute(status -> load(input, started));
@@ -91,10 +86,47 @@ public class CmdbImport {
               0,
               0,
               0,
+              0,
               e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(),
               List.of()));
       throw e;
     }
+  }
+
+  /**
+   * Records a run that read nothing because no source is configured ({@code why}, e.g. "no source
+   * configured: file:///… does not exist"), so the report shows the night it was skipped.
+   *
+   * @throws InvalidCiException field {@code source}: not a name like {@code discovery}
+   */
+  public ImportRun skip(final String source, final boolean retireMissing, final String why) {
+    checkSource(source);
+    final Instant now = clock.instant();
+    return runs.save(
+        new ImportRun(
+            0,
+            source,
+            retireMissing,
+            ImportRun.Status.SKIPPED,
+            now,
+            now,
+            0,
+            0,
+            0,
+            0,
+            false,
+            0,
+            0,
+            0,
+            0,
+            "skipped: " + why,
+            List.of()));
+  }
+
+  /** Whether {@code source} was ever loaded, i.e. it has been configured and delivered. */
+  public boolean everLoaded(final String source) {
+    checkSource(source);
+    return runs.everLoaded(source);
   }
 
   /** A run's report with its rejected rows. */
@@ -136,6 +168,17 @@ public class CmdbImport {
           new ImportPlan.Entry(
               link.source(), "relationship", null, link.type().label() + " " + link.targetLabel()));
     }
+    sql.reportedRelationships(input.source(), plan.links);
+    int removed = 0;
+    if (removesRelationships(input, plan)) {
+      final List<ImportSql.Unlink> gone = sql.noLongerReported(input.source(), plan.links);
+      sql.unrelate(gone);
+      gone.forEach(
+          r ->
+              plan.history.add(
+                  new ImportPlan.Entry(r.source(), "relationship", r.described(), null)));
+      removed = gone.size();
+    }
     sql.history(plan.history, actor, now);
     final Set<UUID> before = sql.reportedBefore(input.source());
     sql.reported(
@@ -155,9 +198,26 @@ public class CmdbImport {
             retireSkipped,
             added.size(),
             plan.links.size() - added.size(),
+            removed,
             plan.rejects.size(),
             null,
             plan.rejects));
+  }
+
+  private static void checkSource(final String source) {
+    if (source == null || !SOURCE.matcher(source).matches()) {
+      throw new InvalidCiException(
+          "source",
+          "a source is named like discovery or vmware-export (a–z, 0–9, '.', '_', '-', at most"
+              + " 50)");
+    }
+  }
+
+  // Retiring removes the relationships the source stopped reporting, but only from a run that
+  // reports relationships at all (one of CIs alone says nothing about them) and rejected none: a
+  // relationship whose row was malformed, or whose CI's row was, is not one the source dropped.
+  private static boolean removesRelationships(final CiImport input, final ImportPlan plan) {
+    return input.retireMissing() && !input.relationships().isEmpty() && plan.rejects.isEmpty();
   }
 
   // The classes whose CIs reconciliation may meet: those of the CI rows and both ends of the

@@ -1,10 +1,11 @@
 package io.flowdesk.domain.cmdb;
 
-import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -12,8 +13,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Impact analysis as one recursive SQL query (plain SQL on purpose: this is the hot path, measured
  * in bench's {@code CmdbBenchmark}, and a graph walk done with one JPA query per step would be
- * hundreds of round trips). Cycle-safe: each walk carries the path of CI ids it took and never
- * steps onto one already on it; depth-limited; each CI is reported once, at its smallest depth.
+ * hundreds of round trips). Breadth-first: each step of the recursion is one whole level, the CIs
+ * first reached at that depth, found with one index scan for the whole previous level and never one
+ * already seen; so each CI is visited once per analysis, at its smallest depth, however many routes
+ * lead to it (carrying a path per route, as before, grew with the routes through hubs such as
+ * network devices, not with the CIs reached). Cycle-safe by the same seen set, depth-limited by the
+ * recursion. Each CI remembers the CI it was reached from; the paths are rebuilt from those.
  */
 public final class ImpactAnalysis {
 
@@ -22,23 +27,39 @@ public final class ImpactAnalysis {
 
   public static final int MAX_DEPTH = 10;
 
-  // {from} and {to}: the relationship's columns walked from and to for the direction.
+  // {from} and {to}: the relationship's columns walked from and to for the direction. A level row
+  // holds its CIs as arrays (ids, the CI each was reached from, the relationship type) and every
+  // CI seen up to it; the next level is the relationships out of this level's CIs to CIs not seen,
+  // one per CI (DISTINCT ON; any of equal depth is a shortest path).
   private static final String WALK =
       """
-      WITH RECURSIVE walk (id, depth, path, via) AS (
-        SELECT CAST(:origin AS uuid), 0, ARRAY[CAST(:origin AS uuid)], CAST(NULL AS varchar)
+      WITH RECURSIVE level (depth, ids, previous, via, seen) AS (
+        SELECT 0, ARRAY[CAST(:origin AS uuid)], ARRAY[CAST(NULL AS uuid)],
+               ARRAY[CAST(NULL AS varchar)], ARRAY[CAST(:origin AS uuid)]
         UNION ALL
-        SELECT r.{to}, w.depth + 1, w.path || r.{to}, CAST(r.type AS varchar)
-        FROM walk w JOIN domain.ci_relationship r ON r.{from} = w.id
-        WHERE w.depth < :depth AND NOT r.{to} = ANY (w.path)
+        SELECT l.depth + 1, n.ids, n.previous, n.via, l.seen || n.ids
+        FROM level l CROSS JOIN LATERAL (
+          SELECT array_agg(s.id) AS ids, array_agg(s.previous) AS previous,
+                 array_agg(s.via) AS via
+          FROM (
+            SELECT DISTINCT ON (r.{to}) r.{to} AS id, r.{from} AS previous,
+                   CAST(r.type AS varchar) AS via
+            FROM domain.ci_relationship r
+            WHERE r.{from} = ANY (l.ids)
+              AND NOT EXISTS (SELECT 1 FROM unnest(l.seen) AS v(id) WHERE v.id = r.{to})
+            ORDER BY r.{to}, r.{from}, r.type
+          ) s
+        ) n
+        WHERE l.depth < :depth AND n.ids IS NOT NULL
       ),
-      nearest AS (
-        SELECT DISTINCT ON (id) id, depth, path, via FROM walk WHERE depth > 0
-        ORDER BY id, depth
+      reached AS (
+        SELECT l.depth, u.id, u.previous, u.via
+        FROM level l CROSS JOIN LATERAL unnest(l.ids, l.previous, l.via) AS u(id, previous, via)
+        WHERE l.depth > 0
       )
-      SELECT n.id, n.depth, n.path, n.via, c.name, c.class_name, k.service, c.criticality,
+      SELECT n.id, n.depth, n.previous, n.via, c.name, c.class_name, k.service, c.criticality,
              c.status
-      FROM nearest n JOIN domain.ci c ON c.id = n.id JOIN domain.ci_class k ON k.name = c.class_name
+      FROM reached n JOIN domain.ci c ON c.id = n.id JOIN domain.ci_class k ON k.name = c.class_name
       ORDER BY n.depth, c.name, n.id
       """;
 
@@ -63,27 +84,42 @@ public final class ImpactAnalysis {
     if (depth < 1 || depth > MAX_DEPTH) {
       throw new InvalidCiException("depth", "must be 1 to " + MAX_DEPTH + ", not " + depth);
     }
-    return jdbc.sql(direction == ImpactDirection.UP ? UP : DOWN)
-        .param("origin", origin)
-        .param("depth", depth)
-        .query(ImpactAnalysis::map)
-        .list();
+    final List<Step> steps =
+        jdbc.sql(direction == ImpactDirection.UP ? UP : DOWN)
+            .param("origin", origin)
+            .param("depth", depth)
+            .query(ImpactAnalysis::step)
+            .list();
+    // By depth: the CI a step came from has its path already.
+    final Map<UUID, List<UUID>> paths = new HashMap<>();
+    paths.put(origin, List.of(origin));
+    final List<ImpactedCi> reached = new ArrayList<>(steps.size());
+    for (final Step step : steps) {
+      final List<UUID> path = new ArrayList<>(paths.get(step.previous()));
+      path.add(step.ci().id());
+      final ImpactedCi ci = step.ci().withPath(path);
+      paths.put(ci.id(), ci.path());
+      reached.add(ci);
+    }
+    return reached;
   }
 
-  private static ImpactedCi map(final ResultSet row, final int n) throws SQLException {
-    final Array path = row.getArray("path");
-    final UUID[] ids = (UUID[]) path.getArray();
-    path.free();
+  private record Step(ImpactedCi ci, UUID previous) {}
+
+  private static Step step(final ResultSet row, final int n) throws SQLException {
     final String criticality = row.getString("criticality");
-    return new ImpactedCi(
-        row.getObject("id", UUID.class),
-        row.getString("name"),
-        row.getString("class_name"),
-        row.getBoolean("service"),
-        criticality == null ? null : Criticality.valueOf(criticality),
-        LifecycleStatus.valueOf(row.getString("status")),
-        row.getInt("depth"),
-        Arrays.asList(ids),
-        RelationshipType.valueOf(row.getString("via")));
+    final UUID id = row.getObject("id", UUID.class);
+    return new Step(
+        new ImpactedCi(
+            id,
+            row.getString("name"),
+            row.getString("class_name"),
+            row.getBoolean("service"),
+            criticality == null ? null : Criticality.valueOf(criticality),
+            LifecycleStatus.valueOf(row.getString("status")),
+            row.getInt("depth"),
+            List.of(id),
+            RelationshipType.valueOf(row.getString("via"))),
+        row.getObject("previous", UUID.class));
   }
 }

@@ -24,6 +24,11 @@ public record ImpactedCi(
     path = List.copyOf(path);
   }
 
+  /** The same CI reached along {@code path}. */
+  ImpactedCi withPath(final List<UUID> path) {
+    return new ImpactedCi(id, name, className, service, criticality, status, depth, path, via);
+  }
+
   /** The CI one step nearer the origin on the path. */
   public UUID previous() {
     return path.get(path.size() - 2);

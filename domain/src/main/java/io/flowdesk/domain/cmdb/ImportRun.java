@@ -6,8 +6,10 @@ import java.util.List;
 /**
  * The report of one import run. {@link Status#LOADED}: the valid rows were applied, all in one
  * transaction, and {@code rejects} lists the others; {@link Status#FAILED}: nothing was applied
- * ({@code error} says why). {@code retireSkipped}: retiring was asked for but not done because CI
- * rows were rejected (a CI whose row was malformed is not one the source stopped reporting). {@code
+ * ({@code error} says why); {@link Status#SKIPPED}: no source was configured, nothing was read.
+ * {@code retireSkipped}: retiring was asked for but not done because CI rows were rejected (a CI
+ * whose row was malformed is not one the source stopped reporting). {@code relationshipsRemoved}:
+ * relationships the source reported before and no longer reports, removed when retiring. {@code
  * rejects} is empty in lists of runs; {@link CmdbImport#run(long)} has them.
  */
 public record ImportRun(
@@ -24,6 +26,7 @@ public record ImportRun(
     boolean retireSkipped,
     int relationshipsAdded,
     int relationshipsUnchanged,
+    int relationshipsRemoved,
     int rejected,
     String error,
     List<ImportReject> rejects) {
@@ -35,6 +38,8 @@ public record ImportRun(
   /** How a run ended. */
   public enum Status {
     LOADED,
-    FAILED
+    FAILED,
+    /** Nothing was read or changed: no source was configured; {@code error} says so. */
+    SKIPPED
   }
 }

@@ -13,8 +13,8 @@ final class ImportRuns {
 
   private static final String COLUMNS =
       "id, source, retire_missing, status, started_at, finished_at, inserted, updated, unchanged,"
-          + " retired, retire_skipped, relationships_added, relationships_unchanged, rejected,"
-          + " error";
+          + " retired, retire_skipped, relationships_added, relationships_unchanged,"
+          + " relationships_removed, rejected, error";
 
   private final JdbcClient jdbc;
   private final JdbcTemplate template;
@@ -30,10 +30,12 @@ final class ImportRuns {
         jdbc.sql(
                 "INSERT INTO domain.ci_import_run (source, retire_missing, status, started_at,"
                     + " finished_at, inserted, updated, unchanged, retired, retire_skipped,"
-                    + " relationships_added, relationships_unchanged, rejected, error)"
+                    + " relationships_added, relationships_unchanged, relationships_removed, rejected,"
+                    + " error)"
                     + " VALUES (:source, :retireMissing, :status, :startedAt, :finishedAt,"
                     + " :inserted, :updated, :unchanged, :retired, :retireSkipped,"
-                    + " :relationshipsAdded, :relationshipsUnchanged, :rejected, :error)"
+                    + " :relationshipsAdded, :relationshipsUnchanged, :relationshipsRemoved, :rejected,"
+                    + " :error)"
                     + " RETURNING id")
             .param("source", run.source())
             .param("retireMissing", run.retireMissing())
@@ -47,6 +49,7 @@ final class ImportRuns {
             .param("retireSkipped", run.retireSkipped())
             .param("relationshipsAdded", run.relationshipsAdded())
             .param("relationshipsUnchanged", run.relationshipsUnchanged())
+            .param("relationshipsRemoved", run.relationshipsRemoved())
             .param("rejected", run.rejected())
             .param("error", run.error())
             .query(Long.class)
@@ -63,6 +66,15 @@ final class ImportRuns {
           statement.setString(4, reject.reason());
         });
     return find(id).orElseThrow();
+  }
+
+  boolean everLoaded(final String source) {
+    return jdbc.sql(
+            "SELECT EXISTS (SELECT 1 FROM domain.ci_import_run WHERE source = :source"
+                + " AND status = 'LOADED')")
+        .param("source", source)
+        .query(Boolean.class)
+        .single();
   }
 
   /** The run with its rejected rows (CI rows first, each kind by row). */
@@ -114,6 +126,7 @@ final class ImportRuns {
         row.getBoolean("retire_skipped"),
         row.getInt("relationships_added"),
         row.getInt("relationships_unchanged"),
+        row.getInt("relationships_removed"),
         row.getInt("rejected"),
         row.getString("error"),
         rejects);

@@ -226,6 +226,98 @@ class CmdbImportTest {
     assertThat(named(gone).status()).isEqualTo(LifecycleStatus.IN_SERVICE);
   }
 
+  /** The relationships out of a server, as "type target" texts. */
+  static List<String> linksOf(final String name) {
+    final ConfigurationItem ci = named(name);
+    return cmdb.relationships(ci.id()).stream()
+        .filter(r -> r.sourceId().equals(ci.id()))
+        .map(r -> r.type().label() + " " + r.targetName())
+        .toList();
+  }
+
+  @Test
+  void whenRetiringTheRelationshipsTheSourceNoLongerReportsAreRemovedWithHistory() {
+    final String source = unique("export");
+    final String other = unique("scan");
+    final String app = unique("app");
+    final String db = unique("db");
+    final String cache = unique("cache");
+    final String queue = unique("queue");
+    final List<CiImportRow> cis =
+        List.of(
+            server(2, app, null),
+            server(3, db, null),
+            server(4, cache, null),
+            server(5, queue, null));
+    load(
+        source,
+        true,
+        cis,
+        List.of(
+            link(2, app, "depends on", db),
+            link(3, app, "depends on", cache),
+            link(4, app, "depends on", queue)));
+    // Another source vouches for app -> queue too; a person draws app -> db as "runs on".
+    load(other, true, List.of(), List.of(link(2, app, "depends on", queue)));
+    cmdb.relate(
+        named(app).id(), RelationshipType.RUNS_ON, named(db).id(), Actor.person("manager.maria"));
+
+    final ImportRun notRetiring = load(source, false, cis, List.of(link(2, app, "depends on", db)));
+    assertThat(notRetiring.relationshipsRemoved()).isZero();
+    assertThat(linksOf(app)).hasSize(4);
+
+    final ImportRun run = load(source, true, cis, List.of(link(2, app, "depends on", db)));
+
+    assertThat(run.relationshipsRemoved()).isEqualTo(1);
+    assertThat(imports.run(run.id()).orElseThrow().relationshipsRemoved()).isEqualTo(1);
+    assertThat(linksOf(app))
+        .containsExactlyInAnyOrder("depends on " + db, "depends on " + queue, "runs on " + db);
+    assertThat(cmdb.history(named(app).id()))
+        .last()
+        .satisfies(
+            e -> {
+              assertThat(e.field()).isEqualTo("relationship");
+              assertThat(e.oldValue()).isEqualTo("depends on " + cache + " (server)");
+              assertThat(e.newValue()).isNull();
+              assertThat(e.actor()).isEqualTo("import:" + source);
+            });
+
+    // Reported again, it comes back; a run with a rejected row removes nothing.
+    final ImportRun back =
+        load(
+            source,
+            true,
+            cis,
+            List.of(link(2, app, "depends on", db), link(3, app, "depends on", cache)));
+    assertThat(back.relationshipsAdded()).isEqualTo(1);
+    final ImportRun rejecting =
+        load(source, true, cis, List.of(link(2, app, "depends on", unique("nowhere"))));
+    assertThat(rejecting.rejected()).isEqualTo(1);
+    assertThat(rejecting.relationshipsRemoved()).isZero();
+    assertThat(linksOf(app)).hasSize(4);
+    // A run of CIs alone says nothing about relationships.
+    assertThat(load(source, true, cis, List.of()).relationshipsRemoved()).isZero();
+    assertThat(linksOf(app)).hasSize(4);
+  }
+
+  @Test
+  void aSkippedRunIsRecordedAndChangesNothing() {
+    final String source = unique("nightly");
+    final String kept = unique("kept");
+    load(source, true, List.of(server(2, kept, null)), List.of());
+    assertThat(imports.everLoaded(source)).isTrue();
+    assertThat(imports.everLoaded(unique("never"))).isFalse();
+
+    final ImportRun skipped = imports.skip(source, true, "no source configured");
+
+    assertThat(skipped.status()).isEqualTo(ImportRun.Status.SKIPPED);
+    assertThat(skipped.error()).isEqualTo("skipped: no source configured");
+    assertThat(imports.recent(source, 1)).extracting(ImportRun::id).containsExactly(skipped.id());
+    assertThat(named(kept).status()).isEqualTo(LifecycleStatus.IN_SERVICE);
+    assertThatThrownBy(() -> imports.skip("Not A Source", false, "x"))
+        .isInstanceOf(InvalidCiException.class);
+  }
+
   @Test
   void duplicateAndMalformedRowsAreRejectedWithReasonsAndOnlyTheValidRowsLoad() {
     final String source = unique("bad-file");

@@ -392,6 +392,107 @@ class CmdbTest {
         .isInstanceOf(CiNotFoundException.class);
   }
 
+  /** source -type-> target, as the test relates them. */
+  private record Edge(UUID source, RelationshipType type, UUID target) {}
+
+  @Test
+  void impactThroughADenseHubWithACycleReportsEachCiOnceAtItsShortestDepth() {
+    // A network device hub: 30 servers connect to it, 10 of them also to a second device, the
+    // devices form a cycle back to the hub, and 10 applications run on three servers each, all
+    // of them part of one service: many routes lead to most CIs.
+    final ConfigurationItem hub = ci(CiClass.NETWORK_DEVICE, "hub");
+    final ConfigurationItem edge = ci(CiClass.NETWORK_DEVICE, "edge");
+    final ConfigurationItem core = ci(CiClass.NETWORK_DEVICE, "core");
+    final List<Edge> edges = new java.util.ArrayList<>();
+    final java.util.function.BiConsumer<ConfigurationItem, ConfigurationItem> connects =
+        (from, to) -> edges.add(new Edge(from.id(), RelationshipType.CONNECTS_TO, to.id()));
+    connects.accept(edge, hub);
+    connects.accept(core, edge);
+    connects.accept(hub, core);
+    final List<ConfigurationItem> servers = new java.util.ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      final ConfigurationItem server = ci(CiClass.SERVER, "hub-srv" + i);
+      servers.add(server);
+      connects.accept(server, i < 20 ? hub : edge);
+      if (i >= 20) {
+        connects.accept(server, hub);
+      }
+    }
+    final ConfigurationItem shop = ci(CiClass.BUSINESS_SERVICE, "hub-shop");
+    for (int i = 0; i < 10; i++) {
+      final ConfigurationItem app = ci(CiClass.APPLICATION, "hub-app" + i);
+      for (final int s : new int[] {i, i + 10, i + 20}) {
+        edges.add(new Edge(app.id(), RelationshipType.RUNS_ON, servers.get(s).id()));
+      }
+      edges.add(new Edge(shop.id(), RelationshipType.CONTAINS, app.id()));
+      edges.add(new Edge(shop.id(), RelationshipType.DEPENDS_ON, app.id()));
+    }
+    // ...and the service depends on a server behind the second device: a shorter route to it.
+    edges.add(new Edge(shop.id(), RelationshipType.DEPENDS_ON, servers.get(25).id()));
+    edges.forEach(e -> cmdb.relate(e.source(), e.type(), e.target(), MARIA));
+
+    for (final ImpactDirection direction : ImpactDirection.values()) {
+      for (final ConfigurationItem origin : List.of(hub, shop, servers.get(3))) {
+        for (final int depth : new int[] {1, 2, 3, 5}) {
+          final Impact impact = cmdb.impact(origin.id(), direction, depth);
+          final Map<UUID, Integer> expected = shortestDepths(edges, origin.id(), direction, depth);
+          assertThat(impact.reached())
+              .as("%s from %s at depth %d", direction, origin.name(), depth)
+              .extracting(ImpactedCi::id)
+              .doesNotHaveDuplicates()
+              .containsExactlyInAnyOrderElementsOf(expected.keySet());
+          for (final ImpactedCi ci : impact.reached()) {
+            assertThat(ci.depth()).isEqualTo(expected.get(ci.id()));
+            assertThat(ci.path()).hasSize(ci.depth() + 1).startsWith(origin.id()).endsWith(ci.id());
+            for (int i = 1; i < ci.path().size(); i++) {
+              final UUID from = ci.path().get(i - 1);
+              final UUID to = ci.path().get(i);
+              final RelationshipType last = ci.via();
+              assertThat(edges)
+                  .as("step %d of the path to %s", i, ci.name())
+                  .anyMatch(
+                      e ->
+                          (direction == ImpactDirection.UP
+                                  ? e.target().equals(from) && e.source().equals(to)
+                                  : e.source().equals(from) && e.target().equals(to))
+                              && (!to.equals(ci.id()) || e.type() == last));
+            }
+          }
+        }
+      }
+    }
+    final Impact up = cmdb.impact(hub.id(), ImpactDirection.UP, 5);
+    assertThat(up.reached()).extracting(ImpactedCi::id).doesNotContain(hub.id());
+    assertThat(up.services())
+        .filteredOn(ci -> ci.id().equals(shop.id()))
+        .singleElement()
+        .satisfies(ci -> assertThat(ci.depth()).isEqualTo(2));
+  }
+
+  /** The reference: a plain breadth-first search over the test's own relationships. */
+  private static Map<UUID, Integer> shortestDepths(
+      final List<Edge> edges, final UUID origin, final ImpactDirection direction, final int max) {
+    final Map<UUID, Integer> depths = new LinkedHashMap<>();
+    depths.put(origin, 0);
+    List<UUID> frontier = List.of(origin);
+    for (int depth = 1; depth <= max && !frontier.isEmpty(); depth++) {
+      final List<UUID> next = new java.util.ArrayList<>();
+      for (final UUID from : frontier) {
+        for (final Edge e : edges) {
+          final UUID near = direction == ImpactDirection.UP ? e.target() : e.source();
+          final UUID far = direction == ImpactDirection.UP ? e.source() : e.target();
+          if (near.equals(from) && !depths.containsKey(far)) {
+            depths.put(far, depth);
+            next.add(far);
+          }
+        }
+      }
+      frontier = next;
+    }
+    depths.remove(origin);
+    return depths;
+  }
+
   @Test
   void searchFindsByTextClassAndStatusWithWildcardsTakenLiterally() {
     final String tag = UUID.randomUUID().toString().substring(0, 8);

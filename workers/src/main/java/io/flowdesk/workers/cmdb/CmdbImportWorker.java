@@ -26,6 +26,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Task type {@code flowdesk:cmdb-import} (template {@code io.flowdesk.connectors.cmdb-import.v1}):
@@ -40,8 +42,14 @@ import javax.sql.DataSource;
  * ({@code true} retires the CIs this source no longer reports). Header {@code resultVariable}:
  * receives the report's summary. Rejected rows do not fail the job (they are in the report); an
  * unreadable source ends in BPMN error {@code FLOWDESK_CMDB_IMPORT_FAILED} having changed nothing.
+ * A task that names no {@code cis} location has no source configured yet (the packaged nightly
+ * process until someone points it at an export): it reads nothing, records a {@code SKIPPED} run,
+ * logs one line and completes with {@code skipped = true}, so nobody is mailed a failure every
+ * night.
  */
 public class CmdbImportWorker {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CmdbImportWorker.class);
 
   public static final String TYPE = "flowdesk:cmdb-import";
   public static final String FAILED = "FLOWDESK_CMDB_IMPORT_FAILED";
@@ -55,6 +63,8 @@ public class CmdbImportWorker {
           "recordsAt",
           "mapping",
           "retireMissing");
+
+  static final String NO_SOURCE = "no source configured";
 
   /** Rejected rows listed in the result variable; the stored report has them all. */
   static final int REJECTS_IN_RESULT = 20;
@@ -88,6 +98,20 @@ public class CmdbImportWorker {
   /** Runs the job's import and answers the report's summary. */
   public Map<String, Object> load(final JobInputs inputs) {
     final String source = inputs.text("source");
+    if (inputs.optionalText("cis").isEmpty()) {
+      final ImportRun skipped;
+      try {
+        skipped = imports.skip(source, retireMissing(inputs), NO_SOURCE);
+      } catch (InvalidCiException e) {
+        throw new InvalidJobInputException("input '" + e.field() + "': " + e.reason());
+      }
+      LOG.info(
+          "CMDB import of source '{}' skipped: no source configured (the task names no 'cis'"
+              + " location; set it with the \"Flowdesk: CMDB import\" template), run {}",
+          source,
+          skipped.id());
+      return inputs.resultAs(summary(skipped));
+    }
     final ImportMapping mapping = new ImportMapping(inputs.object("mapping"));
     final List<ImportReject> unreadable = new ArrayList<>();
     final List<CiImportRow> cis =
@@ -159,6 +183,7 @@ public class CmdbImportWorker {
     final Map<String, Object> summary = new LinkedHashMap<>();
     summary.put("runId", run.id());
     summary.put("source", run.source());
+    summary.put("skipped", run.status() == ImportRun.Status.SKIPPED);
     summary.put("inserted", run.inserted());
     summary.put("updated", run.updated());
     summary.put("unchanged", run.unchanged());
@@ -166,6 +191,7 @@ public class CmdbImportWorker {
     summary.put("retireSkipped", run.retireSkipped());
     summary.put("relationshipsAdded", run.relationshipsAdded());
     summary.put("relationshipsUnchanged", run.relationshipsUnchanged());
+    summary.put("relationshipsRemoved", run.relationshipsRemoved());
     summary.put("rejected", run.rejected());
     summary.put(
         "rejects",

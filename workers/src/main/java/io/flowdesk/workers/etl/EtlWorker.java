@@ -22,8 +22,11 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Task type {@code flowdesk:etl} (template {@code io.flowdesk.connectors.etl.v1}): loads a CSV file
@@ -35,9 +38,14 @@ import javax.sql.DataSource;
  * (upsert on these; empty appends), {@code maxRejects} (bad rows tolerated and skipped, default 0).
  * Header {@code resultVariable}: receives the run statistics. A failed run (missing file, a bad row
  * over the limit, database error) changes nothing and ends in BPMN error {@code
- * FLOWDESK_ETL_FAILED} with the reason, for an error boundary that tells someone.
+ * FLOWDESK_ETL_FAILED} with the reason, for an error boundary that tells someone. A task without
+ * {@code sourceUrl} has no source configured yet (the packaged nightly import until someone points
+ * it at an export): it reads and writes nothing, logs one line and completes with {@code skipped =
+ * true} instead of failing every night.
  */
 public class EtlWorker {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EtlWorker.class);
 
   public static final String TYPE = "flowdesk:etl";
   public static final String FAILED = "FLOWDESK_ETL_FAILED";
@@ -64,7 +72,18 @@ public class EtlWorker {
 
   /** Runs the job's load and answers its statistics. */
   public Map<String, Object> load(final JobInputs inputs) {
-    final URI source = uri(inputs.text("sourceUrl"));
+    final Optional<String> location = inputs.optionalText("sourceUrl");
+    if (location.isEmpty()) {
+      LOG.info(
+          "ETL load into {} skipped: no source configured (the task names no 'sourceUrl'; set it"
+              + " with the \"Flowdesk: ETL import\" template)",
+          inputs.optionalText("targetTable").orElse("(no table)"));
+      final Map<String, Object> skipped = new LinkedHashMap<>();
+      skipped.put("skipped", true);
+      skipped.put("reason", "no source configured");
+      return inputs.resultAs(skipped);
+    }
+    final URI source = uri(location.get());
     final PostgresTarget table = table(inputs.text("targetTable"), inputs.textList("keyColumns"));
     final long maxRejects = Long.parseLong(inputs.optionalText("maxRejects").orElse("0"));
     CsvOptions options = CsvOptions.withHeaderLine();
@@ -86,6 +105,7 @@ public class EtlWorker {
       throw new BpmnErrorException(FAILED, e.getMessage());
     }
     final Map<String, Object> result = new LinkedHashMap<>();
+    result.put("skipped", false);
     result.put("rowsRead", statistics.rowsRead());
     result.put("rowsInserted", statistics.rowsInserted());
     result.put("rowsUpdated", statistics.rowsUpdated());

@@ -40,9 +40,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 @FlowdeskEngineTest
 class CmdbNightlyImportProcessTest {
 
-  static final String PACKAGED_CIS = "file:///var/lib/flowdesk/import/cmdb-cis.csv";
-  static final String PACKAGED_RELATIONSHIPS =
-      "file:///var/lib/flowdesk/import/cmdb-relationships.csv";
+  /** The packaged task's inputs, where a deployment gives it the export's locations. */
+  static final String PACKAGED_INPUTS = "<zeebe:input source=\"csv\" target=\"format\" />";
 
   @RegisterExtension
   static final GreenMailExtension GREEN_MAIL =
@@ -82,12 +81,18 @@ class CmdbNightlyImportProcessTest {
   /** The packaged process reading {@code cis} and {@code relationships}. */
   void deployReading(final Path cis, final Path relationships) {
     final String xml = processFile("cmdb/cmdb-nightly-import.bpmn");
-    assertThat(xml).contains(PACKAGED_CIS, PACKAGED_RELATIONSHIPS);
+    assertThat(xml).contains(PACKAGED_INPUTS).doesNotContain("target=\"cis\"");
     deployXml(
         client,
         "cmdb-nightly-import.bpmn",
-        xml.replace(PACKAGED_CIS, cis.toUri().toString())
-            .replace(PACKAGED_RELATIONSHIPS, relationships.toUri().toString()));
+        xml.replace(
+            PACKAGED_INPUTS,
+            PACKAGED_INPUTS
+                + "<zeebe:input source=\""
+                + cis.toUri()
+                + "\" target=\"cis\" /><zeebe:input source=\""
+                + relationships.toUri()
+                + "\" target=\"relationships\" />"));
   }
 
   long nextNight() {
@@ -144,6 +149,35 @@ class CmdbNightlyImportProcessTest {
     final ImportRun run = app.getBean(CmdbImport.class).recent("asset-export", 1).get(0);
     assertThat(List.of(run.inserted(), run.updated(), run.retired())).containsExactly(0, 1, 1);
     assertThat(GREEN_MAIL.getReceivedMessages()).isEmpty();
+  }
+
+  @Test
+  void asPackagedWithNoSourceConfiguredEachNightIsASkippedRunAndNoMail() {
+    deployXml(client, "cmdb-nightly-import.bpmn", processFile("cmdb/cmdb-nightly-import.bpmn"));
+
+    final long instance = nextNight();
+    records.awaitCompleted(instance);
+
+    assertThat(records.elements(instance, "ELEMENT_COMPLETED"))
+        .contains("skipped")
+        .doesNotContain("notifyOps", "reportRejects", "imported");
+    final ImportRun run = app.getBean(CmdbImport.class).recent("asset-export", 1).get(0);
+    assertThat(run.status()).isEqualTo(ImportRun.Status.SKIPPED);
+    assertThat(run.error()).isEqualTo("skipped: no source configured");
+    assertThat(GREEN_MAIL.getReceivedMessages()).isEmpty();
+  }
+
+  @Test
+  void aConfiguredExportThatIsMissingStillFailsAndOperationsAreTold() throws Exception {
+    deployReading(exports.resolve("gone.csv"), exports.resolve("gone-relationships.csv"));
+
+    final long instance = nextNight();
+    records.awaitCompleted(instance);
+
+    assertThat(records.elements(instance, "ELEMENT_COMPLETED")).contains("notifyOps");
+    assertThat(GREEN_MAIL.getReceivedMessages()).hasSize(1);
+    assertThat(GREEN_MAIL.getReceivedMessages()[0].getSubject())
+        .isEqualTo("Nightly CMDB import failed");
   }
 
   @Test

@@ -42,7 +42,9 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 @FlowdeskEngineTest
 class NightlyEtlImportProcessTest {
 
-  static final String PACKAGED_SOURCE = "file:///var/lib/flowdesk/import/assets.csv";
+  /** The packaged task's inputs, where a deployment gives it its export's location. */
+  static final String PACKAGED_INPUTS =
+      "<zeebe:input source=\"etl.asset\" target=\"targetTable\" />";
 
   @RegisterExtension
   static final GreenMailExtension GREEN_MAIL =
@@ -98,9 +100,16 @@ class NightlyEtlImportProcessTest {
   /** The packaged process with its export location pointed at {@code source}. */
   void deployReading(final Path source) {
     final String xml = processFile("nightly-etl-import.bpmn");
-    assertThat(xml).contains(PACKAGED_SOURCE);
+    assertThat(xml).contains(PACKAGED_INPUTS).doesNotContain("sourceUrl");
     deployXml(
-        client, "nightly-etl-import.bpmn", xml.replace(PACKAGED_SOURCE, source.toUri().toString()));
+        client,
+        "nightly-etl-import.bpmn",
+        xml.replace(
+            PACKAGED_INPUTS,
+            "<zeebe:input source=\""
+                + source.toUri()
+                + "\" target=\"sourceUrl\" />"
+                + PACKAGED_INPUTS));
   }
 
   long nextNight() {
@@ -129,6 +138,19 @@ class NightlyEtlImportProcessTest {
                 .query(String.class)
                 .list())
         .containsExactly("A1=amy", "B2=bob");
+    assertThat(GREEN_MAIL.getReceivedMessages()).isEmpty();
+  }
+
+  @Test
+  void asPackagedWithNoSourceConfiguredEachNightIsAQuietNoOp() {
+    deployXml(client, "nightly-etl-import.bpmn", processFile("nightly-etl-import.bpmn"));
+
+    final long instance = nextNight();
+
+    records.awaitCompleted(instance);
+    assertThat(records.passed(instance, "imported", "ELEMENT_COMPLETED")).isTrue();
+    assertThat(records.elements(instance, "ELEMENT_COMPLETED")).doesNotContain("notifyOps");
+    assertThat(records.variable(instance, "etlResult")).contains("\"skipped\": true");
     assertThat(GREEN_MAIL.getReceivedMessages()).isEmpty();
   }
 
