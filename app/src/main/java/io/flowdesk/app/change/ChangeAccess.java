@@ -45,8 +45,7 @@ public class ChangeAccess extends RecordAccess<Change> {
 
   /** Change managers (and administrators) may raise emergency changes; other agents may not. */
   public static boolean raisesEmergencies(final Viewer viewer) {
-    return viewer.isAdmin()
-        || viewer.worksTickets() && viewer.groups().contains(CHANGE_MANAGERS);
+    return viewer.isAdmin() || viewer.worksTickets() && viewer.groups().contains(CHANGE_MANAGERS);
   }
 
   @Override

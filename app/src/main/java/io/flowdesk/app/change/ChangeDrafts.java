@@ -32,8 +32,8 @@ import org.springframework.stereotype.Component;
  * NewChange} the change record takes.
  *
  * <p>Who raises it matters twice: only change managers raise emergency changes ({@link
- * ChangeAccess#raisesEmergencies}), and a change is linked only to incidents its raiser may see (one
- * they may not see reads as one that does not exist, so numbers cannot be probed).
+ * ChangeAccess#raisesEmergencies}), and a change is linked only to incidents its raiser may see
+ * (one they may not see reads as one that does not exist, so numbers cannot be probed).
  */
 @Component
 public class ChangeDrafts {

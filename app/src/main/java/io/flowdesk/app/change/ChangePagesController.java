@@ -32,8 +32,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The agents' change list (filtered by state, type and assignment group) and the raise form: a
  * problem is shown at its field with everything typed kept; a raised change opens its page. A
  * second post of the same form (double click, reload) raises nothing more. Raised from an incident
- * ({@code /changes/new?incident=INC…}, the incident page's "Raise change"), the form starts with the
- * incident's short description and configuration item, and the change is linked to the incident.
+ * ({@code /changes/new?incident=INC…}, the incident page's "Raise change"), the form starts with
+ * the incident's short description and configuration item, and the change is linked to the
+ * incident.
  */
 @Controller
 @RequestMapping("/changes")
