@@ -50,7 +50,7 @@ record CiClassForm(String name, String label, boolean service, List<Row> rows) {
           false);
     }
 
-    boolean unused() {
+    public boolean unused() {
       return name.isBlank() && label.isBlank();
     }
   }

@@ -191,6 +191,25 @@ class ChangeEntryTest extends WebTestSupport {
     assertThat(changeCount()).isEqualTo(before);
   }
 
+  @Test
+  void aChangeItemWhoseAudienceIsEveryoneIsStillOfferedToChangeWorkersOnly() throws Exception {
+    final String id = "own-change-" + UUID.randomUUID().toString().substring(0, 8);
+    io.flowdesk.app.CatalogDeployments.deployProcess(
+        client,
+        id,
+        "Our change",
+        "request-change",
+        Map.of("catalog.category", "Changes", "catalog.kind", "change"));
+    await().atMost(Duration.ofSeconds(30)).until(() -> catalog.item(id).isPresent());
+
+    mvc.perform(get("/portal/items/" + id).session(signIn("alice")))
+        .andExpect(status().isForbidden());
+    mvc.perform(get("/api/catalog/items/" + id).with(httpBasic("bob", DEMO_PASSWORD)))
+        .andExpect(status().isForbidden());
+    mvc.perform(get("/portal/items/" + id).session(signIn("agent.nils")))
+        .andExpect(status().isOk());
+  }
+
   private Incident unassignedIncident(final String summary, final String ci) {
     return incidents.report(
         new NewIncident("alice", summary, null, "network", ci, Level.HIGH, Level.HIGH),
