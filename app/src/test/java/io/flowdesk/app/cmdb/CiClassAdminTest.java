@@ -43,29 +43,38 @@ class CiClassAdminTest extends WebTestSupport {
   }
 
   private static MockHttpServletRequestBuilder rackPost(final String url, final String name) {
-    return post(url)
-        .with(csrf())
-        .param("name", name)
-        .param("label", "Rack " + name)
-        .param("a0.name", "location")
-        .param("a0.label", "Location")
-        .param("a0.type", "REFERENCE")
-        .param("a0.options", "")
-        .param("a0.referenceClass", "business_service")
-        .param("a1.name", "units")
-        .param("a1.label", "Height units")
-        .param("a1.type", "NUMBER")
-        .param("a1.options", "")
-        .param("a1.referenceClass", "")
-        .param("a1.required", "on")
-        .param("a2.name", "cooling")
-        .param("a2.label", "Cooling")
-        .param("a2.type", "CHOICE")
-        .param("a2.options", "air\nliquid\n")
-        .param("a2.referenceClass", "")
-        .param("a3.name", "")
-        .param("a3.label", "")
-        .param("a3.type", "TEXT");
+    return rackPost(url, name, Map.of());
+  }
+
+  /** The rack class's form, with {@code changed} fields typed differently. */
+  private static MockHttpServletRequestBuilder rackPost(
+      final String url, final String name, final Map<String, String> changed) {
+    final Map<String, String> form = new java.util.LinkedHashMap<>();
+    form.put("name", name);
+    form.put("label", "Rack " + name);
+    form.put("a0.name", "location");
+    form.put("a0.label", "Location");
+    form.put("a0.type", "REFERENCE");
+    form.put("a0.options", "");
+    form.put("a0.referenceClass", "business_service");
+    form.put("a1.name", "units");
+    form.put("a1.label", "Height units");
+    form.put("a1.type", "NUMBER");
+    form.put("a1.options", "");
+    form.put("a1.referenceClass", "");
+    form.put("a1.required", "on");
+    form.put("a2.name", "cooling");
+    form.put("a2.label", "Cooling");
+    form.put("a2.type", "CHOICE");
+    form.put("a2.options", "air\nliquid\n");
+    form.put("a2.referenceClass", "");
+    form.put("a3.name", "");
+    form.put("a3.label", "");
+    form.put("a3.type", "TEXT");
+    form.putAll(changed);
+    final MockHttpServletRequestBuilder post = post(url).with(csrf());
+    form.forEach(post::param);
+    return post;
   }
 
   private long audited(final String action, final String target) {
@@ -220,7 +229,7 @@ class CiClassAdminTest extends WebTestSupport {
 
     final Document removed =
         Jsoup.parse(
-            mvc.perform(rackPost(url, name).param("a1.remove", "on").session(admin))
+            mvc.perform(rackPost(url, name, Map.of("a1.remove", "on")).session(admin))
                 .andExpect(status().isUnprocessableEntity())
                 .andReturn()
                 .getResponse()
@@ -229,7 +238,7 @@ class CiClassAdminTest extends WebTestSupport {
         .isEqualTo("cannot be removed: 1 configuration item has a value for it");
     final Document retyped =
         Jsoup.parse(
-            mvc.perform(rackPost(url, name).param("a1.type", "TEXT").session(admin))
+            mvc.perform(rackPost(url, name, Map.of("a1.type", "TEXT")).session(admin))
                 .andExpect(status().isUnprocessableEntity())
                 .andReturn()
                 .getResponse()
@@ -240,10 +249,10 @@ class CiClassAdminTest extends WebTestSupport {
 
     // An unused attribute goes, a new one comes.
     mvc.perform(
-            rackPost(url, name)
-                .param("a2.remove", "on")
-                .param("a3.name", "serialTag")
-                .param("a3.label", "Serial tag")
+            rackPost(
+                    url,
+                    name,
+                    Map.of("a2.remove", "on", "a3.name", "serialTag", "a3.label", "Serial tag"))
                 .session(admin))
         .andExpect(redirectedUrl(url));
     assertThat(cmdb.ciClass(name).orElseThrow().attributes())
