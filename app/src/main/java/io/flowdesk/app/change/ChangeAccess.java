@@ -18,6 +18,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class ChangeAccess extends RecordAccess<Change> {
 
+  /** The directory group of the change managers (processes/change/ assign them their tasks). */
+  public static final String CHANGE_MANAGERS = "change-management";
+
   private final ChangeRecords records;
 
   ChangeAccess(final ChangeRecords records) {
@@ -38,6 +41,11 @@ public class ChangeAccess extends RecordAccess<Change> {
       throw new AccessDeniedException(viewer.username() + " does not work with changes");
     }
     return viewer;
+  }
+
+  /** Change managers (and administrators) may raise emergency changes; other agents may not. */
+  public static boolean raisesEmergencies(final Viewer viewer) {
+    return viewer.isAdmin() || viewer.worksTickets() && viewer.groups().contains(CHANGE_MANAGERS);
   }
 
   @Override

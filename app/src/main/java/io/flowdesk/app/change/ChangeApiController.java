@@ -85,6 +85,7 @@ class ChangeApiController {
       fields.put(text, String.class);
     }
     fields.put("affectedCis", List.class);
+    fields.put("incidents", List.class);
     return Map.copyOf(fields);
   }
 
@@ -155,8 +156,10 @@ class ChangeApiController {
           "Body {\"type\": standard|normal|emergency, \"template\": standard change template id"
               + " (standard only), \"summary\", \"description\", \"affectedCis\": [CI names],"
               + " \"plannedStart\", \"plannedEnd\" (ISO-8601 with offset), \"implementationPlan\","
-              + " \"backoutPlan\", \"testPlan\", \"assignmentGroup\"}. A standard change takes"
-              + " what is left empty from its template. 400 naming each field that is wrong."
+              + " \"backoutPlan\", \"testPlan\", \"assignmentGroup\", \"incidents\": [numbers of"
+              + " incidents you may see]}. A standard change takes what is left empty from its"
+              + " template; emergency changes are raised by change managers only. The change is"
+              + " linked to the incidents both ways. 400 naming each field that is wrong."
               + " Records the change, starts its type's process and answers 201 with the change."
               + " With an Idempotency-Key header a repeat of the same key (within 24 hours)"
               + " answers the first change. Agents, managers and administrators only.")
@@ -172,14 +175,15 @@ class ChangeApiController {
                 request.text("template"),
                 request.text("summary"),
                 request.text("description"),
-                names(request.values().get("affectedCis")),
+                names("affectedCis", "CI names", request.values().get("affectedCis")),
                 request.text("plannedStart"),
                 request.text("plannedEnd"),
                 request.text("implementationPlan"),
                 request.text("backoutPlan"),
                 request.text("testPlan"),
-                request.text("assignmentGroup")),
-            viewer.username());
+                request.text("assignmentGroup"),
+                names("incidents", "incident numbers", request.values().get("incidents"))),
+            viewer);
     if (!checked.valid()) {
       throw new InvalidRequestException("The change is not complete.", checked.problems());
     }
@@ -194,14 +198,14 @@ class ChangeApiController {
         .body(ChangeResource.of(change));
   }
 
-  private static List<String> names(final Object given) {
+  private static List<String> names(final String field, final String what, final Object given) {
     if (given == null) {
       return List.of();
     }
     final List<?> list = (List<?>) given;
     if (!list.stream().allMatch(String.class::isInstance)) {
       throw new InvalidRequestException(
-          "affectedCis must be a list of CI names.", Map.of("affectedCis", "must be names"));
+          field + " must be a list of " + what + ".", Map.of(field, "must be " + what));
     }
     return list.stream().map(String.class::cast).toList();
   }

@@ -1,10 +1,13 @@
 package io.flowdesk.app.change;
 
+import io.flowdesk.app.incident.IncidentAccess;
+import io.flowdesk.app.security.Viewer;
 import io.flowdesk.domain.change.AffectedCi;
 import io.flowdesk.domain.change.ChangeRecords;
 import io.flowdesk.domain.change.ChangeTemplate;
 import io.flowdesk.domain.change.ChangeType;
 import io.flowdesk.domain.change.NewChange;
+import io.flowdesk.domain.incident.IncidentRecords;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -27,6 +30,10 @@ import org.springframework.stereotype.Component;
  * every problem at once, one message per field (named as the API names them), so the form shows
  * them inline and the API in its problem document. A draft without problems becomes the {@link
  * NewChange} the change record takes.
+ *
+ * <p>Who raises it matters twice: only change managers raise emergency changes ({@link
+ * ChangeAccess#raisesEmergencies}), and a change is linked only to incidents its raiser may see
+ * (one they may not see reads as one that does not exist, so numbers cannot be probed).
  */
 @Component
 public class ChangeDrafts {
@@ -36,10 +43,18 @@ public class ChangeDrafts {
   static final int NAME = 64;
 
   private final ChangeRecords records;
+  private final IncidentRecords incidents;
+  private final IncidentAccess incidentAccess;
   private final Clock clock;
 
-  ChangeDrafts(final ChangeRecords records, final Clock clock) {
+  ChangeDrafts(
+      final ChangeRecords records,
+      final IncidentRecords incidents,
+      final IncidentAccess incidentAccess,
+      final Clock clock) {
     this.records = records;
+    this.incidents = incidents;
+    this.incidentAccess = incidentAccess;
     this.clock = clock;
   }
 
@@ -51,11 +66,18 @@ public class ChangeDrafts {
   }
 
   /**
-   * @param requestedBy who raises the change
+   * @param raiser who raises the change (its {@code requestedBy})
    */
-  public Checked check(final ChangeDraft draft, final String requestedBy) {
+  public Checked check(final ChangeDraft draft, final Viewer raiser) {
     final Map<String, String> problems = new LinkedHashMap<>();
     final ChangeType type = type(draft.type(), problems);
+    if (type == ChangeType.EMERGENCY && !ChangeAccess.raisesEmergencies(raiser)) {
+      problems.put(
+          "type",
+          "emergency changes are raised by change managers (group "
+              + ChangeAccess.CHANGE_MANAGERS
+              + "); raise a normal change or ask one of them");
+    }
     final Optional<ChangeTemplate> template = template(type, draft.template(), problems);
     if (blank(draft.summary()) && template.isEmpty()) {
       problems.put("summary", "is required");
@@ -76,6 +98,7 @@ public class ChangeDrafts {
       problems.put("plannedEnd", "must be after the planned start");
     }
     final List<AffectedCi> cis = affectedCis(draft.affectedCis(), problems);
+    final List<String> linked = incidents(draft.incidents(), raiser, problems);
     if (!problems.isEmpty()) {
       return new Checked(null, problems);
     }
@@ -85,7 +108,7 @@ public class ChangeDrafts {
             template.map(ChangeTemplate::id).orElse(null),
             text(draft.summary()),
             text(draft.description()),
-            requestedBy,
+            raiser.username(),
             text(draft.assignmentGroup()),
             null,
             cis,
@@ -95,7 +118,7 @@ public class ChangeDrafts {
             text(draft.backoutPlan()),
             text(draft.testPlan()),
             null,
-            List.of()),
+            linked),
         Map.of());
   }
 
@@ -165,6 +188,32 @@ public class ChangeDrafts {
       cis.add(new AffectedCi(unresolvedId(name), name));
     }
     return cis;
+  }
+
+  private List<String> incidents(
+      final List<String> numbers, final Viewer raiser, final Map<String, String> problems) {
+    final Set<String> distinct = new LinkedHashSet<>();
+    for (final String number : numbers) {
+      if (!blank(number)) {
+        distinct.add(number.strip());
+      }
+    }
+    final List<String> unknown =
+        distinct.stream()
+            .filter(
+                number ->
+                    incidents
+                        .findByNumber(number)
+                        .filter(incident -> incidentAccess.permits(raiser, incident))
+                        .isEmpty())
+            .toList();
+    if (!unknown.isEmpty()) {
+      problems.put(
+          "incidents",
+          (unknown.size() == 1 ? "there is no incident " : "there are no incidents ")
+              + String.join(", ", unknown));
+    }
+    return List.copyOf(distinct);
   }
 
   // CIs are named in free text until the change pages pick them from the CMDB. The record keeps a

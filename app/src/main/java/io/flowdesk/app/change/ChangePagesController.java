@@ -1,6 +1,7 @@
 package io.flowdesk.app.change;
 
 import io.flowdesk.app.forms.FormValidator;
+import io.flowdesk.app.incident.IncidentAccess;
 import io.flowdesk.app.record.IdempotencyKeys;
 import io.flowdesk.app.record.ProcessNotStartedException;
 import io.flowdesk.app.security.Viewer;
@@ -10,6 +11,7 @@ import io.flowdesk.domain.change.Change;
 import io.flowdesk.domain.change.ChangeRecords;
 import io.flowdesk.domain.change.ChangeState;
 import io.flowdesk.domain.change.ChangeType;
+import io.flowdesk.domain.incident.Incident;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +31,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The agents' change list (filtered by state, type and assignment group) and the raise form: a
  * problem is shown at its field with everything typed kept; a raised change opens its page. A
- * second post of the same form (double click, reload) raises nothing more.
+ * second post of the same form (double click, reload) raises nothing more. Raised from an incident
+ * ({@code /changes/new?incident=INC…}, the incident page's "Raise change"), the form starts with
+ * the incident's short description and configuration item, and the change is linked to the
+ * incident.
  */
 @Controller
 @RequestMapping("/changes")
@@ -43,6 +48,7 @@ class ChangePagesController {
   private final ChangeAccess access;
   private final Viewers viewers;
   private final IdempotencyKeys onceOnly;
+  private final IncidentAccess incidents;
 
   ChangePagesController(
       final ChangeDrafts drafts,
@@ -50,13 +56,15 @@ class ChangePagesController {
       final ChangeRecords records,
       final ChangeAccess access,
       final Viewers viewers,
-      final IdempotencyKeys onceOnly) {
+      final IdempotencyKeys onceOnly,
+      final IncidentAccess incidents) {
     this.drafts = drafts;
     this.raising = raising;
     this.records = records;
     this.access = access;
     this.viewers = viewers;
     this.onceOnly = onceOnly;
+    this.incidents = incidents;
   }
 
   @GetMapping
@@ -84,9 +92,16 @@ class ChangePagesController {
   }
 
   @GetMapping("/new")
-  String raiseForm(final Model model) {
-    viewer();
-    return form(model, ChangeDraft.blank(), Map.of());
+  String raiseForm(
+      @RequestParam(name = "incident", required = false) final String incidentNumber,
+      final Model model) {
+    final Viewer viewer = viewer();
+    if (incidentNumber == null || incidentNumber.isBlank()) {
+      return form(model, ChangeDraft.blank(), Map.of());
+    }
+    // 404 for no such incident, 403 for one the agent may not see, as on the incident's own page.
+    final Incident incident = incidents.findForPage(viewer, incidentNumber.strip());
+    return form(model, ChangeDraft.forIncident(incident), Map.of());
   }
 
   @PostMapping
@@ -102,6 +117,7 @@ class ChangePagesController {
       @RequestParam(required = false) final String backoutPlan,
       @RequestParam(required = false) final String testPlan,
       @RequestParam(required = false) final String assignmentGroup,
+      @RequestParam(name = "incidents", required = false) final List<String> linked,
       @RequestParam(name = FormValidator.ONCE_PARAMETER, required = false) final String once,
       final Model model,
       final RedirectAttributes redirect) {
@@ -118,8 +134,9 @@ class ChangePagesController {
             implementationPlan,
             backoutPlan,
             testPlan,
-            assignmentGroup);
-    final ChangeDrafts.Checked checked = drafts.check(draft, viewer.username());
+            assignmentGroup,
+            linked);
+    final ChangeDrafts.Checked checked = drafts.check(draft, viewer);
     if (!checked.valid()) {
       return form(model, draft, checked.problems());
     }

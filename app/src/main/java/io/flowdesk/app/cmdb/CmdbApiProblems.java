@@ -15,7 +15,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * The CMDB API's errors as RFC 9457 problem documents: refused input names its field ({@code
  * field}, and {@code errors} {field: message} as the other APIs have it).
  */
-@RestControllerAdvice(assignableTypes = CmdbApiController.class)
+@RestControllerAdvice(assignableTypes = {CmdbApiController.class, ImportRunsApiController.class})
 class CmdbApiProblems extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(CiConflictException.class)
@@ -31,6 +31,11 @@ class CmdbApiProblems extends ResponseEntityExceptionHandler {
   @ExceptionHandler(CiNotFoundException.class)
   ProblemDetail notFound(final CiNotFoundException e) {
     return problem(HttpStatus.NOT_FOUND, "Configuration item not found", e);
+  }
+
+  @ExceptionHandler(ImportRunNotFoundException.class)
+  ProblemDetail noRun(final ImportRunNotFoundException e) {
+    return problem(HttpStatus.NOT_FOUND, "Import run not found", e);
   }
 
   @ExceptionHandler(AccessDeniedException.class)

@@ -78,6 +78,7 @@ class CmdbController {
     model.addAttribute("classLabels", classLabels());
     model.addAttribute("statuses", LifecycleStatus.values());
     model.addAttribute("manages", CmdbAccess.manages(viewer));
+    model.addAttribute("admin", viewer.isAdmin());
     return "cmdb/list";
   }
 

@@ -6,6 +6,7 @@ import io.flowdesk.app.record.RecordFiles;
 import io.flowdesk.app.record.RecordPages;
 import io.flowdesk.app.security.Viewer;
 import io.flowdesk.app.security.Viewers;
+import io.flowdesk.domain.change.ChangeRecords;
 import io.flowdesk.domain.incident.IllegalTransitionException;
 import io.flowdesk.domain.incident.Incident;
 import io.flowdesk.domain.record.AuditEntry;
@@ -38,6 +39,7 @@ class AgentIncidentController {
   private final RecordPages pages;
   private final Viewers viewers;
   private final JournalPosting journal;
+  private final ChangeRecords changes;
 
   AgentIncidentController(
       final IncidentAccess access,
@@ -45,13 +47,15 @@ class AgentIncidentController {
       final HoldResumption holds,
       final RecordPages pages,
       final Viewers viewers,
-      final JournalPosting journal) {
+      final JournalPosting journal,
+      final ChangeRecords changes) {
     this.access = access;
     this.timeline = timeline;
     this.holds = holds;
     this.pages = pages;
     this.viewers = viewers;
     this.journal = journal;
+    this.changes = changes;
   }
 
   @GetMapping("/{number}")
@@ -62,6 +66,7 @@ class AgentIncidentController {
     final List<AuditEntry> auditTrail =
         pages.agentsView(model, access.ref(incident), incident.processInstanceKey());
     model.addAttribute("timeline", timeline.of(incident, true, auditTrail));
+    model.addAttribute("changes", changes.linkedTo(incident.number()));
     return "incidents/record";
   }
 

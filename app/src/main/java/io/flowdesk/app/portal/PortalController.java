@@ -1,6 +1,7 @@
 package io.flowdesk.app.portal;
 
 import io.camunda.client.api.command.ClientException;
+import io.flowdesk.app.change.ChangeDraftRefusedException;
 import io.flowdesk.app.forms.FormRenderer;
 import io.flowdesk.app.forms.FormSubmission;
 import io.flowdesk.app.forms.FormValidator;
@@ -147,6 +148,10 @@ class PortalController {
                           .remembered()));
       redirect.addFlashAttribute("flash", ordered.confirmation());
       return "redirect:" + ordered.next();
+    } catch (ChangeDraftRefusedException refused) {
+      // The change checks go further than the form's rules (an unknown template, an emergency by
+      // someone who is not a change manager, the end before the start): shown at their fields.
+      return kept(item, post, refused.problems(), model, response, HttpStatus.UNPROCESSABLE_ENTITY);
     } catch (UnknownPersonException nobody) {
       model.addAttribute(
           "requestedForError",
@@ -183,12 +188,22 @@ class PortalController {
       final Model model,
       final HttpServletResponse response,
       final HttpStatus status) {
+    return kept(item, post, Map.of(), model, response, status);
+  }
+
+  private String kept(
+      final CatalogItem item,
+      final MultiValueMap<String, String> post,
+      final Map<String, String> errors,
+      final Model model,
+      final HttpServletResponse response,
+      final HttpStatus status) {
     final MultiValueMap<String, String> kept = new LinkedMultiValueMap<>(post);
     kept.remove("_csrf");
     kept.remove(FormValidator.ONCE_PARAMETER);
     newOnceKey(model);
     model.addAttribute(
-        "form", renderer.render(item.form(), Map.of(), new FormSubmission.Invalid(Map.of(), kept)));
+        "form", renderer.render(item.form(), Map.of(), new FormSubmission.Invalid(errors, kept)));
     response.setStatus(status.value());
     return "portal/item";
   }

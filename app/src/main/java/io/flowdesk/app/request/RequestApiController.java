@@ -204,10 +204,15 @@ class RequestApiController {
           "variables must be an object.", Map.of("variables", "must be an object of answers"));
     }
     final CatalogItem item = offered(itemId);
-    if (item.kind() != CatalogItem.Kind.REQUEST) {
+    if (item.kind() == CatalogItem.Kind.INCIDENT) {
       throw new InvalidRequestException(
           item.processId() + " is reported through /api/incidents, not ordered.",
           Map.of("item", "is an incident item"));
+    }
+    if (item.kind() == CatalogItem.Kind.CHANGE) {
+      throw new InvalidRequestException(
+          item.processId() + " is raised through /api/changes, not ordered.",
+          Map.of("item", "is a change item"));
     }
     final FormSubmission submission = validator.validate(item.form(), Map.of(), post(answers));
     if (submission instanceof FormSubmission.Invalid invalid) {

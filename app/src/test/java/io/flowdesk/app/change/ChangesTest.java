@@ -307,8 +307,13 @@ class ChangesTest extends WebTestSupport {
                 null,
                 null,
                 null,
-                "service-desk"),
-            "agent.anna");
+                "service-desk",
+                null),
+            new io.flowdesk.app.security.Viewer(
+                "manager.maria",
+                "Maria Manager",
+                java.util.Set.of(io.flowdesk.domain.directory.Role.MANAGER),
+                java.util.Set.of(ChangeAccess.CHANGE_MANAGERS)));
 
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> raising.raise(checked.change()))
         .isInstanceOf(io.flowdesk.app.record.ProcessNotStartedException.class)

@@ -56,6 +56,13 @@ class CmdbPagesTest extends WebTestSupport {
 
     final Document page = html(get("/cmdb/cis/" + server.id()).session(anna));
     assertThat(page.getElementById("ci-name").text()).isEqualTo(server.name());
+    // People read labels, not the API's names (also in the search and the history).
+    assertThat(page.getElementById("environment").text()).isEqualTo("Production");
+    assertThat(page.getElementById("status").text()).isEqualTo("In service");
+    assertThat(page.select("#history").text()).contains("In service").doesNotContain("IN_SERVICE");
+    assertThat(list.select("#cis tbody tr").first().text())
+        .contains("Production")
+        .doesNotContain("PRODUCTION");
     assertThat(page.select("#relationship-list tbody tr")).hasSize(1);
     assertThat(page.select("#relationship-form")).isEmpty();
     assertThat(page.select("#impact-list tbody tr td:first-child a").eachText())

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
  * the navigation, raises a normal change (first with the window the wrong way round, which the form
  * names at the field and keeps what was typed), and sees it on the change page with its state,
  * affected CIs, plans and the process diagram. An end user gets no Changes entry and no change.
+ * Then an agent raises a change from an incident a caller reported: the form starts with the
+ * incident's summary and CI, and each record lists the other.
  */
 class ChangeStoryIT {
 
@@ -79,5 +81,63 @@ class ChangeStoryIT {
     assertThat(alice.locator("nav.fd-nav >> text=Changes")).hasCount(0);
     assertThat(alice.navigate("/changes/" + number).status()).isEqualTo(403);
     assertThat(alice.request().get("/api/changes/" + number).status()).isEqualTo(403);
+  }
+
+  @Test
+  void anAgentRaisesAChangeFromAnIncidentAndEachRecordListsTheOther() {
+    final Page alice = app.signedIn("alice");
+    alice.navigate("/portal");
+    alice.click("text=Report an issue");
+    alice.fill("[name=shortDescription]", "Mail relay rejects large attachments");
+    alice.fill("[name=description]", "Anything over 10 MB bounces since this morning.");
+    alice.selectOption("select[name=category]", "other");
+    alice.fill("[name=configurationItem]", "mail-relay-01");
+    alice.check("input[name=impact][value=medium]");
+    alice.check("input[name=urgency][value=high]");
+    alice.click("button:has-text('Send report')");
+    alice.waitForURL("**/portal/requests/INC*");
+    final String incident = alice.textContent("#incident-number").strip();
+
+    final Page anna = app.signedIn("agent.anna");
+    // The incident process gives the incident to the service desk within moments.
+    final long until = System.currentTimeMillis() + 60_000;
+    while (anna.navigate("/incidents/" + incident).status() != 200) {
+      assertThat(System.currentTimeMillis()).isLessThan(until);
+      anna.waitForTimeout(500);
+    }
+    assertThat(anna.locator("#incident-changes")).containsText("No change raised");
+    anna.click("#raise-change");
+    anna.waitForURL("**/changes/new?incident=" + incident);
+    assertThat(anna.locator("#change-summary")).hasValue("Mail relay rejects large attachments");
+    assertThat(anna.locator("#change-affectedCis")).hasValue("mail-relay-01");
+    assertThat(anna.locator("#change-incidents")).containsText(incident);
+    anna.fill("#change-plannedStart", "2030-02-10T21:00");
+    anna.fill("#change-plannedEnd", "2030-02-10T22:00");
+    anna.fill("#change-implementationPlan", "Raise the relay's message size limit to 25 MB");
+    anna.fill("#change-assignmentGroup", "service-desk");
+    shoot(anna, "change-story-from-incident-form");
+    anna.click("#raise-change button[type=submit]");
+
+    anna.waitForURL("**/changes/CHG*");
+    final String change = anna.textContent("#change-number").strip();
+    assertThat(anna.locator("#incidents a")).hasText(incident);
+    // On a phone the process instance number stays on one line.
+    anna.setViewportSize(390, 844);
+    final Object lines =
+        anna.evaluate(
+            "() => { const range = document.createRange();"
+                + " range.selectNodeContents(document.getElementById('process-instance'));"
+                + " return range.getClientRects().length; }");
+    assertThat(((Number) lines).intValue()).isEqualTo(1);
+    final Object fits =
+        anna.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth");
+    assertThat(fits).isEqualTo(true);
+    anna.setViewportSize(1280, 900);
+    shoot(anna, "change-story-from-incident");
+
+    anna.click("#incidents a");
+    anna.waitForURL("**/incidents/" + incident);
+    assertThat(anna.locator("#incident-changes")).containsText(change);
+    shoot(anna, "change-story-incident-with-change");
   }
 }

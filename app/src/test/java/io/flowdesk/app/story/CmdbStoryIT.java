@@ -16,7 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Issue 19's CMDB story in Debian's Chromium against the packaged app: a manager records a server,
  * an application that runs on it and a business service that depends on the application, then opens
  * the server and sees both as impacted, in the list and in the picture; on a phone nothing is wider
- * than the screen. An end user is refused the CMDB.
+ * than the screen. An end user is refused the CMDB. An admin defines a CI class with attributes on
+ * {@code /admin/cmdb/classes} (a refused field shown where it was typed), and the CI form then asks
+ * for them.
  */
 class CmdbStoryIT {
 
@@ -128,5 +130,42 @@ class CmdbStoryIT {
     final Page alice = app.signedIn("alice");
     assertThat(alice.locator("nav >> text=CMDB")).hasCount(0);
     assertThat(alice.navigate("/cmdb").status()).isEqualTo(403);
+  }
+
+  @Test
+  void anAdminDefinesACiClassAndTheCiFormAsksForItsAttributes() {
+    final String name = "rack_" + UUID.randomUUID().toString().substring(0, 6);
+    final Page admin = app.signedIn("admin");
+    admin.navigate("/admin/cmdb/classes");
+    assertThat(admin.locator("#class-server")).containsText("Shipped");
+    shoot(admin, "cmdb-classes");
+    admin.click("#new-class");
+    admin.fill("#name", name);
+    admin.fill("[id='a0.name']", "units");
+    admin.fill("[id='a0.label']", "Height units");
+    admin.selectOption("[id='a0.type']", "NUMBER");
+    admin.check("[id='a0.required']");
+    admin.fill("[id='a1.name']", "cooling");
+    admin.fill("[id='a1.label']", "Cooling");
+    admin.selectOption("[id='a1.type']", "CHOICE");
+    admin.click("button:has-text('Create class')");
+    assertThat(admin.locator("#label-error")).containsText("is required");
+    assertThat(admin.locator("[id='a1.name']")).hasValue("cooling");
+    admin.fill("#label", "Rack");
+    admin.click("button:has-text('Create class')");
+    assertThat(admin.locator("[id='a1-error']")).hasText("a choice needs its options");
+    shoot(admin, "cmdb-class-errors");
+    admin.fill("[id='a1.options']", "air\nliquid");
+    admin.click("button:has-text('Create class')");
+    admin.waitForURL("**/admin/cmdb/classes/" + name);
+    assertThat(admin.locator("#notice")).containsText("Class Rack created.");
+    shoot(admin, "cmdb-class");
+
+    admin.navigate("/cmdb/cis/new?class=" + name);
+    assertThat(admin.locator("[id='attr.units']")).isVisible();
+    assertThat(admin.locator("select[id='attr.cooling'] option[value=liquid]")).hasCount(1);
+
+    final Page alice = app.signedIn("alice");
+    assertThat(alice.navigate("/admin/cmdb/classes").status()).isEqualTo(403);
   }
 }

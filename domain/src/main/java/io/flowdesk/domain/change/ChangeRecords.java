@@ -345,6 +345,14 @@ public class ChangeRecords implements RecordKindRecords {
     return rows.findFirstByProcessInstanceKey(processInstanceKey).map(ChangeRow::view);
   }
 
+  /** The changes linked to this incident (INC…), newest first; none for an unknown number. */
+  public List<Change> linkedTo(final String incidentNumber) {
+    if (incidentNumber == null || !RecordKind.INCIDENT.numbers(incidentNumber)) {
+      return List.of();
+    }
+    return rows.linkedToIncident(incidentNumber).stream().map(ChangeRow::view).toList();
+  }
+
   /** Every change in these states (all when empty), by {@code page}'s sort. */
   public Page<Change> all(final Collection<ChangeState> states, final Pageable page) {
     final Collection<ChangeState> wanted =

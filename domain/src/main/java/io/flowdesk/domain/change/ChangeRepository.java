@@ -2,6 +2,7 @@ package io.flowdesk.domain.change;
 
 import jakarta.persistence.LockModeType;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -23,6 +24,11 @@ interface ChangeRepository
   @Lock(LockModeType.PESSIMISTIC_WRITE)
   @Query("select c from ChangeRow c where c.id = :id")
   Optional<ChangeRow> lock(@Param("id") long id);
+
+  /** The changes linked to an incident (INC…), newest first. */
+  @Query(
+      "select c from ChangeRow c join c.incidents i where i = :incident order by c.createdAt desc")
+  List<ChangeRow> linkedToIncident(@Param("incident") String incidentNumber);
 
   Page<ChangeRow> findByStateIn(Collection<ChangeState> states, Pageable page);
 }

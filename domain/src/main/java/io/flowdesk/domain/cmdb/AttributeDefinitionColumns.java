@@ -8,7 +8,7 @@ import java.util.List;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** A row of {@code domain.ci_attribute_definition} as JPA maps it (V13). */
+/** A row of {@code domain.ci_attribute_definition} as JPA maps it (V13, V29). */
 @Embeddable
 class AttributeDefinitionColumns {
 
@@ -31,6 +31,9 @@ class AttributeDefinitionColumns {
   @Column(nullable = false)
   private int position;
 
+  @Column(name = "reference_class", length = 64)
+  private String referenceClass;
+
   protected AttributeDefinitionColumns() {}
 
   AttributeDefinitionColumns(final AttributeDefinition definition, final int position) {
@@ -40,9 +43,11 @@ class AttributeDefinitionColumns {
     this.required = definition.required();
     this.options = definition.type() == AttributeType.CHOICE ? definition.options() : null;
     this.position = position;
+    this.referenceClass =
+        definition.type() == AttributeType.REFERENCE ? definition.referenceClass() : null;
   }
 
   AttributeDefinition view() {
-    return new AttributeDefinition(name, label, type, required, options);
+    return new AttributeDefinition(name, label, type, required, options, referenceClass);
   }
 }

@@ -56,6 +56,19 @@ class CiClassRow {
     }
   }
 
+  /**
+   * Takes a redefinition's label, service flag and attributes (name and shipped stay); the caller
+   * has checked that no attribute a CI uses is lost or retyped.
+   */
+  void redefine(final CiClass redefined) {
+    this.label = redefined.label();
+    this.service = redefined.service();
+    attributes.clear();
+    for (int i = 0; i < redefined.attributes().size(); i++) {
+      attributes.add(new AttributeDefinitionColumns(redefined.attributes().get(i), i + 1));
+    }
+  }
+
   CiClass view() {
     return new CiClass(
         name,

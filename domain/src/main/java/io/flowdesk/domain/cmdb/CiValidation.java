@@ -176,8 +176,12 @@ final class CiValidation {
     return value == null || value.isBlank() ? null : value.strip();
   }
 
-  /** Checks a class an admin defines. */
-  static void check(final CiClass defined) {
+  /**
+   * Checks a class an admin defines.
+   *
+   * @param classExists whether a class of that name exists (for reference attributes' target)
+   */
+  static void check(final CiClass defined, final Predicate<String> classExists) {
     if (defined == null
         || defined.name() == null
         || !defined.name().matches("^[a-z][a-z0-9_]{0,63}$")) {
@@ -207,6 +211,16 @@ final class CiValidation {
           && (attribute.options().isEmpty()
               || attribute.options().stream().anyMatch(o -> o == null || o.isBlank()))) {
         throw new InvalidCiException(field, "a choice needs its options");
+      }
+      if (attribute.referenceClass() != null) {
+        if (attribute.type() != AttributeType.REFERENCE) {
+          throw new InvalidCiException(field, "only a reference refers to a class");
+        }
+        if (!attribute.referenceClass().equals(defined.name())
+            && !classExists.test(attribute.referenceClass())) {
+          throw new InvalidCiException(
+              field, "refers to class " + attribute.referenceClass() + ", which does not exist");
+        }
       }
     }
   }

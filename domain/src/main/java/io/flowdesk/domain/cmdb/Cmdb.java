@@ -33,6 +33,7 @@ public class Cmdb {
   private final CiHistory history;
   private final ImpactAnalysis impact;
   private final TransactionTemplate transactions;
+  private final JdbcClient jdbc;
   private final Clock clock;
 
   Cmdb(
@@ -45,7 +46,8 @@ public class Cmdb {
     this.classes = classes;
     this.cis = cis;
     this.relationships = relationships;
-    this.history = new CiHistory(JdbcClient.create(dataSource));
+    this.jdbc = JdbcClient.create(dataSource);
+    this.history = new CiHistory(jdbc);
     this.impact = new ImpactAnalysis(dataSource);
     this.transactions = new TransactionTemplate(transactionManager);
     this.clock = clock;
@@ -72,7 +74,7 @@ public class Cmdb {
    * @throws CiConflictException a class of that name exists
    */
   public CiClass defineClass(final CiClass defined) {
-    CiValidation.check(defined);
+    CiValidation.check(defined, classes::existsById);
     return inTransaction(
         () -> {
           if (classes.existsById(defined.name())) {
@@ -81,6 +83,59 @@ public class Cmdb {
           }
           return classes.saveAndFlush(new CiClassRow(defined, clock.instant())).view();
         });
+  }
+
+  /**
+   * Redefines a class: its label, whether it is a service class, and its attributes (added,
+   * relabelled, made required or not, options changed). An attribute that a CI of the class has a
+   * value for may be neither removed nor given another type or reference class: that would leave
+   * the value without its definition.
+   *
+   * @throws CiNotFoundException no such class
+   * @throws InvalidCiException naming the field; {@code attributes.x} for an attribute in use
+   */
+  public CiClass redefineClass(final CiClass redefined) {
+    CiValidation.check(redefined, classes::existsById);
+    return inTransaction(
+        () -> {
+          final CiClassRow row =
+              classes
+                  .findById(redefined.name())
+                  .orElseThrow(
+                      () -> new CiNotFoundException("there is no CI class " + redefined.name()));
+          final CiClass before = row.view();
+          for (final AttributeDefinition old : before.attributes()) {
+            final Optional<AttributeDefinition> now = redefined.attribute(old.name());
+            final boolean kept =
+                now.isPresent()
+                    && now.get().type() == old.type()
+                    && Objects.equals(now.get().referenceClass(), old.referenceClass());
+            if (!kept) {
+              final long using = cisUsing(before.name(), old.name());
+              if (using > 0) {
+                throw new InvalidCiException(
+                    "attributes." + old.name(),
+                    (now.isEmpty() ? "cannot be removed: " : "cannot change its type: ")
+                        + using
+                        + (using == 1 ? " configuration item has" : " configuration items have")
+                        + " a value for it");
+              }
+            }
+          }
+          row.redefine(redefined);
+          return classes.saveAndFlush(row).view();
+        });
+  }
+
+  /** How many CIs of the class have a value for the attribute. */
+  private long cisUsing(final String className, final String attribute) {
+    return jdbc.sql(
+            "SELECT count(*) FROM domain.ci WHERE class_name = :class"
+                + " AND jsonb_exists(attributes, :attribute)")
+        .param("class", className)
+        .param("attribute", attribute)
+        .query(Long.class)
+        .single();
   }
 
   /**
@@ -93,6 +148,7 @@ public class Cmdb {
     RecordText.requireActor(actor);
     final CiClass ciClass = knownClass(draft == null ? null : draft.className());
     final CheckedCi checked = CiValidation.check(draft, ciClass, cis::existsById);
+    requireReferencedClasses(ciClass, checked);
     return inTransaction(
         () -> {
           requireUniqueName(ciClass, checked.name());
@@ -125,6 +181,7 @@ public class Cmdb {
             throw new InvalidCiException("class", "a CI keeps its class (" + row.className() + ")");
           }
           final CheckedCi checked = CiValidation.check(draft, ciClass, cis::existsById);
+          requireReferencedClasses(ciClass, checked);
           final ConfigurationItem before = row.view();
           if (!before.name().equals(checked.name())) {
             requireUniqueName(ciClass, checked.name());
@@ -282,6 +339,26 @@ public class Cmdb {
         Objects.requireNonNull(direction, "direction"),
         depth,
         impact.reached(ciId, direction, depth));
+  }
+
+  // A reference attribute that names a class takes only CIs of that class.
+  private void requireReferencedClasses(final CiClass ciClass, final CheckedCi checked) {
+    for (final AttributeDefinition definition : ciClass.attributes()) {
+      final Object value = checked.attributes().get(definition.name());
+      if (definition.referenceClass() == null || value == null) {
+        continue;
+      }
+      final String referencedClass =
+          cis.findById(UUID.fromString(value.toString())).map(CiRow::className).orElse(null);
+      if (!definition.referenceClass().equals(referencedClass)) {
+        throw new InvalidCiException(
+            "attributes." + definition.name(),
+            "must be a CI of class "
+                + ciClass(definition.referenceClass())
+                    .map(CiClass::label)
+                    .orElse(definition.referenceClass()));
+      }
+    }
   }
 
   private CiClass knownClass(final String name) {

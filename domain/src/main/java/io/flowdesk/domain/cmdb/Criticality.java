@@ -5,8 +5,19 @@ package io.flowdesk.domain.cmdb;
  * assessment weighs the impacted services' criticality. Only CIs of a service class carry one.
  */
 public enum Criticality {
-  LOW,
-  MEDIUM,
-  HIGH,
-  CRITICAL
+  LOW("Low"),
+  MEDIUM("Medium"),
+  HIGH("High"),
+  CRITICAL("Critical");
+
+  private final String label;
+
+  Criticality(final String label) {
+    this.label = label;
+  }
+
+  /** How pages show it. */
+  public String label() {
+    return label;
+  }
 }

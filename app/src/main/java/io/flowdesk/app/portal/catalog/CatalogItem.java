@@ -38,7 +38,12 @@ public record CatalogItem(
     /** Starts the process with the form's answers. */
     REQUEST,
     /** Records an incident and starts the incident process (IncidentReporting). */
-    INCIDENT
+    INCIDENT,
+    /**
+     * Raises a change and starts its type's change model (ChangeRaising, as {@code /changes/new});
+     * offered only to those who work with changes, whatever the audience says.
+     */
+    CHANGE
   }
 
   public CatalogItem {
@@ -53,6 +58,10 @@ public record CatalogItem(
 
   /** Whether this person may see and order the item. */
   public boolean offeredTo(final Viewer viewer) {
+    if (kind == Kind.CHANGE && !viewer.worksTickets()) {
+      // Changes are IT's own work (ChangeAccess): an audience cannot open them to end users.
+      return false;
+    }
     return audience.isEmpty()
         || audience.stream()
             .anyMatch(

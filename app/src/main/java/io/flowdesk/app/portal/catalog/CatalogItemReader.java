@@ -231,9 +231,10 @@ class CatalogItemReader {
     return switch (text.toLowerCase(Locale.ROOT)) {
       case "", "request" -> CatalogItem.Kind.REQUEST;
       case "incident" -> CatalogItem.Kind.INCIDENT;
+      case "change" -> CatalogItem.Kind.CHANGE;
       default ->
           throw new InvalidItemException(
-              "catalog.kind must be request or incident, not \"" + text + "\"");
+              "catalog.kind must be request, incident or change, not \"" + text + "\"");
     };
   }
 

@@ -1,8 +1,10 @@
 package io.flowdesk.app.portal.catalog;
 
+import io.flowdesk.app.change.ChangeOrdering;
 import io.flowdesk.app.incident.IncidentReporting;
 import io.flowdesk.app.request.RequestOrdering;
 import io.flowdesk.app.security.Viewer;
+import io.flowdesk.domain.change.Change;
 import io.flowdesk.domain.incident.Incident;
 import io.flowdesk.domain.request.Request;
 import java.util.Map;
@@ -10,8 +12,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Orders a catalog item with a person's valid answers: a request item goes through {@link
- * RequestOrdering}, an incident item through {@link IncidentReporting} (each: record first, then
- * its process).
+ * RequestOrdering}, an incident item through {@link IncidentReporting}, a change item through
+ * {@link ChangeOrdering} (each: record first, then its process).
  */
 @Service
 public class CatalogOrders {
@@ -32,10 +34,15 @@ public class CatalogOrders {
 
   private final IncidentReporting reporting;
   private final RequestOrdering requests;
+  private final ChangeOrdering changes;
 
-  CatalogOrders(final IncidentReporting reporting, final RequestOrdering requests) {
+  CatalogOrders(
+      final IncidentReporting reporting,
+      final RequestOrdering requests,
+      final ChangeOrdering changes) {
     this.reporting = reporting;
     this.requests = requests;
+    this.changes = changes;
   }
 
   /**
@@ -47,6 +54,8 @@ public class CatalogOrders {
    *     requestedFor}
    * @throws io.flowdesk.app.request.OrderingForOthersRefusedException the orderer may order only
    *     for themselves
+   * @throws io.flowdesk.app.change.ChangeDraftRefusedException a change item's answers name a
+   *     change the change checks refuse (each field's problem)
    * @throws io.flowdesk.app.record.ProcessNotStartedException the process did not start; the record
    *     made for it was canceled
    */
@@ -62,6 +71,10 @@ public class CatalogOrders {
               + incident.number()
               + "; the service desk will pick it up.",
           "/portal/requests/" + incident.number());
+    }
+    if (item.kind() == CatalogItem.Kind.CHANGE) {
+      final Change change = changes.raise(orderer, answers);
+      return new Ordered("Change " + change.number() + " raised.", "/changes/" + change.number());
     }
     final Request request = requests.order(item, orderer, requestedFor, answers);
     return new Ordered(
