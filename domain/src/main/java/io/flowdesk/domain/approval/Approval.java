@@ -24,9 +24,14 @@ public record Approval(
     steps = List.copyOf(steps);
   }
 
-  /** The decisions alone (approved and rejected), oldest first. */
+  /** The votes alone (approved, rejected and abstained), oldest first. */
   public List<ApprovalStep> decisions() {
     return steps.stream().filter(step -> step.action().decides()).toList();
+  }
+
+  /** How many steps took {@code action}. */
+  public int count(final ApprovalAction action) {
+    return (int) steps.stream().filter(step -> step.action() == action).count();
   }
 
   /** Whether {@code username} may not decide it: the requester or whom it was requested for. */

@@ -33,6 +33,7 @@ public class ChangeRecords implements RecordKindRecords {
   private final ChangeRepository rows;
   private final ChangeTemplateRepository templates;
   private final RecordCore core;
+  private final ChangeAuthorizations authorizations;
   private final Clock clock;
 
   ChangeRecords(
@@ -44,6 +45,7 @@ public class ChangeRecords implements RecordKindRecords {
     this.rows = rows;
     this.templates = templates;
     this.clock = clock;
+    this.authorizations = new ChangeAuthorizations(dataSource);
     this.core =
         new RecordCore(
             dataSource,
@@ -290,6 +292,51 @@ public class ChangeRecords implements RecordKindRecords {
           }
           return changed;
         });
+  }
+
+  /**
+   * Records the outcome of the authorization as {@link #authorize(long, Authorization, String,
+   * Actor)} does, and with it the authority, its quorum and each vote, which the change shows from
+   * then on ({@link #authorizationOf}). Recording again replaces the votes.
+   *
+   * @throws IllegalArgumentException no authority, a quorum below 1, a vote without approver or
+   *     time
+   */
+  public Change authorize(
+      final long changeId,
+      final Authorization outcome,
+      final String authority,
+      final Integer quorum,
+      final List<AuthorizationVote> votes,
+      final String decisions,
+      final Actor actor) {
+    RecordText.required("authority", authority, RecordText.NAME);
+    final String who = authority.strip();
+    if (quorum != null && quorum < 1) {
+      throw new IllegalArgumentException("quorum must be at least 1, was " + quorum);
+    }
+    for (final AuthorizationVote vote : votes) {
+      if (vote.approver() == null
+          || vote.approver().isBlank()
+          || vote.decision() == null
+          || vote.decidedAt() == null) {
+        throw new IllegalArgumentException(
+            "a vote needs an approver, a decision and a time; had " + vote);
+      }
+      RecordText.optional("comment", vote.comment(), 4000);
+    }
+    return core.inTransaction(
+        () -> {
+          final Change changed = authorize(changeId, outcome, decisions, actor);
+          authorizations.record(
+              changeId, new AuthorizationRecord(who, outcome, quorum, votes, clock.instant()));
+          return changed;
+        });
+  }
+
+  /** How the change was last authorized, with the votes; empty before its authorization. */
+  public Optional<AuthorizationRecord> authorizationOf(final long changeId) {
+    return authorizations.of(changeId);
   }
 
   /** Links an incident (INC…) to the change; linking it again changes nothing. */
