@@ -8,11 +8,13 @@ import io.flowdesk.domain.record.RecordKindRecords;
 import io.flowdesk.domain.record.RecordText;
 import io.flowdesk.domain.record.TransitionRefusedException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.springframework.data.domain.Page;
@@ -34,6 +36,7 @@ public class ChangeRecords implements RecordKindRecords {
   private final ChangeTemplateRepository templates;
   private final RecordCore core;
   private final ChangeAuthorizations authorizations;
+  private final ChangeSchedule schedule;
   private final Clock clock;
 
   ChangeRecords(
@@ -46,6 +49,7 @@ public class ChangeRecords implements RecordKindRecords {
     this.templates = templates;
     this.clock = clock;
     this.authorizations = new ChangeAuthorizations(dataSource);
+    this.schedule = new ChangeSchedule(dataSource);
     this.core =
         new RecordCore(
             dataSource,
@@ -420,6 +424,26 @@ public class ChangeRecords implements RecordKindRecords {
               (row, query, cb) -> cb.equal(row.get("assignmentGroup"), assignmentGroup.strip()));
     }
     return rows.findAll(where, page).map(ChangeRow::view);
+  }
+
+  /**
+   * The changes in {@code states} whose planned window overlaps [{@code from}, {@code to}), by
+   * planned start, at most {@code limit}; only those of {@code assignmentGroup} and affecting CI
+   * {@code ci} when given (null: any). For the change calendar.
+   */
+  public List<ScheduledChange> scheduled(
+      final Instant from,
+      final Instant to,
+      final Collection<ChangeState> states,
+      final String assignmentGroup,
+      final UUID ci,
+      final int limit) {
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(to, "to");
+    if (states.isEmpty()) {
+      return List.of();
+    }
+    return schedule.overlapping(from, to, states, assignmentGroup, ci, limit);
   }
 
   private ChangeRow lock(final long changeId) {
