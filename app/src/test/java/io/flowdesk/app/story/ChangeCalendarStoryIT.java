@@ -148,8 +148,7 @@ class ChangeCalendarStoryIT {
   private static void assertNoSideways(final Page page) {
     assertThat(
             (Boolean)
-                page.evaluate(
-                    "() => document.documentElement.scrollWidth <= window.innerWidth"))
+                page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"))
         .as("no sideways scrolling on " + page.url())
         .isTrue();
   }

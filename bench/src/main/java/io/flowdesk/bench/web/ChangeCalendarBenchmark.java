@@ -20,10 +20,10 @@ import java.util.regex.Pattern;
  * Issue 19's change calendar target: a month page with p95 below 200 ms while many changes are
  * scheduled. Starts the packaged app in its local default, raises {@code changes} standard changes
  * ("Restart an application server") through {@code POST /api/changes} as agent.anna, spread over
- * this month and the next (each on 1–3 named CIs), waits until their model has scheduled them,
- * then lets {@code users} signed-in people (agents, the manager and the CAB) with think time open
- * the month page, the week page, the next month and {@code GET /api/changes/calendar} for the
- * month; per page requests, p50/p95/p99/max and errors.
+ * this month and the next (each on 1–3 named CIs), waits until their model has scheduled them, then
+ * lets {@code users} signed-in people (agents, the manager and the CAB) with think time open the
+ * month page, the week page, the next month and {@code GET /api/changes/calendar} for the month;
+ * per page requests, p50/p95/p99/max and errors.
  *
  * <pre>
  * java -cp "$(cat target/classpath.txt):target/classes" io.flowdesk.bench.web.ChangeCalendarBenchmark \

@@ -35,12 +35,8 @@ public class CalendarFeeds {
   private final Clock clock;
 
   CalendarFeeds(final JdbcClient jdbc) {
-    this(jdbc, Clock.systemUTC());
-  }
-
-  CalendarFeeds(final JdbcClient jdbc, final Clock clock) {
     this.jdbc = jdbc;
-    this.clock = clock;
+    this.clock = Clock.systemUTC();
   }
 
   /** A new token for {@code owner}, replacing any earlier one; the only time it is readable. */

@@ -103,7 +103,7 @@ class ChangeCalendarController {
       response.setStatus(HttpStatus.BAD_REQUEST.value());
     }
     model.addAttribute("grid", CalendarGrid.of(shown, anchor, today, content));
-    model.addAttribute("content", content);
+    model.addAttribute("calendar", content);
     model.addAttribute("today", today);
     model.addAttribute("problems", problems);
     model.addAttribute("group", CalendarQuery.blankToNull(group));
