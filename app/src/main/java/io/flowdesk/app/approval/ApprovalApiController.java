@@ -54,10 +54,11 @@ class ApprovalApiController {
 
   @PostMapping("/{id}")
   @Operation(
-      summary = "Approve or reject",
+      summary = "Approve, reject or abstain",
       description =
-          "Body {\"decision\": \"approve\" | \"reject\", \"comment\": \"...\"}; a rejection needs a"
-              + " comment (400 otherwise). Answers the approval with the decision recorded; 404"
+          "Body {\"decision\": \"approve\" | \"reject\" | \"abstain\", \"comment\": \"...\"}; a"
+              + " rejection and an abstention need a comment (400 otherwise). An abstention"
+              + " completes your part and counts for neither side. Answers the approval with the decision recorded; 404"
               + " when the approval does not wait for you (unknown, decided, or someone else's),"
               + " 409 when it was decided meanwhile.")
   ApprovalResource decide(

@@ -127,10 +127,11 @@ public class ApprovalDesk {
   }
 
   /**
-   * Decides approval {@code id}: {@code approve} or {@code reject} (with a comment).
+   * Decides approval {@code id}: {@code approve}, {@code reject} or {@code abstain} (the last two
+   * with a comment).
    *
-   * @throws IllegalArgumentException naming the problem: another decision, a rejection without
-   *     comment
+   * @throws IllegalArgumentException naming the problem: another decision, a rejection or
+   *     abstention without comment
    */
   @Transactional
   public Approval decide(
@@ -153,7 +154,7 @@ public class ApprovalDesk {
 
   private Approval decide(
       final Viewer approver, final ApprovalTask open, final String decision, final String comment) {
-    final boolean approve = approve(decision);
+    final ApprovalAction vote = vote(decision);
     requireNotOwnRequest(open.approval(), approver.username());
     final Instant now = now();
     final Approval decided;
@@ -163,7 +164,7 @@ public class ApprovalDesk {
               open.approval().id(),
               open.task().getUserTaskKey(),
               approver.username(),
-              approve,
+              vote,
               comment,
               delegatedFrom(open.approval(), approver.username()).orElse(null),
               now);
@@ -172,7 +173,7 @@ public class ApprovalDesk {
       throw new InvalidDecisionException("comment", capitalised(e.getMessage()));
     }
     final Map<String, Object> variables = new HashMap<>();
-    variables.put("decision", approve ? "approve" : "reject");
+    variables.put("decision", decision);
     variables.put("comment", comment == null || comment.isBlank() ? null : comment.strip());
     variables.put("decidedBy", approver.username());
     variables.put("decidedAt", now.toString());
@@ -237,17 +238,17 @@ public class ApprovalDesk {
     return delegated;
   }
 
-  private static boolean approve(final String decision) {
-    if ("approve".equals(decision)) {
-      return true;
-    }
-    if ("reject".equals(decision)) {
-      return false;
-    }
-    throw new InvalidDecisionException(
-        "decision",
-        "decision must be \"approve\" or \"reject\", was "
-            + (decision == null ? "missing" : "\"" + decision + "\""));
+  private static ApprovalAction vote(final String decision) {
+    return switch (decision == null ? "" : decision) {
+      case "approve" -> ApprovalAction.APPROVED;
+      case "reject" -> ApprovalAction.REJECTED;
+      case "abstain" -> ApprovalAction.ABSTAINED;
+      default ->
+          throw new InvalidDecisionException(
+              "decision",
+              "decision must be \"approve\", \"reject\" or \"abstain\", was "
+                  + (decision == null ? "missing" : "\"" + decision + "\""));
+    };
   }
 
   // The process never asks the requester; this holds should an administrator reassign the task.

@@ -120,7 +120,11 @@ class MyApprovalsController {
     }
     redirect.addFlashAttribute(
         "flash",
-        ("approve".equals(decided.get("decision")) ? "Approved" : "Rejected")
+        switch (String.valueOf(decided.get("decision"))) {
+              case "approve" -> "Approved";
+              case "abstain" -> "Abstained from";
+              default -> "Rejected";
+            }
             + " \u201c"
             + open.approval().subject()
             + "\u201d.");

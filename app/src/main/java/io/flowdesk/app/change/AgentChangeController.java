@@ -7,6 +7,7 @@ import io.flowdesk.app.record.RecordPages;
 import io.flowdesk.app.security.Viewer;
 import io.flowdesk.app.security.Viewers;
 import io.flowdesk.domain.change.Change;
+import io.flowdesk.domain.change.ChangeRecords;
 import java.io.IOException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -29,6 +30,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class AgentChangeController {
 
   private final ChangeAccess access;
+  private final ChangeRecords records;
   private final ChangeTimeline timeline;
   private final JournalPosting journal;
   private final RecordPages pages;
@@ -36,11 +38,13 @@ class AgentChangeController {
 
   AgentChangeController(
       final ChangeAccess access,
+      final ChangeRecords records,
       final ChangeTimeline timeline,
       final JournalPosting journal,
       final RecordPages pages,
       final Viewers viewers) {
     this.access = access;
+    this.records = records;
     this.timeline = timeline;
     this.journal = journal;
     this.pages = pages;
@@ -52,6 +56,8 @@ class AgentChangeController {
     final Change change = find(number);
     model.addAttribute("change", change);
     model.addAttribute("timeline", timeline.of(change));
+    model.addAttribute(
+        "cabOutcome", records.authorizationOf(change.id()).map(CabOutcome::of).orElse(null));
     pages.agentsView(model, access.ref(change), change.processInstanceKey());
     return "changes/record";
   }

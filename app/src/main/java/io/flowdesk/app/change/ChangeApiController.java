@@ -236,11 +236,19 @@ class ChangeApiController {
   }
 
   @GetMapping("/api/changes/{number}")
-  @Operation(summary = "One change, with its comments (never internal work notes)")
+  @Operation(
+      summary = "One change, with its authorization and comments (never internal work notes)",
+      description =
+          "authorization is null until the change was authorized; then {authority, outcome,"
+              + " quorum (approvals the CAB required, null for the change manager), approved,"
+              + " rejected, abstained, votes: [{approver, decision: approved|rejected|abstained,"
+              + " comment, decidedAt, delegatedFrom}], recordedAt}.")
   Map<String, Object> get(@PathVariable final String number) {
     final Change change = access.find(access.requireChangeWorker(viewer()), number);
     final Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("change", ChangeResource.of(change));
+    answer.put(
+        "authorization", records.authorizationOf(change.id()).map(CabOutcome::of).orElse(null));
     answer.put(
         "comments", records.journal(change.id(), false).stream().map(CommentResource::of).toList());
     return answer;

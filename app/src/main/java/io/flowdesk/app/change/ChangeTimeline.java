@@ -4,6 +4,7 @@ import io.flowdesk.app.record.Timeline;
 import io.flowdesk.app.record.TimelineEntry;
 import io.flowdesk.app.record.Timelines;
 import io.flowdesk.domain.change.Authorization;
+import io.flowdesk.domain.change.AuthorizationVote;
 import io.flowdesk.domain.change.Change;
 import io.flowdesk.domain.change.ChangeRecords;
 import io.flowdesk.domain.change.ChangeState;
@@ -15,8 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * A change's history in words for the agents' page: raised, each state it reached, its risk, the
- * authorization, the close code and attachments, merged with the journal (work notes included),
- * oldest first.
+ * authorization with each vote, the close code and attachments, merged with the journal (work notes
+ * included), oldest first.
  */
 @Component
 class ChangeTimeline {
@@ -50,6 +51,18 @@ class ChangeTimeline {
         timeline.event(entry.at(), actor, line, null);
       }
     }
+    records
+        .authorizationOf(change.id())
+        .ifPresent(
+            authorization -> {
+              for (final AuthorizationVote vote : authorization.votes()) {
+                timeline.event(
+                    vote.decidedAt(),
+                    timeline.person(vote.approver()),
+                    authorization.authority() + " vote: " + CabOutcome.label(vote.decision()),
+                    vote.comment());
+              }
+            });
     timeline.journal(records.journal(change.id(), true));
     return timeline.entries();
   }

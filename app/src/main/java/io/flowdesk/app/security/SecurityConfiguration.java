@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -54,6 +55,11 @@ class SecurityConfiguration {
 
   private static final String[] AGENT_ROLES = {
     Role.AGENT.name(), Role.MANAGER.name(), Role.ADMIN.name()
+  };
+
+  /** The change calendar and CAB view are also the CAB's (the pages check the CAB's groups). */
+  private static final String[] CALENDAR_ROLES = {
+    Role.AGENT.name(), Role.MANAGER.name(), Role.ADMIN.name(), Role.CAB_MEMBER.name()
   };
 
   /**
@@ -102,6 +108,12 @@ class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers("/admin/**", "/forms/**", "/actuator/**")
                     .hasRole(Role.ADMIN.name())
+                    // A calendar client cannot sign in: the feed's secret token stands for its
+                    // owner, whose access the feed checks itself.
+                    .requestMatchers(HttpMethod.GET, "/changes/calendar/feed/*")
+                    .permitAll()
+                    .requestMatchers("/changes/calendar", "/changes/calendar/**", "/changes/cab")
+                    .hasAnyRole(CALENDAR_ROLES)
                     .requestMatchers(
                         "/inbox/**",
                         "/incidents/**",

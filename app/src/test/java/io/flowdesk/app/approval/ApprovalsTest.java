@@ -24,6 +24,7 @@ import io.flowdesk.app.WebTestSupport;
 import io.flowdesk.app.story.Chromium;
 import io.flowdesk.domain.approval.Approval;
 import io.flowdesk.domain.approval.ApprovalAction;
+import io.flowdesk.domain.approval.ApprovalState;
 import io.flowdesk.domain.approval.Approvals;
 import io.flowdesk.domain.record.Actor;
 import io.flowdesk.domain.request.NewRequest;
@@ -188,7 +189,7 @@ class ApprovalsTest extends WebTestSupport {
     assertThat(detail.select("#requester").text()).isEqualTo("Alice Andersen");
     assertThat(detail.select("#answers").text())
         .isEqualTo("Laptop model 16-inch, 32 GB Why Builds take an hour");
-    assertThat(detail.select("#decide input[name=decision]")).hasSize(2);
+    assertThat(detail.select("#decide input[name=decision]")).hasSize(3);
 
     mvc.perform(
             post("/portal/approvals/" + approval.id())
@@ -270,7 +271,7 @@ class ApprovalsTest extends WebTestSupport {
 
     assertThat(detail.select("#record-number").text()).isEqualTo("CHG0000042");
     assertThat(detail.select("#answers")).isEmpty();
-    assertThat(detail.select("#decide input[name=decision]")).hasSize(2);
+    assertThat(detail.select("#decide input[name=decision]")).hasSize(3);
   }
 
   @Test
@@ -320,7 +321,9 @@ class ApprovalsTest extends WebTestSupport {
         .andExpect(jsonPath("$.detail").value("A rejection needs a comment saying why."));
     mvc.perform(postJson(path, "{\"decision\": \"maybe\"}").with(as("manager.maria")))
         .andExpect(status().isBadRequest())
-        .andExpect(jsonPath("$.detail").value(containsString("\"approve\" or \"reject\"")));
+        .andExpect(
+            jsonPath("$.detail")
+                .value(containsString("\"approve\", \"reject\" or \"abstain\", was \"maybe\"")));
     mvc.perform(
             postJson(path, "{\"decision\": \"approve\", \"amount\": 1}").with(as("manager.maria")))
         .andExpect(status().isBadRequest())
@@ -335,6 +338,38 @@ class ApprovalsTest extends WebTestSupport {
         .andExpect(jsonPath("$.steps[0].comment").value("Use a loan laptop"));
     mvc.perform(postJson(path, "{\"decision\": \"approve\"}").with(as("manager.maria")))
         .andExpect(status().isNotFound());
+  }
+
+  @Test
+  void anAbstentionNeedsACommentInTheFormAndTheApiAndCountsForNeitherSide() throws Exception {
+    final Approval approval = requested(List.of("manager:alice"));
+    final MockHttpSession maria = signIn("manager.maria");
+    final String path = "/api/approvals/" + approval.id();
+
+    final Document refused =
+        html(
+            post("/portal/approvals/" + approval.id())
+                .session(maria)
+                .with(csrf())
+                .param("decision", "abstain")
+                .param("comment", ""));
+    assertThat(refused.select(".fd-error").text())
+        .contains("An abstention needs a comment saying why.");
+    mvc.perform(postJson(path, "{\"decision\": \"abstain\"}").with(as("manager.maria")))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.detail").value("An abstention needs a comment saying why."));
+    assertThat(now(approval).steps()).isEmpty();
+
+    mvc.perform(
+            postJson(path, "{\"decision\": \"abstain\", \"comment\": \"I sit on the board\"}")
+                .with(as("manager.maria")))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.steps[0].action").value("abstained"))
+        .andExpect(jsonPath("$.steps[0].comment").value("I sit on the board"));
+    // The only approver abstained: nobody approved, so the approval ends rejected.
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> now(approval).state() == ApprovalState.REJECTED);
   }
 
   @Test

@@ -25,7 +25,7 @@ public record Approval(
     steps = List.copyOf(steps);
   }
 
-  /** The decisions alone (approved and rejected), oldest first. */
+  /** The votes alone (approved, rejected and abstained), oldest first. */
   public List<ApprovalStep> decisions() {
     return steps.stream().filter(step -> step.action().decides()).toList();
   }
@@ -33,9 +33,10 @@ public record Approval(
   /**
    * Who is asked to decide now, as process flowdesk-approval asks them: everyone at once, or one
    * after the other in {@link ApprovalMode#SEQUENTIAL}; a delegation or an escalation hands a part
-   * on, a decision ends it; nobody once the approval is decided (its approvals or rejections
-   * reached what the mode allows) or concluded. Pages check access with this instead of asking the
-   * engine for the open task; the engine still decides whether a decision can be taken.
+   * on, a vote (an abstention too) ends it; nobody once the approval is decided (its approvals,
+   * rejections and abstentions reached what the mode allows, see {@link ApprovalMode#abstention()})
+   * or concluded. Pages check access with this instead of asking the engine for the open task; the
+   * engine still decides whether a decision can be taken.
    */
   public List<String> awaiting() {
     if (state != ApprovalState.OPEN) {
@@ -48,6 +49,9 @@ public record Approval(
     List<String> asked = new ArrayList<>(rounds.get(0));
     int approvals = 0;
     int rejections = 0;
+    int abstentions = 0;
+    final boolean abstentionsCountAgainst =
+        mode.abstention() == ApprovalMode.Abstention.COUNTS_AGAINST;
     for (final ApprovalStep step : steps) {
       final int part = asked.indexOf(step.actor());
       if (part < 0) {
@@ -58,12 +62,13 @@ public record Approval(
         continue;
       }
       asked.remove(part);
-      if (step.action() == ApprovalAction.APPROVED) {
-        approvals++;
-      } else {
-        rejections++;
+      switch (step.action()) {
+        case APPROVED -> approvals++;
+        case REJECTED -> rejections++;
+        default -> abstentions++;
       }
-      if (approvals >= required || rejections > tolerated) {
+      if (approvals >= mode.approvalsNeeded(required, abstentions)
+          || rejections + (abstentionsCountAgainst ? abstentions : 0) > tolerated) {
         return List.of();
       }
       if (asked.isEmpty() && ++round < rounds.size()) {
@@ -71,6 +76,11 @@ public record Approval(
       }
     }
     return List.copyOf(asked);
+  }
+
+  /** How many steps took {@code action}. */
+  public int count(final ApprovalAction action) {
+    return (int) steps.stream().filter(step -> step.action() == action).count();
   }
 
   /** Whether {@code username} may not decide it: the requester or whom it was requested for. */

@@ -77,6 +77,40 @@ public enum ApprovalMode {
     return this == FIRST ? 0 : approvers - required;
   }
 
+  /**
+   * What an abstention does here. In {@code any} and {@code quorum} it is one approver fewer who
+   * could approve, so the approval is rejected as soon as the approvals required can no longer be
+   * reached. In {@code all} and {@code sequential} it does not block (as in ServiceNow): the others
+   * must approve, and at least one approval is needed. In {@code first} it waits for the first
+   * approver who takes a side.
+   */
+  public Abstention abstention() {
+    return switch (this) {
+      case ANY, QUORUM -> Abstention.COUNTS_AGAINST;
+      case ALL, SEQUENTIAL -> Abstention.LOWERS_REQUIRED;
+      case FIRST -> Abstention.IGNORED;
+    };
+  }
+
+  /** The approvals that approve it after {@code abstentions} abstentions, of {@code required}. */
+  public int approvalsNeeded(final int required, final int abstentions) {
+    return abstention() == Abstention.LOWERS_REQUIRED
+        ? Math.max(1, required - abstentions)
+        : required;
+  }
+
+  /** What an abstention does to the count; the process model reads its {@link #label()}. */
+  public enum Abstention {
+    COUNTS_AGAINST,
+    LOWERS_REQUIRED,
+    IGNORED;
+
+    /** {@code counts-against}, {@code lowers-required}, {@code ignored}. */
+    public String label() {
+      return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+  }
+
   /** Whether the approvers are asked one after the other. */
   public boolean sequential() {
     return this == SEQUENTIAL;

@@ -128,21 +128,46 @@ public class Approvals {
       final String comment,
       final String onBehalfOf,
       final Instant at) {
-    final String text =
-        approve
-            ? optionalText("comment", comment)
-            : requireText(
-                "comment", comment, MAX_COMMENT, "a rejection needs a comment saying why");
-    return step(
+    return decide(
         approvalId,
         taskKey,
-        new ApprovalStep(
-            approver,
-            approve ? ApprovalAction.APPROVED : ApprovalAction.REJECTED,
-            text,
-            onBehalfOf,
-            null,
-            at));
+        approver,
+        approve ? ApprovalAction.APPROVED : ApprovalAction.REJECTED,
+        comment,
+        onBehalfOf,
+        at);
+  }
+
+  /**
+   * Records {@code approver}'s vote, taken in user task {@code taskKey}: approved, rejected or
+   * abstained; a rejection and an abstention need a comment saying why. A task decides once: a
+   * repeat records nothing.
+   *
+   * @param onBehalfOf the approver who delegated to {@code approver}, or null
+   * @throws IllegalArgumentException a rejection or abstention without comment, a comment too long,
+   *     an action that is no vote
+   * @throws IllegalStateException the approval is no longer open
+   */
+  public Approval decide(
+      final long approvalId,
+      final long taskKey,
+      final String approver,
+      final ApprovalAction vote,
+      final String comment,
+      final String onBehalfOf,
+      final Instant at) {
+    final String text =
+        switch (vote) {
+          case APPROVED -> optionalText("comment", comment);
+          case REJECTED ->
+              requireText(
+                  "comment", comment, MAX_COMMENT, "a rejection needs a comment saying why");
+          case ABSTAINED ->
+              requireText(
+                  "comment", comment, MAX_COMMENT, "an abstention needs a comment saying why");
+          default -> throw new IllegalArgumentException(vote + " is not a vote");
+        };
+    return step(approvalId, taskKey, new ApprovalStep(approver, vote, text, onBehalfOf, null, at));
   }
 
   /**
@@ -178,8 +203,9 @@ public class Approvals {
   }
 
   /**
-   * Ends the approval: approved when it has as many approvals as it requires, else rejected. An
-   * approval already ended stays as it ended.
+   * Ends the approval: approved when it has as many approvals as it requires (after abstentions,
+   * {@link ApprovalMode#approvalsNeeded}), else rejected. An approval already ended stays as it
+   * ended.
    */
   public Approval conclude(final long approvalId, final Instant at) {
     return tx.execute(
@@ -188,12 +214,14 @@ public class Approvals {
           if (approval.state() != ApprovalState.OPEN) {
             return approval;
           }
-          final long approvals =
-              approval.steps().stream()
-                  .filter(step -> step.action() == ApprovalAction.APPROVED)
-                  .count();
+          final int needed =
+              approval
+                  .mode()
+                  .approvalsNeeded(approval.required(), approval.count(ApprovalAction.ABSTAINED));
           jdbc.sql("UPDATE domain.approval SET state = :state, decided_at = :at WHERE id = :id")
-              .param("state", approvals >= approval.required() ? "APPROVED" : "REJECTED")
+              .param(
+                  "state",
+                  approval.count(ApprovalAction.APPROVED) >= needed ? "APPROVED" : "REJECTED")
               .param("at", Timestamp.from(at))
               .param("id", approvalId)
               .update();

@@ -8,11 +8,13 @@ import io.flowdesk.domain.record.RecordKindRecords;
 import io.flowdesk.domain.record.RecordText;
 import io.flowdesk.domain.record.TransitionRefusedException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.springframework.data.domain.Page;
@@ -33,6 +35,8 @@ public class ChangeRecords implements RecordKindRecords {
   private final ChangeRepository rows;
   private final ChangeTemplateRepository templates;
   private final RecordCore core;
+  private final ChangeAuthorizations authorizations;
+  private final ChangeSchedule schedule;
   private final Clock clock;
 
   ChangeRecords(
@@ -44,6 +48,8 @@ public class ChangeRecords implements RecordKindRecords {
     this.rows = rows;
     this.templates = templates;
     this.clock = clock;
+    this.authorizations = new ChangeAuthorizations(dataSource);
+    this.schedule = new ChangeSchedule(dataSource);
     this.core =
         new RecordCore(
             dataSource,
@@ -292,6 +298,51 @@ public class ChangeRecords implements RecordKindRecords {
         });
   }
 
+  /**
+   * Records the outcome of the authorization as {@link #authorize(long, Authorization, String,
+   * Actor)} does, and with it the authority, its quorum and each vote, which the change shows from
+   * then on ({@link #authorizationOf}). Recording again replaces the votes.
+   *
+   * @throws IllegalArgumentException no authority, a quorum below 1, a vote without approver or
+   *     time
+   */
+  public Change authorize(
+      final long changeId,
+      final Authorization outcome,
+      final String authority,
+      final Integer quorum,
+      final List<AuthorizationVote> votes,
+      final String decisions,
+      final Actor actor) {
+    RecordText.required("authority", authority, RecordText.NAME);
+    final String who = authority.strip();
+    if (quorum != null && quorum < 1) {
+      throw new IllegalArgumentException("quorum must be at least 1, was " + quorum);
+    }
+    for (final AuthorizationVote vote : votes) {
+      if (vote.approver() == null
+          || vote.approver().isBlank()
+          || vote.decision() == null
+          || vote.decidedAt() == null) {
+        throw new IllegalArgumentException(
+            "a vote needs an approver, a decision and a time; had " + vote);
+      }
+      RecordText.optional("comment", vote.comment(), 4000);
+    }
+    return core.inTransaction(
+        () -> {
+          final Change changed = authorize(changeId, outcome, decisions, actor);
+          authorizations.record(
+              changeId, new AuthorizationRecord(who, outcome, quorum, votes, clock.instant()));
+          return changed;
+        });
+  }
+
+  /** How the change was last authorized, with the votes; empty before its authorization. */
+  public Optional<AuthorizationRecord> authorizationOf(final long changeId) {
+    return authorizations.of(changeId);
+  }
+
   /** Links an incident (INC…) to the change; linking it again changes nothing. */
   public Change linkIncident(final long changeId, final String incidentNumber, final Actor actor) {
     if (!RecordKind.INCIDENT.numbers(incidentNumber)) {
@@ -381,6 +432,26 @@ public class ChangeRecords implements RecordKindRecords {
               (row, query, cb) -> cb.equal(row.get("assignmentGroup"), assignmentGroup.strip()));
     }
     return rows.findAll(where, page).map(ChangeRow::view);
+  }
+
+  /**
+   * The changes in {@code states} whose planned window overlaps [{@code from}, {@code to}), by
+   * planned start, at most {@code limit}; only those of {@code assignmentGroup} and affecting CI
+   * {@code ci} when given (null: any). For the change calendar.
+   */
+  public List<ScheduledChange> scheduled(
+      final Instant from,
+      final Instant to,
+      final Collection<ChangeState> states,
+      final String assignmentGroup,
+      final UUID ci,
+      final int limit) {
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(to, "to");
+    if (states.isEmpty()) {
+      return List.of();
+    }
+    return schedule.overlapping(from, to, states, assignmentGroup, ci, limit);
   }
 
   private ChangeRow lock(final long changeId) {

@@ -104,6 +104,52 @@ class ApprovalsTest {
   }
 
   @Test
+  void anAbstentionNeedsACommentAndCountsForNeitherSideInAQuorum() {
+    final Approval approval = open("REQ0000005", ApprovalMode.QUORUM, "maria", "bob", "carl");
+
+    assertThatThrownBy(
+            () ->
+                approvals.decide(
+                    approval.id(), 41, "maria", ApprovalAction.ABSTAINED, " ", null, NOW))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("an abstention needs a comment saying why");
+    approvals.decide(approval.id(), 42, "maria", ApprovalAction.ABSTAINED, "I built it", null, NOW);
+    approvals.decide(approval.id(), 43, "bob", true, null, null, NOW);
+    approvals.decide(approval.id(), 44, "carl", true, null, null, NOW);
+
+    final Approval concluded = approvals.conclude(approval.id(), NOW);
+    assertThat(concluded.state()).isEqualTo(ApprovalState.APPROVED);
+    assertThat(concluded.decisions())
+        .extracting(ApprovalStep::action)
+        .containsExactly(
+            ApprovalAction.ABSTAINED, ApprovalAction.APPROVED, ApprovalAction.APPROVED);
+  }
+
+  @Test
+  void aQuorumOutOfReachAfterAnAbstentionRejects() {
+    final Approval approval = open("REQ0000006", ApprovalMode.QUORUM, "maria", "bob", "carl");
+    approvals.decide(approval.id(), 51, "maria", ApprovalAction.ABSTAINED, "Away", null, NOW);
+    approvals.decide(approval.id(), 52, "bob", true, null, null, NOW);
+
+    assertThat(approvals.conclude(approval.id(), NOW).state()).isEqualTo(ApprovalState.REJECTED);
+  }
+
+  @Test
+  void inAllModeAnAbstentionDoesNotBlockButSomebodyMustApprove() {
+    final Approval approval = open("REQ0000007", ApprovalMode.ALL, "maria", "bob");
+    approvals.decide(approval.id(), 61, "maria", ApprovalAction.ABSTAINED, "Conflict", null, NOW);
+    approvals.decide(approval.id(), 62, "bob", true, null, null, NOW);
+    assertThat(approvals.conclude(approval.id(), NOW).state()).isEqualTo(ApprovalState.APPROVED);
+
+    final Approval nobody = open("REQ0000008", ApprovalMode.ALL, "maria", "bob");
+    approvals.decide(nobody.id(), 63, "maria", ApprovalAction.ABSTAINED, "Conflict", null, NOW);
+    approvals.decide(nobody.id(), 64, "bob", ApprovalAction.ABSTAINED, "Conflict", null, NOW);
+    assertThat(approvals.conclude(nobody.id(), NOW).state()).isEqualTo(ApprovalState.REJECTED);
+    assertThat(ApprovalMode.ALL.approvalsNeeded(2, 2)).isEqualTo(1);
+    assertThat(ApprovalMode.QUORUM.approvalsNeeded(2, 1)).isEqualTo(2);
+  }
+
+  @Test
   void modesNameTheirNumbersAndRefuseAnUnreachableQuorum() {
     assertThat(ApprovalMode.of(null)).isEqualTo(ApprovalMode.ANY);
     assertThat(ApprovalMode.ANY.rejectionsTolerated(3, 1)).isEqualTo(2);

@@ -274,6 +274,40 @@ class ChangeRecordsTest {
   }
 
   @Test
+  void theCabsQuorumAndVotesAreRecordedOnTheChangeAndReplacedByARetry() {
+    final Change normal = raised(ChangeType.NORMAL);
+    final Instant at = Instant.parse("2026-12-08T09:15:00Z");
+    final List<AuthorizationVote> votes =
+        List.of(
+            new AuthorizationVote("cab.carl", VoteDecision.APPROVED, null, at, null),
+            new AuthorizationVote("cab.cora", VoteDecision.ABSTAINED, "I built it", at, null),
+            new AuthorizationVote("cab.chris", VoteDecision.APPROVED, "Fine", at, "cab.dan"));
+    assertThat(changes.authorizationOf(normal.id())).isEmpty();
+
+    changes.authorize(
+        normal.id(), Authorization.APPROVED, "CAB", 2, votes, "CAB: approved.", Actor.job(61));
+    changes.authorize(
+        normal.id(), Authorization.APPROVED, "CAB", 2, votes, "CAB: approved.", Actor.job(61));
+
+    final AuthorizationRecord recorded = changes.authorizationOf(normal.id()).orElseThrow();
+    assertThat(recorded.authority()).isEqualTo("CAB");
+    assertThat(recorded.outcome()).isEqualTo(Authorization.APPROVED);
+    assertThat(recorded.quorum()).isEqualTo(2);
+    assertThat(recorded.votes()).containsExactlyElementsOf(votes);
+    assertThat(recorded.count(VoteDecision.ABSTAINED)).isEqualTo(1);
+    assertThat(changes.find(normal.id()).orElseThrow().authorization())
+        .isEqualTo(Authorization.APPROVED);
+    assertThatThrownBy(
+            () ->
+                changes.authorize(
+                    normal.id(), Authorization.REJECTED, " ", 2, votes, null, Actor.job(62)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("authority");
+    assertThat(changes.authorizationOf(normal.id()).orElseThrow().outcome())
+        .isEqualTo(Authorization.APPROVED);
+  }
+
+  @Test
   void riskAuthorizationAndIncidentsAreRecordedAndAudited() {
     final Change normal = raised(ChangeType.NORMAL);
 

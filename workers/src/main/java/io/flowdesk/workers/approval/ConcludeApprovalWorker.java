@@ -4,7 +4,6 @@ import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobClient;
 import io.flowdesk.domain.approval.Approval;
-import io.flowdesk.domain.approval.ApprovalAction;
 import io.flowdesk.domain.approval.ApprovalState;
 import io.flowdesk.domain.approval.ApprovalStep;
 import io.flowdesk.domain.approval.Approvals;
@@ -18,9 +17,10 @@ import java.util.Map;
 
 /**
  * Task type {@code flowdesk:approval-conclude}: ends the approval (approved when its approvals
- * reached the number required) and answers variable {@code approval} = {@code {decision:
- * "approved"|"rejected", decisions: [{approver, decision, comment, decidedAt, delegatedFrom}]}}
- * from what the domain recorded, which the calling process maps out.
+ * reached the number required, after abstentions) and answers variable {@code approval} = {@code
+ * {decision: "approved"|"rejected", mode, required, decisions: [{approver, decision:
+ * "approved"|"rejected"|"abstained", comment, decidedAt, delegatedFrom}]}} from what the domain
+ * recorded, which the calling process maps out.
  */
 public class ConcludeApprovalWorker {
 
@@ -48,6 +48,8 @@ public class ConcludeApprovalWorker {
             ApprovalJobs.approvalId(inputs), clock.instant().truncatedTo(ChronoUnit.SECONDS));
     final Map<String, Object> outcome = new LinkedHashMap<>();
     outcome.put("decision", approval.state() == ApprovalState.APPROVED ? "approved" : "rejected");
+    outcome.put("mode", approval.mode().label());
+    outcome.put("required", approval.required());
     outcome.put(
         "decisions", approval.decisions().stream().map(ConcludeApprovalWorker::decision).toList());
     final Map<String, Object> result = new LinkedHashMap<>();
@@ -58,7 +60,13 @@ public class ConcludeApprovalWorker {
   private static Map<String, Object> decision(final ApprovalStep step) {
     final Map<String, Object> decision = new LinkedHashMap<>();
     decision.put("approver", step.actor());
-    decision.put("decision", step.action() == ApprovalAction.APPROVED ? "approved" : "rejected");
+    decision.put(
+        "decision",
+        switch (step.action()) {
+          case APPROVED -> "approved";
+          case ABSTAINED -> "abstained";
+          default -> "rejected";
+        });
     decision.put("comment", step.comment());
     decision.put("decidedAt", step.at().toString());
     decision.put("delegatedFrom", step.onBehalfOf());

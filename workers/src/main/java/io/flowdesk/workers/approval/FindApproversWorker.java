@@ -30,10 +30,12 @@ import java.util.stream.Stream;
  * reminderAfter}, {@code expireAfter}, {@code onExpiry}, {@code subject}, {@code requester}, {@code
  * requestedFor}, {@code recordNumber}). Result: {@code approvalId}, {@code rounds} (one list of
  * approver cards per round), {@code required}, {@code rejectionsTolerated}, the counters {@code
- * approvalsGiven}/{@code rejectionsGiven}, {@code reminderTimer}/{@code expiryTimer} (ISO-8601; ten
- * years when not asked for), {@code approvalLink} (the approval in the portal), and the optional
- * inputs normalised. Every problem with the inputs or the directory is an incident naming it: the
- * approval never waits silently for nobody.
+ * approvalsGiven}/{@code rejectionsGiven}/{@code abstentionsGiven}, {@code abstention} (what an
+ * abstention does in this mode: {@code counts-against}, {@code lowers-required} or {@code
+ * ignored}), {@code reminderTimer}/{@code expiryTimer} (ISO-8601; ten years when not asked for),
+ * {@code approvalLink} (the approval in the portal), and the optional inputs normalised. Every
+ * problem with the inputs or the directory is an incident naming it: the approval never waits
+ * silently for nobody.
  */
 public class FindApproversWorker {
 
@@ -158,6 +160,8 @@ public class FindApproversWorker {
     result.put("rejectionsTolerated", mode.rejectionsTolerated(asked.size(), required));
     result.put("approvalsGiven", 0);
     result.put("rejectionsGiven", 0);
+    result.put("abstentionsGiven", 0);
+    result.put("abstention", mode.abstention().label());
     result.put("reminderTimer", reminder == null ? NEVER : reminder.toString());
     result.put("expiryTimer", expiry == null ? NEVER : expiry.toString());
     result.put("onExpiry", onExpiry);

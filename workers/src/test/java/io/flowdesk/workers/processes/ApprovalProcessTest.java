@@ -20,6 +20,7 @@ import io.flowdesk.connectors.mail.MailSender;
 import io.flowdesk.connectors.mail.MailSenderSettings;
 import io.flowdesk.connectors.mail.MailServer;
 import io.flowdesk.domain.approval.Approval;
+import io.flowdesk.domain.approval.ApprovalAction;
 import io.flowdesk.domain.approval.ApprovalState;
 import io.flowdesk.domain.approval.Approvals;
 import io.flowdesk.domain.delivery.DeliveryLog;
@@ -252,6 +253,26 @@ class ApprovalProcessTest {
     client.newCompleteUserTaskCommand(task.getUserTaskKey()).variables(variables).send().join();
   }
 
+  /** What the app does when an approver abstains: record it with the comment, complete the task. */
+  void abstain(final Started approval, final String approver, final String comment) {
+    final UserTask task = taskOf(approval, approver);
+    final Instant now = clock.now();
+    approvals.decide(
+        approvalOf(approval).id(),
+        task.getUserTaskKey(),
+        approver,
+        ApprovalAction.ABSTAINED,
+        comment,
+        null,
+        now);
+    final Map<String, Object> variables = new HashMap<>();
+    variables.put("decision", "abstain");
+    variables.put("comment", comment);
+    variables.put("decidedBy", approver);
+    variables.put("decidedAt", now.toString());
+    client.newCompleteUserTaskCommand(task.getUserTaskKey()).variables(variables).send().join();
+  }
+
   @SuppressWarnings("unchecked")
   Map<String, Object> outcome(final Started approval) throws Exception {
     records.awaitCompleted(approval.instance());
@@ -292,7 +313,7 @@ class ApprovalProcessTest {
     final Started approval = ask(Map.of("approvers", List.of("bob", "carl"), "mode", "any"));
 
     final List<UserTask> tasks = awaitAsked(approval, "bob", "carl");
-    assertThat(tasks).extracting(UserTask::getName).containsOnly("Approve or reject");
+    assertThat(tasks).extracting(UserTask::getName).containsOnly("Approve, reject or abstain");
     final Approval recorded = approvalOf(approval);
     assertThat(recorded.recordNumber()).isEqualTo("REQ0000042");
     assertThat(recorded.approvers()).containsExactly("bob", "carl");
@@ -427,6 +448,83 @@ class ApprovalProcessTest {
 
     assertThat(outcome(approval).get("decision")).isEqualTo("rejected");
     assertThat(openTasks(approval)).isEmpty();
+  }
+
+  // --- abstentions -----------------------------------------------------------------------------
+
+  @Test
+  void inAQuorumAnAbstentionCountsForNeitherSideAndTheOthersCanStillApprove() throws Exception {
+    final Started approval =
+        ask(Map.of("approvers", List.of("group:cab"), "mode", "quorum", "quorum", 2));
+    awaitAsked(approval, "carl", "dora", "ed");
+
+    abstain(approval, "carl", "I wrote the plan");
+    awaitAsked(approval, "dora", "ed");
+    decide(approval, "dora", true, null);
+    awaitAsked(approval, "ed");
+    decide(approval, "ed", true, null);
+
+    final Map<String, Object> outcome = outcome(approval);
+    assertThat(outcome.get("decision")).isEqualTo("approved");
+    assertThat(outcome.get("required")).isEqualTo(2);
+    assertThat((List<Map<String, Object>>) outcome.get("decisions"))
+        .extracting(d -> d.get("approver") + ":" + d.get("decision") + ":" + d.get("comment"))
+        .containsExactly(
+            "carl:abstained:I wrote the plan", "dora:approved:null", "ed:approved:null");
+  }
+
+  @Test
+  void inAQuorumAnAbstentionThatPutsTheQuorumOutOfReachRejectsAtOnce() throws Exception {
+    final Started approval =
+        ask(Map.of("approvers", List.of("group:cab"), "mode", "quorum", "quorum", 2));
+    awaitAsked(approval, "carl", "dora", "ed");
+
+    decide(approval, "carl", false, "Risky");
+    awaitAsked(approval, "dora", "ed");
+    abstain(approval, "dora", "Not my area");
+
+    assertThat(outcome(approval).get("decision")).isEqualTo("rejected");
+    assertThat(openTasks(approval)).isEmpty();
+    assertThat(approvalOf(approval).state()).isEqualTo(ApprovalState.REJECTED);
+  }
+
+  @Test
+  void inAllModeAnAbstentionDoesNotBlockTheOthersApproval() throws Exception {
+    final Started approval =
+        ask(Map.of("approvers", List.of("bob", "carl", "dora"), "mode", "all"));
+    awaitAsked(approval, "bob", "carl", "dora");
+
+    abstain(approval, "bob", "On leave next week");
+    awaitAsked(approval, "carl", "dora");
+    decide(approval, "carl", true, null);
+    awaitAsked(approval, "dora");
+    decide(approval, "dora", true, null);
+
+    assertThat(outcome(approval).get("decision")).isEqualTo("approved");
+  }
+
+  @Test
+  void inAllModeEveryoneAbstainingIsNoApproval() throws Exception {
+    final Started approval = ask(Map.of("approvers", List.of("bob", "carl"), "mode", "all"));
+    awaitAsked(approval, "bob", "carl");
+
+    abstain(approval, "bob", "Not mine");
+    awaitAsked(approval, "carl");
+    abstain(approval, "carl", "Not mine either");
+
+    assertThat(outcome(approval).get("decision")).isEqualTo("rejected");
+  }
+
+  @Test
+  void inFirstModeAnAbstentionWaitsForSomebodyWhoTakesASide() throws Exception {
+    final Started approval = ask(Map.of("approvers", List.of("bob", "carl"), "mode", "first"));
+    awaitAsked(approval, "bob", "carl");
+
+    abstain(approval, "bob", "Conflict of interest");
+    awaitAsked(approval, "carl");
+    decide(approval, "carl", true, null);
+
+    assertThat(outcome(approval).get("decision")).isEqualTo("approved");
   }
 
   // --- timers -----------------------------------------------------------------------------------

@@ -12,9 +12,11 @@ import io.camunda.client.api.search.enums.UserTaskState;
 import io.camunda.client.api.search.response.UserTask;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.flowdesk.domain.approval.Approval;
+import io.flowdesk.domain.approval.ApprovalAction;
 import io.flowdesk.domain.approval.Approvals;
 import io.flowdesk.domain.change.AffectedCi;
 import io.flowdesk.domain.change.Authorization;
+import io.flowdesk.domain.change.AuthorizationRecord;
 import io.flowdesk.domain.change.Change;
 import io.flowdesk.domain.change.ChangeRecords;
 import io.flowdesk.domain.change.ChangeRisk;
@@ -366,6 +368,12 @@ class ChangeProcessTest {
     assertThat(comments(raised))
         .containsExactly(
             "CAB: approved. carl approved: Plan is sound. dora approved: Plan is sound.");
+    final AuthorizationRecord votes = changes.authorizationOf(scheduled.id()).orElseThrow();
+    assertThat(votes.authority()).isEqualTo("CAB");
+    assertThat(votes.quorum()).isEqualTo(2);
+    assertThat(votes.votes())
+        .extracting(v -> v.approver() + ":" + v.decision() + ":" + v.comment())
+        .containsExactly("carl:APPROVED:Plan is sound.", "dora:APPROVED:Plan is sound.");
     assertThat(openApprovalTasks(raised.number())).isEmpty();
     implemented(raised, plannedStartComes(raised), "successful");
     reviewed(raised, "reviewChange");
@@ -401,6 +409,50 @@ class ChangeProcessTest {
     reviewed(raised, "reviewChange");
     records.awaitCompleted(raised.instance());
     assertThat(change(raised).state()).isEqualTo(ChangeState.CLOSED);
+  }
+
+  @Test
+  void anAbstentionThatPutsTheCabsQuorumOutOfReachRejectsAndEveryVoteIsRecordedOnTheChange() {
+    final Raised raised = raise(ChangeType.NORMAL, null, "critical");
+    answerRiskQuestions(raised, "degraded", true);
+    final Approval cab = awaitApproval(raised);
+
+    decide(cab, "carl", false);
+    final UserTask task =
+        openApprovalTasks(raised.number()).stream()
+            .filter(t -> "dora".equals(t.getAssignee()))
+            .findFirst()
+            .orElseThrow();
+    // Whole seconds, as the app records them.
+    final Instant now = clock.now().truncatedTo(ChronoUnit.SECONDS);
+    approvals.decide(
+        cab.id(), task.getUserTaskKey(), "dora", ApprovalAction.ABSTAINED, "I wrote it", null, now);
+    complete(
+        client,
+        task,
+        Map.of(
+            "decision",
+            "abstain",
+            "comment",
+            "I wrote it",
+            "decidedBy",
+            "dora",
+            "decidedAt",
+            now.toString()));
+
+    records.awaitCompleted(raised.instance());
+    final Change canceled = change(raised);
+    assertThat(canceled.state()).isEqualTo(ChangeState.CANCELED);
+    final AuthorizationRecord recorded = changes.authorizationOf(canceled.id()).orElseThrow();
+    assertThat(recorded.outcome()).isEqualTo(Authorization.REJECTED);
+    assertThat(recorded.quorum()).isEqualTo(2);
+    assertThat(recorded.votes())
+        .extracting(v -> v.approver() + ":" + v.decision() + ":" + v.comment())
+        .containsExactly("carl:REJECTED:Too close to month end.", "dora:ABSTAINED:I wrote it");
+    assertThat(recorded.votes().get(1).decidedAt()).isEqualTo(now);
+    assertThat(comments(raised).get(0))
+        .isEqualTo(
+            "CAB: rejected. carl rejected: Too close to month end. dora abstained: I wrote it.");
   }
 
   @Test
