@@ -336,7 +336,13 @@ class BatchOperationTest {
     assertThat(unknownFilter.json().get("detail").asText()).contains("'colour'");
 
     assertThat(http.get("/v2/batch-operations/2251799999999999").status()).isEqualTo(404);
-    assertThat(http.post("/v2/batch-operations/search", "{}").json().get("items")).isEmpty();
+    assertThat(
+            http.post(
+                    "/v2/batch-operations/search",
+                    Map.of("filter", Map.of("batchOperationKey", "2251799999999999")))
+                .json()
+                .get("items"))
+        .isEmpty();
   }
 
   @Test
