@@ -224,7 +224,8 @@ public final class BatchOperations {
       jdbc.sql(
               "UPDATE engine.batch_operation_item SET state = ?, error_message = ?,"
                   + " processed_date = ? WHERE batch_operation_key = ? AND item_key = ?"
-                  + " AND state = 'ACTIVE'")
+                  // The item was done even if the batch was canceled while it was being done.
+                  + " AND state IN ('ACTIVE', 'CANCELED')")
           .params(
               error == null ? "COMPLETED" : "FAILED",
               error,
