@@ -1,6 +1,7 @@
 package io.flowdesk.engine;
 
 import io.flowdesk.engine.access.ApiAccess;
+import io.flowdesk.engine.batch.BatchOperations;
 import io.flowdesk.engine.command.BufferedMessages;
 import io.flowdesk.engine.command.CommandCore;
 import io.flowdesk.engine.command.EngineEvents;
@@ -178,7 +179,8 @@ public final class EngineBootstrap {
             new DecisionEvaluations(decisions, keys),
             new Topology(properties.grpcHost(), GATEWAY_VERSION),
             eventCommands,
-            new StartForms(definitions, forms));
+            new StartForms(definitions, forms),
+            new BatchOperations(jdbc, transactions, keys, clock, jobExecutor));
     final Lazy<RestApiServlet> restApi =
         new Lazy<>(() -> RestApi.servlet(core, jdbc, access, properties.security()));
     final GatewayServer gateway =

@@ -1,5 +1,6 @@
 package io.flowdesk.engine.command;
 
+import io.flowdesk.engine.batch.BatchOperations;
 import io.flowdesk.engine.decision.DecisionEvaluations;
 import io.flowdesk.engine.deployment.DeploymentService;
 import io.flowdesk.engine.deployment.ResourceDeletion;
@@ -28,4 +29,5 @@ public record CommandCore(
     DecisionEvaluations decisions,
     Topology topology,
     EventCommands eventCommands,
-    StartForms startForms) {}
+    StartForms startForms,
+    BatchOperations batches) {}

@@ -187,6 +187,11 @@ final class JsonBody {
     return value == null || !value.isArray() ? 0 : value.size();
   }
 
+  /** The property's full name in the request ({@code migrationPlan.targetProcessDefinitionKey}). */
+  String path(final String field) {
+    return name(field);
+  }
+
   private String name(final String field) {
     return prefix + field;
   }

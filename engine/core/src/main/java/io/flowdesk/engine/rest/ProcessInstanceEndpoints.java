@@ -147,24 +147,27 @@ final class ProcessInstanceEndpoints {
   }
 
   private void migrate(final Exchange exchange) {
-    final JsonBody body = exchange.json();
-    if (!body.has("targetProcessDefinitionKey")) {
-      throw Rejection.invalidArgument(
-          "Expected 'targetProcessDefinitionKey', the process definition to migrate to");
-    }
     core.processInstances()
-        .migrate(
-            exchange.pathKey("processInstanceKey"),
-            new Migration(
-                body.key("targetProcessDefinitionKey"),
-                body.objects("mappingInstructions").stream()
-                    .map(
-                        m ->
-                            new Migration.MappingInstruction(
-                                m.requiredText("sourceElementId"),
-                                m.requiredText("targetElementId")))
-                    .toList()));
+        .migrate(exchange.pathKey("processInstanceKey"), migration(exchange.json()));
     exchange.noContent();
+  }
+
+  /** A migration plan: the target definition and the mapping instructions. */
+  static Migration migration(final JsonBody plan) {
+    if (!plan.has("targetProcessDefinitionKey")) {
+      throw Rejection.invalidArgument(
+          "Expected '"
+              + plan.path("targetProcessDefinitionKey")
+              + "', the process definition to migrate to");
+    }
+    return new Migration(
+        plan.key("targetProcessDefinitionKey"),
+        plan.objects("mappingInstructions").stream()
+            .map(
+                m ->
+                    new Migration.MappingInstruction(
+                        m.requiredText("sourceElementId"), m.requiredText("targetElementId")))
+            .toList());
   }
 
   private void search(final Exchange exchange) {

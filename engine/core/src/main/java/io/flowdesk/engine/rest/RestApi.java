@@ -25,6 +25,7 @@ public final class RestApi {
     new DeploymentEndpoints(core).register(router);
     new DefinitionEndpoints(search, jdbc, core.startForms(), forms).register(router);
     new ProcessInstanceEndpoints(core, search).register(router);
+    new BatchOperationEndpoints(core, search, jdbc).register(router);
     new ElementStatisticsEndpoints(jdbc, search).register(router);
     new CallHierarchyEndpoints(search, jdbc).register(router);
     new JobEndpoints(core, search).register(router);

@@ -434,4 +434,63 @@ final class SearchSpecs {
             item.put("tenantId", row.text("tenantId"));
             return item;
           });
+
+  private static final String ITEMS_OF_BATCH =
+      "(SELECT count(*) FROM engine.batch_operation_item c WHERE c.batch_operation_key = b.key";
+
+  /** Batch operations with their progress counted from their items. */
+  static final SearchSpec BATCH_OPERATIONS =
+      SearchSpec.of(
+          "batch operations",
+          "engine.batch_operation b",
+          "b.key",
+          List.of(
+              key("batchOperationKey", "b.key"),
+              text("operationType", "b.type"),
+              text("state", "b.state"),
+              date("startDate", "b.start_date"),
+              date("endDate", "b.end_date"),
+              integer("operationsTotalCount", ITEMS_OF_BATCH + ")"),
+              integer("operationsFailedCount", ITEMS_OF_BATCH + " AND c.state = 'FAILED')"),
+              integer("operationsCompletedCount", ITEMS_OF_BATCH + " AND c.state = 'COMPLETED')")),
+          row -> {
+            final Map<String, Object> item = new LinkedHashMap<>();
+            item.put("batchOperationKey", row.key("batchOperationKey"));
+            item.put("batchOperationType", row.text("operationType"));
+            item.put("state", row.text("state"));
+            item.put("startDate", row.date("startDate"));
+            item.put("endDate", row.date("endDate"));
+            item.put("operationsTotalCount", row.integer("operationsTotalCount"));
+            item.put("operationsFailedCount", row.integer("operationsFailedCount"));
+            item.put("operationsCompletedCount", row.integer("operationsCompletedCount"));
+            item.put("errors", List.of());
+            return item;
+          });
+
+  /** The items of batch operations, each with its outcome. */
+  static final SearchSpec BATCH_OPERATION_ITEMS =
+      SearchSpec.of(
+          "batch operation items",
+          "engine.batch_operation_item i JOIN engine.batch_operation b"
+              + " ON b.key = i.batch_operation_key",
+          "i.batch_operation_key, i.item_key",
+          List.of(
+              key("batchOperationKey", "i.batch_operation_key"),
+              text("operationType", "b.type"),
+              key("itemKey", "i.item_key"),
+              key("processInstanceKey", "i.process_instance_key"),
+              text("state", "i.state"),
+              date("processedDate", "i.processed_date"),
+              new SearchField("errorMessage", "i.error_message", SearchField.Kind.TEXT, false)),
+          row -> {
+            final Map<String, Object> item = new LinkedHashMap<>();
+            item.put("batchOperationKey", row.key("batchOperationKey"));
+            item.put("operationType", row.text("operationType"));
+            item.put("itemKey", row.key("itemKey"));
+            item.put("processInstanceKey", row.key("processInstanceKey"));
+            item.put("state", row.text("state"));
+            item.put("processedDate", row.date("processedDate"));
+            item.put("errorMessage", row.text("errorMessage"));
+            return item;
+          });
 }

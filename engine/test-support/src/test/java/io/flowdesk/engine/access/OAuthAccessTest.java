@@ -25,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -151,6 +152,24 @@ class OAuthAccessTest {
         call(token, "POST", "/v2/process-instances/1/cancellation", "{}");
     assertThat(cancel.statusCode()).isEqualTo(403);
     assertThat(cancel.body()).contains("'operate'");
+    // Batch operations: reading them needs read, creating and acting on them operate.
+    assertThat(call(token, "POST", "/v2/batch-operations/search", "{}").statusCode())
+        .isEqualTo(200);
+    assertThat(call(token, "POST", "/v2/batch-operation-items/search", "{}").statusCode())
+        .isEqualTo(200);
+    for (final String path :
+        List.of(
+            "/v2/process-instances/cancellation",
+            "/v2/process-instances/incident-resolution",
+            "/v2/process-instances/migration",
+            "/v2/process-instances/modification",
+            "/v2/batch-operations/1/suspension",
+            "/v2/batch-operations/1/resumption",
+            "/v2/batch-operations/1/cancellation")) {
+      final HttpResponse<String> refused = call(token, "POST", path, "{\"filter\":{}}");
+      assertThat(refused.statusCode()).as(path).isEqualTo(403);
+      assertThat(refused.body()).as(path).contains("'operate'");
+    }
   }
 
   @Test
