@@ -7,6 +7,7 @@ import io.flowdesk.app.record.RecordPages;
 import io.flowdesk.app.security.Viewer;
 import io.flowdesk.app.security.Viewers;
 import io.flowdesk.domain.change.Change;
+import io.flowdesk.domain.incident.IncidentRecords;
 import java.io.IOException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -33,18 +34,21 @@ class AgentChangeController {
   private final JournalPosting journal;
   private final RecordPages pages;
   private final Viewers viewers;
+  private final IncidentRecords incidents;
 
   AgentChangeController(
       final ChangeAccess access,
       final ChangeTimeline timeline,
       final JournalPosting journal,
       final RecordPages pages,
-      final Viewers viewers) {
+      final Viewers viewers,
+      final IncidentRecords incidents) {
     this.access = access;
     this.timeline = timeline;
     this.journal = journal;
     this.pages = pages;
     this.viewers = viewers;
+    this.incidents = incidents;
   }
 
   @GetMapping
@@ -52,6 +56,7 @@ class AgentChangeController {
     final Change change = find(number);
     model.addAttribute("change", change);
     model.addAttribute("timeline", timeline.of(change));
+    model.addAttribute("possiblyCaused", incidents.cis().possiblyCausedBy(change.id()));
     pages.agentsView(model, access.ref(change), change.processInstanceKey());
     return "changes/record";
   }

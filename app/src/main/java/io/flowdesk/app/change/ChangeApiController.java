@@ -153,7 +153,7 @@ class ChangeApiController {
       summary = "Raise a change",
       description =
           "Body {\"type\": standard|normal|emergency, \"template\": standard change template id"
-              + " (standard only), \"summary\", \"description\", \"affectedCis\": [CI names],"
+              + " (standard only), \"summary\", \"description\", \"affectedCis\": [CMDB CI ids (or exact CI names)],"
               + " \"plannedStart\", \"plannedEnd\" (ISO-8601 with offset), \"implementationPlan\","
               + " \"backoutPlan\", \"testPlan\", \"assignmentGroup\"}. A standard change takes"
               + " what is left empty from its template. 400 naming each field that is wrong."
@@ -201,7 +201,7 @@ class ChangeApiController {
     final List<?> list = (List<?>) given;
     if (!list.stream().allMatch(String.class::isInstance)) {
       throw new InvalidRequestException(
-          "affectedCis must be a list of CI names.", Map.of("affectedCis", "must be names"));
+          "affectedCis must be a list of CI ids.", Map.of("affectedCis", "must be CI ids"));
     }
     return list.stream().map(String.class::cast).toList();
   }

@@ -1,6 +1,7 @@
 package io.flowdesk.app.change;
 
 import io.flowdesk.app.forms.FormValidator;
+import io.flowdesk.app.forms.Pickers;
 import io.flowdesk.app.record.IdempotencyKeys;
 import io.flowdesk.app.record.ProcessNotStartedException;
 import io.flowdesk.app.security.Viewer;
@@ -95,7 +96,9 @@ class ChangePagesController {
       @RequestParam(required = false) final String template,
       @RequestParam(required = false) final String summary,
       @RequestParam(required = false) final String description,
-      @RequestParam(required = false) final String affectedCis,
+      @RequestParam(required = false) final List<String> affectedCis,
+      @RequestParam(name = Pickers.CHOSEN_PREFIX + "affectedCis", required = false)
+          final List<String> chosenCis,
       @RequestParam(required = false) final String plannedStart,
       @RequestParam(required = false) final String plannedEnd,
       @RequestParam(required = false) final String implementationPlan,
@@ -112,13 +115,14 @@ class ChangePagesController {
             template,
             summary,
             description,
-            affectedCis == null ? List.of() : affectedCis.lines().toList(),
+            affectedCis == null ? List.of() : affectedCis,
             plannedStart,
             plannedEnd,
             implementationPlan,
             backoutPlan,
             testPlan,
-            assignmentGroup);
+            assignmentGroup,
+            chosenCis);
     final ChangeDrafts.Checked checked = drafts.check(draft, viewer.username());
     if (!checked.valid()) {
       return form(model, draft, checked.problems());
