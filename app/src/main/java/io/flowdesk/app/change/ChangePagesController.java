@@ -11,6 +11,7 @@ import io.flowdesk.domain.change.Change;
 import io.flowdesk.domain.change.ChangeRecords;
 import io.flowdesk.domain.change.ChangeState;
 import io.flowdesk.domain.change.ChangeType;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -109,20 +110,35 @@ class ChangePagesController {
       final Model model,
       final RedirectAttributes redirect) {
     final Viewer viewer = viewer();
+    final List<String> cis = new ArrayList<>();
+    final List<String> chosen = new ArrayList<>();
+    if (affectedCis != null) {
+      for (int i = 0; i < affectedCis.size(); i++) {
+        // One name a line, as the form once took them (and a client without pickers may post).
+        final List<String> lines = affectedCis.get(i).lines().toList();
+        cis.addAll(lines);
+        for (final String line : lines) {
+          chosen.add(
+              lines.size() == 1 && chosenCis != null && i < chosenCis.size()
+                  ? chosenCis.get(i)
+                  : "");
+        }
+      }
+    }
     final ChangeDraft draft =
         new ChangeDraft(
             type,
             template,
             summary,
             description,
-            affectedCis == null ? List.of() : affectedCis,
+            cis,
             plannedStart,
             plannedEnd,
             implementationPlan,
             backoutPlan,
             testPlan,
             assignmentGroup,
-            chosenCis);
+            chosen);
     final ChangeDrafts.Checked checked = drafts.check(draft, viewer.username());
     if (!checked.valid()) {
       return form(model, draft, checked.problems());
