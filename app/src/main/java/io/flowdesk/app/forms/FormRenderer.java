@@ -218,7 +218,7 @@ public final class FormRenderer {
                     ? first(
                         Optional.ofNullable(input.get(Pickers.CHOSEN_PREFIX + name))
                             .orElse(List.of()))
-                    : null);
+                    : text(stored));
             view.value(keepInput ? first(posted) : pickers.display(picker, stored));
           } else {
             view.value(keepInput ? first(posted) : text(stored));

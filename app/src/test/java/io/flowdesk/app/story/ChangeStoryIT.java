@@ -44,7 +44,15 @@ class ChangeStoryIT {
             .newContext(
                 new APIRequest.NewContextOptions()
                     .setBaseURL(app.server().baseUrl())
-                    .setHttpCredentials("manager.maria", StoryApp.PASSWORD));
+                    // Sent at once: a POST without credentials is refused (403), not challenged.
+                    .setExtraHTTPHeaders(
+                        Map.of(
+                            "Authorization",
+                            "Basic "
+                                + java.util.Base64.getEncoder()
+                                    .encodeToString(
+                                        ("manager.maria:" + StoryApp.PASSWORD)
+                                            .getBytes(java.nio.charset.StandardCharsets.UTF_8)))));
   }
 
   @AfterAll
