@@ -70,7 +70,15 @@ class ChangeStoryIT {
             RequestOptions.create()
                 .setData(
                     criticality == null
-                        ? Map.of("class", className, "name", name, "environment", "production")
+                        ? Map.of(
+                            "class",
+                            className,
+                            "name",
+                            name,
+                            "environment",
+                            "production",
+                            "status",
+                            "IN_SERVICE")
                         : Map.of(
                             "class",
                             className,
@@ -78,6 +86,8 @@ class ChangeStoryIT {
                             name,
                             "environment",
                             "production",
+                            "status",
+                            "IN_SERVICE",
                             "criticality",
                             criticality)));
     assertThat(created.status()).isEqualTo(201);
