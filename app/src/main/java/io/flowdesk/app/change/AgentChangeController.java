@@ -8,6 +8,7 @@ import io.flowdesk.app.security.Viewer;
 import io.flowdesk.app.security.Viewers;
 import io.flowdesk.domain.change.Change;
 import io.flowdesk.domain.change.ChangeRecords;
+import io.flowdesk.domain.incident.IncidentRecords;
 import java.io.IOException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -35,6 +36,7 @@ class AgentChangeController {
   private final JournalPosting journal;
   private final RecordPages pages;
   private final Viewers viewers;
+  private final IncidentRecords incidents;
 
   AgentChangeController(
       final ChangeAccess access,
@@ -42,13 +44,15 @@ class AgentChangeController {
       final ChangeTimeline timeline,
       final JournalPosting journal,
       final RecordPages pages,
-      final Viewers viewers) {
+      final Viewers viewers,
+      final IncidentRecords incidents) {
     this.access = access;
     this.records = records;
     this.timeline = timeline;
     this.journal = journal;
     this.pages = pages;
     this.viewers = viewers;
+    this.incidents = incidents;
   }
 
   @GetMapping
@@ -58,6 +62,7 @@ class AgentChangeController {
     model.addAttribute("timeline", timeline.of(change));
     model.addAttribute(
         "cabOutcome", records.authorizationOf(change.id()).map(CabOutcome::of).orElse(null));
+    model.addAttribute("possiblyCaused", incidents.cis().possiblyCausedBy(change.id()));
     pages.agentsView(model, access.ref(change), change.processInstanceKey());
     return "changes/record";
   }

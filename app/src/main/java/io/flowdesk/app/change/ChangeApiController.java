@@ -154,7 +154,7 @@ class ChangeApiController {
       summary = "Raise a change",
       description =
           "Body {\"type\": standard|normal|emergency, \"template\": standard change template id"
-              + " (standard only), \"summary\", \"description\", \"affectedCis\": [CI names],"
+              + " (standard only), \"summary\", \"description\", \"affectedCis\": [CMDB CI ids (or exact CI names)],"
               + " \"plannedStart\", \"plannedEnd\" (ISO-8601 with offset), \"implementationPlan\","
               + " \"backoutPlan\", \"testPlan\", \"assignmentGroup\", \"incidents\": [numbers of"
               + " incidents you may see]}. A standard change takes what is left empty from its"
@@ -175,7 +175,7 @@ class ChangeApiController {
                 request.text("template"),
                 request.text("summary"),
                 request.text("description"),
-                names("affectedCis", "CI names", request.values().get("affectedCis")),
+                names("affectedCis", "CI ids", request.values().get("affectedCis")),
                 request.text("plannedStart"),
                 request.text("plannedEnd"),
                 request.text("implementationPlan"),

@@ -2,19 +2,18 @@ package io.flowdesk.app.change;
 
 import io.flowdesk.app.incident.IncidentAccess;
 import io.flowdesk.app.security.Viewer;
+import io.flowdesk.app.cmdb.CiChoices;
 import io.flowdesk.domain.change.AffectedCi;
 import io.flowdesk.domain.change.ChangeRecords;
 import io.flowdesk.domain.change.ChangeTemplate;
 import io.flowdesk.domain.change.ChangeType;
 import io.flowdesk.domain.change.NewChange;
 import io.flowdesk.domain.incident.IncidentRecords;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -45,16 +44,19 @@ public class ChangeDrafts {
   private final ChangeRecords records;
   private final IncidentRecords incidents;
   private final IncidentAccess incidentAccess;
+  private final CiChoices ciChoices;
   private final Clock clock;
 
   ChangeDrafts(
       final ChangeRecords records,
       final IncidentRecords incidents,
       final IncidentAccess incidentAccess,
+      final CiChoices ciChoices,
       final Clock clock) {
     this.records = records;
     this.incidents = incidents;
     this.incidentAccess = incidentAccess;
+    this.ciChoices = ciChoices;
     this.clock = clock;
   }
 
@@ -97,7 +99,7 @@ public class ChangeDrafts {
     if (start != null && end != null && !end.isAfter(start)) {
       problems.put("plannedEnd", "must be after the planned start");
     }
-    final List<AffectedCi> cis = affectedCis(draft.affectedCis(), problems);
+    final List<AffectedCi> cis = affectedCis(draft, problems);
     final List<String> linked = incidents(draft.incidents(), raiser, problems);
     if (!problems.isEmpty()) {
       return new Checked(null, problems);
@@ -171,23 +173,23 @@ public class ChangeDrafts {
     }
   }
 
-  private static List<AffectedCi> affectedCis(
-      final List<String> names, final Map<String, String> problems) {
-    final Set<String> distinct = new LinkedHashSet<>();
-    for (final String name : names) {
-      if (!blank(name)) {
-        distinct.add(name.strip());
+  /**
+   * The CMDB's CIs the pickers name (a chosen id, or the text as a CI id or exact name), each once;
+   * the first input that names no single CI is the field's problem, naming what was entered.
+   */
+  private List<AffectedCi> affectedCis(
+      final ChangeDraft draft, final Map<String, String> problems) {
+    final Map<UUID, AffectedCi> cis = new LinkedHashMap<>();
+    for (int i = 0; i < draft.affectedCis().size(); i++) {
+      final CiChoices.Choice choice =
+          ciChoices.resolve(draft.affectedCis().get(i), draft.chosenCi(i));
+      if (choice instanceof CiChoices.Choice.Found found) {
+        cis.putIfAbsent(found.ci().id(), new AffectedCi(found.ci().id(), found.ci().name()));
+      } else if (choice instanceof CiChoices.Choice.Unresolved unresolved) {
+        problems.putIfAbsent("affectedCis", unresolved.problem());
       }
     }
-    final List<AffectedCi> cis = new ArrayList<>();
-    for (final String name : distinct) {
-      if (name.length() > AffectedCi.NAME) {
-        problems.put("affectedCis", "a name may have at most " + AffectedCi.NAME + " characters");
-        return List.of();
-      }
-      cis.add(new AffectedCi(unresolvedId(name), name));
-    }
-    return cis;
+    return List.copyOf(cis.values());
   }
 
   private List<String> incidents(
@@ -214,13 +216,6 @@ public class ChangeDrafts {
               + String.join(", ", unknown));
     }
     return List.copyOf(distinct);
-  }
-
-  // CIs are named in free text until the change pages pick them from the CMDB. The record keeps a
-  // CI as id and name; a name-based id (always the same for the same name) stands in until then and
-  // is recognizably not a CMDB id (version 3, the CMDB's are random).
-  static UUID unresolvedId(final String name) {
-    return UUID.nameUUIDFromBytes(("flowdesk:ci-name:" + name).getBytes(StandardCharsets.UTF_8));
   }
 
   private static void length(

@@ -1,6 +1,7 @@
 package io.flowdesk.app.change;
 
 import io.flowdesk.app.forms.FormValidator;
+import io.flowdesk.app.forms.Pickers;
 import io.flowdesk.app.incident.IncidentAccess;
 import io.flowdesk.app.record.IdempotencyKeys;
 import io.flowdesk.app.record.ProcessNotStartedException;
@@ -12,6 +13,7 @@ import io.flowdesk.domain.change.ChangeRecords;
 import io.flowdesk.domain.change.ChangeState;
 import io.flowdesk.domain.change.ChangeType;
 import io.flowdesk.domain.incident.Incident;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -110,7 +112,9 @@ class ChangePagesController {
       @RequestParam(required = false) final String template,
       @RequestParam(required = false) final String summary,
       @RequestParam(required = false) final String description,
-      @RequestParam(required = false) final String affectedCis,
+      @RequestParam(required = false) final List<String> affectedCis,
+      @RequestParam(name = Pickers.CHOSEN_PREFIX + "affectedCis", required = false)
+          final List<String> chosenCis,
       @RequestParam(required = false) final String plannedStart,
       @RequestParam(required = false) final String plannedEnd,
       @RequestParam(required = false) final String implementationPlan,
@@ -122,20 +126,36 @@ class ChangePagesController {
       final Model model,
       final RedirectAttributes redirect) {
     final Viewer viewer = viewer();
+    final List<String> cis = new ArrayList<>();
+    final List<String> chosen = new ArrayList<>();
+    if (affectedCis != null) {
+      for (int i = 0; i < affectedCis.size(); i++) {
+        // One name a line, as the form once took them (and a client without pickers may post).
+        final List<String> lines = affectedCis.get(i).lines().toList();
+        cis.addAll(lines);
+        for (final String line : lines) {
+          chosen.add(
+              lines.size() == 1 && chosenCis != null && i < chosenCis.size()
+                  ? chosenCis.get(i)
+                  : "");
+        }
+      }
+    }
     final ChangeDraft draft =
         new ChangeDraft(
             type,
             template,
             summary,
             description,
-            affectedCis == null ? List.of() : affectedCis.lines().toList(),
+            cis,
             plannedStart,
             plannedEnd,
             implementationPlan,
             backoutPlan,
             testPlan,
             assignmentGroup,
-            linked);
+            linked,
+            chosen);
     final ChangeDrafts.Checked checked = drafts.check(draft, viewer);
     if (!checked.valid()) {
       return form(model, draft, checked.problems());

@@ -1,7 +1,9 @@
 package io.flowdesk.app.change;
 
 import io.camunda.client.CamundaClient;
+import io.flowdesk.app.cmdb.ImpactedServices;
 import io.flowdesk.app.record.ProcessNotStartedException;
+import io.flowdesk.domain.change.AffectedCi;
 import io.flowdesk.domain.change.Change;
 import io.flowdesk.domain.change.ChangeRecords;
 import io.flowdesk.domain.change.ChangeState;
@@ -20,8 +22,9 @@ import org.springframework.stereotype.Service;
 /**
  * Raises a change: records it first (CHG…, state New), then starts the latest version of its type's
  * model ({@code change-standard}, {@code change-normal}, {@code change-emergency}) with the start
- * variables the models take (processes/README.md "Change models"), and stores the process instance
- * key on the record.
+ * variables the models take (processes/README.md "Change models"), among them {@code
+ * serviceCriticality}, the highest criticality of the business services the affected CIs impact
+ * (from the CMDB), and stores the process instance key on the record.
  *
  * <p>The record is committed before the process starts, so the change workers find it as soon as
  * they run. If the process does not start, the change is canceled at once (audited, with a comment
@@ -34,11 +37,17 @@ public class ChangeRaising {
 
   private final ChangeRecords records;
   private final CamundaClient client;
+  private final ImpactedServices impactedServices;
   private final Clock clock;
 
-  ChangeRaising(final ChangeRecords records, final CamundaClient client, final Clock clock) {
+  ChangeRaising(
+      final ChangeRecords records,
+      final CamundaClient client,
+      final ImpactedServices impactedServices,
+      final Clock clock) {
     this.records = records;
     this.client = client;
+    this.impactedServices = impactedServices;
     this.clock = clock;
   }
 
@@ -76,6 +85,12 @@ public class ChangeRaising {
     }
     variables.put("plannedStart", offsetTime(change.plannedStart()));
     variables.put("plannedEnd", offsetTime(change.plannedEnd()));
+    // The risk DMN weighs the most critical business service the affected CIs impact.
+    impactedServices
+        .highestCriticality(change.affectedCis().stream().map(AffectedCi::ciId).toList())
+        .ifPresent(
+            criticality ->
+                variables.put("serviceCriticality", criticality.name().toLowerCase(Locale.ROOT)));
     final long key =
         client
             .newCreateInstanceCommand()

@@ -16,6 +16,7 @@ import io.flowdesk.domain.cmdb.ImpactedCi;
 import io.flowdesk.domain.cmdb.InvalidCiException;
 import io.flowdesk.domain.cmdb.LifecycleStatus;
 import io.flowdesk.domain.cmdb.RelationshipType;
+import io.flowdesk.domain.incident.IncidentRecords;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -42,14 +43,23 @@ class CmdbController {
 
   static final int PAGE_SIZE = 50;
 
+  /** The CI page lists at most this many open incidents on the CI, newest first. */
+  static final int OPEN_INCIDENTS = 50;
+
   private final Cmdb cmdb;
   private final CmdbAccess access;
   private final CmdbEditing editing;
+  private final IncidentRecords incidents;
 
-  CmdbController(final Cmdb cmdb, final CmdbAccess access, final CmdbEditing editing) {
+  CmdbController(
+      final Cmdb cmdb,
+      final CmdbAccess access,
+      final CmdbEditing editing,
+      final IncidentRecords incidents) {
     this.cmdb = cmdb;
     this.access = access;
     this.editing = editing;
+    this.incidents = incidents;
   }
 
   @GetMapping("/cmdb")
@@ -141,6 +151,7 @@ class CmdbController {
     model.addAttribute("classLabels", labels);
     model.addAttribute("relationships", cmdb.relationships(ci.id()));
     model.addAttribute("history", cmdb.history(ci.id()));
+    model.addAttribute("openIncidents", incidents.cis().openOn(ci.id(), OPEN_INCIDENTS));
     model.addAttribute("impact", impact);
     final Map<UUID, String> names = ImpactNames.of(impact);
     model.addAttribute(

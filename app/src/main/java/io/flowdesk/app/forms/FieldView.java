@@ -31,6 +31,8 @@ public final class FieldView {
   private boolean outlined;
   private Integer height;
   private String columns = "fd-col-auto";
+  private String picker;
+  private String chosenId;
 
   FieldView(final String kind, final String htmlId) {
     this.kind = kind;
@@ -45,6 +47,27 @@ public final class FieldView {
   /** The HTML id of the input (of the first option for option lists). */
   public String htmlId() {
     return htmlId;
+  }
+
+  /** The picker a text field is shown as ({@link Pickers}); null for a plain text field. */
+  public String picker() {
+    return picker;
+  }
+
+  /** The id the browser's picker chose before a failed submission; null when none. */
+  public String chosenId() {
+    return chosenId;
+  }
+
+  /** The parameter that carries the id the picker chose. */
+  public String chosenName() {
+    return name == null ? null : Pickers.CHOSEN_PREFIX + name;
+  }
+
+  FieldView picker(final String picker, final String chosenId) {
+    this.picker = picker;
+    this.chosenId = chosenId == null || chosenId.isBlank() ? null : chosenId;
+    return this;
   }
 
   /** The posted parameter name; null when the field is not posted (read-only or disabled). */

@@ -44,7 +44,8 @@ public record FormComponent(
     Layout layout,
     String action,
     Integer height,
-    Boolean showOutline) {
+    Boolean showOutline,
+    java.util.Map<String, Object> properties) {
 
   /** The canonical constructor keeps lists non-null so walkers need no null checks. */
   public FormComponent {
@@ -57,6 +58,18 @@ public record FormComponent(
   /** What kind of element this is; {@link ComponentType#UNSUPPORTED} for types we cannot show. */
   public ComponentType kind() {
     return ComponentType.of(type);
+  }
+
+  /**
+   * The picker a text field asks for with the custom property {@value Pickers#PROPERTY} (see {@link
+   * Pickers}); null for none.
+   */
+  public String picker() {
+    if (kind() != ComponentType.TEXTFIELD || properties == null) {
+      return null;
+    }
+    final Object picker = properties.get(Pickers.PROPERTY);
+    return picker == null || picker.toString().isBlank() ? null : picker.toString().strip();
   }
 
   /** The validation rules, never null. */

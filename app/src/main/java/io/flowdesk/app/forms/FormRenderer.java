@@ -27,12 +27,21 @@ public final class FormRenderer {
   private static final Logger LOG = LoggerFactory.getLogger(FormRenderer.class);
 
   private final FormLogic logic;
+  private final Pickers pickers;
   private final Set<String> reportedUnsupported = ConcurrentHashMap.newKeySet();
 
   /**
    * @param clock its zone converts stored times with offsets into the local time inputs show
    */
   public FormRenderer(final FormExpressions expressions, final Clock clock) {
+    this(expressions, clock, Pickers.NONE);
+  }
+
+  /**
+   * @param pickers name the records picker fields hold ({@link Pickers})
+   */
+  public FormRenderer(final FormExpressions expressions, final Clock clock, final Pickers pickers) {
+    this.pickers = pickers;
     this.logic = new FormLogic(expressions, clock);
   }
 
@@ -201,7 +210,19 @@ public final class FormRenderer {
                 default -> "text";
               });
           adorn(component, view);
-          view.value(keepInput ? first(posted) : text(stored));
+          final String picker = component.picker();
+          if (picker != null && pickers.knows(picker)) {
+            view.picker(
+                picker,
+                keepInput
+                    ? first(
+                        Optional.ofNullable(input.get(Pickers.CHOSEN_PREFIX + name))
+                            .orElse(List.of()))
+                    : text(stored));
+            view.value(keepInput ? first(posted) : pickers.display(picker, stored));
+          } else {
+            view.value(keepInput ? first(posted) : text(stored));
+          }
         }
         case TEXTAREA -> view.value(keepInput ? first(posted) : text(stored));
         case NUMBER -> {

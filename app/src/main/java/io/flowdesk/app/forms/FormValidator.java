@@ -25,13 +25,23 @@ public final class FormValidator {
   public static final String ONCE_PARAMETER = "_once";
 
   private final FormLogic logic;
+  private final Pickers pickers;
 
   /**
    * @param clock today's date for {@code disallowPassedDates}; its zone stands in for the user's
    *     when a time is stored with an offset
    */
   public FormValidator(final FormExpressions expressions, final Clock clock) {
+    this(expressions, clock, Pickers.NONE);
+  }
+
+  /**
+   * @param pickers resolve the input of picker fields ({@link Pickers}) into the value stored
+   */
+  public FormValidator(
+      final FormExpressions expressions, final Clock clock, final Pickers pickers) {
     this.logic = new FormLogic(expressions, clock);
+    this.pickers = pickers;
   }
 
   /**
@@ -48,7 +58,7 @@ public final class FormValidator {
     final MultiValueMap<String, String> input = new LinkedMultiValueMap<>();
     post.forEach(
         (name, values) -> {
-          if (form.field(name).isPresent()) {
+          if (form.field(name).isPresent() || isChosenId(form, name)) {
             input.put(name, values);
           } else if (!PAGE_PARAMETERS.contains(name)) {
             errors.put(name, "\"" + name + "\" is not a field of this form.");
@@ -73,6 +83,21 @@ public final class FormValidator {
       final Optional<String> problem = logic.rules().check(field, label, converted, context);
       if (problem.isPresent()) {
         errors.put(field.name(), problem.get());
+        continue;
+      }
+      final String picker = field.component().picker();
+      if (picker != null && pickers.knows(picker)) {
+        final Pickers.Picked picked =
+            pickers.pick(
+                picker,
+                label,
+                converted == null ? "" : converted.toString(),
+                input.getFirst(Pickers.CHOSEN_PREFIX + field.name()));
+        if (picked instanceof Pickers.Picked.Problem pickProblem) {
+          errors.put(field.name(), pickProblem.message());
+          continue;
+        }
+        VariablePaths.put(accepted, field.name(), ((Pickers.Picked.Value) picked).value());
       } else {
         VariablePaths.put(accepted, field.name(), converted);
       }
@@ -81,5 +106,13 @@ public final class FormValidator {
       return new FormSubmission.Invalid(errors, input);
     }
     return new FormSubmission.Valid(accepted);
+  }
+
+  /** The id a picker field's browser-side picker chose travels beside the field. */
+  private static boolean isChosenId(final FormSchema form, final String name) {
+    return name.startsWith(Pickers.CHOSEN_PREFIX)
+        && form.field(name.substring(Pickers.CHOSEN_PREFIX.length()))
+            .map(field -> field.component().picker() != null)
+            .orElse(false);
   }
 }

@@ -27,12 +27,18 @@ class FormsConfiguration {
   }
 
   @Bean
-  FormRenderer formRenderer(final FormExpressions expressions) {
-    return new FormRenderer(expressions, Clock.systemDefaultZone());
+  FormRenderer formRenderer(
+      final FormExpressions expressions,
+      final org.springframework.beans.factory.ObjectProvider<Pickers> pickers) {
+    return new FormRenderer(
+        expressions, Clock.systemDefaultZone(), pickers.getIfUnique(() -> Pickers.NONE));
   }
 
   @Bean
-  FormValidator formValidator(final FormExpressions expressions) {
-    return new FormValidator(expressions, Clock.systemDefaultZone());
+  FormValidator formValidator(
+      final FormExpressions expressions,
+      final org.springframework.beans.factory.ObjectProvider<Pickers> pickers) {
+    return new FormValidator(
+        expressions, Clock.systemDefaultZone(), pickers.getIfUnique(() -> Pickers.NONE));
   }
 }

@@ -1,14 +1,21 @@
 package io.flowdesk.app.incident;
 
+import io.flowdesk.app.cmdb.CiChoices;
+import io.flowdesk.app.cmdb.ImpactedServices;
 import io.flowdesk.app.forms.FormValidator;
+import io.flowdesk.app.forms.Pickers;
 import io.flowdesk.app.record.JournalPosting;
 import io.flowdesk.app.record.RecordFiles;
 import io.flowdesk.app.record.RecordPages;
 import io.flowdesk.app.security.Viewer;
 import io.flowdesk.app.security.Viewers;
 import io.flowdesk.domain.change.ChangeRecords;
+import io.flowdesk.domain.incident.ChangeSource;
 import io.flowdesk.domain.incident.IllegalTransitionException;
 import io.flowdesk.domain.incident.Incident;
+import io.flowdesk.domain.incident.IncidentRecords;
+import io.flowdesk.domain.incident.LinkedCi;
+import io.flowdesk.domain.incident.PossibleCause;
 import io.flowdesk.domain.record.AuditEntry;
 import java.io.IOException;
 import java.time.Instant;
@@ -26,8 +33,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The agents' incident record page: fields, SLA clocks, journal with work notes, audit trail,
- * attachments and the process instance's diagram; adding comments and work notes, attaching files
- * and taking the incident off hold.
+ * attachments and the process instance's diagram; the linked configuration items with the business
+ * services and applications they impact, and the changes that possibly caused the incident; adding
+ * comments and work notes, attaching files, setting the CI and taking the incident off hold.
  */
 @Controller
 @RequestMapping("/incidents")
@@ -40,6 +48,9 @@ class AgentIncidentController {
   private final Viewers viewers;
   private final JournalPosting journal;
   private final ChangeRecords changes;
+  private final IncidentRecords records;
+  private final CiChoices ciChoices;
+  private final ImpactedServices impactedServices;
 
   AgentIncidentController(
       final IncidentAccess access,
@@ -48,7 +59,10 @@ class AgentIncidentController {
       final RecordPages pages,
       final Viewers viewers,
       final JournalPosting journal,
-      final ChangeRecords changes) {
+      final ChangeRecords changes,
+      final IncidentRecords records,
+      final CiChoices ciChoices,
+      final ImpactedServices impactedServices) {
     this.access = access;
     this.timeline = timeline;
     this.holds = holds;
@@ -56,6 +70,9 @@ class AgentIncidentController {
     this.viewers = viewers;
     this.journal = journal;
     this.changes = changes;
+    this.records = records;
+    this.ciChoices = ciChoices;
+    this.impactedServices = impactedServices;
   }
 
   @GetMapping("/{number}")
@@ -67,7 +84,54 @@ class AgentIncidentController {
         pages.agentsView(model, access.ref(incident), incident.processInstanceKey());
     model.addAttribute("timeline", timeline.of(incident, true, auditTrail));
     model.addAttribute("changes", changes.linkedTo(incident.number()));
+    final List<LinkedCi> cis = records.cis().of(incident.id());
+    model.addAttribute("cis", cis);
+    model.addAttribute(
+        "impactedServices", impactedServices.of(cis.stream().map(LinkedCi::id).toList()));
+    model.addAttribute("possibleCauses", records.cis().possibleCauses(incident.id()));
+    if (!model.containsAttribute("ciValue")) {
+      model.addAttribute("ciValue", cis.isEmpty() ? "" : cis.get(0).name());
+      model.addAttribute("ciChosen", cis.isEmpty() ? "" : cis.get(0).id().toString());
+    }
     return "incidents/record";
+  }
+
+  /**
+   * Sets the incident's configuration item from the CI picker (empty: none). A name that is no
+   * single CI is shown at the field, with what was typed kept.
+   */
+  @PostMapping("/{number}/cis")
+  String setCi(
+      @PathVariable final String number,
+      @RequestParam(defaultValue = "") final String ci,
+      @RequestParam(name = Pickers.CHOSEN_PREFIX + "ci", required = false) final String chosen,
+      final RedirectAttributes redirect) {
+    final Incident incident = find(number);
+    final ChangeSource agent = ChangeSource.person(viewer().username());
+    final CiChoices.Choice choice = ciChoices.resolve(ci, chosen);
+    if (choice instanceof CiChoices.Choice.Unresolved unresolved) {
+      redirect.addFlashAttribute("ciError", unresolved.problem());
+      redirect.addFlashAttribute("ciValue", unresolved.text());
+      redirect.addFlashAttribute("ciChosen", "");
+    } else if (choice instanceof CiChoices.Choice.Found found) {
+      final List<PossibleCause> flagged =
+          records.cis().set(incident.id(), List.of(found.ci().id()), agent);
+      redirect.addFlashAttribute(
+          "flash",
+          "The configuration item is "
+              + found.ci().name()
+              + "."
+              + (flagged.isEmpty()
+                  ? ""
+                  : " Possibly caused by "
+                      + String.join(
+                          ", ", flagged.stream().map(PossibleCause::changeNumber).toList())
+                      + "."));
+    } else {
+      records.cis().set(incident.id(), List.of(), agent);
+      redirect.addFlashAttribute("flash", "The configuration item is removed.");
+    }
+    return "redirect:/incidents/" + incident.number() + "#ci-heading";
   }
 
   @PostMapping("/{number}/journal")

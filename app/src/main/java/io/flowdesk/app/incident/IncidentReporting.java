@@ -2,7 +2,9 @@ package io.flowdesk.app.incident;
 
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.ProcessInstanceEvent;
+import io.flowdesk.app.cmdb.CiChoices;
 import io.flowdesk.app.record.ProcessNotStartedException;
+import io.flowdesk.domain.cmdb.ConfigurationItem;
 import io.flowdesk.domain.directory.Directory;
 import io.flowdesk.domain.directory.Person;
 import io.flowdesk.domain.incident.ChangeSource;
@@ -13,6 +15,7 @@ import io.flowdesk.domain.incident.IncidentState;
 import io.flowdesk.domain.incident.Level;
 import io.flowdesk.domain.incident.NewIncident;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -45,6 +48,7 @@ public class IncidentReporting {
 
   private final IncidentRecords records;
   private final Directory directory;
+  private final CiChoices cis;
   private final CamundaClient client;
   private final String processId;
 
@@ -55,10 +59,12 @@ public class IncidentReporting {
   IncidentReporting(
       final IncidentRecords records,
       final Directory directory,
+      final CiChoices cis,
       final CamundaClient client,
       @Value("${flowdesk.incident.process-id:" + PROCESS_ID + "}") final String processId) {
     this.records = records;
     this.directory = directory;
+    this.cis = cis;
     this.client = client;
     this.processId = processId;
   }
@@ -68,7 +74,8 @@ public class IncidentReporting {
    *
    * @param report what the caller reported (the report form's variables: {@code shortDescription},
    *     {@code description}, {@code category}, {@code impact}, {@code urgency}, optionally {@code
-   *     configurationItem}; other form fields travel to the process as they are)
+   *     configurationItem}: a CI id or a CI's exact name links the CI and keeps its name as the
+   *     text, other text is kept as typed; other form fields travel to the process as they are)
    * @return the incident, with its process instance key
    * @throws IllegalArgumentException naming the field, when the report is incomplete or malformed
    * @throws ProcessNotStartedException the process did not start; the record was canceled
@@ -83,6 +90,10 @@ public class IncidentReporting {
       throw new IllegalArgumentException(
           "category must be one of " + String.join(", ", CATEGORIES.stream().sorted().toList()));
     }
+    // A CI id (the picker) or a CI's exact name links the CI; other text stays free text.
+    final String named = text(report.get("configurationItem"));
+    final ConfigurationItem ci =
+        cis.resolve(named, null) instanceof CiChoices.Choice.Found found ? found.ci() : null;
     final Incident recorded =
         records.report(
             new NewIncident(
@@ -90,10 +101,13 @@ public class IncidentReporting {
                 text(report.get("shortDescription")),
                 text(report.get("description")),
                 category == null ? "other" : category,
-                text(report.get("configurationItem")),
+                ci == null ? named : ci.name(),
                 level("impact", report.get("impact")),
                 level("urgency", report.get("urgency"))),
             ChangeSource.person(caller));
+    if (ci != null) {
+      records.cis().set(recorded.id(), List.of(ci.id()), ChangeSource.person(caller));
+    }
     final long processInstanceKey;
     try {
       processInstanceKey = start(recorded, person, report);
@@ -117,6 +131,9 @@ public class IncidentReporting {
     variables.put("shortDescription", incident.shortDescription());
     variables.put("category", incident.category());
     variables.put("configurationItem", incident.configurationItem());
+    records.cis().of(incident.id()).stream()
+        .findFirst()
+        .ifPresent(ci -> variables.put("configurationItemId", ci.id().toString()));
     variables.put("impact", incident.impact().name().toLowerCase(Locale.ROOT));
     variables.put("urgency", incident.urgency().name().toLowerCase(Locale.ROOT));
     final ProcessInstanceEvent started =

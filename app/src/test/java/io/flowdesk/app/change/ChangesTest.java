@@ -12,17 +12,24 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.CamundaClient;
 import io.flowdesk.app.WebTestSupport;
+import io.flowdesk.app.cmdb.ImpactedServices;
 import io.flowdesk.domain.change.Change;
 import io.flowdesk.domain.change.ChangeRecords;
 import io.flowdesk.domain.change.ChangeState;
 import io.flowdesk.domain.change.ChangeType;
+import io.flowdesk.domain.cmdb.CiDraft;
+import io.flowdesk.domain.cmdb.Cmdb;
+import io.flowdesk.domain.cmdb.Environment;
+import io.flowdesk.domain.cmdb.LifecycleStatus;
 import io.flowdesk.domain.record.Actor;
 import io.flowdesk.domain.record.JournalKind;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -50,6 +57,30 @@ class ChangesTest extends WebTestSupport {
   @Autowired ChangeRecords records;
   @Autowired ObjectMapper json;
   @Autowired ChangeDrafts drafts;
+  @Autowired Cmdb cmdb;
+  @Autowired ImpactedServices impactedServices;
+
+  /** The servers the changes here name: changes take CIs of the CMDB. */
+  @BeforeEach
+  void serversInTheCmdb() {
+    for (final String name :
+        List.of("mail-server-01", "mail-server-02", "core-switch-01", "core-switch-02")) {
+      if (cmdb.findByName("server", name).isEmpty()) {
+        cmdb.create(
+            new CiDraft(
+                "server",
+                name,
+                null,
+                null,
+                Environment.PRODUCTION,
+                LifecycleStatus.IN_SERVICE,
+                null,
+                null,
+                Map.of()),
+            Actor.person("manager.maria"));
+      }
+    }
+  }
 
   private static RequestPostProcessor as(final String username) {
     return httpBasic(username, DEMO_PASSWORD);
@@ -279,7 +310,8 @@ class ChangesTest extends WebTestSupport {
                 .getContentAsString(StandardCharsets.UTF_8));
     assertThat(page.select("#change-summary-error").text()).contains("is required");
     assertThat(page.select("#change-plannedEnd-error").text()).contains("after the planned start");
-    assertThat(page.select("#change-affectedCis").text()).contains("core-switch-02");
+    assertThat(page.select("input[name=affectedCis]").eachAttr("value"))
+        .contains("core-switch-01", "core-switch-02");
     assertThat(page.select("#change-plannedStart").val()).isEqualTo("2030-02-01T20:00");
     assertThat(page.select("#change-assignmentGroup").val()).isEqualTo("service-desk");
     assertThat(records.search(null, null, null, PAGE).getTotalElements()).isEqualTo(before);
@@ -293,7 +325,8 @@ class ChangesTest extends WebTestSupport {
             invocation -> {
               throw new IllegalStateException("engine down");
             });
-    final ChangeRaising raising = new ChangeRaising(records, down, java.time.Clock.systemUTC());
+    final ChangeRaising raising =
+        new ChangeRaising(records, down, impactedServices, java.time.Clock.systemUTC());
     final ChangeDrafts.Checked checked =
         drafts.check(
             new ChangeDraft(

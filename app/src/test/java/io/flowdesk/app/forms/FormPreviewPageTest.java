@@ -79,7 +79,8 @@ class FormPreviewPageTest {
     final Element form = page.selectFirst("form#fd-form-report-incident");
     assertThat(form.attr("method")).isEqualTo("post");
     assertThat(form.attr("action")).isEqualTo(REPORT);
-    for (final Element field : form.select("input[name], select[name], textarea[name]")) {
+    for (final Element field :
+        form.select("input[name]:not([type=hidden]), select[name], textarea[name]")) {
       final boolean labelled =
           !page.select("label[for=" + field.id() + "]").isEmpty()
               || field.closest("fieldset") != null
@@ -93,7 +94,8 @@ class FormPreviewPageTest {
     final Element item = input(page, "configurationItem");
     assertThat(page.getElementById(item.attr("aria-describedby")).text())
         .isEqualTo(
-            "If you know it, e.g. \"laptop\", \"VPN\" or \"SAP\"; it helps to reach the right team");
+            "If you know it: start typing and choose from the list, e.g. \"VPN\" or \"SAP\"; it"
+                + " helps to reach the right team");
     assertThat(page.select("input[name=impact][checked]").eachAttr("value")).containsExactly("low");
     assertThat(page.select("select[name=category] option").eachAttr("value"))
         .containsExactly("", "network", "hardware", "software", "access", "other");

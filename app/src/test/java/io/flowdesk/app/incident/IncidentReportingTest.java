@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 class IncidentReportingTest extends WebTestSupport {
 
+  @Autowired io.flowdesk.app.cmdb.CiChoices ciChoices;
   @Autowired IncidentRecords records;
   @Autowired Directory directory;
   @Autowired CamundaClient client;
@@ -33,7 +34,7 @@ class IncidentReportingTest extends WebTestSupport {
   @Test
   void whenTheProcessCannotStartTheRecordIsCanceledAndTheCallerToldSo() {
     final IncidentReporting reporting =
-        new IncidentReporting(records, directory, client, "no-such-process");
+        new IncidentReporting(records, directory, ciChoices, client, "no-such-process");
 
     final ProcessNotStartedException failure =
         catchThrowableOfType(
@@ -48,7 +49,7 @@ class IncidentReportingTest extends WebTestSupport {
   @Test
   void anUnknownCategoryIsRefusedBeforeAnythingIsRecorded() {
     final IncidentReporting reporting =
-        new IncidentReporting(records, directory, client, TEST_PROCESS);
+        new IncidentReporting(records, directory, ciChoices, client, TEST_PROCESS);
     final Map<String, Object> report = new HashMap<>(report());
     report.put("category", "coffee");
 
@@ -60,7 +61,7 @@ class IncidentReportingTest extends WebTestSupport {
   @Test
   void aMissingImpactIsNamed() {
     final IncidentReporting reporting =
-        new IncidentReporting(records, directory, client, TEST_PROCESS);
+        new IncidentReporting(records, directory, ciChoices, client, TEST_PROCESS);
     final Map<String, Object> report = new HashMap<>(report());
     report.remove("impact");
 

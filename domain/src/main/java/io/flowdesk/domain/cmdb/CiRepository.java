@@ -1,6 +1,7 @@
 package io.flowdesk.domain.cmdb;
 
 import jakarta.persistence.LockModeType;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -15,6 +16,8 @@ interface CiRepository extends JpaRepository<CiRow, UUID>, JpaSpecificationExecu
   boolean existsByClassNameAndName(String className, String name);
 
   Optional<CiRow> findByClassNameAndName(String className, String name);
+
+  List<CiRow> findByNameIgnoreCaseOrderByClassName(String name);
 
   /** The row, locked until the transaction ends, so changes apply one after the other. */
   @Lock(LockModeType.PESSIMISTIC_WRITE)

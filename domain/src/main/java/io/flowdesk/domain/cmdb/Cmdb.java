@@ -205,6 +205,19 @@ public class Cmdb {
     return cis.findByClassNameAndName(className, name.strip()).map(CiRow::view);
   }
 
+  /**
+   * The CIs of any class with exactly this name, ignoring case and surrounding blanks (how a name
+   * typed without a class is resolved: more than one means it is ambiguous), by class.
+   */
+  public List<ConfigurationItem> named(final String name) {
+    if (name == null || name.isBlank()) {
+      return List.of();
+    }
+    return cis.findByNameIgnoreCaseOrderByClassName(name.strip()).stream()
+        .map(CiRow::view)
+        .toList();
+  }
+
   /** The CI, or {@link CiNotFoundException}. */
   public ConfigurationItem get(final UUID id) {
     return find(id).orElseThrow(() -> notFound(id));

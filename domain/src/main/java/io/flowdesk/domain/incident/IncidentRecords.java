@@ -43,6 +43,7 @@ public class IncidentRecords {
   private final RecordCore core;
   private final RecordAudit audit;
   private final IncidentSearch search;
+  private final IncidentCis cis;
 
   /** Records on {@code dataSource} with their own JDBC transactions (tests, tools). */
   public IncidentRecords(final DataSource dataSource) {
@@ -65,6 +66,19 @@ public class IncidentRecords {
             id -> new IncidentNotFoundException(String.valueOf(id)));
     this.audit = core.audit();
     this.search = new IncidentSearch(jdbc);
+    final RecordAudit changeAudit =
+        new RecordCore(
+                dataSource,
+                transactionManager,
+                RecordKind.CHANGE,
+                id -> new IllegalArgumentException("there is no change " + id))
+            .audit();
+    this.cis = new IncidentCis(jdbc, tx, audit, new PossibleCauses(jdbc, audit, changeAudit));
+  }
+
+  /** The incident's configuration items (by CMDB id) and the changes that possibly caused it. */
+  public IncidentCis cis() {
+    return cis;
   }
 
   /**
