@@ -14,7 +14,7 @@ CREATE INDEX change_request_audit_closed_at ON change_request_audit (at)
 
 -- Opened per day and the list's date filter scan by creation time, by group for agents.
 CREATE INDEX incident_group_created ON incident (assignment_group, created_at DESC);
-CREATE INDEX incident_ci ON incident (configuration_item);
+CREATE INDEX incident_configuration_item ON incident (configuration_item);
 CREATE INDEX request_created ON request (created_at DESC);
 CREATE INDEX change_request_created ON change_request (created_at DESC);
 
