@@ -82,7 +82,8 @@ final class ConflictDetection {
         FROM mine m JOIN domain.blackout_window b ON b.scope = 'CI' AND b.ci_id = m.ci_id, me
         WHERE tstzrange(b.starts_at, b.ends_at, '[)') && me.w
         UNION ALL
-        SELECT DISTINCT 'BLACKOUT', m.ci_id, m.ci_name, s.service_id, NULL, s.blackout_id, NULL
+        SELECT DISTINCT 'BLACKOUT', m.ci_id, m.ci_name, s.service_id, CAST(NULL AS bigint),
+               s.blackout_id, CAST(NULL AS varchar)
         FROM service_reach s JOIN mine m ON m.ci_id = s.id
       )
       SELECT f.*, o.number AS other_number, o.planned_start AS other_start,
