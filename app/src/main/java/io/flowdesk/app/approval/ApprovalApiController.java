@@ -26,7 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Approvals", description = "Approve or reject what waits for you")
 class ApprovalApiController {
 
-  private static final Set<String> DECISION_FIELDS = Set.of("decision", "comment");
+  private static final Set<String> DECISION_FIELDS =
+      Set.of("decision", "comment", "overrideReason");
 
   private final ApprovalDesk desk;
   private final Viewers viewers;
@@ -57,14 +58,21 @@ class ApprovalApiController {
       summary = "Approve or reject",
       description =
           "Body {\"decision\": \"approve\" | \"reject\", \"comment\": \"...\"}; a rejection needs a"
-              + " comment (400 otherwise). Answers the approval with the decision recorded; 404"
+              + " comment (400 otherwise). Approving a normal change that has open conflicts needs"
+              + " \"overrideReason\" (422 saying how many otherwise), which is recorded on the"
+              + " change. Answers the approval with the decision recorded; 404"
               + " when the approval does not wait for you (unknown, decided, or someone else's),"
               + " 409 when it was decided meanwhile.")
   ApprovalResource decide(
       @PathVariable final long id, @RequestBody final Map<String, Object> body) {
     final JsonRequest request = JsonRequest.ofText(body, DECISION_FIELDS);
     return ApprovalResource.of(
-        desk.decide(viewer(), id, request.text("decision"), request.text("comment")));
+        desk.decide(
+            viewer(),
+            id,
+            request.text("decision"),
+            request.text("comment"),
+            request.text("overrideReason")));
   }
 
   private Viewer viewer() {

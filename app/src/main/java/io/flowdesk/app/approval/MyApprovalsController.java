@@ -1,5 +1,6 @@
 package io.flowdesk.app.approval;
 
+import io.flowdesk.app.change.conflict.ChangeAuthorizationGate;
 import io.flowdesk.app.forms.FormRenderer;
 import io.flowdesk.app.forms.FormSchema;
 import io.flowdesk.app.forms.FormSubmission;
@@ -9,6 +10,7 @@ import io.flowdesk.app.request.RequestAnswers;
 import io.flowdesk.app.security.Viewer;
 import io.flowdesk.app.security.Viewers;
 import io.flowdesk.domain.approval.Approval;
+import io.flowdesk.domain.change.UnresolvedConflictsException;
 import io.flowdesk.domain.directory.Directory;
 import io.flowdesk.domain.directory.Person;
 import io.flowdesk.domain.request.RequestRecords;
@@ -50,6 +52,7 @@ class MyApprovalsController {
   private final Viewers viewers;
   private final FormRenderer renderer;
   private final FormValidator validator;
+  private final ChangeAuthorizationGate changeAuthorizations;
 
   MyApprovalsController(
       final ApprovalDesk desk,
@@ -59,7 +62,9 @@ class MyApprovalsController {
       final Directory directory,
       final Viewers viewers,
       final FormRenderer renderer,
-      final FormValidator validator) {
+      final FormValidator validator,
+      final ChangeAuthorizationGate changeAuthorizations) {
+    this.changeAuthorizations = changeAuthorizations;
     this.desk = desk;
     this.requests = requests;
     this.answers = answers;
@@ -108,7 +113,18 @@ class MyApprovalsController {
     }
     final Map<String, Object> decided = ((FormSubmission.Valid) submission).variables();
     try {
-      desk.decide(viewer, open.task(), text(decided.get("decision")), text(decided.get("comment")));
+      desk.decide(
+          viewer,
+          open.task(),
+          text(decided.get("decision")),
+          text(decided.get("comment")),
+          post.getFirst("overrideReason"));
+    } catch (UnresolvedConflictsException e) {
+      final String refusal =
+          refused(model, response, open, new FormSubmission.Invalid(Map.of(), post));
+      model.addAttribute("overrideError", e.getMessage());
+      model.addAttribute("overrideReason", post.getFirst("overrideReason"));
+      return refusal;
     } catch (InvalidDecisionException e) {
       return refused(
           model,
@@ -168,6 +184,9 @@ class MyApprovalsController {
     model.addAttribute("requesterName", name(open.approval().requester()));
     model.addAttribute("requestedForName", name(open.approval().requestedFor()));
     model.addAttribute("answers", answers(open.approval()));
+    model.addAttribute(
+        "changeAuthorization",
+        changeAuthorizations.ofRecord(open.approval().recordNumber()).orElse(null));
     model.addAttribute(
         "form",
         invalid

@@ -131,7 +131,11 @@ public class ChangeDrafts {
     return template;
   }
 
-  private Instant time(final String field, final String given, final Map<String, String> problems) {
+  /**
+   * A planned time as the forms (datetime-local, the server's zone) and the API (with an offset)
+   * give it; a problem for {@code field} when missing or unreadable.
+   */
+  public Instant time(final String field, final String given, final Map<String, String> problems) {
     if (blank(given)) {
       problems.put(field, "is required");
       return null;

@@ -6,6 +6,7 @@ import io.flowdesk.domain.change.Change;
 import io.flowdesk.domain.change.ChangeRecords;
 import io.flowdesk.domain.change.ChangeState;
 import io.flowdesk.domain.change.NewChange;
+import io.flowdesk.domain.change.conflict.ChangeConflicts;
 import io.flowdesk.domain.record.Actor;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,6 +24,8 @@ import org.springframework.stereotype.Service;
  * variables the models take (processes/README.md "Change models"), and stores the process instance
  * key on the record.
  *
+ * <p>Its conflicts are detected and stored right after it is recorded.
+ *
  * <p>The record is committed before the process starts, so the change workers find it as soon as
  * they run. If the process does not start, the change is canceled at once (audited, with a comment
  * saying why), so no change claims to be under way, and the caller gets an error.
@@ -34,10 +37,16 @@ public class ChangeRaising {
 
   private final ChangeRecords records;
   private final CamundaClient client;
+  private final ChangeConflicts conflicts;
   private final Clock clock;
 
-  ChangeRaising(final ChangeRecords records, final CamundaClient client, final Clock clock) {
+  ChangeRaising(
+      final ChangeRecords records,
+      final ChangeConflicts conflicts,
+      final CamundaClient client,
+      final Clock clock) {
     this.records = records;
+    this.conflicts = conflicts;
     this.client = client;
     this.clock = clock;
   }
@@ -55,6 +64,8 @@ public class ChangeRaising {
   public Change raise(final NewChange change) {
     final Actor actor = Actor.person(change.requestedBy());
     final Change recorded = records.raise(change, actor);
+    // Conflicts are checked as the change is raised, so whoever authorizes it sees them.
+    conflicts.detect(recorded.id(), actor);
     final long processInstanceKey;
     try {
       processInstanceKey = start(recorded);

@@ -11,6 +11,7 @@ import io.flowdesk.app.request.RequestAnswers;
 import io.flowdesk.app.security.Viewer;
 import io.flowdesk.app.security.Viewers;
 import io.flowdesk.app.system.PageNumbers;
+import io.flowdesk.domain.change.UnresolvedConflictsException;
 import io.flowdesk.domain.directory.Directory;
 import io.flowdesk.domain.request.Request;
 import jakarta.servlet.http.HttpServletResponse;
@@ -111,7 +112,18 @@ class InboxController {
       result = ((FormSubmission.Valid) submission).variables();
     }
     try {
-      inbox.complete(worker, key, result);
+      inbox.complete(worker, key, result, post.getFirst("overrideReason"));
+    } catch (UnresolvedConflictsException e) {
+      show(model, worker, task, variables, form);
+      model.addAttribute("overrideError", e.getMessage());
+      model.addAttribute("overrideReason", post.getFirst("overrideReason"));
+      form.ifPresent(
+          schema ->
+              model.addAttribute(
+                  "form",
+                  renderer.render(schema, variables, new FormSubmission.Invalid(Map.of(), post))));
+      response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+      return "inbox/task";
     } catch (InvalidDecisionException e) {
       show(model, worker, task, variables, form);
       model.addAttribute(
@@ -173,6 +185,7 @@ class InboxController {
     model.addAttribute("hasForm", form.isPresent());
     // An approval stays with its approver: handed on by delegation in My approvals, not here.
     model.addAttribute("isApproval", ApprovalTask.isApproval(task));
+    model.addAttribute("changeAuthorization", inbox.changeAuthorization(task).orElse(null));
   }
 
   private Set<String> colleagues(final UserTask task) {

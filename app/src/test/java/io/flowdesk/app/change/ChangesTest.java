@@ -50,6 +50,7 @@ class ChangesTest extends WebTestSupport {
   @Autowired ChangeRecords records;
   @Autowired ObjectMapper json;
   @Autowired ChangeDrafts drafts;
+  @Autowired io.flowdesk.domain.change.conflict.ChangeConflicts conflicts;
 
   private static RequestPostProcessor as(final String username) {
     return httpBasic(username, DEMO_PASSWORD);
@@ -293,7 +294,8 @@ class ChangesTest extends WebTestSupport {
             invocation -> {
               throw new IllegalStateException("engine down");
             });
-    final ChangeRaising raising = new ChangeRaising(records, down, java.time.Clock.systemUTC());
+    final ChangeRaising raising =
+        new ChangeRaising(records, conflicts, down, java.time.Clock.systemUTC());
     final ChangeDrafts.Checked checked =
         drafts.check(
             new ChangeDraft(
