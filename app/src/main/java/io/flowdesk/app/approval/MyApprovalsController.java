@@ -107,7 +107,10 @@ class MyApprovalsController {
     final ApprovalTask open = desk.find(viewer, id);
     final FormSchema form = form(open);
     final FormSubmission submission =
-        validator.validate(form, tasks.variables(open.task().getUserTaskKey()), post);
+        validator.validate(
+            form,
+            tasks.variables(open.task().getUserTaskKey()),
+            ChangeAuthorizationGate.formFields(post));
     if (submission instanceof FormSubmission.Invalid invalid) {
       return refused(model, response, open, invalid);
     }
@@ -118,12 +121,12 @@ class MyApprovalsController {
           open.task(),
           text(decided.get("decision")),
           text(decided.get("comment")),
-          post.getFirst("overrideReason"));
+          post.getFirst(ChangeAuthorizationGate.OVERRIDE_REASON));
     } catch (UnresolvedConflictsException e) {
       final String refusal =
           refused(model, response, open, new FormSubmission.Invalid(Map.of(), post));
       model.addAttribute("overrideError", e.getMessage());
-      model.addAttribute("overrideReason", post.getFirst("overrideReason"));
+      model.addAttribute("overrideReason", post.getFirst(ChangeAuthorizationGate.OVERRIDE_REASON));
       return refusal;
     } catch (InvalidDecisionException e) {
       return refused(

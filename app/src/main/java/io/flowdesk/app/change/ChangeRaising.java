@@ -64,8 +64,7 @@ public class ChangeRaising {
   public Change raise(final NewChange change) {
     final Actor actor = Actor.person(change.requestedBy());
     final Change recorded = records.raise(change, actor);
-    // Conflicts are checked as the change is raised, so whoever authorizes it sees them.
-    conflicts.detect(recorded.id(), actor);
+    detectConflicts(recorded, actor);
     final long processInstanceKey;
     try {
       processInstanceKey = start(recorded);
@@ -74,6 +73,16 @@ public class ChangeRaising {
       throw new ProcessNotStartedException(recorded.number(), processId(recorded), startFailed);
     }
     return records.started(recorded.id(), processInstanceKey, actor);
+  }
+
+  // Conflicts are checked as the change is raised, so whoever authorizes it sees them. A failed
+  // check must not stop the change: it is logged, and "Check conflicts" runs it again.
+  private void detectConflicts(final Change change, final Actor actor) {
+    try {
+      conflicts.detect(change.id(), actor);
+    } catch (RuntimeException checkFailed) {
+      LOG.error("Conflicts of change {} could not be checked", change.number(), checkFailed);
+    }
   }
 
   private long start(final Change change) {

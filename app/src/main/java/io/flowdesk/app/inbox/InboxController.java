@@ -3,6 +3,7 @@ package io.flowdesk.app.inbox;
 import io.camunda.client.api.search.response.UserTask;
 import io.flowdesk.app.approval.ApprovalTask;
 import io.flowdesk.app.approval.InvalidDecisionException;
+import io.flowdesk.app.change.conflict.ChangeAuthorizationGate;
 import io.flowdesk.app.forms.FormRenderer;
 import io.flowdesk.app.forms.FormSchema;
 import io.flowdesk.app.forms.FormSubmission;
@@ -102,7 +103,8 @@ class InboxController {
     final Optional<FormSchema> form = inbox.form(task);
     Map<String, Object> result = Map.of();
     if (form.isPresent()) {
-      final FormSubmission submission = validator.validate(form.get(), variables, post);
+      final FormSubmission submission =
+          validator.validate(form.get(), variables, ChangeAuthorizationGate.formFields(post));
       if (submission instanceof FormSubmission.Invalid invalid) {
         show(model, worker, task, variables, form);
         model.addAttribute("form", renderer.render(form.get(), variables, invalid));
@@ -112,11 +114,11 @@ class InboxController {
       result = ((FormSubmission.Valid) submission).variables();
     }
     try {
-      inbox.complete(worker, key, result, post.getFirst("overrideReason"));
+      inbox.complete(worker, key, result, post.getFirst(ChangeAuthorizationGate.OVERRIDE_REASON));
     } catch (UnresolvedConflictsException e) {
       show(model, worker, task, variables, form);
       model.addAttribute("overrideError", e.getMessage());
-      model.addAttribute("overrideReason", post.getFirst("overrideReason"));
+      model.addAttribute("overrideReason", post.getFirst(ChangeAuthorizationGate.OVERRIDE_REASON));
       form.ifPresent(
           schema ->
               model.addAttribute(

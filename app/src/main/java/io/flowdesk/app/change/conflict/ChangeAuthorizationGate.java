@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 
 /**
  * Where a change is authorized (the change manager's task in the inbox, a CAB member's approval in
@@ -27,12 +29,25 @@ public class ChangeAuthorizationGate {
   /** The change model's user task in which the change manager authorizes (change-normal.bpmn). */
   static final String CHANGE_MANAGER_TASK = "changeManagerAuthorizes";
 
+  /**
+   * The page parameter with the override reason: the text area under the conflicts, which belongs
+   * to the page, not to the task's form.
+   */
+  public static final String OVERRIDE_REASON = "overrideReason";
+
   private final ChangeRecords changes;
   private final ChangeConflicts conflicts;
 
   ChangeAuthorizationGate(final ChangeRecords changes, final ChangeConflicts conflicts) {
     this.changes = changes;
     this.conflicts = conflicts;
+  }
+
+  /** The posted form without the page's override reason, for the form's validation. */
+  public static MultiValueMap<String, String> formFields(final MultiValueMap<String, String> post) {
+    final MultiValueMap<String, String> fields = new LinkedMultiValueMap<>(post);
+    fields.remove(OVERRIDE_REASON);
+    return fields;
   }
 
   /** A change being authorized, with its open conflicts (shown to whoever decides). */

@@ -488,13 +488,14 @@ class ChangeConflictsApiTest extends WebTestSupport {
     assertThat(refused.path("errors").path("overrideReason").isMissingNode()).isFalse();
     assertThat(approvals.find(approval.id()).orElseThrow().decisions()).isEmpty();
 
+    // On the approval's page, the reason goes with the decision form.
     mvc.perform(
-            json(
-                    post("/api/approvals/" + approval.id()),
-                    "{\"decision\": \"approve\", \"overrideReason\": \"Both only restart one node.\"}")
-                .with(as("cab.carl"))
-                .with(csrf()))
-        .andExpect(status().isOk());
+            post("/portal/approvals/" + approval.id())
+                .session(signIn("cab.carl"))
+                .with(csrf())
+                .param("decision", "approve")
+                .param("overrideReason", "Both only restart one node."))
+        .andExpect(redirectedUrl("/portal/approvals"));
 
     final JsonNode conflicts =
         body(
