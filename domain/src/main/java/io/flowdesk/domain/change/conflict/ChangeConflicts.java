@@ -11,6 +11,7 @@ import io.flowdesk.domain.record.RecordText;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -22,6 +23,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -47,6 +51,7 @@ public class ChangeConflicts {
       """;
 
   private final JdbcClient jdbc;
+  private final NamedParameterJdbcTemplate batch;
   private final ConflictDetection detection;
   private final RecordCore core;
   private final Clock clock;
@@ -54,6 +59,7 @@ public class ChangeConflicts {
   public ChangeConflicts(
       final DataSource dataSource, final ChangeRecords changes, final Clock clock) {
     this.jdbc = JdbcClient.create(dataSource);
+    this.batch = new NamedParameterJdbcTemplate(dataSource);
     this.detection = new ConflictDetection(jdbc);
     this.core = changes.core();
     this.clock = clock;
@@ -88,9 +94,7 @@ public class ChangeConflicts {
           final Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
           final List<ConflictDetection.Found> found =
               detection.find(changeId, window.start(), window.end());
-          for (final ConflictDetection.Found conflict : found) {
-            insert(changeId, conflict, before.get(conflict.key()), now);
-          }
+          insert(changeId, found, before, now);
           if (before.size() != found.size()) {
             core.audit()
                 .record(
@@ -139,31 +143,42 @@ public class ChangeConflicts {
     return earlier;
   }
 
+  // One batch for all of them: a round trip per conflict would be most of a check's time.
   private void insert(
       final long changeId,
-      final ConflictDetection.Found conflict,
-      final Earlier earlier,
+      final List<ConflictDetection.Found> found,
+      final Map<Object, Earlier> before,
       final Instant now) {
-    jdbc.sql(
-            """
-            INSERT INTO domain.change_conflict (change_request_id, rule, ci_id, related_ci_id,
-              other_change_id, blackout_id, detail, detected_at, overridden_by, overridden_at,
-              override_reason)
-            VALUES (:change, :rule, :ci, :related, :other, :blackout, :detail, :detected, :by,
-              :at, :reason)
-            """)
-        .param("change", changeId)
-        .param("rule", conflict.rule().name())
-        .param("ci", conflict.ciId())
-        .param("related", conflict.relatedCiId())
-        .param("other", conflict.otherChangeId())
-        .param("blackout", conflict.blackoutId())
-        .param("detail", cut(conflict.detail(), 500))
-        .param("detected", Timestamp.from(earlier == null ? now : earlier.detectedAt()))
-        .param("by", earlier == null ? null : earlier.overriddenBy())
-        .param("at", earlier == null ? null : earlier.overriddenAt())
-        .param("reason", earlier == null ? null : earlier.reason())
-        .update();
+    if (found.isEmpty()) {
+      return;
+    }
+    final SqlParameterSource[] rows = new SqlParameterSource[found.size()];
+    for (int i = 0; i < rows.length; i++) {
+      final ConflictDetection.Found conflict = found.get(i);
+      final Earlier earlier = before.get(conflict.key());
+      rows[i] =
+          new MapSqlParameterSource()
+              .addValue("change", changeId)
+              .addValue("rule", conflict.rule().name())
+              .addValue("ci", conflict.ciId(), Types.OTHER)
+              .addValue("related", conflict.relatedCiId(), Types.OTHER)
+              .addValue("other", conflict.otherChangeId(), Types.BIGINT)
+              .addValue("blackout", conflict.blackoutId(), Types.BIGINT)
+              .addValue("detail", cut(conflict.detail(), 500))
+              .addValue("detected", Timestamp.from(earlier == null ? now : earlier.detectedAt()))
+              .addValue("by", earlier == null ? null : earlier.overriddenBy(), Types.VARCHAR)
+              .addValue("at", earlier == null ? null : earlier.overriddenAt(), Types.TIMESTAMP)
+              .addValue("reason", earlier == null ? null : earlier.reason(), Types.VARCHAR);
+    }
+    batch.batchUpdate(
+        """
+        INSERT INTO domain.change_conflict (change_request_id, rule, ci_id, related_ci_id,
+          other_change_id, blackout_id, detail, detected_at, overridden_by, overridden_at,
+          override_reason)
+        VALUES (:change, :rule, :ci, :related, :other, :blackout, :detail, :detected, :by,
+          :at, :reason)
+        """,
+        rows);
   }
 
   /** The change's stored conflicts (open and overridden), by rule and CI. */
