@@ -26,7 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Approvals", description = "Approve or reject what waits for you")
 class ApprovalApiController {
 
-  private static final Set<String> DECISION_FIELDS = Set.of("decision", "comment");
+  private static final Set<String> DECISION_FIELDS =
+      Set.of("decision", "comment", "overrideReason");
 
   private final ApprovalDesk desk;
   private final Viewers viewers;
@@ -58,14 +59,22 @@ class ApprovalApiController {
       description =
           "Body {\"decision\": \"approve\" | \"reject\" | \"abstain\", \"comment\": \"...\"}; a"
               + " rejection and an abstention need a comment (400 otherwise). An abstention"
-              + " completes your part and counts for neither side. Answers the approval with the decision recorded; 404"
+              + " completes your part and counts for neither side. Approving a normal change that"
+              + " has open conflicts needs \"overrideReason\" (422 saying how many otherwise),"
+              + " which is recorded on the change. Answers the approval with the decision"
+              + " recorded; 404"
               + " when the approval does not wait for you (unknown, decided, or someone else's),"
               + " 409 when it was decided meanwhile.")
   ApprovalResource decide(
       @PathVariable final long id, @RequestBody final Map<String, Object> body) {
     final JsonRequest request = JsonRequest.ofText(body, DECISION_FIELDS);
     return ApprovalResource.of(
-        desk.decide(viewer(), id, request.text("decision"), request.text("comment")));
+        desk.decide(
+            viewer(),
+            id,
+            request.text("decision"),
+            request.text("comment"),
+            request.text("overrideReason")));
   }
 
   private Viewer viewer() {

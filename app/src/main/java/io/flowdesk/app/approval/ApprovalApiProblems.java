@@ -1,6 +1,8 @@
 package io.flowdesk.app.approval;
 
 import io.flowdesk.app.record.InvalidRequestException;
+import io.flowdesk.domain.change.UnresolvedConflictsException;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
@@ -23,6 +25,14 @@ class ApprovalApiProblems extends ResponseEntityExceptionHandler {
     if (!e.fieldErrors().isEmpty()) {
       problem.setProperty("errors", e.fieldErrors());
     }
+    return problem;
+  }
+
+  @ExceptionHandler(UnresolvedConflictsException.class)
+  ProblemDetail unresolvedConflicts(final UnresolvedConflictsException e) {
+    final ProblemDetail problem =
+        problem(HttpStatus.UNPROCESSABLE_ENTITY, "Conflicts need an override", e.getMessage());
+    problem.setProperty("errors", Map.of("overrideReason", e.getMessage()));
     return problem;
   }
 

@@ -4,11 +4,13 @@ import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ClientHttpException;
 import io.camunda.client.api.search.enums.UserTaskState;
 import io.camunda.client.api.search.response.UserTask;
+import io.flowdesk.app.change.conflict.ChangeAuthorizationGate;
 import io.flowdesk.app.security.Viewer;
 import io.flowdesk.domain.approval.Approval;
 import io.flowdesk.domain.approval.ApprovalAction;
 import io.flowdesk.domain.approval.ApprovalStep;
 import io.flowdesk.domain.approval.Approvals;
+import io.flowdesk.domain.change.UnresolvedConflictsException;
 import io.flowdesk.domain.directory.Directory;
 import io.flowdesk.domain.directory.Person;
 import java.time.Clock;
@@ -41,6 +43,7 @@ public class ApprovalDesk {
   private final Approvals approvals;
   private final Directory directory;
   private final ApprovalForms forms;
+  private final ChangeAuthorizationGate changeAuthorizations;
   private final Clock clock;
 
   ApprovalDesk(
@@ -48,11 +51,13 @@ public class ApprovalDesk {
       final Approvals approvals,
       final Directory directory,
       final ApprovalForms forms,
+      final ChangeAuthorizationGate changeAuthorizations,
       final Clock clock) {
     this.client = client;
     this.approvals = approvals;
     this.directory = directory;
     this.forms = forms;
+    this.changeAuthorizations = changeAuthorizations;
     this.clock = clock;
   }
 
@@ -128,34 +133,56 @@ public class ApprovalDesk {
 
   /**
    * Decides approval {@code id}: {@code approve}, {@code reject} or {@code abstain} (the last two
-   * with a comment).
+   * with a comment). Approving a normal change with open conflicts needs {@code overrideReason}
+   * ({@link ChangeAuthorizationGate}).
    *
    * @throws IllegalArgumentException naming the problem: another decision, a rejection or
    *     abstention without comment
+   * @throws UnresolvedConflictsException approving a change with open conflicts without a reason
    */
   @Transactional
   public Approval decide(
-      final Viewer approver, final long id, final String decision, final String comment) {
-    return decide(approver, find(approver, id), decision, comment);
+      final Viewer approver,
+      final long id,
+      final String decision,
+      final String comment,
+      final String overrideReason) {
+    return decide(approver, find(approver, id), decision, comment, overrideReason);
   }
 
   /** Decides the approval of an open task the approver holds (the inbox's way in). */
   @Transactional
   public Approval decide(
-      final Viewer approver, final UserTask task, final String decision, final String comment) {
+      final Viewer approver,
+      final UserTask task,
+      final String decision,
+      final String comment,
+      final String overrideReason) {
     final Approval approval =
         ofTask(task).orElseThrow(() -> new ApprovalNotFoundException(task.getUserTaskKey()));
     if (!approver.username().equals(task.getAssignee())) {
       throw new AccessDeniedException(
           "Approval " + approval.id() + " is " + task.getAssignee() + "'s to decide, not yours.");
     }
-    return decide(approver, new ApprovalTask(approval, task), decision, comment);
+    return decide(approver, new ApprovalTask(approval, task), decision, comment, overrideReason);
   }
 
   private Approval decide(
-      final Viewer approver, final ApprovalTask open, final String decision, final String comment) {
+      final Viewer approver,
+      final ApprovalTask open,
+      final String decision,
+      final String comment,
+      final String overrideReason) {
     final ApprovalAction vote = vote(decision);
     requireNotOwnRequest(open.approval(), approver.username());
+    if (vote == ApprovalAction.APPROVED) {
+      changeAuthorizations
+          .ofRecord(open.approval().recordNumber())
+          .ifPresent(
+              change ->
+                  changeAuthorizations.beforeApproval(
+                      change.change(), overrideReason, approver.username()));
+    }
     final Instant now = now();
     final Approval decided;
     try {

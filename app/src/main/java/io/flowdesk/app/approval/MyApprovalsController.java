@@ -1,5 +1,6 @@
 package io.flowdesk.app.approval;
 
+import io.flowdesk.app.change.conflict.ChangeAuthorizationGate;
 import io.flowdesk.app.forms.FormRenderer;
 import io.flowdesk.app.forms.FormSchema;
 import io.flowdesk.app.forms.FormSubmission;
@@ -9,6 +10,7 @@ import io.flowdesk.app.request.RequestAnswers;
 import io.flowdesk.app.security.Viewer;
 import io.flowdesk.app.security.Viewers;
 import io.flowdesk.domain.approval.Approval;
+import io.flowdesk.domain.change.UnresolvedConflictsException;
 import io.flowdesk.domain.directory.Directory;
 import io.flowdesk.domain.directory.Person;
 import io.flowdesk.domain.request.RequestRecords;
@@ -50,6 +52,7 @@ class MyApprovalsController {
   private final FormRenderer renderer;
   private final FormValidator validator;
   private final ApprovalForms forms;
+  private final ChangeAuthorizationGate changeAuthorizations;
 
   MyApprovalsController(
       final ApprovalDesk desk,
@@ -60,7 +63,9 @@ class MyApprovalsController {
       final Viewers viewers,
       final FormRenderer renderer,
       final FormValidator validator,
-      final ApprovalForms forms) {
+      final ApprovalForms forms,
+      final ChangeAuthorizationGate changeAuthorizations) {
+    this.changeAuthorizations = changeAuthorizations;
     this.desk = desk;
     this.requests = requests;
     this.answers = answers;
@@ -103,13 +108,28 @@ class MyApprovalsController {
     final ApprovalTask open = desk.find(viewer, id);
     final FormSchema form = form(tasks.form(open.task()));
     final FormSubmission submission =
-        validator.validate(form, ApprovalForms.variables(open.approval()), post);
+        validator.validate(
+            form,
+            ApprovalForms.variables(open.approval()),
+            ChangeAuthorizationGate.formFields(post));
     if (submission instanceof FormSubmission.Invalid invalid) {
       return refused(model, response, open.approval(), form, invalid);
     }
     final Map<String, Object> decided = ((FormSubmission.Valid) submission).variables();
     try {
-      desk.decide(viewer, open.task(), text(decided.get("decision")), text(decided.get("comment")));
+      desk.decide(
+          viewer,
+          open.task(),
+          text(decided.get("decision")),
+          text(decided.get("comment")),
+          post.getFirst(ChangeAuthorizationGate.OVERRIDE_REASON));
+    } catch (UnresolvedConflictsException e) {
+      final String refusal =
+          refused(
+              model, response, open.approval(), form, new FormSubmission.Invalid(Map.of(), post));
+      model.addAttribute("overrideError", e.getMessage());
+      model.addAttribute("overrideReason", post.getFirst(ChangeAuthorizationGate.OVERRIDE_REASON));
+      return refusal;
     } catch (InvalidDecisionException e) {
       return refused(
           model,
@@ -178,6 +198,8 @@ class MyApprovalsController {
     model.addAttribute("requesterName", name(people, approval.requester()));
     model.addAttribute("requestedForName", name(people, approval.requestedFor()));
     model.addAttribute("answers", answers(approval));
+    model.addAttribute(
+        "changeAuthorization", changeAuthorizations.ofRecord(approval.recordNumber()).orElse(null));
     model.addAttribute(
         "form",
         invalid

@@ -1,5 +1,6 @@
 package io.flowdesk.app.change;
 
+import io.flowdesk.app.change.conflict.ChangePlanning;
 import io.flowdesk.app.forms.FormValidator;
 import io.flowdesk.app.record.JournalPosting;
 import io.flowdesk.app.record.RecordFiles;
@@ -7,9 +8,23 @@ import io.flowdesk.app.record.RecordPages;
 import io.flowdesk.app.security.Viewer;
 import io.flowdesk.app.security.Viewers;
 import io.flowdesk.domain.change.Change;
+import io.flowdesk.domain.change.ChangeNotEditableException;
 import io.flowdesk.domain.change.ChangeRecords;
+import io.flowdesk.domain.change.ChangeState;
+import io.flowdesk.domain.change.conflict.ChangeConflict;
+import io.flowdesk.domain.change.conflict.ChangeConflicts;
 import io.flowdesk.domain.incident.IncidentRecords;
+import io.flowdesk.domain.record.Actor;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,7 +39,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The agents' change page, like the request and incident pages: fields, plans, state, risk and
  * close code, journal with work notes, audit trail, attachments and the process instance's diagram;
- * adding comments and work notes, attaching files.
+ * adding comments and work notes, attaching files; its conflicts ("Check conflicts" checks again)
+ * and, for those who plan it, the form that moves its window and changes its CIs.
  */
 @Controller
 @RequestMapping("/changes/{number:CHG[0-9]+}")
@@ -37,6 +53,9 @@ class AgentChangeController {
   private final RecordPages pages;
   private final Viewers viewers;
   private final IncidentRecords incidents;
+  private final ChangeConflicts conflicts;
+  private final ChangePlanning planning;
+  private final Clock clock;
 
   AgentChangeController(
       final ChangeAccess access,
@@ -45,7 +64,13 @@ class AgentChangeController {
       final JournalPosting journal,
       final RecordPages pages,
       final Viewers viewers,
-      final IncidentRecords incidents) {
+      final IncidentRecords incidents,
+      final ChangeConflicts conflicts,
+      final ChangePlanning planning,
+      final Clock clock) {
+    this.conflicts = conflicts;
+    this.planning = planning;
+    this.clock = clock;
     this.access = access;
     this.records = records;
     this.timeline = timeline;
@@ -58,13 +83,103 @@ class AgentChangeController {
   @GetMapping
   String show(@PathVariable final String number, final Model model) {
     final Change change = find(number);
+    return show(change, model, plan(change), Map.of());
+  }
+
+  private String show(
+      final Change change,
+      final Model model,
+      final ChangePlan plan,
+      final Map<String, String> planErrors) {
     model.addAttribute("change", change);
     model.addAttribute("timeline", timeline.of(change));
     model.addAttribute(
         "cabOutcome", records.authorizationOf(change.id()).map(CabOutcome::of).orElse(null));
     model.addAttribute("possiblyCaused", incidents.cis().possiblyCausedBy(change.id()));
+    model.addAttribute("conflicts", conflicts.of(change.id()));
+    model.addAttribute("mayPlan", planning.mayPlan(viewer(), change) && plannable(change));
+    model.addAttribute("plan", plan);
+    model.addAttribute("planErrors", planErrors);
     pages.agentsView(model, access.ref(change), change.processInstanceKey());
     return "changes/record";
+  }
+
+  /** The planning form's values: the window in the server's zone, one CI a line (id and name). */
+  public record ChangePlan(String plannedStart, String plannedEnd, String affectedCis) {}
+
+  private ChangePlan plan(final Change change) {
+    return new ChangePlan(
+        local(change.plannedStart()),
+        local(change.plannedEnd()),
+        change.affectedCis().stream()
+            .map(ci -> ci.ciId() + " " + ci.name())
+            .collect(Collectors.joining("\n")));
+  }
+
+  private String local(final Instant instant) {
+    return LocalDateTime.ofInstant(instant, clock.getZone())
+        .truncatedTo(ChronoUnit.MINUTES)
+        .toString();
+  }
+
+  private static boolean plannable(final Change change) {
+    return EnumSet.of(ChangeState.NEW, ChangeState.ASSESS, ChangeState.AUTHORIZE)
+        .contains(change.state());
+  }
+
+  @PostMapping("/plan")
+  String plan(
+      @PathVariable final String number,
+      @RequestParam(defaultValue = "") final String plannedStart,
+      @RequestParam(defaultValue = "") final String plannedEnd,
+      @RequestParam(defaultValue = "") final String affectedCis,
+      final Model model,
+      final HttpServletResponse response,
+      final RedirectAttributes redirect) {
+    final Change change = find(number);
+    final ChangePlanning.Planned planned;
+    try {
+      planned =
+          planning.reschedule(
+              viewer(), change, plannedStart, plannedEnd, affectedCis.lines().toList());
+    } catch (ChangeNotEditableException late) {
+      redirect.addFlashAttribute("flash", capitalised(late.getMessage()) + ".");
+      return "redirect:/changes/" + change.number();
+    }
+    if (!planned.done()) {
+      response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+      return show(
+          change, model, new ChangePlan(plannedStart, plannedEnd, affectedCis), planned.problems());
+    }
+    final int open =
+        (int) planned.result().conflicts().stream().filter(ChangeConflict::open).count();
+    redirect.addFlashAttribute(
+        "flash",
+        "Planned window and CIs saved; "
+            + (open == 0
+                ? "no open conflicts."
+                : open + (open == 1 ? " open conflict." : " open conflicts.")));
+    return "redirect:/changes/" + change.number();
+  }
+
+  @PostMapping("/conflicts")
+  String checkConflicts(@PathVariable final String number, final RedirectAttributes redirect) {
+    final Change change = find(number);
+    final long open =
+        conflicts.detect(change.id(), Actor.person(viewer().username())).stream()
+            .filter(ChangeConflict::open)
+            .count();
+    redirect.addFlashAttribute(
+        "flash",
+        "Conflicts checked: "
+            + (open == 0
+                ? "none open."
+                : open + (open == 1 ? " open conflict." : " open conflicts.")));
+    return "redirect:/changes/" + change.number() + "#conflicts-heading";
+  }
+
+  private static String capitalised(final String message) {
+    return Character.toUpperCase(message.charAt(0)) + message.substring(1);
   }
 
   @PostMapping("/journal")

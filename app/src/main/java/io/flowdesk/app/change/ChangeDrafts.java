@@ -1,8 +1,8 @@
 package io.flowdesk.app.change;
 
+import io.flowdesk.app.cmdb.CiChoices;
 import io.flowdesk.app.incident.IncidentAccess;
 import io.flowdesk.app.security.Viewer;
-import io.flowdesk.app.cmdb.CiChoices;
 import io.flowdesk.domain.change.AffectedCi;
 import io.flowdesk.domain.change.ChangeRecords;
 import io.flowdesk.domain.change.ChangeTemplate;
@@ -156,7 +156,11 @@ public class ChangeDrafts {
     return template;
   }
 
-  private Instant time(final String field, final String given, final Map<String, String> problems) {
+  /**
+   * A planned time as the forms (datetime-local, the server's zone) and the API (with an offset)
+   * give it; a problem for {@code field} when missing or unreadable.
+   */
+  public Instant time(final String field, final String given, final Map<String, String> problems) {
     if (blank(given)) {
       problems.put(field, "is required");
       return null;

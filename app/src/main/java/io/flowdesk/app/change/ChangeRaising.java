@@ -8,6 +8,7 @@ import io.flowdesk.domain.change.Change;
 import io.flowdesk.domain.change.ChangeRecords;
 import io.flowdesk.domain.change.ChangeState;
 import io.flowdesk.domain.change.NewChange;
+import io.flowdesk.domain.change.conflict.ChangeConflicts;
 import io.flowdesk.domain.record.Actor;
 import java.time.Clock;
 import java.time.Instant;
@@ -26,6 +27,8 @@ import org.springframework.stereotype.Service;
  * serviceCriticality}, the highest criticality of the business services the affected CIs impact
  * (from the CMDB), and stores the process instance key on the record.
  *
+ * <p>Its conflicts are detected and stored right after it is recorded.
+ *
  * <p>The record is committed before the process starts, so the change workers find it as soon as
  * they run. If the process does not start, the change is canceled at once (audited, with a comment
  * saying why), so no change claims to be under way, and the caller gets an error.
@@ -38,14 +41,17 @@ public class ChangeRaising {
   private final ChangeRecords records;
   private final CamundaClient client;
   private final ImpactedServices impactedServices;
+  private final ChangeConflicts conflicts;
   private final Clock clock;
 
   ChangeRaising(
       final ChangeRecords records,
+      final ChangeConflicts conflicts,
       final CamundaClient client,
       final ImpactedServices impactedServices,
       final Clock clock) {
     this.records = records;
+    this.conflicts = conflicts;
     this.client = client;
     this.impactedServices = impactedServices;
     this.clock = clock;
@@ -64,6 +70,7 @@ public class ChangeRaising {
   public Change raise(final NewChange change) {
     final Actor actor = Actor.person(change.requestedBy());
     final Change recorded = records.raise(change, actor);
+    detectConflicts(recorded, actor);
     final long processInstanceKey;
     try {
       processInstanceKey = start(recorded);
@@ -72,6 +79,16 @@ public class ChangeRaising {
       throw new ProcessNotStartedException(recorded.number(), processId(recorded), startFailed);
     }
     return records.started(recorded.id(), processInstanceKey, actor);
+  }
+
+  // Conflicts are checked as the change is raised, so whoever authorizes it sees them. A failed
+  // check must not stop the change: it is logged, and "Check conflicts" runs it again.
+  private void detectConflicts(final Change change, final Actor actor) {
+    try {
+      conflicts.detect(change.id(), actor);
+    } catch (RuntimeException checkFailed) {
+      LOG.error("Conflicts of change {} could not be checked", change.number(), checkFailed);
+    }
   }
 
   private long start(final Change change) {

@@ -3,6 +3,7 @@ package io.flowdesk.app.inbox;
 import io.camunda.client.api.search.response.UserTask;
 import io.flowdesk.app.approval.ApprovalTask;
 import io.flowdesk.app.approval.InvalidDecisionException;
+import io.flowdesk.app.change.conflict.ChangeAuthorizationGate;
 import io.flowdesk.app.forms.FormRenderer;
 import io.flowdesk.app.forms.FormSchema;
 import io.flowdesk.app.forms.FormSubmission;
@@ -11,6 +12,7 @@ import io.flowdesk.app.request.RequestAnswers;
 import io.flowdesk.app.security.Viewer;
 import io.flowdesk.app.security.Viewers;
 import io.flowdesk.app.system.PageNumbers;
+import io.flowdesk.domain.change.UnresolvedConflictsException;
 import io.flowdesk.domain.directory.Directory;
 import io.flowdesk.domain.request.Request;
 import jakarta.servlet.http.HttpServletResponse;
@@ -101,7 +103,8 @@ class InboxController {
     final Optional<FormSchema> form = inbox.form(task);
     Map<String, Object> result = Map.of();
     if (form.isPresent()) {
-      final FormSubmission submission = validator.validate(form.get(), variables, post);
+      final FormSubmission submission =
+          validator.validate(form.get(), variables, ChangeAuthorizationGate.formFields(post));
       if (submission instanceof FormSubmission.Invalid invalid) {
         show(model, worker, task, variables, form);
         model.addAttribute("form", renderer.render(form.get(), variables, invalid));
@@ -111,7 +114,18 @@ class InboxController {
       result = ((FormSubmission.Valid) submission).variables();
     }
     try {
-      inbox.complete(worker, key, result);
+      inbox.complete(worker, key, result, post.getFirst(ChangeAuthorizationGate.OVERRIDE_REASON));
+    } catch (UnresolvedConflictsException e) {
+      show(model, worker, task, variables, form);
+      model.addAttribute("overrideError", e.getMessage());
+      model.addAttribute("overrideReason", post.getFirst(ChangeAuthorizationGate.OVERRIDE_REASON));
+      form.ifPresent(
+          schema ->
+              model.addAttribute(
+                  "form",
+                  renderer.render(schema, variables, new FormSubmission.Invalid(Map.of(), post))));
+      response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+      return "inbox/task";
     } catch (InvalidDecisionException e) {
       show(model, worker, task, variables, form);
       model.addAttribute(
@@ -173,6 +187,7 @@ class InboxController {
     model.addAttribute("hasForm", form.isPresent());
     // An approval stays with its approver: handed on by delegation in My approvals, not here.
     model.addAttribute("isApproval", ApprovalTask.isApproval(task));
+    model.addAttribute("changeAuthorization", inbox.changeAuthorization(task).orElse(null));
   }
 
   private Set<String> colleagues(final UserTask task) {

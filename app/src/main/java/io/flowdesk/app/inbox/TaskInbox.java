@@ -11,10 +11,13 @@ import io.camunda.client.api.search.response.UserTask;
 import io.camunda.client.api.search.response.Variable;
 import io.flowdesk.app.approval.ApprovalDesk;
 import io.flowdesk.app.approval.ApprovalTask;
+import io.flowdesk.app.change.conflict.ChangeAuthorizationGate;
 import io.flowdesk.app.forms.DeployedForms;
 import io.flowdesk.app.forms.FormSchema;
 import io.flowdesk.app.request.RequestAnswers;
 import io.flowdesk.app.security.Viewer;
+import io.flowdesk.domain.change.Change;
+import io.flowdesk.domain.change.UnresolvedConflictsException;
 import io.flowdesk.domain.incident.Incident;
 import io.flowdesk.domain.request.Request;
 import java.time.OffsetDateTime;
@@ -46,6 +49,7 @@ public class TaskInbox {
   private final ApprovalDesk approvals;
   private final DeployedForms forms;
   private final RequestAnswers answers;
+  private final ChangeAuthorizationGate changeAuthorizations;
 
   TaskInbox(
       final CamundaClient client,
@@ -54,7 +58,9 @@ public class TaskInbox {
       final ObjectMapper json,
       final ApprovalDesk approvals,
       final DeployedForms forms,
-      final RequestAnswers answers) {
+      final RequestAnswers answers,
+      final ChangeAuthorizationGate changeAuthorizations) {
+    this.changeAuthorizations = changeAuthorizations;
     this.client = client;
     this.records = records;
     this.incidentWork = incidentWork;
@@ -199,12 +205,33 @@ public class TaskInbox {
    * ApprovalDesk}, with the same checks as in My approvals and the API.
    */
   public void complete(final Viewer worker, final long key, final Map<String, Object> variables) {
+    complete(worker, key, variables, null);
+  }
+
+  /**
+   * Completes the task as {@link #complete(Viewer, long, Map)}; approving a normal change with open
+   * conflicts (the change manager's task, a CAB member's approval) needs {@code overrideReason},
+   * which overrides them in the transaction that completes the task.
+   *
+   * @throws UnresolvedConflictsException approving a change with open conflicts without a reason
+   */
+  public void complete(
+      final Viewer worker,
+      final long key,
+      final Map<String, Object> variables,
+      final String overrideReason) {
     final UserTask task = task(worker, key);
     if (ApprovalTask.isApproval(task)) {
       approvals.decide(
-          worker, task, text(variables.get("decision")), text(variables.get("comment")));
+          worker,
+          task,
+          text(variables.get("decision")),
+          text(variables.get("comment")),
+          overrideReason);
       return;
     }
+    final Optional<Change> approving =
+        changeAuthorizations.managerApproval(task, variables, overrideReason);
     if (task.getAssignee() == null) {
       claim(worker, key);
     } else if (!task.getAssignee().equals(worker.username())) {
@@ -214,10 +241,24 @@ public class TaskInbox {
         task.getProcessInstanceKey(),
         variables,
         worker.username(),
-        () ->
-            engine(
-                key,
-                () -> client.newCompleteUserTaskCommand(key).variables(variables).send().join()));
+        () -> {
+          approving.ifPresent(
+              change ->
+                  changeAuthorizations.beforeApproval(change, overrideReason, worker.username()));
+          engine(
+              key, () -> client.newCompleteUserTaskCommand(key).variables(variables).send().join());
+        });
+  }
+
+  /**
+   * The change {@code task} authorizes (the change manager's task, or a CAB approval of a change),
+   * with its open conflicts for whoever decides.
+   */
+  public Optional<ChangeAuthorizationGate.UnderAuthorization> changeAuthorization(
+      final UserTask task) {
+    return ApprovalTask.isApproval(task)
+        ? approvals.ofTask(task).flatMap(a -> changeAuthorizations.ofRecord(a.recordNumber()))
+        : changeAuthorizations.ofTask(task);
   }
 
   /**

@@ -82,6 +82,8 @@ class ChangesTest extends WebTestSupport {
     }
   }
 
+  @Autowired io.flowdesk.domain.change.conflict.ChangeConflicts conflicts;
+
   private static RequestPostProcessor as(final String username) {
     return httpBasic(username, DEMO_PASSWORD);
   }
@@ -326,7 +328,7 @@ class ChangesTest extends WebTestSupport {
               throw new IllegalStateException("engine down");
             });
     final ChangeRaising raising =
-        new ChangeRaising(records, down, impactedServices, java.time.Clock.systemUTC());
+        new ChangeRaising(records, conflicts, down, impactedServices, java.time.Clock.systemUTC());
     final ChangeDrafts.Checked checked =
         drafts.check(
             new ChangeDraft(

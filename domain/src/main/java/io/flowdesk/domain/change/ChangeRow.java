@@ -210,6 +210,16 @@ class ChangeRow {
     return incidents.add(incidentNumber);
   }
 
+  /** Moves the planned window and replaces the affected CIs (already validated). */
+  void reschedule(
+      final Instant start, final Instant end, final List<AffectedCi> cis, final Instant now) {
+    this.plannedStart = micros(start);
+    this.plannedEnd = micros(end);
+    affectedCis.clear();
+    affectedCis.addAll(cis);
+    this.updatedAt = micros(now);
+  }
+
   void started(final long key, final Instant now) {
     this.processInstanceKey = key;
     this.updatedAt = micros(now);

@@ -2,7 +2,9 @@ package io.flowdesk.domain.change;
 
 import io.flowdesk.domain.record.RecordKind;
 import io.flowdesk.domain.record.RecordText;
+import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -36,8 +38,8 @@ final class ChangeValidation {
     RecordText.optional("implementationPlan", change.implementationPlan(), RecordText.LONG_TEXT);
     RecordText.optional("backoutPlan", change.backoutPlan(), RecordText.LONG_TEXT);
     RecordText.optional("testPlan", change.testPlan(), RecordText.LONG_TEXT);
-    window(change);
-    affectedCis(change);
+    window(change.plannedStart(), change.plannedEnd());
+    affectedCis(change.affectedCis());
     for (final String incident : change.incidents()) {
       if (!RecordKind.INCIDENT.numbers(incident)) {
         throw new IllegalArgumentException(
@@ -47,25 +49,25 @@ final class ChangeValidation {
     return change;
   }
 
-  private static void window(final NewChange change) {
-    if (change.plannedStart() == null) {
+  static void window(final Instant start, final Instant end) {
+    if (start == null) {
       throw new IllegalArgumentException("plannedStart is required");
     }
-    if (change.plannedEnd() == null) {
+    if (end == null) {
       throw new IllegalArgumentException("plannedEnd is required");
     }
-    if (!change.plannedEnd().isAfter(change.plannedStart())) {
+    if (!end.isAfter(start)) {
       throw new IllegalArgumentException(
-          "plannedEnd "
-              + change.plannedEnd()
-              + " must be after plannedStart "
-              + change.plannedStart());
+          "plannedEnd " + end + " must be after plannedStart " + start);
     }
   }
 
-  private static void affectedCis(final NewChange change) {
+  static void affectedCis(final List<AffectedCi> cis) {
+    if (cis == null) {
+      throw new IllegalArgumentException("affected CIs are required (an empty list for none)");
+    }
     final Set<UUID> seen = new HashSet<>();
-    for (final AffectedCi ci : change.affectedCis()) {
+    for (final AffectedCi ci : cis) {
       if (ci == null || ci.ciId() == null) {
         throw new IllegalArgumentException("affected CI id is required");
       }

@@ -98,6 +98,35 @@ public record MaintenanceWindow(List<Slot> slots) {
     return slots.stream().anyMatch(s -> s.contains(utc.getDayOfWeek(), utc.toLocalTime()));
   }
 
+  /**
+   * Whether every instant from {@code from} (inclusive) to {@code to} (exclusive) falls in the
+   * window: the change window lies within it. Walks from slot to slot (adjacent slots, such as
+   * {@code Sat 22:00-24:00, Sun 00:00-04:00}, join), so a long window costs one step per slot it
+   * crosses, not per minute.
+   */
+  public boolean covers(final Instant from, final Instant to) {
+    ZonedDateTime at = from.atZone(ZoneOffset.UTC);
+    final ZonedDateTime end = to.atZone(ZoneOffset.UTC);
+    while (at.isBefore(end)) {
+      final ZonedDateTime now = at;
+      final ZonedDateTime slotEnd =
+          slots.stream()
+              .filter(s -> s.contains(now.getDayOfWeek(), now.toLocalTime()))
+              .map(
+                  s ->
+                      s.end().equals(LocalTime.MAX)
+                          ? now.toLocalDate().plusDays(1).atStartOfDay(ZoneOffset.UTC)
+                          : now.toLocalDate().atTime(s.end()).atZone(ZoneOffset.UTC))
+              .max(ZonedDateTime::compareTo)
+              .orElse(null);
+      if (slotEnd == null) {
+        return false;
+      }
+      at = slotEnd;
+    }
+    return true;
+  }
+
   /** The canonical text ({@code "Sun 02:00-06:00, Mon-Fri 22:00-23:00"}), as stored. */
   @Override
   public String toString() {

@@ -9,7 +9,7 @@ import java.util.UUID;
 /**
  * What the change calendar and the CAB view draw over the changes but do not own: blackout windows
  * and the conflicts detected for changes. A port, so that conflict detection plugs in without the
- * calendar knowing how it works; until then {@link NoCalendarOverlays} answers nothing.
+ * calendar knowing how it works: {@link ConflictOverlays} answers them from conflict detection.
  */
 public interface CalendarOverlays {
 

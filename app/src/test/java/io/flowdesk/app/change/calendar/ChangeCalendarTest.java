@@ -17,6 +17,9 @@ import io.flowdesk.domain.change.ChangeRecords;
 import io.flowdesk.domain.change.ChangeState;
 import io.flowdesk.domain.change.ChangeType;
 import io.flowdesk.domain.change.NewChange;
+import io.flowdesk.domain.change.conflict.BlackoutScope;
+import io.flowdesk.domain.change.conflict.BlackoutWindows;
+import io.flowdesk.domain.change.conflict.ChangeConflicts;
 import io.flowdesk.domain.cmdb.CiDraft;
 import io.flowdesk.domain.cmdb.Cmdb;
 import io.flowdesk.domain.cmdb.ConfigurationItem;
@@ -55,6 +58,8 @@ class ChangeCalendarTest extends WebTestSupport {
   @Autowired Cmdb cmdb;
   @Autowired Directory directory;
   @Autowired CalendarFeeds feeds;
+  @Autowired ChangeConflicts conflicts;
+  @Autowired BlackoutWindows blackouts;
 
   static RequestPostProcessor as(final String username) {
     return httpBasic(username, DEMO_PASSWORD);
@@ -159,6 +164,44 @@ class ChangeCalendarTest extends WebTestSupport {
     assertThat(week.select("td[data-date=2031-03-10] li[data-number=" + overnight.number() + "]"))
         .hasSize(1);
     assertThat(week.select("#cal-next").attr("href")).contains("date=2031-03-19");
+  }
+
+  @Test
+  void blackoutWindowsAndTheConflictsDetectedForAChangeAreOnTheMonth() throws Exception {
+    final String group = "cal-" + tag();
+    final ConfigurationItem router = ci("server", "router-" + tag(), null);
+    final Instant start = Instant.parse("2031-07-15T20:00:00Z");
+    final Change first =
+        scheduled("Swap the router", group, start, start.plusSeconds(7200), router);
+    final Change second =
+        scheduled(
+            "Patch the router", group, start.plusSeconds(3600), start.plusSeconds(10800), router);
+    conflicts.detect(second.id(), ANNA);
+    final String name = "Quarter close " + tag();
+    blackouts.create(
+        name,
+        BlackoutScope.CI,
+        router.id(),
+        Instant.parse("2031-07-16T00:00:00Z"),
+        Instant.parse("2031-07-17T00:00:00Z"),
+        "manager.maria");
+
+    final Document month =
+        html(get("/changes/calendar?date=2031-07-15&group=" + group).session(signIn("agent.anna")));
+
+    assertThat(month.select("li.fd-cal-conflict").eachAttr("data-number"))
+        .containsExactly(second.number());
+    assertThat(month.select("li[data-number=" + second.number() + "] .fd-cal-conflicts").text())
+        .contains(first.number());
+    assertThat(month.select("li.fd-cal-blackout"))
+        .extracting(li -> li.closest("td").attr("data-date"))
+        .containsExactly("2031-07-16");
+    mvc.perform(
+            get("/api/changes/calendar?from=2031-07-01&to=2031-07-31&group=" + group)
+                .with(as("agent.anna")))
+        .andExpect(
+            jsonPath("$.blackoutWindows[?(@.name == '" + name + "')].ciId")
+                .value(router.id().toString()));
   }
 
   @Test
