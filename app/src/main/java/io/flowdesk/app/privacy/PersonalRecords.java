@@ -139,8 +139,8 @@ class PersonalRecords {
   }
 
   /**
-   * Deletes what links the person to a way of signing in: their single sign-on accounts and their
-   * password links.
+   * Deletes what links the person to a way of signing in or reading without signing in: their
+   * single sign-on accounts, their password links and their change calendar feed address.
    */
   void forgetSignInLinks(final String username) {
     for (final String table : List.of("flowdesk.external_identity", "flowdesk.password_link")) {
@@ -148,6 +148,9 @@ class PersonalRecords {
           .param("username", username)
           .update();
     }
+    jdbc.sql("DELETE FROM flowdesk.calendar_feed WHERE owner = :username")
+        .param("username", username)
+        .update();
   }
 
   private JsonNode document(final String sql, final String username) {

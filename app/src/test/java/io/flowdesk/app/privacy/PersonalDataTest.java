@@ -76,6 +76,7 @@ class PersonalDataTest extends WebTestSupport {
   @Autowired SecondFactors secondFactors;
   @Autowired PasswordLinks passwordLinks;
   @Autowired JdbcClient jdbc;
+  @Autowired io.flowdesk.app.change.calendar.CalendarFeeds calendarFeeds;
   @Autowired Clock clock;
   @Autowired RequestRecords requests;
   @Autowired Approvals approvals;
@@ -250,6 +251,7 @@ class PersonalDataTest extends WebTestSupport {
     final int trail = count("/api/incidents/" + hers + "/audit-trail");
     final PersonalTokens.Issued token =
         tokens.issue(greta, "script", Set.of(TokenScope.READ), Duration.ofDays(7));
+    final String feed = calendarFeeds.generate(greta);
     final Browser browser = new Browser();
     final String base =
         "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
@@ -286,6 +288,9 @@ class PersonalDataTest extends WebTestSupport {
     assertThat(erased.displayName()).isEqualTo(pseudonym);
     assertThat(erased.email()).isEqualTo(pseudonym + "@erased.invalid");
     assertThat(erased.enabled()).isFalse();
+    // Nothing reads as her without signing in either: her calendar feed address is gone.
+    assertThat(calendarFeeds.ownerOf(feed)).isEmpty();
+    assertThat(calendarFeeds.of(greta)).isEmpty();
     // The records' views: no name, no email; the same number, state, journal and timeline.
     final String agentPage =
         mvc.perform(get("/incidents/" + hers).session(signIn("manager.maria")))

@@ -9,11 +9,14 @@ import io.flowdesk.domain.approval.ApprovalMode;
 import io.flowdesk.domain.approval.Approvals;
 import io.flowdesk.domain.approval.NewApproval;
 import io.flowdesk.domain.change.AffectedCi;
+import io.flowdesk.domain.change.Authorization;
+import io.flowdesk.domain.change.AuthorizationVote;
 import io.flowdesk.domain.change.Change;
 import io.flowdesk.domain.change.ChangeImpact;
 import io.flowdesk.domain.change.ChangeRecords;
 import io.flowdesk.domain.change.ChangeType;
 import io.flowdesk.domain.change.NewChange;
+import io.flowdesk.domain.change.VoteDecision;
 import io.flowdesk.domain.cmdb.CiClass;
 import io.flowdesk.domain.cmdb.CiDraft;
 import io.flowdesk.domain.cmdb.Cmdb;
@@ -367,6 +370,26 @@ class PseudonymisationTest {
     changes.addJournalEntry(
         change.id(), io.flowdesk.domain.record.JournalKind.WORK_NOTE, "Planned", jo);
     changes.watch(change.id(), "j.smith", jo);
+    changes.authorize(
+        change.id(),
+        Authorization.APPROVED,
+        "CAB",
+        2,
+        List.of(
+            new AuthorizationVote(
+                "j.smith",
+                VoteDecision.ABSTAINED,
+                "j.smith wrote the plan",
+                Instant.parse("2026-12-09T10:00:00Z"),
+                null),
+            new AuthorizationVote(
+                "otto",
+                VoteDecision.APPROVED,
+                null,
+                Instant.parse("2026-12-09T11:00:00Z"),
+                "j.smith")),
+        null,
+        Actor.person("otto"));
     final Cmdb cmdb = context.getBean(Cmdb.class);
     final ConfigurationItem server =
         cmdb.create(

@@ -593,6 +593,8 @@ class ApprovalProcessTest {
   void aDelegateDecidesOnBehalfOfTheApprover() throws Exception {
     final Started approval = ask(Map.of("approvers", List.of("bob")));
     final UserTask bobs = taskOf(approval, "bob");
+    // Bob's mail goes out beside his task: wait for it, so that it is the first of the two.
+    awaitMails(approval, 1);
     assertThatThrownBy(
             () ->
                 approvals.delegate(
