@@ -231,7 +231,7 @@ class ApprovalsTest extends WebTestSupport {
     assertThat(viewed.userTaskRequests()).isEmpty();
     assertThat(viewed.result().select("#answers").text())
         .isEqualTo("Laptop model 16-inch, 32 GB Why Builds take an hour");
-    assertThat(viewed.result().select("#decide input[name=decision]")).hasSize(2);
+    assertThat(viewed.result().select("#decide input[name=decision]")).hasSize(3);
   }
 
   @Test
@@ -252,7 +252,7 @@ class ApprovalsTest extends WebTestSupport {
         .andExpect(redirectedUrl("/portal/approvals"));
 
     mvc.perform(get(page).session(maria)).andExpect(status().isNotFound());
-    assertThat(html(get(page).session(carl)).select("#decide input[name=decision]")).hasSize(2);
+    assertThat(html(get(page).session(carl)).select("#decide input[name=decision]")).hasSize(3);
     await()
         .atMost(Duration.ofSeconds(10))
         .until(

@@ -46,6 +46,7 @@ class ChangeEntryTest extends WebTestSupport {
 
   static final String ITEM = "request-change";
 
+  @Autowired io.flowdesk.domain.cmdb.Cmdb cmdb;
   @Autowired ChangeRecords changes;
   @Autowired IncidentRecords incidents;
   @Autowired ServiceCatalog catalog;
@@ -55,6 +56,12 @@ class ChangeEntryTest extends WebTestSupport {
   @BeforeEach
   void theItemIsOffered() {
     await().atMost(Duration.ofSeconds(30)).until(() -> catalog.item(ITEM).isPresent());
+  }
+
+  /** The switches the changes here name: changes take CIs of the CMDB. */
+  @BeforeEach
+  void switchesInTheCmdb() {
+    CmdbServers.ensure(cmdb, "core-switch-01", "core-switch-02", "core-switch-07");
   }
 
   private long changeCount() {
@@ -227,7 +234,7 @@ class ChangeEntryTest extends WebTestSupport {
 
     final Document form = html(get("/changes/new?incident=" + incident.number()).session(maria));
     assertThat(form.select("#change-summary").val()).isEqualTo("Core switch drops packets");
-    assertThat(form.select("#change-affectedCis").text()).isEqualTo("core-switch-07");
+    assertThat(form.select("#change-affectedCis").val()).isEqualTo("core-switch-07");
     assertThat(form.select("input[name=incidents]").val()).isEqualTo(incident.number());
 
     // A problem elsewhere keeps the incident on the form.

@@ -17,14 +17,10 @@ import io.flowdesk.domain.change.Change;
 import io.flowdesk.domain.change.ChangeRecords;
 import io.flowdesk.domain.change.ChangeState;
 import io.flowdesk.domain.change.ChangeType;
-import io.flowdesk.domain.cmdb.CiDraft;
 import io.flowdesk.domain.cmdb.Cmdb;
-import io.flowdesk.domain.cmdb.Environment;
-import io.flowdesk.domain.cmdb.LifecycleStatus;
 import io.flowdesk.domain.record.Actor;
 import io.flowdesk.domain.record.JournalKind;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -63,23 +59,8 @@ class ChangesTest extends WebTestSupport {
   /** The servers the changes here name: changes take CIs of the CMDB. */
   @BeforeEach
   void serversInTheCmdb() {
-    for (final String name :
-        List.of("mail-server-01", "mail-server-02", "core-switch-01", "core-switch-02")) {
-      if (cmdb.findByName("server", name).isEmpty()) {
-        cmdb.create(
-            new CiDraft(
-                "server",
-                name,
-                null,
-                null,
-                Environment.PRODUCTION,
-                LifecycleStatus.IN_SERVICE,
-                null,
-                null,
-                Map.of()),
-            Actor.person("manager.maria"));
-      }
-    }
+    CmdbServers.ensure(
+        cmdb, "mail-server-01", "mail-server-02", "core-switch-01", "core-switch-02");
   }
 
   @Autowired io.flowdesk.domain.change.conflict.ChangeConflicts conflicts;

@@ -137,7 +137,8 @@ class ChangeConflictsApiTest extends WebTestSupport {
   @Test
   void raisingAChangeStoresItsConflictsWhichTheApiAndTheChangePageShow() throws Exception {
     final Instant week = week();
-    final String ci = "conflict-mail-" + UUID.randomUUID();
+    final ConfigurationItem mail = server();
+    final String ci = mail.name();
     final String raise =
         """
         {"type": "normal", "summary": "Patch the mail server", "assignmentGroup": "service-desk",
@@ -145,7 +146,9 @@ class ChangeConflictsApiTest extends WebTestSupport {
         """;
     final String first =
         body(mvc.perform(
-                    json(post("/api/changes"), raise.formatted(ci, at(week, 10), at(week, 12)))
+                    json(
+                            post("/api/changes"),
+                            raise.formatted(mail.id(), at(week, 10), at(week, 12)))
                         .with(as("agent.anna"))
                         .with(csrf()))
                 .andExpect(status().isCreated()))
@@ -153,7 +156,9 @@ class ChangeConflictsApiTest extends WebTestSupport {
             .asText();
     final String second =
         body(mvc.perform(
-                    json(post("/api/changes"), raise.formatted(ci, at(week, 11), at(week, 13)))
+                    json(
+                            post("/api/changes"),
+                            raise.formatted(mail.id(), at(week, 11), at(week, 13)))
                         .with(as("agent.anna"))
                         .with(csrf()))
                 .andExpect(status().isCreated()))
