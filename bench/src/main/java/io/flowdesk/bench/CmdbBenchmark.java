@@ -155,8 +155,7 @@ public final class CmdbBenchmark {
    * random members of the classes, topped up with server-depends-on-server ones until there are
    * {@code relationships} (the unique constraint and the no-self check drop repeats).
    */
-  static void load(final DataSource db, final int cis, final int relationships)
-      throws Exception {
+  static void load(final DataSource db, final int cis, final int relationships) throws Exception {
     try (Connection connection = db.getConnection();
         Statement sql = connection.createStatement()) {
       sql.execute("SET search_path TO domain");

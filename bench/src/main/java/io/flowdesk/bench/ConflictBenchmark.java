@@ -240,8 +240,7 @@ public final class ConflictBenchmark {
 
   private static String loadAverage() {
     try {
-      return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg"))
-          .split(" ")[0];
+      return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0];
     } catch (Exception unreadable) {
       return "?";
     }
