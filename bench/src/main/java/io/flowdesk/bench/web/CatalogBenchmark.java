@@ -267,19 +267,7 @@ public final class CatalogBenchmark {
     Void browse(
         final long deadline, final long thinkMillis, final PortalBenchmark.PageTimings timings)
         throws Exception {
-      while (System.nanoTime() < deadline) {
-        final String path = paths.get(ThreadLocalRandom.current().nextInt(paths.size()));
-        final long start = System.nanoTime();
-        int status;
-        try {
-          status = session.get(path).statusCode();
-        } catch (java.io.IOException e) {
-          status = -1;
-        }
-        timings.record(route(path), start, System.nanoTime() - start, status);
-        PortalBenchmark.think(thinkMillis, deadline);
-      }
-      return null;
+      return PortalBenchmark.browse(session, paths, Visitor::route, deadline, thinkMillis, timings);
     }
 
     private static String route(final String path) {

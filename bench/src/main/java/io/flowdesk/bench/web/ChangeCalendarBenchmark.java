@@ -78,7 +78,16 @@ public final class ChangeCalendarBenchmark {
       final ExecutorService pool = Executors.newFixedThreadPool(users);
       final List<Future<Void>> running = new ArrayList<>();
       for (final WebSession session : sessions) {
-        running.add(pool.submit(() -> browse(session, paths, deadline, thinkMillis, timings)));
+        running.add(
+            pool.submit(
+                () ->
+                    PortalBenchmark.browse(
+                        session,
+                        paths,
+                        ChangeCalendarBenchmark::route,
+                        deadline,
+                        thinkMillis,
+                        timings)));
       }
       PortalBenchmark.awaitAll(pool, running);
       System.out.printf(
@@ -170,28 +179,6 @@ public final class ChangeCalendarBenchmark {
       Thread.sleep(2000);
     }
     return scheduled;
-  }
-
-  private static Void browse(
-      final WebSession session,
-      final List<String> paths,
-      final long deadline,
-      final long thinkMillis,
-      final PortalBenchmark.PageTimings timings)
-      throws Exception {
-    while (System.nanoTime() < deadline) {
-      final String path = paths.get(ThreadLocalRandom.current().nextInt(paths.size()));
-      final long start = System.nanoTime();
-      int status;
-      try {
-        status = session.get(path).statusCode();
-      } catch (java.io.IOException e) {
-        status = -1;
-      }
-      timings.record(route(path), start, System.nanoTime() - start, status);
-      PortalBenchmark.think(thinkMillis, deadline);
-    }
-    return null;
   }
 
   private static String route(final String path) {

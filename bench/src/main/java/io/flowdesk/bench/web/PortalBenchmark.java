@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -237,17 +238,44 @@ public final class PortalBenchmark {
         }
         path += numbers.get(ThreadLocalRandom.current().nextInt(numbers.size()));
       }
-      final long start = System.nanoTime();
-      int status;
-      try {
-        status = session.get(path).statusCode();
-      } catch (java.io.IOException e) {
-        status = -1;
-      }
-      timings.record(route, start, System.nanoTime() - start, status);
+      timed(session, path, route, timings);
       think(thinkMillis, deadline);
     }
     return null;
+  }
+
+  /**
+   * One user until the deadline: a random page of {@code paths}, timed under its {@code route}
+   * (numbers and words folded into a placeholder), then think time.
+   */
+  static Void browse(
+      final WebSession session,
+      final List<String> paths,
+      final UnaryOperator<String> route,
+      final long deadline,
+      final long thinkMillis,
+      final PageTimings timings)
+      throws Exception {
+    while (System.nanoTime() < deadline) {
+      final String path = paths.get(ThreadLocalRandom.current().nextInt(paths.size()));
+      timed(session, path, route.apply(path), timings);
+      think(thinkMillis, deadline);
+    }
+    return null;
+  }
+
+  /** One page view, recorded under {@code route} with its status (-1 when nothing came back). */
+  static void timed(
+      final WebSession session, final String path, final String route, final PageTimings timings)
+      throws InterruptedException {
+    final long start = System.nanoTime();
+    int status;
+    try {
+      status = session.get(path).statusCode();
+    } catch (java.io.IOException e) {
+      status = -1;
+    }
+    timings.record(route, start, System.nanoTime() - start, status);
   }
 
   /**
