@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.RequestOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,6 +44,20 @@ class ChangeCalendarStoryIT {
   @Test
   void theCabVotesInTheCabViewAndTheCalendarShowsTheScheduledChange() {
     final LocalDate day = LocalDate.now(ZoneOffset.UTC).plusDays(3);
+    // Changes name CIs of the CMDB: the switch is recorded first, as the CMDB manager would.
+    assertThat(
+            app.api("manager.maria")
+                .post(
+                    "/api/cmdb/cis",
+                    RequestOptions.create()
+                        .setData(
+                            Map.of(
+                                "class", "server",
+                                "name", "core-switch-02",
+                                "environment", "production",
+                                "status", "IN_SERVICE")))
+                .status())
+        .isEqualTo(201);
     final Page anna = app.signedIn("agent.anna");
     anna.navigate("/changes/new");
     anna.selectOption("#change-type", "normal");

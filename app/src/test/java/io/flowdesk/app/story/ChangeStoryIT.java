@@ -4,7 +4,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static io.flowdesk.app.story.Chromium.shoot;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.APIRequest;
 import com.microsoft.playwright.APIRequestContext;
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Locator;
@@ -40,21 +39,7 @@ class ChangeStoryIT {
   @BeforeAll
   static void startServerAndBrowser() throws Exception {
     app = StoryApp.start(dataRoot.resolve("data"), "--flowdesk.security.mfa.required-roles=");
-    cmdbManager =
-        app.playwright()
-            .request()
-            .newContext(
-                new APIRequest.NewContextOptions()
-                    .setBaseURL(app.server().baseUrl())
-                    // Sent at once: a POST without credentials is refused (403), not challenged.
-                    .setExtraHTTPHeaders(
-                        Map.of(
-                            "Authorization",
-                            "Basic "
-                                + java.util.Base64.getEncoder()
-                                    .encodeToString(
-                                        ("manager.maria:" + StoryApp.PASSWORD)
-                                            .getBytes(java.nio.charset.StandardCharsets.UTF_8)))));
+    cmdbManager = app.api("manager.maria");
   }
 
   @AfterAll

@@ -1,13 +1,18 @@
 package io.flowdesk.app.story;
 
+import com.microsoft.playwright.APIRequest;
+import com.microsoft.playwright.APIRequestContext;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import io.flowdesk.app.database.ServerProcess;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One story's stage: the packaged app in its local default (own data directory, demo people, an
@@ -46,6 +51,25 @@ final class StoryApp implements AutoCloseable {
 
   Browser browser() {
     return browser;
+  }
+
+  /**
+   * The REST API as the demo person {@code username}: HTTP Basic sent with every request (a POST
+   * without credentials is refused with 403, not challenged), for the data a story starts from.
+   */
+  APIRequestContext api(final String username) {
+    final String credentials = username + ":" + PASSWORD;
+    return playwright
+        .request()
+        .newContext(
+            new APIRequest.NewContextOptions()
+                .setBaseURL(server.baseUrl())
+                .setExtraHTTPHeaders(
+                    Map.of(
+                        "Authorization",
+                        "Basic "
+                            + Base64.getEncoder()
+                                .encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))));
   }
 
   /** A fresh browser (own cookies) at the app's address, patient with a loaded machine. */
