@@ -84,6 +84,7 @@ public class TaskInbox {
         found.items().stream().map(UserTask::getProcessInstanceKey).distinct().toList();
     final Map<Long, Incident> incidents = records.incidents(instances);
     final Map<Long, Request> requests = records.requests(instances);
+    final Map<Long, Change> changes = records.changes(instances);
     final OffsetDateTime now = OffsetDateTime.now();
     return new InboxPage(
         found.items().stream()
@@ -93,6 +94,7 @@ public class TaskInbox {
                         task,
                         incidents.get(task.getProcessInstanceKey()),
                         requests.get(task.getProcessInstanceKey()),
+                        changes.get(task.getProcessInstanceKey()),
                         answers,
                         now))
             .toList(),

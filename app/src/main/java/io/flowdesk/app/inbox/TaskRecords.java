@@ -2,6 +2,8 @@ package io.flowdesk.app.inbox;
 
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.search.response.Variable;
+import io.flowdesk.domain.change.Change;
+import io.flowdesk.domain.change.ChangeRecords;
 import io.flowdesk.domain.incident.Incident;
 import io.flowdesk.domain.incident.IncidentRecords;
 import io.flowdesk.domain.request.Request;
@@ -13,8 +15,9 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * The business record a task's process instance works on, found through the instance's {@code
- * incidentId} variable (set when the app started the process).
+ * The business record a task's process instance works on: an incident through the instance's {@code
+ * incidentId} variable, a request through {@code requestNumber} (both set when the app started the
+ * process), a change through the process instance key its record keeps.
  */
 @Component
 class TaskRecords {
@@ -25,12 +28,25 @@ class TaskRecords {
   private final CamundaClient client;
   private final IncidentRecords incidents;
   private final RequestRecords requests;
+  private final ChangeRecords changes;
 
   TaskRecords(
-      final CamundaClient client, final IncidentRecords incidents, final RequestRecords requests) {
+      final CamundaClient client,
+      final IncidentRecords incidents,
+      final RequestRecords requests,
+      final ChangeRecords changes) {
     this.client = client;
     this.incidents = incidents;
     this.requests = requests;
+    this.changes = changes;
+  }
+
+  /**
+   * The changes these process instances carry out, by process instance key: the change records keep
+   * their instance's key, so no engine query.
+   */
+  Map<Long, Change> changes(final Collection<Long> processInstanceKeys) {
+    return changes.byProcessInstanceKeys(processInstanceKeys);
   }
 
   /**

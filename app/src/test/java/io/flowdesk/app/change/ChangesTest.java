@@ -146,6 +146,25 @@ class ChangesTest extends WebTestSupport {
   }
 
   @Test
+  void theChangesTasksInTheInboxNameTheChange() throws Exception {
+    final String number =
+        body(mvc.perform(postJson(NORMAL).with(as("agent.anna"))).andExpect(status().isCreated()))
+            .get("number")
+            .asText();
+    final MockHttpSession anna = signIn("agent.anna");
+
+    org.awaitility.Awaitility.await("the risk questionnaire of " + number + " in the inbox")
+        .atMost(java.time.Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        html(get("/inbox?view=groups&sort=created").session(anna))
+                            .select("tr:has(a[href=/changes/" + number + "])")
+                            .text())
+                    .contains("Answer risk questionnaire", number, "Patch the mail servers"));
+  }
+
+  @Test
   void aStandardChangeTakesItsTemplateAndAnUnknownTemplateIsNamed() throws Exception {
     final JsonNode created =
         body(

@@ -13,8 +13,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -496,6 +498,19 @@ public class ChangeRecords implements RecordKindRecords {
   /** The change whose model a process instance runs. */
   public Optional<Change> findByProcessInstanceKey(final long processInstanceKey) {
     return rows.findFirstByProcessInstanceKey(processInstanceKey).map(ChangeRow::view);
+  }
+
+  /** The changes these process instances carry out, by process instance key (one query). */
+  public Map<Long, Change> byProcessInstanceKeys(final Collection<Long> processInstanceKeys) {
+    if (processInstanceKeys.isEmpty()) {
+      return Map.of();
+    }
+    final Map<Long, Change> found = new HashMap<>();
+    for (final ChangeRow row : rows.findByProcessInstanceKeyIn(processInstanceKeys)) {
+      final Change change = row.view();
+      found.put(change.processInstanceKey(), change);
+    }
+    return found;
   }
 
   /** The changes linked to this incident (INC…), newest first; none for an unknown number. */

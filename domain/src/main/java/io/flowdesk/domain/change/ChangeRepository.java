@@ -20,6 +20,8 @@ interface ChangeRepository
 
   Optional<ChangeRow> findFirstByProcessInstanceKey(long processInstanceKey);
 
+  List<ChangeRow> findByProcessInstanceKeyIn(Collection<Long> processInstanceKeys);
+
   /** The row, locked until the transaction ends, so changes apply one after the other. */
   @Lock(LockModeType.PESSIMISTIC_WRITE)
   @Query("select c from ChangeRow c where c.id = :id")
