@@ -8,6 +8,7 @@ import io.flowdesk.domain.change.ChangeRecords;
 import io.flowdesk.domain.change.ChangeTemplate;
 import io.flowdesk.domain.change.ChangeType;
 import io.flowdesk.domain.change.NewChange;
+import io.flowdesk.domain.directory.Directory;
 import io.flowdesk.domain.incident.IncidentRecords;
 import java.time.Clock;
 import java.time.Instant;
@@ -45,6 +46,7 @@ public class ChangeDrafts {
   private final IncidentRecords incidents;
   private final IncidentAccess incidentAccess;
   private final CiChoices ciChoices;
+  private final Directory directory;
   private final Clock clock;
 
   ChangeDrafts(
@@ -52,11 +54,13 @@ public class ChangeDrafts {
       final IncidentRecords incidents,
       final IncidentAccess incidentAccess,
       final CiChoices ciChoices,
+      final Directory directory,
       final Clock clock) {
     this.records = records;
     this.incidents = incidents;
     this.incidentAccess = incidentAccess;
     this.ciChoices = ciChoices;
+    this.directory = directory;
     this.clock = clock;
   }
 
@@ -94,6 +98,13 @@ public class ChangeDrafts {
       problems.put("assignmentGroup", "is required");
     }
     length("assignmentGroup", draft.assignmentGroup(), NAME, problems);
+    if (!blank(draft.assignmentGroup())
+        && !problems.containsKey("assignmentGroup")
+        && directory.group(draft.assignmentGroup().strip()).isEmpty()) {
+      // Its tasks go to this group's inbox: one nobody belongs to would leave the change unseen.
+      problems.put(
+          "assignmentGroup", "there is no group '" + draft.assignmentGroup().strip() + "'");
+    }
     final Instant start = time("plannedStart", draft.plannedStart(), problems);
     final Instant end = time("plannedEnd", draft.plannedEnd(), problems);
     if (start != null && end != null && !end.isAfter(start)) {

@@ -202,6 +202,20 @@ class ChangesTest extends WebTestSupport {
   }
 
   @Test
+  void anAssignmentGroupTheDirectoryDoesNotKnowIsNamed() throws Exception {
+    final long before = records.search(null, null, null, PAGE).getTotalElements();
+    final JsonNode refused =
+        body(
+            mvc.perform(
+                    postJson(NORMAL.replace("\"service-desk\"", "\"no-such-group\""))
+                        .with(as("agent.anna")))
+                .andExpect(status().isBadRequest()));
+    assertThat(refused.get("errors").get("assignmentGroup").asText())
+        .isEqualTo("there is no group 'no-such-group'");
+    assertThat(records.search(null, null, null, PAGE).getTotalElements()).isEqualTo(before);
+  }
+
+  @Test
   void theApiNamesEveryFieldThatIsWrongAndWritesNothing() throws Exception {
     final long before = records.search(null, null, null, PAGE).getTotalElements();
     final ResultActions refused =

@@ -70,15 +70,28 @@ class SignInTest extends WebTestSupport {
   void navigationFollowsTheRoles() throws Exception {
     assertThat(html(get("/portal").session(signIn("agent.anna"))).select("nav a").eachText())
         .containsExactly(
-            "Portal", "My requests", "My approvals", "Inbox", "Changes", "CMDB", "Account");
+            "Portal",
+            "My requests",
+            "My approvals",
+            "Inbox",
+            "Incidents",
+            "Changes",
+            "Change calendar",
+            "CMDB",
+            "Reports",
+            "Account");
     assertThat(html(get("/portal").session(signIn("admin"))).select("nav a").eachText())
         .containsExactly(
             "Portal",
             "My requests",
             "My approvals",
             "Inbox",
+            "Incidents",
             "Changes",
+            "Change calendar",
+            "CAB",
             "CMDB",
+            "Reports",
             "Account",
             "Admin");
   }
