@@ -23,10 +23,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 20's reports story in Debian's Chromium against the packaged app on a fresh database: alice
- * reports three incidents (two about email, one about the network); a manager opens /reports, sees
- * today's three in the daily numbers and the categories, switches a chart to its table view and
- * downloads its CSV; an agent filters the incident list and opens a record from it; an end user is
- * refused both. Screenshots at desktop and phone width, and nothing wider than a phone's screen.
+ * reports three incidents (two about mail software, one about the network); a manager opens
+ * /reports, sees today's three in the daily numbers and the categories, switches a chart to its
+ * table view and downloads its CSV; an agent filters the incident list and opens a record from it;
+ * an end user is refused both. Screenshots at desktop and phone width, and nothing wider than a
+ * phone's screen.
  */
 class ReportsStoryIT {
 
@@ -44,8 +45,8 @@ class ReportsStoryIT {
               .encodeToString(("alice:" + StoryApp.PASSWORD).getBytes(StandardCharsets.UTF_8));
       for (final String[] incident :
           new String[][] {
-            {"Mail does not arrive", "email"},
-            {"Mail bounces", "email"},
+            {"Mail does not arrive", "software"},
+            {"Mail bounces", "software"},
             {"No network on floor 3", "network"}
           }) {
         final APIResponse answer =
@@ -99,7 +100,7 @@ class ReportsStoryIT {
     assertThat(todayRow.locator("td").nth(0)).hasText(today);
     assertThat(todayRow.locator("td").nth(1)).hasText("3");
     maria.click("#report-categories summary");
-    assertThat(maria.locator("#report-categories tbody tr").nth(0)).hasText("email 2");
+    assertThat(maria.locator("#report-categories tbody tr").nth(0)).hasText("software 2");
     assertThat(maria.locator("#report-categories tbody tr").nth(1)).hasText("network 1");
     shoot(maria, "reports");
     assertThat(fitsThePhone(maria)).as("nothing wider than a phone").isTrue();
@@ -112,7 +113,7 @@ class ReportsStoryIT {
     final Download download = maria.waitForDownload(() -> maria.click("#csv-categories"));
     final String csv = Files.readString(download.path(), StandardCharsets.UTF_8);
     assertThat(csv)
-        .isEqualTo("\"Category\",\"Incidents\"\r\n\"email\",\"2\"\r\n\"network\",\"1\"\r\n");
+        .isEqualTo("\"Category\",\"Incidents\"\r\n\"software\",\"2\"\r\n\"network\",\"1\"\r\n");
 
     final Page anna = app.signedIn("agent.anna");
     anna.click("nav >> text=Incidents");
