@@ -42,17 +42,13 @@ class ConflictOverlays implements CalendarOverlays {
 
   @Override
   public Map<Long, List<String>> conflicts(final Collection<Long> changeIds) {
+    // openFor answers only the conflicts nobody overrode, and only changes that have some.
     final Map<Long, List<String>> open = new LinkedHashMap<>();
     conflicts
         .openFor(changeIds)
         .forEach(
-            (changeId, found) -> {
-              final List<String> words =
-                  found.stream().filter(ChangeConflict::open).map(ConflictOverlays::words).toList();
-              if (!words.isEmpty()) {
-                open.put(changeId, words);
-              }
-            });
+            (changeId, found) ->
+                open.put(changeId, found.stream().map(ConflictOverlays::words).toList()));
     return open;
   }
 
