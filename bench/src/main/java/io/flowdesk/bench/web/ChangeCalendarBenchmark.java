@@ -36,6 +36,7 @@ public final class ChangeCalendarBenchmark {
       System.getProperty("flowdesk.demo-password", "demo-flowdesk-2025");
   private static final List<String> PEOPLE =
       List.of("agent.anna", "agent.nils", "manager.maria", "cab.carl", "cab.cora");
+  private static final int SERVERS = 200;
   private static final Pattern TOTAL = Pattern.compile("\"totalItems\":(\\d+)");
 
   private ChangeCalendarBenchmark() {}
@@ -51,6 +52,7 @@ public final class ChangeCalendarBenchmark {
     final LocalDate month = LocalDate.now(ZoneOffset.UTC).withDayOfMonth(1);
 
     try (AppProcess app = AppProcess.start(jar, dataDir, "1g")) {
+      recordServers(app);
       long start = System.nanoTime();
       final int raised = raise(app, changes, month);
       System.out.printf(
@@ -156,11 +158,36 @@ public final class ChangeCalendarBenchmark {
     return created.get();
   }
 
+  /**
+   * Changes name CIs of the CMDB, so the 200 application servers are recorded first, as the CMDB
+   * manager would; every second one has a weekend maintenance window, so the month also shows
+   * windows and the conflicts of changes planned outside them.
+   */
+  private static void recordServers(final AppProcess app) throws Exception {
+    final WebSession maria = WebSession.signIn(app.base(), "manager.maria", PASSWORD);
+    final String csrf = WebSession.csrf(maria.get("/changes").body());
+    for (int server = 0; server < SERVERS; server++) {
+      final String window =
+          server % 2 == 0 ? ", \"maintenanceWindow\": \"Sat 02:00-06:00, Sun 02:00-06:00\"" : "";
+      final HttpResponse<String> answer =
+          maria.postJson(
+              "/api/cmdb/cis",
+              """
+              {"class": "server", "name": "app-node-%d", "environment": "production",
+               "status": "IN_SERVICE"%s}"""
+                  .formatted(server, window),
+              csrf);
+      if (answer.statusCode() != 201) {
+        throw new IllegalStateException("CI refused: " + answer.statusCode() + answer.body());
+      }
+    }
+  }
+
   /** 1–3 of 200 application server names, so that CIs are shared between changes. */
   private static String cis(final int change) {
     final List<String> names = new ArrayList<>();
     for (int i = 0; i <= change % 3; i++) {
-      names.add("\"app-node-" + ((change * 7 + i * 31) % 200) + "\"");
+      names.add("\"app-node-" + ((change * 7 + i * 31) % SERVERS) + "\"");
     }
     return names.toString();
   }

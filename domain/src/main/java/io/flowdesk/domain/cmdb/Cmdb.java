@@ -5,6 +5,7 @@ import io.flowdesk.domain.record.RecordText;
 import jakarta.persistence.criteria.Predicate;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -195,6 +196,11 @@ public class Cmdb {
 
   public Optional<ConfigurationItem> find(final UUID id) {
     return id == null ? Optional.empty() : cis.findById(id).map(CiRow::view);
+  }
+
+  /** The CIs with these ids, in one query (those that exist; in no particular order). */
+  public List<ConfigurationItem> findAll(final Collection<UUID> ids) {
+    return ids.isEmpty() ? List.of() : cis.findAllById(ids).stream().map(CiRow::view).toList();
   }
 
   /** The CI of that class and name (how people and imports identify one). */

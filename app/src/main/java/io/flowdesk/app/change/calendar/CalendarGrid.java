@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -41,13 +42,26 @@ public record CalendarGrid(
   /** A maintenance or blackout window's part on one day. */
   public record Window(String name, String time) {}
 
+  /**
+   * A day's cell: what it shows and how many more items the week view has for it ({@code more}, 0
+   * on the week view, which shows everything).
+   */
   public record Day(
       LocalDate date,
       boolean inPeriod,
       boolean today,
       List<Chip> changes,
       List<Window> maintenance,
-      List<Window> blackouts) {}
+      List<Window> blackouts,
+      int more) {}
+
+  /**
+   * Lines a month cell shows before "+N more": a busy day (thirty changes and the maintenance
+   * windows of their CIs) would otherwise make a row taller than the screen and the page hundreds
+   * of kilobytes. Blackouts come first, then the changes with conflicts, then the others by time,
+   * then maintenance windows.
+   */
+  static final int MONTH_LINES = 4;
 
   /** The first and last day a {@code view} ("month" or "week") page around {@code anchor} shows. */
   static LocalDate[] span(final String view, final LocalDate anchor) {
@@ -74,7 +88,8 @@ public record CalendarGrid(
     final List<List<Day>> weeks = new ArrayList<>();
     List<Day> row = new ArrayList<>();
     for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
-      row.add(day(day, week || day.getMonth() == anchor.getMonth(), today, content));
+      final Day all = day(day, week || day.getMonth() == anchor.getMonth(), today, content);
+      row.add(week ? all : capped(all));
       if (row.size() == 7) {
         weeks.add(List.copyOf(row));
         row = new ArrayList<>();
@@ -134,7 +149,38 @@ public record CalendarGrid(
         date.equals(today),
         List.copyOf(changes),
         List.copyOf(maintenance),
-        List.copyOf(blackouts));
+        List.copyOf(blackouts),
+        0);
+  }
+
+  private static Day capped(final Day day) {
+    final int lines = day.blackouts().size() + day.changes().size() + day.maintenance().size();
+    if (lines <= MONTH_LINES) {
+      return day;
+    }
+    // One line goes to "+N more".
+    int room = MONTH_LINES - 1;
+    final List<Window> blackouts =
+        day.blackouts().subList(0, Math.min(room, day.blackouts().size()));
+    room -= blackouts.size();
+    final List<Chip> changes =
+        day.changes().stream()
+            .sorted(Comparator.comparing((Chip chip) -> chip.conflicts().isEmpty()))
+            .limit(room)
+            .sorted(Comparator.comparing(day.changes()::indexOf))
+            .toList();
+    room -= changes.size();
+    final List<Window> maintenance =
+        day.maintenance().subList(0, Math.min(room, day.maintenance().size()));
+    final int shown = blackouts.size() + changes.size() + maintenance.size();
+    return new Day(
+        day.date(),
+        day.inPeriod(),
+        day.today(),
+        changes,
+        List.copyOf(maintenance),
+        List.copyOf(blackouts),
+        lines - shown);
   }
 
   /** "02:00–06:00" on the day; "…" where the period runs on from or into another day. */

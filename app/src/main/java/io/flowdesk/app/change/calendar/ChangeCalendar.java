@@ -18,7 +18,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -127,15 +126,13 @@ public class ChangeCalendar {
       }
     }
     final List<Maintenance> windows = new ArrayList<>();
-    for (final UUID id : cis.keySet()) {
-      final Optional<ConfigurationItem> ci = cmdb.find(id);
-      if (ci.isEmpty() || ci.get().maintenanceWindow() == null) {
+    for (final ConfigurationItem ci : cmdb.findAll(cis.keySet())) {
+      if (ci.maintenanceWindow() == null) {
         continue;
       }
       for (final MaintenanceOccurrences.Occurrence slot :
-          MaintenanceOccurrences.between(
-              ci.get().maintenanceWindow(), query.first(), query.last())) {
-        windows.add(new Maintenance(id, ci.get().name(), slot.start(), slot.end()));
+          MaintenanceOccurrences.between(ci.maintenanceWindow(), query.first(), query.last())) {
+        windows.add(new Maintenance(ci.id(), ci.name(), slot.start(), slot.end()));
       }
     }
     windows.sort(Comparator.comparing(Maintenance::start).thenComparing(Maintenance::ci));

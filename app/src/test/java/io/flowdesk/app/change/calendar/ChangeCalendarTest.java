@@ -205,6 +205,46 @@ class ChangeCalendarTest extends WebTestSupport {
   }
 
   @Test
+  void aBusyDayShowsFourLinesWithTheConflictFirstAndLinksTheRestToTheWeek() throws Exception {
+    final String group = "cal-" + tag();
+    final ConfigurationItem web = ci("server", "busy-" + tag(), "Thu 00:00-01:00");
+    final Instant morning = Instant.parse("2031-05-15T06:00:00Z");
+    final List<Change> changes = new java.util.ArrayList<>();
+    for (int hour = 0; hour < 5; hour++) {
+      changes.add(
+          scheduled(
+              "Busy " + hour,
+              group,
+              morning.plus(Duration.ofHours(hour)),
+              morning.plus(Duration.ofHours(hour + 2)),
+              web));
+    }
+    // The last one of the day overlaps the one before on the same CI.
+    conflicts.detect(changes.get(4).id(), ANNA);
+
+    final Document month =
+        html(get("/changes/calendar?date=2031-05-15&group=" + group).session(signIn("agent.anna")));
+
+    final var cell = month.select("td[data-date=2031-05-15]");
+    // Three lines and "+3 more": the conflicting change first chosen, the others by time.
+    assertThat(cell.select("li[data-number]").eachAttr("data-number"))
+        .containsExactly(changes.get(0).number(), changes.get(1).number(), changes.get(4).number());
+    assertThat(cell.select("li.fd-cal-maint")).isEmpty();
+    assertThat(cell.select("li.fd-cal-more a").text()).isEqualTo("+3 more");
+    assertThat(cell.select("li.fd-cal-more a").attr("href"))
+        .contains("view=week", "date=2031-05-15", "group=" + group);
+
+    final Document week =
+        html(
+            get("/changes/calendar?view=week&date=2031-05-15&group=" + group)
+                .session(signIn("agent.anna")));
+    final var day = week.select("td[data-date=2031-05-15]");
+    assertThat(day.select("li[data-number]")).hasSize(5);
+    assertThat(day.select("li.fd-cal-maint")).hasSize(1);
+    assertThat(day.select("li.fd-cal-more")).isEmpty();
+  }
+
+  @Test
   void filtersByCiAndByTheBusinessServiceACiIsPartOf() throws Exception {
     final String group = "cal-" + tag();
     final ConfigurationItem db = ci("server", "db-" + tag(), null);
