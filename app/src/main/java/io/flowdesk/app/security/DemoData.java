@@ -59,6 +59,7 @@ class DemoData implements ApplicationRunner {
           new DemoPerson("cab.chris", "Chris CAB", Set.of(Role.CAB_MEMBER), Set.of("cab")),
           new DemoPerson(
               "finance.fiona", "Fiona Finance", Set.of(Role.END_USER), Set.of("finance")),
+          new DemoPerson("owner.otto", "Otto Operations", Set.of(Role.PROCESS_OWNER), Set.of()),
           new DemoPerson("admin", "Administrator", Set.of(Role.ADMIN), Set.of()));
 
   /** Whom approvals ask as "the requester's manager" (person -> manager). */

@@ -114,6 +114,8 @@ class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers("/changes/calendar", "/changes/calendar/**", "/changes/cab")
                     .hasAnyRole(CALENDAR_ROLES)
+                    .requestMatchers("/operate", "/operate/**")
+                    .hasAnyRole(Role.PROCESS_OWNER.name(), Role.ADMIN.name())
                     .requestMatchers(
                         "/inbox/**",
                         "/incidents/**",

@@ -28,6 +28,11 @@ public record Viewer(String username, String displayName, Set<Role> roles, Set<S
     return has(Role.AGENT) || seesAllRecords();
   }
 
+  /** Whether the operations console ({@code /operate}) is open to this person. */
+  public boolean operatesProcesses() {
+    return has(Role.PROCESS_OWNER) || isAdmin();
+  }
+
   public boolean isAdmin() {
     return has(Role.ADMIN);
   }

@@ -92,6 +92,7 @@ class SignInTest extends WebTestSupport {
             "CAB",
             "CMDB",
             "Reports",
+            "Operate",
             "Account",
             "Admin");
   }

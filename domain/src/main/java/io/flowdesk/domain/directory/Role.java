@@ -10,6 +10,11 @@ public enum Role {
   MANAGER,
   /** Reviews and approves changes. */
   CAB_MEMBER,
+  /**
+   * Process owners and analysts: watch and repair running processes and deploy BPMN, DMN and forms
+   * (the operations console), without access to the records those processes work on.
+   */
+  PROCESS_OWNER,
   /** Everything, plus users, groups, secrets and configuration. */
   ADMIN
 }
