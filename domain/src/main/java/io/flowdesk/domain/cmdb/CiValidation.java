@@ -5,7 +5,9 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -23,10 +25,11 @@ final class CiValidation {
   private CiValidation() {}
 
   /**
-   * @param ciExists whether a CI id names an existing CI (for reference attributes)
+   * @param classOf the class of the CI an id names, empty if there is none (for reference
+   *     attributes, which may name the class the CI must be of)
    */
   static CheckedCi check(
-      final CiDraft draft, final CiClass ciClass, final Predicate<UUID> ciExists) {
+      final CiDraft draft, final CiClass ciClass, final Function<UUID, Optional<String>> classOf) {
     if (draft == null) {
       throw new InvalidCiException("ci", "is missing");
     }
@@ -64,11 +67,13 @@ final class CiValidation {
         draft.status(),
         draft.criticality(),
         window,
-        attributes(draft.attributes(), ciClass, ciExists));
+        attributes(draft.attributes(), ciClass, classOf));
   }
 
   private static Map<String, Object> attributes(
-      final Map<String, Object> given, final CiClass ciClass, final Predicate<UUID> ciExists) {
+      final Map<String, Object> given,
+      final CiClass ciClass,
+      final Function<UUID, Optional<String>> classOf) {
     final Map<String, Object> values = given == null ? Map.of() : given;
     for (final String key : values.keySet()) {
       if (ciClass.attribute(key).isEmpty()) {
@@ -86,14 +91,16 @@ final class CiValidation {
         }
         continue;
       }
-      checked.put(definition.name(), value(definition, raw, ciExists));
+      checked.put(definition.name(), value(definition, raw, classOf));
     }
     return checked;
   }
 
   /** The value as stored: text, a number, an ISO date, an option, a CI id. */
   private static Object value(
-      final AttributeDefinition definition, final Object raw, final Predicate<UUID> ciExists) {
+      final AttributeDefinition definition,
+      final Object raw,
+      final Function<UUID, Optional<String>> classOf) {
     final String field = "attributes." + definition.name();
     final String text = raw.toString().strip();
     return switch (definition.type()) {
@@ -142,8 +149,14 @@ final class CiValidation {
         } catch (IllegalArgumentException e) {
           throw new InvalidCiException(field, "'" + text + "' is not a CI id");
         }
-        if (!ciExists.test(id)) {
-          throw new InvalidCiException(field, "there is no CI " + id);
+        final String referenced =
+            classOf
+                .apply(id)
+                .orElseThrow(() -> new InvalidCiException(field, "there is no CI " + id));
+        if (definition.referenceClass() != null
+            && !definition.referenceClass().equals(referenced)) {
+          throw new InvalidCiException(
+              field, "CI " + id + " is a " + referenced + ", not a " + definition.referenceClass());
         }
         yield id.toString();
       }

@@ -148,7 +148,7 @@ public class Cmdb {
   public ConfigurationItem create(final CiDraft draft, final Actor actor) {
     RecordText.requireActor(actor);
     final CiClass ciClass = knownClass(draft == null ? null : draft.className());
-    final CheckedCi checked = CiValidation.check(draft, ciClass, cis::existsById);
+    final CheckedCi checked = CiValidation.check(draft, ciClass, this::classOf);
     requireReferencedClasses(ciClass, checked);
     return inTransaction(
         () -> {
@@ -181,7 +181,7 @@ public class Cmdb {
               && !draft.className().equals(row.className())) {
             throw new InvalidCiException("class", "a CI keeps its class (" + row.className() + ")");
           }
-          final CheckedCi checked = CiValidation.check(draft, ciClass, cis::existsById);
+          final CheckedCi checked = CiValidation.check(draft, ciClass, this::classOf);
           requireReferencedClasses(ciClass, checked);
           final ConfigurationItem before = row.view();
           if (!before.name().equals(checked.name())) {
@@ -196,6 +196,10 @@ public class Cmdb {
 
   public Optional<ConfigurationItem> find(final UUID id) {
     return id == null ? Optional.empty() : cis.findById(id).map(CiRow::view);
+  }
+
+  private Optional<String> classOf(final UUID id) {
+    return cis.findById(id).map(CiRow::className);
   }
 
   /** The CIs with these ids, in one query (those that exist; in no particular order). */

@@ -145,7 +145,7 @@ public class CmdbImport {
         cmdb.classes().stream().collect(Collectors.toMap(CiClass::name, Function.identity()));
     final ImportPlan plan =
         new ImportReconciliation(
-                classes, ExistingCis.load(jdbc, namedClasses(input, classes), json), this::ciExists)
+                classes, ExistingCis.load(jdbc, namedClasses(input, classes), json), this::classOf)
             .plan(input);
     final Instant now = clock.instant();
     final String actor = input.actor();
@@ -237,10 +237,11 @@ public class CmdbImport {
     return named;
   }
 
-  private boolean ciExists(final UUID id) {
-    return Boolean.TRUE.equals(
-        jdbc.queryForObject(
-            "SELECT EXISTS (SELECT 1 FROM domain.ci WHERE id = ?)", Boolean.class, id));
+  private Optional<String> classOf(final UUID id) {
+    return jdbc
+        .queryForList("SELECT class_name FROM domain.ci WHERE id = ?", String.class, id)
+        .stream()
+        .findFirst();
   }
 
   private static String strip(final String value) {

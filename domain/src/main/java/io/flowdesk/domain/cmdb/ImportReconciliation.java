@@ -6,8 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Predicate;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -24,7 +25,7 @@ final class ImportReconciliation {
 
   private final Map<String, CiClass> classes;
   private final ExistingCis existing;
-  private final Predicate<UUID> ciExists;
+  private final Function<UUID, Optional<String>> classOf;
   private final ImportPlan plan = new ImportPlan();
   // class + name -> the CI it names after this import, and the rows that were rejected by it.
   private final Map<String, ImportPlan.Write> planned = new HashMap<>();
@@ -34,10 +35,10 @@ final class ImportReconciliation {
   ImportReconciliation(
       final Map<String, CiClass> classes,
       final ExistingCis existing,
-      final Predicate<UUID> ciExists) {
+      final Function<UUID, Optional<String>> classOf) {
     this.classes = classes;
     this.existing = existing;
-    this.ciExists = ciExists;
+    this.classOf = classOf;
   }
 
   ImportPlan plan(final CiImport run) {
@@ -106,7 +107,7 @@ final class ImportReconciliation {
     }
     final ConfigurationItem before = match == null ? null : match.ci();
     final CheckedCi checked =
-        CiValidation.check(draft(row, ciClass, name, before), ciClass, ciExists);
+        CiValidation.check(draft(row, ciClass, name, before), ciClass, classOf);
     final UUID id = match == null ? UUID.randomUUID() : before.id();
     final String newSerial =
         row.serialNumber() == null && match != null ? match.serialNumber() : serial;

@@ -374,6 +374,77 @@ class CmdbImportTest {
   }
 
   @Test
+  void aReferenceToACiOfAnotherClassThanItsAttributeNamesIsRejected() {
+    final String rackClass = "rack_" + UUID.randomUUID().toString().substring(0, 6);
+    cmdb.defineClass(
+        new CiClass(
+            rackClass,
+            "Rack",
+            false,
+            false,
+            List.of(
+                new AttributeDefinition(
+                    "switch",
+                    "Top switch",
+                    AttributeType.REFERENCE,
+                    false,
+                    null,
+                    CiClass.NETWORK_DEVICE))));
+    final String server = unique("not-a-switch");
+    load(unique("servers"), false, List.of(server(2, server, null)), List.of());
+    final String wrong = unique("rack");
+    final String right = unique("rack");
+    final ConfigurationItem device =
+        cmdb.create(
+            new CiDraft(
+                CiClass.NETWORK_DEVICE,
+                unique("sw"),
+                null,
+                null,
+                Environment.PRODUCTION,
+                LifecycleStatus.IN_SERVICE,
+                null,
+                null,
+                Map.of()),
+            Actor.person("admin"));
+
+    final ImportRun run =
+        load(
+            unique("racks"),
+            false,
+            List.of(
+                new CiImportRow(
+                    2,
+                    rackClass,
+                    wrong,
+                    null,
+                    null,
+                    null,
+                    "production",
+                    null,
+                    Map.of("switch", named(server).id().toString())),
+                new CiImportRow(
+                    3,
+                    rackClass,
+                    right,
+                    null,
+                    null,
+                    null,
+                    "production",
+                    null,
+                    Map.of("switch", device.id().toString()))),
+            List.of());
+
+    assertThat(List.of(run.inserted(), run.rejected())).containsExactly(1, 1);
+    assertThat(imports.run(run.id()).orElseThrow().rejects())
+        .extracting(r -> r.row() + " " + r.reason())
+        .containsExactly(
+            "2 attributes.switch: CI " + named(server).id() + " is a server, not a network_device");
+    assertThat(cmdb.findByName(rackClass, wrong)).isEmpty();
+    assertThat(cmdb.findByName(rackClass, right)).isPresent();
+  }
+
+  @Test
   void aRelationshipCycleInAnImportIsLoadedAndImpactAnalysisStillEnds() {
     final String source = unique("cycle");
     final String a = unique("a");
