@@ -7,6 +7,7 @@ import io.flowdesk.app.record.RecordFiles;
 import io.flowdesk.app.record.RecordPages;
 import io.flowdesk.app.security.Viewer;
 import io.flowdesk.app.security.Viewers;
+import io.flowdesk.domain.change.AffectedCi;
 import io.flowdesk.domain.change.Change;
 import io.flowdesk.domain.change.ChangeNotEditableException;
 import io.flowdesk.domain.change.ChangeRecords;
@@ -21,9 +22,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -104,16 +106,34 @@ class AgentChangeController {
     return "changes/record";
   }
 
-  /** The planning form's values: the window in the server's zone, one CI a line (id and name). */
-  public record ChangePlan(String plannedStart, String plannedEnd, String affectedCis) {}
+  /**
+   * The planning form's values: the window in the server's zone and a CI picker per CI, with one
+   * empty picker more to add a CI.
+   */
+  public record ChangePlan(String plannedStart, String plannedEnd, List<ChangeDraft.CiRow> ciRows) {
+
+    static ChangePlan of(
+        final String plannedStart,
+        final String plannedEnd,
+        final List<String> texts,
+        final List<String> chosen) {
+      final List<ChangeDraft.CiRow> rows = new ArrayList<>();
+      for (int i = 0; i < texts.size(); i++) {
+        if (!texts.get(i).isBlank()) {
+          rows.add(new ChangeDraft.CiRow(texts.get(i), i < chosen.size() ? chosen.get(i) : ""));
+        }
+      }
+      rows.add(new ChangeDraft.CiRow("", ""));
+      return new ChangePlan(plannedStart, plannedEnd, List.copyOf(rows));
+    }
+  }
 
   private ChangePlan plan(final Change change) {
-    return new ChangePlan(
+    return ChangePlan.of(
         local(change.plannedStart()),
         local(change.plannedEnd()),
-        change.affectedCis().stream()
-            .map(ci -> ci.ciId() + " " + ci.name())
-            .collect(Collectors.joining("\n")));
+        change.affectedCis().stream().map(AffectedCi::name).toList(),
+        change.affectedCis().stream().map(ci -> ci.ciId().toString()).toList());
   }
 
   private String local(final Instant instant) {
@@ -132,16 +152,17 @@ class AgentChangeController {
       @PathVariable final String number,
       @RequestParam(defaultValue = "") final String plannedStart,
       @RequestParam(defaultValue = "") final String plannedEnd,
-      @RequestParam(defaultValue = "") final String affectedCis,
+      @RequestParam(name = "affectedCis", required = false) final List<String> affectedCis,
+      @RequestParam(name = "chosen:affectedCis", required = false) final List<String> chosenCis,
       final Model model,
       final HttpServletResponse response,
       final RedirectAttributes redirect) {
     final Change change = find(number);
+    final List<String> cis = affectedCis == null ? List.of() : affectedCis;
+    final List<String> chosen = chosenCis == null ? List.of() : chosenCis;
     final ChangePlanning.Planned planned;
     try {
-      planned =
-          planning.reschedule(
-              viewer(), change, plannedStart, plannedEnd, affectedCis.lines().toList());
+      planned = planning.reschedule(viewer(), change, plannedStart, plannedEnd, cis, chosen);
     } catch (ChangeNotEditableException late) {
       redirect.addFlashAttribute("flash", capitalised(late.getMessage()) + ".");
       return "redirect:/changes/" + change.number();
@@ -149,7 +170,7 @@ class AgentChangeController {
     if (!planned.done()) {
       response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
       return show(
-          change, model, new ChangePlan(plannedStart, plannedEnd, affectedCis), planned.problems());
+          change, model, ChangePlan.of(plannedStart, plannedEnd, cis, chosen), planned.problems());
     }
     final int open =
         (int) planned.result().conflicts().stream().filter(ChangeConflict::open).count();

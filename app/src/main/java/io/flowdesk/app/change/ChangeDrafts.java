@@ -194,10 +194,21 @@ public class ChangeDrafts {
    */
   private List<AffectedCi> affectedCis(
       final ChangeDraft draft, final Map<String, String> problems) {
+    return affectedCis(draft.affectedCis(), draft.chosenCis(), problems);
+  }
+
+  /**
+   * The CMDB's CIs that CI pickers name, each once: {@code texts} as the pickers show them (a name,
+   * or a CI id as the API sends), {@code chosen} the ids the browser's pickers chose, position by
+   * position (shorter or empty where none was chosen). The first input that names no single CI is
+   * the {@code affectedCis} problem.
+   */
+  public List<AffectedCi> affectedCis(
+      final List<String> texts, final List<String> chosen, final Map<String, String> problems) {
     final Map<UUID, AffectedCi> cis = new LinkedHashMap<>();
-    for (int i = 0; i < draft.affectedCis().size(); i++) {
+    for (int i = 0; i < texts.size(); i++) {
       final CiChoices.Choice choice =
-          ciChoices.resolve(draft.affectedCis().get(i), draft.chosenCi(i));
+          ciChoices.resolve(texts.get(i), i < chosen.size() ? chosen.get(i) : null);
       if (choice instanceof CiChoices.Choice.Found found) {
         cis.putIfAbsent(found.ci().id(), new AffectedCi(found.ci().id(), found.ci().name()));
       } else if (choice instanceof CiChoices.Choice.Unresolved unresolved) {

@@ -165,7 +165,8 @@ class ChangeConflictApiController {
                 : change.plannedEnd().toString(),
             given.containsKey("affectedCis")
                 ? ids(given.get("affectedCis"))
-                : change.affectedCis().stream().map(ci -> ci.ciId().toString()).toList());
+                : change.affectedCis().stream().map(ci -> ci.ciId().toString()).toList(),
+            List.of());
     if (!planned.done()) {
       throw new InvalidRequestException("The change cannot be planned so.", planned.problems());
     }

@@ -2,13 +2,13 @@ package io.flowdesk.app.change.conflict;
 
 import io.flowdesk.app.change.ChangeDrafts;
 import io.flowdesk.app.security.Viewer;
+import io.flowdesk.domain.change.AffectedCi;
 import io.flowdesk.domain.change.Change;
 import io.flowdesk.domain.change.ChangeNotEditableException;
 import io.flowdesk.domain.change.conflict.ChangeRescheduling;
 import io.flowdesk.domain.change.conflict.UnknownCiException;
 import io.flowdesk.domain.record.Actor;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,8 +72,8 @@ public class ChangePlanning {
   /**
    * Moves the change's window and replaces its CIs as {@code viewer}.
    *
-   * @param ciIds CMDB ids; each may be followed by the CI's name (the form's lines), which is
-   *     ignored
+   * @param cis the CIs as CI pickers name them (a name or a CMDB id)
+   * @param chosen the ids the browser's pickers chose, position by position (empty for the API)
    * @throws AccessDeniedException {@code viewer} may not plan the change
    * @throws ChangeNotEditableException the change is scheduled or later
    */
@@ -82,7 +82,8 @@ public class ChangePlanning {
       final Change change,
       final String plannedStart,
       final String plannedEnd,
-      final List<String> ciIds) {
+      final List<String> cis,
+      final List<String> chosen) {
     requirePlanner(viewer, change);
     final Map<String, String> problems = new LinkedHashMap<>();
     final Instant start = drafts.time("plannedStart", plannedStart, problems);
@@ -90,18 +91,8 @@ public class ChangePlanning {
     if (start != null && end != null && !end.isAfter(start)) {
       problems.put("plannedEnd", "must be after the planned start");
     }
-    final List<UUID> ids = new ArrayList<>();
-    for (final String line : ciIds) {
-      if (line == null || line.isBlank()) {
-        continue;
-      }
-      final String id = line.strip().split("\\s+", 2)[0];
-      try {
-        ids.add(UUID.fromString(id));
-      } catch (IllegalArgumentException notAnId) {
-        problems.putIfAbsent("affectedCis", "'" + id + "' is not a CI id (pick CIs by their id)");
-      }
-    }
+    final List<UUID> ids =
+        drafts.affectedCis(cis, chosen, problems).stream().map(AffectedCi::ciId).toList();
     if (!problems.isEmpty()) {
       return new Planned(null, problems);
     }

@@ -399,9 +399,15 @@ class ChangeConflictsApiTest extends WebTestSupport {
                 .with(csrf())
                 .param("plannedStart", "2033-05-02T12:00")
                 .param("plannedEnd", "2033-05-02T10:00")
-                .param("affectedCis", web.id() + " " + web.name()));
+                .param("affectedCis", web.name(), "no-such-ci")
+                .param("chosen:affectedCis", web.id().toString(), ""));
     assertThat(refused.select("#plan-plannedEnd-error").text())
         .isEqualTo("must be after the planned start");
+    assertThat(refused.select("#plan-affectedCis-error").text())
+        .isEqualTo("there is no configuration item called “no-such-ci”");
+    // The pickers keep what was entered: the CI's name, not its id.
+    assertThat(refused.select("[name=affectedCis]").eachAttr("value"))
+        .containsExactly(web.name(), "no-such-ci", "");
     assertThat(refused.select("#plan-plannedStart").val()).isEqualTo("2033-05-02T12:00");
     assertThat(records.findByNumber(change.number()).orElseThrow().plannedStart())
         .isEqualTo(at(week, 20));
