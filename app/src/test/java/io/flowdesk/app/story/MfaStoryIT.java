@@ -82,7 +82,7 @@ class MfaStoryIT {
     final Page alice = newPage();
     password(alice, "alice");
     alice.waitForURL("**/portal");
-    alice.click("nav >> text=Account");
+    alice.click("#signed-in-user");
     alice.click("#account-mfa-link");
     alice.waitForURL("**/account/mfa");
     assertThat(alice.locator("#qr-code")).isVisible();
