@@ -32,6 +32,11 @@ public record Chart(
 
   public record Tick(double position, String label) {}
 
+  /** Whether there is nothing to draw (no row has a value in the drawn columns). */
+  public boolean empty() {
+    return series.stream().allMatch(s -> s.bars().isEmpty());
+  }
+
   public int width() {
     return WIDTH;
   }
@@ -59,7 +64,7 @@ public record Chart(
   static Chart of(
       final ReportTable table, final boolean lines, final int[] label, final int[] columns) {
     final List<List<Object>> rows = table.rows();
-    final double max = Math.max(1, niceMax(rows, columns));
+    final double max = niceMax(rows, columns);
     final double plotWidth = WIDTH - LEFT - RIGHT;
     final double plotHeight = HEIGHT - TOP - BOTTOM;
     final int n = Math.max(1, rows.size());
@@ -123,25 +128,30 @@ public record Chart(
         + " rows";
   }
 
+  /**
+   * The top of the y axis: four equal steps of 1, 2, 2.5 or 5 times a power of ten that reach the
+   * largest value; whole steps when every value is whole (counts), so no axis says "1.3 incidents".
+   */
   private static double niceMax(final List<List<Object>> rows, final int[] columns) {
     double max = 0;
+    boolean whole = true;
     for (final List<Object> row : rows) {
       for (final int c : columns) {
         if (row.get(c) instanceof Number number) {
           max = Math.max(max, number.doubleValue());
+          whole &= number.doubleValue() == Math.rint(number.doubleValue());
         }
       }
     }
-    if (max <= 0) {
-      return 1;
-    }
-    final double magnitude = Math.pow(10, Math.floor(Math.log10(max)));
-    for (final double step : new double[] {1, 2, 2.5, 5, 10}) {
-      if (step * magnitude >= max) {
-        return step * magnitude;
+    final double least = max <= 0 ? 0.25 : max / 4;
+    final double magnitude = Math.pow(10, Math.floor(Math.log10(least)));
+    for (final double factor : new double[] {1, 2, 2.5, 5, 10}) {
+      final double step = factor * magnitude;
+      if (step >= least && (!whole || step == Math.rint(step))) {
+        return Math.max(whole ? 4 : 0, 4 * step);
       }
     }
-    return 10 * magnitude;
+    return 40 * magnitude;
   }
 
   private static String name(final List<Object> row, final int[] label) {

@@ -229,6 +229,9 @@ class ReportsTest extends WebTestSupport {
     final Element daily = page.selectFirst("#report-daily");
     assertThat(daily.select("svg.fd-chart-svg")).hasSize(1);
     assertThat(daily.select("svg circle")).hasSize(7 * 6);
+    // Counts get whole-numbered axes (at most 1 a day here: 0 to 4 in steps of 1).
+    assertThat(daily.select("svg text.fd-axis[text-anchor=end]").eachText())
+        .containsExactly("0", "1", "2", "3", "4");
     assertThat(daily.select("details table tbody tr")).hasSize(7);
     assertThat(daily.select("details table tbody tr").get(0).select("td").eachText())
         .containsExactly("2021-03-01", "1", "1", "0", "0", "0", "0");
