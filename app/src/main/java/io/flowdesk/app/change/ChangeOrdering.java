@@ -2,6 +2,7 @@ package io.flowdesk.app.change;
 
 import io.flowdesk.app.security.Viewer;
 import io.flowdesk.domain.change.Change;
+import io.flowdesk.domain.change.ChangeRecords;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -20,12 +21,30 @@ public class ChangeOrdering {
   private final ChangeDrafts drafts;
   private final ChangeRaising raising;
   private final ChangeAccess access;
+  private final ChangeRecords records;
 
   ChangeOrdering(
-      final ChangeDrafts drafts, final ChangeRaising raising, final ChangeAccess access) {
+      final ChangeDrafts drafts,
+      final ChangeRaising raising,
+      final ChangeAccess access,
+      final ChangeRecords records) {
     this.drafts = drafts;
     this.raising = raising;
     this.access = access;
+    this.records = records;
+  }
+
+  /**
+   * What the item's start form reads besides its fields: {@code changeTemplates}, the standard
+   * change templates as a select's options ({@code label}, {@code value}), so a form field with
+   * {@code valuesKey: changeTemplates} offers the templates stored today.
+   */
+  public Map<String, Object> formData() {
+    return Map.of(
+        "changeTemplates",
+        records.templates().stream()
+            .map(template -> Map.of("label", template.name(), "value", template.id()))
+            .toList());
   }
 
   /**

@@ -96,7 +96,7 @@ class PortalController {
       return noSuchItem(processId, model, response);
     }
     model.addAttribute("item", item);
-    model.addAttribute("form", renderer.render(item.form(), Map.of()));
+    model.addAttribute("form", renderer.render(item.form(), orders.formData(item)));
     model.addAttribute("requestedFor", "");
     newOnceKey(model);
     return "portal/item";
@@ -122,9 +122,9 @@ class PortalController {
             .map(String::strip)
             .orElse("");
     model.addAttribute("requestedFor", requestedFor);
-    final FormSubmission submission = validator.validate(item.form(), Map.of(), post);
+    final FormSubmission submission = validator.validate(item.form(), orders.formData(item), post);
     if (submission instanceof FormSubmission.Invalid invalid) {
-      model.addAttribute("form", renderer.render(item.form(), Map.of(), invalid));
+      model.addAttribute("form", renderer.render(item.form(), orders.formData(item), invalid));
       newOnceKey(model);
       response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
       return "portal/item";
@@ -203,7 +203,9 @@ class PortalController {
     kept.remove(FormValidator.ONCE_PARAMETER);
     newOnceKey(model);
     model.addAttribute(
-        "form", renderer.render(item.form(), Map.of(), new FormSubmission.Invalid(errors, kept)));
+        "form",
+        renderer.render(
+            item.form(), orders.formData(item), new FormSubmission.Invalid(errors, kept)));
     response.setStatus(status.value());
     return "portal/item";
   }

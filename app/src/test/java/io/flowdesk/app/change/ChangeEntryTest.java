@@ -15,6 +15,7 @@ import io.flowdesk.app.WebTestSupport;
 import io.flowdesk.app.portal.catalog.ServiceCatalog;
 import io.flowdesk.domain.change.Change;
 import io.flowdesk.domain.change.ChangeRecords;
+import io.flowdesk.domain.change.ChangeType;
 import io.flowdesk.domain.incident.ChangeSource;
 import io.flowdesk.domain.incident.Incident;
 import io.flowdesk.domain.incident.IncidentRecords;
@@ -169,6 +170,41 @@ class ChangeEntryTest extends WebTestSupport {
             .getRedirectedUrl();
     assertThat(processOf(changes.findByNumber(location.substring(9)).get()))
         .isEqualTo("change-emergency");
+  }
+
+  @Test
+  void theItemOffersTheStoredStandardTemplatesAndRefusesAnyOther() throws Exception {
+    final MockHttpSession anna = signIn("agent.anna");
+    final Map<String, String> standard = normalAnswers(UUID.randomUUID().toString(), "");
+    standard.put("type", "standard");
+    standard.put("template", "no-such-template");
+    final long before = changeCount();
+
+    // Once "standard" is chosen the form shows the template field (form-js's conditional).
+    final Document form =
+        Jsoup.parse(
+            order(anna, standard)
+                .andExpect(status().isUnprocessableEntity())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8));
+    assertThat(changeCount()).isEqualTo(before);
+    assertThat(form.select("select[name=template] option").eachAttr("value"))
+        .contains("restart-app-server", "add-dns-record");
+    assertThat(form.select("select[name=template] option[value=restart-app-server]").text())
+        .isEqualTo("Restart an application server");
+
+    standard.put("_once", UUID.randomUUID().toString());
+    standard.put("template", "restart-app-server");
+    final String location =
+        order(anna, standard)
+            .andExpect(status().is3xxRedirection())
+            .andReturn()
+            .getResponse()
+            .getRedirectedUrl();
+    final Change change = changes.findByNumber(location.substring("/changes/".length())).get();
+    assertThat(change.type()).isEqualTo(ChangeType.STANDARD);
+    assertThat(change.shortDescription()).isEqualTo("Restart an application server");
   }
 
   @Test

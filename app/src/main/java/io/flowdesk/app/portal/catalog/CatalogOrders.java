@@ -45,6 +45,11 @@ public class CatalogOrders {
     this.changes = changes;
   }
 
+  /** The data an item's start form is rendered and validated with, besides its fields. */
+  public Map<String, Object> formData(final CatalogItem item) {
+    return item.kind() == CatalogItem.Kind.CHANGE ? changes.formData() : Map.of();
+  }
+
   /**
    * @param orderer who orders or reports
    * @param requestedFor for whom a request is ordered; null or blank for the person ordering (an
