@@ -394,19 +394,16 @@ class CmdbImportTest {
     load(unique("servers"), false, List.of(server(2, server, null)), List.of());
     final String wrong = unique("rack");
     final String right = unique("rack");
+    final String switchName = unique("sw");
+    load(
+        unique("switches"),
+        false,
+        List.of(
+            new CiImportRow(
+                2, CiClass.NETWORK_DEVICE, switchName, null, null, null, "production", null, null)),
+        List.of());
     final ConfigurationItem device =
-        cmdb.create(
-            new CiDraft(
-                CiClass.NETWORK_DEVICE,
-                unique("sw"),
-                null,
-                null,
-                Environment.PRODUCTION,
-                LifecycleStatus.IN_SERVICE,
-                null,
-                null,
-                Map.of()),
-            Actor.person("admin"));
+        cmdb.findByName(CiClass.NETWORK_DEVICE, switchName).orElseThrow();
 
     final ImportRun run =
         load(
