@@ -1,5 +1,6 @@
 package io.flowdesk.app.mfa;
 
+import io.flowdesk.app.security.HomePage;
 import io.flowdesk.app.security.Roles;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -31,8 +32,17 @@ public final class SecondFactorSignIn implements AuthenticationSuccessHandler {
   private final SecondFactorPolicy policy;
   private final Clock clock;
   private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+  // The page asked for before signing in, or the person's home page (their work).
   private final SavedRequestAwareAuthenticationSuccessHandler onwards =
-      new SavedRequestAwareAuthenticationSuccessHandler();
+      new SavedRequestAwareAuthenticationSuccessHandler() {
+        @Override
+        protected String determineTargetUrl(
+            final HttpServletRequest request,
+            final HttpServletResponse response,
+            final Authentication authentication) {
+          return HomePage.of(Roles.of(authentication));
+        }
+      };
 
   public SecondFactorSignIn(
       final SecondFactors factors,
@@ -43,7 +53,6 @@ public final class SecondFactorSignIn implements AuthenticationSuccessHandler {
     this.devices = devices;
     this.policy = policy;
     this.clock = clock;
-    onwards.setDefaultTargetUrl("/portal");
   }
 
   @Override

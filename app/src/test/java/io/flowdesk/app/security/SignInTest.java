@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.flowdesk.app.WebTestSupport;
 import io.flowdesk.domain.directory.Directory;
 import io.flowdesk.domain.directory.Role;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.jsoup.nodes.Document;
@@ -104,6 +105,36 @@ class SignInTest extends WebTestSupport {
             "Reports",
             "Operate",
             "Admin");
+  }
+
+  @Test
+  void eachPersonLandsOnTheirWorkUnlessTheyAskedForAPage() throws Exception {
+    for (final var landing :
+        Map.of(
+                "alice", "/portal",
+                "agent.anna", "/inbox",
+                "manager.maria", "/inbox",
+                "cab.carl", "/changes/cab",
+                "owner.otto", "/operate",
+                "admin", "/admin")
+            .entrySet()) {
+      mvc.perform(
+              post("/login")
+                  .param("username", landing.getKey())
+                  .param("password", DEMO_PASSWORD)
+                  .with(csrf()))
+          .andExpect(redirectedUrl(landing.getValue()));
+    }
+    final MockHttpSession asked =
+        (MockHttpSession)
+            mvc.perform(get("/changes/calendar")).andReturn().getRequest().getSession();
+    mvc.perform(
+            post("/login")
+                .session(asked)
+                .param("username", "agent.anna")
+                .param("password", DEMO_PASSWORD)
+                .with(csrf()))
+        .andExpect(redirectedUrl("http://localhost/changes/calendar?continue"));
   }
 
   @Test

@@ -93,7 +93,8 @@ class SingleSignOnStoryIT {
     page.fill("#password", "olivia-idp-password");
     page.click("button[type=submit]");
 
-    page.waitForURL(server.baseUrl() + "/portal");
+    // An agent lands on their inbox.
+    page.waitForURL(server.baseUrl() + "/inbox");
     assertThat(page.locator("#signed-in-user")).hasText("Olivia Oidc");
     assertThat(page.locator("nav")).containsText("Inbox");
     shoot(page, "sso-signed-in");

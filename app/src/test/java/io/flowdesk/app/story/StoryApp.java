@@ -87,7 +87,7 @@ final class StoryApp implements AutoCloseable {
     page.fill("#username", username);
     page.fill("#password", PASSWORD);
     page.click("button:has-text('Sign in')");
-    page.waitForURL("**/portal");
+    page.waitForURL(url -> !url.contains("/login"));
     return page;
   }
 

@@ -119,7 +119,7 @@ class LandingPageTest {
     final ResponseEntity<String> signedIn = signIn();
 
     assertThat(signedIn.getStatusCode()).isEqualTo(HttpStatus.FOUND);
-    assertThat(signedIn.getHeaders().getLocation().getPath()).isEqualTo("/portal");
+    assertThat(signedIn.getHeaders().getLocation().getPath()).isEqualTo("/admin");
     final String cookie = signedIn.getHeaders().getFirst(HttpHeaders.SET_COOKIE);
     assertThat(cookie).startsWith("JSESSIONID=").contains("HttpOnly", "SameSite=Lax");
     assertThat(cookie).doesNotContain("Secure");

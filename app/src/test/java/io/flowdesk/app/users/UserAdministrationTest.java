@@ -152,7 +152,7 @@ class UserAdministrationTest extends WebTestSupport {
         .andExpect(redirectedUrl("/login"));
     mvc.perform(
             post("/login").with(csrf()).param("username", username).param("password", NEW_PASSWORD))
-        .andExpect(redirectedUrl("/portal"));
+        .andExpect(redirectedUrl("/inbox"));
 
     final String hash = directory.passwordHash(username).orElseThrow();
     final MockHttpServletResponse reused =
