@@ -61,19 +61,25 @@ public class ProcessDiagrams {
       }
       throw e;
     }
-    final DiagramHighlight highlight = DiagramHighlight.active(activeElements(active));
-    final long definitionKey = instance.getProcessDefinitionKey();
     return Optional.of(
-        drawn.get(
-            new Drawing(definitionKey, highlight),
-            drawing ->
-                parsed
-                    .get(
-                        definitionKey,
-                        key ->
-                            BpmnDiagram.parse(
-                                client.newProcessDefinitionGetXmlRequest(key).send().join()))
-                    .toSvg(highlight)));
+        of(instance.getProcessDefinitionKey(), DiagramHighlight.active(activeElements(active))));
+  }
+
+  /**
+   * The SVG of a deployed process with {@code highlight}'s marks, for pages that know more of an
+   * instance than where it is (the operations console). Safe to insert unescaped.
+   */
+  public String of(final long processDefinitionKey, final DiagramHighlight highlight) {
+    return drawn.get(
+        new Drawing(processDefinitionKey, highlight),
+        drawing ->
+            parsed
+                .get(
+                    processDefinitionKey,
+                    key ->
+                        BpmnDiagram.parse(
+                            client.newProcessDefinitionGetXmlRequest(key).send().join()))
+                .toSvg(highlight));
   }
 
   private static Set<String> activeElements(

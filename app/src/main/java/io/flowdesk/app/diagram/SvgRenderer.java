@@ -152,8 +152,9 @@ final class SvgRenderer {
   }
 
   /**
-   * The paint of each highlighted element that is drawn. An active element without a shape of its
-   * own (inside a collapsed sub-process) lights up the nearest drawn element containing it.
+   * The paint of each highlighted element that is drawn. An active or incident element without a
+   * shape of its own (inside a collapsed sub-process) lights up the nearest drawn element
+   * containing it.
    */
   private static Map<String, Paint> paints(
       final DiagramModel model, final DiagramHighlight highlight) {
@@ -166,7 +167,22 @@ final class SvgRenderer {
         paints.put(id, Paint.COMPLETED);
       }
     }
-    for (final String id : highlight.active()) {
+    markNearestDrawn(model, drawn, highlight.active(), Paint.ACTIVE, paints);
+    markNearestDrawn(model, drawn, highlight.incidents(), Paint.INCIDENT, paints);
+    return paints;
+  }
+
+  /**
+   * Paints each element, or when it has no shape of its own the nearest drawn element containing
+   * it; later calls overpaint earlier ones.
+   */
+  private static void markNearestDrawn(
+      final DiagramModel model,
+      final Set<String> drawn,
+      final Set<String> ids,
+      final Paint paint,
+      final Map<String, Paint> paints) {
+    for (final String id : ids) {
       String at = id;
       final Set<String> seen = new HashSet<>();
       while (at != null && !drawn.contains(at) && seen.add(at)) {
@@ -174,10 +190,9 @@ final class SvgRenderer {
         at = element == null ? null : element.parentId();
       }
       if (at != null && drawn.contains(at)) {
-        paints.put(at, Paint.ACTIVE);
+        paints.put(at, paint);
       }
     }
-    return paints;
   }
 
   private static boolean isFrame(final Shape shape) {

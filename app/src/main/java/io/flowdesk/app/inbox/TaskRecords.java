@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * process), a change through the process instance key its record keeps.
  */
 @Component
-class TaskRecords {
+public class TaskRecords {
 
   static final String INCIDENT_ID = "incidentId";
   static final String REQUEST_NUMBER = "requestNumber";
@@ -45,7 +45,7 @@ class TaskRecords {
    * The changes these process instances carry out, by process instance key: the change records keep
    * their instance's key, so no engine query.
    */
-  Map<Long, Change> changes(final Collection<Long> processInstanceKeys) {
+  public Map<Long, Change> changes(final Collection<Long> processInstanceKeys) {
     return changes.byProcessInstanceKeys(processInstanceKeys);
   }
 
@@ -53,7 +53,7 @@ class TaskRecords {
    * The incidents of these process instances, by process instance key: one engine query for the
    * instances' {@code incidentId} variables, one SQL query for the records.
    */
-  Map<Long, Incident> incidents(final Collection<Long> processInstanceKeys) {
+  public Map<Long, Incident> incidents(final Collection<Long> processInstanceKeys) {
     if (processInstanceKeys.isEmpty()) {
       return Map.of();
     }
@@ -86,7 +86,7 @@ class TaskRecords {
    * The requests these process instances fulfil, by process instance key: one engine query for the
    * instances' {@code requestNumber} variables, one SQL query for the records.
    */
-  Map<Long, Request> requests(final Collection<Long> processInstanceKeys) {
+  public Map<Long, Request> requests(final Collection<Long> processInstanceKeys) {
     if (processInstanceKeys.isEmpty()) {
       return Map.of();
     }

@@ -119,6 +119,24 @@ class BpmnDiagramTest {
   }
 
   @Test
+  void anElementWithAnIncidentIsMarkedAsIncidentOverActive() {
+    final SvgDocument svg =
+        SvgDocument.parse(
+            kitchenSink()
+                .toSvg(
+                    DiagramHighlight.active(Set.of("work", "lookup"))
+                        .withCompleted(Set.of("reported"))
+                        .withIncidents(Set.of("work", "hiddenStep"))));
+
+    assertThat(svg.idsWithClass("incident")).containsExactlyInAnyOrder("work", "later");
+    assertThat(svg.idsWithClass("active")).containsExactly("lookup");
+    assertThat(svg.idsWithClass("completed")).containsExactly("reported");
+    final Element outline = svg.drawn("work", "rect").get(0);
+    assertThat(outline.getAttribute("stroke")).isEqualTo("#c92a2a");
+    assertThat(outline.getAttribute("fill")).isEqualTo("#fff5f5");
+  }
+
+  @Test
   void unknownHighlightIdsAreIgnored() {
     final SvgDocument svg =
         SvgDocument.parse(

@@ -38,11 +38,16 @@ public final class Chromium {
 
   /** A desktop and a phone screenshot of what {@code page} shows now. */
   public static void shoot(final Page page, final String name) {
+    shoot(page, name, 390);
+  }
+
+  /** As {@link #shoot(Page, String)}, with the phone {@code phoneWidth} wide. */
+  public static void shoot(final Page page, final String name, final int phoneWidth) {
     final Path dir = Path.of("target", "screenshots");
     page.setViewportSize(1280, 900);
     page.screenshot(
         new Page.ScreenshotOptions().setPath(dir.resolve(name + ".png")).setFullPage(true));
-    page.setViewportSize(390, 844);
+    page.setViewportSize(phoneWidth, 844);
     page.screenshot(
         new Page.ScreenshotOptions().setPath(dir.resolve(name + "-phone.png")).setFullPage(true));
     page.setViewportSize(1280, 900);

@@ -143,6 +143,33 @@ class RestSearchTest {
   }
 
   @Test
+  void processInstancesAreFoundByAnElementTheyAreAt() {
+    final long waiting = start(Map.of());
+    final long done = start(Map.of());
+    final ActivatedJob job = activate();
+    final long other = job.getProcessInstanceKey() == waiting ? done : waiting;
+    client.newCompleteCommand(job.getKey()).send().join();
+
+    final List<ProcessInstance> atTask =
+        client
+            .newProcessInstanceSearchRequest()
+            .filter(f -> f.processDefinitionId(id).elementId("task"))
+            .send()
+            .join()
+            .items();
+    final List<ProcessInstance> atNoSuchElement =
+        client
+            .newProcessInstanceSearchRequest()
+            .filter(f -> f.processDefinitionId(id).elementId("elsewhere"))
+            .send()
+            .join()
+            .items();
+
+    assertThat(atTask).extracting(ProcessInstance::getProcessInstanceKey).containsExactly(other);
+    assertThat(atNoSuchElement).isEmpty();
+  }
+
+  @Test
   void processInstanceIsReadByKeyWithItsIncidentFlag() {
     final long instance = start(Map.of());
     final ActivatedJob job = activate();
