@@ -46,7 +46,10 @@ class BatchController {
     return "operate/batches";
   }
 
-  /** The plan form for a migration or a move, for the instance list's selection. */
+  /**
+   * The plan page of a migration or a move for the instance list's selection; shows, never starts
+   * (a GET changes nothing).
+   */
   @GetMapping("/new")
   String plan(
       @RequestParam final MultiValueMap<String, String> query,
@@ -59,20 +62,32 @@ class BatchController {
       form.add(BatchSelection.FILTER_PREFIX + "processDefinitionKey", definition);
     }
     form.remove("processDefinitionKey");
-    return create(form, model, response, null);
+    return handle(form, false, model, response);
   }
 
   @PostMapping
   String create(
       @RequestParam final MultiValueMap<String, String> form,
       final Model model,
-      final HttpServletResponse response,
-      final RedirectAttributes redirect) {
+      final HttpServletResponse response) {
+    return handle(form, true, model, response);
+  }
+
+  /** Shows the plan page, or with {@code start} creates the batch when its plan is complete. */
+  private String handle(
+      final MultiValueMap<String, String> form,
+      final boolean start,
+      final Model model,
+      final HttpServletResponse response) {
     final BatchKind kind;
     final BatchSelection selection;
     try {
       kind = BatchKind.of(form.getFirst("operation"));
       selection = BatchSelection.of(withoutPlanFields(form));
+      if (!start && !kind.needsPlan()) {
+        throw new IllegalArgumentException(
+            "'" + kind.value() + "' has no plan page; submit it from the instance list.");
+      }
     } catch (IllegalArgumentException e) {
       return badRequest(model, response, e.getMessage());
     }
@@ -81,8 +96,8 @@ class BatchController {
           switch (kind) {
             case CANCEL -> batches.cancel(selection);
             case RESOLVE_INCIDENTS -> batches.resolveIncidents(selection);
-            case MIGRATE -> migrate(selection, form, model, response);
-            case MODIFY -> move(selection, form, model, response);
+            case MIGRATE -> migrate(selection, form, start, model, response);
+            case MODIFY -> move(selection, form, start, model, response);
           };
       if (key == null) {
         return "operate/batch-plan";
@@ -99,6 +114,7 @@ class BatchController {
   private String migrate(
       final BatchSelection selection,
       final MultiValueMap<String, String> form,
+      final boolean start,
       final Model model,
       final HttpServletResponse response) {
     final String target = form.getFirst("targetProcessDefinitionKey");
@@ -114,7 +130,7 @@ class BatchController {
     model.addAttribute("kind", BatchKind.MIGRATE);
     model.addAttribute("selection", selection);
     model.addAttribute("plan", plan);
-    if (!sameTarget || form.containsKey("change")) {
+    if (!start || !sameTarget || form.containsKey("change")) {
       return null;
     }
     final List<MigrationPlanner.Refusal> refusals = MigrationPlanner.check(plan);
@@ -129,13 +145,14 @@ class BatchController {
   private String move(
       final BatchSelection selection,
       final MultiValueMap<String, String> form,
+      final boolean start,
       final Model model,
       final HttpServletResponse response) {
     final MovePlanner.Moves plan = moves.plan(selection, prefixed(form, MOVE_PREFIX));
     model.addAttribute("kind", BatchKind.MODIFY);
     model.addAttribute("selection", selection);
     model.addAttribute("moves", plan);
-    if (!form.containsKey("submitted")) {
+    if (!start || !form.containsKey("submitted")) {
       return null;
     }
     final List<MigrationPlanner.Refusal> refusals = MovePlanner.check(plan);

@@ -230,7 +230,18 @@ class BatchesPageTest extends WebTestSupport {
         .contains("Unknown filter field 'filter.colour'");
     mvc.perform(post("/operate/batches").param("operation", "cancel").session(otto).with(csrf()))
         .andExpect(status().isBadRequest());
+    // A GET shows plans only: it neither cancels nor starts a complete migration.
+    mvc.perform(selected(get("/operate/batches/new")).param("operation", "cancel"))
+        .andExpect(status().isBadRequest());
+    mvc.perform(
+            selected(get("/operate/batches/new"))
+                .param("operation", "migrate")
+                .param("targetProcessDefinitionKey", String.valueOf(v2))
+                .param("shownTarget", String.valueOf(v2))
+                .param("map.work", "work"))
+        .andExpect(status().isOk());
     assertThat(batchCount()).isEqualTo(batches);
+    instances.forEach(instance -> assertThat(definitionOf(instance)).isEqualTo(v1));
   }
 
   @Test
