@@ -5,6 +5,7 @@ import io.camunda.client.api.command.DeployResourceCommandStep1.DeployResourceCo
 import io.camunda.client.api.command.ProblemException;
 import io.camunda.client.api.response.DeploymentEvent;
 import io.flowdesk.app.audit.AdminAction;
+import java.io.Serializable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -48,7 +49,18 @@ class BrowserDeployments {
   /** What a deployment answered: the deployment key, or the problems it was refused for. */
   sealed interface Outcome {}
 
-  record Deployed(long deploymentKey, List<Map<String, Object>> resources) implements Outcome {}
+  /**
+   * A deployment made. Serializable: the page shows it after its redirect as a flash attribute,
+   * which lives in the (JDBC-stored) session meanwhile.
+   */
+  record Deployed(long deploymentKey, List<Map<String, Object>> resources)
+      implements Outcome, Serializable {
+
+    Deployed {
+      // Copies that are Serializable whatever list and maps the caller built.
+      resources = new ArrayList<>(resources.stream().map(LinkedHashMap::new).toList());
+    }
+  }
 
   record Refused(String message, DeploymentProblems problems) implements Outcome {}
 
