@@ -2,7 +2,9 @@ package io.flowdesk.app.diagram;
 
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.xml.sax.InputSource;
@@ -78,6 +80,31 @@ public final class BpmnDiagram {
     model.shapes().forEach(shape -> ids.add(shape.element().id()));
     model.edges().forEach(edge -> ids.add(edge.element().id()));
     return ids;
+  }
+
+  /**
+   * The flow nodes (tasks, events, gateways, sub-processes, call activities) by id, each with its
+   * BPMN local name ({@code serviceTask}...), in document order: what a migration maps.
+   */
+  public Map<String, String> flowNodeTypes() {
+    final Map<String, String> types = new LinkedHashMap<>();
+    model
+        .elements()
+        .values()
+        .forEach(
+            element -> {
+              final String type = element.type();
+              if (type.endsWith("Task")
+                  || type.endsWith("Event")
+                  || type.endsWith("Gateway")
+                  || type.endsWith("SubProcess")
+                  || type.equals("task")
+                  || type.equals("callActivity")
+                  || type.equals("transaction")) {
+                types.put(element.id(), type);
+              }
+            });
+    return types;
   }
 
   /** The diagram as modelled, nothing highlighted. */

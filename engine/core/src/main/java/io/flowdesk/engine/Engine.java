@@ -1,9 +1,11 @@
 package io.flowdesk.engine;
 
 import io.flowdesk.engine.access.ApiAccess;
+import io.flowdesk.engine.batch.BatchOperations;
 import io.flowdesk.engine.event.DueTimers;
 import io.flowdesk.engine.event.Messages;
 import io.flowdesk.engine.gateway.GatewayServer;
+import io.flowdesk.engine.health.EngineHealth;
 import io.flowdesk.engine.job.HistoryCleanup;
 import io.flowdesk.engine.job.JobTimeouts;
 import io.flowdesk.engine.rest.RestApiServlet;
@@ -37,6 +39,8 @@ public final class Engine implements AutoCloseable {
   private final DueTimers dueTimers;
   private final Messages messages;
   private final HistoryCleanup historyCleanup;
+  private final BatchOperations batches;
+  private final EngineHealth health;
   private final ScheduledExecutorService scheduler;
   private final ExecutorService jobExecutor;
   private final ScheduledExecutorService pollTimers;
@@ -51,6 +55,8 @@ public final class Engine implements AutoCloseable {
       final DueTimers dueTimers,
       final Messages messages,
       final HistoryCleanup historyCleanup,
+      final BatchOperations batches,
+      final EngineHealth health,
       final ExecutorService jobExecutor,
       final ScheduledExecutorService pollTimers,
       final long scanMillis) {
@@ -64,6 +70,8 @@ public final class Engine implements AutoCloseable {
     this.dueTimers = dueTimers;
     this.messages = messages;
     this.historyCleanup = historyCleanup;
+    this.batches = batches;
+    this.health = health;
     this.jobExecutor = jobExecutor;
     this.scheduler =
         Executors.newSingleThreadScheduledExecutor(
@@ -112,6 +120,12 @@ public final class Engine implements AutoCloseable {
     } catch (RuntimeException e) {
       LOG.warn("Job timeout scan failed; retrying on the next tick", e);
     }
+    try {
+      // Batch operations an engine restart (this one's or another's) left with items to do.
+      batches.takeOverInterrupted();
+    } catch (RuntimeException e) {
+      LOG.warn("Batch operation scan failed; retrying on the next tick", e);
+    }
   }
 
   /**
@@ -121,6 +135,14 @@ public final class Engine implements AutoCloseable {
    */
   public int cleanUpHistory() {
     return historyCleanup.runDue();
+  }
+
+  /**
+   * What the engine has waiting (jobs per type, workers seen, timers due, message subscriptions): a
+   * Flowdesk-specific read for the host's operations console, as Camunda's /v2 has none.
+   */
+  public EngineHealth health() {
+    return health;
   }
 
   /** The gRPC port clients connect to. */

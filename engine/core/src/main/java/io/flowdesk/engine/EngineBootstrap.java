@@ -28,12 +28,15 @@ import io.flowdesk.engine.execution.EngineServices;
 import io.flowdesk.engine.feel.FeelEvaluator;
 import io.flowdesk.engine.gateway.GatewayServer;
 import io.flowdesk.engine.gateway.ZeebeGatewayService;
+import io.flowdesk.engine.health.EngineHealth;
 import io.flowdesk.engine.job.HistoryCleanup;
 import io.flowdesk.engine.job.JobActivator;
 import io.flowdesk.engine.job.JobCommands;
 import io.flowdesk.engine.job.JobPolling;
 import io.flowdesk.engine.job.JobStreams;
 import io.flowdesk.engine.job.JobTimeouts;
+import io.flowdesk.engine.job.WorkerSightings;
+import io.flowdesk.engine.rest.BatchItemActions;
 import io.flowdesk.engine.rest.RestApi;
 import io.flowdesk.engine.rest.RestApiServlet;
 import io.flowdesk.engine.rest.StandaloneRestServer;
@@ -117,7 +120,9 @@ public final class EngineBootstrap {
     final EngineServices services =
         new EngineServices(
             keys, clock, feel, decisions, forms, definitions, new UserTaskRows(jdbc));
-    final JobActivator activator = new JobActivator(jdbc, batch, transactions, clock, events);
+    final JobActivator activator =
+        new JobActivator(
+            jdbc, batch, transactions, clock, events, new WorkerSightings(jdbc, clock));
     final JobStreams jobStreams = new JobStreams(activator);
     final InstanceCommands instances =
         new InstanceCommands(
@@ -181,6 +186,7 @@ public final class EngineBootstrap {
             eventCommands,
             new StartForms(definitions, forms),
             new BatchOperations(jdbc, transactions, keys, clock, jobExecutor));
+    core.batches().actWith(new BatchItemActions(core, jdbc));
     final Lazy<RestApiServlet> restApi =
         new Lazy<>(() -> RestApi.servlet(core, jdbc, access, properties.security()));
     final GatewayServer gateway =
@@ -213,6 +219,8 @@ public final class EngineBootstrap {
         new DueTimers(jdbc, batch, transactions, keys, clock, instances, definitions),
         messages,
         new HistoryCleanup(jdbc, transactions, clock, properties.historyRetention()),
+        core.batches(),
+        new EngineHealth(jdbc, clock),
         jobExecutor,
         pollTimers,
         properties.jobTimeoutScanMillis());

@@ -4,10 +4,12 @@ import io.flowdesk.engine.support.EngineClock;
 import io.flowdesk.engine.support.Keys;
 import io.flowdesk.engine.support.Rejection;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
@@ -22,13 +24,19 @@ import org.springframework.transaction.support.TransactionTemplate;
  * its outcome (COMPLETED, or FAILED with the refusal's message). A batch can be suspended, resumed
  * and canceled between items.
  *
- * <p>What is done to an item is held in memory while the batch runs: a batch that an engine restart
- * interrupts keeps its unprocessed items ACTIVE and is not taken up again.
+ * <p>What is done to an item is made from the batch's type and stored plan ({@link ItemActions}).
+ * The engine working off a batch holds a lease on it, renewed before each chunk and let go when it
+ * stops; a CREATED or ACTIVE batch without a live lease (its engine was stopped or died) is taken
+ * up by the next engine's scan ({@link #takeOverInterrupted}), so that a restart does not strand
+ * its unprocessed items, and two engines on one database never work off one batch together.
  */
 public final class BatchOperations {
 
   private static final Logger LOG = LoggerFactory.getLogger(BatchOperations.class);
   private static final int CHUNK = 10;
+
+  /** How long a lease holds without renewal: far longer than one chunk of single commands. */
+  static final Duration LEASE = Duration.ofSeconds(30);
 
   /** Does a batch's work on one item; throwing fails the item with the exception's message. */
   @FunctionalInterface
@@ -36,11 +44,24 @@ public final class BatchOperations {
     void apply(BatchItem item);
   }
 
+  /**
+   * Makes what a batch of {@code type} does to each item from its stored {@code plan}.
+   *
+   * @throws io.flowdesk.engine.support.Rejection when the plan is not one the type can follow
+   */
+  @FunctionalInterface
+  public interface ItemActions {
+    ItemAction of(BatchOperationType type, String plan);
+  }
+
   private final JdbcClient jdbc;
   private final TransactionTemplate transactions;
   private final Keys keys;
   private final EngineClock clock;
   private final Executor executor;
+  // This engine's runs, told apart from another engine's (or an earlier run's) in the lease.
+  private final String runner = UUID.randomUUID().toString();
+  private volatile ItemActions itemActions;
   private final Map<Long, ItemAction> actions = new ConcurrentHashMap<>();
   // Batches a worker is going through: at most one worker per batch in this engine.
   private final Set<Long> working = ConcurrentHashMap.newKeySet();
@@ -59,23 +80,32 @@ public final class BatchOperations {
   }
 
   /**
+   * Sets what batches do to their items; until then no batch is created or worked off. Set once the
+   * engine's commands exist (they are made after this).
+   */
+  public void actWith(final ItemActions actions) {
+    this.itemActions = actions;
+  }
+
+  /**
    * Stores a batch over {@code items} and starts working it off; answers its key. {@code plan} is
-   * what the batch does to each item, kept for reading (JSON, or null).
+   * what the batch does to each item (JSON, or null), from which {@link ItemActions} makes it.
    */
   public long create(
       final BatchOperationType type,
       final List<BatchItem> items,
       final String plan,
-      final String createdBy,
-      final ItemAction action) {
+      final String createdBy) {
+    // Made first, so that a plan the type cannot follow is refused before anything is stored.
+    final ItemAction action = itemActions.of(type, plan);
     final long key = keys.next();
     final Timestamp now = Timestamp.from(clock.now());
     transactions.executeWithoutResult(
         status -> {
           jdbc.sql(
                   "INSERT INTO engine.batch_operation (key, type, state, plan, created_by,"
-                      + " created_at) VALUES (?, ?, 'CREATED', ?, ?, ?)")
-              .params(key, type.name(), plan, createdBy, now)
+                      + " created_at, runner, lease_until) VALUES (?, ?, 'CREATED', ?, ?, ?, ?, ?)")
+              .params(key, type.name(), plan, createdBy, now, runner, leaseEnd())
               .update();
           jdbc.sql(
                   "INSERT INTO engine.batch_operation_item (batch_operation_key, item_key,"
@@ -109,17 +139,36 @@ public final class BatchOperations {
     transition(key, Set.of("CREATED", "ACTIVE"), "SUSPENDED", "suspend");
   }
 
-  /** Goes on with a suspended batch. */
+  /** Goes on with a suspended batch, on this engine. */
   public void resume(final long key) {
-    if (!actions.containsKey(key) && state(key).filter("SUSPENDED"::equals).isPresent()) {
-      throw Rejection.invalidState(
-          "Expected to resume batch operation '"
-              + key
-              + "', but the engine that ran it has restarted since; its remaining items cannot"
-              + " be resumed");
-    }
     transition(key, Set.of("SUSPENDED"), "ACTIVE", "resume");
     work(key);
+  }
+
+  /**
+   * Takes up the batches that are CREATED or ACTIVE but held by no live lease: their engine stopped
+   * or died with items left. Called by the engine's periodic scan; answers how many it took up.
+   */
+  public int takeOverInterrupted() {
+    if (itemActions == null) {
+      return 0;
+    }
+    final List<Long> stranded =
+        jdbc.sql(
+                "SELECT key FROM engine.batch_operation WHERE state IN ('CREATED', 'ACTIVE') AND"
+                    + " (lease_until IS NULL OR lease_until < ?) ORDER BY key")
+            .param(Timestamp.from(clock.now()))
+            .query(Long.class)
+            .list();
+    int taken = 0;
+    for (final Long key : stranded) {
+      if (!working.contains(key)) {
+        LOG.info("Taking up batch operation {}, which no engine is working off", key);
+        work(key);
+        taken++;
+      }
+    }
+    return taken;
   }
 
   private void transition(
@@ -186,6 +235,7 @@ public final class BatchOperations {
     } catch (RuntimeException e) {
       LOG.error("Batch operation {} stopped", key, e);
     } finally {
+      release(key);
       working.remove(key);
     }
     // Resumed while this worker was finishing: go on.
@@ -194,10 +244,16 @@ public final class BatchOperations {
     }
   }
 
-  /** Works off the next chunk of open items; false once the batch ended or is held. */
+  /**
+   * Works off the next chunk of open items; false once the batch ended or is held, or another
+   * engine holds its lease.
+   */
   private boolean workChunk(final long key) {
-    final ItemAction action = actions.get(key);
-    if (action == null || state(key).filter("ACTIVE"::equals).isEmpty()) {
+    if (!renewLease(key)) {
+      return false;
+    }
+    final ItemAction action = actions.computeIfAbsent(key, this::storedAction);
+    if (action == null) {
       return false;
     }
     final List<BatchItem> chunk =
@@ -252,6 +308,44 @@ public final class BatchOperations {
         .params(Timestamp.from(clock.now()), key)
         .update();
     actions.remove(key);
+  }
+
+  /**
+   * Takes or renews the lease of an ACTIVE batch for this engine: false when the batch is not
+   * ACTIVE or another engine's lease on it still holds.
+   */
+  private boolean renewLease(final long key) {
+    final Timestamp now = Timestamp.from(clock.now());
+    return jdbc.sql(
+                "UPDATE engine.batch_operation SET runner = ?, lease_until = ? WHERE key = ? AND"
+                    + " state = 'ACTIVE' AND (runner IS NULL OR runner = ? OR lease_until IS NULL"
+                    + " OR lease_until < ?)")
+            .params(runner, leaseEnd(), key, runner, now)
+            .update()
+        == 1;
+  }
+
+  /** Lets go of this engine's lease when its worker stops (ended, suspended, or failed). */
+  private void release(final long key) {
+    jdbc.sql(
+            "UPDATE engine.batch_operation SET runner = NULL, lease_until = NULL WHERE key = ? AND"
+                + " runner = ?")
+        .params(key, runner)
+        .update();
+  }
+
+  private Timestamp leaseEnd() {
+    return Timestamp.from(clock.now().plus(LEASE));
+  }
+
+  /** What the batch does to each item, made again from its stored type and plan. */
+  private ItemAction storedAction(final long key) {
+    return jdbc.sql("SELECT type, plan FROM engine.batch_operation WHERE key = ?")
+        .param(key)
+        .query(
+            (rs, n) -> itemActions.of(BatchOperationType.valueOf(rs.getString(1)), rs.getString(2)))
+        .optional()
+        .orElse(null);
   }
 
   private boolean hasOpenItems(final long key) {

@@ -30,18 +30,21 @@ public final class JobActivator {
   private final TransactionTemplate transactions;
   private final EngineClock clock;
   private final EngineEvents events;
+  private final WorkerSightings sightings;
 
   public JobActivator(
       final JdbcClient jdbc,
       final JdbcTemplate batch,
       final TransactionTemplate transactions,
       final EngineClock clock,
-      final EngineEvents events) {
+      final EngineEvents events,
+      final WorkerSightings sightings) {
     this.jdbc = jdbc;
     this.batch = batch;
     this.transactions = transactions;
     this.clock = clock;
     this.events = events;
+    this.sightings = sightings;
   }
 
   private record Claimed(
@@ -72,7 +75,10 @@ public final class JobActivator {
     if (max <= 0) {
       return List.of();
     }
-    return transactions.execute(tx -> claim(type, worker, timeout, max, fetchVariables));
+    final List<ActivatedJob> claimed =
+        transactions.execute(tx -> claim(type, worker, timeout, max, fetchVariables));
+    sightings.seen(type, worker, !claimed.isEmpty());
+    return claimed;
   }
 
   private List<ActivatedJob> claim(

@@ -4,10 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flowdesk.engine.batch.BatchItem;
 import io.flowdesk.engine.batch.BatchOperationType;
-import io.flowdesk.engine.batch.BatchOperations;
 import io.flowdesk.engine.command.CommandCore;
-import io.flowdesk.engine.execution.Migration;
-import io.flowdesk.engine.execution.Modification;
 import io.flowdesk.engine.support.Rejection;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -55,12 +52,7 @@ final class BatchOperationEndpoints {
         instances(filter, " AND p.parent_process_instance_key IS NULL").stream()
             .map(key -> new BatchItem(key, key))
             .toList();
-    created(
-        exchange,
-        BatchOperationType.CANCEL_PROCESS_INSTANCE,
-        items,
-        null,
-        item -> core.processInstances().cancel(item.itemKey()));
+    created(exchange, BatchOperationType.CANCEL_PROCESS_INSTANCE, items, null);
   }
 
   private void resolveIncidents(final Exchange exchange) {
@@ -72,12 +64,7 @@ final class BatchOperationEndpoints {
             .param(instances.toArray(Long[]::new))
             .query((rs, n) -> new BatchItem(rs.getLong(1), rs.getLong(2)))
             .list();
-    created(
-        exchange,
-        BatchOperationType.RESOLVE_INCIDENT,
-        items,
-        null,
-        item -> core.incidents().resolveIncident(item.itemKey()));
+    created(exchange, BatchOperationType.RESOLVE_INCIDENT, items, null);
   }
 
   private void migrateInstances(final Exchange exchange) {
@@ -87,23 +74,23 @@ final class BatchOperationEndpoints {
       throw Rejection.invalidArgument(
           "Expected 'migrationPlan' with 'targetProcessDefinitionKey' and 'mappingInstructions'");
     }
-    final Migration migration = ProcessInstanceEndpoints.migration(body.object("migrationPlan"));
+    // Read here for the request's own problems (named by field); the batch reads it again.
+    ProcessInstanceEndpoints.migration(body.object("migrationPlan"));
     created(
         exchange,
         BatchOperationType.MIGRATE_PROCESS_INSTANCE,
         asItems(instances(filter, "")),
-        body.node("migrationPlan").toString(),
-        item -> core.processInstances().migrate(item.itemKey(), migration));
+        body.node("migrationPlan").toString());
   }
 
   private void modifyInstances(final Exchange exchange) {
     final JsonBody body = exchange.json();
     final ObjectNode filter = filter(body);
-    final List<Move> moves =
-        body.objects("moveInstructions").stream()
-            .map(
-                m -> new Move(m.requiredText("sourceElementId"), m.requiredText("targetElementId")))
-            .toList();
+    final List<JsonBody> moves = body.objects("moveInstructions");
+    for (final JsonBody move : moves) {
+      move.requiredText("sourceElementId");
+      move.requiredText("targetElementId");
+    }
     if (moves.isEmpty()) {
       throw Rejection.invalidArgument(
           "Expected 'moveInstructions' with at least one {sourceElementId, targetElementId}");
@@ -112,41 +99,7 @@ final class BatchOperationEndpoints {
         exchange,
         BatchOperationType.MODIFY_PROCESS_INSTANCE,
         asItems(instances(filter, "")),
-        body.node("moveInstructions").toString(),
-        item -> core.processInstances().modify(item.itemKey(), modification(item, moves)));
-  }
-
-  private record Move(String sourceElementId, String targetElementId) {}
-
-  /**
-   * Moving an element: every active instance of the source element is terminated and the target
-   * element activated once for each; an instance without an active source element is refused.
-   */
-  private Modification modification(final BatchItem item, final List<Move> moves) {
-    final List<Modification.Activation> activations = new ArrayList<>();
-    final List<Long> terminations = new ArrayList<>();
-    for (final Move move : moves) {
-      final List<Long> sources =
-          jdbc.sql(
-                  "SELECT key FROM engine.element_instance WHERE process_instance_key = ? AND"
-                      + " element_id = ? ORDER BY key")
-              .params(item.processInstanceKey(), move.sourceElementId())
-              .query(Long.class)
-              .list();
-      if (sources.isEmpty()) {
-        throw Rejection.invalidState(
-            "Expected to move element '"
-                + move.sourceElementId()
-                + "' of process instance '"
-                + item.processInstanceKey()
-                + "', but it has no active instance of that element");
-      }
-      for (final Long source : sources) {
-        activations.add(new Modification.Activation(move.targetElementId(), 0, List.of()));
-        terminations.add(source);
-      }
-    }
-    return new Modification(activations, terminations);
+        body.node("moveInstructions").toString());
   }
 
   /** The request's process instance filter; required, and may be empty (every instance). */
@@ -189,9 +142,8 @@ final class BatchOperationEndpoints {
       final Exchange exchange,
       final BatchOperationType type,
       final List<BatchItem> items,
-      final String plan,
-      final BatchOperations.ItemAction action) {
-    final long key = core.batches().create(type, items, plan, exchange.client().name(), action);
+      final String plan) {
+    final long key = core.batches().create(type, items, plan, exchange.client().name());
     final Map<String, Object> body = new LinkedHashMap<>();
     body.put("batchOperationKey", Keys.format(key));
     body.put("batchOperationType", type.name());
