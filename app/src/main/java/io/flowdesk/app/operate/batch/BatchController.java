@@ -59,7 +59,7 @@ class BatchController {
     // "Migrate all instances of this version" from a definition page.
     final String definition = form.getFirst("processDefinitionKey");
     if (definition != null && !form.containsKey(BatchSelection.KEY_FIELD)) {
-      form.add(BatchSelection.FILTER_PREFIX + "processDefinitionKey", definition);
+      form.add(BatchSelection.FILTER_PREFIX + BatchSelection.DEFINITION_KEY, definition);
     }
     form.remove("processDefinitionKey");
     return handle(form, false, model, response);

@@ -1,34 +1,31 @@
 package io.flowdesk.app.operate.batch;
 
-import io.camunda.client.api.search.enums.ProcessInstanceState;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.api.search.filter.ProcessInstanceFilter;
+import io.flowdesk.app.operate.instance.InstanceFilter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 import org.springframework.util.MultiValueMap;
 
 /**
  * Which process instances a batch operation is for, as the instance list submits them: repeated
  * {@code instanceKey} fields (the checked rows), or else {@code filter.*} fields copied from the
- * list's filter. Becomes the process instance search filter the engine's batch endpoints take.
+ * list's filter, named and checked as the list names and checks them ({@link InstanceFilter}).
+ * Becomes the process instance search filter the engine's batch endpoints take.
  */
 record BatchSelection(List<Long> instanceKeys, Map<String, String> filter) {
 
   static final String KEY_FIELD = "instanceKey";
   static final String FILTER_PREFIX = "filter.";
 
-  /** The {@code filter.*} fields understood, as named in the process instance search. */
-  static final Set<String> FILTER_FIELDS =
-      Set.of(
-          "processDefinitionKey",
-          "processDefinitionId",
-          "processDefinitionVersion",
-          "state",
-          "hasIncident");
+  /** The filter field that names one process version (what a migration starts from). */
+  static final String DEFINITION_KEY = "definitionKey";
+
+  // Reads a variable's JSON value as the list does; the engine compares JSON text.
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   BatchSelection {
     instanceKeys = List.copyOf(instanceKeys);
@@ -38,7 +35,7 @@ record BatchSelection(List<Long> instanceKeys, Map<String, String> filter) {
   /**
    * The selection in a submitted form.
    *
-   * @throws IllegalArgumentException naming the field that is not a key, not known, or empty
+   * @throws IllegalArgumentException naming the field that is not a key, not known, or not usable
    */
   static BatchSelection of(final MultiValueMap<String, String> form) {
     final List<Long> keys = new ArrayList<>();
@@ -55,12 +52,12 @@ record BatchSelection(List<Long> instanceKeys, Map<String, String> filter) {
             return;
           }
           final String field = name.substring(FILTER_PREFIX.length());
-          if (!FILTER_FIELDS.contains(field)) {
+          if (!InstanceFilter.NAMES.contains(field)) {
             throw new IllegalArgumentException(
                 "Unknown filter field '"
                     + name
                     + "'; known: filter."
-                    + String.join(", filter.", FILTER_FIELDS.stream().sorted().toList())
+                    + String.join(", filter.", InstanceFilter.NAMES)
                     + ".");
           }
           final String value = values.isEmpty() ? null : values.get(0);
@@ -68,49 +65,25 @@ record BatchSelection(List<Long> instanceKeys, Map<String, String> filter) {
             filter.put(field, value.strip());
           }
         });
-    final BatchSelection selection = new BatchSelection(keys, filter);
     if (keys.isEmpty() && filter.isEmpty()) {
       throw new IllegalArgumentException(
           "Select at least one process instance, or filter the instance list first.");
     }
-    selection
-        .searchFilter(); // reads every value now, so a bad one is named before anything is sent
-    return selection;
+    final Map<String, String> problems = InstanceFilter.of(filter).problems(JSON);
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException(String.join(" ", problems.values()));
+    }
+    return new BatchSelection(keys, filter);
   }
 
   /** The search filter for the engine. */
   Consumer<ProcessInstanceFilter> searchFilter() {
-    final Long definitionKey =
-        filter.containsKey("processDefinitionKey")
-            ? key("filter.processDefinitionKey", filter.get("processDefinitionKey"))
-            : null;
-    final Integer version =
-        filter.containsKey("processDefinitionVersion")
-            ? version(filter.get("processDefinitionVersion"))
-            : null;
-    final ProcessInstanceState state =
-        filter.containsKey("state") ? state(filter.get("state")) : null;
-    final Boolean incident =
-        filter.containsKey("hasIncident") ? Boolean.valueOf(filter.get("hasIncident")) : null;
+    final Consumer<ProcessInstanceFilter> listed = InstanceFilter.of(filter).toEngineFilter(JSON);
     return f -> {
       if (!instanceKeys.isEmpty()) {
         f.processInstanceKey(p -> p.in(instanceKeys));
       }
-      if (definitionKey != null) {
-        f.processDefinitionKey(definitionKey);
-      }
-      if (filter.containsKey("processDefinitionId")) {
-        f.processDefinitionId(filter.get("processDefinitionId"));
-      }
-      if (version != null) {
-        f.processDefinitionVersion(version);
-      }
-      if (state != null) {
-        f.state(state);
-      }
-      if (incident != null) {
-        f.hasIncident(incident);
-      }
+      listed.accept(f);
     };
   }
 
@@ -147,23 +120,5 @@ record BatchSelection(List<Long> instanceKeys, Map<String, String> filter) {
     }
     throw new IllegalArgumentException(
         "'" + field + "' must be a key (digits), not '" + typed.strip() + "'.");
-  }
-
-  private static int version(final String typed) {
-    try {
-      return Integer.parseInt(typed.strip());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(
-          "'filter.processDefinitionVersion' must be a number, not '" + typed + "'.");
-    }
-  }
-
-  private static ProcessInstanceState state(final String typed) {
-    try {
-      return ProcessInstanceState.valueOf(typed.strip().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(
-          "'filter.state' must be ACTIVE, COMPLETED or TERMINATED, not '" + typed + "'.");
-    }
   }
 }

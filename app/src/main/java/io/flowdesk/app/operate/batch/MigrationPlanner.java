@@ -188,13 +188,12 @@ class MigrationPlanner {
 
   private long sourceKey(final BatchSelection selection) {
     if (selection.instanceKeys().isEmpty()) {
-      final String key = selection.filter().get("processDefinitionKey");
+      final String key = selection.filter().get(BatchSelection.DEFINITION_KEY);
       if (key == null) {
         throw new IllegalArgumentException(
-            "Filter the instances by one process version (filter.processDefinitionKey) to migrate"
-                + " them.");
+            "Filter the instances by one process version (its definition key) to migrate them.");
       }
-      return BatchSelection.key("filter.processDefinitionKey", key);
+      return BatchSelection.key("filter." + BatchSelection.DEFINITION_KEY, key);
     }
     final Set<Long> versions =
         client

@@ -37,8 +37,47 @@ public class InstanceFilter {
   private String tag = "";
   private String elementId = "";
 
+  /** The names of the filter's fields, as the list's query and the bulk form's fields use them. */
+  public static final Set<String> NAMES =
+      java.util.Collections.unmodifiableSet(new InstanceFilter().fields(true).keySet());
+
+  /**
+   * A filter from fields by name (the bulk form's {@code filter.*} fields without the prefix).
+   *
+   * @throws IllegalArgumentException a name that is none of {@link #NAMES}
+   */
+  public static InstanceFilter of(final Map<String, String> fields) {
+    final InstanceFilter filter = new InstanceFilter();
+    fields.forEach(
+        (name, value) -> {
+          final String v = value == null ? "" : value;
+          switch (name) {
+            case "process" -> filter.setProcess(v);
+            case "definitionKey" -> filter.setDefinitionKey(v);
+            case "version" -> filter.setVersion(v);
+            case "state" -> filter.setState(v);
+            case "startedFrom" -> filter.setStartedFrom(v);
+            case "startedTo" -> filter.setStartedTo(v);
+            case "endedFrom" -> filter.setEndedFrom(v);
+            case "endedTo" -> filter.setEndedTo(v);
+            case "variableName" -> filter.setVariableName(v);
+            case "variableValue" -> filter.setVariableValue(v);
+            case "tag" -> filter.setTag(v);
+            case "elementId" -> filter.setElementId(v);
+            default ->
+                throw new IllegalArgumentException(
+                    "Unknown filter field '"
+                        + name
+                        + "'; known: "
+                        + String.join(", ", NAMES)
+                        + ".");
+          }
+        });
+    return filter;
+  }
+
   /** Each field's problem by field name; empty when the filter can be searched with. */
-  Map<String, String> problems(final ObjectMapper json) {
+  public Map<String, String> problems(final ObjectMapper json) {
     final Map<String, String> problems = new LinkedHashMap<>();
     if (!definitionKey.isBlank() && !definitionKey.strip().matches("\\d{1,18}")) {
       problems.put(
@@ -91,7 +130,7 @@ public class InstanceFilter {
   }
 
   /** The engine's filter; only for a filter without {@link #problems}. */
-  Consumer<ProcessInstanceFilter> toEngineFilter(final ObjectMapper json) {
+  public Consumer<ProcessInstanceFilter> toEngineFilter(final ObjectMapper json) {
     return f -> {
       if (!process.isBlank()) {
         f.processDefinitionId(process.strip());
@@ -146,24 +185,29 @@ public class InstanceFilter {
 
   /** The filter's fields that are set, by name, for links and the bulk form's hidden fields. */
   public Map<String, String> fields() {
+    return fields(false);
+  }
+
+  private Map<String, String> fields(final boolean blankToo) {
     final Map<String, String> fields = new LinkedHashMap<>();
-    put(fields, "process", process);
-    put(fields, "definitionKey", definitionKey);
-    put(fields, "version", version);
-    put(fields, "state", state);
-    put(fields, "startedFrom", startedFrom);
-    put(fields, "startedTo", startedTo);
-    put(fields, "endedFrom", endedFrom);
-    put(fields, "endedTo", endedTo);
-    put(fields, "variableName", variableName);
-    put(fields, "variableValue", variableValue);
-    put(fields, "tag", tag);
-    put(fields, "elementId", elementId);
+    put(fields, blankToo, "process", process);
+    put(fields, blankToo, "definitionKey", definitionKey);
+    put(fields, blankToo, "version", version);
+    put(fields, blankToo, "state", state);
+    put(fields, blankToo, "startedFrom", startedFrom);
+    put(fields, blankToo, "startedTo", startedTo);
+    put(fields, blankToo, "endedFrom", endedFrom);
+    put(fields, blankToo, "endedTo", endedTo);
+    put(fields, blankToo, "variableName", variableName);
+    put(fields, blankToo, "variableValue", variableValue);
+    put(fields, blankToo, "tag", tag);
+    put(fields, blankToo, "elementId", elementId);
     return fields;
   }
 
-  private static void put(final Map<String, String> fields, final String name, final String v) {
-    if (!v.isBlank()) {
+  private static void put(
+      final Map<String, String> fields, final boolean blankToo, final String name, final String v) {
+    if (blankToo || !v.isBlank()) {
       fields.put(name, v.strip());
     }
   }

@@ -199,6 +199,29 @@ class BatchesPageTest extends WebTestSupport {
   }
 
   @Test
+  void cancelsEveryInstanceTheInstanceListsFilterFinds() throws Exception {
+    // The list's bulk form: its own filter fields, prefixed "filter.".
+    mvc.perform(
+            post("/operate/batches")
+                .param("operation", "cancel")
+                .param("filter.process", id)
+                .param("filter.version", "1")
+                .param("filter.state", "active")
+                .session(otto)
+                .with(csrf()))
+        .andExpect(status().is3xxRedirection());
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                instances.stream()
+                    .allMatch(
+                        key ->
+                            client.newProcessInstanceGetRequest(key).send().join().getState()
+                                == ProcessInstanceState.TERMINATED));
+  }
+
+  @Test
   void badInputIsNamedAndStartsNothing() throws Exception {
     final int batches = batchCount();
     assertThat(
@@ -228,6 +251,15 @@ class BatchesPageTest extends WebTestSupport {
                 .select("#error")
                 .text())
         .contains("Unknown filter field 'filter.colour'");
+    assertThat(
+            html(post("/operate/batches")
+                    .param("operation", "cancel")
+                    .param("filter.version", "first")
+                    .session(otto)
+                    .with(csrf()))
+                .select("#error")
+                .text())
+        .contains("Version must be a whole number from 1, not 'first'.");
     mvc.perform(post("/operate/batches").param("operation", "cancel").session(otto).with(csrf()))
         .andExpect(status().isBadRequest());
     // A GET shows plans only: it neither cancels nor starts a complete migration.
