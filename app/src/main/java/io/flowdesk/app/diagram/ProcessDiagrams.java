@@ -66,14 +66,18 @@ public class ProcessDiagrams {
     return Optional.of(
         drawn.get(
             new Drawing(definitionKey, highlight),
-            drawing ->
-                parsed
-                    .get(
-                        definitionKey,
-                        key ->
-                            BpmnDiagram.parse(
-                                client.newProcessDefinitionGetXmlRequest(key).send().join()))
-                    .toSvg(highlight)));
+            drawing -> ofDefinition(definitionKey).toSvg(highlight)));
+  }
+
+  /**
+   * The parsed diagram of a deployed process definition, kept as definitions never change.
+   *
+   * @throws io.camunda.client.api.command.ClientHttpException 404 when the engine does not know it
+   */
+  public BpmnDiagram ofDefinition(final long processDefinitionKey) {
+    return parsed.get(
+        processDefinitionKey,
+        key -> BpmnDiagram.parse(client.newProcessDefinitionGetXmlRequest(key).send().join()));
   }
 
   private static Set<String> activeElements(
