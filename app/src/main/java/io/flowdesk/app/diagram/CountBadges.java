@@ -3,7 +3,7 @@ package io.flowdesk.app.diagram;
 import java.util.Map;
 
 /**
- * Paints count badges on the drawn shapes: small pills along a shape's lower edge, active first,
+ * Paints count badges on the drawn shapes: small pills along a shape's upper edge, active first,
  * then incidents, then completed, each only when not zero. Written through {@link SvgWriter} like
  * the rest of the drawing, so the counts and ids are escaped and nothing but shapes and text is
  * added. Each badge is a {@code <g class="bpmn-badge bpmn-badge-<kind>" data-badge-for="element
@@ -56,7 +56,8 @@ final class CountBadges {
   private static void badges(final SvgWriter svg, final Shape shape, final ElementCounts counts) {
     final Bounds bounds = shape.bounds();
     double x = bounds.x() - 4;
-    final double y = bounds.bottom() - HEIGHT / 2;
+    // Along the top edge: labels of events and gateways sit below them.
+    final double y = bounds.y() - HEIGHT / 2;
     for (final Kind kind : Kind.values()) {
       final long count = kind.of(counts);
       if (count == 0) {
