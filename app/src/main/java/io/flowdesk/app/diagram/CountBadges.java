@@ -3,11 +3,11 @@ package io.flowdesk.app.diagram;
 import java.util.Map;
 
 /**
- * Paints count badges on the drawn shapes: small pills along a shape's upper edge, active first,
- * then incidents, then completed, each only when not zero. Written through {@link SvgWriter} like
- * the rest of the drawing, so the counts and ids are escaped and nothing but shapes and text is
- * added. Each badge is a {@code <g class="bpmn-badge bpmn-badge-<kind>" data-badge-for="element
- * id">} whose title says what it counts ("3 active").
+ * Paints count badges on the drawn shapes: small pills along a shape's upper edge up to its top
+ * right corner, active first, then incidents, then completed, each only when not zero. Written
+ * through {@link SvgWriter} like the rest of the drawing, so the counts and ids are escaped and
+ * nothing but shapes and text is added. Each badge is a {@code <g class="bpmn-badge
+ * bpmn-badge-<kind>" data-badge-for="element id">} whose title says what it counts ("3 active").
  */
 final class CountBadges {
 
@@ -53,10 +53,20 @@ final class CountBadges {
     }
   }
 
+  private static double width(final long count) {
+    return 2 * PADDING + DIGIT_WIDTH * Long.toString(count).length();
+  }
+
   private static void badges(final SvgWriter svg, final Shape shape, final ElementCounts counts) {
     final Bounds bounds = shape.bounds();
-    double x = bounds.x() - 4;
-    // Along the top edge: labels of events and gateways sit below them.
+    // Along the top edge, ending at the top right corner: labels of events and gateways sit below
+    // them, and a task's type icon at its top left.
+    double total = -GAP;
+    for (final Kind kind : Kind.values()) {
+      final long count = kind.of(counts);
+      total += count == 0 ? 0 : width(count) + GAP;
+    }
+    double x = bounds.right() + 4 - total;
     final double y = bounds.y() - HEIGHT / 2;
     for (final Kind kind : Kind.values()) {
       final long count = kind.of(counts);
@@ -64,7 +74,7 @@ final class CountBadges {
         continue;
       }
       final String text = Long.toString(count);
-      final double width = 2 * PADDING + DIGIT_WIDTH * text.length();
+      final double width = width(count);
       svg.open(
           "g",
           "class",
