@@ -34,7 +34,8 @@ import org.xml.sax.InputSource;
  * bpmn-element}, {@code bpmn-<type>} (the BPMN local name, e.g. {@code bpmn-userTask}) and {@code
  * active} or {@code completed} when highlighted. Elements without a shape or edge in the first
  * diagram plane are not drawn; an active element inside a collapsed sub-process marks the
- * sub-process instead. A file without any layout gives a small "No diagram information" SVG.
+ * sub-process instead. A file without any layout gives a small "No diagram information" SVG. {@link
+ * #toSvgWithCounts} adds count badges ({@code <g class="bpmn-badge ...">}) on top.
  */
 public final class BpmnDiagram {
 
@@ -115,5 +116,19 @@ public final class BpmnDiagram {
   /** The diagram with the given elements marked active or completed; a standalone {@code <svg>}. */
   public String toSvg(final DiagramHighlight highlight) {
     return SvgRenderer.render(model, highlight == null ? DiagramHighlight.none() : highlight);
+  }
+
+  /**
+   * The diagram as modelled with count badges on the drawn elements (see {@link ElementCounts});
+   * counts of elements that are not drawn, and zero counts, are left out.
+   */
+  public String toSvgWithCounts(final Map<String, ElementCounts> counts) {
+    return SvgRenderer.render(model, DiagramHighlight.none(), Map.copyOf(counts));
+  }
+
+  /** The name an element has in the file, or empty when it has none or is not in the file. */
+  public String nameOf(final String elementId) {
+    final SemanticElement element = model.elements().get(elementId);
+    return element == null ? "" : element.name().strip();
   }
 }

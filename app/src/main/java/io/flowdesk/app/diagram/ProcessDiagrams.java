@@ -72,14 +72,18 @@ public class ProcessDiagrams {
   public String of(final long processDefinitionKey, final DiagramHighlight highlight) {
     return drawn.get(
         new Drawing(processDefinitionKey, highlight),
-        drawing ->
-            parsed
-                .get(
-                    processDefinitionKey,
-                    key ->
-                        BpmnDiagram.parse(
-                            client.newProcessDefinitionGetXmlRequest(key).send().join()))
-                .toSvg(highlight));
+        drawing -> ofDefinition(processDefinitionKey).toSvg(highlight));
+  }
+
+  /**
+   * The parsed diagram of a deployed process definition, kept as definitions never change.
+   *
+   * @throws io.camunda.client.api.command.ClientHttpException 404 when the engine does not know it
+   */
+  public BpmnDiagram ofDefinition(final long processDefinitionKey) {
+    return parsed.get(
+        processDefinitionKey,
+        key -> BpmnDiagram.parse(client.newProcessDefinitionGetXmlRequest(key).send().join()));
   }
 
   private static Set<String> activeElements(

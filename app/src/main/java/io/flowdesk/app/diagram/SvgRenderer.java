@@ -21,6 +21,14 @@ final class SvgRenderer {
   private SvgRenderer() {}
 
   static String render(final DiagramModel model, final DiagramHighlight highlight) {
+    return render(model, highlight, Map.of());
+  }
+
+  /** The drawing with {@link CountBadges} on top of everything else. */
+  static String render(
+      final DiagramModel model,
+      final DiagramHighlight highlight,
+      final Map<String, ElementCounts> counts) {
     if (model.isEmpty()) {
       return noDiagram();
     }
@@ -67,6 +75,7 @@ final class SvgRenderer {
         .filter(shape -> !isFrame(shape) && !isOnTop(shape))
         .forEach(shape -> shape(svg, shape, paints));
     shapes.stream().filter(SvgRenderer::isOnTop).forEach(shape -> shape(svg, shape, paints));
+    CountBadges.paint(svg, model, counts);
     return svg.close("svg").toString();
   }
 

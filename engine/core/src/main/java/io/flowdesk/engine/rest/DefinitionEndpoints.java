@@ -9,7 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Deployed process and decision definitions: searched, read by key, their XML as deployed (a
  * decision's XML is its whole requirements graph, the DMN resource it came in), decision
- * requirements graphs, and a process's start form.
+ * requirements graphs, a process's start form, and deployed forms (searched, read by key).
  */
 final class DefinitionEndpoints {
 
@@ -43,7 +43,20 @@ final class DefinitionEndpoints {
         .add(
             "GET",
             "/decision-requirements/{decisionRequirementsKey}/xml",
-            this::decisionRequirementsXml);
+            this::decisionRequirementsXml)
+        .add("POST", "/forms/search", this::searchForms)
+        .add("GET", "/forms/{formKey}", this::form);
+  }
+
+  private void searchForms(final Exchange exchange) {
+    exchange.json(200, search.run(SearchSpecs.FORMS, exchange.json()));
+  }
+
+  /** A deployed form version with its schema, as Camunda 8.10's {@code GET /forms/{formKey}}. */
+  private void form(final Exchange exchange) {
+    final long key = exchange.pathKey("formKey");
+    search.get(SearchSpecs.FORMS, "formKey", key, "form"); // a deleted version is not found
+    exchange.json(200, forms.byKey(key).orElseThrow(() -> Search.notFound("form", key)));
   }
 
   private void searchProcesses(final Exchange exchange) {

@@ -111,6 +111,33 @@ final class SearchSpecs {
             return item;
           });
 
+  /**
+   * Deployed forms, deleted ones excepted (not in Camunda 8.8's API, which reads forms only through
+   * a task or a start event; the items are Camunda 8.10's form result without the schema).
+   */
+  static final SearchSpec FORMS =
+      SearchSpec.of(
+          "forms",
+          "(SELECT * FROM engine.form WHERE NOT deleted) f",
+          "f.key",
+          List.of(
+              key("formKey", "f.key"),
+              text("formId", "f.form_id"),
+              integer("version", "f.version"),
+              text("versionTag", "f.version_tag"),
+              text("resourceName", "f.resource_name"),
+              text("tenantId", TENANT)),
+          row -> {
+            final Map<String, Object> item = new LinkedHashMap<>();
+            item.put("formKey", row.key("formKey"));
+            item.put("formId", row.text("formId"));
+            item.put("version", row.integer("version"));
+            item.put("versionTag", row.text("versionTag"));
+            item.put("resourceName", row.text("resourceName"));
+            item.put("tenantId", row.text("tenantId"));
+            return item;
+          });
+
   static final SearchSpec PROCESS_INSTANCES =
       SearchSpec.of(
           "process instances",
