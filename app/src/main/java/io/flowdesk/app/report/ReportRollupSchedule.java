@@ -16,7 +16,7 @@ class ReportRollupSchedule {
   static final String ROLLUP = "report-rollup";
 
   @Bean
-  JobDetail reportRollup() {
+  JobDetail reportRollupJob() {
     return JobBuilder.newJob(ReportRollupJob.class)
         .withIdentity(ROLLUP, "reports")
         .withDescription("Summarises closed days for the volume and MTTA/MTTR reports")
@@ -31,10 +31,10 @@ class ReportRollupSchedule {
    */
   @Bean
   Trigger reportRollupTrigger(
-      final JobDetail reportRollup,
+      final JobDetail reportRollupJob,
       @Value("${flowdesk.reports.rollup.cron:0 3/15 * * * ?}") final String cron) {
     return TriggerBuilder.newTrigger()
-        .forJob(reportRollup)
+        .forJob(reportRollupJob)
         .withIdentity(ROLLUP, "reports")
         .withSchedule(
             CronScheduleBuilder.cronSchedule(cron).withMisfireHandlingInstructionFireAndProceed())
