@@ -68,7 +68,8 @@ public class ServiceReports {
            WHERE day >= :fromDay AND day < :splitDay
           UNION ALL SELECT * FROM (%4$s) live),
         counted AS (
-          SELECT date_trunc('%1$s', CAST(day AS timestamp)) AS b, kind, sum(opened) AS n
+          SELECT date_trunc('%1$s', CAST(day AS timestamp)) AS b, kind,
+                 CAST(sum(opened) AS bigint) AS n
             FROM opened WHERE kind = 'request' OR (TRUE %2$s) GROUP BY 1, 2),
         closings AS (
           SELECT date_trunc('%1$s', CAST(day AS timestamp)) AS b, kind, count(DISTINCT record_id) AS n
@@ -161,7 +162,8 @@ public class ServiceReports {
                  resolved
             FROM domain.report_day_resolution WHERE day >= :fromDay AND day < :splitDay
           UNION ALL SELECT * FROM (%s) live)
-        SELECT to_char(date_trunc('week', CAST(day AS timestamp)), 'YYYY-MM-DD'), sum(opened),
+        SELECT to_char(date_trunc('week', CAST(day AS timestamp)), 'YYYY-MM-DD'),
+               CAST(sum(opened) AS bigint),
                round(CAST(sum(response_seconds) / nullif(sum(responded), 0) / 60 AS numeric), 1),
                round(CAST(sum(resolution_seconds) / nullif(sum(resolved), 0) / 3600 AS numeric), 1)
           FROM facts WHERE TRUE %s
