@@ -48,7 +48,9 @@ import org.springframework.web.context.WebApplicationContext;
     properties = {
       "flowdesk.incident.process-id=" + WebTestSupport.TEST_PROCESS,
       "flowdesk.engine.credentials.username=" + WebTestSupport.ENGINE_USER,
-      "flowdesk.engine.credentials.password=" + WebTestSupport.ENGINE_PASSWORD
+      "flowdesk.engine.credentials.password=" + WebTestSupport.ENGINE_PASSWORD,
+      // Spring Boot turns metrics export off in tests; /actuator/prometheus is tested as served.
+      "management.prometheus.metrics.export.enabled=true"
     })
 public abstract class WebTestSupport {
 

@@ -2,6 +2,7 @@ package io.flowdesk.domain;
 
 import io.flowdesk.domain.approval.Approvals;
 import io.flowdesk.domain.delivery.DeliveryLog;
+import io.flowdesk.domain.delivery.DeliveryOutcomes;
 import io.flowdesk.domain.directory.Directory;
 import io.flowdesk.domain.directory.NotificationPreferences;
 import io.flowdesk.domain.directory.Recipients;
@@ -9,6 +10,8 @@ import io.flowdesk.domain.incident.IncidentRecords;
 import io.flowdesk.domain.privacy.Pseudonymisation;
 import io.flowdesk.domain.record.OwnRecords;
 import io.flowdesk.domain.record.SavedFilters;
+import io.flowdesk.domain.report.OpenIncidents;
+import io.flowdesk.domain.report.ReportRollup;
 import io.flowdesk.domain.report.ServiceReports;
 import io.flowdesk.domain.secret.SecretKey;
 import io.flowdesk.domain.secret.SecretStore;
@@ -65,8 +68,21 @@ public class DomainConfiguration {
   }
 
   @Bean
-  public DeliveryLog deliveryLog(final DataSource dataSource, final DomainSchemaReady ready) {
-    return new DeliveryLog(dataSource);
+  public DeliveryLog deliveryLog(
+      final DataSource dataSource,
+      final DomainSchemaReady ready,
+      final ObjectProvider<DeliveryOutcomes> outcomes) {
+    return new DeliveryLog(dataSource, outcomes.getIfUnique(() -> DeliveryOutcomes.NONE));
+  }
+
+  @Bean
+  public ReportRollup reportRollup(final DataSource dataSource, final DomainSchemaReady ready) {
+    return new ReportRollup(dataSource);
+  }
+
+  @Bean
+  public OpenIncidents openIncidents(final DataSource dataSource, final DomainSchemaReady ready) {
+    return new OpenIncidents(dataSource);
   }
 
   @Bean

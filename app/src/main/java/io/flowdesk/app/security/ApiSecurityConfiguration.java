@@ -24,18 +24,25 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
- * The incident REST API ({@code /api/**}): personal tokens ({@code Bearer fdp_...}, see {@link
- * PersonalTokenFilter}) and HTTP Basic for scripts and integrations, or the browser's session. A
- * request signed in by a token or by HTTP Basic credentials ({@link CredentialsOrSession}: by them
- * alone, never by a session cookie riding along) carries its own credentials, so it needs no CSRF
- * token; every other one rides on the session cookie and does, as the pages' forms do, whatever
- * other Authorization header it carries. Unsigned requests get 401 as a problem document rather
- * than a redirect to the login page.
+ * The incident REST API ({@code /api/**}) and the Prometheus scrape endpoint: personal tokens
+ * ({@code Bearer fdp_...}, see {@link PersonalTokenFilter}) and HTTP Basic for scripts and
+ * integrations, or the browser's session. A request signed in by a token or by HTTP Basic
+ * credentials ({@link CredentialsOrSession}: by them alone, never by a session cookie riding along)
+ * carries its own credentials, so it needs no CSRF token; every other one rides on the session
+ * cookie and does, as the pages' forms do, whatever other Authorization header it carries. Unsigned
+ * requests get 401 as a problem document rather than a redirect to the login page.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiSecurityConfiguration {
+
+  /**
+   * Prometheus scrapes with credentials of its own, never a session: an admin's personal API token
+   * (read scope) or HTTP Basic, answered 401 like the API rather than sent to the login page.
+   */
+  static final String PROMETHEUS = "/actuator/prometheus";
 
   private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
@@ -50,12 +57,15 @@ class ApiSecurityConfiguration {
       final SecondFactors secondFactors,
       final SecondFactorPolicy secondFactorPolicy)
       throws Exception {
-    return http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/**"))
+    return http.securityMatcher(
+            new OrRequestMatcher(
+                PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
+                PathPatternRequestMatcher.withDefaults().matcher(PROMETHEUS)))
         .addFilterBefore(new PersonalTokenFilter(tokens, tokenRates, directory), CsrfFilter.class)
         .authorizeHttpRequests(
             requests ->
                 requests
-                    .requestMatchers("/api/admin/**")
+                    .requestMatchers("/api/admin/**", PROMETHEUS)
                     .hasRole(Role.ADMIN.name())
                     .anyRequest()
                     .authenticated())

@@ -32,9 +32,15 @@ public final class DeliveryLog {
   public static final int MAX_PAGE_SIZE = 500;
 
   private final JdbcClient jdbc;
+  private final DeliveryOutcomes outcomes;
 
   public DeliveryLog(final DataSource dataSource) {
+    this(dataSource, DeliveryOutcomes.NONE);
+  }
+
+  public DeliveryLog(final DataSource dataSource, final DeliveryOutcomes outcomes) {
     this.jdbc = JdbcClient.create(dataSource);
+    this.outcomes = outcomes;
   }
 
   /**
@@ -71,15 +77,21 @@ public final class DeliveryLog {
 
   /** Records that the provider accepted the delivery under {@code providerId}. */
   public Delivery markSent(final long deliveryId, final String providerId) {
-    return update(
-        "status = 'SENT', provider_id = :detail, last_error = NULL", deliveryId, providerId);
+    return told(
+        update(
+            "status = 'SENT', provider_id = :detail, last_error = NULL", deliveryId, providerId));
   }
 
   /** Records a failed attempt; a retry of the job may claim it again. */
   public Delivery markFailed(final long deliveryId, final String error) {
     final String detail =
         error == null ? "unknown error" : error.substring(0, Math.min(error.length(), 2000));
-    return update("status = 'FAILED', last_error = :detail", deliveryId, detail);
+    return told(update("status = 'FAILED', last_error = :detail", deliveryId, detail));
+  }
+
+  private Delivery told(final Delivery delivery) {
+    outcomes.recorded(delivery);
+    return delivery;
   }
 
   public Optional<Delivery> find(final long jobKey, final String channel, final String recipient) {

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -14,19 +15,16 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The managers' reports over incidents, requests and changes, each one SQL aggregate computed on
- * demand (the indexes of migration V32 keep them fast; see bench/README.md). A record counts as
- * closed at its first audit entry into a closing state: incidents RESOLVED, requests FULFILLED,
- * REJECTED, CLOSED or CANCELED, changes CLOSED or CANCELED. Requests have no assignment group, so a
- * group restriction leaves their counts whole. Days and weeks are UTC; weeks start on Monday.
+ * The managers' reports over incidents, requests and changes, each one SQL aggregate. The volume
+ * (daily, weekly) and MTTA/MTTR reports add up per-day facts ({@link DayFacts}): read from the
+ * daily summaries {@link ReportRollup} keeps for days before its {@code covered_until}, computed
+ * live for the days after; the others are computed on demand (the indexes of migration V32 keep
+ * them fast; see bench/README.md). A record counts as closed at its first audit entry into a
+ * closing state: incidents RESOLVED, requests FULFILLED, REJECTED, CLOSED or CANCELED, changes
+ * CLOSED or CANCELED. Requests have no assignment group, so a group restriction leaves their counts
+ * whole. Days and weeks are UTC; weeks start on Monday.
  */
 public class ServiceReports {
-
-  private static final String INCIDENT_RESOLVED = "a.field = 'state' AND a.new_value = 'RESOLVED'";
-  private static final String REQUEST_CLOSED =
-      "a.field = 'state' AND a.new_value IN ('FULFILLED', 'REJECTED', 'CLOSED', 'CANCELED')";
-  private static final String CHANGE_CLOSED =
-      "a.field = 'state' AND a.new_value IN ('CLOSED', 'CANCELED')";
 
   /** The most rows the breaches list holds; the newest come first. */
   public static final int MAX_BREACHES = 500;
@@ -53,56 +51,42 @@ public class ServiceReports {
   }
 
   private ReportTable volume(final ReportRange range, final String unit, final String label) {
-    final Map<String, Object> params = params(range);
-    final String incidentGroups = groups(range, "i.assignment_group", params);
-    final String changeGroups = groups(range, "c.assignment_group", params);
+    final Map<String, Object> params = split(range);
+    final String incidentGroups = groups(range, "assignment_group", params);
     final String sql =
         """
         WITH bucket AS (
           SELECT generate_series(date_trunc('%1$s', CAST(:start AS timestamptz) AT TIME ZONE 'UTC'),
                                  CAST(:end AS timestamptz) AT TIME ZONE 'UTC' - interval '1 second',
                                  interval '1 %1$s') AS b),
-        incident_opened AS (
-          SELECT date_trunc('%1$s', i.created_at AT TIME ZONE 'UTC') AS b, count(*) AS n
-            FROM domain.incident i
-           WHERE i.created_at >= :start AND i.created_at < :end %2$s GROUP BY 1),
-        incident_closed AS (
-          SELECT date_trunc('%1$s', a.at AT TIME ZONE 'UTC') AS b, count(DISTINCT a.incident_id) AS n
-            FROM domain.incident_audit a JOIN domain.incident i ON i.id = a.incident_id
-           WHERE %4$s AND a.at >= :start AND a.at < :end %2$s GROUP BY 1),
-        request_opened AS (
-          SELECT date_trunc('%1$s', r.created_at AT TIME ZONE 'UTC') AS b, count(*) AS n
-            FROM domain.request r WHERE r.created_at >= :start AND r.created_at < :end GROUP BY 1),
-        request_closed AS (
-          SELECT date_trunc('%1$s', a.at AT TIME ZONE 'UTC') AS b, count(DISTINCT a.request_id) AS n
-            FROM domain.request_audit a
-           WHERE %5$s AND a.at >= :start AND a.at < :end GROUP BY 1),
-        change_opened AS (
-          SELECT date_trunc('%1$s', c.created_at AT TIME ZONE 'UTC') AS b, count(*) AS n
-            FROM domain.change_request c
-           WHERE c.created_at >= :start AND c.created_at < :end %3$s GROUP BY 1),
-        change_closed AS (
-          SELECT date_trunc('%1$s', a.at AT TIME ZONE 'UTC') AS b,
-                 count(DISTINCT a.change_request_id) AS n
-            FROM domain.change_request_audit a JOIN domain.change_request c ON c.id = a.change_request_id
-           WHERE %6$s AND a.at >= :start AND a.at < :end %3$s GROUP BY 1)
+        opened AS (
+          SELECT day, kind, assignment_group, opened FROM domain.report_day_opened
+           WHERE day >= :fromDay AND day < :splitDay
+          UNION ALL SELECT * FROM (%3$s) live),
+        closed AS (
+          SELECT day, kind, record_id, assignment_group FROM domain.report_day_closed
+           WHERE day >= :fromDay AND day < :splitDay
+          UNION ALL SELECT * FROM (%4$s) live),
+        counted AS (
+          SELECT date_trunc('%1$s', CAST(day AS timestamp)) AS b, kind,
+                 CAST(sum(opened) AS bigint) AS n
+            FROM opened WHERE kind = 'request' OR (TRUE %2$s) GROUP BY 1, 2),
+        closings AS (
+          SELECT date_trunc('%1$s', CAST(day AS timestamp)) AS b, kind, count(DISTINCT record_id) AS n
+            FROM closed WHERE kind = 'request' OR (TRUE %2$s) GROUP BY 1, 2)
         SELECT to_char(bucket.b, 'YYYY-MM-DD'),
-               coalesce(incident_opened.n, 0), coalesce(incident_closed.n, 0),
-               coalesce(request_opened.n, 0), coalesce(request_closed.n, 0),
-               coalesce(change_opened.n, 0), coalesce(change_closed.n, 0)
+               coalesce(io.n, 0), coalesce(ic.n, 0), coalesce(ro.n, 0), coalesce(rc.n, 0),
+               coalesce(co.n, 0), coalesce(cc.n, 0)
           FROM bucket
-          LEFT JOIN incident_opened USING (b) LEFT JOIN incident_closed USING (b)
-          LEFT JOIN request_opened USING (b) LEFT JOIN request_closed USING (b)
-          LEFT JOIN change_opened USING (b) LEFT JOIN change_closed USING (b)
+          LEFT JOIN counted io ON io.b = bucket.b AND io.kind = 'incident'
+          LEFT JOIN closings ic ON ic.b = bucket.b AND ic.kind = 'incident'
+          LEFT JOIN counted ro ON ro.b = bucket.b AND ro.kind = 'request'
+          LEFT JOIN closings rc ON rc.b = bucket.b AND rc.kind = 'request'
+          LEFT JOIN counted co ON co.b = bucket.b AND co.kind = 'change'
+          LEFT JOIN closings cc ON cc.b = bucket.b AND cc.kind = 'change'
          ORDER BY bucket.b
         """
-            .formatted(
-                unit,
-                incidentGroups,
-                changeGroups,
-                INCIDENT_RESOLVED,
-                REQUEST_CLOSED,
-                CHANGE_CLOSED);
+            .formatted(unit, incidentGroups, DayFacts.OPENED, DayFacts.CLOSED);
     return table(
         sql,
         params,
@@ -170,19 +154,22 @@ public class ServiceReports {
   }
 
   private ReportTable mttaMttr(final ReportRange range) {
-    final Map<String, Object> params = params(range);
+    final Map<String, Object> params = split(range);
     final String sql =
         """
-        SELECT to_char(date_trunc('week', i.created_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD'), count(*),
-               round(CAST(avg(extract(epoch FROM i.responded_at - i.created_at)) / 60 AS numeric), 1),
-               round(CAST(avg(extract(epoch FROM r.at - i.created_at)) / 3600 AS numeric), 1)
-          FROM domain.incident i
-          LEFT JOIN LATERAL (SELECT min(a.at) AS at FROM domain.incident_audit a
-                              WHERE a.incident_id = i.id AND %s) r ON true
-         WHERE i.created_at >= :start AND i.created_at < :end %s
+        WITH facts AS (
+          SELECT day, assignment_group, opened, response_seconds, responded, resolution_seconds,
+                 resolved
+            FROM domain.report_day_resolution WHERE day >= :fromDay AND day < :splitDay
+          UNION ALL SELECT * FROM (%s) live)
+        SELECT to_char(date_trunc('week', CAST(day AS timestamp)), 'YYYY-MM-DD'),
+               CAST(sum(opened) AS bigint),
+               round(CAST(sum(response_seconds) / nullif(sum(responded), 0) / 60 AS numeric), 1),
+               round(CAST(sum(resolution_seconds) / nullif(sum(resolved), 0) / 3600 AS numeric), 1)
+          FROM facts WHERE TRUE %s
          GROUP BY 1 ORDER BY 1
         """
-            .formatted(INCIDENT_RESOLVED, groups(range, "i.assignment_group", params));
+            .formatted(DayFacts.RESOLUTION, groups(range, "assignment_group", params));
     return table(
         sql, params, List.of("Week of", "Incidents opened", "MTTA (minutes)", "MTTR (hours)"));
   }
@@ -226,6 +213,29 @@ public class ServiceReports {
             "Response breached",
             "Resolution breached",
             "Opened (UTC)"));
+  }
+
+  /**
+   * The parameters of a report over the daily summaries: days from {@code fromDay} up to {@code
+   * splitDay} (excluded) are read from them, the rest ({@code :la} to {@code :lb}) computed live.
+   */
+  private Map<String, Object> split(final ReportRange range) {
+    final Map<String, Object> params = params(range);
+    final LocalDate afterRange = range.to().plusDays(1);
+    final LocalDate covered =
+        jdbc.sql("SELECT covered_until FROM domain.report_rollup")
+            .query(LocalDate.class)
+            .optional()
+            .orElse(range.from());
+    final LocalDate split =
+        covered.isBefore(range.from())
+            ? range.from()
+            : covered.isAfter(afterRange) ? afterRange : covered;
+    params.put("fromDay", range.from());
+    params.put("splitDay", split);
+    params.put("la", OffsetDateTime.of(split.atStartOfDay(), ZoneOffset.UTC));
+    params.put("lb", params.get("end"));
+    return params;
   }
 
   private static Map<String, Object> params(final ReportRange range) {

@@ -8,6 +8,7 @@ import io.flowdesk.engine.gateway.GatewayServer;
 import io.flowdesk.engine.health.EngineHealth;
 import io.flowdesk.engine.job.HistoryCleanup;
 import io.flowdesk.engine.job.JobTimeouts;
+import io.flowdesk.engine.metrics.EngineMonitoring;
 import io.flowdesk.engine.rest.RestApiServlet;
 import io.flowdesk.engine.rest.StandaloneRestServer;
 import io.flowdesk.engine.support.EngineClock;
@@ -44,6 +45,7 @@ public final class Engine implements AutoCloseable {
   private final ScheduledExecutorService scheduler;
   private final ExecutorService jobExecutor;
   private final ScheduledExecutorService pollTimers;
+  private final EngineMonitoring monitoring;
 
   Engine(
       final ApiAccess access,
@@ -59,7 +61,9 @@ public final class Engine implements AutoCloseable {
       final EngineHealth health,
       final ExecutorService jobExecutor,
       final ScheduledExecutorService pollTimers,
-      final long scanMillis) {
+      final long scanMillis,
+      final EngineMonitoring monitoring) {
+    this.monitoring = monitoring;
     this.access = access;
     this.gateway = gateway;
     this.restApi = restApi;
@@ -189,6 +193,11 @@ public final class Engine implements AutoCloseable {
   }
 
   /** Runs timeouts and back-offs due now, e.g. right after a test advanced the clock. */
+  /** Incidents not resolved yet, for the host's monitoring. */
+  public long openIncidents() {
+    return monitoring.openIncidents();
+  }
+
   public int runDueTimeouts() {
     return jobTimeouts.runDue();
   }
@@ -205,6 +214,7 @@ public final class Engine implements AutoCloseable {
     dueTimers.close();
     pollTimers.shutdownNow();
     jobExecutor.shutdownNow();
+    monitoring.close();
     try {
       // A scan in progress finishes before the caller closes the data source under it.
       scheduler.awaitTermination(10, TimeUnit.SECONDS);

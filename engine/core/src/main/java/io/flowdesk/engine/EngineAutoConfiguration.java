@@ -2,6 +2,7 @@ package io.flowdesk.engine;
 
 import io.camunda.client.CredentialsProvider;
 import io.flowdesk.engine.deployment.DeploymentListener;
+import io.flowdesk.engine.metrics.EngineMetrics;
 import io.flowdesk.engine.rest.RestApiServlet;
 import io.flowdesk.engine.support.EngineClock;
 import io.flowdesk.engine.support.EngineLimits;
@@ -27,7 +28,8 @@ import org.springframework.core.env.Environment;
  * {@code flowdesk.engine.enabled=false} (workers then use an external Camunda 8). In a servlet web
  * application the REST API ({@code /v2}) is served on the application's own port, as Camunda 8.8
  * serves it on its web port; the application's camunda client is pointed at the engine. Beans of
- * type {@link DeploymentListener} hear of every deployment and resource deletion.
+ * type {@link DeploymentListener} hear of every deployment and resource deletion; an {@link
+ * EngineMetrics} bean hears of the engine's work.
  */
 @AutoConfiguration(
     after = DataSourceAutoConfiguration.class,
@@ -51,9 +53,14 @@ public class EngineAutoConfiguration {
       final DataSource dataSource,
       final EngineProperties properties,
       final EngineClock clock,
-      final ObjectProvider<DeploymentListener> deploymentListeners) {
+      final ObjectProvider<DeploymentListener> deploymentListeners,
+      final ObjectProvider<EngineMetrics> metrics) {
     return EngineBootstrap.start(
-        dataSource, properties, clock, deploymentListeners.orderedStream().toList());
+        dataSource,
+        properties,
+        clock,
+        deploymentListeners.orderedStream().toList(),
+        metrics.getIfUnique(() -> EngineMetrics.NONE));
   }
 
   /** {@code /v2/*} on the web application's own port. */

@@ -36,11 +36,15 @@ import io.flowdesk.engine.job.JobPolling;
 import io.flowdesk.engine.job.JobStreams;
 import io.flowdesk.engine.job.JobTimeouts;
 import io.flowdesk.engine.job.WorkerSightings;
+import io.flowdesk.engine.metrics.EngineMetrics;
+import io.flowdesk.engine.metrics.EngineMonitoring;
+import io.flowdesk.engine.metrics.RecordMetrics;
 import io.flowdesk.engine.rest.BatchItemActions;
 import io.flowdesk.engine.rest.RestApi;
 import io.flowdesk.engine.rest.RestApiServlet;
 import io.flowdesk.engine.rest.StandaloneRestServer;
 import io.flowdesk.engine.state.InstanceStore;
+import io.flowdesk.engine.state.RecordTaps;
 import io.flowdesk.engine.state.UserTaskRows;
 import io.flowdesk.engine.support.EngineClock;
 import io.flowdesk.engine.support.Keys;
@@ -103,6 +107,19 @@ public final class EngineBootstrap {
       final EngineProperties properties,
       final EngineClock clock,
       final List<DeploymentListener> deploymentListeners) {
+    return start(dataSource, properties, clock, deploymentListeners, EngineMetrics.NONE);
+  }
+
+  /**
+   * Starts an engine as {@link #start(DataSource, EngineProperties, EngineClock, List)} does,
+   * telling {@code metrics} of the engine's work (calls, instances, jobs, timers, messages).
+   */
+  public static Engine start(
+      final DataSource dataSource,
+      final EngineProperties properties,
+      final EngineClock clock,
+      final List<DeploymentListener> deploymentListeners,
+      final EngineMetrics metrics) {
     final ApiAccess access = ApiAccess.forEngine(properties.credentials(), properties.security());
     migrate(dataSource);
     final JdbcClient jdbc = JdbcClient.create(dataSource);
@@ -188,13 +205,14 @@ public final class EngineBootstrap {
             new BatchOperations(jdbc, transactions, keys, clock, jobExecutor));
     core.batches().actWith(new BatchItemActions(core, jdbc));
     final Lazy<RestApiServlet> restApi =
-        new Lazy<>(() -> RestApi.servlet(core, jdbc, access, properties.security()));
+        new Lazy<>(() -> RestApi.servlet(core, jdbc, access, properties.security(), metrics));
     final GatewayServer gateway =
         GatewayServer.start(
             properties.grpcHost(),
             properties.grpcPort(),
             new ZeebeGatewayService(core, jobExecutor),
-            access);
+            access,
+            metrics);
     core.topology().listeningOn(gateway.port());
     StandaloneRestServer restServer = null;
     if (properties.restPort() != EngineProperties.NO_LISTENER) {
@@ -223,7 +241,12 @@ public final class EngineBootstrap {
         new EngineHealth(jdbc, clock),
         jobExecutor,
         pollTimers,
-        properties.jobTimeoutScanMillis());
+        properties.jobTimeoutScanMillis(),
+        new EngineMonitoring(
+            jdbc,
+            RecordTaps.tap(
+                dataSource,
+                records -> new RecordMetrics(metrics).committed(records, clock.now()))));
   }
 
   private static ThreadFactory daemon(final String name) {

@@ -3,6 +3,7 @@ package io.flowdesk.engine.rest;
 import io.flowdesk.engine.access.ApiAccess;
 import io.flowdesk.engine.access.ApiSecurity;
 import io.flowdesk.engine.command.CommandCore;
+import io.flowdesk.engine.metrics.EngineMetrics;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -18,7 +19,17 @@ public final class RestApi {
       final JdbcClient jdbc,
       final ApiAccess access,
       final ApiSecurity security) {
-    final Router router = new Router();
+    return servlet(core, jdbc, access, security, EngineMetrics.NONE);
+  }
+
+  /** Builds the servlet as above, telling {@code metrics} of every call that reached a route. */
+  public static RestApiServlet servlet(
+      final CommandCore core,
+      final JdbcClient jdbc,
+      final ApiAccess access,
+      final ApiSecurity security,
+      final EngineMetrics metrics) {
+    final Router router = new Router(metrics);
     final Search search = new Search(jdbc);
     final FormBodies forms = new FormBodies(jdbc);
     new ClusterEndpoints(core.topology()).register(router);

@@ -2,6 +2,7 @@ package io.flowdesk.engine.rest;
 
 import io.flowdesk.engine.access.ApiClient;
 import io.flowdesk.engine.access.EnginePermission;
+import io.flowdesk.engine.metrics.EngineMetrics;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,6 +53,15 @@ final class Router {
   }
 
   private final List<Route> routes = new ArrayList<>();
+  private final EngineMetrics metrics;
+
+  Router() {
+    this(EngineMetrics.NONE);
+  }
+
+  Router(final EngineMetrics metrics) {
+    this.metrics = metrics;
+  }
 
   Router add(final String method, final String template, final Handler handler) {
     routes.add(new Route(method, split(template), RoutePermissions.of(method, template), handler));
@@ -101,6 +111,7 @@ final class Router {
         }
         exchange.client(client);
         exchange.pathVariables(route.match(path));
+        metrics.commandReceived("rest", route.method() + " /" + String.join("/", route.segments()));
         try {
           route.handler().handle(exchange);
         } catch (Exception | LinkageError e) {

@@ -37,6 +37,7 @@ public final class RecordLog {
   /** Adds the append to a batch of statements sent together. */
   public static void appendTo(
       final StatementBatch batch, final List<PendingRecord> records, final Timestamp now) {
+    RecordTaps.appended(records);
     int start = 0;
     while (start < records.size()) {
       final Long processInstanceKey = records.get(start).processInstanceKey();
