@@ -174,8 +174,8 @@ class ProblemRow {
 
   void moveTo(final ProblemState next, final Instant now) {
     this.state = next;
-    // Someone working it accepts the proposal.
-    if (next != ProblemState.NEW) {
+    // Analysing its root cause accepts a proposal; while assessed it is still only proposed.
+    if (next != ProblemState.NEW && next != ProblemState.ASSESS && next != ProblemState.CANCELED) {
       this.proposed = false;
     }
     this.updatedAt = micros(now);
