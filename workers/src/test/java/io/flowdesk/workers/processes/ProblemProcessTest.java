@@ -385,7 +385,16 @@ class ProblemProcessTest {
     clock.advance(Duration.ofMinutes(61));
     await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> true);
     assertThat(problems.linkedTo(numbers.get(0))).hasSize(1);
-    client.newCancelInstanceCommand(instance).send().join();
+    // The proposal's model runs inside the hourly run: cancel that (the root) instead.
+    client
+        .newProcessInstanceSearchRequest()
+        .filter(f -> f.processDefinitionId("problem-recurrence"))
+        .send()
+        .join()
+        .items()
+        .stream()
+        .filter(run -> "ACTIVE".equals(String.valueOf(run.getState())))
+        .forEach(run -> client.newCancelInstanceCommand(run.getProcessInstanceKey()).send().join());
   }
 
   UUID ci(final String name) {
