@@ -303,7 +303,7 @@ class ProblemsTest extends WebTestSupport {
                             + " \"incidents\": [\""
                             + linked.number()
                             + "\"]}")
-                    .with(as("agent.anna"))))
+                    .with(as("manager.maria"))))
             .get("number")
             .asText();
 
