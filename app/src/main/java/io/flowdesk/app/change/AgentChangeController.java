@@ -2,6 +2,7 @@ package io.flowdesk.app.change;
 
 import io.flowdesk.app.change.conflict.ChangePlanning;
 import io.flowdesk.app.forms.FormValidator;
+import io.flowdesk.app.problem.ProblemFixes;
 import io.flowdesk.app.record.JournalPosting;
 import io.flowdesk.app.record.RecordFiles;
 import io.flowdesk.app.record.RecordPages;
@@ -58,6 +59,7 @@ class AgentChangeController {
   private final ChangeConflicts conflicts;
   private final ChangePlanning planning;
   private final Clock clock;
+  private final ProblemFixes fixes;
 
   AgentChangeController(
       final ChangeAccess access,
@@ -69,7 +71,9 @@ class AgentChangeController {
       final IncidentRecords incidents,
       final ChangeConflicts conflicts,
       final ChangePlanning planning,
-      final Clock clock) {
+      final Clock clock,
+      final ProblemFixes fixes) {
+    this.fixes = fixes;
     this.conflicts = conflicts;
     this.planning = planning;
     this.clock = clock;
@@ -98,6 +102,7 @@ class AgentChangeController {
     model.addAttribute(
         "cabOutcome", records.authorizationOf(change.id()).map(CabOutcome::of).orElse(null));
     model.addAttribute("possiblyCaused", incidents.cis().possiblyCausedBy(change.id()));
+    model.addAttribute("fixesProblems", fixes.fixedWith(change.number()));
     model.addAttribute("conflicts", conflicts.of(change.id()));
     model.addAttribute("mayPlan", planning.mayPlan(viewer(), change) && plannable(change));
     model.addAttribute("plan", plan);

@@ -1,6 +1,7 @@
 package io.flowdesk.app.change;
 
 import io.flowdesk.domain.incident.Incident;
+import io.flowdesk.domain.problem.Problem;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -88,6 +89,29 @@ public record ChangeDraft(
         null,
         null,
         List.of(incident.number()));
+  }
+
+  /**
+   * A normal change raised to fix a problem: its short description and affected CIs (by CMDB id,
+   * which the pickers resolve); linked to the problem once raised, not to its incidents.
+   */
+  static ChangeDraft forProblem(final Problem problem) {
+    final List<String> cis =
+        problem.affectedCis().stream().map(ci -> ci.ciId().toString()).toList();
+    return new ChangeDraft(
+        "normal",
+        null,
+        "Fix " + problem.number() + ": " + problem.shortDescription(),
+        null,
+        cis,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        List.of(),
+        cis);
   }
 
   /** One CI picker of the raise form: the text it shows and the id chosen (or empty). */

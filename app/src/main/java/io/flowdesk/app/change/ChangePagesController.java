@@ -3,6 +3,7 @@ package io.flowdesk.app.change;
 import io.flowdesk.app.forms.FormValidator;
 import io.flowdesk.app.forms.Pickers;
 import io.flowdesk.app.incident.IncidentAccess;
+import io.flowdesk.app.problem.ProblemFixes;
 import io.flowdesk.app.record.IdempotencyKeys;
 import io.flowdesk.app.record.ProcessNotStartedException;
 import io.flowdesk.app.security.Viewer;
@@ -13,6 +14,7 @@ import io.flowdesk.domain.change.ChangeRecords;
 import io.flowdesk.domain.change.ChangeState;
 import io.flowdesk.domain.change.ChangeType;
 import io.flowdesk.domain.incident.Incident;
+import io.flowdesk.domain.problem.Problem;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -36,7 +38,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * second post of the same form (double click, reload) raises nothing more. Raised from an incident
  * ({@code /changes/new?incident=INC…}, the incident page's "Raise change"), the form starts with
  * the incident's short description and configuration item, and the change is linked to the
- * incident.
+ * incident. Raised from a problem ({@code /changes/new?problem=PRB…}, the problem page's "Raise a
+ * change"), it starts with the problem's summary and CIs and is linked to the problem as its fix.
  */
 @Controller
 @RequestMapping("/changes")
@@ -51,6 +54,7 @@ class ChangePagesController {
   private final Viewers viewers;
   private final IdempotencyKeys onceOnly;
   private final IncidentAccess incidents;
+  private final ProblemFixes fixes;
 
   ChangePagesController(
       final ChangeDrafts drafts,
@@ -59,7 +63,9 @@ class ChangePagesController {
       final ChangeAccess access,
       final Viewers viewers,
       final IdempotencyKeys onceOnly,
-      final IncidentAccess incidents) {
+      final IncidentAccess incidents,
+      final ProblemFixes fixes) {
+    this.fixes = fixes;
     this.drafts = drafts;
     this.raising = raising;
     this.records = records;
@@ -96,8 +102,15 @@ class ChangePagesController {
   @GetMapping("/new")
   String raiseForm(
       @RequestParam(name = "incident", required = false) final String incidentNumber,
+      @RequestParam(name = "problem", required = false) final String problemNumber,
       final Model model) {
     final Viewer viewer = viewer();
+    if (problemNumber != null && !problemNumber.isBlank()) {
+      // 404 for no such problem, 403 for one the agent may not see, as on the problem's page.
+      final Problem problem = fixes.problemToFix(viewer, problemNumber.strip());
+      model.addAttribute("fixes", problem.number());
+      return form(model, ChangeDraft.forProblem(problem), Map.of());
+    }
     if (incidentNumber == null || incidentNumber.isBlank()) {
       return form(model, ChangeDraft.blank(), Map.of());
     }
@@ -122,10 +135,19 @@ class ChangePagesController {
       @RequestParam(required = false) final String testPlan,
       @RequestParam(required = false) final String assignmentGroup,
       @RequestParam(name = "incidents", required = false) final List<String> linked,
+      @RequestParam(name = "problem", required = false) final String problemNumber,
       @RequestParam(name = FormValidator.ONCE_PARAMETER, required = false) final String once,
       final Model model,
       final RedirectAttributes redirect) {
     final Viewer viewer = viewer();
+    // Checked before anything is written: a change is never raised for a problem it cannot fix.
+    final Problem fixed =
+        problemNumber == null || problemNumber.isBlank()
+            ? null
+            : fixes.problemToFix(viewer, problemNumber.strip());
+    if (fixed != null) {
+      model.addAttribute("fixes", fixed.number());
+    }
     final List<String> cis = new ArrayList<>();
     final List<String> chosen = new ArrayList<>();
     if (affectedCis != null) {
@@ -167,7 +189,13 @@ class ChangePagesController {
               viewer.username(),
               IdempotencyKeys.CHANGES,
               once,
-              () -> raising.raise(checked.change()).number());
+              () -> {
+                final String raised = raising.raise(checked.change()).number();
+                if (fixed != null) {
+                  fixes.fixedBy(viewer, fixed, raised);
+                }
+                return raised;
+              });
     } catch (IllegalArgumentException refused) {
       model.addAttribute("problem", refused.getMessage());
       return form(model, draft, Map.of());
@@ -179,7 +207,9 @@ class ChangePagesController {
               + " was canceled. Please try again.");
       return form(model, draft, Map.of());
     }
-    redirect.addFlashAttribute("flash", "Change " + number + " raised.");
+    redirect.addFlashAttribute(
+        "flash",
+        "Change " + number + " raised" + (fixed == null ? "." : " to fix " + fixed.number() + "."));
     return "redirect:/changes/" + number;
   }
 

@@ -16,6 +16,7 @@ import io.flowdesk.domain.incident.Incident;
 import io.flowdesk.domain.incident.IncidentRecords;
 import io.flowdesk.domain.incident.LinkedCi;
 import io.flowdesk.domain.incident.PossibleCause;
+import io.flowdesk.domain.problem.ProblemRecords;
 import io.flowdesk.domain.record.AuditEntry;
 import java.io.IOException;
 import java.time.Instant;
@@ -48,6 +49,7 @@ class AgentIncidentController {
   private final Viewers viewers;
   private final JournalPosting journal;
   private final ChangeRecords changes;
+  private final ProblemRecords problems;
   private final IncidentRecords records;
   private final CiChoices ciChoices;
   private final ImpactedServices impactedServices;
@@ -60,6 +62,7 @@ class AgentIncidentController {
       final Viewers viewers,
       final JournalPosting journal,
       final ChangeRecords changes,
+      final ProblemRecords problems,
       final IncidentRecords records,
       final CiChoices ciChoices,
       final ImpactedServices impactedServices) {
@@ -70,6 +73,7 @@ class AgentIncidentController {
     this.viewers = viewers;
     this.journal = journal;
     this.changes = changes;
+    this.problems = problems;
     this.records = records;
     this.ciChoices = ciChoices;
     this.impactedServices = impactedServices;
@@ -86,6 +90,13 @@ class AgentIncidentController {
     model.addAttribute("changes", changes.linkedTo(incident.number()));
     final List<LinkedCi> cis = records.cis().of(incident.id());
     model.addAttribute("cis", cis);
+    model.addAttribute("problems", problems.linkedTo(incident.number()));
+    // The known error database: the workaround of every known error linked to it or about one of
+    // its CIs or its category.
+    model.addAttribute(
+        "knownErrors",
+        problems.knownErrorsFor(
+            incident.number(), cis.stream().map(LinkedCi::id).toList(), incident.category()));
     model.addAttribute(
         "impactedServices", impactedServices.of(cis.stream().map(LinkedCi::id).toList()));
     model.addAttribute("possibleCauses", records.cis().possibleCauses(incident.id()));

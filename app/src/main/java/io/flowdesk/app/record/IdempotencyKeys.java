@@ -26,6 +26,9 @@ public class IdempotencyKeys {
   /** The scope of changes raised, through the API or the raise form. */
   public static final String CHANGES = "change";
 
+  /** The scope of problems raised, through the API or the problem form. */
+  public static final String PROBLEMS = "problem";
+
   static final int HOURS_KEPT = 24;
   static final int MAX_KEY_LENGTH = 200;
 

@@ -41,7 +41,9 @@ class DemoData implements ApplicationRunner {
           // Change models (processes/change/): the change manager authorizes low-risk changes
           // and reviews them; the CAB votes on moderate and high risks (quorum 2).
           new AssignmentGroup("change-management", "Change management", "manager.maria"),
-          new AssignmentGroup("cab", "Change advisory board", null));
+          new AssignmentGroup("cab", "Change advisory board", null),
+          // Problem model (processes/problem/): proposed problems and their tasks go here.
+          new AssignmentGroup("problem-management", "Problem management", "manager.maria"));
 
   static final List<DemoPerson> PEOPLE =
       List.of(
@@ -53,7 +55,7 @@ class DemoData implements ApplicationRunner {
               "manager.maria",
               "Maria Manager",
               Set.of(Role.MANAGER),
-              Set.of("service-desk", "network-team", "change-management")),
+              Set.of("service-desk", "network-team", "change-management", "problem-management")),
           new DemoPerson("cab.carl", "Carl CAB", Set.of(Role.CAB_MEMBER), Set.of("cab")),
           new DemoPerson("cab.cora", "Cora CAB", Set.of(Role.CAB_MEMBER), Set.of("cab")),
           new DemoPerson("cab.chris", "Chris CAB", Set.of(Role.CAB_MEMBER), Set.of("cab")),

@@ -121,6 +121,8 @@ class SecurityConfiguration {
                         "/incidents/**",
                         "/requests/**",
                         "/changes/**",
+                        "/problems",
+                        "/problems/**",
                         "/cmdb",
                         "/cmdb/**",
                         "/reports",

@@ -77,6 +77,7 @@ class SignInTest extends WebTestSupport {
             "Inbox",
             "Incidents",
             "Changes",
+            "Problems",
             "CMDB",
             "Reports");
     // Agents find the calendar, the CAB view and blackout windows in the change pages' own
@@ -101,6 +102,7 @@ class SignInTest extends WebTestSupport {
             "Inbox",
             "Incidents",
             "Changes",
+            "Problems",
             "CMDB",
             "Reports",
             "Operate",

@@ -21,6 +21,7 @@ public record RecordKind(String table, String prefix, String noun) {
   public static final RecordKind INCIDENT = new RecordKind("incident", "INC", "incident");
   public static final RecordKind REQUEST = new RecordKind("request", "REQ", "request");
   public static final RecordKind CHANGE = new RecordKind("change_request", "CHG", "change");
+  public static final RecordKind PROBLEM = new RecordKind("problem", "PRB", "problem");
 
   public RecordKind {
     // Table names go into SQL text; only plain lower-case names can get there.
