@@ -1,5 +1,6 @@
 package io.flowdesk.app.change;
 
+import io.flowdesk.app.problem.ProblemFixes;
 import io.flowdesk.app.record.IdempotencyKeys;
 import io.flowdesk.app.record.InvalidRequestException;
 import io.flowdesk.app.record.JsonRequest;
@@ -12,6 +13,8 @@ import io.flowdesk.domain.change.Change;
 import io.flowdesk.domain.change.ChangeRecords;
 import io.flowdesk.domain.change.ChangeState;
 import io.flowdesk.domain.change.ChangeType;
+import io.flowdesk.domain.problem.Problem;
+import io.flowdesk.domain.problem.ProblemNotFoundException;
 import io.flowdesk.domain.record.JournalEntry;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -33,6 +36,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The change REST API: the same checks, records and permissions as the change pages (agents,
@@ -52,6 +56,7 @@ class ChangeApiController {
   private final ChangeAccess access;
   private final Viewers viewers;
   private final IdempotencyKeys onceOnly;
+  private final ProblemFixes fixes;
 
   ChangeApiController(
       final ChangeDrafts drafts,
@@ -59,7 +64,9 @@ class ChangeApiController {
       final ChangeRecords records,
       final ChangeAccess access,
       final Viewers viewers,
-      final IdempotencyKeys onceOnly) {
+      final IdempotencyKeys onceOnly,
+      final ProblemFixes fixes) {
+    this.fixes = fixes;
     this.drafts = drafts;
     this.raising = raising;
     this.records = records;
@@ -81,7 +88,8 @@ class ChangeApiController {
             "implementationPlan",
             "backoutPlan",
             "testPlan",
-            "assignmentGroup")) {
+            "assignmentGroup",
+            "problem")) {
       fields.put(text, String.class);
     }
     fields.put("affectedCis", List.class);
@@ -157,7 +165,8 @@ class ChangeApiController {
               + " (standard only), \"summary\", \"description\", \"affectedCis\": [CMDB CI ids (or exact CI names)],"
               + " \"plannedStart\", \"plannedEnd\" (ISO-8601 with offset), \"implementationPlan\","
               + " \"backoutPlan\", \"testPlan\", \"assignmentGroup\", \"incidents\": [numbers of"
-              + " incidents you may see]}. A standard change takes what is left empty from its"
+              + " incidents you may see], \"problem\": number of a problem you may see (the"
+              + " change is its fix)}. A standard change takes what is left empty from its"
               + " template; emergency changes are raised by change managers only. The change is"
               + " linked to the incidents both ways. 400 naming each field that is wrong."
               + " Records the change, starts its type's process and answers 201 with the change."
@@ -168,6 +177,7 @@ class ChangeApiController {
       @RequestBody(required = false) final Map<String, Object> body) {
     final Viewer viewer = access.requireChangeWorker(viewer());
     final JsonRequest request = JsonRequest.of(body, RAISE_FIELDS);
+    final Problem fixed = problemToFix(viewer, request.text("problem"));
     final ChangeDrafts.Checked checked =
         drafts.check(
             new ChangeDraft(
@@ -192,10 +202,30 @@ class ChangeApiController {
             viewer.username(),
             IdempotencyKeys.CHANGES,
             key,
-            () -> raising.raise(checked.change()).number());
+            () -> {
+              final String raised = raising.raise(checked.change()).number();
+              if (fixed != null) {
+                fixes.fixedBy(viewer, fixed, raised);
+              }
+              return raised;
+            });
     final Change change = access.find(viewer, number);
     return ResponseEntity.created(URI.create("/api/changes/" + change.number()))
         .body(ChangeResource.of(change));
+  }
+
+  // The problem the change fixes; one the raiser may not see reads as unknown, as incidents do.
+  private Problem problemToFix(final Viewer viewer, final String number) {
+    if (number == null || number.isBlank()) {
+      return null;
+    }
+    try {
+      return fixes.problemToFix(viewer, number.strip());
+    } catch (ResponseStatusException | ProblemNotFoundException | AccessDeniedException unknown) {
+      throw new InvalidRequestException(
+          "The change is not complete.",
+          Map.of("problem", "there is no problem " + number.strip() + " you may see"));
+    }
   }
 
   private static List<String> names(final String field, final String what, final Object given) {

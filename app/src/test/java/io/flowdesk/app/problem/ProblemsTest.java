@@ -359,6 +359,21 @@ class ProblemsTest extends WebTestSupport {
         .containsExactly(number);
     assertThat(html(get("/problems/" + number).session(anna)).select("#fix-changes a").eachText())
         .containsExactly(change);
+    // Through the API too: a fix names its problem; one nobody may see is named at the field.
+    final String body =
+        """
+        {"type": "normal", "summary": "Second fix", "plannedStart": "2030-03-02T20:00Z",
+         "plannedEnd": "2030-03-02T21:00Z", "assignmentGroup": "service-desk", "problem": "%s"}""";
+    mvc.perform(postJson("/api/changes", body.formatted("PRB9999999")).with(as("agent.anna")))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().string(org.hamcrest.Matchers.containsString("\"problem\"")));
+    final String viaApi =
+        body(mvc.perform(postJson("/api/changes", body.formatted(number)).with(as("agent.anna")))
+                .andExpect(status().isCreated()))
+            .path("number")
+            .asText();
+    assertThat(problems.findByNumber(number).orElseThrow().changes())
+        .containsExactlyInAnyOrder(change, viaApi);
 
     // Unlinking: the linked incident no longer lists the problem.
     mvc.perform(

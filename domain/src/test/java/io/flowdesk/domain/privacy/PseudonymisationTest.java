@@ -37,6 +37,10 @@ import io.flowdesk.domain.incident.IncidentRecords;
 import io.flowdesk.domain.incident.JournalKind;
 import io.flowdesk.domain.incident.Level;
 import io.flowdesk.domain.incident.NewIncident;
+import io.flowdesk.domain.incident.Priority;
+import io.flowdesk.domain.problem.NewProblem;
+import io.flowdesk.domain.problem.Problem;
+import io.flowdesk.domain.problem.ProblemRecords;
 import io.flowdesk.domain.record.Actor;
 import io.flowdesk.domain.request.NewRequest;
 import io.flowdesk.domain.request.Request;
@@ -418,6 +422,25 @@ class PseudonymisationTest {
                 Map.of()),
             jo);
     cmdb.relate(app.id(), RelationshipType.RUNS_ON, server.id(), jo);
+    final ProblemRecords problems = context.getBean(ProblemRecords.class);
+    final Problem problem =
+        problems.record(
+            new NewProblem(
+                "j.smith's disks keep failing",
+                "Reported by j.smith",
+                null,
+                List.of(new AffectedCi(server.id(), server.name())),
+                "desk",
+                "j.smith",
+                Priority.P3,
+                List.of(incident.number()),
+                "j.smith",
+                false),
+            jo);
+    problems
+        .core()
+        .addJournalEntry(
+            problem.id(), io.flowdesk.domain.record.JournalKind.WORK_NOTE, "Ask j.smith", jo);
     assertThat(columnsMentioning("j.smith")).isNotEmpty();
 
     context
@@ -462,6 +485,10 @@ class PseudonymisationTest {
         .isNotEmpty()
         .allSatisfy(entry -> assertThat(entry.actor()).isEqualTo("erased-5e5e5e"));
     assertThat(cmdb.relationships(app.id())).hasSize(1);
+    final Problem problemAfter = problems.find(problem.id()).orElseThrow();
+    assertThat(problemAfter.number()).isEqualTo(problem.number());
+    assertThat(problemAfter.raisedBy()).isEqualTo("erased-5e5e5e");
+    assertThat(problemAfter.assignee()).isEqualTo("erased-5e5e5e");
     // The directory: the entry under the pseudonym keeps its roles, the people it managed follow.
     assertThat(directory.person("j.smith")).isEmpty();
     assertThat(directory.person("erased-5e5e5e").orElseThrow().roles()).containsExactly(Role.AGENT);
