@@ -9,20 +9,16 @@ import io.flowdesk.domain.change.ChangeTemplate;
 import io.flowdesk.domain.change.ChangeType;
 import io.flowdesk.domain.change.NewChange;
 import io.flowdesk.domain.directory.Directory;
-import io.flowdesk.domain.incident.IncidentRecords;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,7 +39,6 @@ public class ChangeDrafts {
   static final int NAME = 64;
 
   private final ChangeRecords records;
-  private final IncidentRecords incidents;
   private final IncidentAccess incidentAccess;
   private final CiChoices ciChoices;
   private final Directory directory;
@@ -51,13 +46,11 @@ public class ChangeDrafts {
 
   ChangeDrafts(
       final ChangeRecords records,
-      final IncidentRecords incidents,
       final IncidentAccess incidentAccess,
       final CiChoices ciChoices,
       final Directory directory,
       final Clock clock) {
     this.records = records;
-    this.incidents = incidents;
     this.incidentAccess = incidentAccess;
     this.ciChoices = ciChoices;
     this.directory = directory;
@@ -111,7 +104,7 @@ public class ChangeDrafts {
       problems.put("plannedEnd", "must be after the planned start");
     }
     final List<AffectedCi> cis = affectedCis(draft, problems);
-    final List<String> linked = incidents(draft.incidents(), raiser, problems);
+    final List<String> linked = incidentAccess.linkable(raiser, draft.incidents(), problems);
     if (!problems.isEmpty()) {
       return new Checked(null, problems);
     }
@@ -205,43 +198,9 @@ public class ChangeDrafts {
    */
   public List<AffectedCi> affectedCis(
       final List<String> texts, final List<String> chosen, final Map<String, String> problems) {
-    final Map<UUID, AffectedCi> cis = new LinkedHashMap<>();
-    for (int i = 0; i < texts.size(); i++) {
-      final CiChoices.Choice choice =
-          ciChoices.resolve(texts.get(i), i < chosen.size() ? chosen.get(i) : null);
-      if (choice instanceof CiChoices.Choice.Found found) {
-        cis.putIfAbsent(found.ci().id(), new AffectedCi(found.ci().id(), found.ci().name()));
-      } else if (choice instanceof CiChoices.Choice.Unresolved unresolved) {
-        problems.putIfAbsent("affectedCis", unresolved.problem());
-      }
-    }
-    return List.copyOf(cis.values());
-  }
-
-  private List<String> incidents(
-      final List<String> numbers, final Viewer raiser, final Map<String, String> problems) {
-    final Set<String> distinct = new LinkedHashSet<>();
-    for (final String number : numbers) {
-      if (!blank(number)) {
-        distinct.add(number.strip());
-      }
-    }
-    final List<String> unknown =
-        distinct.stream()
-            .filter(
-                number ->
-                    incidents
-                        .findByNumber(number)
-                        .filter(incident -> incidentAccess.permits(raiser, incident))
-                        .isEmpty())
-            .toList();
-    if (!unknown.isEmpty()) {
-      problems.put(
-          "incidents",
-          (unknown.size() == 1 ? "there is no incident " : "there are no incidents ")
-              + String.join(", ", unknown));
-    }
-    return List.copyOf(distinct);
+    return ciChoices.resolveAll(texts, chosen, "affectedCis", problems).stream()
+        .map(ci -> new AffectedCi(ci.id(), ci.name()))
+        .toList();
   }
 
   private static void length(

@@ -4,6 +4,7 @@ import io.flowdesk.app.forms.Pickers;
 import io.flowdesk.domain.cmdb.Cmdb;
 import io.flowdesk.domain.cmdb.ConfigurationItem;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -83,6 +84,33 @@ public class CiChoices implements Pickers {
             + "\u201d ("
             + named.stream().map(ConfigurationItem::className).collect(Collectors.joining(", "))
             + "): choose one from the list");
+  }
+
+  /**
+   * The CIs that several pickers of one field name, each once: {@code texts} as the pickers show
+   * them (a name, or a CI id as an API sends), {@code chosen} the ids the browser's pickers chose,
+   * position by position (shorter or empty where none was). The first input that names no single CI
+   * is {@code field}'s problem, naming what was entered.
+   */
+  public List<ConfigurationItem> resolveAll(
+      final List<String> texts,
+      final List<String> chosen,
+      final String field,
+      final Map<String, String> problems) {
+    final Map<java.util.UUID, ConfigurationItem> cis = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < texts.size(); i++) {
+      // An emptied field names no CI, whatever id its picker chose before.
+      if (texts.get(i) == null || texts.get(i).isBlank()) {
+        continue;
+      }
+      final Choice choice = resolve(texts.get(i), i < chosen.size() ? chosen.get(i) : null);
+      if (choice instanceof Choice.Found found) {
+        cis.putIfAbsent(found.ci().id(), found.ci());
+      } else if (choice instanceof Choice.Unresolved unresolved) {
+        problems.putIfAbsent(field, unresolved.problem());
+      }
+    }
+    return List.copyOf(cis.values());
   }
 
   @Override

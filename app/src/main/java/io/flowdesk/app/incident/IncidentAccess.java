@@ -8,6 +8,9 @@ import io.flowdesk.domain.incident.IncidentNotFoundException;
 import io.flowdesk.domain.incident.IncidentQuery;
 import io.flowdesk.domain.incident.IncidentRecords;
 import io.flowdesk.domain.record.RecordKind;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -32,6 +35,37 @@ public class IncidentAccess extends RecordAccess<Incident> {
   IncidentAccess(final IncidentRecords records) {
     super(RecordKind.INCIDENT);
     this.records = records;
+  }
+
+  /**
+   * The incident numbers a record links to, each once, when every one is an incident {@code raiser}
+   * may see; otherwise the {@code incidents} problem names the others (one the raiser may not see
+   * reads as one that does not exist).
+   */
+  public List<String> linkable(
+      final Viewer raiser, final List<String> numbers, final Map<String, String> problems) {
+    final Set<String> distinct = new LinkedHashSet<>();
+    for (final String number : numbers) {
+      if (number != null && !number.isBlank()) {
+        distinct.add(number.strip());
+      }
+    }
+    final List<String> unknown =
+        distinct.stream()
+            .filter(
+                number ->
+                    records
+                        .findByNumber(number)
+                        .filter(incident -> permits(raiser, incident))
+                        .isEmpty())
+            .toList();
+    if (!unknown.isEmpty()) {
+      problems.put(
+          "incidents",
+          (unknown.size() == 1 ? "there is no incident " : "there are no incidents ")
+              + String.join(", ", unknown));
+    }
+    return List.copyOf(distinct);
   }
 
   /** Whether {@code viewer} may see and act on {@code incident}. */

@@ -5,17 +5,13 @@ import io.flowdesk.app.incident.IncidentAccess;
 import io.flowdesk.app.security.Viewer;
 import io.flowdesk.domain.change.AffectedCi;
 import io.flowdesk.domain.directory.Directory;
-import io.flowdesk.domain.incident.IncidentRecords;
 import io.flowdesk.domain.incident.Priority;
 import io.flowdesk.domain.problem.NewProblem;
 import io.flowdesk.domain.problem.ProblemRecords;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,17 +26,12 @@ public class ProblemDrafts {
   static final int TEXT = 10_000;
   static final int NAME = 64;
 
-  private final IncidentRecords incidents;
   private final IncidentAccess incidentAccess;
   private final CiChoices ciChoices;
   private final Directory directory;
 
   ProblemDrafts(
-      final IncidentRecords incidents,
-      final IncidentAccess incidentAccess,
-      final CiChoices ciChoices,
-      final Directory directory) {
-    this.incidents = incidents;
+      final IncidentAccess incidentAccess, final CiChoices ciChoices, final Directory directory) {
     this.incidentAccess = incidentAccess;
     this.ciChoices = ciChoices;
     this.directory = directory;
@@ -93,47 +84,17 @@ public class ProblemDrafts {
   }
 
   private List<AffectedCi> affectedCis(final ProblemDraft draft, final Map<String, String> errors) {
-    final Map<UUID, AffectedCi> cis = new LinkedHashMap<>();
-    for (int i = 0; i < draft.affectedCis().size(); i++) {
-      if (blank(draft.affectedCis().get(i))) {
-        continue;
-      }
-      final CiChoices.Choice choice =
-          ciChoices.resolve(draft.affectedCis().get(i), draft.chosenCi(i));
-      if (choice instanceof CiChoices.Choice.Found found) {
-        cis.putIfAbsent(found.ci().id(), new AffectedCi(found.ci().id(), found.ci().name()));
-      } else if (choice instanceof CiChoices.Choice.Unresolved unresolved) {
-        errors.putIfAbsent("affectedCis", unresolved.problem());
-      }
-    }
-    return List.copyOf(cis.values());
+    return ciChoices
+        .resolveAll(draft.affectedCis(), draft.chosenCis(), "affectedCis", errors)
+        .stream()
+        .map(ci -> new AffectedCi(ci.id(), ci.name()))
+        .toList();
   }
 
   /** The numbers, each once, when every one is an incident the raiser may see. */
   List<String> incidents(
       final List<String> numbers, final Viewer raiser, final Map<String, String> errors) {
-    final Set<String> distinct = new LinkedHashSet<>();
-    for (final String number : numbers) {
-      if (!blank(number)) {
-        distinct.add(number.strip());
-      }
-    }
-    final List<String> unknown =
-        distinct.stream()
-            .filter(
-                number ->
-                    incidents
-                        .findByNumber(number)
-                        .filter(incident -> incidentAccess.permits(raiser, incident))
-                        .isEmpty())
-            .toList();
-    if (!unknown.isEmpty()) {
-      errors.put(
-          "incidents",
-          (unknown.size() == 1 ? "there is no incident " : "there are no incidents ")
-              + String.join(", ", unknown));
-    }
-    return List.copyOf(distinct);
+    return incidentAccess.linkable(raiser, numbers, errors);
   }
 
   private static void length(

@@ -412,6 +412,21 @@ class ChangeConflictsApiTest extends WebTestSupport {
     assertThat(records.findByNumber(change.number()).orElseThrow().plannedStart())
         .isEqualTo(at(week, 20));
 
+    // Emptying a picker removes its CI, though its hidden choice still names the CI.
+    final ConfigurationItem db = server();
+    mvc.perform(
+            post("/changes/" + change.number() + "/plan")
+                .session(anna)
+                .with(csrf())
+                .param("plannedStart", "2033-05-02T10:00")
+                .param("plannedEnd", "2033-05-02T12:00")
+                .param("affectedCis", "", db.name())
+                .param("chosen:affectedCis", web.id().toString(), db.id().toString()))
+        .andExpect(status().is3xxRedirection());
+    assertThat(records.findByNumber(change.number()).orElseThrow().affectedCis())
+        .extracting(AffectedCi::ciId)
+        .containsExactly(db.id());
+
     assertThat(
             html(get("/changes/" + change.number()).session(signIn("agent.nils")))
                 .select("#plan-form"))
