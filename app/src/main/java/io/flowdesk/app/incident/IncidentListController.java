@@ -1,8 +1,8 @@
 package io.flowdesk.app.incident;
 
+import io.flowdesk.app.record.ListParams;
 import io.flowdesk.app.security.Viewer;
 import io.flowdesk.app.security.Viewers;
-import io.flowdesk.app.system.PageNumbers;
 import io.flowdesk.domain.incident.Incident;
 import io.flowdesk.domain.incident.IncidentQuery;
 import io.flowdesk.domain.incident.IncidentRecords;
@@ -13,12 +13,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.data.domain.Page;
@@ -33,7 +30,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The agents' and managers' incident list {@code /incidents}: text search, filters, sort by column,
@@ -75,27 +71,29 @@ class IncidentListController {
       final Model model) {
     final Viewer viewer = agent();
     final Map<String, String> errors = new LinkedHashMap<>();
-    final Set<IncidentState> states = values(params, "state", IncidentState.class, errors);
-    final Set<Priority> priorities = values(params, "priority", Priority.class, errors);
-    final LocalDate from = date(params, "from", errors);
-    final LocalDate to = date(params, "to", errors);
+    final Set<IncidentState> states =
+        ListParams.values(params, "state", IncidentState.class, errors);
+    final Set<Priority> priorities = ListParams.values(params, "priority", Priority.class, errors);
+    final LocalDate from = ListParams.date(params, "from", errors);
+    final LocalDate to = ListParams.date(params, "to", errors);
     if (from != null && to != null && from.isAfter(to)) {
       errors.put("from", "from (" + from + ") is after to (" + to + ")");
     }
     final Boolean breached =
-        switch (text(params, "breached")) {
+        switch (ListParams.text(params, "breached")) {
           case "yes" -> Boolean.TRUE;
           case "no" -> Boolean.FALSE;
           default -> null;
         };
-    final String sortKey = text(params, "sort").isEmpty() ? "created" : text(params, "sort");
+    final String sortKey =
+        ListParams.text(params, "sort").isEmpty() ? "created" : ListParams.text(params, "sort");
     final IncidentListColumn sortColumn = IncidentListColumn.byKey(sortKey).orElse(null);
     if (sortColumn == null || sortColumn.sortProperty() == null) {
       errors.put("sort", "cannot sort by '" + sortKey + "'");
     }
-    final int page = number(params, "page", errors);
+    final int page = ListParams.page(params, "page", errors);
     final List<IncidentListColumn> columns = columns(params);
-    final String group = text(params, "group");
+    final String group = ListParams.text(params, "group");
     model.addAttribute("params", params);
     model.addAttribute("columns", columns);
     model.addAttribute("allColumns", IncidentListColumn.values());
@@ -105,7 +103,7 @@ class IncidentListController {
         "groups", viewer.seesAllRecords() ? List.of() : viewer.groups().stream().sorted().toList());
     model.addAttribute("saved", savedFilters.of(viewer.username(), LIST));
     model.addAttribute("query", request.getQueryString() == null ? "" : request.getQueryString());
-    model.addAttribute("links", new Links(params));
+    model.addAttribute("links", new ListParams.Links("/incidents", params));
     model.addAttribute("errors", errors);
     if (!errors.isEmpty()) {
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -120,14 +118,14 @@ class IncidentListController {
                 group.isEmpty() ? Set.of() : Set.of(group),
                 states,
                 priorities,
-                blankToNull(text(params, "assignee")),
+                blankToNull(ListParams.text(params, "assignee")),
                 breached,
-                blankToNull(text(params, "q")),
-                blankToNull(text(params, "ci")),
+                blankToNull(ListParams.text(params, "q")),
+                blankToNull(ListParams.text(params, "ci")),
                 from == null ? null : from.atStartOfDay(ZoneOffset.UTC).toInstant(),
                 to == null ? null : to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
     final Sort.Direction direction =
-        "asc".equals(text(params, "dir")) ? Sort.Direction.ASC : Sort.Direction.DESC;
+        "asc".equals(ListParams.text(params, "dir")) ? Sort.Direction.ASC : Sort.Direction.DESC;
     final Page<Incident> found =
         records.search(
             query, PageRequest.of(page, PAGE_SIZE, Sort.by(direction, sortColumn.sortProperty())));
@@ -162,42 +160,6 @@ class IncidentListController {
     return "redirect:/incidents";
   }
 
-  /** Links that keep every other filter: to a page, and to a sort by a column. */
-  public record Links(MultiValueMap<String, String> params) {
-
-    public String page(final int page) {
-      return with("page", Integer.toString(page));
-    }
-
-    public String sort(final IncidentListColumn column) {
-      final boolean sameAscending =
-          column.key().equals(params.getFirst("sort")) && !"asc".equals(params.getFirst("dir"));
-      final UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/incidents");
-      params.forEach(
-          (key, values) -> {
-            if (!Set.of("sort", "dir", "page").contains(key)) {
-              uri.queryParam(key, values.toArray());
-            }
-          });
-      return uri.queryParam("sort", column.key())
-          .queryParam("dir", sameAscending ? "asc" : "desc")
-          .encode()
-          .build()
-          .toUriString();
-    }
-
-    private String with(final String name, final String value) {
-      final UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/incidents");
-      params.forEach(
-          (key, values) -> {
-            if (!key.equals(name)) {
-              uri.queryParam(key, values.toArray());
-            }
-          });
-      return uri.queryParam(name, value).encode().build().toUriString();
-    }
-  }
-
   private Viewer agent() {
     final Viewer viewer = viewers.current().orElseThrow();
     if (!viewer.worksTickets()) {
@@ -215,63 +177,6 @@ class IncidentListController {
       }
     }
     return chosen.isEmpty() ? IncidentListColumn.defaults() : chosen;
-  }
-
-  private static <E extends Enum<E>> Set<E> values(
-      final MultiValueMap<String, String> params,
-      final String name,
-      final Class<E> type,
-      final Map<String, String> errors) {
-    final Set<E> values = new LinkedHashSet<>();
-    for (final String value : params.getOrDefault(name, List.of())) {
-      if (value.isBlank()) {
-        continue;
-      }
-      try {
-        values.add(Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT)));
-      } catch (IllegalArgumentException e) {
-        errors.put(name, "no " + name + " '" + value.strip() + "'");
-      }
-    }
-    return values;
-  }
-
-  private static LocalDate date(
-      final MultiValueMap<String, String> params,
-      final String name,
-      final Map<String, String> errors) {
-    final String value = text(params, name);
-    if (value.isEmpty()) {
-      return null;
-    }
-    try {
-      return LocalDate.parse(value);
-    } catch (DateTimeParseException e) {
-      errors.put(name, name + " must be a date such as 2026-01-31, not '" + value + "'");
-      return null;
-    }
-  }
-
-  private static int number(
-      final MultiValueMap<String, String> params,
-      final String name,
-      final Map<String, String> errors) {
-    final String value = text(params, name);
-    try {
-      final int page = value.isEmpty() ? 0 : Integer.parseInt(value);
-      if (PageNumbers.accepts(page)) {
-        return page;
-      }
-    } catch (NumberFormatException e) {
-      // named below
-    }
-    errors.put(name, "no page '" + value + "'");
-    return 0;
-  }
-
-  private static String text(final MultiValueMap<String, String> params, final String name) {
-    final String value = params.getFirst(name);
-    return value == null ? "" : value.strip();
   }
 
   private static String blankToNull(final String value) {

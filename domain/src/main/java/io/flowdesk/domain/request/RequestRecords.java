@@ -199,6 +199,14 @@ public class RequestRecords implements RecordKindRecords {
     return rows.concerning(username, statesOrAll(states), page).map(RequestRow::view);
   }
 
+  /**
+   * The requests {@code query} finds, by {@code page}'s sort (properties of {@link Request}, e.g.
+   * {@code createdAt}): the agents' and managers' request list.
+   */
+  public Page<Request> search(final RequestQuery query, final Pageable page) {
+    return rows.findAll(RequestSearch.of(query), page).map(RequestRow::view);
+  }
+
   /** Every request in these states (all when empty): agents' and managers' lists. */
   public Page<Request> all(final Collection<RequestState> states, final Pageable page) {
     return rows.findByStateIn(statesOrAll(states), page).map(RequestRow::view);

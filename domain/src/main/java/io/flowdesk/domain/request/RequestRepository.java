@@ -7,12 +7,14 @@ import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
 /** Spring Data's view of {@code domain.request}; used by {@link RequestRecords} only. */
-interface RequestRepository extends JpaRepository<RequestRow, Long> {
+interface RequestRepository
+    extends JpaRepository<RequestRow, Long>, JpaSpecificationExecutor<RequestRow> {
 
   Optional<RequestRow> findByNumber(String number);
 
