@@ -106,7 +106,13 @@ record BatchSelection(List<Long> instanceKeys, Map<String, String> filter) {
     }
     return "the process instances matching "
         + String.join(
-            ", ", filter.entrySet().stream().map(e -> e.getKey() + " = " + e.getValue()).toList());
+            ", ",
+            filter.entrySet().stream().map(e -> words(e.getKey()) + " " + e.getValue()).toList());
+  }
+
+  // "definitionKey" as "definition key": the filter's names read as words in a heading.
+  private static String words(final String name) {
+    return name.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
   }
 
   static long key(final String field, final String typed) {
