@@ -506,7 +506,7 @@ class ApprovalsTest extends WebTestSupport {
       maria.fill("#username", "manager.maria");
       maria.fill("#password", DEMO_PASSWORD);
       maria.click("button:has-text('Sign in')");
-      maria.waitForURL("**/portal");
+      maria.waitForURL("**/inbox");
 
       maria.click("nav >> text=My approvals");
       maria.waitForURL("**/portal/approvals");

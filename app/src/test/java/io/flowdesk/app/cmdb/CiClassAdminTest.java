@@ -159,7 +159,7 @@ class CiClassAdminTest extends WebTestSupport {
                 .andReturn()
                 .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8));
-    assertThat(wrongClass.text()).contains("must be a CI of class Business service");
+    assertThat(wrongClass.text()).contains("must be a CI of class business_service");
   }
 
   @Test

@@ -140,6 +140,8 @@ final class SeededIncidents {
       final String category,
       final String ci) {
     final OffsetDateTime createdAt = OffsetDateTime.parse(created);
+    // Written now, as every record is: the report summaries recompute the days of the records
+    // updated since their last refresh (the app's job may have run before this seed).
     final long id =
         jdbc.sql(
                 """
@@ -148,7 +150,7 @@ final class SeededIncidents {
                   responded_at, response_breached, resolution_breached, created_at, updated_at)
                 VALUES (:number, 'alice', :summary, :category, :ci, 'MEDIUM', 'MEDIUM', :priority,
                   :state, :group, :responded, :responseBreached, :resolutionBreached, :created,
-                  :created) RETURNING id
+                  now()) RETURNING id
                 """)
             .param("number", number(n))
             .param("summary", "Seeded report incident " + n)

@@ -156,7 +156,14 @@ final class CiValidation {
         if (definition.referenceClass() != null
             && !definition.referenceClass().equals(referenced)) {
           throw new InvalidCiException(
-              field, "CI " + id + " is a " + referenced + ", not a " + definition.referenceClass());
+              field,
+              "must be a CI of class "
+                  + definition.referenceClass()
+                  + " ("
+                  + id
+                  + " is a "
+                  + referenced
+                  + ")");
         }
         yield id.toString();
       }

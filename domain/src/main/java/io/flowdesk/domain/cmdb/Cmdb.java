@@ -149,7 +149,6 @@ public class Cmdb {
     RecordText.requireActor(actor);
     final CiClass ciClass = knownClass(draft == null ? null : draft.className());
     final CheckedCi checked = CiValidation.check(draft, ciClass, this::classOf);
-    requireReferencedClasses(ciClass, checked);
     return inTransaction(
         () -> {
           requireUniqueName(ciClass, checked.name());
@@ -182,7 +181,6 @@ public class Cmdb {
             throw new InvalidCiException("class", "a CI keeps its class (" + row.className() + ")");
           }
           final CheckedCi checked = CiValidation.check(draft, ciClass, this::classOf);
-          requireReferencedClasses(ciClass, checked);
           final ConfigurationItem before = row.view();
           if (!before.name().equals(checked.name())) {
             requireUniqueName(ciClass, checked.name());
@@ -362,26 +360,6 @@ public class Cmdb {
         Objects.requireNonNull(direction, "direction"),
         depth,
         impact.reached(ciId, direction, depth));
-  }
-
-  // A reference attribute that names a class takes only CIs of that class.
-  private void requireReferencedClasses(final CiClass ciClass, final CheckedCi checked) {
-    for (final AttributeDefinition definition : ciClass.attributes()) {
-      final Object value = checked.attributes().get(definition.name());
-      if (definition.referenceClass() == null || value == null) {
-        continue;
-      }
-      final String referencedClass =
-          cis.findById(UUID.fromString(value.toString())).map(CiRow::className).orElse(null);
-      if (!definition.referenceClass().equals(referencedClass)) {
-        throw new InvalidCiException(
-            "attributes." + definition.name(),
-            "must be a CI of class "
-                + ciClass(definition.referenceClass())
-                    .map(CiClass::label)
-                    .orElse(definition.referenceClass()));
-      }
-    }
   }
 
   private CiClass knownClass(final String name) {

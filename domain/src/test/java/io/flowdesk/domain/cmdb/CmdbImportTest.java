@@ -436,7 +436,9 @@ class CmdbImportTest {
     assertThat(imports.run(run.id()).orElseThrow().rejects())
         .extracting(r -> r.row() + " " + r.reason())
         .containsExactly(
-            "2 attributes.switch: CI " + named(server).id() + " is a server, not a network_device");
+            "2 attributes.switch: must be a CI of class network_device ("
+                + named(server).id()
+                + " is a server)");
     assertThat(cmdb.findByName(rackClass, wrong)).isEmpty();
     assertThat(cmdb.findByName(rackClass, right)).isPresent();
   }
