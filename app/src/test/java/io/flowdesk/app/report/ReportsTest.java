@@ -17,7 +17,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.flowdesk.app.WebTestSupport;
 import io.flowdesk.domain.directory.Directory;
+import io.flowdesk.domain.report.ReportRollup;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -41,10 +44,14 @@ class ReportsTest extends WebTestSupport {
   @Autowired Directory directory;
   @Autowired PasswordEncoder passwords;
   @Autowired ObjectMapper json;
+  @Autowired ReportRollup rollup;
 
   @BeforeEach
   void seed() {
     SeededIncidents.seed(dataSource, directory, passwords);
+    // The seed's days are in the past: brought into the daily summaries as the app's job would,
+    // whenever its last run was.
+    rollup.refresh(LocalDate.now(ZoneOffset.UTC), 7);
   }
 
   private static RequestPostProcessor manager() {
