@@ -185,14 +185,14 @@ class ChangeApiController {
                 request.text("template"),
                 request.text("summary"),
                 request.text("description"),
-                names("affectedCis", "CI ids", request.values().get("affectedCis")),
+                request.texts("affectedCis", "CI ids"),
                 request.text("plannedStart"),
                 request.text("plannedEnd"),
                 request.text("implementationPlan"),
                 request.text("backoutPlan"),
                 request.text("testPlan"),
                 request.text("assignmentGroup"),
-                names("incidents", "incident numbers", request.values().get("incidents"))),
+                request.texts("incidents", "incident numbers")),
             viewer);
     if (!checked.valid()) {
       throw new InvalidRequestException("The change is not complete.", checked.problems());
@@ -226,18 +226,6 @@ class ChangeApiController {
           "The change is not complete.",
           Map.of("problem", "there is no problem " + number.strip() + " you may see"));
     }
-  }
-
-  private static List<String> names(final String field, final String what, final Object given) {
-    if (given == null) {
-      return List.of();
-    }
-    final List<?> list = (List<?>) given;
-    if (!list.stream().allMatch(String.class::isInstance)) {
-      throw new InvalidRequestException(
-          field + " must be a list of " + what + ".", Map.of(field, "must be " + what));
-    }
-    return list.stream().map(String.class::cast).toList();
   }
 
   @GetMapping("/api/changes")

@@ -142,7 +142,7 @@ class ProblemApiController {
       @RequestBody(required = false) final Map<String, Object> body) {
     final Viewer viewer = access.requireProblemWorker(viewer());
     final JsonRequest request = JsonRequest.of(body, RAISE_FIELDS);
-    final List<String> cis = texts("affectedCis", "CI ids", request.values().get("affectedCis"));
+    final List<String> cis = request.texts("affectedCis", "CI ids");
     final ProblemDrafts.Checked checked =
         drafts.check(
             new ProblemDraft(
@@ -153,7 +153,7 @@ class ProblemApiController {
                 List.of(),
                 request.text("assignmentGroup"),
                 request.text("priority") == null ? "P3" : request.text("priority"),
-                texts("incidents", "incident numbers", request.values().get("incidents"))),
+                request.texts("incidents", "incident numbers")),
             viewer);
     if (!checked.valid()) {
       throw new InvalidRequestException("The problem is not complete.", checked.problems());
@@ -167,18 +167,6 @@ class ProblemApiController {
     final Problem problem = access.find(viewer, number);
     return ResponseEntity.created(URI.create("/api/problems/" + problem.number()))
         .body(ProblemResource.of(problem));
-  }
-
-  private static List<String> texts(final String field, final String what, final Object given) {
-    if (given == null) {
-      return List.of();
-    }
-    final List<?> list = (List<?>) given;
-    if (!list.stream().allMatch(String.class::isInstance)) {
-      throw new InvalidRequestException(
-          field + " must be a list of " + what + ".", Map.of(field, "must be " + what));
-    }
-    return list.stream().map(String.class::cast).toList();
   }
 
   @GetMapping("/api/problems")

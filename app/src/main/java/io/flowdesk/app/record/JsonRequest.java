@@ -62,6 +62,25 @@ public final class JsonRequest {
     return value == null ? null : (String) value;
   }
 
+  /**
+   * A list of texts (empty when the field is absent).
+   *
+   * @param what the texts in words, for the problem ("incident numbers")
+   * @throws InvalidRequestException the list holds something other than text
+   */
+  public List<String> texts(final String field, final String what) {
+    final Object given = body.get(field);
+    if (given == null) {
+      return List.of();
+    }
+    final List<?> list = (List<?>) given;
+    if (!list.stream().allMatch(String.class::isInstance)) {
+      throw new InvalidRequestException(
+          field + " must be a list of " + what + ".", Map.of(field, "must be " + what));
+    }
+    return list.stream().map(String.class::cast).toList();
+  }
+
   public boolean flag(final String field) {
     return Boolean.TRUE.equals(body.get(field));
   }

@@ -239,6 +239,12 @@ class ChangesTest extends WebTestSupport {
             mvc.perform(postJson("{\"type\": \"normal\", \"color\": \"red\"}").with(as("admin")))
                 .andExpect(status().isBadRequest()));
     assertThat(unknownField.get("errors").get("color").asText()).contains("unknown field");
+    final JsonNode numbersNotTexts =
+        body(
+            mvc.perform(postJson("{\"type\": \"normal\", \"incidents\": [7]}").with(as("admin")))
+                .andExpect(status().isBadRequest()));
+    assertThat(numbersNotTexts.get("errors").get("incidents").asText())
+        .isEqualTo("must be incident numbers");
     assertThat(records.search(null, null, null, PAGE).getTotalElements()).isEqualTo(before);
   }
 
