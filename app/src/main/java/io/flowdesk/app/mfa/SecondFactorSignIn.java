@@ -33,16 +33,7 @@ public final class SecondFactorSignIn implements AuthenticationSuccessHandler {
   private final Clock clock;
   private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
   // The page asked for before signing in, or the person's home page (their work).
-  private final SavedRequestAwareAuthenticationSuccessHandler onwards =
-      new SavedRequestAwareAuthenticationSuccessHandler() {
-        @Override
-        protected String determineTargetUrl(
-            final HttpServletRequest request,
-            final HttpServletResponse response,
-            final Authentication authentication) {
-          return HomePage.of(Roles.of(authentication));
-        }
-      };
+  private final SavedRequestAwareAuthenticationSuccessHandler onwards = HomePage.onwards();
 
   public SecondFactorSignIn(
       final SecondFactors factors,

@@ -1,7 +1,11 @@
 package io.flowdesk.app.security;
 
 import io.flowdesk.domain.directory.Role;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Set;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 
 /**
  * Where a person lands after signing in when they asked for no page: their work, not the portal.
@@ -11,6 +15,19 @@ import java.util.Set;
 public final class HomePage {
 
   private HomePage() {}
+
+  /** Sends a person on after signing in: to the page they asked for, or else to their home page. */
+  public static SavedRequestAwareAuthenticationSuccessHandler onwards() {
+    return new SavedRequestAwareAuthenticationSuccessHandler() {
+      @Override
+      protected String determineTargetUrl(
+          final HttpServletRequest request,
+          final HttpServletResponse response,
+          final Authentication authentication) {
+        return of(Roles.of(authentication));
+      }
+    };
+  }
 
   public static String of(final Set<Role> roles) {
     if (roles.contains(Role.AGENT) || roles.contains(Role.MANAGER)) {

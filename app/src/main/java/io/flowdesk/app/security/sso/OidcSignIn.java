@@ -1,5 +1,6 @@
 package io.flowdesk.app.security.sso;
 
+import io.flowdesk.app.security.HomePage;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
@@ -56,7 +57,7 @@ public final class OidcSignIn {
                 // The tokens are not used after sign-in; the session is where they are forgotten.
                 .authorizedClientRepository(new HttpSessionOAuth2AuthorizedClientRepository())
                 .userInfoEndpoint(userInfo -> userInfo.oidcUserService(people))
-                .defaultSuccessUrl("/portal")
+                .successHandler(HomePage.onwards())
                 .failureHandler(failure));
   }
 }
