@@ -96,7 +96,7 @@ class SingleSignOnStoryIT {
     // An agent lands on their inbox.
     page.waitForURL(server.baseUrl() + "/inbox");
     assertThat(page.locator("#signed-in-user")).hasText("Olivia Oidc");
-    assertThat(page.locator("nav")).containsText("Inbox");
+    assertThat(page.locator("nav.fd-nav")).containsText("Inbox");
     shoot(page, "sso-signed-in");
     org.assertj.core.api.Assertions.assertThat(page.navigate("/inbox?view=groups").status())
         .as("the inbox, for an agent signed in by the provider")

@@ -130,7 +130,7 @@ class OidcSignInTest extends SingleSignOnTestSupport {
         personAtProvider("Olga Oidc", List.of("flowdesk-agents", "unmapped"), List.of("network"));
     final Browser browser = new Browser();
 
-    assertThat(signInThroughProvider(browser, username)).isEqualTo("/portal");
+    assertThat(signInThroughProvider(browser, username)).isEqualTo("/inbox");
 
     final Person person = directory.person(flowdeskUsername(username)).orElseThrow();
     assertThat(person.username()).isEqualTo(username);
@@ -160,7 +160,7 @@ class OidcSignInTest extends SingleSignOnTestSupport {
         "idp-password",
         claims(username, "Piet P. Provider", List.of("flowdesk-admins"), List.of("desk")));
     final Browser browser = new Browser();
-    assertThat(signInThroughProvider(browser, username)).isEqualTo("/portal");
+    assertThat(signInThroughProvider(browser, username)).isEqualTo("/admin");
 
     final Person person = directory.person(flowdesk).orElseThrow();
     assertThat(person.displayName()).isEqualTo("Piet P. Provider");
