@@ -9,6 +9,7 @@ import io.flowdesk.app.record.RecordFiles;
 import io.flowdesk.app.record.RecordPages;
 import io.flowdesk.app.security.Viewer;
 import io.flowdesk.app.security.Viewers;
+import io.flowdesk.domain.alert.MonitoringAlerts;
 import io.flowdesk.domain.change.ChangeRecords;
 import io.flowdesk.domain.incident.ChangeSource;
 import io.flowdesk.domain.incident.IllegalTransitionException;
@@ -50,6 +51,7 @@ class AgentIncidentController {
   private final JournalPosting journal;
   private final ChangeRecords changes;
   private final ProblemRecords problems;
+  private final MonitoringAlerts alerts;
   private final IncidentRecords records;
   private final CiChoices ciChoices;
   private final ImpactedServices impactedServices;
@@ -63,6 +65,7 @@ class AgentIncidentController {
       final JournalPosting journal,
       final ChangeRecords changes,
       final ProblemRecords problems,
+      final MonitoringAlerts alerts,
       final IncidentRecords records,
       final CiChoices ciChoices,
       final ImpactedServices impactedServices) {
@@ -74,6 +77,7 @@ class AgentIncidentController {
     this.journal = journal;
     this.changes = changes;
     this.problems = problems;
+    this.alerts = alerts;
     this.records = records;
     this.ciChoices = ciChoices;
     this.impactedServices = impactedServices;
@@ -100,6 +104,7 @@ class AgentIncidentController {
     model.addAttribute(
         "impactedServices", impactedServices.of(cis.stream().map(LinkedCi::id).toList()));
     model.addAttribute("possibleCauses", records.cis().possibleCauses(incident.id()));
+    model.addAttribute("alert", alerts.forIncident(incident.number()).orElse(null));
     if (!model.containsAttribute("ciValue")) {
       model.addAttribute("ciValue", cis.isEmpty() ? "" : cis.get(0).name());
       model.addAttribute("ciChosen", cis.isEmpty() ? "" : cis.get(0).id().toString());

@@ -44,6 +44,9 @@ class ApiSecurityConfiguration {
    */
   static final String PROMETHEUS = "/actuator/prometheus";
 
+  /** The API's OpenAPI document, readable with the API's own credentials. */
+  static final String API_DOCS = "/v3/api-docs";
+
   private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
   @Bean
@@ -60,6 +63,8 @@ class ApiSecurityConfiguration {
     return http.securityMatcher(
             new OrRequestMatcher(
                 PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
+                PathPatternRequestMatcher.withDefaults().matcher(API_DOCS),
+                PathPatternRequestMatcher.withDefaults().matcher(API_DOCS + "/**"),
                 PathPatternRequestMatcher.withDefaults().matcher(PROMETHEUS)))
         .addFilterBefore(new PersonalTokenFilter(tokens, tokenRates, directory), CsrfFilter.class)
         .authorizeHttpRequests(

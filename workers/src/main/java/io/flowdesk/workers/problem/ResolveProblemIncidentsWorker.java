@@ -3,8 +3,6 @@ package io.flowdesk.workers.problem;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
-import io.camunda.client.api.search.enums.UserTaskState;
-import io.camunda.client.api.search.response.UserTask;
 import io.camunda.client.api.worker.JobClient;
 import io.flowdesk.domain.incident.Incident;
 import io.flowdesk.domain.incident.IncidentRecords;
@@ -15,6 +13,7 @@ import io.flowdesk.domain.record.Actor;
 import io.flowdesk.domain.record.JournalKind;
 import io.flowdesk.workers.JobInputs;
 import io.flowdesk.workers.JobOutcomes;
+import io.flowdesk.workers.incident.IncidentResolveTask;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -40,15 +39,12 @@ public class ResolveProblemIncidentsWorker {
 
   public static final String TYPE = "flowdesk:problem-resolve-incidents";
 
-  /** The incident model's task an agent resolves it with (processes/incident.bpmn). */
-  static final String RESOLVE_TASK = "resolveIncident";
-
   private static final Set<IncidentState> OPEN =
       EnumSet.of(IncidentState.NEW, IncidentState.IN_PROGRESS, IncidentState.ON_HOLD);
 
   private final ProblemRecords problems;
   private final IncidentRecords incidents;
-  private final CamundaClient camunda;
+  private final IncidentResolveTask resolveTask;
   private final JobOutcomes outcomes;
 
   public ResolveProblemIncidentsWorker(
@@ -58,7 +54,7 @@ public class ResolveProblemIncidentsWorker {
       final Duration retryBackoff) {
     this.problems = problems;
     this.incidents = incidents;
-    this.camunda = camunda;
+    this.resolveTask = new IncidentResolveTask(camunda);
     this.outcomes = new JobOutcomes("problem", retryBackoff);
   }
 
@@ -81,26 +77,16 @@ public class ResolveProblemIncidentsWorker {
       if (incident.isEmpty()) {
         continue;
       }
-      final Optional<UserTask> task = resolveTask(incident.get());
-      if (task.isEmpty()) {
-        left.add(number);
-        continue;
-      }
-      camunda
-          .newCompleteUserTaskCommand(task.get().getUserTaskKey())
-          .variables(
-              Map.of(
-                  "outcome", "resolve",
-                  "resolutionCode", "solved-permanently",
-                  "resolutionNotes",
-                      "The underlying problem "
-                          + problem.number()
-                          + " (\""
-                          + problem.shortDescription()
-                          + "\") has been resolved, which resolves this incident too."))
-          .send()
-          .join();
-      resolved.add(number);
+      final boolean resolvedNow =
+          resolveTask.resolve(
+              incident.get(),
+              "solved-permanently",
+              "The underlying problem "
+                  + problem.number()
+                  + " (\""
+                  + problem.shortDescription()
+                  + "\") has been resolved, which resolves this incident too.");
+      (resolvedNow ? resolved : left).add(number);
     }
     if (!left.isEmpty()) {
       problems.addJournalEntry(
@@ -112,23 +98,5 @@ public class ResolveProblemIncidentsWorker {
           Actor.job(inputs.jobKey()));
     }
     return Map.of("incidentsResolved", resolved, "incidentsLeft", left);
-  }
-
-  private Optional<UserTask> resolveTask(final Incident incident) {
-    if (incident.processInstanceKey() == null) {
-      return Optional.empty();
-    }
-    return camunda
-        .newUserTaskSearchRequest()
-        .filter(
-            f ->
-                f.processInstanceKey(incident.processInstanceKey())
-                    .elementId(RESOLVE_TASK)
-                    .state(UserTaskState.CREATED))
-        .send()
-        .join()
-        .items()
-        .stream()
-        .findFirst();
   }
 }
