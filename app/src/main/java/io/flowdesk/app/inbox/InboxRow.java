@@ -4,6 +4,7 @@ import io.camunda.client.api.search.response.UserTask;
 import io.flowdesk.app.request.RequestAnswers;
 import io.flowdesk.domain.change.Change;
 import io.flowdesk.domain.incident.Incident;
+import io.flowdesk.domain.problem.Problem;
 import io.flowdesk.domain.request.Request;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -11,7 +12,7 @@ import java.util.List;
 /**
  * A task in the inbox with the record it works on, when it works on one: an incident, the request a
  * fulfilment task fulfils (with its answers to read), or the change it plans, authorizes,
- * implements or reviews.
+ * implements or reviews, or the problem it assesses, analyses or resolves.
  *
  * @param overdue the due date (the SLA target) has passed
  */
@@ -20,14 +21,38 @@ public record InboxRow(
     Incident incident,
     Request request,
     Change change,
+    Problem problem,
     List<RequestAnswers.Line> answers,
     boolean overdue) {
+
+  /**
+   * P1–P5: the incident's or problem's priority where the task works on one, else the task's own
+   * (0–100) read in the bands the incident model gives its tasks (90 P1, 70 P2, 50 P3, 30 P4, 10
+   * P5), so a generic task of an analyst's process shows its priority the same way.
+   */
+  public String priority() {
+    if (incident != null && incident.priority() != null) {
+      return incident.priority().name();
+    }
+    if (problem != null) {
+      return problem.priority().name();
+    }
+    final int value = task.getPriority() == null ? 50 : task.getPriority();
+    return value >= 80 ? "P1" : value >= 60 ? "P2" : value >= 40 ? "P3" : value >= 20 ? "P4" : "P5";
+  }
+
+  /** The name of the task's process, or its id when the diagram names none. */
+  public String processName() {
+    final String name = task.getProcessName();
+    return name == null || name.isBlank() ? task.getBpmnProcessId() : name;
+  }
 
   static InboxRow of(
       final UserTask task,
       final Incident incident,
       final Request request,
       final Change change,
+      final Problem problem,
       final RequestAnswers answers,
       final OffsetDateTime now) {
     final boolean overdue = task.getDueDate() != null && task.getDueDate().isBefore(now);
@@ -36,6 +61,7 @@ public record InboxRow(
         incident,
         request,
         change,
+        problem,
         request == null ? List.of() : answers.of(request),
         overdue);
   }

@@ -19,6 +19,7 @@ import io.flowdesk.app.security.Viewer;
 import io.flowdesk.domain.change.Change;
 import io.flowdesk.domain.change.UnresolvedConflictsException;
 import io.flowdesk.domain.incident.Incident;
+import io.flowdesk.domain.problem.Problem;
 import io.flowdesk.domain.request.Request;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
@@ -85,6 +86,7 @@ public class TaskInbox {
     final Map<Long, Incident> incidents = records.incidents(instances);
     final Map<Long, Request> requests = records.requests(instances);
     final Map<Long, Change> changes = records.changes(instances);
+    final Map<Long, Problem> problems = records.problems(instances);
     final OffsetDateTime now = OffsetDateTime.now();
     return new InboxPage(
         found.items().stream()
@@ -95,6 +97,7 @@ public class TaskInbox {
                         incidents.get(task.getProcessInstanceKey()),
                         requests.get(task.getProcessInstanceKey()),
                         changes.get(task.getProcessInstanceKey()),
+                        problems.get(task.getProcessInstanceKey()),
                         answers,
                         now))
             .toList(),

@@ -6,6 +6,8 @@ import io.flowdesk.domain.change.Change;
 import io.flowdesk.domain.change.ChangeRecords;
 import io.flowdesk.domain.incident.Incident;
 import io.flowdesk.domain.incident.IncidentRecords;
+import io.flowdesk.domain.problem.Problem;
+import io.flowdesk.domain.problem.ProblemRecords;
 import io.flowdesk.domain.request.Request;
 import io.flowdesk.domain.request.RequestRecords;
 import java.util.Collection;
@@ -17,7 +19,7 @@ import org.springframework.stereotype.Component;
 /**
  * The business record a task's process instance works on: an incident through the instance's {@code
  * incidentId} variable, a request through {@code requestNumber} (both set when the app started the
- * process), a change through the process instance key its record keeps.
+ * process), a change or a problem through the process instance key its record keeps.
  */
 @Component
 public class TaskRecords {
@@ -29,16 +31,19 @@ public class TaskRecords {
   private final IncidentRecords incidents;
   private final RequestRecords requests;
   private final ChangeRecords changes;
+  private final ProblemRecords problems;
 
   TaskRecords(
       final CamundaClient client,
       final IncidentRecords incidents,
       final RequestRecords requests,
-      final ChangeRecords changes) {
+      final ChangeRecords changes,
+      final ProblemRecords problems) {
     this.client = client;
     this.incidents = incidents;
     this.requests = requests;
     this.changes = changes;
+    this.problems = problems;
   }
 
   /**
@@ -47,6 +52,11 @@ public class TaskRecords {
    */
   public Map<Long, Change> changes(final Collection<Long> processInstanceKeys) {
     return changes.byProcessInstanceKeys(processInstanceKeys);
+  }
+
+  /** The problems these process instances work on, by process instance key; no engine query. */
+  public Map<Long, Problem> problems(final Collection<Long> processInstanceKeys) {
+    return problems.byProcessInstanceKeys(processInstanceKeys);
   }
 
   /**

@@ -8,13 +8,22 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.camunda.client.CamundaClient;
+import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.flowdesk.app.IncidentTasks;
 import io.flowdesk.app.WebTestSupport;
 import io.flowdesk.domain.incident.Incident;
 import io.flowdesk.domain.incident.IncidentRecords;
 import io.flowdesk.domain.incident.IncidentState;
 import io.flowdesk.domain.incident.JournalKind;
+import io.flowdesk.domain.incident.Priority;
+import io.flowdesk.domain.problem.NewProblem;
+import io.flowdesk.domain.problem.Problem;
+import io.flowdesk.domain.problem.ProblemRecords;
+import io.flowdesk.domain.record.Actor;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.awaitility.Awaitility;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,6 +37,7 @@ class InboxTest extends WebTestSupport {
 
   @Autowired CamundaClient client;
   @Autowired IncidentRecords records;
+  @Autowired ProblemRecords problems;
 
   private IncidentTasks incidents;
 
@@ -170,5 +180,75 @@ class InboxTest extends WebTestSupport {
     mvc.perform(resolve(signIn("agent.nils"), waiting.key())).andExpect(status().isForbidden());
 
     assertThat(incidents.open(waiting.key())).isTrue();
+  }
+
+  @Test
+  void everyTaskSaysItsProcessAndPriorityAsP1ToP5AndProblemTasksTheirProblem() throws Exception {
+    client
+        .newDeployResourceCommand()
+        .addProcessModel(
+            Bpmn.createExecutableProcess("toner-order")
+                .name("Printer toner order")
+                .startEvent()
+                .userTask(
+                    "orderToner",
+                    task ->
+                        task.name("Order toner")
+                            .zeebeUserTask()
+                            .zeebeCandidateGroups("service-desk")
+                            .zeebeTaskPriority("85"))
+                .endEvent()
+                .done(),
+            "toner-order.bpmn")
+        .send()
+        .join();
+    client.newCreateInstanceCommand().bpmnProcessId("toner-order").latestVersion().send().join();
+    final long analysis =
+        client
+            .newCreateInstanceCommand()
+            .bpmnProcessId(IncidentTasks.PROCESS)
+            .latestVersion()
+            .send()
+            .join()
+            .getProcessInstanceKey();
+    final Problem problem =
+        problems.record(
+            new NewProblem(
+                "VPN drops every evening",
+                null,
+                "network",
+                List.of(),
+                "service-desk",
+                null,
+                Priority.P2,
+                List.of(),
+                "agent.anna",
+                false),
+            Actor.person("agent.anna"));
+    problems.started(problem.id(), analysis, Actor.person("agent.anna"));
+
+    final Document inbox =
+        Awaitility.await("both tasks in the group inbox")
+            .atMost(Duration.ofSeconds(15))
+            .until(
+                () -> html(get("/inbox?view=groups").session(signIn("agent.anna"))),
+                page ->
+                    page.text().contains("Order toner") && page.text().contains(problem.number()));
+
+    final Element tonerRow =
+        inbox.select("tr").stream()
+            .filter(row -> row.text().contains("Order toner"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(tonerRow.selectFirst(".fd-process-name").text()).isEqualTo("Printer toner order");
+    assertThat(tonerRow.select("td").get(2).text()).isEqualTo("P1");
+    final Element problemRow =
+        inbox.select("tr").stream()
+            .filter(row -> row.text().contains(problem.number()))
+            .findFirst()
+            .orElseThrow();
+    assertThat(problemRow.text()).contains("VPN drops every evening", "(New)");
+    assertThat(problemRow.select("td").get(2).text()).isEqualTo("P2");
+    assertThat(problemRow.selectFirst("a[href=/problems/" + problem.number() + "]")).isNotNull();
   }
 }

@@ -12,8 +12,10 @@ import io.flowdesk.domain.record.TransitionRefusedException;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -330,6 +332,22 @@ public class ProblemRecords implements RecordKindRecords {
   /** The problem whose model a process instance runs. */
   public Optional<Problem> findByProcessInstanceKey(final long processInstanceKey) {
     return rows.findFirstByProcessInstanceKey(processInstanceKey).map(ProblemRow::view);
+  }
+
+  /**
+   * The problems these process instances work on, by process instance key (the inbox's record
+   * context): one query, as the records keep their instance's key.
+   */
+  public Map<Long, Problem> byProcessInstanceKeys(final Collection<Long> processInstanceKeys) {
+    if (processInstanceKeys.isEmpty()) {
+      return Map.of();
+    }
+    final Map<Long, Problem> found = new HashMap<>();
+    for (final ProblemRow row : rows.findByProcessInstanceKeyIn(processInstanceKeys)) {
+      final Problem problem = row.view();
+      found.put(problem.processInstanceKey(), problem);
+    }
+    return found;
   }
 
   /** The problems this incident (INC…) is linked to, newest first. */

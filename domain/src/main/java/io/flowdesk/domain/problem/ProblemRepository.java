@@ -18,6 +18,8 @@ interface ProblemRepository
 
   Optional<ProblemRow> findFirstByProcessInstanceKey(long processInstanceKey);
 
+  List<ProblemRow> findByProcessInstanceKeyIn(Collection<Long> processInstanceKeys);
+
   /** The row, locked until the transaction ends, so changes apply one after the other. */
   @Lock(LockModeType.PESSIMISTIC_WRITE)
   @Query("select p from ProblemRow p where p.id = :id")

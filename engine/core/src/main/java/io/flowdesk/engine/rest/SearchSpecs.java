@@ -300,7 +300,9 @@ final class SearchSpecs {
   static final SearchSpec USER_TASKS =
       SearchSpec.of(
           "user tasks",
-          "engine.user_task t",
+          // The definition gives the task its process's name (Camunda 8.8's processName).
+          "engine.user_task t LEFT JOIN engine.process_definition d"
+              + " ON d.key = t.process_definition_key",
           "t.key",
           List.of(
               key("userTaskKey", "t.key"),
@@ -312,6 +314,7 @@ final class SearchSpecs {
               key("processInstanceKey", "t.process_instance_key"),
               key("processDefinitionKey", "t.process_definition_key"),
               text("processDefinitionId", "t.bpmn_process_id"),
+              shown("processName", "d.name"),
               integer("processDefinitionVersion", "t.process_definition_version"),
               integer("priority", "t.priority"),
               date("creationDate", "t.created_at"),
@@ -339,6 +342,7 @@ final class SearchSpecs {
             item.put("candidateGroups", Json.read(row.text("candidateGroupsJson")));
             item.put("candidateUsers", Json.read(row.text("candidateUsersJson")));
             item.put("processDefinitionId", row.text("processDefinitionId"));
+            item.put("processName", row.text("processName"));
             item.put("processDefinitionKey", row.key("processDefinitionKey"));
             item.put("processDefinitionVersion", row.integer("processDefinitionVersion"));
             item.put("processInstanceKey", row.key("processInstanceKey"));

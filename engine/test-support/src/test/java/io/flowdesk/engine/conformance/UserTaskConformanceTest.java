@@ -59,6 +59,7 @@ class UserTaskConformanceTest {
   private String deployApproval() {
     return conformance.deploy(
         Bpmn.createExecutableProcess(processId())
+            .name("Change approval")
             .startEvent()
             .userTask(
                 "approve",
@@ -86,6 +87,7 @@ class UserTaskConformanceTest {
         .isEqualTo(java.time.Instant.parse("2030-01-31T17:00:00Z"));
     assertThat(task.getPriority()).isEqualTo(80);
     assertThat(task.getElementId()).isEqualTo("approve");
+    assertThat(task.getProcessName()).isEqualTo("Change approval");
   }
 
   @Test
