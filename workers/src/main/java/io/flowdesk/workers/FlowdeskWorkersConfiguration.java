@@ -35,7 +35,6 @@ import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Set;
 import javax.sql.DataSource;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -186,8 +185,11 @@ public class FlowdeskWorkersConfiguration {
         new RpaRunner(pool, RpaRunSettings.of(artifacts)), secrets, properties.retryBackoff());
   }
 
+  /**
+   * Always there, so an ETL job never waits for a worker that does not exist: without allowed
+   * schemas it refuses configured sources with an incident naming the setting.
+   */
   @Bean
-  @ConditionalOnExpression("!'${flowdesk.connectors.etl.allowed-schemas:}'.isEmpty()")
   public EtlWorker etlWorker(final ConnectorProperties properties, final DataSource dataSource) {
     return new EtlWorker(
         dataSource, Set.copyOf(properties.etl().allowedSchemas()), properties.retryBackoff());

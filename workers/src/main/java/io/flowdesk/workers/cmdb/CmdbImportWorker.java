@@ -17,6 +17,7 @@ import io.flowdesk.workers.BpmnErrorException;
 import io.flowdesk.workers.InvalidJobInputException;
 import io.flowdesk.workers.JobInputs;
 import io.flowdesk.workers.JobOutcomes;
+import io.flowdesk.workers.etl.EtlSources;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -70,7 +71,7 @@ public class CmdbImportWorker {
   static final int REJECTS_IN_RESULT = 20;
 
   private final CmdbImport imports;
-  private final ImportSourceReader reader;
+  private final EtlSources sources;
   private final JobOutcomes outcomes;
 
   /**
@@ -82,8 +83,8 @@ public class CmdbImportWorker {
       final Set<String> allowedSchemas,
       final Duration retryBackoff) {
     this.imports = imports;
-    this.reader =
-        new ImportSourceReader(
+    this.sources =
+        new EtlSources(
             etlDatabase,
             allowedSchemas,
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build());
@@ -142,20 +143,8 @@ public class CmdbImportWorker {
       final ImportReject.Kind kind,
       final Function<SourceRow, T> toRow,
       final List<ImportReject> unreadable) {
-    final String format = inputs.optionalText("format").orElse("csv");
-    final String delimiter = inputs.optionalText("delimiter").orElse(",");
-    if (delimiter.length() != 1) {
-      throw new InvalidJobInputException(
-          "input 'delimiter' must be one character, was '" + delimiter + "'");
-    }
     final List<T> rows = new ArrayList<>();
-    try (RowSource extract =
-        reader.open(
-            input,
-            inputs.text(input),
-            format,
-            delimiter.charAt(0),
-            inputs.optionalText("recordsAt").orElse(null))) {
+    try (RowSource extract = sources.open(inputs, input)) {
       while (extract.hasNext()) {
         final SourceRow row = extract.next();
         if (row.defect().isPresent()) {

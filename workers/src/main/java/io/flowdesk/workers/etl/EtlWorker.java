@@ -6,8 +6,7 @@ import io.camunda.client.api.worker.JobClient;
 import io.flowdesk.connectors.etl.EtlException;
 import io.flowdesk.connectors.etl.EtlPipeline;
 import io.flowdesk.connectors.etl.RunStatistics;
-import io.flowdesk.connectors.etl.extract.CsvOptions;
-import io.flowdesk.connectors.etl.extract.CsvSource;
+import io.flowdesk.connectors.etl.extract.RowSource;
 import io.flowdesk.connectors.etl.load.PostgresTarget;
 import io.flowdesk.connectors.etl.reject.RejectSink;
 import io.flowdesk.connectors.etl.reject.RejectThreshold;
@@ -15,8 +14,6 @@ import io.flowdesk.workers.BpmnErrorException;
 import io.flowdesk.workers.InvalidJobInputException;
 import io.flowdesk.workers.JobInputs;
 import io.flowdesk.workers.JobOutcomes;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -29,19 +26,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Task type {@code flowdesk:etl} (template {@code io.flowdesk.connectors.etl.v1}): loads a CSV file
- * or download into a PostgreSQL table of the configured ETL database, all or nothing.
+ * Task type {@code flowdesk:etl} (template {@code io.flowdesk.connectors.etl.v1}): loads a source
+ * into a PostgreSQL table of the configured ETL database, all or nothing.
  *
- * <p>Inputs: {@code sourceUrl} ({@code file:} or {@code http(s):}), optional {@code delimiter} (one
- * character, default comma), {@code targetTable} ({@code schema.table}; the schema must be one of
- * the allowed ones, so a process cannot write into Flowdesk's own tables), {@code keyColumns}
- * (upsert on these; empty appends), {@code maxRejects} (bad rows tolerated and skipped, default 0).
- * Header {@code resultVariable}: receives the run statistics. A failed run (missing file, a bad row
- * over the limit, database error) changes nothing and ends in BPMN error {@code
- * FLOWDESK_ETL_FAILED} with the reason, for an error boundary that tells someone. A task without
- * {@code sourceUrl} has no source configured yet (the packaged nightly import until someone points
- * it at an export): it reads and writes nothing, logs one line and completes with {@code skipped =
- * true} instead of failing every night.
+ * <p>Inputs: {@code sourceUrl} and {@code format} as {@link EtlSources} reads them (a CSV file or
+ * download, a JSON API with {@code recordsAt}, or {@code schema.table} of the ETL database), {@code
+ * targetTable} ({@code schema.table}; the schema must be one of the allowed ones, so a process
+ * cannot write into Flowdesk's own tables), {@code keyColumns} (upsert on these; empty appends),
+ * {@code maxRejects} (bad rows tolerated and skipped, default 0). Header {@code resultVariable}:
+ * receives the run statistics. A failed run (missing file, a bad row over the limit, database
+ * error) changes nothing and ends in BPMN error {@code FLOWDESK_ETL_FAILED} with the reason, for an
+ * error boundary that tells someone. A task without {@code sourceUrl} has no source configured yet
+ * (the packaged nightly import until someone points it at an export): it reads and writes nothing,
+ * logs one line and completes with {@code skipped = true} instead of failing every night. A source
+ * on a server where no schema is allowed ({@code flowdesk.connectors.etl.allowed-schemas} unset) is
+ * an invalid input naming that setting: the job becomes a visible engine incident rather than
+ * waiting for a worker that never comes.
  */
 public class EtlWorker {
 
@@ -50,18 +50,33 @@ public class EtlWorker {
   public static final String TYPE = "flowdesk:etl";
   public static final String FAILED = "FLOWDESK_ETL_FAILED";
   public static final List<String> INPUTS =
-      List.of("sourceUrl", "delimiter", "targetTable", "keyColumns", "maxRejects");
+      List.of(
+          "sourceUrl",
+          "format",
+          "delimiter",
+          "recordsAt",
+          "targetTable",
+          "keyColumns",
+          "maxRejects");
+
+  /** The setting that lets the worker write, named when it is missing. */
+  static final String SETTING =
+      "flowdesk.connectors.etl.allowed-schemas (FLOWDESK_CONNECTORS_ETL_ALLOWED_SCHEMAS)";
 
   private final DataSource target;
   private final Set<String> allowedSchemas;
-  private final HttpClient http;
+  private final EtlSources sources;
   private final JobOutcomes outcomes;
 
   public EtlWorker(
       final DataSource target, final Set<String> allowedSchemas, final Duration retryBackoff) {
     this.target = target;
     this.allowedSchemas = Set.copyOf(allowedSchemas);
-    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    this.sources =
+        new EtlSources(
+            target,
+            allowedSchemas,
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build());
     this.outcomes = new JobOutcomes("etl", retryBackoff);
   }
 
@@ -83,24 +98,22 @@ public class EtlWorker {
       skipped.put("reason", "no source configured");
       return inputs.resultAs(skipped);
     }
-    final URI source = uri(location.get());
+    if (allowedSchemas.isEmpty()) {
+      throw new InvalidJobInputException(
+          "ETL may write to no schema on this server: set "
+              + SETTING
+              + " to the schemas it may use");
+    }
     final PostgresTarget table = table(inputs.text("targetTable"), inputs.textList("keyColumns"));
     final long maxRejects = Long.parseLong(inputs.optionalText("maxRejects").orElse("0"));
-    CsvOptions options = CsvOptions.withHeaderLine();
-    final String delimiter = inputs.optionalText("delimiter").orElse(",");
-    if (delimiter.length() != 1) {
-      throw new InvalidJobInputException(
-          "input 'delimiter' must be one character, was '" + delimiter + "'");
-    }
-    options = options.delimitedBy(delimiter.charAt(0));
     final RunStatistics statistics;
-    try (CsvSource csv = CsvSource.open(source, options, http)) {
+    try (RowSource source = sources.open(inputs, "sourceUrl")) {
       statistics =
           EtlPipeline.into(table)
               .rejecting(
                   RejectSink.discard(),
                   maxRejects == 0 ? RejectThreshold.none() : RejectThreshold.atMost(maxRejects))
-              .run(csv, target);
+              .run(source, target);
     } catch (EtlException e) {
       throw new BpmnErrorException(FAILED, e.getMessage());
     }
@@ -129,13 +142,5 @@ public class EtlWorker {
     }
     final PostgresTarget table = PostgresTarget.table(parts[0], parts[1]);
     return keys.isEmpty() ? table : table.upsertOn(keys.toArray(String[]::new));
-  }
-
-  private static URI uri(final String text) {
-    try {
-      return new URI(text);
-    } catch (URISyntaxException e) {
-      throw new InvalidJobInputException("input 'sourceUrl' is not a URL: " + e.getMessage());
-    }
   }
 }

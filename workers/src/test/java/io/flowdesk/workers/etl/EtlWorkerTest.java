@@ -1,10 +1,14 @@
 package io.flowdesk.workers.etl;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static io.flowdesk.workers.WorkerTesting.deploy;
 import static io.flowdesk.workers.WorkerTesting.processId;
 import static io.flowdesk.workers.WorkerTesting.start;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.camunda.client.CamundaClient;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
@@ -23,12 +27,19 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 @FlowdeskEngineTest
 class EtlWorkerTest {
+
+  @RegisterExtension
+  static final WireMockExtension json =
+      WireMockExtension.newInstance()
+          .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+          .build();
 
   static DataSource warehouse;
   static TestWorker running;
@@ -149,5 +160,87 @@ class EtlWorkerTest {
                 .query(Long.class)
                 .single())
         .isZero();
+  }
+
+  @Test
+  void aJsonApiIsReadFromItsRecordsPointerIntoTheTargetTable() {
+    json.stubFor(
+        get("/assets")
+            .willReturn(
+                okJson(
+                    "{\"items\": [{\"tag\": \"J1\", \"owner\": \"jo\"},"
+                        + " {\"tag\": \"J2\", \"owner\": \"jay\"}]}")));
+    final String id = processId();
+    deploy(client, sourceProcess(id, "json", json.baseUrl() + "/assets", "/items"));
+
+    final long instance = start(client, id, Map.of());
+
+    records.awaitCompleted(instance);
+    assertThat(records.elements(instance, "ELEMENT_COMPLETED")).contains("imported");
+    assertThat(owners()).contains("J1=jo", "J2=jay");
+  }
+
+  @Test
+  void aTableOfTheEtlDatabaseIsReadIntoAnotherOne() {
+    JdbcClient.create(warehouse)
+        .sql(
+            "CREATE TABLE IF NOT EXISTS etl.asset_export (tag TEXT, owner TEXT);"
+                + " INSERT INTO etl.asset_export VALUES ('T1', 'tess'), ('T2', 'tom')")
+        .update();
+    final String id = processId();
+    deploy(client, sourceProcess(id, "table", "etl.asset_export", null));
+
+    final long instance = start(client, id, Map.of());
+
+    records.awaitCompleted(instance);
+    assertThat(owners()).contains("T1=tess", "T2=tom");
+  }
+
+  @Test
+  void aSourceOnAServerWhereNoSchemaIsAllowedRaisesAnIncidentNamingTheSetting() throws Exception {
+    final String type = "etl-unconfigured-" + processId();
+    final Path csv = Files.writeString(files.resolve("u.csv"), "tag,owner\nU1,uma\n");
+    final String id = processId();
+    deploy(
+        client,
+        Bpmn.createExecutableProcess(id)
+            .startEvent()
+            .serviceTask(
+                "import",
+                t ->
+                    t.zeebeJobType(type)
+                        .zeebeInput(csv.toUri().toString(), "sourceUrl")
+                        .zeebeInput("etl.asset", "targetTable"))
+            .endEvent()
+            .done());
+    try (TestWorker unconfigured = new TestWorker(client, type)) {
+      unconfigured.use(new EtlWorker(warehouse, Set.of(), Duration.ofMillis(100))::handle);
+
+      final long instance = start(client, id, Map.of());
+
+      assertThat(records.awaitIncidents(instance).get(0).errorMessage())
+          .contains("flowdesk.connectors.etl.allowed-schemas");
+    }
+    assertThat(owners()).doesNotContain("U1=uma");
+  }
+
+  static BpmnModelInstance sourceProcess(
+      final String id, final String format, final String location, final String recordsAt) {
+    return Bpmn.createExecutableProcess(id)
+        .startEvent()
+        .serviceTask(
+            "import",
+            t -> {
+              t.zeebeJobType(EtlWorker.TYPE)
+                  .zeebeInput(location, "sourceUrl")
+                  .zeebeInput(format, "format")
+                  .zeebeInput("etl.asset", "targetTable")
+                  .zeebeInput("tag", "keyColumns");
+              if (recordsAt != null) {
+                t.zeebeInput(recordsAt, "recordsAt");
+              }
+            })
+        .endEvent("imported")
+        .done();
   }
 }

@@ -1,4 +1,4 @@
-package io.flowdesk.workers.cmdb;
+package io.flowdesk.workers.etl;
 
 import io.flowdesk.connectors.etl.extract.CsvOptions;
 import io.flowdesk.connectors.etl.extract.CsvSource;
@@ -9,26 +9,33 @@ import io.flowdesk.connectors.etl.extract.JsonApiSource;
 import io.flowdesk.connectors.etl.extract.RowSource;
 import io.flowdesk.connectors.etl.load.SqlIdentifier;
 import io.flowdesk.workers.InvalidJobInputException;
+import io.flowdesk.workers.JobInputs;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import javax.sql.DataSource;
 
 /**
- * Opens an import's input with the ETL connector's extract: {@code csv} a file or download with a
- * header line, {@code json} an HTTP JSON API (records at a JSON pointer), {@code table} a table of
- * the ETL database in one of the schemas ETL may use (what an earlier {@code flowdesk:etl} step
- * loaded, or a view over another system's export), so a process reads no other table.
+ * Opens a job's source with the ETL connector's extract, for the ETL and CMDB import workers: job
+ * input {@code format} {@code csv} (default) a file or download with a header line ({@code
+ * delimiter}, one character, comma by default), {@code json} an HTTP JSON API (records at the JSON
+ * pointer {@code recordsAt}), {@code table} a table of the ETL database in one of the schemas ETL
+ * may use (what an earlier {@code flowdesk:etl} step loaded, or a view over another system's
+ * export), so a process reads no other table.
  */
-final class ImportSourceReader {
+public final class EtlSources {
+
+  /** The job inputs that say how to read a source, besides its location. */
+  public static final List<String> INPUTS = List.of("format", "delimiter", "recordsAt");
 
   private final DataSource etlDatabase;
   private final Set<String> allowedSchemas;
   private final HttpClient http;
 
-  ImportSourceReader(
+  public EtlSources(
       final DataSource etlDatabase, final Set<String> allowedSchemas, final HttpClient http) {
     this.etlDatabase = etlDatabase;
     this.allowedSchemas = Set.copyOf(allowedSchemas);
@@ -36,23 +43,30 @@ final class ImportSourceReader {
   }
 
   /**
-   * @param input the job input that names the location, for messages
+   * Opens the source whose location job input {@code input} names, read as the job's {@code
+   * format}, {@code delimiter} and {@code recordsAt} say.
+   *
+   * @throws InvalidJobInputException naming the input that is wrong
    */
-  RowSource open(
-      final String input,
-      final String location,
-      final String format,
-      final char delimiter,
-      final String recordsAt) {
+  public RowSource open(final JobInputs inputs, final String input) {
+    final String location = inputs.text(input);
+    final String delimiter = inputs.optionalText("delimiter").orElse(",");
+    if (delimiter.length() != 1) {
+      throw new InvalidJobInputException(
+          "input 'delimiter' must be one character, was '" + delimiter + "'");
+    }
+    final String format = inputs.optionalText("format").orElse("csv");
     return switch (format.toLowerCase(Locale.ROOT)) {
       case "csv" ->
           CsvSource.open(
-              uri(input, location), CsvOptions.withHeaderLine().delimitedBy(delimiter), http);
+              uri(input, location),
+              CsvOptions.withHeaderLine().delimitedBy(delimiter.charAt(0)),
+              http);
       case "json" ->
           JsonApiSource.open(
               http,
               JsonApiRequest.of(uri(input, location))
-                  .recordsAt(recordsAt == null ? "" : recordsAt));
+                  .recordsAt(inputs.optionalText("recordsAt").orElse("")));
       case "table" ->
           JdbcSource.open(etlDatabase, JdbcQuery.all("SELECT * FROM " + table(input, location)));
       default ->
