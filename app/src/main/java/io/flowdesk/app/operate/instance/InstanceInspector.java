@@ -3,6 +3,7 @@ package io.flowdesk.app.operate.instance;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.CamundaFuture;
 import io.camunda.client.api.command.ClientHttpException;
+import io.camunda.client.api.search.enums.ElementInstanceState;
 import io.camunda.client.api.search.enums.IncidentState;
 import io.camunda.client.api.search.response.ElementInstance;
 import io.camunda.client.api.search.response.Incident;
@@ -16,6 +17,8 @@ import io.flowdesk.app.diagram.ProcessDiagrams;
 import io.flowdesk.app.inbox.TaskRecords;
 import io.flowdesk.app.operate.instance.InstancePage.RecordLink;
 import io.flowdesk.app.operate.instance.InstancePage.VariableScope;
+import io.flowdesk.domain.problem.ProblemRecords;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -24,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Service;
 
 /**
@@ -38,12 +42,17 @@ class InstanceInspector {
   private final CamundaClient client;
   private final ProcessDiagrams diagrams;
   private final TaskRecords records;
+  private final ProblemRecords problems;
 
   InstanceInspector(
-      final CamundaClient client, final ProcessDiagrams diagrams, final TaskRecords records) {
+      final CamundaClient client,
+      final ProcessDiagrams diagrams,
+      final TaskRecords records,
+      final ProblemRecords problems) {
     this.client = client;
     this.diagrams = diagrams;
     this.records = records;
+    this.problems = problems;
   }
 
   /** The instance, or empty when the engine does not know it. */
@@ -93,12 +102,17 @@ class InstanceInspector {
     final ProcessInstance instance = found.get();
     final List<ProcessElementStatistics> statistics =
         client.newProcessInstanceElementStatisticsRequest(key).send().join();
-    final List<ElementInstance> live =
+    // Live and ended ones (the engine answers both for a named instance, as Camunda does).
+    final List<ElementInstance> history =
         elements.join().items().stream()
             .sorted(
                 Comparator.comparing(
-                    ElementInstance::getStartDate, Comparator.nullsLast(Comparator.naturalOrder())))
+                        ElementInstance::getStartDate,
+                        Comparator.nullsLast(Comparator.<OffsetDateTime>naturalOrder()))
+                    .thenComparing(ElementInstance::getElementInstanceKey))
             .toList();
+    final List<ElementInstance> live =
+        history.stream().filter(e -> e.getState() == ElementInstanceState.ACTIVE).toList();
     final List<Incident> allIncidents =
         incidents.join().items().stream()
             .sorted(
@@ -109,9 +123,13 @@ class InstanceInspector {
         new DiagramHighlight(
             ids(live.stream().map(ElementInstance::getElementId)),
             ids(
-                statistics.stream()
-                    .filter(s -> s.getCompleted() != null && s.getCompleted() > 0)
-                    .map(ProcessElementStatistics::getElementId)),
+                Stream.concat(
+                    statistics.stream()
+                        .filter(s -> s.getCompleted() != null && s.getCompleted() > 0)
+                        .map(ProcessElementStatistics::getElementId),
+                    history.stream()
+                        .filter(e -> e.getState() == ElementInstanceState.COMPLETED)
+                        .map(ElementInstance::getElementId))),
             ids(
                 allIncidents.stream()
                     .filter(i -> i.getState() == IncidentState.ACTIVE)
@@ -120,7 +138,7 @@ class InstanceInspector {
         new InstancePage(
             instance,
             diagrams.of(instance.getProcessDefinitionKey(), highlight),
-            live,
+            history,
             statistics.stream()
                 .filter(
                     s ->
@@ -128,13 +146,13 @@ class InstanceInspector {
                             || (s.getCanceled() != null && s.getCanceled() > 0))
                 .toList(),
             allIncidents,
-            scopes(instance, live, variables.join().items()),
+            scopes(instance, history, variables.join().items()),
             ancestors(key, instance),
             children.join().items(),
             record(key).orElse(null)));
   }
 
-  private static Set<String> ids(final java.util.stream.Stream<String> ids) {
+  private static Set<String> ids(final Stream<String> ids) {
     return ids.filter(id -> id != null).collect(Collectors.toSet());
   }
 
@@ -179,7 +197,7 @@ class InstanceInspector {
     return scopes;
   }
 
-  /** The Flowdesk record the instance works on: an incident, a request or a change. */
+  /** The Flowdesk record the instance works on: an incident, a request, a change or a problem. */
   private Optional<RecordLink> record(final long key) {
     final List<Long> keys = List.of(key);
     final var incident = records.incidents(keys).get(key);
@@ -196,6 +214,8 @@ class InstanceInspector {
     if (change != null) {
       return Optional.of(new RecordLink("Change", change.number(), "/changes/" + change.number()));
     }
-    return Optional.empty();
+    return problems
+        .findByProcessInstanceKey(key)
+        .map(p -> new RecordLink("Problem", p.number(), "/problems/" + p.number()));
   }
 }

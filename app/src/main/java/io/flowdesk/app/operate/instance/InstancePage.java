@@ -1,5 +1,6 @@
 package io.flowdesk.app.operate.instance;
 
+import io.camunda.client.api.search.enums.ElementInstanceState;
 import io.camunda.client.api.search.response.ElementInstance;
 import io.camunda.client.api.search.response.Incident;
 import io.camunda.client.api.search.response.ProcessInstance;
@@ -13,7 +14,8 @@ import java.util.List;
  *
  * @param instance the instance
  * @param diagramSvg its process's diagram with active, completed and incident marks (safe SVG)
- * @param elements its live element instances, earliest first
+ * @param elements its element instances, live and ended (until the engine's history retention),
+ *     earliest first
  * @param passed per element how often the instance went through it (completed or terminated)
  * @param incidents its incidents, open ones first
  * @param scopes its variables by scope, the process first
@@ -31,6 +33,11 @@ public record InstancePage(
     List<ProcessInstanceCallHierarchyEntryResponse> ancestors,
     List<ProcessInstance> children,
     RecordLink record) {
+
+  /** The element instances still active, which a modification can terminate. */
+  public List<ElementInstance> liveElements() {
+    return elements.stream().filter(e -> e.getState() == ElementInstanceState.ACTIVE).toList();
+  }
 
   /** Whether the instance can still be repaired: an ended one takes no command. */
   public boolean active() {

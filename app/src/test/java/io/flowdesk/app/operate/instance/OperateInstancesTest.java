@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.api.search.enums.ElementInstanceState;
 import io.camunda.client.api.search.enums.IncidentState;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
 import io.camunda.client.api.search.response.Incident;
@@ -313,7 +314,9 @@ class OperateInstancesTest extends WebTestSupport {
   private long workInstance() {
     return client
         .newElementInstanceSearchRequest()
-        .filter(f -> f.processInstanceKey(instance).elementId("work"))
+        .filter(
+            f ->
+                f.processInstanceKey(instance).elementId("work").state(ElementInstanceState.ACTIVE))
         .send()
         .join()
         .items()

@@ -74,22 +74,25 @@ public final class InstanceCommands {
   /**
    * Creates and starts an instance: at its none start event, or before the elements {@code
    * startBefore} names (start instructions). {@code onEnd}, if given, hears of the instance's end;
-   * it is registered before the instance exists, so even an instant end is not missed.
+   * it is registered before the instance exists, so even an instant end is not missed. {@code tags}
+   * are stored with the instance as given.
    */
   public ProcessInstanceRow create(
       final ProcessDefinition definition,
       final Map<String, Object> variables,
       final List<String> startBefore,
+      final Set<String> tags,
       final BiConsumer<Long, Map<String, Object>> onEnd) {
     if (!startBefore.isEmpty()) {
-      return create(definition, onEnd, execution -> execution.startBefore(variables, startBefore));
+      return create(
+          definition, tags, onEnd, execution -> execution.startBefore(variables, startBefore));
     }
     if (definition.executable().noneStartEvent().isEmpty()) {
       throw Rejection.invalidState(
           "Expected to create instance of process with none start event, but there is no such"
               + " event");
     }
-    return create(definition, onEnd, execution -> execution.start(variables));
+    return create(definition, tags, onEnd, execution -> execution.start(variables));
   }
 
   /**
@@ -100,11 +103,13 @@ public final class InstanceCommands {
       final ProcessDefinition definition,
       final String startEventId,
       final Map<String, Object> variables) {
-    return create(definition, null, execution -> execution.startAt(startEventId, variables));
+    return create(
+        definition, Set.of(), null, execution -> execution.startAt(startEventId, variables));
   }
 
   private ProcessInstanceRow create(
       final ProcessDefinition definition,
+      final Set<String> tags,
       final BiConsumer<Long, Map<String, Object>> onEnd,
       final Consumer<BpmnExecution> start) {
     final ProcessInstanceRow row =
@@ -125,7 +130,8 @@ public final class InstanceCommands {
                   transactions.execute(
                       tx -> {
                         final CommandScope created = scope(tx.isNewTransaction());
-                        start.accept(created.add(InstanceState.forNewInstance(row)).execution());
+                        start.accept(
+                            created.add(InstanceState.forNewInstance(row, tags)).execution());
                         finish(created, true);
                         return created;
                       }));

@@ -10,6 +10,7 @@ import io.flowdesk.engine.state.ProcessInstanceRow;
 import io.flowdesk.engine.support.Rejection;
 import io.flowdesk.engine.usertask.TransitionWait;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,13 +48,15 @@ public final class ProcessInstanceService {
 
   /**
    * Creates an instance; {@code startBefore} lists the elements of start instructions, empty to
-   * start at the none start event.
+   * start at the none start event; {@code tags} are checked by {@link InstanceTags} first.
    */
   public ProcessInstanceRow create(
       final ProcessSelector selector,
       final Map<String, Object> variables,
-      final List<String> startBefore) {
-    return instances.create(resolve(selector), variables, startBefore, null);
+      final List<String> startBefore,
+      final Collection<String> tags) {
+    final Set<String> checked = InstanceTags.of(tags);
+    return instances.create(resolve(selector), variables, startBefore, checked, null);
   }
 
   /**
@@ -67,7 +70,9 @@ public final class ProcessInstanceService {
       final Map<String, Object> variables,
       final List<String> startBefore,
       final Set<String> fetchVariables,
-      final Duration requestTimeout) {
+      final Duration requestTimeout,
+      final Collection<String> tags) {
+    final Set<String> checked = InstanceTags.of(tags);
     final Duration timeout =
         requestTimeout.isZero() || requestTimeout.isNegative()
             ? DEFAULT_RESULT_TIMEOUT
@@ -78,6 +83,7 @@ public final class ProcessInstanceService {
             resolve(selector),
             variables,
             startBefore,
+            checked,
             (key, finalVariables) -> ended.complete(finalVariables));
     return ended
         .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)

@@ -5,6 +5,7 @@ import io.camunda.zeebe.gateway.protocol.GatewayOuterClass;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.*;
 import io.flowdesk.engine.command.CommandCore;
 import io.flowdesk.engine.command.IncidentCommands;
+import io.flowdesk.engine.command.InstanceTags;
 import io.flowdesk.engine.command.ProcessInstanceService;
 import io.flowdesk.engine.command.ProcessInstanceService.ProcessSelector;
 import io.flowdesk.engine.deployment.DeployedResources;
@@ -179,13 +180,15 @@ public final class ZeebeGatewayService extends GatewayGrpc.GatewayImplBase {
               processInstances.create(
                   selector(request),
                   Json.readDocument(request.getVariables(), "variables"),
-                  startBefore(request));
+                  startBefore(request),
+                  request.getTagsList());
           return CreateProcessInstanceResponse.newBuilder()
               .setProcessInstanceKey(instance.key())
               .setProcessDefinitionKey(instance.processDefinitionKey())
               .setBpmnProcessId(instance.bpmnProcessId())
               .setVersion(instance.version())
               .setTenantId(DEFAULT_TENANT)
+              .addAllTags(InstanceTags.of(request.getTagsList()))
               .build();
         });
   }
@@ -204,7 +207,8 @@ public final class ZeebeGatewayService extends GatewayGrpc.GatewayImplBase {
               Json.readDocument(create.getVariables(), "variables"),
               startBefore(create),
               new LinkedHashSet<>(request.getFetchVariablesList()),
-              Duration.ofMillis(request.getRequestTimeout()));
+              Duration.ofMillis(request.getRequestTimeout()),
+              create.getTagsList());
     } catch (RuntimeException e) {
       observer.onError(GatewayErrors.toStatus(e));
       return;
@@ -223,6 +227,7 @@ public final class ZeebeGatewayService extends GatewayGrpc.GatewayImplBase {
                   .setVersion(finished.instance().version())
                   .setVariables(Json.write(finished.variables()))
                   .setTenantId(DEFAULT_TENANT)
+                  .addAllTags(InstanceTags.of(request.getRequest().getTagsList()))
                   .build());
           observer.onCompleted();
         });

@@ -1,6 +1,7 @@
 package io.flowdesk.engine.rest;
 
 import io.flowdesk.engine.command.CommandCore;
+import io.flowdesk.engine.command.InstanceTags;
 import io.flowdesk.engine.command.ProcessInstanceService;
 import io.flowdesk.engine.command.ProcessInstanceService.ProcessSelector;
 import io.flowdesk.engine.execution.Migration;
@@ -61,16 +62,18 @@ final class ProcessInstanceEndpoints {
         body.objects("startInstructions").stream()
             .map(instruction -> instruction.requiredText("elementId"))
             .toList();
+    final Set<String> tags = InstanceTags.of(body.strings("tags"));
     if (!Boolean.TRUE.equals(body.bool("awaitCompletion"))) {
       final ProcessInstanceRow instance =
-          core.processInstances().create(selector, variables, startBefore);
-      exchange.json(200, created(instance, null));
+          core.processInstances().create(selector, variables, startBefore, tags);
+      exchange.json(200, created(instance, null, tags));
       return;
     }
     final Set<String> fetch = new LinkedHashSet<>(body.strings("fetchVariables"));
     final Duration timeout = Duration.ofMillis(body.longValue("requestTimeout", 0));
     final CompletableFuture<ProcessInstanceService.Result> result =
-        core.processInstances().createWithResult(selector, variables, startBefore, fetch, timeout);
+        core.processInstances()
+            .createWithResult(selector, variables, startBefore, fetch, timeout, tags);
     final long backstop =
         (timeout.isZero() || timeout.isNegative()
                 ? ProcessInstanceService.DEFAULT_RESULT_TIMEOUT
@@ -88,13 +91,15 @@ final class ProcessInstanceEndpoints {
           if (error != null) {
             exchange.fail(error);
           } else {
-            exchange.json(200, created(finished.instance(), finished.variables()));
+            exchange.json(200, created(finished.instance(), finished.variables(), tags));
           }
         });
   }
 
   private static Map<String, Object> created(
-      final ProcessInstanceRow instance, final Map<String, Object> variables) {
+      final ProcessInstanceRow instance,
+      final Map<String, Object> variables,
+      final Set<String> tags) {
     final Map<String, Object> body = new LinkedHashMap<>();
     body.put("processDefinitionId", instance.bpmnProcessId());
     body.put("processDefinitionVersion", instance.version());
@@ -104,7 +109,7 @@ final class ProcessInstanceEndpoints {
     }
     body.put("processDefinitionKey", Keys.format(instance.processDefinitionKey()));
     body.put("processInstanceKey", Keys.format(instance.key()));
-    body.put("tags", Set.of());
+    body.put("tags", tags);
     return body;
   }
 

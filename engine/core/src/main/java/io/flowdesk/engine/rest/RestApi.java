@@ -41,7 +41,7 @@ public final class RestApi {
     new CallHierarchyEndpoints(search, jdbc).register(router);
     new JobEndpoints(core, search).register(router);
     new IncidentEndpoints(core, search).register(router);
-    new VariableEndpoints(core, search).register(router);
+    new VariableEndpoints(core, search, new InstanceHistory(jdbc)).register(router);
     new DecisionEndpoints(core).register(router);
     new EventEndpoints(core.eventCommands()).register(router);
     new UserTaskEndpoints(core.eventCommands().userTasks(), search, forms).register(router);

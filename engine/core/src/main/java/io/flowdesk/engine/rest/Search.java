@@ -81,7 +81,7 @@ final class Search {
   /** The item whose {@code keyField} is {@code key}; refused as not found, naming {@code what}. */
   Map<String, Object> get(
       final SearchSpec spec, final String keyField, final long key, final String what) {
-    return byKey(spec, keyField, key).orElseThrow(() -> notFound(what, key));
+    return find(spec, keyField, key).orElseThrow(() -> notFound(what, key));
   }
 
   static RuntimeException notFound(final String what, final long key) {
@@ -90,8 +90,7 @@ final class Search {
   }
 
   /** The item whose {@code keyField} is {@code key}. */
-  private Optional<Map<String, Object>> byKey(
-      final SearchSpec spec, final String keyField, final long key) {
+  Optional<Map<String, Object>> find(final SearchSpec spec, final String keyField, final long key) {
     final List<Map<String, Object>> items =
         query(spec, " WHERE " + spec.fields().get(keyField).sql() + " = ?", List.of(key));
     return items.stream().findFirst();

@@ -8,16 +8,17 @@ import static io.flowdesk.engine.rest.SearchField.text;
 import static io.flowdesk.engine.rest.SearchField.textList;
 
 import io.flowdesk.engine.support.Json;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The searchable entities over the engine's tables, with the property names of Camunda's REST API.
  * Process instances and incidents include ended ones (until history retention removes them);
- * element instances, variables and jobs are the live ones only, because the engine keeps ended ones
- * in its record log alone.
+ * element instances and variables of named process instances too (read from the record log); jobs
+ * are the live ones only.
  */
 final class SearchSpecs {
 
@@ -168,8 +169,7 @@ final class SearchSpecs {
                   "elementId",
                   "(SELECT coalesce(jsonb_agg(e.element_id), '[]'::jsonb)"
                       + " FROM engine.element_instance e WHERE e.process_instance_key = p.key)"),
-              // Flowdesk keeps no instance tags (creation ignores them): asking for any finds none.
-              textList("tags", "'[]'")),
+              textList("tags", "coalesce(p.tags, '[]')")),
           row -> {
             final Map<String, Object> item = new LinkedHashMap<>();
             item.put("processInstanceKey", row.key("processInstanceKey"));
@@ -185,57 +185,113 @@ final class SearchSpecs {
             item.put("state", row.text("state"));
             item.put("hasIncident", row.bool("hasIncident"));
             item.put("tenantId", row.text("tenantId"));
-            item.put("tags", Set.of());
+            item.put("tags", Json.read(row.text("tags")));
             return item;
           });
 
+  /** Live element instances (as the element instances of {@link #elementInstancesOf}, ACTIVE). */
   static final SearchSpec ELEMENT_INSTANCES =
-      SearchSpec.of(
-          "element instances",
-          "engine.element_instance e JOIN engine.process_instance p"
-              + " ON p.key = e.process_instance_key",
-          "e.key",
-          List.of(
-              key("elementInstanceKey", "e.key"),
-              key("processInstanceKey", "e.process_instance_key"),
-              key("processDefinitionKey", "p.process_definition_key"),
-              text("processDefinitionId", "p.bpmn_process_id"),
-              text("elementId", "e.element_id"),
-              text("elementName", "NULL::text"),
-              text("type", "e.element_type"),
-              text("state", "'ACTIVE'::text"),
-              bool(
-                  "hasIncident",
-                  "EXISTS (SELECT 1 FROM engine.incident i WHERE i.element_instance_key = e.key"
-                      + " AND i.state = 'CREATED')"),
-              key(
-                  "incidentKey",
-                  "(SELECT min(i.key) FROM engine.incident i WHERE i.element_instance_key = e.key"
-                      + " AND i.state = 'CREATED')"),
-              date(
-                  "startDate",
-                  "(SELECT min(r.created_at) FROM engine.record r WHERE r.process_instance_key ="
-                      + " e.process_instance_key AND r.key = e.key)"),
-              date("endDate", "NULL::timestamptz"),
-              key("elementInstanceScopeKey", "e.flow_scope_key"),
-              text("tenantId", TENANT)),
-          row -> {
-            final Map<String, Object> item = new LinkedHashMap<>();
-            item.put("elementInstanceKey", row.key("elementInstanceKey"));
-            item.put("processInstanceKey", row.key("processInstanceKey"));
-            item.put("processDefinitionKey", row.key("processDefinitionKey"));
-            item.put("processDefinitionId", row.text("processDefinitionId"));
-            item.put("elementId", row.text("elementId"));
-            item.put("elementName", row.text("elementName"));
-            item.put("type", row.text("type"));
-            item.put("state", row.text("state"));
-            item.put("hasIncident", row.bool("hasIncident"));
-            item.put("incidentKey", row.key("incidentKey"));
-            item.put("startDate", row.date("startDate"));
-            item.put("endDate", null);
-            item.put("tenantId", row.text("tenantId"));
-            return item;
-          });
+      elementInstances(
+          "engine.element_instance e",
+          "'ACTIVE'::text",
+          "(SELECT min(r.created_at) FROM engine.record r WHERE r.process_instance_key ="
+              + " e.process_instance_key AND r.key = e.key)",
+          "NULL::timestamptz");
+
+  /** The lifecycle records of element instances, whose last one says how they ended. */
+  private static final String ELEMENT_INTENTS =
+      "'ELEMENT_ACTIVATING', 'ELEMENT_ACTIVATED', 'ELEMENT_COMPLETING', 'ELEMENT_COMPLETED',"
+          + " 'ELEMENT_TERMINATING', 'ELEMENT_TERMINATED', 'ELEMENT_MIGRATED'";
+
+  /**
+   * The element instances of the given process instances, live and ended: the live ones from the
+   * state, the ended ones (within history retention) from their records in the record log, read
+   * through its process instance index. An ended one takes the element id, type and flow scope of
+   * its last record (a migration may have moved it), its start from its first record and its end
+   * from the completing or terminating one.
+   */
+  static SearchSpec elementInstancesOf(final Collection<Long> processInstanceKeys) {
+    final String keys = keyList(processInstanceKeys);
+    return elementInstances(
+        """
+        (SELECT l.key, l.process_instance_key, l.flow_scope_key, l.element_id, l.element_type,
+                'ACTIVE'::text AS state,
+                (SELECT min(r.created_at) FROM engine.record r
+                  WHERE r.process_instance_key = l.process_instance_key AND r.key = l.key)
+                  AS start_date,
+                NULL::timestamptz AS end_date
+           FROM engine.element_instance l WHERE l.process_instance_key IN (%1$s)
+         UNION ALL
+         SELECT r.key, min(r.process_instance_key),
+                nullif((array_agg(r.payload::json ->> 'flowScopeKey' ORDER BY r.position DESC))[1]
+                  ::bigint, -1),
+                (array_agg(r.element_id ORDER BY r.position DESC))[1],
+                (array_agg(r.payload::json ->> 'bpmnElementType' ORDER BY r.position DESC))[1],
+                CASE WHEN bool_or(r.intent = 'ELEMENT_COMPLETED') THEN 'COMPLETED'
+                     ELSE 'TERMINATED' END,
+                min(r.created_at),
+                max(r.created_at) FILTER (WHERE r.intent IN ('ELEMENT_COMPLETED',
+                  'ELEMENT_TERMINATED'))
+           FROM engine.record r
+          WHERE r.process_instance_key IN (%1$s) AND r.value_type = 'PROCESS_INSTANCE'
+            AND r.intent IN (%2$s)
+          GROUP BY r.key
+         HAVING bool_or(r.intent IN ('ELEMENT_COMPLETED', 'ELEMENT_TERMINATED'))) e"""
+            .formatted(keys, ELEMENT_INTENTS),
+        "e.state",
+        "e.start_date",
+        "e.end_date");
+  }
+
+  private static String keyList(final Collection<Long> keys) {
+    return keys.stream().map(key -> Long.toString(key)).collect(Collectors.joining(", "));
+  }
+
+  private static SearchSpec elementInstances(
+      final String from, final String state, final String startDate, final String endDate) {
+    return SearchSpec.of(
+        "element instances",
+        from + " JOIN engine.process_instance p ON p.key = e.process_instance_key",
+        "e.key",
+        List.of(
+            key("elementInstanceKey", "e.key"),
+            key("processInstanceKey", "e.process_instance_key"),
+            key("processDefinitionKey", "p.process_definition_key"),
+            text("processDefinitionId", "p.bpmn_process_id"),
+            text("elementId", "e.element_id"),
+            text("elementName", "NULL::text"),
+            text("type", "e.element_type"),
+            text("state", state),
+            bool(
+                "hasIncident",
+                "EXISTS (SELECT 1 FROM engine.incident i WHERE i.element_instance_key = e.key"
+                    + " AND i.state = 'CREATED')"),
+            key(
+                "incidentKey",
+                "(SELECT min(i.key) FROM engine.incident i WHERE i.element_instance_key = e.key"
+                    + " AND i.state = 'CREATED')"),
+            date("startDate", startDate),
+            date("endDate", endDate),
+            key("elementInstanceScopeKey", "e.flow_scope_key"),
+            text("tenantId", TENANT)),
+        row -> {
+          final Map<String, Object> item = new LinkedHashMap<>();
+          item.put("elementInstanceKey", row.key("elementInstanceKey"));
+          item.put("processInstanceKey", row.key("processInstanceKey"));
+          item.put("processDefinitionKey", row.key("processDefinitionKey"));
+          item.put("processDefinitionId", row.text("processDefinitionId"));
+          item.put("elementId", row.text("elementId"));
+          item.put("elementName", row.text("elementName"));
+          item.put("type", row.text("type"));
+          item.put("state", row.text("state"));
+          item.put("hasIncident", row.bool("hasIncident"));
+          item.put("incidentKey", row.key("incidentKey"));
+          item.put("startDate", row.date("startDate"));
+          item.put("endDate", row.date("endDate"));
+          item.put("tenantId", row.text("tenantId"));
+          return item;
+        });
+  }
 
   static final SearchSpec INCIDENTS =
       incidents(
@@ -361,6 +417,31 @@ final class SearchSpecs {
   /** Variables; values longer than the preview are cut unless {@code truncate} is false. */
   static SearchSpec variables(final boolean truncate) {
     return variables("engine.variable v", truncate);
+  }
+
+  /**
+   * The variables of the given process instances: those of live scopes, and for scopes that ended
+   * (the whole instance, once it ended) each variable's last value from the record log (within
+   * history retention), read through its process instance index.
+   */
+  static SearchSpec variablesOf(
+      final Collection<Long> processInstanceKeys, final boolean truncate) {
+    final String keys = keyList(processInstanceKeys);
+    return variables(
+        """
+        (SELECT l.key, l.name, l.value, l.scope_key, l.process_instance_key
+           FROM engine.variable l WHERE l.process_instance_key IN (%1$s)
+         UNION ALL
+         (SELECT DISTINCT ON (r.key) r.key, r.payload::json ->> 'name',
+                (r.payload::json -> 'value')::text, (r.payload::json ->> 'scopeKey')::bigint,
+                r.process_instance_key
+           FROM engine.record r
+          WHERE r.process_instance_key IN (%1$s) AND r.value_type = 'VARIABLE'
+            AND r.intent IN ('CREATED', 'UPDATED')
+            AND NOT EXISTS (SELECT 1 FROM engine.variable l WHERE l.key = r.key)
+          ORDER BY r.key, r.position DESC)) v"""
+            .formatted(keys),
+        truncate);
   }
 
   /**

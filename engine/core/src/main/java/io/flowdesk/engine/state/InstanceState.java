@@ -56,6 +56,7 @@ public final class InstanceState {
   private String newProcessInstanceState;
   private Map<String, Object> finalVariables;
   private final boolean created;
+  private Set<String> tags = Set.of();
 
   record ScopedName(long scopeKey, String name) {}
 
@@ -72,6 +73,19 @@ public final class InstanceState {
 
   public static InstanceState forNewInstance(final ProcessInstanceRow processInstance) {
     return new InstanceState(processInstance, true);
+  }
+
+  /** A new instance with the tags its creator gave it (checked already). */
+  public static InstanceState forNewInstance(
+      final ProcessInstanceRow processInstance, final Set<String> tags) {
+    final InstanceState state = new InstanceState(processInstance, true);
+    state.tags = tags;
+    return state;
+  }
+
+  /** The tags of a new instance, written with its row; empty for instances loaded. */
+  Set<String> tags() {
+    return tags;
   }
 
   public ProcessInstanceRow processInstance() {

@@ -224,8 +224,8 @@ public final class InstanceStore {
       statements.add(
           "INSERT INTO engine.process_instance (key, process_definition_key, bpmn_process_id,"
               + " version, state, created_at, ended_at, parent_process_instance_key,"
-              + " parent_element_instance_key, root_process_instance_key)"
-              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+              + " parent_element_instance_key, root_process_instance_key, tags)"
+              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
           pi.key(),
           pi.processDefinitionKey(),
           pi.bpmnProcessId(),
@@ -235,7 +235,8 @@ public final class InstanceStore {
           state.newProcessInstanceState() != null ? timestamp : null,
           pi.parentProcessInstanceKey(),
           pi.parentElementInstanceKey(),
-          pi.rootProcessInstanceKey());
+          pi.rootProcessInstanceKey(),
+          state.tags().isEmpty() ? null : Json.write(state.tags()));
     } else if (state.newProcessInstanceState() != null) {
       statements.add(
           "UPDATE engine.process_instance SET state = ?, ended_at = ? WHERE key = ?",
