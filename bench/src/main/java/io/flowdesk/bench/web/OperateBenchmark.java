@@ -80,37 +80,50 @@ public final class OperateBenchmark {
     final Path jar = Path.of(args.length > 4 ? args[4] : "../app/target/flowdesk-app.jar");
     final long thinkMillis = Long.getLong("flowdesk.bench.think-ms", 1000);
     final int warmupSeconds = Integer.getInteger("flowdesk.bench.warmup-seconds", 20);
-    final Path dataDir = Files.createTempDirectory("flowdesk-operate-bench").resolve("data");
+    // -Dflowdesk.bench.data-dir=DIR keeps the database: a later run with the same DIR browses the
+    // instances and incidents already there (e.g. after an engine change) without seeding again.
+    final String kept = System.getProperty("flowdesk.bench.data-dir", "");
+    final Path dataDir =
+        kept.isEmpty()
+            ? Files.createTempDirectory("flowdesk-operate-bench").resolve("data")
+            : Path.of(kept);
+    final boolean seeded = Files.isDirectory(dataDir);
     final int dbPort = AppProcess.freePort();
     System.out.printf("load average at the start: %s%n", PortalBenchmark.loadAverage());
 
     try (AppProcess app =
         AppProcess.start(jar, dataDir, "1g", "--flowdesk.db.embedded-port=" + dbPort)) {
       final EngineApi engine = new EngineApi(app);
-      final Map<String, Long> definitions = deploy(engine);
       final String url = "jdbc:postgresql://localhost:" + dbPort + "/flowdesk?user=postgres";
-      // Kept after the run (EXPLAIN the searches on the same data): printed with its port.
       System.out.printf("database: %s (data directory %s)%n", url, dataDir);
+      final Map<String, Long> definitions;
       final Sample sample;
       try (Connection db = DriverManager.getConnection(url)) {
-        final List<InstanceHistory.Template> templates = templates(engine, db, definitions);
-        long start = System.nanoTime();
-        sample = seed(db, templates, instances);
-        System.out.printf(
-            Locale.ROOT,
-            "%,d process instances written into the engine's tables in %.0f s%n",
-            instances,
-            (System.nanoTime() - start) / 1e9);
-        start = System.nanoTime();
-        final PGSimpleDataSource domain = new PGSimpleDataSource();
-        domain.setUrl(url);
-        ReportsBenchmark.load(domain, incidents);
-        new ReportRollup(domain).refresh(LocalDate.of(2026, 1, 1), 7);
-        System.out.printf(
-            Locale.ROOT,
-            "%,d incidents loaded into the domain, report summaries refreshed, in %.0f s%n",
-            incidents,
-            (System.nanoTime() - start) / 1e9);
+        if (seeded) {
+          definitions = definitions(engine);
+          System.out.println("kept data directory: browsing what it holds");
+        } else {
+          definitions = deploy(engine);
+          final List<InstanceHistory.Template> templates = templates(engine, db, definitions);
+          long start = System.nanoTime();
+          seed(db, templates, instances);
+          System.out.printf(
+              Locale.ROOT,
+              "%,d process instances written into the engine's tables in %.0f s%n",
+              instances,
+              (System.nanoTime() - start) / 1e9);
+          start = System.nanoTime();
+          final PGSimpleDataSource domain = new PGSimpleDataSource();
+          domain.setUrl(url);
+          ReportsBenchmark.load(domain, incidents);
+          new ReportRollup(domain).refresh(LocalDate.of(2026, 1, 1), 7);
+          System.out.printf(
+              Locale.ROOT,
+              "%,d incidents loaded into the domain, report summaries refreshed, in %.0f s%n",
+              incidents,
+              (System.nanoTime() - start) / 1e9);
+        }
+        sample = sample(db);
       }
 
       final Map<String, String> routes = new LinkedHashMap<>();
@@ -159,6 +172,11 @@ public final class OperateBenchmark {
     final Map<String, String> files = new LinkedHashMap<>();
     PROCESSES.forEach((id, tasks) -> files.put(id + ".bpmn", bpmn(id, tasks)));
     engine.deploy(files);
+    return definitions(engine);
+  }
+
+  /** The deployed processes' definition keys by process id. */
+  private static Map<String, Long> definitions(final EngineApi engine) throws Exception {
     final Map<String, Long> keys = new LinkedHashMap<>();
     for (final String id : PROCESSES.keySet()) {
       final Matcher key =
@@ -274,13 +292,13 @@ public final class OperateBenchmark {
   }
 
   /** Instance keys and start days to browse, by kind of instance. */
-  record Sample(Map<String, List<Long>> keys, Instant from, Instant to) {}
+  record Sample(Map<String, List<Long>> keys, Instant from) {}
 
   /**
    * The copies, spread evenly over the year before now in start order: process by turn, 90 %
    * completed, 8 % active, 2 % with an incident.
    */
-  private static Sample seed(
+  private static void seed(
       final Connection db, final List<InstanceHistory.Template> templates, final int instances)
       throws Exception {
     final long span = templates.stream().mapToLong(InstanceHistory.Template::span).max().orElse(1);
@@ -293,7 +311,6 @@ public final class OperateBenchmark {
       byName.put(template.process() + "/" + template.kind(), template);
     }
     final List<String> processes = new ArrayList<>(PROCESSES.keySet());
-    final Map<String, List<Long>> keys = new HashMap<>();
     final SplittableRandom random = new SplittableRandom(20);
     final int chunk = 100_000;
     db.setAutoCommit(false);
@@ -306,10 +323,6 @@ public final class OperateBenchmark {
             byName.get(processes.get(n % processes.size()) + "/" + kind);
         final long key = firstKey + n * span;
         copies.add(new InstanceHistory.Copy(template, key, from.plusMillis(n * step), n + 1L));
-        final List<Long> sampled = keys.computeIfAbsent(kind, k -> new ArrayList<>());
-        if (random.nextInt(Math.max(1, instances / 2000)) == 0) {
-          sampled.add(key + template.instanceKey() - template.firstKey());
-        }
       }
       InstanceHistory.write(db, copies);
       db.commit();
@@ -330,7 +343,43 @@ public final class OperateBenchmark {
         }
       }
     }
-    return new Sample(keys, from, to);
+  }
+
+  /** 12 random instances of each kind, and when the history starts. */
+  private static Sample sample(final Connection db) throws Exception {
+    final Map<String, String> kinds =
+        Map.of(
+            "completed", "p.state = 'COMPLETED'",
+            "active",
+                "p.state = 'ACTIVE' AND NOT EXISTS (SELECT 1 FROM engine.incident i"
+                    + " WHERE i.process_instance_key = p.key AND i.state = 'CREATED')",
+            "incident",
+                "EXISTS (SELECT 1 FROM engine.incident i"
+                    + " WHERE i.process_instance_key = p.key AND i.state = 'CREATED')");
+    final Map<String, List<Long>> keys = new LinkedHashMap<>();
+    try (Statement statement = db.createStatement()) {
+      for (final Map.Entry<String, String> kind : kinds.entrySet()) {
+        final List<Long> found = new ArrayList<>();
+        try (ResultSet rs =
+            statement.executeQuery(
+                "SELECT p.key FROM engine.process_instance p TABLESAMPLE SYSTEM (5)"
+                    + " WHERE p.bpmn_process_id LIKE 'bench-%' AND "
+                    + kind.getValue()
+                    + " LIMIT 12")) {
+          while (rs.next()) {
+            found.add(rs.getLong(1));
+          }
+        }
+        keys.put(kind.getKey(), found);
+      }
+      try (ResultSet rs =
+          statement.executeQuery(
+              "SELECT min(created_at) FROM engine.process_instance"
+                  + " WHERE bpmn_process_id LIKE 'bench-%'")) {
+        rs.next();
+        return new Sample(keys, rs.getTimestamp(1).toInstant());
+      }
+    }
   }
 
   private static List<String> ownerPaths(
