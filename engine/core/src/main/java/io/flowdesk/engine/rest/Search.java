@@ -106,7 +106,11 @@ final class Search {
       if (column > 1) {
         select.append(", ");
       }
-      select.append(field.sql()).append(" AS c").append(column);
+      // A set of related rows is for filters only: its query yields rows, not one value.
+      select
+          .append(field.kind() == SearchField.Kind.TEXT_SET ? "NULL" : field.sql())
+          .append(" AS c")
+          .append(column);
       columns.put(field.name(), column++);
     }
     select.append(" FROM ").append(spec.from()).append(rest);
@@ -179,7 +183,7 @@ final class Search {
 
   private static String condition(
       final SearchField field, final JsonNode value, final List<Object> parameters) {
-    if (field.kind() == SearchField.Kind.TEXT_LIST) {
+    if (field.kind() == SearchField.Kind.TEXT_LIST || field.kind() == SearchField.Kind.TEXT_SET) {
       return listCondition(field, value, parameters);
     }
     if (field.kind() == SearchField.Kind.VARIABLES) {
@@ -268,10 +272,19 @@ final class Search {
     return all.isEmpty() ? "TRUE" : String.join(" AND ", all);
   }
 
-  /** Conditions on a JSON string array: a value matches when the array contains it. */
+  /**
+   * Conditions on a JSON string array ({@code TEXT_LIST}) or on the texts of related rows ({@code
+   * TEXT_SET}): a value matches when the array or the rows hold it.
+   */
   private static String listCondition(
       final SearchField field, final JsonNode value, final List<Object> parameters) {
-    final String contains = "(" + field.sql() + ")::jsonb @> jsonb_build_array(?::text)";
+    final boolean set = field.kind() == SearchField.Kind.TEXT_SET;
+    final String members =
+        set ? "(" + field.sql() + ")" : "jsonb_array_elements_text((" + field.sql() + ")::jsonb)";
+    final String contains =
+        set
+            ? "EXISTS (SELECT 1 FROM " + members + " AS member(value) WHERE member.value = ?)"
+            : "(" + field.sql() + ")::jsonb @> jsonb_build_array(?::text)";
     if (value.isArray()) {
       // A list of values (Camunda's process instance tags): the list must hold every one of them.
       for (final JsonNode item : value) {
@@ -303,10 +316,15 @@ final class Search {
                 "Expected '" + field.name() + ".$exists' to be true or false");
           }
           all.add(
-              "jsonb_array_length(("
-                  + field.sql()
-                  + ")::jsonb)"
-                  + (operand.asBoolean() ? " > 0" : " = 0"));
+              set
+                  ? (operand.asBoolean() ? "" : "NOT ")
+                      + "EXISTS (SELECT 1 FROM "
+                      + members
+                      + " AS member(value))"
+                  : "jsonb_array_length(("
+                      + field.sql()
+                      + ")::jsonb)"
+                      + (operand.asBoolean() ? " > 0" : " = 0"));
         }
         case "$in", "$notIn" -> {
           if (!operand.isArray()) {
@@ -332,9 +350,9 @@ final class Search {
           }
           parameters.add(likePattern(operand.asText()));
           all.add(
-              "EXISTS (SELECT 1 FROM jsonb_array_elements_text(("
-                  + field.sql()
-                  + ")::jsonb) AS member(value) WHERE member.value LIKE ? ESCAPE '\\')");
+              "EXISTS (SELECT 1 FROM "
+                  + members
+                  + " AS member(value) WHERE member.value LIKE ? ESCAPE '\\')");
         }
         default ->
             throw Rejection.invalidArgument(
@@ -404,7 +422,7 @@ final class Search {
         }
         throw Rejection.invalidArgument("Expected " + what + " to be a key, but found " + value);
       }
-      case TEXT, TEXT_LIST -> {
+      case TEXT, TEXT_LIST, TEXT_SET -> {
         if (!value.isTextual()) {
           throw Rejection.invalidArgument(
               "Expected " + what + " to be a string, but found " + value);
@@ -492,7 +510,9 @@ final class Search {
   }
 
   private static boolean sortable(final SearchField field) {
-    return field.kind() != SearchField.Kind.TEXT_LIST && field.kind() != SearchField.Kind.VARIABLES;
+    return field.kind() != SearchField.Kind.TEXT_LIST
+        && field.kind() != SearchField.Kind.TEXT_SET
+        && field.kind() != SearchField.Kind.VARIABLES;
   }
 
   private static String encodeCursor(final int position) {

@@ -25,6 +25,12 @@ record SearchField(String name, String sql, Kind kind, boolean filterable) {
      */
     TEXT_LIST,
     /**
+     * The texts of related rows, the SQL being a query that yields them in one column; matched as
+     * {@link #TEXT_LIST} is, but as a semi-join that PostgreSQL plans once over all rows instead of
+     * a list built for each row. Not in results and not sortable.
+     */
+    TEXT_SET,
+    /**
      * Variables of a scope, filtered as a list of {@code {name, value}}, the value being the
      * variable's JSON text with the text operators; the SQL names the scope key column.
      */
@@ -49,6 +55,11 @@ record SearchField(String name, String sql, Kind kind, boolean filterable) {
 
   static SearchField textList(final String name, final String sql) {
     return new SearchField(name, sql, Kind.TEXT_LIST, true);
+  }
+
+  /** Texts of related rows that {@code query} (a SELECT of one text column) yields. */
+  static SearchField textSet(final String name, final String query) {
+    return new SearchField(name, query, Kind.TEXT_SET, true);
   }
 
   /** Filters by variables of the scope whose key {@code scopeKeySql} yields. */

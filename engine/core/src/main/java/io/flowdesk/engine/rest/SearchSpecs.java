@@ -164,10 +164,10 @@ final class SearchSpecs {
               SearchField.variables("variables", "p.key"),
               // Camunda's "instances with an element instance of this element"; here the live ones,
               // as ended element instances are kept in the record log alone.
-              textList(
+              SearchField.textSet(
                   "elementId",
-                  "(SELECT coalesce(jsonb_agg(e.element_id), '[]'::jsonb)"
-                      + " FROM engine.element_instance e WHERE e.process_instance_key = p.key)"),
+                  "SELECT e.element_id FROM engine.element_instance e"
+                      + " WHERE e.process_instance_key = p.key"),
               // Flowdesk keeps no instance tags (creation ignores them): asking for any finds none.
               textList("tags", "'[]'")),
           row -> {
