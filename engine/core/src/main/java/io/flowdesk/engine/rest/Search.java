@@ -279,12 +279,15 @@ final class Search {
   private static String listCondition(
       final SearchField field, final JsonNode value, final List<Object> parameters) {
     final boolean set = field.kind() == SearchField.Kind.TEXT_SET;
+    // The related rows whose text the condition that follows tests (see Kind.TEXT_SET).
     final String members =
-        set ? "(" + field.sql() + ")" : "jsonb_array_elements_text((" + field.sql() + ")::jsonb)";
-    final String contains =
         set
-            ? "EXISTS (SELECT 1 FROM " + members + " AS member(value) WHERE member.value = ?)"
-            : "(" + field.sql() + ")::jsonb @> jsonb_build_array(?::text)";
+            ? "EXISTS (SELECT 1 FROM " + field.sql()
+            : "EXISTS (SELECT 1 FROM jsonb_array_elements_text(("
+                + field.sql()
+                + ")::jsonb) AS member(value) WHERE member.value";
+    final String contains =
+        set ? members + " = ?)" : "(" + field.sql() + ")::jsonb @> jsonb_build_array(?::text)";
     if (value.isArray()) {
       // A list of values (Camunda's process instance tags): the list must hold every one of them.
       for (final JsonNode item : value) {
@@ -317,10 +320,7 @@ final class Search {
           }
           all.add(
               set
-                  ? (operand.asBoolean() ? "" : "NOT ")
-                      + "EXISTS (SELECT 1 FROM "
-                      + members
-                      + " AS member(value))"
+                  ? (operand.asBoolean() ? "" : "NOT ") + members + " IS NOT NULL)"
                   : "jsonb_array_length(("
                       + field.sql()
                       + ")::jsonb)"
@@ -349,10 +349,7 @@ final class Search {
                 "Expected '" + field.name() + ".$like' to be a text pattern");
           }
           parameters.add(likePattern(operand.asText()));
-          all.add(
-              "EXISTS (SELECT 1 FROM "
-                  + members
-                  + " AS member(value) WHERE member.value LIKE ? ESCAPE '\\')");
+          all.add(members + " LIKE ? ESCAPE '\\')");
         }
         default ->
             throw Rejection.invalidArgument(

@@ -25,9 +25,11 @@ record SearchField(String name, String sql, Kind kind, boolean filterable) {
      */
     TEXT_LIST,
     /**
-     * The texts of related rows, the SQL being a query that yields them in one column; matched as
-     * {@link #TEXT_LIST} is, but as a semi-join that PostgreSQL plans once over all rows instead of
-     * a list built for each row. Not in results and not sortable.
+     * The texts of related rows, matched as {@link #TEXT_LIST} is but as {@code EXISTS} over those
+     * rows, which PostgreSQL plans as one semi-join instead of a list built for each row. The SQL
+     * names the rows and ends in the text, for the filter to complete with its comparison: {@code
+     * engine.element_instance e WHERE e.process_instance_key = p.key AND e.element_id}. Not in
+     * results and not sortable.
      */
     TEXT_SET,
     /**
@@ -57,9 +59,9 @@ record SearchField(String name, String sql, Kind kind, boolean filterable) {
     return new SearchField(name, sql, Kind.TEXT_LIST, true);
   }
 
-  /** Texts of related rows that {@code query} (a SELECT of one text column) yields. */
-  static SearchField textSet(final String name, final String query) {
-    return new SearchField(name, query, Kind.TEXT_SET, true);
+  /** Texts of related rows: {@code rowsAndText} as {@link Kind#TEXT_SET} describes. */
+  static SearchField textSet(final String name, final String rowsAndText) {
+    return new SearchField(name, rowsAndText, Kind.TEXT_SET, true);
   }
 
   /** Filters by variables of the scope whose key {@code scopeKeySql} yields. */

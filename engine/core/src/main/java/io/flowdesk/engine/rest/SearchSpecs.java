@@ -166,8 +166,8 @@ final class SearchSpecs {
               // as ended element instances are kept in the record log alone.
               SearchField.textSet(
                   "elementId",
-                  "SELECT e.element_id FROM engine.element_instance e"
-                      + " WHERE e.process_instance_key = p.key"),
+                  "engine.element_instance e WHERE e.process_instance_key = p.key"
+                      + " AND e.element_id"),
               // Flowdesk keeps no instance tags (creation ignores them): asking for any finds none.
               textList("tags", "'[]'")),
           row -> {
