@@ -52,15 +52,16 @@ final class EngineApi {
     }
   }
 
-  /** A JSON POST to {@code /v2/...}, e.g. a search; the answer's body. */
+  /** A JSON POST to {@code /v2/...}, e.g. a search or a job's completion; the answer's body. */
   String post(final String path, final String json) throws IOException, InterruptedException {
     final HttpResponse<String> answer =
         send(
             HttpRequest.newBuilder(base.resolve(path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
-    if (answer.statusCode() != 200) {
-      throw new IllegalStateException(path + " answered " + answer.statusCode());
+    if (answer.statusCode() != 200 && answer.statusCode() != 204) {
+      throw new IllegalStateException(
+          path + " answered " + answer.statusCode() + " " + answer.body());
     }
     return answer.body();
   }

@@ -348,6 +348,20 @@ public final class PortalBenchmark {
       }
     }
 
+    /** Each route's p95 in ms, by route. */
+    Map<String, Double> p95ByRoute() {
+      final Map<String, Double> p95 = new java.util.TreeMap<>();
+      latencies.forEach(
+          (route, values) -> {
+            final long[] sorted;
+            synchronized (values) {
+              sorted = values.stream().mapToLong(Long::longValue).sorted().toArray();
+            }
+            p95.put(route, percentile(sorted, 0.95));
+          });
+      return p95;
+    }
+
     void print(final int seconds) {
       print(seconds, true);
     }

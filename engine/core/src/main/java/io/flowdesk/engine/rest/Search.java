@@ -105,7 +105,11 @@ final class Search {
       if (column > 1) {
         select.append(", ");
       }
-      select.append(field.sql()).append(" AS c").append(column);
+      // A set of related rows is for filters only: its query yields rows, not one value.
+      select
+          .append(field.kind() == SearchField.Kind.TEXT_SET ? "NULL" : field.sql())
+          .append(" AS c")
+          .append(column);
       columns.put(field.name(), column++);
     }
     select.append(" FROM ").append(spec.from()).append(rest);
@@ -178,7 +182,7 @@ final class Search {
 
   private static String condition(
       final SearchField field, final JsonNode value, final List<Object> parameters) {
-    if (field.kind() == SearchField.Kind.TEXT_LIST) {
+    if (field.kind() == SearchField.Kind.TEXT_LIST || field.kind() == SearchField.Kind.TEXT_SET) {
       return listCondition(field, value, parameters);
     }
     if (field.kind() == SearchField.Kind.VARIABLES) {
@@ -267,10 +271,22 @@ final class Search {
     return all.isEmpty() ? "TRUE" : String.join(" AND ", all);
   }
 
-  /** Conditions on a JSON string array: a value matches when the array contains it. */
+  /**
+   * Conditions on a JSON string array ({@code TEXT_LIST}) or on the texts of related rows ({@code
+   * TEXT_SET}): a value matches when the array or the rows hold it.
+   */
   private static String listCondition(
       final SearchField field, final JsonNode value, final List<Object> parameters) {
-    final String contains = "(" + field.sql() + ")::jsonb @> jsonb_build_array(?::text)";
+    final boolean set = field.kind() == SearchField.Kind.TEXT_SET;
+    // The related rows whose text the condition that follows tests (see Kind.TEXT_SET).
+    final String members =
+        set
+            ? "EXISTS (SELECT 1 FROM " + field.sql()
+            : "EXISTS (SELECT 1 FROM jsonb_array_elements_text(("
+                + field.sql()
+                + ")::jsonb) AS member(value) WHERE member.value";
+    final String contains =
+        set ? members + " = ?)" : "(" + field.sql() + ")::jsonb @> jsonb_build_array(?::text)";
     if (value.isArray()) {
       // A list of values (Camunda's process instance tags): the list must hold every one of them.
       for (final JsonNode item : value) {
@@ -302,10 +318,12 @@ final class Search {
                 "Expected '" + field.name() + ".$exists' to be true or false");
           }
           all.add(
-              "jsonb_array_length(("
-                  + field.sql()
-                  + ")::jsonb)"
-                  + (operand.asBoolean() ? " > 0" : " = 0"));
+              set
+                  ? (operand.asBoolean() ? "" : "NOT ") + members + " IS NOT NULL)"
+                  : "jsonb_array_length(("
+                      + field.sql()
+                      + ")::jsonb)"
+                      + (operand.asBoolean() ? " > 0" : " = 0"));
         }
         case "$in", "$notIn" -> {
           if (!operand.isArray()) {
@@ -330,10 +348,7 @@ final class Search {
                 "Expected '" + field.name() + ".$like' to be a text pattern");
           }
           parameters.add(likePattern(operand.asText()));
-          all.add(
-              "EXISTS (SELECT 1 FROM jsonb_array_elements_text(("
-                  + field.sql()
-                  + ")::jsonb) AS member(value) WHERE member.value LIKE ? ESCAPE '\\')");
+          all.add(members + " LIKE ? ESCAPE '\\')");
         }
         default ->
             throw Rejection.invalidArgument(
@@ -403,7 +418,7 @@ final class Search {
         }
         throw Rejection.invalidArgument("Expected " + what + " to be a key, but found " + value);
       }
-      case TEXT, TEXT_LIST -> {
+      case TEXT, TEXT_LIST, TEXT_SET -> {
         if (!value.isTextual()) {
           throw Rejection.invalidArgument(
               "Expected " + what + " to be a string, but found " + value);
@@ -491,7 +506,9 @@ final class Search {
   }
 
   private static boolean sortable(final SearchField field) {
-    return field.kind() != SearchField.Kind.TEXT_LIST && field.kind() != SearchField.Kind.VARIABLES;
+    return field.kind() != SearchField.Kind.TEXT_LIST
+        && field.kind() != SearchField.Kind.TEXT_SET
+        && field.kind() != SearchField.Kind.VARIABLES;
   }
 
   private static String encodeCursor(final int position) {

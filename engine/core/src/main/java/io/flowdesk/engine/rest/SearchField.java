@@ -25,6 +25,14 @@ record SearchField(String name, String sql, Kind kind, boolean filterable) {
      */
     TEXT_LIST,
     /**
+     * The texts of related rows, matched as {@link #TEXT_LIST} is but as {@code EXISTS} over those
+     * rows, which PostgreSQL plans as one semi-join instead of a list built for each row. The SQL
+     * names the rows and ends in the text, for the filter to complete with its comparison: {@code
+     * engine.element_instance e WHERE e.process_instance_key = p.key AND e.element_id}. Not in
+     * results and not sortable.
+     */
+    TEXT_SET,
+    /**
      * Variables of a scope, filtered as a list of {@code {name, value}}, the value being the
      * variable's JSON text with the text operators; the SQL names the scope key column.
      */
@@ -49,6 +57,11 @@ record SearchField(String name, String sql, Kind kind, boolean filterable) {
 
   static SearchField textList(final String name, final String sql) {
     return new SearchField(name, sql, Kind.TEXT_LIST, true);
+  }
+
+  /** Texts of related rows: {@code rowsAndText} as {@link Kind#TEXT_SET} describes. */
+  static SearchField textSet(final String name, final String rowsAndText) {
+    return new SearchField(name, rowsAndText, Kind.TEXT_SET, true);
   }
 
   /** Filters by variables of the scope whose key {@code scopeKeySql} yields. */

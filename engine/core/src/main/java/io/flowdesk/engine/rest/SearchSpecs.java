@@ -165,10 +165,10 @@ final class SearchSpecs {
               SearchField.variables("variables", "p.key"),
               // Camunda's "instances with an element instance of this element"; here the live ones,
               // as ended element instances are kept in the record log alone.
-              textList(
+              SearchField.textSet(
                   "elementId",
-                  "(SELECT coalesce(jsonb_agg(e.element_id), '[]'::jsonb)"
-                      + " FROM engine.element_instance e WHERE e.process_instance_key = p.key)"),
+                  "engine.element_instance e WHERE e.process_instance_key = p.key"
+                      + " AND e.element_id"),
               textList("tags", "coalesce(p.tags, '[]')")),
           row -> {
             final Map<String, Object> item = new LinkedHashMap<>();
