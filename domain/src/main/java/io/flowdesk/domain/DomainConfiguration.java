@@ -15,6 +15,7 @@ import io.flowdesk.domain.report.ReportRollup;
 import io.flowdesk.domain.report.ServiceReports;
 import io.flowdesk.domain.secret.SecretKey;
 import io.flowdesk.domain.secret.SecretStore;
+import io.flowdesk.domain.servicelevel.ServiceLevels;
 import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
@@ -135,6 +136,14 @@ public class DomainConfiguration {
       final ObjectProvider<PlatformTransactionManager> transactionManager,
       final DomainSchemaReady ready) {
     return new Approvals(dataSource, transactions(dataSource, transactionManager));
+  }
+
+  @Bean
+  public ServiceLevels serviceLevels(
+      final DataSource dataSource,
+      final ObjectProvider<PlatformTransactionManager> transactionManager,
+      final DomainSchemaReady ready) {
+    return new ServiceLevels(dataSource, transactions(dataSource, transactionManager));
   }
 
   @Bean

@@ -19,6 +19,8 @@ import io.flowdesk.domain.incident.LinkedCi;
 import io.flowdesk.domain.incident.PossibleCause;
 import io.flowdesk.domain.problem.ProblemRecords;
 import io.flowdesk.domain.record.AuditEntry;
+import io.flowdesk.domain.servicelevel.ServiceLevel;
+import io.flowdesk.domain.servicelevel.ServiceLevels;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
@@ -55,6 +57,7 @@ class AgentIncidentController {
   private final IncidentRecords records;
   private final CiChoices ciChoices;
   private final ImpactedServices impactedServices;
+  private final ServiceLevels serviceLevels;
 
   AgentIncidentController(
       final IncidentAccess access,
@@ -68,7 +71,8 @@ class AgentIncidentController {
       final MonitoringAlerts alerts,
       final IncidentRecords records,
       final CiChoices ciChoices,
-      final ImpactedServices impactedServices) {
+      final ImpactedServices impactedServices,
+      final ServiceLevels serviceLevels) {
     this.access = access;
     this.timeline = timeline;
     this.holds = holds;
@@ -81,13 +85,17 @@ class AgentIncidentController {
     this.records = records;
     this.ciChoices = ciChoices;
     this.impactedServices = impactedServices;
+    this.serviceLevels = serviceLevels;
   }
 
   @GetMapping("/{number}")
   String show(@PathVariable final String number, final Model model) {
     final Incident incident = find(number);
     model.addAttribute("incident", incident);
-    model.addAttribute("slaClocks", SlaClock.of(incident, Instant.now()));
+    final ServiceLevel level =
+        incident.priority() == null ? null : serviceLevels.of(incident.priority());
+    model.addAttribute("slaClocks", SlaClock.of(incident, Instant.now(), level));
+    model.addAttribute("slaSchedule", level == null ? null : level.schedule().name());
     final List<AuditEntry> auditTrail =
         pages.agentsView(model, access.ref(incident), incident.processInstanceKey());
     model.addAttribute("timeline", timeline.of(incident, true, auditTrail));

@@ -2,57 +2,85 @@ package io.flowdesk.app.incident;
 
 import io.flowdesk.domain.incident.Incident;
 import io.flowdesk.domain.incident.IncidentState;
+import io.flowdesk.domain.servicelevel.BusinessCalendar;
+import io.flowdesk.domain.servicelevel.ServiceLevel;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * One SLA target of an incident as the record page shows it: due when, met or breached, and how
- * much time is left.
+ * One SLA target of an incident as the record page shows it: due when, met or breached, how much
+ * working time is left (or overdue) and how much of the target has elapsed, all counted on the
+ * schedule of the incident's service level; "at risk" once the elapsed share reaches its warning
+ * threshold.
  */
-public record SlaClock(String name, Instant due, boolean breached, String status) {
+public record SlaClock(String name, Instant due, boolean breached, String status, String elapsed) {
 
-  /** The response and resolution clocks of an incident, as of {@code now}. */
-  public static List<SlaClock> of(final Incident incident, final Instant now) {
+  /**
+   * The response and resolution clocks of an incident, as of {@code now}.
+   *
+   * @param level the service level of the incident's priority; null before it has one (the clocks
+   *     then count around the clock)
+   */
+  public static List<SlaClock> of(
+      final Incident incident, final Instant now, final ServiceLevel level) {
     final boolean responded = incident.respondedAt() != null;
     final boolean resolved =
         incident.state() == IncidentState.RESOLVED
             || incident.state() == IncidentState.CLOSED
             || incident.state() == IncidentState.CANCELED;
     return List.of(
-        clock(
-            "Response", incident.responseDue(), incident.responseBreached(), responded, false, now),
-        clock(
-            "Resolution",
-            incident.resolutionDue(),
-            incident.resolutionBreached(),
-            resolved,
-            incident.state() == IncidentState.ON_HOLD,
-            now));
+        new Target("Response", level == null ? null : level.response(), level)
+            .clock(incident.responseDue(), incident.responseBreached(), responded, false, now),
+        new Target("Resolution", level == null ? null : level.resolution(), level)
+            .clock(
+                incident.resolutionDue(),
+                incident.resolutionBreached(),
+                resolved,
+                incident.state() == IncidentState.ON_HOLD,
+                now));
   }
 
-  private static SlaClock clock(
-      final String name,
-      final Instant due,
-      final boolean breached,
-      final boolean met,
-      final boolean paused,
-      final Instant now) {
-    final String status;
-    if (due == null) {
-      status = "not set yet";
-    } else if (breached) {
-      status = met ? "met late (breached)" : "breached";
-    } else if (met) {
-      status = "met";
-    } else if (paused) {
-      status = "paused while on hold";
-    } else if (now.isAfter(due)) {
-      status = "overdue by " + readable(Duration.between(due, now));
-    } else {
-      status = readable(Duration.between(now, due)) + " left";
+  /** One target of a service level: its name and length, and the calendar it counts on. */
+  private record Target(String name, Duration length, ServiceLevel level) {
+
+    BusinessCalendar calendar() {
+      return level == null ? BusinessCalendar.AROUND_THE_CLOCK : level.calendar();
     }
-    return new SlaClock(name, due, breached, status);
+
+    SlaClock clock(
+        final Instant due,
+        final boolean breached,
+        final boolean met,
+        final boolean paused,
+        final Instant now) {
+      if (due == null) {
+        return new SlaClock(name, null, breached, "not set yet", "");
+      }
+      if (breached || met || paused) {
+        final String status =
+            breached
+                ? (met ? "met late (breached)" : "breached")
+                : met ? "met" : "paused while on hold";
+        return new SlaClock(name, due, breached, status, "");
+      }
+      // Time left (negative: overdue) in working time; the elapsed part is the rest of the target,
+      // which also holds after a hold moved the due date.
+      final Duration left = calendar().between(now, due);
+      final String status =
+          left.isNegative()
+              ? "overdue by " + readable(left.negated())
+              : readable(left) + " left" + (atRisk(left) ? " (at risk)" : "");
+      return new SlaClock(name, due, false, status, elapsed(left));
+    }
+
+    private boolean atRisk(final Duration left) {
+      return level != null && length != null && level.atRisk(length.minus(left), length);
+    }
+
+    private String elapsed(final Duration left) {
+      return length == null ? "" : readable(length.minus(left)) + " of " + readable(length);
+    }
   }
 
   static String readable(final Duration duration) {

@@ -10,6 +10,8 @@ import io.flowdesk.domain.incident.Incident;
 import io.flowdesk.domain.incident.IncidentChange;
 import io.flowdesk.domain.incident.IncidentRecords;
 import io.flowdesk.domain.incident.Priority;
+import io.flowdesk.domain.servicelevel.ServiceLevel;
+import io.flowdesk.domain.servicelevel.ServiceLevels;
 import io.flowdesk.workers.InvalidJobInputException;
 import io.flowdesk.workers.JobInputs;
 import io.flowdesk.workers.JobOutcomes;
@@ -23,8 +25,9 @@ import java.util.Map;
 
 /**
  * Task type {@code flowdesk:incident-classify}: records the priority and assignment group the
- * decisions chose, the SLA targets of that priority ({@link ServiceLevel}, counted from now) and
- * the process instance on the incident.
+ * decisions chose, the SLA targets of that priority ({@link ServiceLevel}s as the admin set them,
+ * counted from now in working time of the level's schedule) and the process instance on the
+ * incident.
  *
  * <p>Inputs: {@code incidentId}, {@code priority} ("P1".."P5"), {@code assignmentGroup}. Result:
  * {@code responseDue}, {@code resolutionDue} (ISO-8601), {@code taskPriority} (0..100) and {@code
@@ -38,16 +41,19 @@ public class ClassifyIncidentWorker {
 
   private final IncidentRecords records;
   private final Directory directory;
+  private final ServiceLevels levels;
   private final Clock clock;
   private final JobOutcomes outcomes;
 
   public ClassifyIncidentWorker(
       final IncidentRecords records,
       final Directory directory,
+      final ServiceLevels levels,
       final Clock clock,
       final Duration retryBackoff) {
     this.records = records;
     this.directory = directory;
+    this.levels = levels;
     this.clock = clock;
     this.outcomes = new JobOutcomes(IncidentJobs.ERROR_PREFIX, retryBackoff);
   }
@@ -65,7 +71,7 @@ public class ClassifyIncidentWorker {
     final long incidentId = IncidentJobs.incidentId(inputs);
     final Priority priority = priority(inputs.text("priority"));
     final String group = inputs.text("assignmentGroup");
-    final ServiceLevel level = ServiceLevel.of(priority);
+    final ServiceLevel level = levels.of(priority);
     final Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
 
     final Incident incident =
@@ -74,15 +80,15 @@ public class ClassifyIncidentWorker {
             IncidentChange.of()
                 .priority(priority)
                 .assignmentGroup(group)
-                .responseDue(now.plus(level.response()))
-                .resolutionDue(now.plus(level.resolution()))
+                .responseDue(level.calendar().plus(now, level.response()))
+                .resolutionDue(level.calendar().plus(now, level.resolution()))
                 .processInstanceKey(inputs.processInstanceKey()),
             IncidentJobs.source(inputs));
 
     final Map<String, Object> result = new LinkedHashMap<>();
     result.put("responseDue", IncidentJobs.iso(incident.responseDue()));
     result.put("resolutionDue", IncidentJobs.iso(incident.resolutionDue()));
-    result.put("taskPriority", ServiceLevel.of(incident.priority()).taskPriority());
+    result.put("taskPriority", levels.of(incident.priority()).taskPriority());
     result.put("groupManager", manager(incident.assignmentGroup()));
     return result;
   }

@@ -7,7 +7,6 @@ import io.flowdesk.domain.incident.IncidentChange;
 import io.flowdesk.domain.incident.IncidentRecords;
 import io.flowdesk.domain.incident.IncidentState;
 import io.flowdesk.workers.JobInputs;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
@@ -22,8 +21,7 @@ public class CloseIncidentWorker extends IncidentJobWorker {
   public static final String TYPE = "flowdesk:incident-close";
 
   public CloseIncidentWorker(final IncidentRecords records, final Duration retryBackoff) {
-    // Closing and canceling need no time of their own: the record stamps its changes.
-    super(records, Clock.systemUTC(), retryBackoff);
+    super(records, retryBackoff);
   }
 
   @JobWorker(type = TYPE, autoComplete = false, fetchVariables = "incidentId")

@@ -7,6 +7,7 @@ import io.flowdesk.domain.incident.Incident;
 import io.flowdesk.domain.incident.IncidentChange;
 import io.flowdesk.domain.incident.IncidentRecords;
 import io.flowdesk.domain.incident.IncidentState;
+import io.flowdesk.domain.servicelevel.ServiceLevels;
 import io.flowdesk.workers.JobInputs;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,8 +26,11 @@ public class HoldIncidentWorker extends IncidentJobWorker {
   public static final String TYPE = "flowdesk:incident-hold";
 
   public HoldIncidentWorker(
-      final IncidentRecords records, final Clock clock, final Duration retryBackoff) {
-    super(records, clock, retryBackoff);
+      final IncidentRecords records,
+      final ServiceLevels levels,
+      final Clock clock,
+      final Duration retryBackoff) {
+    super(records, levels, clock, retryBackoff);
   }
 
   @JobWorker(

@@ -4,6 +4,8 @@ import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobClient;
 import io.flowdesk.domain.incident.Incident;
 import io.flowdesk.domain.incident.IncidentRecords;
+import io.flowdesk.domain.servicelevel.BusinessCalendar;
+import io.flowdesk.domain.servicelevel.ServiceLevels;
 import io.flowdesk.workers.ConnectorJob;
 import io.flowdesk.workers.JobOutcomes;
 import java.time.Clock;
@@ -12,34 +14,59 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 /**
- * What the incident life-cycle workers share: the records they change, the time they judge SLAs by,
- * and how a job ends (completed with its result, retried after a back-off, or a BPMN error {@code
- * FLOWDESK_INCIDENT_...} for bad input).
+ * What the incident life-cycle workers share: the records they change, the time they judge SLAs by
+ * (the clock and the schedule of the incident's service level), and how a job ends (completed with
+ * its result, retried after a back-off, or a BPMN error {@code FLOWDESK_INCIDENT_...} for bad
+ * input).
  */
 abstract class IncidentJobWorker {
 
   protected final IncidentRecords records;
   protected final Clock clock;
+  private final ServiceLevels levels;
   private final JobOutcomes outcomes;
 
-  IncidentJobWorker(final IncidentRecords records, final Clock clock, final Duration retryBackoff) {
+  /** For workers that judge no SLA: closing and canceling, whose changes the record stamps. */
+  IncidentJobWorker(final IncidentRecords records, final Duration retryBackoff) {
+    this(records, null, Clock.systemUTC(), retryBackoff);
+  }
+
+  IncidentJobWorker(
+      final IncidentRecords records,
+      final ServiceLevels levels,
+      final Clock clock,
+      final Duration retryBackoff) {
     this.records = records;
+    this.levels = levels;
     this.clock = clock;
     this.outcomes = new JobOutcomes(IncidentJobs.ERROR_PREFIX, retryBackoff);
   }
 
   /**
    * The resolution time left when the SLA clock pauses (on hold, or resolved and waiting for the
-   * caller); negative when already overdue.
+   * caller), in working time of the incident's schedule; negative when already overdue.
    */
   protected final Duration resolutionRemaining(final Incident incident) {
-    return Duration.between(clock.instant(), IncidentJobs.resolutionDue(incident))
+    return calendarOf(incident)
+        .between(clock.instant(), IncidentJobs.resolutionDue(incident))
         .truncatedTo(ChronoUnit.SECONDS);
   }
 
-  /** The new resolution target when the paused clock runs again with {@code remaining} left. */
-  protected final Instant resolutionDueFromNow(final Duration remaining) {
-    return clock.instant().truncatedTo(ChronoUnit.SECONDS).plus(remaining);
+  /**
+   * The new resolution target when the paused clock of {@code incident} runs again with {@code
+   * remaining} working time left. An overdue clock (negative remaining) stays overdue by as much
+   * calendar time, as no working time is left to count over; its timer fires at once.
+   */
+  protected final Instant resolutionDueFromNow(final Incident incident, final Duration remaining) {
+    final Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    return remaining.isNegative() ? now.plus(remaining) : calendarOf(incident).plus(now, remaining);
+  }
+
+  /** The schedule of the incident's service level; around the clock before it has a priority. */
+  private BusinessCalendar calendarOf(final Incident incident) {
+    return incident.priority() == null
+        ? BusinessCalendar.AROUND_THE_CLOCK
+        : levels.of(incident.priority()).calendar();
   }
 
   /** Runs the job's work and ends the job accordingly. */

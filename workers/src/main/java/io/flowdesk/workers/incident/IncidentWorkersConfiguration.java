@@ -2,6 +2,7 @@ package io.flowdesk.workers.incident;
 
 import io.flowdesk.domain.directory.Directory;
 import io.flowdesk.domain.incident.IncidentRecords;
+import io.flowdesk.domain.servicelevel.ServiceLevels;
 import io.flowdesk.workers.ConnectorProperties;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,10 +11,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The workers of process {@code incident} as Spring beans on the domain's {@link IncidentRecords}
- * and {@link Directory}. They read the time from the application's {@link Clock} bean when it has
- * one (so SLA targets follow a controlled clock), else from the system clock; failed jobs wait
- * {@code flowdesk.connectors.retry-backoff} before their retry.
+ * The workers of process {@code incident} as Spring beans on the domain's {@link IncidentRecords},
+ * {@link ServiceLevels} and {@link Directory}. They read the time from the application's {@link
+ * Clock} bean when it has one (so SLA targets follow a controlled clock), else from the system
+ * clock; failed jobs wait {@code flowdesk.connectors.retry-backoff} before their retry.
  */
 @Configuration(proxyBeanMethods = false)
 public class IncidentWorkersConfiguration {
@@ -30,9 +31,11 @@ public class IncidentWorkersConfiguration {
   public ClassifyIncidentWorker classifyIncidentWorker(
       final IncidentRecords records,
       final Directory directory,
+      final ServiceLevels levels,
       final ObjectProvider<Clock> clock,
       final ConnectorProperties properties) {
-    return new ClassifyIncidentWorker(records, directory, clock(clock), backoff(properties));
+    return new ClassifyIncidentWorker(
+        records, directory, levels, clock(clock), backoff(properties));
   }
 
   @Bean
@@ -44,33 +47,37 @@ public class IncidentWorkersConfiguration {
   @Bean
   public HoldIncidentWorker holdIncidentWorker(
       final IncidentRecords records,
+      final ServiceLevels levels,
       final ObjectProvider<Clock> clock,
       final ConnectorProperties properties) {
-    return new HoldIncidentWorker(records, clock(clock), backoff(properties));
+    return new HoldIncidentWorker(records, levels, clock(clock), backoff(properties));
   }
 
   @Bean
   public ResumeIncidentWorker resumeIncidentWorker(
       final IncidentRecords records,
+      final ServiceLevels levels,
       final ObjectProvider<Clock> clock,
       final ConnectorProperties properties) {
-    return new ResumeIncidentWorker(records, clock(clock), backoff(properties));
+    return new ResumeIncidentWorker(records, levels, clock(clock), backoff(properties));
   }
 
   @Bean
   public ResolveIncidentWorker resolveIncidentWorker(
       final IncidentRecords records,
+      final ServiceLevels levels,
       final ObjectProvider<Clock> clock,
       final ConnectorProperties properties) {
-    return new ResolveIncidentWorker(records, clock(clock), backoff(properties));
+    return new ResolveIncidentWorker(records, levels, clock(clock), backoff(properties));
   }
 
   @Bean
   public ReopenIncidentWorker reopenIncidentWorker(
       final IncidentRecords records,
+      final ServiceLevels levels,
       final ObjectProvider<Clock> clock,
       final ConnectorProperties properties) {
-    return new ReopenIncidentWorker(records, clock(clock), backoff(properties));
+    return new ReopenIncidentWorker(records, levels, clock(clock), backoff(properties));
   }
 
   @Bean

@@ -7,6 +7,7 @@ import io.flowdesk.domain.incident.Incident;
 import io.flowdesk.domain.incident.IncidentChange;
 import io.flowdesk.domain.incident.IncidentRecords;
 import io.flowdesk.domain.incident.IncidentState;
+import io.flowdesk.domain.servicelevel.ServiceLevels;
 import io.flowdesk.workers.JobInputs;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,7 +17,7 @@ import java.util.Map;
  * Task type {@code flowdesk:incident-reopen}, when the caller reopens a resolved incident: it goes
  * back IN_PROGRESS, its resolution code and notes are cleared (the audit trail keeps them) and the
  * resolution SLA runs on with the time that was left: {@code resolutionDue} = now + {@code
- * resolutionRemaining}.
+ * resolutionRemaining} in working time of the incident's schedule.
  *
  * <p>Inputs: {@code incidentId}, {@code resolutionRemaining}. Result: {@code resolutionDue}
  * (ISO-8601).
@@ -26,8 +27,11 @@ public class ReopenIncidentWorker extends IncidentJobWorker {
   public static final String TYPE = "flowdesk:incident-reopen";
 
   public ReopenIncidentWorker(
-      final IncidentRecords records, final Clock clock, final Duration retryBackoff) {
-    super(records, clock, retryBackoff);
+      final IncidentRecords records,
+      final ServiceLevels levels,
+      final Clock clock,
+      final Duration retryBackoff) {
+    super(records, levels, clock, retryBackoff);
   }
 
   @JobWorker(
@@ -41,14 +45,16 @@ public class ReopenIncidentWorker extends IncidentJobWorker {
   /** Reopens the incident and answers its new resolution target. */
   public Map<String, Object> reopen(final JobInputs inputs) {
     final Duration remaining = IncidentJobs.duration(inputs, "resolutionRemaining");
+    final long incidentId = IncidentJobs.incidentId(inputs);
+    final Incident paused = IncidentJobs.incident(records, incidentId);
     final Incident incident =
         records.change(
-            IncidentJobs.incidentId(inputs),
+            incidentId,
             IncidentChange.of()
                 .state(IncidentState.IN_PROGRESS)
                 .resolutionCode(null)
                 .resolutionNotes(null)
-                .resolutionDue(resolutionDueFromNow(remaining)),
+                .resolutionDue(resolutionDueFromNow(paused, remaining)),
             IncidentJobs.source(inputs));
     return Map.of("resolutionDue", IncidentJobs.iso(incident.resolutionDue()));
   }

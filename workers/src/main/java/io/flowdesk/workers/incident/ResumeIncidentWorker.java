@@ -7,6 +7,7 @@ import io.flowdesk.domain.incident.Incident;
 import io.flowdesk.domain.incident.IncidentChange;
 import io.flowdesk.domain.incident.IncidentRecords;
 import io.flowdesk.domain.incident.IncidentState;
+import io.flowdesk.domain.servicelevel.ServiceLevels;
 import io.flowdesk.workers.JobInputs;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,7 +16,8 @@ import java.util.Map;
 /**
  * Task type {@code flowdesk:incident-resume}, after message {@code incident-resume}: the incident
  * goes back IN_PROGRESS (its on-hold reason cleared) and the resolution SLA runs on from where it
- * paused: {@code resolutionDue} = now + {@code resolutionRemaining}.
+ * paused: {@code resolutionDue} = now + {@code resolutionRemaining} in working time of the
+ * incident's schedule.
  *
  * <p>Inputs: {@code incidentId}, {@code resolutionRemaining}. Result: {@code resolutionDue}
  * (ISO-8601), which the task's due date and resolution timer read.
@@ -25,8 +27,11 @@ public class ResumeIncidentWorker extends IncidentJobWorker {
   public static final String TYPE = "flowdesk:incident-resume";
 
   public ResumeIncidentWorker(
-      final IncidentRecords records, final Clock clock, final Duration retryBackoff) {
-    super(records, clock, retryBackoff);
+      final IncidentRecords records,
+      final ServiceLevels levels,
+      final Clock clock,
+      final Duration retryBackoff) {
+    super(records, levels, clock, retryBackoff);
   }
 
   @JobWorker(
@@ -40,13 +45,15 @@ public class ResumeIncidentWorker extends IncidentJobWorker {
   /** Resumes work on the incident and answers its new resolution target. */
   public Map<String, Object> resume(final JobInputs inputs) {
     final Duration remaining = IncidentJobs.duration(inputs, "resolutionRemaining");
+    final long incidentId = IncidentJobs.incidentId(inputs);
+    final Incident paused = IncidentJobs.incident(records, incidentId);
     final Incident incident =
         records.change(
-            IncidentJobs.incidentId(inputs),
+            incidentId,
             IncidentChange.of()
                 .state(IncidentState.IN_PROGRESS)
                 .onHoldReason(null)
-                .resolutionDue(resolutionDueFromNow(remaining)),
+                .resolutionDue(resolutionDueFromNow(paused, remaining)),
             IncidentJobs.source(inputs));
     return Map.of("resolutionDue", IncidentJobs.iso(incident.resolutionDue()));
   }

@@ -30,6 +30,12 @@ import io.flowdesk.domain.incident.IncidentState;
 import io.flowdesk.domain.incident.Level;
 import io.flowdesk.domain.incident.NewIncident;
 import io.flowdesk.domain.incident.Priority;
+import io.flowdesk.domain.servicelevel.BusinessCalendar;
+import io.flowdesk.domain.servicelevel.Holiday;
+import io.flowdesk.domain.servicelevel.Schedule;
+import io.flowdesk.domain.servicelevel.ServiceLevel;
+import io.flowdesk.domain.servicelevel.ServiceLevels;
+import io.flowdesk.domain.servicelevel.WorkingInterval;
 import io.flowdesk.engine.support.EngineClock;
 import io.flowdesk.engine.test.EngineRecords;
 import io.flowdesk.engine.test.FlowdeskEngineTest;
@@ -53,6 +59,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -61,6 +70,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -90,6 +100,7 @@ class IncidentProcessTest {
   static DataSource database;
   static IncidentRecords incidents;
   static Directory directory;
+  static ServiceLevels levels;
   static final List<TestWorker> workers = new ArrayList<>();
   static TestWorker classify;
   static ClassifyIncidentWorker classifier;
@@ -107,6 +118,7 @@ class IncidentProcessTest {
     database = WorkerTesting.domainDatabase();
     incidents = new IncidentRecords(database);
     directory = new Directory(database);
+    levels = new ServiceLevels(database);
     directory.addPerson("carol", "Carol Caller", CALLER_EMAIL, Set.of(Role.END_USER), null);
     directory.addPerson("alex", "Alex Agent", "alex@flowdesk.test", Set.of(Role.AGENT), null);
     directory.addPerson("nina", "Nina Network", NETWORK_MANAGER_EMAIL, Set.of(Role.MANAGER), null);
@@ -134,14 +146,21 @@ class IncidentProcessTest {
           .send()
           .join();
       final Clock time = new EngineTime(clock);
-      classifier = new ClassifyIncidentWorker(incidents, directory, time, BACKOFF);
+      classifier = new ClassifyIncidentWorker(incidents, directory, levels, time, BACKOFF);
       classify = worker(ClassifyIncidentWorker.TYPE, classifier::handle);
       worker(SlaBreachWorker.TYPE, new SlaBreachWorker(incidents, BACKOFF)::handle);
-      worker(HoldIncidentWorker.TYPE, new HoldIncidentWorker(incidents, time, BACKOFF)::handle);
-      worker(ResumeIncidentWorker.TYPE, new ResumeIncidentWorker(incidents, time, BACKOFF)::handle);
       worker(
-          ResolveIncidentWorker.TYPE, new ResolveIncidentWorker(incidents, time, BACKOFF)::handle);
-      worker(ReopenIncidentWorker.TYPE, new ReopenIncidentWorker(incidents, time, BACKOFF)::handle);
+          HoldIncidentWorker.TYPE,
+          new HoldIncidentWorker(incidents, levels, time, BACKOFF)::handle);
+      worker(
+          ResumeIncidentWorker.TYPE,
+          new ResumeIncidentWorker(incidents, levels, time, BACKOFF)::handle);
+      worker(
+          ResolveIncidentWorker.TYPE,
+          new ResolveIncidentWorker(incidents, levels, time, BACKOFF)::handle);
+      worker(
+          ReopenIncidentWorker.TYPE,
+          new ReopenIncidentWorker(incidents, levels, time, BACKOFF)::handle);
       worker(CloseIncidentWorker.TYPE, new CloseIncidentWorker(incidents, BACKOFF)::handle);
       worker(CancelIncidentWorker.TYPE, new CancelIncidentWorker(incidents, BACKOFF)::handle);
       final MailServer smtp =
@@ -642,5 +661,106 @@ class IncidentProcessTest {
     assertThat(open.get(0).elementId()).isEqualTo("classifyIncident");
     assertThat(open.get(0).errorMessage()).contains("'priority'");
     assertThat(record(started).priority()).isNull();
+  }
+
+  // --- business hours (issue 21) --------------------------------------------------------------
+
+  static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+
+  /**
+   * Runs {@code test} while P1 counts on a Berlin schedule working only 08:00-17:00 on the weekday
+   * two days after today, so every target of a P1 reported now lands on that weekday, whatever the
+   * engine's clock says; {@code holidays} get the first such day as their argument.
+   */
+  void withP1OnOneWeekdayInBerlin(
+      final Function<LocalDate, List<Holiday>> holidays, final WorkDay test) throws Exception {
+    final LocalDate workDay = clock.now().atZone(BERLIN).toLocalDate().plusDays(2);
+    final Schedule schedule =
+        levels.save(
+            new Schedule(
+                null,
+                "One day a week " + workDay + " " + System.nanoTime(),
+                new BusinessCalendar(
+                    BERLIN,
+                    Map.of(workDay.getDayOfWeek(), WorkingInterval.parseDay("08:00-17:00")),
+                    holidays.apply(workDay))));
+    final ServiceLevel p1 = levels.of(Priority.P1);
+    levels.save(
+        List.of(
+            new ServiceLevel(
+                Priority.P1,
+                p1.response(),
+                p1.resolution(),
+                p1.warningPercent(),
+                p1.taskPriority(),
+                schedule)));
+    try {
+      test.run(workDay);
+    } finally {
+      levels.save(List.of(p1));
+    }
+  }
+
+  interface WorkDay {
+    void run(LocalDate workDay) throws Exception;
+  }
+
+  static Instant berlin(final LocalDate day, final int hour, final int minute) {
+    return day.atTime(hour, minute).atZone(BERLIN).toInstant();
+  }
+
+  @Test
+  void theResolutionDueDateFollowsTheScheduleAndSkipsItsHolidays() throws Exception {
+    withP1OnOneWeekdayInBerlin(
+        day -> List.of(new Holiday(day, false)),
+        workDay -> {
+          final Reported incident =
+              report("Printers down on every floor", "hardware", "Printer", "high", "high");
+
+          final UserTask task = awaitTask(incident);
+          final Incident classified = record(incident);
+          assertThat(classified.priority()).isEqualTo(Priority.P1);
+          // The first working day is a holiday: 15 min and 4 h of the same weekday a week later.
+          final LocalDate counted = workDay.plusWeeks(1);
+          assertThat(classified.responseDue()).isEqualTo(berlin(counted, 8, 15));
+          assertThat(classified.resolutionDue()).isEqualTo(berlin(counted, 12, 0));
+          assertThat(task.getDueDate().toInstant()).isEqualTo(classified.resolutionDue());
+          assertThat(timerDue(incident, "resolutionSlaDue")).isEqualTo(berlin(counted, 12, 0));
+          assertThat(timerDue(incident, "responseSlaDue")).isEqualTo(berlin(counted, 8, 15));
+        });
+  }
+
+  @Test
+  void onHoldTheBusinessClockPausesAndResumesWithTheWorkingTimeLeft() throws Exception {
+    withP1OnOneWeekdayInBerlin(
+        day -> List.of(),
+        workDay -> {
+          final Reported incident =
+              report("Badge readers reject everyone", "hardware", "Printer", "high", "high");
+          final UserTask task = awaitTask(incident);
+          claim(task, incident);
+          assertThat(record(incident).resolutionDue()).isEqualTo(berlin(workDay, 12, 0));
+
+          complete(task, Map.of("outcome", "hold", "onHoldReason", "Waiting for the vendor"));
+          awaitRecord(incident, IncidentState.ON_HOLD);
+          await()
+              .atMost(Duration.ofSeconds(20))
+              .until(
+                  () ->
+                      records.passed(incident.instance(), "resumeRequested", "ELEMENT_ACTIVATED"));
+          assertThat(records.variable(incident.instance(), "resolutionRemaining"))
+              .isEqualTo("\"PT4H\"");
+
+          // A week on hold: the working day passes unused, all four working hours are left.
+          clock.advance(Duration.ofDays(7));
+          publish("incident-resume", incident, Map.of());
+
+          final Incident resumed = awaitRecord(incident, IncidentState.IN_PROGRESS);
+          final LocalDate next = workDay.with(TemporalAdjusters.next(workDay.getDayOfWeek()));
+          assertThat(resumed.resolutionDue()).isEqualTo(berlin(next, 12, 0));
+          final UserTask back = awaitTask(incident);
+          assertThat(back.getDueDate().toInstant()).isEqualTo(resumed.resolutionDue());
+          assertThat(timerDue(incident, "resolutionSlaDue")).isEqualTo(resumed.resolutionDue());
+        });
   }
 }
