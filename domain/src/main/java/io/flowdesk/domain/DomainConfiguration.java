@@ -7,6 +7,8 @@ import io.flowdesk.domain.directory.Directory;
 import io.flowdesk.domain.directory.NotificationPreferences;
 import io.flowdesk.domain.directory.Recipients;
 import io.flowdesk.domain.incident.IncidentRecords;
+import io.flowdesk.domain.mailbox.InboundMails;
+import io.flowdesk.domain.mailbox.Mailboxes;
 import io.flowdesk.domain.privacy.Pseudonymisation;
 import io.flowdesk.domain.record.OwnRecords;
 import io.flowdesk.domain.record.SavedFilters;
@@ -135,6 +137,16 @@ public class DomainConfiguration {
       final ObjectProvider<PlatformTransactionManager> transactionManager,
       final DomainSchemaReady ready) {
     return new Approvals(dataSource, transactions(dataSource, transactionManager));
+  }
+
+  @Bean
+  public Mailboxes mailboxes(final DataSource dataSource, final DomainSchemaReady ready) {
+    return new Mailboxes(dataSource);
+  }
+
+  @Bean
+  public InboundMails inboundMails(final DataSource dataSource, final DomainSchemaReady ready) {
+    return new InboundMails(dataSource);
   }
 
   @Bean
