@@ -1,5 +1,6 @@
 package io.flowdesk.domain;
 
+import io.flowdesk.domain.approval.ApprovalReplyCodes;
 import io.flowdesk.domain.approval.Approvals;
 import io.flowdesk.domain.delivery.DeliveryLog;
 import io.flowdesk.domain.delivery.DeliveryOutcomes;
@@ -137,6 +138,11 @@ public class DomainConfiguration {
       final ObjectProvider<PlatformTransactionManager> transactionManager,
       final DomainSchemaReady ready) {
     return new Approvals(dataSource, transactions(dataSource, transactionManager));
+  }
+
+  @Bean
+  public ApprovalReplyCodes approvalReplyCodes(final SecretKey key) {
+    return new ApprovalReplyCodes(key);
   }
 
   @Bean

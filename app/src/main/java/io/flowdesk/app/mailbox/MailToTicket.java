@@ -5,6 +5,7 @@ import io.flowdesk.app.incident.IncidentReporting;
 import io.flowdesk.app.mailbox.ReplyTargets.Target;
 import io.flowdesk.connectors.mail.InboundMail;
 import io.flowdesk.connectors.mail.MailAttachment;
+import io.flowdesk.domain.approval.ApprovalReplyCodes;
 import io.flowdesk.domain.directory.Directory;
 import io.flowdesk.domain.directory.Person;
 import io.flowdesk.domain.incident.ChangeSource;
@@ -43,6 +44,8 @@ import org.springframework.transaction.support.TransactionOperations;
  *   <li>A new mail from a person of the directory opens an incident with them as caller (short
  *       description the subject, description the text); from an unknown address the mailbox's
  *       policy decides.
+ *   <li>An answer to an approval mail keeping its reply code decides the approval ({@link
+ *       ApprovalReplies}).
  *   <li>Our own mails coming back and senders over the rate limit are recorded and dropped.
  * </ul>
  *
@@ -65,6 +68,7 @@ class MailToTicket {
   private final ReplyTargets targets;
   private final UnknownSenders unknownSenders;
   private final OwnMail ownMail;
+  private final ApprovalReplies approvalReplies;
   private final InboundMails inboundMails;
   private final TransactionOperations transactions;
   private final int mailsPerSenderPerHour;
@@ -78,6 +82,7 @@ class MailToTicket {
       final ReplyTargets targets,
       final UnknownSenders unknownSenders,
       final OwnMail ownMail,
+      final ApprovalReplies approvalReplies,
       final InboundMails inboundMails,
       final TransactionOperations transactions,
       @Value("${flowdesk.mailboxes.mails-per-sender-per-hour:20}") final int mailsPerSenderPerHour,
@@ -90,6 +95,7 @@ class MailToTicket {
     this.targets = targets;
     this.unknownSenders = unknownSenders;
     this.ownMail = ownMail;
+    this.approvalReplies = approvalReplies;
     this.inboundMails = inboundMails;
     this.transactions = transactions;
     this.mailsPerSenderPerHour = mailsPerSenderPerHour;
@@ -125,6 +131,11 @@ class MailToTicket {
       return;
     }
     final Optional<Person> sender = sender(mail.from());
+    final Optional<ApprovalReplyCodes.Claim> approval = approvalReplies.claimIn(mail);
+    if (approval.isPresent()) {
+      approvalReplies.decide(mailbox, mail, sender, approval.get());
+      return;
+    }
     String note = null;
     if (mail.token().isPresent()) {
       final Optional<Target> target = targets.find(mail.token().get());

@@ -1,17 +1,23 @@
 package io.flowdesk.app.mailbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.camunda.client.CamundaClient;
+import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.flowdesk.app.WebTestSupport;
+import io.flowdesk.app.approval.ApprovalDesk;
 import io.flowdesk.app.mail.LocalMailServer;
 import io.flowdesk.app.mail.OutboxMail;
+import io.flowdesk.app.security.Viewer;
 import io.flowdesk.connectors.mail.MailSender;
 import io.flowdesk.connectors.mail.MailWatermark;
+import io.flowdesk.domain.approval.ApprovalAction;
+import io.flowdesk.domain.approval.Approvals;
 import io.flowdesk.domain.directory.Directory;
 import io.flowdesk.domain.directory.Role;
 import io.flowdesk.domain.incident.Attachment;
@@ -39,13 +45,17 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
@@ -76,6 +86,7 @@ import org.springframework.test.context.TestPropertySource;
 class MailToTicketTest extends WebTestSupport {
 
   private static final AtomicInteger PEOPLE = new AtomicInteger();
+  private static final Pattern CODE = Pattern.compile("FDA-[0-9]+-[0-9a-f]+");
 
   // A database of its own: the engines of other cached test contexts share the default one.
   @DynamicPropertySource
@@ -94,6 +105,8 @@ class MailToTicketTest extends WebTestSupport {
   @Autowired SecretStore secrets;
   @Autowired CamundaClient client;
   @Autowired DataSource dataSource;
+  @Autowired ApprovalDesk desk;
+  @Autowired Approvals approvals;
 
   private Session smtp;
 
@@ -416,9 +429,19 @@ class MailToTicketTest extends WebTestSupport {
   }
 
   @Test
-  void onlyAdminsSeeTheMailboxesPageAndItsPostsNeedTheCsrfToken() throws Exception {
+  void onlyAdminsSeeTheMailboxesPage() throws Exception {
     mvc.perform(get("/admin/mailboxes").session(signIn("agent.anna")))
         .andExpect(status().isForbidden());
+    mvc.perform(
+            post("/admin/mailboxes/" + mailbox().id() + "/poll")
+                .session(signIn("alice"))
+                .with(csrf()))
+        .andExpect(status().isForbidden());
+    mvc.perform(get("/admin/mailboxes").session(signIn("admin"))).andExpect(status().isOk());
+  }
+
+  @Test
+  void anAdminSavesAMailboxWithItsPasswordAsASecretAndOnlyWithTheCsrfToken() throws Exception {
     final MockHttpSession admin = signIn("admin");
     mvc.perform(post("/admin/mailboxes").session(admin).param("name", "sales"))
         .andExpect(status().isForbidden());
@@ -476,6 +499,76 @@ class MailToTicketTest extends WebTestSupport {
 
     assertThat(page.select("#error").text()).contains("address 'not-an-address'");
     assertThat(mailboxes.findByName("broken")).isEmpty();
+  }
+
+  @Test
+  void anApproverDecidesByAnsweringTheApprovalMailButNobodyElseAndNotTwice() throws Exception {
+    final String subject = "Mail approval " + UUID.randomUUID();
+    client
+        .newDeployResourceCommand()
+        .addProcessModel(
+            Bpmn.createExecutableProcess("mail-approval-test")
+                .startEvent()
+                .callActivity(
+                    "approve",
+                    c ->
+                        c.zeebeProcessId("flowdesk-approval")
+                            .zeebePropagateAllParentVariables(false)
+                            .zeebePropagateAllChildVariables(false)
+                            .zeebeInputExpression("approvers", "approvers")
+                            .zeebeInputExpression("\"any\"", "mode")
+                            .zeebeInputExpression("subject", "subject")
+                            .zeebeInputExpression("\"alice\"", "requester")
+                            .zeebeInputExpression("\"alice\"", "requestedFor")
+                            .zeebeOutputExpression("approval", "approval"))
+                .endEvent()
+                .done(),
+            "mail-approval-test.bpmn")
+        .send()
+        .join();
+    client
+        .newCreateInstanceCommand()
+        .bpmnProcessId("mail-approval-test")
+        .latestVersion()
+        .variables(Map.of("approvers", List.of("manager.maria"), "subject", subject))
+        .send()
+        .join();
+    final String maria = "manager.maria@example.com";
+    final String code =
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .until(
+                () ->
+                    answersTo(maria).stream()
+                        .filter(m -> m.subject().contains(subject))
+                        .map(m -> CODE.matcher(m.text()))
+                        .filter(Matcher::find)
+                        .map(Matcher::group)
+                        .findFirst(),
+                Optional::isPresent)
+            .orElseThrow();
+    final long approvalId = Long.parseLong(code.split("-")[1]);
+    final Viewer mariaViewer = new Viewer("manager.maria", "Maria", Set.of(Role.MANAGER), Set.of());
+    await().atMost(Duration.ofSeconds(60)).until(() -> !desk.open(mariaViewer).isEmpty());
+    final String answer = "approve Fine by me.\r\n\r\n> Reply code: " + code + "\r\n";
+
+    final String byBob = deliver(mail(person(), "Re: Approval needed", answer, ""));
+    final String byMaria = deliver(mail(maria, "Re: Approval needed", answer, ""));
+    poll();
+    final String replay = deliver(mail(maria, "Re: Approval needed", answer, ""));
+    poll();
+
+    assertThat(List.of(byBob, byMaria, replay))
+        .map(id -> inboundMails.find(id).orElseThrow().outcome())
+        .containsExactly("APPROVAL_REFUSED", "APPROVAL_DECIDED", "APPROVAL_REFUSED");
+    assertThat(approvals.find(approvalId).orElseThrow().decisions())
+        .singleElement()
+        .satisfies(
+            step -> {
+              assertThat(step.actor()).isEqualTo("manager.maria");
+              assertThat(step.action()).isEqualTo(ApprovalAction.APPROVED);
+              assertThat(step.comment()).isEqualTo("Fine by me.");
+            });
   }
 
   // --- helpers

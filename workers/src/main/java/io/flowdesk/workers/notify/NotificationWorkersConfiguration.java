@@ -1,5 +1,6 @@
 package io.flowdesk.workers.notify;
 
+import io.flowdesk.domain.approval.ApprovalReplyCodes;
 import io.flowdesk.domain.directory.Recipients;
 import io.flowdesk.workers.ConnectorProperties;
 import io.flowdesk.workers.chat.ChatNotices;
@@ -37,7 +38,9 @@ public class NotificationWorkersConfiguration {
 
   @Bean
   public NotifyWorker notifyWorker(
-      final PersonNotifier notifier, final ConnectorProperties properties) {
-    return new NotifyWorker(notifier, properties.retryBackoff());
+      final PersonNotifier notifier,
+      final ApprovalReplyCodes replyCodes,
+      final ConnectorProperties properties) {
+    return new NotifyWorker(notifier, replyCodes, properties.retryBackoff());
   }
 }

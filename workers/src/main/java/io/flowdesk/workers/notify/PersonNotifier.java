@@ -125,7 +125,13 @@ public class PersonNotifier {
         OutgoingMail.builder()
             .to(address)
             .subject(notice.subject())
-            .text("Hello " + reach.displayName() + ",\n\n" + notice.text() + portalLink(notice));
+            .text(
+                "Hello "
+                    + reach.displayName()
+                    + ",\n\n"
+                    + notice.text()
+                    + (notice.mailOnly() == null ? "" : "\n\n" + notice.mailOnly())
+                    + portalLink(notice));
     if (notice.recordToken() != null) {
       mail.token(notice.recordToken());
     }
