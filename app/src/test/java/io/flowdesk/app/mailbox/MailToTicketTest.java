@@ -552,15 +552,24 @@ class MailToTicketTest extends WebTestSupport {
     await().atMost(Duration.ofSeconds(60)).until(() -> !desk.open(mariaViewer).isEmpty());
     final String answer = "approve Fine by me.\r\n\r\n> Reply code: " + code + "\r\n";
 
+    // From the approver's address but with a code nobody issued: a spoofed sender.
+    final String forged =
+        deliver(
+            mail(
+                maria,
+                "Re: Approval needed",
+                answer.replace(code, "FDA-" + approvalId + "-" + "0".repeat(24)),
+                ""));
     final String byBob = deliver(mail(person(), "Re: Approval needed", answer, ""));
     final String byMaria = deliver(mail(maria, "Re: Approval needed", answer, ""));
     poll();
     final String replay = deliver(mail(maria, "Re: Approval needed", answer, ""));
     poll();
 
-    assertThat(List.of(byBob, byMaria, replay))
+    assertThat(List.of(forged, byBob, byMaria, replay))
         .map(id -> inboundMails.find(id).orElseThrow().outcome())
-        .containsExactly("APPROVAL_REFUSED", "APPROVAL_DECIDED", "APPROVAL_REFUSED");
+        .containsExactly(
+            "APPROVAL_REFUSED", "APPROVAL_REFUSED", "APPROVAL_DECIDED", "APPROVAL_REFUSED");
     assertThat(approvals.find(approvalId).orElseThrow().decisions())
         .singleElement()
         .satisfies(
