@@ -1,5 +1,6 @@
 package io.flowdesk.domain;
 
+import io.flowdesk.domain.approval.ApprovalReplyCodes;
 import io.flowdesk.domain.approval.Approvals;
 import io.flowdesk.domain.delivery.DeliveryLog;
 import io.flowdesk.domain.delivery.DeliveryOutcomes;
@@ -7,6 +8,8 @@ import io.flowdesk.domain.directory.Directory;
 import io.flowdesk.domain.directory.NotificationPreferences;
 import io.flowdesk.domain.directory.Recipients;
 import io.flowdesk.domain.incident.IncidentRecords;
+import io.flowdesk.domain.mailbox.InboundMails;
+import io.flowdesk.domain.mailbox.Mailboxes;
 import io.flowdesk.domain.privacy.Pseudonymisation;
 import io.flowdesk.domain.record.OwnRecords;
 import io.flowdesk.domain.record.SavedFilters;
@@ -144,6 +147,21 @@ public class DomainConfiguration {
       final ObjectProvider<PlatformTransactionManager> transactionManager,
       final DomainSchemaReady ready) {
     return new ServiceLevels(dataSource, transactions(dataSource, transactionManager));
+  }
+
+  @Bean
+  public ApprovalReplyCodes approvalReplyCodes(final SecretKey key) {
+    return new ApprovalReplyCodes(key);
+  }
+
+  @Bean
+  public Mailboxes mailboxes(final DataSource dataSource, final DomainSchemaReady ready) {
+    return new Mailboxes(dataSource);
+  }
+
+  @Bean
+  public InboundMails inboundMails(final DataSource dataSource, final DomainSchemaReady ready) {
+    return new InboundMails(dataSource);
   }
 
   @Bean

@@ -38,13 +38,17 @@ public final class WorkerTesting {
     return dataSource;
   }
 
+  /** The portal address the notify worker's mails link to. */
+  public static final String PORTAL_URL = "https://flowdesk.example.test";
+
   /** {@code flowdesk:notify} over the domain of {@code database}, mailing through {@code mail}. */
   public static NotifyWorker notifyWorker(
       final DataSource database, final EmailWorker mail, final Duration backoff) {
     final Recipients recipients =
         new Recipients(new Directory(database), new NotificationPreferences(database));
     return new NotifyWorker(
-        new PersonNotifier(recipients, () -> Optional.of(mail), Optional::empty, Optional::empty),
+        new PersonNotifier(
+            recipients, () -> Optional.of(mail), Optional::empty, Optional::empty, PORTAL_URL),
         backoff);
   }
 

@@ -81,10 +81,19 @@ public class IncidentReporting {
    * @throws ProcessNotStartedException the process did not start; the record was canceled
    */
   public Incident report(final String caller, final Map<String, Object> report) {
-    final Person person =
-        directory
-            .person(caller)
-            .orElseThrow(() -> new IllegalArgumentException("unknown caller " + caller));
+    return start(record(caller, report), report);
+  }
+
+  /**
+   * Only records the report (state NEW), joining the caller's transaction; {@link #start} then
+   * starts its process. For callers that commit more work with the record (email-to-ticket).
+   *
+   * @throws IllegalArgumentException naming the field, when the report is incomplete or malformed
+   */
+  public Incident record(final String caller, final Map<String, Object> report) {
+    directory
+        .person(caller)
+        .orElseThrow(() -> new IllegalArgumentException("unknown caller " + caller));
     final String category = text(report.get("category"));
     if (category != null && !CATEGORIES.contains(category)) {
       throw new IllegalArgumentException(
@@ -108,6 +117,21 @@ public class IncidentReporting {
     if (ci != null) {
       records.cis().set(recorded.id(), List.of(ci.id()), ChangeSource.person(caller));
     }
+    return recorded;
+  }
+
+  /**
+   * Starts the process of a recorded incident and stores its instance key.
+   *
+   * @param report the report's variables, which travel to the process
+   * @throws ProcessNotStartedException the process did not start; the record was canceled
+   */
+  public Incident start(final Incident recorded, final Map<String, Object> report) {
+    final String caller = recorded.caller();
+    final Person person =
+        directory
+            .person(caller)
+            .orElseThrow(() -> new IllegalArgumentException("unknown caller " + caller));
     final long processInstanceKey;
     try {
       processInstanceKey = start(recorded, person, report);

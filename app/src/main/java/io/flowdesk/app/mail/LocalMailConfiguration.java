@@ -5,11 +5,16 @@ import io.flowdesk.connectors.mail.MailSender;
 import io.flowdesk.connectors.mail.MailSenderSettings;
 import io.flowdesk.connectors.mail.MailServer;
 import io.flowdesk.domain.delivery.DeliveryLog;
+import io.flowdesk.domain.mailbox.Mailbox;
+import io.flowdesk.domain.mailbox.MailboxDraft;
+import io.flowdesk.domain.mailbox.Mailboxes;
 import io.flowdesk.workers.ConnectorProperties;
 import io.flowdesk.workers.mail.EmailWorker;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -28,6 +33,9 @@ class LocalMailConfiguration {
 
   /** The right-hand side of our Message-IDs when none is configured. */
   private static final String DEFAULT_MESSAGE_ID_DOMAIN = "localhost";
+
+  /** The name of the local service desk's mailbox at /admin/mailboxes. */
+  static final String LOCAL_MAILBOX = "servicedesk";
 
   @Bean(destroyMethod = "close")
   LocalMailServer localMailServer(final LocalMailProperties properties) {
@@ -53,6 +61,40 @@ class LocalMailConfiguration {
             MailServer.of(server.host(), server.smtpPort(), MailSecurity.NONE),
             Objects.requireNonNullElse(mail.from(), LocalMailServer.DEFAULT_FROM),
             Objects.requireNonNullElse(mail.messageIdDomain(), DEFAULT_MESSAGE_ID_DOMAIN)));
+  }
+
+  /**
+   * The local service desk mailbox ({@value LocalMailServer#SERVICE_DESK}) as a mailbox of
+   * email-to-ticket, so mail to it opens incidents out of the box; made at the first start, and
+   * pointed at this start's IMAP port later (an admin's other changes stay).
+   */
+  @Bean
+  ApplicationRunner localServiceDeskMailbox(
+      final LocalMailServer server, final Mailboxes mailboxes) {
+    return arguments -> {
+      final Optional<Mailbox> existing = mailboxes.findByName(LOCAL_MAILBOX);
+      mailboxes.save(
+          new MailboxDraft(
+              LOCAL_MAILBOX,
+              LocalMailServer.SERVICE_DESK,
+              server.host(),
+              server.imapPort(),
+              "NONE",
+              LocalMailServer.SERVICE_DESK,
+              null,
+              "INBOX",
+              LocalMailServer.PROCESSED_FOLDER,
+              existing.map(Mailbox::kind).orElse(Mailbox.MailboxKind.INCIDENT),
+              existing
+                  .map(Mailbox::unknownSenders)
+                  .orElse(Mailbox.UnknownSenders.REPLY_WITH_INSTRUCTIONS),
+              existing.map(Mailbox::reopenOnReply).orElse(true),
+              existing.map(Mailbox::enabled).orElse(true)));
+      LOG.info(
+          "Mail to {} opens incidents (mailbox '{}', /admin/mailboxes)",
+          LocalMailServer.SERVICE_DESK,
+          LOCAL_MAILBOX);
+    };
   }
 
   @Bean

@@ -1,6 +1,7 @@
 package io.flowdesk.app.mail;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.imap.AuthorizationException;
 import com.icegreen.greenmail.imap.ImapHostManager;
 import com.icegreen.greenmail.store.FolderException;
 import com.icegreen.greenmail.store.StoredMessage;
@@ -23,6 +24,12 @@ public final class LocalMailServer implements AutoCloseable {
 
   /** Where Flowdesk's mail seems to come from when no sender is configured. */
   public static final String DEFAULT_FROM = "Flowdesk <flowdesk@localhost>";
+
+  /** The service desk's own mailbox, which email-to-ticket reads by default (IMAP login). */
+  public static final String SERVICE_DESK = "servicedesk@localhost";
+
+  /** The service desk mailbox's folder for mail email-to-ticket has handled. */
+  public static final String PROCESSED_FOLDER = "Processed";
 
   private static final String HOST = "127.0.0.1";
   private static final int STARTUP_TIMEOUT_MS = 15_000;
@@ -51,6 +58,7 @@ public final class LocalMailServer implements AutoCloseable {
             .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
     try {
       greenMail.start();
+      serviceDesk(greenMail);
     } catch (RuntimeException e) {
       greenMail.stop();
       throw new IllegalStateException(
@@ -66,6 +74,15 @@ public final class LocalMailServer implements AutoCloseable {
           e);
     }
     return new LocalMailServer(greenMail);
+  }
+
+  private static void serviceDesk(final GreenMail greenMail) {
+    final GreenMailUser user = greenMail.setUser(SERVICE_DESK, SERVICE_DESK, "");
+    try {
+      greenMail.getManagers().getImapHostManager().createMailbox(user, PROCESSED_FOLDER);
+    } catch (AuthorizationException | FolderException e) {
+      throw new IllegalStateException("cannot create the local service desk mailbox", e);
+    }
   }
 
   private static ServerSetup setup(final int port, final String protocol) {

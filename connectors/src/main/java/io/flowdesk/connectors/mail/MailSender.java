@@ -80,6 +80,9 @@ public final class MailSender {
     }
     message.setSubject(subject, UTF_8);
     message.setSentDate(new Date());
+    // RFC 3834: every mail Flowdesk sends is machine-made, so out-of-office responders leave it
+    // unanswered and our own mailbox reader never takes it for a person's mail (no mail loops).
+    message.setHeader("Auto-Submitted", "auto-generated");
     if (mail.inReplyTo() != null) {
       message.setHeader("In-Reply-To", mail.inReplyTo());
     }
@@ -145,6 +148,16 @@ public final class MailSender {
     protected void updateMessageID() throws MessagingException {
       setHeader("Message-ID", messageId);
     }
+  }
+
+  /** The address our mails come from, e.g. {@code flowdesk@example.com}. */
+  public String fromAddress() {
+    return settings.fromAddress().getAddress();
+  }
+
+  /** The domain of our Message-IDs. */
+  public String messageIdDomain() {
+    return watermark.domain();
   }
 
   /** For log lines: the settings without secrets. */

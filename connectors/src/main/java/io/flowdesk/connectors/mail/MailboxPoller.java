@@ -34,6 +34,11 @@ import org.slf4j.LoggerFactory;
  * ProcessedMailIds}; a known one is only marked processed. After the handler returned the id is
  * added there, then the mail is flagged.
  *
+ * <p><b>Unreadable mail.</b> A mail that cannot be parsed (malformed MIME) would fail the same way
+ * at every poll, so it is set aside: flagged {@code \Seen} and {@value #FAILED_KEYWORD}, left in
+ * the folder for a person to look at, and reported as a failure with {@code setAside}; later polls
+ * skip it and the rest of the batch goes on.
+ *
  * <p>One IMAP connection per poll; not meant to run two polls of one mailbox at once (the {@link
  * ProcessedMailIds} still keeps that from doing work twice).
  */
@@ -41,6 +46,9 @@ public final class MailboxPoller {
 
   /** The IMAP keyword set on processed mails. */
   public static final String PROCESSED_KEYWORD = "$FlowdeskProcessed";
+
+  /** The IMAP keyword set on mails that could not be read; polls skip them. */
+  public static final String FAILED_KEYWORD = "$FlowdeskFailed";
 
   private static final Logger LOG = LoggerFactory.getLogger(MailboxPoller.class);
 
@@ -117,8 +125,14 @@ public final class MailboxPoller {
       mail = parser.parse(new MimeMessage(message));
     } catch (Exception unreadable) {
       LOG.warn(
-          "cannot read mail #{} in {}", message.getMessageNumber(), settings.folder(), unreadable);
-      tally.failures.add(new PollReport.Failure(null, null, unreadable));
+          "cannot read mail #{} in {}; set aside",
+          message.getMessageNumber(),
+          settings.folder(),
+          unreadable);
+      tally.failures.add(
+          new PollReport.Failure(
+              headerOf(message, "Message-ID"), subjectOf(message), unreadable, true));
+      setAside(message);
       return false;
     }
     if (processedIds.contains(mail.messageId())) {
@@ -135,7 +149,7 @@ public final class MailboxPoller {
       }
     } catch (Exception failure) {
       LOG.warn("handler failed on mail {}; it stays for the next poll", mail.messageId(), failure);
-      tally.failures.add(new PollReport.Failure(mail.messageId(), mail.subject(), failure));
+      tally.failures.add(new PollReport.Failure(mail.messageId(), mail.subject(), failure, false));
       return false;
     }
     processedIds.add(mail.messageId());
@@ -150,8 +164,34 @@ public final class MailboxPoller {
     message.setFlags(flags, true);
   }
 
+  private static void setAside(final Message message) throws MessagingException {
+    final Flags flags = new Flags(Flags.Flag.SEEN);
+    flags.add(FAILED_KEYWORD);
+    message.setFlags(flags, true);
+  }
+
+  private static String headerOf(final Message message, final String name) {
+    try {
+      final String[] values = message.getHeader(name);
+      return values == null || values.length == 0 ? null : values[0].strip();
+    } catch (MessagingException | RuntimeException unreadable) {
+      return null;
+    }
+  }
+
+  private static String subjectOf(final Message message) {
+    try {
+      return message.getSubject();
+    } catch (MessagingException | RuntimeException unreadable) {
+      return headerOf(message, "Subject");
+    }
+  }
+
   private SearchTerm unprocessed() {
-    final SearchTerm notDeleted = new NotTerm(new FlagTerm(new Flags(Flags.Flag.DELETED), true));
+    final SearchTerm notDeleted =
+        new AndTerm(
+            new NotTerm(new FlagTerm(new Flags(Flags.Flag.DELETED), true)),
+            new NotTerm(new FlagTerm(new Flags(FAILED_KEYWORD), true)));
     return settings.processedFolder() != null
         ? notDeleted
         : new AndTerm(notDeleted, new NotTerm(new FlagTerm(new Flags(PROCESSED_KEYWORD), true)));

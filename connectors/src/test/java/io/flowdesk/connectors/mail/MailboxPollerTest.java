@@ -234,6 +234,39 @@ class MailboxPollerTest {
   }
 
   @Test
+  void anUnreadableMailIsSetAsideOnceWhileTheOthersAreHandled() throws Exception {
+    deliver(
+        """
+        From: %s
+        To: %s
+        Subject: Broken
+        Message-ID: <broken-1@example.test>
+        Content-Type: multipart/mixed
+
+        no boundary anywhere
+        """
+            .formatted(ALICE, DESK));
+    deliver(plainMail("<fine-1@example.test>", "Printer", "Broken."));
+    final MailboxPoller poller = poller(imap());
+
+    final PollReport first = poller.poll(recorder);
+
+    assertThat(first.messages()).isEqualTo(1);
+    assertThat(first.failures())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.messageId()).isEqualTo("<broken-1@example.test>");
+              assertThat(f.subject()).isEqualTo("Broken");
+              assertThat(f.setAside()).isTrue();
+            });
+    assertThat(inboxFlags())
+        .anySatisfy(flags -> assertThat(flags.contains(MailboxPoller.FAILED_KEYWORD)).isTrue());
+    assertThat(poller.poll(recorder)).isEqualTo(new PollReport(0, 0, 0, 0, List.of()));
+    assertThat(recorder.messages).hasSize(1);
+  }
+
+  @Test
   void aMailDeliveredTwiceIsHandledOnce() throws Exception {
     deliver(plainMail("<twice@example.test>", "Printer", "Broken."));
     deliver(plainMail("<twice@example.test>", "Printer", "Broken."));

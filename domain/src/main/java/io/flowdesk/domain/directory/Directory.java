@@ -80,6 +80,22 @@ public class Directory {
   }
 
   /**
+   * The person with this email address (ignoring case), when exactly one has it: an address several
+   * people share names nobody in particular (mail from it is treated as from an unknown sender).
+   */
+  public Optional<Person> personByEmail(final String email) {
+    if (email == null || email.isBlank()) {
+      return Optional.empty();
+    }
+    final List<Person> found =
+        jdbc.sql(PERSON + " WHERE lower(p.email) = lower(:email) LIMIT 2")
+            .param("email", email.strip())
+            .query(Directory::person)
+            .list();
+    return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
+  }
+
+  /**
    * These people, by username, in one query (for a list naming many); unknown ones are left out.
    */
   public Map<String, Person> byUsername(final Collection<String> usernames) {

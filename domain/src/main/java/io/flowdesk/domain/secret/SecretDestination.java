@@ -14,13 +14,14 @@ import java.util.regex.Pattern;
  * as a text prefix: {@code https://api.example.com.evil.net} is not {@code
  * https://api.example.com}.
  *
- * <p>Schemes: {@code http} and {@code https} (port defaults to 80 and 443) and {@code smtp} for the
- * mail server, whose port is always written out.
+ * <p>Schemes: {@code http} and {@code https} (port defaults to 80 and 443), {@code smtp} for the
+ * mail server and {@code imap} for a mailbox email-to-ticket reads, whose ports are always written
+ * out.
  */
 public record SecretDestination(String scheme, String host, boolean anySubdomain, int port) {
 
   private static final Map<String, Integer> DEFAULT_PORTS = Map.of("http", 80, "https", 443);
-  private static final Set<String> SCHEMES = Set.of("http", "https", "smtp");
+  private static final Set<String> SCHEMES = Set.of("http", "https", "smtp", "imap");
   private static final Pattern HOST_NAME =
       Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*");
   private static final Pattern IPV6 = Pattern.compile("[0-9a-f:.]+");
@@ -38,7 +39,7 @@ public record SecretDestination(String scheme, String host, boolean anySubdomain
     }
     final String scheme = given.substring(0, separator).toLowerCase(Locale.ROOT);
     if (!SCHEMES.contains(scheme)) {
-      throw invalid(given, "the scheme must be http, https or smtp");
+      throw invalid(given, "the scheme must be http, https, smtp or imap");
     }
     String authority = given.substring(separator + 3);
     if (authority.endsWith("/")) {

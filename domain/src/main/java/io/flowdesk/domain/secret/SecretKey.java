@@ -74,6 +74,20 @@ public final class SecretKey {
     }
   }
 
+  /**
+   * A key of its own for {@code purpose}, derived from this one (HMAC-SHA256 of the purpose), so
+   * that signing something never uses the encryption key itself.
+   */
+  public byte[] derive(final String purpose) {
+    try {
+      final javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(spec.getEncoded(), "HmacSHA256"));
+      return mac.doFinal(purpose.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is not available", e);
+    }
+  }
+
   SecretKeySpec spec() {
     return spec;
   }

@@ -182,7 +182,7 @@ class SecretBindingTest {
       delimiter = '|',
       value = {
         "api.example.com | write it as scheme://host[:port]",
-        "ftp://files.example.com | the scheme must be http, https or smtp",
+        "ftp://files.example.com | the scheme must be http, https, smtp or imap",
         "https://api.example.com/v1 | without path, query or user",
         "https://user@api.example.com | without path, query or user",
         "https:// | names no host",

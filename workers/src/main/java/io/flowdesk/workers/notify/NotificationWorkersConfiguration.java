@@ -1,5 +1,6 @@
 package io.flowdesk.workers.notify;
 
+import io.flowdesk.domain.approval.ApprovalReplyCodes;
 import io.flowdesk.domain.directory.Recipients;
 import io.flowdesk.workers.ConnectorProperties;
 import io.flowdesk.workers.chat.ChatNotices;
@@ -7,6 +8,7 @@ import io.flowdesk.workers.mail.EmailWorker;
 import io.flowdesk.workers.sms.SmsWorker;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -23,17 +25,22 @@ public class NotificationWorkersConfiguration {
       final Recipients recipients,
       final ObjectProvider<EmailWorker> mail,
       final ObjectProvider<SmsWorker> sms,
-      final ObjectProvider<ChatNotices> chat) {
+      final ObjectProvider<ChatNotices> chat,
+      @Value("${flowdesk.public-url:}") final String publicUrl) {
     return new PersonNotifier(
         recipients,
         () -> Optional.ofNullable(mail.getIfUnique()),
         () -> Optional.ofNullable(sms.getIfUnique()),
-        () -> Optional.ofNullable(chat.getIfUnique()));
+        () -> Optional.ofNullable(chat.getIfUnique()),
+        // Unset (the local default): links for a browser on this machine, as approval links are.
+        publicUrl.isBlank() ? "http://localhost:8080" : publicUrl);
   }
 
   @Bean
   public NotifyWorker notifyWorker(
-      final PersonNotifier notifier, final ConnectorProperties properties) {
-    return new NotifyWorker(notifier, properties.retryBackoff());
+      final PersonNotifier notifier,
+      final ApprovalReplyCodes replyCodes,
+      final ConnectorProperties properties) {
+    return new NotifyWorker(notifier, replyCodes, properties.retryBackoff());
   }
 }

@@ -3,6 +3,7 @@ package io.flowdesk.workers.notify;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobClient;
+import io.flowdesk.domain.approval.ApprovalReplyCodes;
 import io.flowdesk.domain.directory.NotificationKind;
 import io.flowdesk.workers.InvalidJobInputException;
 import io.flowdesk.workers.JobInputs;
@@ -12,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Task type {@code flowdesk:notify}: tells a person (by username, not by address) on the channels
@@ -31,13 +33,26 @@ public class NotifyWorker {
 
   /** The {@code zeebe:input} names this worker reads. */
   public static final List<String> INPUTS =
-      List.of("person", "kind", "subject", "body", "recordToken");
+      List.of("person", "kind", "subject", "body", "recordToken", "approvalId");
 
   private final PersonNotifier notifier;
+  private final ApprovalReplyCodes replyCodes;
   private final JobOutcomes outcomes;
 
   public NotifyWorker(final PersonNotifier notifier, final Duration retryBackoff) {
+    this(notifier, null, retryBackoff);
+  }
+
+  /**
+   * @param replyCodes signs the code an approval mail carries (input {@code approvalId}) so that
+   *     its approver may decide by answering the mail; null: no codes
+   */
+  public NotifyWorker(
+      final PersonNotifier notifier,
+      final ApprovalReplyCodes replyCodes,
+      final Duration retryBackoff) {
     this.notifier = notifier;
+    this.replyCodes = replyCodes;
     this.outcomes = new JobOutcomes("notify", retryBackoff);
   }
 
@@ -53,10 +68,32 @@ public class NotifyWorker {
         new Notice(
             inputs.text("subject"),
             inputs.text("body"),
-            inputs.optionalText("recordToken").orElse(null));
+            inputs.optionalText("recordToken").orElse(null),
+            replyCode(inputs, person));
     final List<String> channels =
         notifier.notify(inputs.jobKey(), person, kind(inputs.text("kind")), notice);
     return inputs.resultAs(Map.of("person", person, "channels", channels));
+  }
+
+  /**
+   * How to decide an approval by answering its mail, with the code only this person can use: for
+   * the mail only, never a shared chat channel or an SMS.
+   */
+  private String replyCode(final JobInputs inputs, final String person) {
+    final Optional<String> approvalId = inputs.optionalText("approvalId");
+    if (replyCodes == null || approvalId.isEmpty()) {
+      return null;
+    }
+    final long id;
+    try {
+      id = Long.parseLong(approvalId.get().strip());
+    } catch (NumberFormatException notANumber) {
+      throw new InvalidJobInputException(
+          "input 'approvalId' must be a number, was " + approvalId.get());
+    }
+    return "Or answer this mail with approve or reject as its first word (a rejection needs"
+        + " your reason after it), keeping this code in the answer: "
+        + replyCodes.codeFor(id, person);
   }
 
   private static NotificationKind kind(final String text) {

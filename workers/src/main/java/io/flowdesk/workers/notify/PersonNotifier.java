@@ -32,6 +32,7 @@ public class PersonNotifier {
   private final Supplier<Optional<EmailWorker>> mail;
   private final Supplier<Optional<SmsWorker>> sms;
   private final Supplier<Optional<ChatNotices>> chat;
+  private final String portalUrl;
 
   /**
    * @param mail the app's mail path, when it has one (looked up per notice: it may come later)
@@ -43,10 +44,24 @@ public class PersonNotifier {
       final Supplier<Optional<EmailWorker>> mail,
       final Supplier<Optional<SmsWorker>> sms,
       final Supplier<Optional<ChatNotices>> chat) {
+    this(recipients, mail, sms, chat, null);
+  }
+
+  /**
+   * @param portalUrl the portal's absolute address (e.g. {@code https://flowdesk.example.com}): a
+   *     mail about an incident or request then links the record's portal page; null for no links
+   */
+  public PersonNotifier(
+      final Recipients recipients,
+      final Supplier<Optional<EmailWorker>> mail,
+      final Supplier<Optional<SmsWorker>> sms,
+      final Supplier<Optional<ChatNotices>> chat,
+      final String portalUrl) {
     this.recipients = recipients;
     this.mail = mail;
     this.sms = sms;
     this.chat = chat;
+    this.portalUrl = portalUrl == null ? null : portalUrl.strip().replaceAll("/+$", "");
   }
 
   /**
@@ -105,16 +120,31 @@ public class PersonNotifier {
     return channels;
   }
 
-  private static OutgoingMail mail(final String address, final Reach reach, final Notice notice) {
+  private OutgoingMail mail(final String address, final Reach reach, final Notice notice) {
     final OutgoingMail.Builder mail =
         OutgoingMail.builder()
             .to(address)
             .subject(notice.subject())
-            .text("Hello " + reach.displayName() + ",\n\n" + notice.text());
+            .text(
+                "Hello "
+                    + reach.displayName()
+                    + ",\n\n"
+                    + notice.text()
+                    + (notice.mailOnly() == null ? "" : "\n\n" + notice.mailOnly())
+                    + portalLink(notice));
     if (notice.recordToken() != null) {
       mail.token(notice.recordToken());
     }
     return mail.build();
+  }
+
+  /** The record's portal page, for incidents and requests (the kinds callers see there). */
+  private String portalLink(final Notice notice) {
+    final String token = notice.recordToken();
+    if (portalUrl == null || token == null || !token.matches("(INC|REQ)[0-9]+")) {
+      return "";
+    }
+    return "\n\n" + token + " in the portal: " + portalUrl + "/portal/requests/" + token;
   }
 
   // A number the person typed that SMS cannot use must not cost them the other channels.

@@ -406,7 +406,9 @@ class IncidentProcessTest {
     assertThat(GreenMailUtil.getBody(mail))
         .contains("Hello Carol Caller")
         .contains("Replaced the VPN profile on the laptop")
-        .contains("closes automatically in 3 days");
+        .contains("closes automatically in 3 days")
+        // The caller's page in the portal, absolute, for a mail read anywhere.
+        .contains(WorkerTesting.PORTAL_URL + "/portal/requests/" + incident.number());
 
     callerResponds(incident, "confirm");
 

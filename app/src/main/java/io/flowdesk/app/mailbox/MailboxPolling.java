@@ -1,0 +1,163 @@
+package io.flowdesk.app.mailbox;
+
+import io.flowdesk.connectors.ConnectorException;
+import io.flowdesk.connectors.mail.InboundMail;
+import io.flowdesk.connectors.mail.InboundMailHandler;
+import io.flowdesk.connectors.mail.MailSecurity;
+import io.flowdesk.connectors.mail.MailSender;
+import io.flowdesk.connectors.mail.MailServer;
+import io.flowdesk.connectors.mail.MailboxPoller;
+import io.flowdesk.connectors.mail.MailboxSettings;
+import io.flowdesk.connectors.mail.PollReport;
+import io.flowdesk.connectors.mail.ProcessedMailIds;
+import io.flowdesk.domain.mailbox.InboundMails;
+import io.flowdesk.domain.mailbox.Mailbox;
+import io.flowdesk.domain.mailbox.Mailboxes;
+import io.flowdesk.domain.secret.SecretStore;
+import io.flowdesk.workers.mail.EmailWorker;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/**
+ * Reads the configured mailboxes with the connectors' {@link MailboxPoller} and hands each mail to
+ * {@link MailToTicket}. A mailbox that cannot be read does not keep the others from being read; its
+ * error is kept on the mailbox for the admin page, and so are the mails that could not be read.
+ */
+@Service
+public class MailboxPolling {
+
+  private static final Logger LOG = LoggerFactory.getLogger(MailboxPolling.class);
+  private static final String LOCAL_DOMAIN = "localhost";
+
+  private final Mailboxes mailboxes;
+  private final InboundMails inboundMails;
+  private final MailToTicket mailToTicket;
+  private final SecretStore secrets;
+  private final ObjectProvider<MailSender> sender;
+  private final Clock clock;
+  private final int maxMailsPerPoll;
+
+  MailboxPolling(
+      final Mailboxes mailboxes,
+      final InboundMails inboundMails,
+      final MailToTicket mailToTicket,
+      final SecretStore secrets,
+      final ObjectProvider<MailSender> sender,
+      final Clock clock,
+      @Value("${flowdesk.mailboxes.max-mails-per-poll:50}") final int maxMailsPerPoll) {
+    this.mailboxes = mailboxes;
+    this.inboundMails = inboundMails;
+    this.mailToTicket = mailToTicket;
+    this.secrets = secrets;
+    this.sender = sender;
+    this.clock = clock;
+    this.maxMailsPerPoll = maxMailsPerPoll;
+  }
+
+  /** Reads every enabled mailbox once. */
+  public void pollAll() {
+    for (final Mailbox mailbox : mailboxes.list()) {
+      if (mailbox.enabled()) {
+        poll(mailbox);
+      }
+    }
+  }
+
+  /**
+   * Reads one mailbox once.
+   *
+   * @return what the poll did, or empty when the mailbox could not be read (its error is kept)
+   */
+  public Optional<PollReport> poll(final Mailbox mailbox) {
+    try {
+      final PollReport report =
+          new MailboxPoller(settings(mailbox), new DurableIds(inboundMails)).poll(handler(mailbox));
+      String error = null;
+      for (final PollReport.Failure failure : report.failures()) {
+        if (failure.setAside()) {
+          inboundMails.failed(
+              mailbox.id(), failure.messageId(), failure.subject(), reason(failure.cause()));
+        } else {
+          error =
+              "mail "
+                  + failure.messageId()
+                  + " stays for the next poll: "
+                  + reason(failure.cause());
+        }
+      }
+      mailboxes.polled(mailbox.id(), clock.instant(), error);
+      return Optional.of(report);
+    } catch (ConnectorException | IllegalArgumentException | IllegalStateException e) {
+      LOG.warn("Mailbox {} could not be read: {}", mailbox.name(), e.getMessage());
+      mailboxes.polled(mailbox.id(), clock.instant(), e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  private InboundMailHandler handler(final Mailbox mailbox) {
+    return new InboundMailHandler() {
+      @Override
+      public void onMessage(final InboundMail mail) {
+        mailToTicket.onMessage(mailbox, mail);
+      }
+
+      @Override
+      public void onAutoReply(final InboundMail mail) {
+        mailToTicket.onAutoReply(mailbox, mail);
+      }
+
+      @Override
+      public void onBounce(final InboundMail mail) {
+        mailToTicket.onBounce(mailbox, mail);
+      }
+    };
+  }
+
+  private MailboxSettings settings(final Mailbox mailbox) {
+    final MailServer server =
+        MailServer.of(mailbox.host(), mailbox.port(), MailSecurity.valueOf(mailbox.security()))
+            .withCredentials(
+                mailbox.username(),
+                () ->
+                    mailbox.passwordSecret() == null
+                        ? new char[0]
+                        : secrets.resolve(
+                            mailbox.passwordSecret(),
+                            EmailWorker.CHANNEL,
+                            URI.create("imap://" + mailbox.host() + ":" + mailbox.port())));
+    final MailSender ours = sender.getIfUnique();
+    return new MailboxSettings(
+        server,
+        mailbox.folder(),
+        mailbox.processedFolder(),
+        maxMailsPerPoll,
+        ours == null ? LOCAL_DOMAIN : ours.messageIdDomain());
+  }
+
+  private static String reason(final Exception cause) {
+    return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+  }
+
+  /**
+   * The poller's guard against doing a mail twice, over {@code domain.inbound_mail}: the handler
+   * itself records each mail in the transaction of its work, so adding here only covers a mail the
+   * handler recorded nothing for.
+   */
+  private record DurableIds(InboundMails mails) implements ProcessedMailIds {
+    @Override
+    public boolean contains(final String messageId) {
+      return mails.handled(messageId);
+    }
+
+    @Override
+    public void add(final String messageId) {
+      mails.record(messageId, null, "", "", "HANDLED", null, null, false);
+    }
+  }
+}
