@@ -1,14 +1,12 @@
 package io.flowdesk.app.users;
 
+import io.flowdesk.app.system.PublicUrl;
 import io.flowdesk.app.users.PasswordLinks.Purpose;
 import io.flowdesk.connectors.mail.MailSender;
 import io.flowdesk.connectors.mail.OutgoingMail;
 import io.flowdesk.domain.directory.Person;
 import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.web.context.WebServerInitializedEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,19 +20,11 @@ import org.springframework.stereotype.Component;
 public class PasswordLinkMail {
 
   private final ObjectProvider<MailSender> senders;
-  private final String publicUrl;
-  private int port = 8080;
+  private final PublicUrl publicUrl;
 
-  PasswordLinkMail(
-      final ObjectProvider<MailSender> senders,
-      @Value("${flowdesk.public-url:}") final String publicUrl) {
+  PasswordLinkMail(final ObjectProvider<MailSender> senders, final PublicUrl publicUrl) {
     this.senders = senders;
-    this.publicUrl = publicUrl.strip().replaceAll("/+$", "");
-  }
-
-  @EventListener
-  void portKnown(final WebServerInitializedEvent event) {
-    port = event.getWebServer().getPort();
+    this.publicUrl = publicUrl;
   }
 
   /** Whether a mail server (configured or the local one) takes mail. */
@@ -44,9 +34,7 @@ public class PasswordLinkMail {
 
   /** The address of the link with {@code token}. */
   public String link(final String token) {
-    return (publicUrl.isEmpty() ? "http://localhost:" + port : publicUrl)
-        + PasswordLinkController.PATH
-        + token;
+    return publicUrl.of(PasswordLinkController.PATH + token);
   }
 
   /**
