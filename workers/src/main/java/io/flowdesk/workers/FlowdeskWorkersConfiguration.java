@@ -25,6 +25,7 @@ import io.flowdesk.workers.http.HttpWorker;
 import io.flowdesk.workers.incident.IncidentWorkersConfiguration;
 import io.flowdesk.workers.mail.EmailWorker;
 import io.flowdesk.workers.notify.NotificationWorkersConfiguration;
+import io.flowdesk.workers.knowledge.KnowledgeWorkersConfiguration;
 import io.flowdesk.workers.problem.ProblemWorkersConfiguration;
 import io.flowdesk.workers.request.RequestWorkersConfiguration;
 import io.flowdesk.workers.rpa.RpaWorker;
@@ -62,6 +63,7 @@ import org.springframework.context.annotation.Import;
   ApprovalWorkersConfiguration.class,
   ChangeWorkersConfiguration.class,
   ProblemWorkersConfiguration.class,
+  KnowledgeWorkersConfiguration.class,
   CmdbWorkersConfiguration.class
 })
 public class FlowdeskWorkersConfiguration {
