@@ -16,6 +16,7 @@ import io.flowdesk.domain.incident.Incident;
 import io.flowdesk.domain.incident.IncidentRecords;
 import io.flowdesk.domain.incident.LinkedCi;
 import io.flowdesk.domain.incident.PossibleCause;
+import io.flowdesk.domain.knowledge.KnowledgeArticles;
 import io.flowdesk.domain.problem.ProblemRecords;
 import io.flowdesk.domain.record.AuditEntry;
 import java.io.IOException;
@@ -53,6 +54,7 @@ class AgentIncidentController {
   private final IncidentRecords records;
   private final CiChoices ciChoices;
   private final ImpactedServices impactedServices;
+  private final KnowledgeArticles articles;
 
   AgentIncidentController(
       final IncidentAccess access,
@@ -65,7 +67,8 @@ class AgentIncidentController {
       final ProblemRecords problems,
       final IncidentRecords records,
       final CiChoices ciChoices,
-      final ImpactedServices impactedServices) {
+      final ImpactedServices impactedServices,
+      final KnowledgeArticles articles) {
     this.access = access;
     this.timeline = timeline;
     this.holds = holds;
@@ -77,6 +80,7 @@ class AgentIncidentController {
     this.records = records;
     this.ciChoices = ciChoices;
     this.impactedServices = impactedServices;
+    this.articles = articles;
   }
 
   @GetMapping("/{number}")
@@ -91,6 +95,7 @@ class AgentIncidentController {
     final List<LinkedCi> cis = records.cis().of(incident.id());
     model.addAttribute("cis", cis);
     model.addAttribute("problems", problems.linkedTo(incident.number()));
+    model.addAttribute("articles", articles.linkedTo(incident.number()));
     // The known error database: the workaround of every known error linked to it or about one of
     // its CIs or its category.
     model.addAttribute(

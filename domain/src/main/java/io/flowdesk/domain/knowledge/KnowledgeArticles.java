@@ -215,6 +215,11 @@ public class KnowledgeArticles implements RecordKindRecords {
         });
   }
 
+  /** In review → Draft when its review could not start (as if it had never been submitted). */
+  public Article withdrawReview(final long id, final Actor actor) {
+    return move(id, ArticleState.IN_REVIEW, ArticleState.DRAFT, actor, () -> {});
+  }
+
   /** Draft or Published → Retired: no longer found or shown to readers. */
   public Article retire(final long id, final Actor actor) {
     RecordText.requireActor(actor);
