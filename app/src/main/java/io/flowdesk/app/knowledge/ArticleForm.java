@@ -97,8 +97,7 @@ record ArticleForm(
     if (value == null || value.isBlank()) {
       problems.put(field, "is required");
     } else if (value.length() > max) {
-      problems.put(
-          field, "is too long: " + value.length() + " characters, at most " + max);
+      problems.put(field, "is too long: " + value.length() + " characters, at most " + max);
     }
   }
 }

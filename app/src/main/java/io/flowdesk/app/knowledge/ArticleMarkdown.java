@@ -12,12 +12,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * An article's Markdown as HTML that is safe to insert unescaped. Two layers, so neither alone has
- * to be perfect: CommonMark renders raw HTML in the Markdown as text and drops link targets of other
- * schemes than http(s), mailto and relative ones ({@code javascript:} never becomes a link); then
- * jsoup keeps only a fixed list of elements and attributes (no scripts, styles, event handlers or
- * frames) and gives every link {@code rel="nofollow noopener noreferrer"}. Markdown has no invalid
- * input, and anything the renderer trips over anyway is shown as the text it is, never an error
- * page.
+ * to be perfect: CommonMark renders raw HTML in the Markdown as text and drops link targets of
+ * other schemes than http(s), mailto and relative ones ({@code javascript:} never becomes a link);
+ * then jsoup keeps only a fixed list of elements and attributes (no scripts, styles, event handlers
+ * or frames) and gives every link {@code rel="nofollow noopener noreferrer"}. Markdown has no
+ * invalid input, and anything the renderer trips over anyway is shown as the text it is, never an
+ * error page.
  */
 @Component
 public class ArticleMarkdown {

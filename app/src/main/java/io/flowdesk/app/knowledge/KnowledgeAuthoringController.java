@@ -34,8 +34,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Writing articles (agents, managers and administrators): the new and edit forms (each problem at
- * its field, everything typed kept; a second post of the same new form writes nothing more), from
- * a resolved incident ({@code ?incident=INC…}) or a known error ({@code ?problem=PRB…}) prefilled
+ * its field, everything typed kept; a second post of the same new form writes nothing more), from a
+ * resolved incident ({@code ?incident=INC…}) or a known error ({@code ?problem=PRB…}) prefilled
  * with its resolution or workaround; submitting for review, retiring, linking to incidents and
  * attaching files.
  */
@@ -182,7 +182,8 @@ class KnowledgeAuthoringController {
       redirect.addFlashAttribute(
           "flash", article.number() + " is in review: a knowledge manager publishes it.");
     } catch (TransitionRefusedException notNow) {
-      redirect.addFlashAttribute("problem", "Only a draft can be submitted: " + notNow.getMessage());
+      redirect.addFlashAttribute(
+          "problem", "Only a draft can be submitted: " + notNow.getMessage());
     } catch (ProcessNotStartedException notStarted) {
       redirect.addFlashAttribute(
           "problem", "The review did not start; the article is still a draft. Please try again.");

@@ -107,7 +107,8 @@ class KnowledgePagesController {
   }
 
   @GetMapping("/{number}/attachments/{id}")
-  ResponseEntity<byte[]> attachment(@PathVariable final String number, @PathVariable final long id) {
+  ResponseEntity<byte[]> attachment(
+      @PathVariable final String number, @PathVariable final long id) {
     return RecordFiles.download(access.ref(access.findForPage(viewer(), number)), id);
   }
 

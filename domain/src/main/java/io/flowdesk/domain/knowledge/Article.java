@@ -4,8 +4,8 @@ import java.time.Instant;
 
 /**
  * A knowledge article as it is now: the draft being written ({@code title}, {@code body}, {@code
- * category}, {@code audience}) and the version readers see ({@code published}, null until the
- * first publish). {@code reviewComment} is the reviewer's last rejection reason.
+ * category}, {@code audience}) and the version readers see ({@code published}, null until the first
+ * publish). {@code reviewComment} is the reviewer's last rejection reason.
  */
 public record Article(
     long id,

@@ -137,7 +137,10 @@ public class KnowledgeArticles implements RecordKindRecords {
         });
   }
 
-  /** Draft → In review (the review model is started by the caller and recorded with {@link #started}). */
+  /**
+   * Draft → In review (the review model is started by the caller and recorded with {@link
+   * #started}).
+   */
   public Article submit(final long id, final Actor actor) {
     return move(id, ArticleState.DRAFT, ArticleState.IN_REVIEW, actor, () -> {});
   }
@@ -154,7 +157,8 @@ public class KnowledgeArticles implements RecordKindRecords {
               .param("key", processInstanceKey)
               .param("id", id)
               .update();
-          core.audit().record(id, actor, "processInstance", null, String.valueOf(processInstanceKey));
+          core.audit()
+              .record(id, actor, "processInstance", null, String.valueOf(processInstanceKey));
           return require(id);
         });
   }
@@ -267,7 +271,9 @@ public class KnowledgeArticles implements RecordKindRecords {
     core.audit().record(id, actor, "state", before.state().name(), to.name());
   }
 
-  /** Links the article to an incident (the incident page lists it); linking twice changes nothing. */
+  /**
+   * Links the article to an incident (the incident page lists it); linking twice changes nothing.
+   */
   public void linkIncident(final long id, final String incidentNumber, final Actor actor) {
     RecordText.requireActor(actor);
     if (!RecordKind.INCIDENT.numbers(incidentNumber)) {
@@ -385,7 +391,8 @@ public class KnowledgeArticles implements RecordKindRecords {
   }
 
   private Article lock(final long id) {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM domain.knowledge_article WHERE id = :id FOR UPDATE")
+    return jdbc.sql(
+            "SELECT " + COLUMNS + " FROM domain.knowledge_article WHERE id = :id FOR UPDATE")
         .param("id", id)
         .query(KnowledgeArticles::article)
         .optional()

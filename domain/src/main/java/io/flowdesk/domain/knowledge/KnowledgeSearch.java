@@ -8,9 +8,9 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Finding readable articles (published, not retired) for a reader's audiences: PostgreSQL
- * full-text search over the published version (GIN index, title weighted above body), ranked by
- * {@code ts_rank}; and the list by category.
+ * Finding readable articles (published, not retired) for a reader's audiences: PostgreSQL full-text
+ * search over the published version (GIN index, title weighted above body), ranked by {@code
+ * ts_rank}; and the list by category.
  *
  * <p>Any of the words matches (ranked by how many and where), and the last word also as a prefix,
  * so a portal user still typing "VPN disconn" already finds "VPN disconnects". Only letters and

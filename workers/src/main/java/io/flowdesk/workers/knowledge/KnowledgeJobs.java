@@ -16,8 +16,6 @@ final class KnowledgeJobs {
   /** The article of input {@code articleNumber}; an unknown one fails the job. */
   static Article article(final KnowledgeArticles articles, final JobInputs inputs) {
     final String number = inputs.text(NUMBER);
-    return articles
-        .findByNumber(number)
-        .orElseThrow(() -> new ArticleNotFoundException(number));
+    return articles.findByNumber(number).orElseThrow(() -> new ArticleNotFoundException(number));
   }
 }

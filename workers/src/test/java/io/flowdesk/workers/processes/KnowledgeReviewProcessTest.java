@@ -26,9 +26,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * processes/knowledge/knowledge-review.bpmn as packaged, with its form and the knowledge workers
- * as the app runs them. The test plays the knowledge manager: it answers the review task as the
- * inbox does.
+ * processes/knowledge/knowledge-review.bpmn as packaged, with its form and the knowledge workers as
+ * the app runs them. The test plays the knowledge manager: it answers the review task as the inbox
+ * does.
  */
 @FlowdeskEngineTest
 class KnowledgeReviewProcessTest {
@@ -75,10 +75,14 @@ class KnowledgeReviewProcessTest {
             client,
             "knowledge-review",
             Map.of(
-                "articleNumber", written.number(),
-                "title", title,
-                "author", "agent.anna",
-                "reviewers", "knowledge-management"));
+                "articleNumber",
+                written.number(),
+                "title",
+                title,
+                "author",
+                "agent.anna",
+                "reviewers",
+                "knowledge-management"));
     final UserTask review = awaitTask(client, instance, "reviewArticle");
     return new Submitted(written, instance, review);
   }
