@@ -26,6 +26,9 @@ import io.flowdesk.domain.knowledge.ArticleDraft;
 import io.flowdesk.domain.knowledge.ArticleState;
 import io.flowdesk.domain.knowledge.Audience;
 import io.flowdesk.domain.knowledge.KnowledgeArticles;
+import io.flowdesk.domain.problem.NewProblem;
+import io.flowdesk.domain.problem.Problem;
+import io.flowdesk.domain.problem.ProblemRecords;
 import io.flowdesk.domain.record.Actor;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -50,6 +53,7 @@ class KnowledgeTest extends WebTestSupport {
   @Autowired KnowledgeArticles articles;
   @Autowired IncidentRecords incidents;
   @Autowired ObjectMapper json;
+  @Autowired ProblemRecords problems;
 
   /** A word no other test's article contains, so searches see only this test's articles. */
   private static String word() {
@@ -361,6 +365,53 @@ class KnowledgeTest extends WebTestSupport {
         .containsExactly(number);
     assertThat(html(get(location).session(maria)).select("#source-incident").text())
         .isEqualTo(resolved.number());
+  }
+
+  @Test
+  void anArticleFromAKnownErrorStartsWithItsWorkaroundAndOtherProblemsHaveNone() throws Exception {
+    final Actor maria = Actor.person("manager.maria");
+    final Problem known =
+        problems.record(
+            new NewProblem(
+                "Wi-Fi drops in building B",
+                "Laptops lose the network every hour.",
+                "network",
+                List.of(),
+                "problem-management",
+                null,
+                io.flowdesk.domain.incident.Priority.P3,
+                List.of(),
+                "manager.maria",
+                false),
+            maria);
+    problems.markKnownError(known.id(), "Forget the network and join again.", maria);
+    final Problem unknown =
+        problems.record(
+            new NewProblem(
+                "Printers slow",
+                null,
+                "printing",
+                List.of(),
+                "problem-management",
+                null,
+                io.flowdesk.domain.incident.Priority.P4,
+                List.of(),
+                "manager.maria",
+                false),
+            maria);
+    final MockHttpSession session = signIn("manager.maria");
+
+    assertThat(
+            html(get("/problems/" + known.number()).session(session))
+                .select("#create-article")
+                .attr("href"))
+        .isEqualTo("/knowledge/new?problem=" + known.number());
+    final Document form = html(get("/knowledge/new?problem=" + known.number()).session(session));
+    assertThat(form.select("#article-title").val()).isEqualTo("Wi-Fi drops in building B");
+    assertThat(form.select("#article-body").text()).contains("Forget the network and join again.");
+    assertThat(form.select("input[name=sourceProblem]").val()).isEqualTo(known.number());
+    mvc.perform(get("/knowledge/new?problem=" + unknown.number()).session(session))
+        .andExpect(status().isConflict());
   }
 
   @Test
