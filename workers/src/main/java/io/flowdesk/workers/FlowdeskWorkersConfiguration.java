@@ -23,6 +23,7 @@ import io.flowdesk.workers.cmdb.CmdbWorkersConfiguration;
 import io.flowdesk.workers.etl.EtlWorker;
 import io.flowdesk.workers.http.HttpWorker;
 import io.flowdesk.workers.incident.IncidentWorkersConfiguration;
+import io.flowdesk.workers.knowledge.KnowledgeWorkersConfiguration;
 import io.flowdesk.workers.mail.EmailWorker;
 import io.flowdesk.workers.notify.NotificationWorkersConfiguration;
 import io.flowdesk.workers.problem.ProblemWorkersConfiguration;
@@ -61,6 +62,7 @@ import org.springframework.context.annotation.Import;
   ApprovalWorkersConfiguration.class,
   ChangeWorkersConfiguration.class,
   ProblemWorkersConfiguration.class,
+  KnowledgeWorkersConfiguration.class,
   CmdbWorkersConfiguration.class
 })
 public class FlowdeskWorkersConfiguration {

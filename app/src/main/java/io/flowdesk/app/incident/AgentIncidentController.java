@@ -17,6 +17,7 @@ import io.flowdesk.domain.incident.Incident;
 import io.flowdesk.domain.incident.IncidentRecords;
 import io.flowdesk.domain.incident.LinkedCi;
 import io.flowdesk.domain.incident.PossibleCause;
+import io.flowdesk.domain.knowledge.KnowledgeArticles;
 import io.flowdesk.domain.problem.ProblemRecords;
 import io.flowdesk.domain.record.AuditEntry;
 import io.flowdesk.domain.servicelevel.ServiceLevel;
@@ -58,6 +59,7 @@ class AgentIncidentController {
   private final CiChoices ciChoices;
   private final ImpactedServices impactedServices;
   private final ServiceLevels serviceLevels;
+  private final KnowledgeArticles articles;
 
   AgentIncidentController(
       final IncidentAccess access,
@@ -72,7 +74,8 @@ class AgentIncidentController {
       final IncidentRecords records,
       final CiChoices ciChoices,
       final ImpactedServices impactedServices,
-      final ServiceLevels serviceLevels) {
+      final ServiceLevels serviceLevels,
+      final KnowledgeArticles articles) {
     this.access = access;
     this.timeline = timeline;
     this.holds = holds;
@@ -86,6 +89,7 @@ class AgentIncidentController {
     this.ciChoices = ciChoices;
     this.impactedServices = impactedServices;
     this.serviceLevels = serviceLevels;
+    this.articles = articles;
   }
 
   @GetMapping("/{number}")
@@ -103,6 +107,7 @@ class AgentIncidentController {
     final List<LinkedCi> cis = records.cis().of(incident.id());
     model.addAttribute("cis", cis);
     model.addAttribute("problems", problems.linkedTo(incident.number()));
+    model.addAttribute("articles", articles.linkedTo(incident.number()));
     // The known error database: the workaround of every known error linked to it or about one of
     // its CIs or its category.
     model.addAttribute(

@@ -43,7 +43,9 @@ class DemoData implements ApplicationRunner {
           new AssignmentGroup("change-management", "Change management", "manager.maria"),
           new AssignmentGroup("cab", "Change advisory board", null),
           // Problem model (processes/problem/): proposed problems and their tasks go here.
-          new AssignmentGroup("problem-management", "Problem management", "manager.maria"));
+          new AssignmentGroup("problem-management", "Problem management", "manager.maria"),
+          // Knowledge review (processes/knowledge/): knowledge managers publish articles.
+          new AssignmentGroup("knowledge-management", "Knowledge management", "manager.maria"));
 
   static final List<DemoPerson> PEOPLE =
       List.of(
@@ -55,7 +57,12 @@ class DemoData implements ApplicationRunner {
               "manager.maria",
               "Maria Manager",
               Set.of(Role.MANAGER),
-              Set.of("service-desk", "network-team", "change-management", "problem-management")),
+              Set.of(
+                  "service-desk",
+                  "network-team",
+                  "change-management",
+                  "problem-management",
+                  "knowledge-management")),
           new DemoPerson("cab.carl", "Carl CAB", Set.of(Role.CAB_MEMBER), Set.of("cab")),
           new DemoPerson("cab.cora", "Cora CAB", Set.of(Role.CAB_MEMBER), Set.of("cab")),
           new DemoPerson("cab.chris", "Chris CAB", Set.of(Role.CAB_MEMBER), Set.of("cab")),

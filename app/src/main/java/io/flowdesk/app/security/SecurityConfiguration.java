@@ -114,6 +114,17 @@ class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers("/changes/calendar", "/changes/calendar/**", "/changes/cab")
                     .hasAnyRole(CALENDAR_ROLES)
+                    // Knowledge base: everyone reads (the pages filter by audience), agents write.
+                    .requestMatchers(HttpMethod.POST, "/knowledge")
+                    .hasAnyRole(AGENT_ROLES)
+                    .requestMatchers(
+                        "/knowledge/new",
+                        "/knowledge/links",
+                        "/knowledge/*/edit",
+                        "/knowledge/*/submit",
+                        "/knowledge/*/retire",
+                        "/knowledge/*/attachments")
+                    .hasAnyRole(AGENT_ROLES)
                     .requestMatchers("/operate", "/operate/**")
                     .hasAnyRole(Role.PROCESS_OWNER.name(), Role.ADMIN.name())
                     .requestMatchers(

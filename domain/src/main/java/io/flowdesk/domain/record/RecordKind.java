@@ -22,6 +22,7 @@ public record RecordKind(String table, String prefix, String noun) {
   public static final RecordKind REQUEST = new RecordKind("request", "REQ", "request");
   public static final RecordKind CHANGE = new RecordKind("change_request", "CHG", "change");
   public static final RecordKind PROBLEM = new RecordKind("problem", "PRB", "problem");
+  public static final RecordKind KNOWLEDGE = new RecordKind("knowledge_article", "KB", "article");
 
   public RecordKind {
     // Table names go into SQL text; only plain lower-case names can get there.
