@@ -4,6 +4,7 @@ import io.camunda.client.api.search.response.UserTask;
 import io.flowdesk.app.request.RequestAnswers;
 import io.flowdesk.domain.change.Change;
 import io.flowdesk.domain.incident.Incident;
+import io.flowdesk.domain.knowledge.Article;
 import io.flowdesk.domain.problem.Problem;
 import io.flowdesk.domain.request.Request;
 import java.time.OffsetDateTime;
@@ -12,7 +13,8 @@ import java.util.List;
 /**
  * A task in the inbox with the record it works on, when it works on one: an incident, the request a
  * fulfilment task fulfils (with its answers to read), or the change it plans, authorizes,
- * implements or reviews, or the problem it assesses, analyses or resolves.
+ * implements or reviews, the problem it assesses, analyses or resolves, or the knowledge article it
+ * reviews.
  *
  * @param overdue the due date (the SLA target) has passed
  */
@@ -22,6 +24,7 @@ public record InboxRow(
     Request request,
     Change change,
     Problem problem,
+    Article article,
     List<RequestAnswers.Line> answers,
     boolean overdue) {
 
@@ -53,6 +56,7 @@ public record InboxRow(
       final Request request,
       final Change change,
       final Problem problem,
+      final Article article,
       final RequestAnswers answers,
       final OffsetDateTime now) {
     final boolean overdue = task.getDueDate() != null && task.getDueDate().isBefore(now);
@@ -62,6 +66,7 @@ public record InboxRow(
         request,
         change,
         problem,
+        article,
         request == null ? List.of() : answers.of(request),
         overdue);
   }

@@ -19,6 +19,7 @@ import io.flowdesk.app.security.Viewer;
 import io.flowdesk.domain.change.Change;
 import io.flowdesk.domain.change.UnresolvedConflictsException;
 import io.flowdesk.domain.incident.Incident;
+import io.flowdesk.domain.knowledge.Article;
 import io.flowdesk.domain.problem.Problem;
 import io.flowdesk.domain.request.Request;
 import java.time.OffsetDateTime;
@@ -87,6 +88,7 @@ public class TaskInbox {
     final Map<Long, Request> requests = records.requests(instances);
     final Map<Long, Change> changes = records.changes(instances);
     final Map<Long, Problem> problems = records.problems(instances);
+    final Map<Long, Article> articles = records.articles(instances);
     final OffsetDateTime now = OffsetDateTime.now();
     return new InboxPage(
         found.items().stream()
@@ -98,6 +100,7 @@ public class TaskInbox {
                         requests.get(task.getProcessInstanceKey()),
                         changes.get(task.getProcessInstanceKey()),
                         problems.get(task.getProcessInstanceKey()),
+                        articles.get(task.getProcessInstanceKey()),
                         answers,
                         now))
             .toList(),

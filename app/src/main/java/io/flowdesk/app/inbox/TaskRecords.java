@@ -6,6 +6,8 @@ import io.flowdesk.domain.change.Change;
 import io.flowdesk.domain.change.ChangeRecords;
 import io.flowdesk.domain.incident.Incident;
 import io.flowdesk.domain.incident.IncidentRecords;
+import io.flowdesk.domain.knowledge.Article;
+import io.flowdesk.domain.knowledge.KnowledgeArticles;
 import io.flowdesk.domain.problem.Problem;
 import io.flowdesk.domain.problem.ProblemRecords;
 import io.flowdesk.domain.request.Request;
@@ -19,7 +21,8 @@ import org.springframework.stereotype.Component;
 /**
  * The business record a task's process instance works on: an incident through the instance's {@code
  * incidentId} variable, a request through {@code requestNumber} (both set when the app started the
- * process), a change or a problem through the process instance key its record keeps.
+ * process), a change, a problem or a knowledge article through the process instance key its record
+ * keeps.
  */
 @Component
 public class TaskRecords {
@@ -32,18 +35,21 @@ public class TaskRecords {
   private final RequestRecords requests;
   private final ChangeRecords changes;
   private final ProblemRecords problems;
+  private final KnowledgeArticles articles;
 
   TaskRecords(
       final CamundaClient client,
       final IncidentRecords incidents,
       final RequestRecords requests,
       final ChangeRecords changes,
-      final ProblemRecords problems) {
+      final ProblemRecords problems,
+      final KnowledgeArticles articles) {
     this.client = client;
     this.incidents = incidents;
     this.requests = requests;
     this.changes = changes;
     this.problems = problems;
+    this.articles = articles;
   }
 
   /**
@@ -57,6 +63,11 @@ public class TaskRecords {
   /** The problems these process instances work on, by process instance key; no engine query. */
   public Map<Long, Problem> problems(final Collection<Long> processInstanceKeys) {
     return problems.byProcessInstanceKeys(processInstanceKeys);
+  }
+
+  /** The knowledge articles these review instances are about, by process instance key. */
+  public Map<Long, Article> articles(final Collection<Long> processInstanceKeys) {
+    return articles.byProcessInstanceKeys(processInstanceKeys);
   }
 
   /**

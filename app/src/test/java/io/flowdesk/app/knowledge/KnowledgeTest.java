@@ -139,6 +139,13 @@ class KnowledgeTest extends WebTestSupport {
 
     final UserTask review = reviewTask(inReview.processInstanceKey());
     assertThat(review.getCandidateGroups()).containsExactly("knowledge-management");
+    // The group inbox says what the review is about, and from which process.
+    final org.jsoup.nodes.Element row =
+        html(get("/inbox?view=groups").session(maria))
+            .selectFirst("tr[data-task-key=" + review.getUserTaskKey() + "]");
+    assertThat(row).isNotNull();
+    assertThat(row.selectFirst("a[href=/knowledge/" + number + "]")).isNotNull();
+    assertThat(row.text()).contains("(In review)");
     final Document task = html(get("/inbox/tasks/" + review.getUserTaskKey()).session(maria));
     assertThat(task.select("input[name=reviewDecision]").eachAttr("value"))
         .containsExactly("publish", "reject");

@@ -10,7 +10,10 @@ import io.flowdesk.domain.record.Rows;
 import io.flowdesk.domain.record.TransitionRefusedException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -370,6 +373,26 @@ public class KnowledgeArticles implements RecordKindRecords {
         .param("limit", limit)
         .query(KnowledgeArticles::article)
         .list();
+  }
+
+  /**
+   * The articles whose review these process instances are, by process instance key (the inbox's
+   * record context): one query, as an article keeps its latest review's instance key.
+   */
+  public Map<Long, Article> byProcessInstanceKeys(final Collection<Long> processInstanceKeys) {
+    if (processInstanceKeys.isEmpty()) {
+      return Map.of();
+    }
+    final Map<Long, Article> found = new HashMap<>();
+    jdbc.sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM domain.knowledge_article WHERE process_instance_key IN (:keys)")
+        .param("keys", processInstanceKeys)
+        .query(KnowledgeArticles::article)
+        .list()
+        .forEach(article -> found.put(article.processInstanceKey(), article));
+    return found;
   }
 
   public Optional<Article> find(final long id) {
