@@ -15,6 +15,9 @@ import java.util.Locale;
  */
 final class WebhookDestinations {
 
+  private static final String GUARD_ADVICE =
+      "; allow that range explicitly if the call is intended";
+
   private final DestinationPolicy policy;
   private final boolean allowHttp;
 
@@ -52,12 +55,13 @@ final class WebhookDestinations {
       policy.checkUrl(url);
       policy.resolve(url.getHost());
     } catch (DestinationRefusedException refused) {
+      // The guard's own advice names the HTTP connector's setting; webhooks have their own.
       throw new IllegalArgumentException(
           "URL '"
               + text.strip()
               + "' is refused: "
-              + refused.getMessage().replace("allow that range explicitly", "an operator may allow")
-              + " (flowdesk.webhooks.allowed-address-ranges)");
+              + refused.getMessage().replace(GUARD_ADVICE, "")
+              + "; an operator may allow that range in flowdesk.webhooks.allowed-address-ranges");
     } catch (UnknownHostException unknown) {
       throw new IllegalArgumentException(
           "URL '" + text.strip() + "' names host '" + url.getHost() + "', which does not resolve");

@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
@@ -196,7 +197,7 @@ class WebhookDeliveryTest {
     receiver.server.resetAll();
     receiver.server.stubFor(
         post(urlEqualTo(receiver.path))
-            .willReturn(aResponse().withStatus(200).withFixedDelay(4000)));
+            .willReturn(aResponse().withStatus(200).withFixedDelay(8000)));
     final Subscribed subscription = subscribe("incident.created");
     report("Badge readers offline");
     final Instant start = Instant.now();
@@ -234,6 +235,9 @@ class WebhookDeliveryTest {
         .andExpect(redirectedUrl("/admin/webhooks/" + subscription.id()));
     dispatch.runOnce(Instant.now());
 
+    assertThat(deliveries.forSubscription(subscription.id(), 10))
+        .extracting(WebhookDelivery::eventType, WebhookDelivery::status, WebhookDelivery::lastError)
+        .containsExactly(tuple("webhook.test", "DELIVERED", null));
     assertThat(types(receiver.received())).containsExactly("webhook.test");
     assertThat(WebhookReceiver.signatureVerifies(receiver.received().get(0), subscription.secret()))
         .isTrue();

@@ -105,8 +105,9 @@ class WebhooksPageTest {
                 .getElementById("webhook-url-error")
                 .text())
         .startsWith("URL 'http://10.1.2.3/hook' is refused:")
-        .contains("private 10.0.0.0/8")
-        .contains("flowdesk.webhooks.allowed-address-ranges");
+        .endsWith(
+            "refused by the private rule (10.0.0.0/8); an operator may allow that range in"
+                + " flowdesk.webhooks.allowed-address-ranges");
     assertThat(
             refused("http://169.254.169.254/latest", "incident.created")
                 .getElementById("webhook-url-error")
