@@ -7,15 +7,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.flowdesk.app.FlowdeskApplication;
+import io.flowdesk.app.WebTestSupport;
 import io.flowdesk.domain.incident.ChangeSource;
 import io.flowdesk.domain.incident.Incident;
 import io.flowdesk.domain.incident.IncidentRecords;
@@ -33,25 +31,19 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.context.WebApplicationContext;
 
-// Same context configuration as the other app tests, so the cached context is reused. The job
-// never fires by itself in tests (flowdesk.webhooks.cron): each test runs it as the job would.
-@SpringBootTest(classes = FlowdeskApplication.class)
-class WebhookDeliveryTest {
+// The job never fires by itself in tests (flowdesk.webhooks.cron): each test runs it as the job
+// would.
+class WebhookDeliveryTest extends WebTestSupport {
 
-  @Autowired WebApplicationContext context;
   @Autowired IncidentRecords incidents;
   @Autowired WebhookDispatch dispatch;
   @Autowired WebhookDeliveries deliveries;
   @Autowired WebhookSubscriptions subscriptions;
 
-  private MockMvc mvc;
   private final WebhookReceiver receiver = new WebhookReceiver();
   private final List<Long> subscribed = new ArrayList<>();
 
@@ -59,12 +51,7 @@ class WebhookDeliveryTest {
   private record Subscribed(long id, String secret) {}
 
   @BeforeEach
-  void setUp() {
-    mvc =
-        MockMvcBuilders.webAppContextSetup(context)
-            .apply(springSecurity())
-            .defaultRequest(get("/").with(user("admin").roles("ADMIN")).with(csrf()))
-            .build();
+  void receiverAnswersOk() {
     receiver.server.stubFor(
         post(urlEqualTo(receiver.path)).willReturn(aResponse().withStatus(200)));
   }
@@ -77,7 +64,8 @@ class WebhookDeliveryTest {
   }
 
   private Subscribed subscribe(final String... eventTypes) throws Exception {
-    final var request = MockMvcRequestBuilders.post("/admin/webhooks").param("url", receiver.url());
+    final var request =
+        asAdmin(MockMvcRequestBuilders.post("/admin/webhooks")).param("url", receiver.url());
     for (final String type : eventTypes) {
       request.param("eventTypes", type);
     }
@@ -87,6 +75,11 @@ class WebhookDeliveryTest {
     final long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
     subscribed.add(id);
     return new Subscribed(id, (String) result.getFlashMap().get("secret"));
+  }
+
+  private static MockHttpServletRequestBuilder asAdmin(
+      final MockHttpServletRequestBuilder request) {
+    return request.with(user("admin").roles("ADMIN")).with(csrf());
   }
 
   private Incident report(final String summary) {
@@ -216,7 +209,9 @@ class WebhookDeliveryTest {
     receiver.server.resetAll();
     receiver.server.stubFor(
         post(urlEqualTo(receiver.path)).willReturn(aResponse().withStatus(204)));
-    mvc.perform(MockMvcRequestBuilders.post("/admin/webhooks/deliveries/" + dead.id() + "/replay"))
+    mvc.perform(
+            asAdmin(
+                MockMvcRequestBuilders.post("/admin/webhooks/deliveries/" + dead.id() + "/replay")))
         .andExpect(redirectedUrl("/admin/webhooks"));
     dispatch.runOnce(Instant.now());
     dispatch.runOnce(Instant.now().plus(Duration.ofDays(1)));
@@ -231,7 +226,8 @@ class WebhookDeliveryTest {
   void theTestButtonSendsASignedTestEvent() throws Exception {
     final Subscribed subscription = subscribe("incident.resolved");
 
-    mvc.perform(MockMvcRequestBuilders.post("/admin/webhooks/" + subscription.id() + "/test"))
+    mvc.perform(
+            asAdmin(MockMvcRequestBuilders.post("/admin/webhooks/" + subscription.id() + "/test")))
         .andExpect(redirectedUrl("/admin/webhooks/" + subscription.id()));
     dispatch.runOnce(Instant.now());
 

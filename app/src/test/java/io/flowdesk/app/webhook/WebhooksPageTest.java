@@ -3,38 +3,22 @@ package io.flowdesk.app.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import io.flowdesk.app.FlowdeskApplication;
+import io.flowdesk.app.WebTestSupport;
 import io.flowdesk.domain.webhook.WebhookSubscriptions;
 import java.nio.charset.StandardCharsets;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.context.WebApplicationContext;
 
-// Same context configuration as the other app tests, so the cached context is reused.
-@SpringBootTest(classes = FlowdeskApplication.class)
-class WebhooksPageTest {
+class WebhooksPageTest extends WebTestSupport {
 
-  @Autowired WebApplicationContext context;
   @Autowired WebhookSubscriptions subscriptions;
-
-  private MockMvc mvc;
-
-  @BeforeEach
-  void mockMvc() {
-    mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
-  }
 
   private Document refused(final String url, final String... eventTypes) throws Exception {
     final var request =
