@@ -19,6 +19,9 @@ import io.flowdesk.domain.report.ServiceReports;
 import io.flowdesk.domain.secret.SecretKey;
 import io.flowdesk.domain.secret.SecretStore;
 import io.flowdesk.domain.servicelevel.ServiceLevels;
+import io.flowdesk.domain.webhook.WebhookDeliveries;
+import io.flowdesk.domain.webhook.WebhookOutbox;
+import io.flowdesk.domain.webhook.WebhookSubscriptions;
 import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
@@ -167,6 +170,32 @@ public class DomainConfiguration {
   @Bean
   public OwnRecords ownRecords(final DataSource dataSource, final DomainSchemaReady ready) {
     return new OwnRecords(dataSource);
+  }
+
+  // Outbound webhooks (issue 21).
+  @Bean
+  public WebhookSubscriptions webhookSubscriptions(
+      final DataSource dataSource,
+      final ObjectProvider<PlatformTransactionManager> transactionManager,
+      final SecretStore secrets,
+      final DomainSchemaReady ready) {
+    return new WebhookSubscriptions(
+        dataSource, transactions(dataSource, transactionManager), secrets);
+  }
+
+  @Bean
+  public WebhookOutbox webhookOutbox(
+      final DataSource dataSource,
+      final ObjectProvider<PlatformTransactionManager> transactionManager,
+      final WebhookSubscriptions subscriptions) {
+    return new WebhookOutbox(
+        dataSource, transactions(dataSource, transactionManager), subscriptions);
+  }
+
+  @Bean
+  public WebhookDeliveries webhookDeliveries(
+      final DataSource dataSource, final DomainSchemaReady ready) {
+    return new WebhookDeliveries(dataSource);
   }
 
   private static PlatformTransactionManager transactions(

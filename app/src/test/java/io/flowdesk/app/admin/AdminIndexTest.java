@@ -15,7 +15,8 @@ class AdminIndexTest extends WebTestSupport {
     final Document page = html(get("/admin").session(signIn("admin")));
 
     assertThat(page.select("#admin-pages a").eachAttr("href"))
-        .contains("/admin/secrets", "/admin/deliveries", "/admin/catalog", "/forms");
+        .contains(
+            "/admin/secrets", "/admin/deliveries", "/admin/webhooks", "/admin/catalog", "/forms");
     assertThat(page.select("nav a").eachText()).contains("Admin");
     mvc.perform(get("/admin").session(signIn("agent.anna"))).andExpect(status().isForbidden());
   }
