@@ -4,6 +4,7 @@ import io.flowdesk.app.cmdb.CiChoices;
 import io.flowdesk.app.cmdb.ImpactedServices;
 import io.flowdesk.app.forms.FormValidator;
 import io.flowdesk.app.forms.Pickers;
+import io.flowdesk.app.incident.workspace.IncidentWorkspaceView;
 import io.flowdesk.app.record.JournalPosting;
 import io.flowdesk.app.record.RecordFiles;
 import io.flowdesk.app.record.RecordPages;
@@ -55,6 +56,7 @@ class AgentIncidentController {
   private final IncidentRecords records;
   private final CiChoices ciChoices;
   private final ImpactedServices impactedServices;
+  private final IncidentWorkspaceView workspace;
 
   AgentIncidentController(
       final IncidentAccess access,
@@ -68,7 +70,8 @@ class AgentIncidentController {
       final MonitoringAlerts alerts,
       final IncidentRecords records,
       final CiChoices ciChoices,
-      final ImpactedServices impactedServices) {
+      final ImpactedServices impactedServices,
+      final IncidentWorkspaceView workspace) {
     this.access = access;
     this.timeline = timeline;
     this.holds = holds;
@@ -81,6 +84,7 @@ class AgentIncidentController {
     this.records = records;
     this.ciChoices = ciChoices;
     this.impactedServices = impactedServices;
+    this.workspace = workspace;
   }
 
   @GetMapping("/{number}")
@@ -105,6 +109,7 @@ class AgentIncidentController {
         "impactedServices", impactedServices.of(cis.stream().map(LinkedCi::id).toList()));
     model.addAttribute("possibleCauses", records.cis().possibleCauses(incident.id()));
     model.addAttribute("alert", alerts.forIncident(incident.number()).orElse(null));
+    workspace.addTo(model, incident);
     if (!model.containsAttribute("ciValue")) {
       model.addAttribute("ciValue", cis.isEmpty() ? "" : cis.get(0).name());
       model.addAttribute("ciChosen", cis.isEmpty() ? "" : cis.get(0).id().toString());

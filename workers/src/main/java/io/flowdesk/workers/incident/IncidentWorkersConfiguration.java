@@ -1,5 +1,6 @@
 package io.flowdesk.workers.incident;
 
+import io.camunda.client.CamundaClient;
 import io.flowdesk.domain.directory.Directory;
 import io.flowdesk.domain.incident.IncidentRecords;
 import io.flowdesk.workers.ConnectorProperties;
@@ -61,8 +62,13 @@ public class IncidentWorkersConfiguration {
   public ResolveIncidentWorker resolveIncidentWorker(
       final IncidentRecords records,
       final ObjectProvider<Clock> clock,
-      final ConnectorProperties properties) {
-    return new ResolveIncidentWorker(records, clock(clock), backoff(properties));
+      final ConnectorProperties properties,
+      final CamundaClient camunda) {
+    return new ResolveIncidentWorker(
+        records,
+        clock(clock),
+        backoff(properties),
+        new MajorIncidentCascade(records, new IncidentResolveTask(camunda)));
   }
 
   @Bean
