@@ -1,6 +1,7 @@
 package io.flowdesk.app.incident.workspace;
 
 import io.flowdesk.app.incident.IncidentReporting;
+import io.flowdesk.app.incident.reply.ReplyTemplates;
 import io.flowdesk.domain.directory.Directory;
 import io.flowdesk.domain.directory.Person;
 import io.flowdesk.domain.incident.Incident;
@@ -19,10 +20,15 @@ public class IncidentWorkspaceView {
 
   private final IncidentRecords records;
   private final Directory directory;
+  private final ReplyTemplates replyTemplates;
 
-  IncidentWorkspaceView(final IncidentRecords records, final Directory directory) {
+  IncidentWorkspaceView(
+      final IncidentRecords records,
+      final Directory directory,
+      final ReplyTemplates replyTemplates) {
     this.records = records;
     this.directory = directory;
+    this.replyTemplates = replyTemplates;
   }
 
   /** Adds the workspace of {@code incident} to the page's model. */
@@ -49,6 +55,7 @@ public class IncidentWorkspaceView {
             records.major().reason(incident.id()).orElse(null),
             records.major().children(incident.id()),
             records.major().parentOf(incident.id()).orElse(null)));
+    model.addAttribute("replyTemplates", replyTemplates.all());
     if (!model.containsAttribute("workspaceErrors")) {
       model.addAttribute("workspaceErrors", Map.of());
       model.addAttribute("workspaceInput", Map.of());
