@@ -24,7 +24,7 @@ public class ReplyTemplates {
   public record ReplyTemplate(long id, String title, String body) {}
 
   public List<ReplyTemplate> all() {
-    return jdbc.sql("SELECT id, title, body FROM reply_template ORDER BY lower(title), id")
+    return jdbc.sql("SELECT id, title, body FROM flowdesk.reply_template ORDER BY lower(title), id")
         .query(ReplyTemplate.class)
         .list();
   }
@@ -46,7 +46,7 @@ public class ReplyTemplates {
       return problems;
     }
     try {
-      jdbc.sql("INSERT INTO reply_template (title, body) VALUES (:t, :b)")
+      jdbc.sql("INSERT INTO flowdesk.reply_template (title, body) VALUES (:t, :b)")
           .param("t", t)
           .param("b", b)
           .update();
@@ -58,7 +58,7 @@ public class ReplyTemplates {
 
   /** Deletes the template; answers its title, or null when there was none. */
   public String delete(final long id) {
-    return jdbc.sql("DELETE FROM reply_template WHERE id = :id RETURNING title")
+    return jdbc.sql("DELETE FROM flowdesk.reply_template WHERE id = :id RETURNING title")
         .param("id", id)
         .query(String.class)
         .optional()
