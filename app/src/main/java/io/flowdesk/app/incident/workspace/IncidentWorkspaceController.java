@@ -180,6 +180,23 @@ class IncidentWorkspaceController {
                 + ".");
   }
 
+  @PostMapping("/communication")
+  String communicate(
+      @PathVariable final String number,
+      @RequestParam(defaultValue = "") final String communication,
+      final RedirectAttributes redirect) {
+    final Incident incident = find(number);
+    return apply(
+        incident,
+        "major-incident",
+        Map.of("communication", communication),
+        redirect,
+        () ->
+            "The communication went to "
+                + major.communicate(incident, communication, viewer().username())
+                + " incidents.");
+  }
+
   private String apply(
       final Incident incident,
       final String section,

@@ -1,6 +1,7 @@
 package io.flowdesk.app.incident.workspace;
 
 import io.flowdesk.app.incident.IncidentAccess;
+import io.flowdesk.app.record.JournalPosting;
 import io.flowdesk.app.security.Viewer;
 import io.flowdesk.domain.incident.ChangeSource;
 import io.flowdesk.domain.incident.Incident;
@@ -53,6 +54,35 @@ public class MajorIncidentDesk {
         JournalKind.WORK_NOTE,
         "Flagged as major incident: " + why,
         ChangeSource.person(agent));
+  }
+
+  /**
+   * The major incident's communication: {@code text} as a comment on the parent and on each of its
+   * children that has not ended, so every child's caller reads it on their incident; answers how
+   * many incidents got it.
+   *
+   * @throws WorkspaceInputException at {@code communication}: blank or too long, or no major
+   *     incident
+   */
+  @Transactional
+  public int communicate(final Incident parent, final String text, final String agent) {
+    if (records.major().reason(parent.id()).isEmpty()) {
+      throw WorkspaceInputException.of("communication", parent.number() + " is no major incident");
+    }
+    if (text == null || text.isBlank()) {
+      throw WorkspaceInputException.of("communication", "please write the message");
+    }
+    final String message = Reasons.required(text, "communication", JournalPosting.MAX_TEXT);
+    final ChangeSource source = ChangeSource.person(agent);
+    records.addJournalEntry(parent.id(), JournalKind.COMMENT, message, source);
+    int told = 1;
+    for (final Incident child : records.major().children(parent.id())) {
+      if (!ENDED.contains(child.state())) {
+        records.addJournalEntry(child.id(), JournalKind.COMMENT, message, source);
+        told++;
+      }
+    }
+    return told;
   }
 
   /**

@@ -265,6 +265,44 @@ class AgentWorkspaceTest extends WebTestSupport {
   }
 
   @Test
+  void aMajorIncidentsCommunicationReachesItsChildrensCallers() throws Exception {
+    final IncidentTasks.Waiting parent = incidents.reportedBy("alice", "Network down", null);
+    final IncidentTasks.Waiting child = incidents.reportedBy("bob", "No internet", null);
+    final MockHttpSession anna = signIn("agent.anna");
+    mvc.perform(
+        post("/incidents/" + parent.number() + "/major")
+            .session(anna)
+            .with(csrf())
+            .param("majorReason", "Core switch failed"));
+    mvc.perform(
+        post("/incidents/" + parent.number() + "/children")
+            .session(anna)
+            .with(csrf())
+            .param("child", child.number()));
+
+    mvc.perform(
+            post("/incidents/" + parent.number() + "/communication")
+                .session(anna)
+                .with(csrf())
+                .param("communication", " "))
+        .andExpect(
+            flash()
+                .attribute("workspaceErrors", Map.of("communication", "please write the message")));
+    mvc.perform(
+            post("/incidents/" + parent.number() + "/communication")
+                .session(anna)
+                .with(csrf())
+                .param("communication", "The core switch is replaced by 14:00."))
+        .andExpect(flash().attribute("flash", "The communication went to 2 incidents."));
+
+    assertThat(html(get("/portal/requests/" + child.number()).session(signIn("bob"))).text())
+        .contains("The core switch is replaced by 14:00.");
+    assertThat(records.journal(parent.incident().id(), false))
+        .extracting(entry -> entry.text())
+        .containsExactly("The core switch is replaced by 14:00.");
+  }
+
+  @Test
   void endUsersAreRefusedAndEveryPostNeedsTheCsrfToken() throws Exception {
     final IncidentTasks.Waiting waiting = incidents.reportedBy("alice", "Keyboard", null);
     for (final String path :
