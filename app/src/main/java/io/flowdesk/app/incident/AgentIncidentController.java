@@ -4,6 +4,7 @@ import io.flowdesk.app.cmdb.CiChoices;
 import io.flowdesk.app.cmdb.ImpactedServices;
 import io.flowdesk.app.forms.FormValidator;
 import io.flowdesk.app.forms.Pickers;
+import io.flowdesk.app.incident.workspace.IncidentWorkspaceView;
 import io.flowdesk.app.record.JournalPosting;
 import io.flowdesk.app.record.RecordFiles;
 import io.flowdesk.app.record.RecordPages;
@@ -60,6 +61,7 @@ class AgentIncidentController {
   private final ImpactedServices impactedServices;
   private final ServiceLevels serviceLevels;
   private final KnowledgeArticles articles;
+  private final IncidentWorkspaceView workspace;
 
   AgentIncidentController(
       final IncidentAccess access,
@@ -75,7 +77,8 @@ class AgentIncidentController {
       final CiChoices ciChoices,
       final ImpactedServices impactedServices,
       final ServiceLevels serviceLevels,
-      final KnowledgeArticles articles) {
+      final KnowledgeArticles articles,
+      final IncidentWorkspaceView workspace) {
     this.access = access;
     this.timeline = timeline;
     this.holds = holds;
@@ -90,6 +93,7 @@ class AgentIncidentController {
     this.impactedServices = impactedServices;
     this.serviceLevels = serviceLevels;
     this.articles = articles;
+    this.workspace = workspace;
   }
 
   @GetMapping("/{number}")
@@ -118,6 +122,7 @@ class AgentIncidentController {
         "impactedServices", impactedServices.of(cis.stream().map(LinkedCi::id).toList()));
     model.addAttribute("possibleCauses", records.cis().possibleCauses(incident.id()));
     model.addAttribute("alert", alerts.forIncident(incident.number()).orElse(null));
+    workspace.addTo(model, incident);
     if (!model.containsAttribute("ciValue")) {
       model.addAttribute("ciValue", cis.isEmpty() ? "" : cis.get(0).name());
       model.addAttribute("ciChosen", cis.isEmpty() ? "" : cis.get(0).id().toString());

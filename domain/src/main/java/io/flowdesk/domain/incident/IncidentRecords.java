@@ -44,6 +44,7 @@ public class IncidentRecords {
   private final RecordAudit audit;
   private final IncidentSearch search;
   private final IncidentCis cis;
+  private final MajorIncidents major;
 
   /** Records on {@code dataSource} with their own JDBC transactions (tests, tools). */
   public IncidentRecords(final DataSource dataSource) {
@@ -74,6 +75,12 @@ public class IncidentRecords {
                 id -> new IllegalArgumentException("there is no change " + id))
             .audit();
     this.cis = new IncidentCis(jdbc, tx, audit, new PossibleCauses(jdbc, audit, changeAudit));
+    this.major = new MajorIncidents(jdbc, tx, audit);
+  }
+
+  /** Major incidents and their children. */
+  public MajorIncidents major() {
+    return major;
   }
 
   /** The incident's configuration items (by CMDB id) and the changes that possibly caused it. */

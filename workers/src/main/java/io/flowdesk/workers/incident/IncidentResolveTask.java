@@ -45,7 +45,8 @@ public class IncidentResolveTask {
     return task.isPresent();
   }
 
-  private Optional<UserTask> openTask(final Incident incident) {
+  /** The incident's open "Resolve incident" task, if it has one. */
+  public Optional<UserTask> openTask(final Incident incident) {
     if (incident.processInstanceKey() == null) {
       return Optional.empty();
     }

@@ -1,5 +1,6 @@
 package io.flowdesk.workers.incident;
 
+import io.camunda.client.CamundaClient;
 import io.flowdesk.domain.directory.Directory;
 import io.flowdesk.domain.incident.IncidentRecords;
 import io.flowdesk.domain.servicelevel.ServiceLevels;
@@ -67,8 +68,14 @@ public class IncidentWorkersConfiguration {
       final IncidentRecords records,
       final ServiceLevels levels,
       final ObjectProvider<Clock> clock,
-      final ConnectorProperties properties) {
-    return new ResolveIncidentWorker(records, levels, clock(clock), backoff(properties));
+      final ConnectorProperties properties,
+      final CamundaClient camunda) {
+    return new ResolveIncidentWorker(
+        records,
+        levels,
+        clock(clock),
+        backoff(properties),
+        new MajorIncidentCascade(records, new IncidentResolveTask(camunda)));
   }
 
   @Bean

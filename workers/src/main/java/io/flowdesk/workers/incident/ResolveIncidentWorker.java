@@ -12,11 +12,16 @@ import io.flowdesk.workers.JobInputs;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Task type {@code flowdesk:incident-resolve}: records the incident RESOLVED with the agent's
  * resolution code and notes. While the caller decides, the resolution SLA pauses as on hold: the
  * time left is kept for {@link ReopenIncidentWorker}.
+ *
+ * <p>A major incident's open children are resolved with it through their own "Resolve incident"
+ * tasks ({@link MajorIncidentCascade}), so each child's own process records it and tells its
+ * caller; a retried job resolves only those still open.
  *
  * <p>Inputs: {@code incidentId}, {@code resolutionCode}, {@code resolutionNotes}. Result: {@code
  * resolutionRemaining} (ISO-8601 duration).
@@ -25,12 +30,27 @@ public class ResolveIncidentWorker extends IncidentJobWorker {
 
   public static final String TYPE = "flowdesk:incident-resolve";
 
+  private final Optional<MajorIncidentCascade> cascade;
+
   public ResolveIncidentWorker(
       final IncidentRecords records,
       final ServiceLevels levels,
       final Clock clock,
       final Duration retryBackoff) {
+    this(records, levels, clock, retryBackoff, null);
+  }
+
+  /**
+   * @param cascade resolves a major incident's children; null leaves them alone
+   */
+  public ResolveIncidentWorker(
+      final IncidentRecords records,
+      final ServiceLevels levels,
+      final Clock clock,
+      final Duration retryBackoff,
+      final MajorIncidentCascade cascade) {
     super(records, levels, clock, retryBackoff);
+    this.cascade = Optional.ofNullable(cascade);
   }
 
   @JobWorker(
@@ -51,6 +71,7 @@ public class ResolveIncidentWorker extends IncidentJobWorker {
                 .resolutionCode(inputs.text("resolutionCode"))
                 .resolutionNotes(inputs.text("resolutionNotes")),
             IncidentJobs.source(inputs));
+    cascade.ifPresent(children -> children.resolveChildrenOf(incident));
     final Duration remaining = resolutionRemaining(incident);
     return Map.of("resolutionRemaining", remaining.toString());
   }
