@@ -73,15 +73,7 @@ public class KnowledgeSearch {
         .param("titleCandidates", TITLE_CANDIDATES)
         .param("textCandidates", TEXT_CANDIDATES)
         .param("limit", Math.max(1, limit))
-        .query(
-            (row, n) ->
-                new ArticleHit(
-                    row.getLong("id"),
-                    row.getString("number"),
-                    row.getString("published_title"),
-                    row.getString("published_category"),
-                    Audience.valueOf(row.getString("published_audience")),
-                    row.getFloat("rank")))
+        .query((row, n) -> hit(row, row.getFloat("rank")))
         .list();
   }
 
@@ -100,15 +92,7 @@ public class KnowledgeSearch {
         .param("audiences", names(audiences))
         .param("category", category)
         .param("limit", Math.max(1, limit))
-        .query(
-            (row, n) ->
-                new ArticleHit(
-                    row.getLong("id"),
-                    row.getString("number"),
-                    row.getString("published_title"),
-                    row.getString("published_category"),
-                    Audience.valueOf(row.getString("published_audience")),
-                    0f))
+        .query((row, n) -> hit(row, 0f))
         .list();
   }
 
@@ -166,6 +150,17 @@ public class KnowledgeSearch {
     }
     // Still being typed: the last word counts as the start of one too.
     return query.append(":*").toString();
+  }
+
+  private static ArticleHit hit(final java.sql.ResultSet row, final float rank)
+      throws java.sql.SQLException {
+    return new ArticleHit(
+        row.getLong("id"),
+        row.getString("number"),
+        row.getString("published_title"),
+        row.getString("published_category"),
+        Audience.valueOf(row.getString("published_audience")),
+        rank);
   }
 
   private static List<String> names(final Collection<Audience> audiences) {
