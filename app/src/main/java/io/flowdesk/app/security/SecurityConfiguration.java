@@ -100,7 +100,7 @@ class SecurityConfiguration {
     return http.authorizeHttpRequests(
             requests ->
                 requests
-                    .requestMatchers("/css/**", "/js/**", "/favicon.ico", "/error")
+                    .requestMatchers("/css/**", "/js/**", "/favicon.ico", "/favicon.svg", "/error")
                     .permitAll()
                     .requestMatchers("/actuator/health", "/actuator/health/**")
                     .permitAll()

@@ -28,10 +28,15 @@ class HealthController {
 
   private final ObjectProvider<Engine> engine;
   private final DeliveryLog deliveries;
+  private final UnattendedJobs unattended;
 
-  HealthController(final ObjectProvider<Engine> engine, final DeliveryLog deliveries) {
+  HealthController(
+      final ObjectProvider<Engine> engine,
+      final DeliveryLog deliveries,
+      final UnattendedJobs unattended) {
     this.engine = engine;
     this.deliveries = deliveries;
+    this.unattended = unattended;
   }
 
   /** A failed delivery with the instance whose job sent it, when the engine still knows it. */
@@ -46,7 +51,12 @@ class HealthController {
     Map<Long, Long> instances = Map.of();
     if (embedded != null) {
       final EngineHealth health = embedded.health();
-      model.addAttribute("backlog", health.jobBacklog());
+      final List<EngineHealth.JobBacklog> backlog = health.jobBacklog();
+      model.addAttribute("backlog", backlog);
+      model.addAttribute(
+          "unattendedTypes",
+          unattended.of(backlog, embedded).stream().map(EngineHealth.JobBacklog::type).toList());
+      model.addAttribute("patience", unattended.patience().toMinutes());
       model.addAttribute("workers", health.workers());
       model.addAttribute("timers", health.timersDue());
       model.addAttribute("subscriptions", health.messageSubscriptions());

@@ -5,6 +5,7 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,9 +33,26 @@ public final class EngineHealth {
     this.clock = clock;
   }
 
-  /** Jobs of a type: activatable now, activated (being worked on), and the oldest activatable. */
+  /**
+   * Jobs of a type: activatable now, activated (being worked on), the oldest activatable, and when
+   * a worker last asked for jobs of the type (null: never, since the engine keeps track).
+   */
   public record JobBacklog(
-      String type, long activatable, long activated, Instant oldestCreated, List<Long> instances) {}
+      String type,
+      long activatable,
+      long activated,
+      Instant oldestCreated,
+      List<Long> instances,
+      Instant lastPoll) {
+
+    /**
+     * Jobs wait and no worker has asked for them for {@code patience}: work that silently piles up
+     * (a worker not configured or not running).
+     */
+    public boolean unattended(final Instant now, final Duration patience) {
+      return activatable > 0 && (lastPoll == null || lastPoll.isBefore(now.minus(patience)));
+    }
+  }
 
   /** A worker that asked for jobs of a type: when it last asked and last got some. */
   public record Worker(String type, String worker, Instant lastPoll, Instant lastActivation) {}
@@ -48,14 +66,15 @@ public final class EngineHealth {
   /** Job types with jobs waiting or in work, most waiting first. */
   public List<JobBacklog> jobBacklog() {
     return jdbc.sql(
-            "SELECT type, count(*) FILTER (WHERE state = 'ACTIVATABLE'),"
-                + " count(*) FILTER (WHERE state = 'ACTIVATED'),"
-                + " min(created_at) FILTER (WHERE state = 'ACTIVATABLE'),"
-                + " (array_agg(DISTINCT process_instance_key) FILTER (WHERE state ="
+            "SELECT j.type, count(*) FILTER (WHERE j.state = 'ACTIVATABLE'),"
+                + " count(*) FILTER (WHERE j.state = 'ACTIVATED'),"
+                + " min(j.created_at) FILTER (WHERE j.state = 'ACTIVATABLE'),"
+                + " (array_agg(DISTINCT j.process_instance_key) FILTER (WHERE j.state ="
                 + " 'ACTIVATABLE'))[1:"
                 + SAMPLE
-                + "] FROM engine.job WHERE state IN ('ACTIVATABLE', 'ACTIVATED') GROUP BY type"
-                + " ORDER BY 2 DESC, type LIMIT "
+                + "], (SELECT max(w.last_poll_at) FROM engine.job_worker w WHERE w.type = j.type)"
+                + " FROM engine.job j WHERE j.state IN ('ACTIVATABLE', 'ACTIVATED')"
+                + " GROUP BY j.type ORDER BY 2 DESC, j.type LIMIT "
                 + MAX_ROWS)
         .query(
             (rs, n) ->
@@ -64,7 +83,8 @@ public final class EngineHealth {
                     rs.getLong(2),
                     rs.getLong(3),
                     instant(rs, 4),
-                    keys(rs.getArray(5))))
+                    keys(rs.getArray(5)),
+                    instant(rs, 6)))
         .list();
   }
 
