@@ -91,6 +91,14 @@ public abstract class WebTestSupport {
     return port;
   }
 
+  /**
+   * The web port of this test's own context. {@link #port()} names the context started last, which
+   * may be another one (a test with its own settings) and closed by now.
+   */
+  protected int webPort() {
+    return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+  }
+
   private static int freePort() {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();

@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -70,8 +71,13 @@ class LocalMailConfiguration {
    */
   @Bean
   ApplicationRunner localServiceDeskMailbox(
-      final LocalMailServer server, final Mailboxes mailboxes) {
+      final LocalMailServer server, final ObjectProvider<Mailboxes> stored) {
     return arguments -> {
+      // Without the domain's stores (a context of the mail parts alone) there is nothing to set up.
+      final Mailboxes mailboxes = stored.getIfAvailable();
+      if (mailboxes == null) {
+        return;
+      }
       final Optional<Mailbox> existing = mailboxes.findByName(LOCAL_MAILBOX);
       mailboxes.save(
           new MailboxDraft(

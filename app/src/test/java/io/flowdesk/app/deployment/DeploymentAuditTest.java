@@ -49,7 +49,7 @@ class DeploymentAuditTest extends WebTestSupport {
     modeler =
         CamundaClient.newClientBuilder()
             .grpcAddress(URI.create("http://127.0.0.1:" + engine.gatewayPort()))
-            .restAddress(URI.create("http://127.0.0.1:" + port()))
+            .restAddress(URI.create("http://127.0.0.1:" + webPort()))
             .preferRestOverGrpc(false)
             .credentialsProvider(
                 CredentialsProvider.newBasicAuthCredentialsProviderBuilder()
@@ -71,13 +71,13 @@ class DeploymentAuditTest extends WebTestSupport {
   }
 
   /** A POST to the engine's /v2 as Modeler sends it, with Basic credentials. */
-  private static HttpResponse<String> modelerPost(
+  private HttpResponse<String> modelerPost(
       final String path, final String contentType, final String body) throws Exception {
     final String credentials =
         Base64.getEncoder()
             .encodeToString((ENGINE_USER + ":" + ENGINE_PASSWORD).getBytes(StandardCharsets.UTF_8));
     return HTTP.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + "/v2" + path))
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + webPort() + "/v2" + path))
             .header("Authorization", "Basic " + credentials)
             .header("Content-Type", contentType)
             .POST(HttpRequest.BodyPublishers.ofString(body))
@@ -85,7 +85,7 @@ class DeploymentAuditTest extends WebTestSupport {
         HttpResponse.BodyHandlers.ofString());
   }
 
-  private static HttpResponse<String> deployOverRest(final String fileName, final String content)
+  private HttpResponse<String> deployOverRest(final String fileName, final String content)
       throws Exception {
     // One multipart part "resources" per file.
     return modelerPost(

@@ -308,7 +308,8 @@ class MyTasksTest extends WebTestSupport {
         Browser browser = Chromium.launch(playwright)) {
       final Page alice =
           browser
-              .newContext(new Browser.NewContextOptions().setBaseURL("http://localhost:" + port()))
+              .newContext(
+                  new Browser.NewContextOptions().setBaseURL("http://localhost:" + webPort()))
               .newPage();
       alice.navigate("/login");
       alice.fill("#username", "alice");

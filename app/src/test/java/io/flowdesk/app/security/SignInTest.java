@@ -79,6 +79,7 @@ class SignInTest extends WebTestSupport {
             "Requests",
             "Changes",
             "Problems",
+            "Knowledge",
             "CMDB",
             "Reports");
     // Agents find the calendar, the CAB view and blackout windows in the change pages' own
@@ -105,6 +106,7 @@ class SignInTest extends WebTestSupport {
             "Requests",
             "Changes",
             "Problems",
+            "Knowledge",
             "CMDB",
             "Reports",
             "Operate",
