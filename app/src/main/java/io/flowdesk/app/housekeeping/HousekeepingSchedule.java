@@ -1,8 +1,10 @@
 package io.flowdesk.app.housekeeping;
 
+import io.flowdesk.engine.EngineProperties;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
+import org.quartz.Scheduler;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.springframework.beans.factory.annotation.Value;
@@ -23,11 +25,12 @@ import org.springframework.context.annotation.Configuration;
 class HousekeepingSchedule {
 
   static final String ENGINE_HISTORY = "engine-history-cleanup";
+  static final String GROUP = "housekeeping";
 
   @Bean
   JobDetail engineHistoryCleanup() {
     return JobBuilder.newJob(EngineHistoryCleanupJob.class)
-        .withIdentity(ENGINE_HISTORY, "housekeeping")
+        .withIdentity(ENGINE_HISTORY, GROUP)
         .withDescription("Removes process history past FLOWDESK_ENGINE_HISTORY_RETENTION")
         .storeDurably()
         .requestRecovery()
@@ -43,9 +46,15 @@ class HousekeepingSchedule {
       @Value("${flowdesk.housekeeping.engine-history-cron:0 17 * * * ?}") final String cron) {
     return TriggerBuilder.newTrigger()
         .forJob(engineHistoryCleanup)
-        .withIdentity(ENGINE_HISTORY, "housekeeping")
+        .withIdentity(ENGINE_HISTORY, GROUP)
         .withSchedule(
             CronScheduleBuilder.cronSchedule(cron).withMisfireHandlingInstructionFireAndProceed())
         .build();
+  }
+
+  @Bean
+  HistoryCleanupStatus historyCleanupStatus(
+      final Scheduler scheduler, final EngineProperties engine) {
+    return new HistoryCleanupStatus(scheduler, engine);
   }
 }

@@ -1,5 +1,6 @@
 package io.flowdesk.app.operate.health;
 
+import io.flowdesk.app.housekeeping.HistoryCleanupStatus;
 import io.flowdesk.domain.delivery.Delivery;
 import io.flowdesk.domain.delivery.DeliveryLog;
 import io.flowdesk.domain.delivery.DeliveryStatus;
@@ -15,10 +16,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 
 /**
  * Engine health ({@code /operate/health}): jobs waiting per type, the workers seen asking for them,
- * timers due, open message subscriptions, and the connectors' failed deliveries, each with links to
- * the affected process instances. Camunda 8.8's /v2 has no such aggregates, so this reads the
- * embedded engine's own {@link EngineHealth} (Flowdesk-specific); against a Camunda cluster the
- * page says it has nothing to show.
+ * timers due, open message subscriptions, the history cleanup's schedule and last run, and the
+ * connectors' failed deliveries, each with links to the affected process instances. Camunda 8.8's
+ * /v2 has no such aggregates, so this reads the embedded engine's own {@link EngineHealth}
+ * (Flowdesk-specific); against a Camunda cluster the page says it has nothing to show.
  */
 @Controller
 @RequestMapping("/operate/health")
@@ -29,14 +30,17 @@ class HealthController {
   private final ObjectProvider<Engine> engine;
   private final DeliveryLog deliveries;
   private final UnattendedJobs unattended;
+  private final ObjectProvider<HistoryCleanupStatus> historyCleanup;
 
   HealthController(
       final ObjectProvider<Engine> engine,
       final DeliveryLog deliveries,
-      final UnattendedJobs unattended) {
+      final UnattendedJobs unattended,
+      final ObjectProvider<HistoryCleanupStatus> historyCleanup) {
     this.engine = engine;
     this.deliveries = deliveries;
     this.unattended = unattended;
+    this.historyCleanup = historyCleanup;
   }
 
   /** A failed delivery with the instance whose job sent it, when the engine still knows it. */
@@ -60,6 +64,8 @@ class HealthController {
       model.addAttribute("workers", health.workers());
       model.addAttribute("timers", health.timersDue());
       model.addAttribute("subscriptions", health.messageSubscriptions());
+      final HistoryCleanupStatus cleanup = historyCleanup.getIfAvailable();
+      model.addAttribute("historyCleanup", cleanup == null ? null : cleanup.read());
       instances = health.instancesOfJobs(failed.stream().map(Delivery::jobKey).toList());
     }
     final Map<Long, Long> byJob = instances;

@@ -1,6 +1,7 @@
 package io.flowdesk.app.operate.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -10,13 +11,17 @@ import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.flowdesk.app.WebTestSupport;
 import io.flowdesk.domain.delivery.Delivery;
 import io.flowdesk.domain.delivery.DeliveryLog;
+import io.flowdesk.engine.Engine;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Engine health at {@code /operate/health}, through HTTP, over what the engine has waiting. */
@@ -24,6 +29,8 @@ class HealthPageTest extends WebTestSupport {
 
   @Autowired CamundaClient client;
   @Autowired DeliveryLog deliveries;
+  @Autowired Engine engine;
+  @Autowired Scheduler scheduler;
 
   private final String id = "health" + UUID.randomUUID().toString().replace("-", "");
 
@@ -113,6 +120,78 @@ class HealthPageTest extends WebTestSupport {
     assertThat(failed.text()).contains("Connection refused by " + id).doesNotContain("someone@");
     assertThat(failed.select("a").attr("href"))
         .isEqualTo("/operate/instances/" + taken.getProcessInstanceKey());
+  }
+
+  /**
+   * Retention is work nothing asks for: the page shows that Quartz schedules it (hourly) and what
+   * its last run removed, once the engine's clock is past the retention of an ended instance.
+   */
+  @Test
+  void showsWhenHistoryCleanupRunsAndWhatItRemoved() throws Exception {
+    client
+        .newDeployResourceCommand()
+        .addProcessModel(
+            Bpmn.createExecutableProcess(id).startEvent().endEvent().done(), id + ".bpmn")
+        .send()
+        .join();
+    final long ended =
+        client
+            .newCreateInstanceCommand()
+            .bpmnProcessId(id)
+            .latestVersion()
+            .send()
+            .join()
+            .getProcessInstanceKey();
+
+    final Element scheduled =
+        html(get("/operate/health").session(signIn("owner.otto")))
+            .selectFirst("#health-history-cleanup");
+    assertThat(scheduled).isNotNull();
+    assertThat(scheduled.selectFirst("#history-retention").text()).isEqualTo("30 days");
+    final Instant nextRun =
+        Instant.parse(
+            scheduled
+                .selectFirst("#history-next-run")
+                .text()
+                .replace(" UTC", "Z")
+                .replace(' ', 'T'));
+    assertThat(nextRun).isBetween(Instant.now().minusSeconds(1), Instant.now().plusSeconds(3600));
+
+    final Instant before = Instant.now().minusSeconds(1);
+    engine.clock().advance(Duration.ofDays(31));
+    try {
+      scheduler.triggerJob(JobKey.jobKey("engine-history-cleanup", "housekeeping"));
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  client
+                      .newProcessInstanceSearchRequest()
+                      .filter(f -> f.processInstanceKey(ended))
+                      .send()
+                      .join()
+                      .items()
+                      .isEmpty());
+    } finally {
+      engine.clock().reset();
+    }
+    final Element ran =
+        await()
+            .atMost(Duration.ofSeconds(10))
+            .until(
+                () ->
+                    html(get("/operate/health").session(signIn("owner.otto")))
+                        .selectFirst("#health-history-cleanup"),
+                e -> e.selectFirst("#history-last-removed") != null);
+    assertThat(Integer.parseInt(ran.selectFirst("#history-last-removed").text()))
+        .isGreaterThanOrEqualTo(1);
+    final Instant lastRun =
+        Instant.parse(
+            ran.selectFirst("#history-last-run .fd-nowrap")
+                .text()
+                .replace(" UTC", "Z")
+                .replace(' ', 'T'));
+    assertThat(lastRun).isAfter(before);
   }
 
   @Test
