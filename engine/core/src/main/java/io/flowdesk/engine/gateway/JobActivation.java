@@ -29,7 +29,8 @@ import java.util.function.Consumer;
  * ActivateJobs through {@link JobPolling} (long polling without a blocked thread), and
  * StreamActivatedJobs: a stream gets the jobs created while it is open from the creating command
  * ({@link JobStreams}), and claims those that were activatable before, or became so again, through
- * {@link JobActivator}, as polls do, so a job goes to exactly one worker.
+ * {@link JobActivator}, as polls do, so a job goes to exactly one worker. A stream whose worker
+ * does not read what was pushed gets nothing more until it does (gRPC flow control's readiness).
  */
 public final class JobActivation {
 
@@ -138,7 +139,8 @@ public final class JobActivation {
           scheduled.set(false);
           List<io.flowdesk.engine.job.ActivatedJob> jobs;
           do {
-            if (!open.get()) {
+            if (!open.get() || !ready(observer)) {
+              // Not ready: the on-ready handler schedules this again once the worker caught up.
               return;
             }
             jobs =
@@ -169,8 +171,20 @@ public final class JobActivation {
                 activation.worker(),
                 activation.timeout(),
                 fetch,
-                job -> pushAll(observer, List.of(job)) == 1));
+                new JobStreams.Sink() {
+                  @Override
+                  public boolean push(final io.flowdesk.engine.job.ActivatedJob job) {
+                    return pushAll(observer, List.of(job)) == 1;
+                  }
+
+                  @Override
+                  public boolean ready() {
+                    return JobActivation.ready(observer);
+                  }
+                }));
     if (observer instanceof ServerCallStreamObserver<ActivatedJob> serverObserver) {
+      // Jobs that became activatable while the worker lagged behind are claimed once it caught up.
+      serverObserver.setOnReadyHandler(() -> listener.accept(activation.type()));
       serverObserver.setOnCancelHandler(
           () -> {
             open.set(false);
@@ -198,6 +212,14 @@ public final class JobActivation {
       }
       return jobs.size();
     }
+  }
+
+  /**
+   * Whether the stream's transport takes more now: false while earlier jobs still wait for the
+   * worker to read them (gRPC flow control), which is how a slow worker pushes back.
+   */
+  private static boolean ready(final StreamObserver<?> observer) {
+    return !(observer instanceof ServerCallStreamObserver<?> call) || call.isReady();
   }
 
   private static boolean cancelled(final StreamObserver<?> observer) {

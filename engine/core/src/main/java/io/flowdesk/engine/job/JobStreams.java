@@ -21,13 +21,22 @@ import java.util.concurrent.atomic.AtomicInteger;
  * created, a job created while a stream of its type is open is activated for that stream by the
  * very command that creates it (one transaction, no claim afterwards) and pushed once the command
  * committed. Jobs that exist before a stream opens, or come back after a failure or a timeout, are
- * claimed for streams through {@link JobActivator} like any other.
+ * claimed for streams through {@link JobActivator} like any other. A stream whose worker does not
+ * keep up gets no new jobs until it is ready again (back-pressure).
  */
 public final class JobStreams {
 
   /** Where a stream's jobs go; answers false when the stream is gone. */
   public interface Sink {
     boolean push(ActivatedJob job);
+
+    /**
+     * Whether the worker keeps up: false while what was pushed before still waits in the transport
+     * (gRPC flow control), so that no more jobs pile up in memory for a slow worker.
+     */
+    default boolean ready() {
+      return true;
+    }
   }
 
   /** One open stream: who works its jobs, for how long, with which variables. */
@@ -102,11 +111,22 @@ public final class JobStreams {
     if (streams == null || streams.isEmpty()) {
       return Optional.empty();
     }
-    try {
-      return Optional.of(streams.get(Math.floorMod(turn.getAndIncrement(), streams.size())));
-    } catch (IndexOutOfBoundsException closedMeanwhile) {
-      return Optional.empty();
+    // Streams whose worker does not keep up are passed over: the job stays activatable for the
+    // other streams and for polls, and the slow one claims it when it is ready again.
+    final int size = streams.size();
+    final int first = turn.getAndIncrement();
+    for (int i = 0; i < size; i++) {
+      final Stream stream;
+      try {
+        stream = streams.get(Math.floorMod(first + i, size));
+      } catch (IndexOutOfBoundsException closedMeanwhile) {
+        return Optional.empty();
+      }
+      if (stream.sink().ready()) {
+        return Optional.of(stream);
+      }
     }
+    return Optional.empty();
   }
 
   private static Map<String, Object> fetched(

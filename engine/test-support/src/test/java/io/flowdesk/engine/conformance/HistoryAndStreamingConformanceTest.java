@@ -6,11 +6,19 @@ import io.camunda.client.CamundaClient;
 import io.camunda.client.api.CamundaFuture;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobWorker;
+import io.camunda.zeebe.gateway.protocol.GatewayGrpc;
+import io.camunda.zeebe.gateway.protocol.GatewayOuterClass;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.builder.ServiceTaskBuilder;
 import io.flowdesk.engine.Engine;
 import io.flowdesk.engine.test.EngineRecords;
 import io.flowdesk.engine.test.FlowdeskEngineTest;
+import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
+import io.grpc.netty.NettyChannelBuilder;
+import io.grpc.stub.ClientCallStreamObserver;
+import io.grpc.stub.ClientResponseObserver;
+import io.grpc.stub.MetadataUtils;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -206,6 +214,110 @@ class HistoryAndStreamingConformanceTest {
       records.awaitCompleted(job.getProcessInstanceKey());
     } finally {
       stream.cancel(true);
+    }
+  }
+
+  /**
+   * Back-pressure: a worker that does not read its stream (here one that never asks gRPC for a
+   * message, so flow control holds what was pushed) gets no more jobs; jobs created meanwhile stay
+   * activatable and a polling worker takes them, instead of their piling up for the stalled one.
+   */
+  @Test
+  void aStreamWhoseWorkerDoesNotReadGetsNoMoreJobsAndOthersTakeThem() throws Exception {
+    final String type = "stalled-" + UUID.randomUUID();
+    final String id = deployOneTask(type);
+    // Each job is larger than the stalled stream's flow-control window.
+    final Map<String, Object> large = Map.of("blob", "x".repeat(256 * 1024));
+    final ManagedChannel channel =
+        NettyChannelBuilder.forAddress("127.0.0.1", engine.gatewayPort())
+            .usePlaintext()
+            .flowControlWindow(64 * 1024)
+            .maxInboundMessageSize(8 * 1024 * 1024)
+            .build();
+    try {
+      final Metadata credentials = new Metadata();
+      credentials.put(
+          Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER),
+          engine.ownClientAuthorization());
+      GatewayGrpc.newStub(channel)
+          .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(credentials))
+          .streamActivatedJobs(
+              GatewayOuterClass.StreamActivatedJobsRequest.newBuilder()
+                  .setType(type)
+                  .setWorker("stalled")
+                  .setTimeout(Duration.ofMinutes(10).toMillis())
+                  .build(),
+              new ClientResponseObserver<
+                  GatewayOuterClass.StreamActivatedJobsRequest, GatewayOuterClass.ActivatedJob>() {
+                @Override
+                public void beforeStart(
+                    final ClientCallStreamObserver<GatewayOuterClass.StreamActivatedJobsRequest>
+                        call) {
+                  call.disableAutoRequestWithInitial(0);
+                }
+
+                @Override
+                public void onNext(final GatewayOuterClass.ActivatedJob job) {}
+
+                @Override
+                public void onError(final Throwable error) {}
+
+                @Override
+                public void onCompleted() {}
+              });
+      final long first =
+          client
+              .newCreateInstanceCommand()
+              .bpmnProcessId(id)
+              .latestVersion()
+              .variables(large)
+              .send()
+              .join()
+              .getProcessInstanceKey();
+      Awaitility.await()
+          .until(
+              () ->
+                  records.of(first).stream()
+                      .anyMatch(
+                          e ->
+                              e.valueType().equals("JOB")
+                                  && e.intent().equals("ACTIVATED")
+                                  && e.payload().contains("stalled")));
+
+      final List<Long> later = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        later.add(
+            client
+                .newCreateInstanceCommand()
+                .bpmnProcessId(id)
+                .latestVersion()
+                .variables(large)
+                .send()
+                .join()
+                .getProcessInstanceKey());
+      }
+      final List<ActivatedJob> polled = new ArrayList<>();
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(20))
+          .until(
+              () -> {
+                polled.addAll(
+                    client
+                        .newActivateJobsCommand()
+                        .jobType(type)
+                        .maxJobsToActivate(10)
+                        .workerName("poller")
+                        .requestTimeout(Duration.ofMillis(500))
+                        .send()
+                        .join()
+                        .getJobs());
+                return polled.size() >= later.size();
+              });
+      assertThat(polled)
+          .extracting(ActivatedJob::getProcessInstanceKey)
+          .containsExactlyInAnyOrderElementsOf(later);
+    } finally {
+      channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
     }
   }
 
