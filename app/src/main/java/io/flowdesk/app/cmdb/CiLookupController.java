@@ -49,7 +49,9 @@ class CiLookupController {
           "q: the name contains it (ignoring case), at least 2 characters. Up to 20 CIs that are"
               + " not retired, by name: only id, name and class.")
   List<CiChoiceResource> lookup(@RequestParam(defaultValue = "") final String q) {
-    viewers.current().orElseThrow(() -> new AccessDeniedException("not signed in"));
+    if (viewers.current().isEmpty()) {
+      throw new AccessDeniedException("not signed in");
+    }
     final String text = q.strip();
     if (text.length() < 2) {
       return List.of();

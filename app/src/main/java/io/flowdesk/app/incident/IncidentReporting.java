@@ -91,9 +91,9 @@ public class IncidentReporting {
    * @throws IllegalArgumentException naming the field, when the report is incomplete or malformed
    */
   public Incident record(final String caller, final Map<String, Object> report) {
-    directory
-        .person(caller)
-        .orElseThrow(() -> new IllegalArgumentException("unknown caller " + caller));
+    if (directory.person(caller).isEmpty()) {
+      throw new IllegalArgumentException("unknown caller " + caller);
+    }
     final String category = text(report.get("category"));
     if (category != null && !CATEGORIES.contains(category)) {
       throw new IllegalArgumentException(

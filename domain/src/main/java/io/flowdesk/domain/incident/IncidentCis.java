@@ -148,11 +148,7 @@ public final class IncidentCis {
   }
 
   private void lock(final long incidentId) {
-    jdbc.sql("SELECT id FROM domain.incident WHERE id = :id FOR UPDATE")
-        .param("id", incidentId)
-        .query(Long.class)
-        .optional()
-        .orElseThrow(() -> new IncidentNotFoundException(String.valueOf(incidentId)));
+    IncidentLock.lock(jdbc, incidentId);
   }
 
   private List<LinkedCi> cis(final Set<UUID> ids) {

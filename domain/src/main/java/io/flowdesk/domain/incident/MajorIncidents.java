@@ -138,10 +138,6 @@ public class MajorIncidents {
   }
 
   private void lock(final long incidentId) {
-    jdbc.sql("SELECT id FROM domain.incident WHERE id = :id FOR UPDATE")
-        .param("id", incidentId)
-        .query(Long.class)
-        .optional()
-        .orElseThrow(() -> new IncidentNotFoundException(String.valueOf(incidentId)));
+    IncidentLock.lock(jdbc, incidentId);
   }
 }

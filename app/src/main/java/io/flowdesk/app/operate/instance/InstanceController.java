@@ -140,7 +140,9 @@ class InstanceController {
       final Model model,
       final HttpServletResponse response,
       final RedirectAttributes redirect) {
-    inspector.instance(key).orElseThrow(() -> notFound(key));
+    if (inspector.instance(key).isEmpty()) {
+      throw notFound(key);
+    }
     try {
       repair.run();
     } catch (RepairRefusedException e) {
