@@ -73,7 +73,7 @@ final class Agenda {
   }
 
   private BpmnElementProcessor processorOf(final ElementInstance instance) {
-    return context.processors().of(instance.type());
+    return context.processors().of(instance.type(), elementOf(instance).eventType());
   }
 
   private FlowElement elementOf(final ElementInstance instance) {

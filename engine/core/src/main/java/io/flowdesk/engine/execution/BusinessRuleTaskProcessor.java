@@ -15,11 +15,11 @@ import java.util.Map;
 final class BusinessRuleTaskProcessor implements BpmnElementProcessor {
 
   private final ExecutionContext context;
-  private final JobWorkerTaskProcessor jobWorker;
+  private final JobWorkerElementProcessor jobWorker;
 
   BusinessRuleTaskProcessor(final ExecutionContext context) {
     this.context = context;
-    this.jobWorker = new JobWorkerTaskProcessor(context);
+    this.jobWorker = new JobWorkerElementProcessor(context);
   }
 
   @Override

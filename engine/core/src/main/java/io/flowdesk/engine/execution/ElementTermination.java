@@ -136,7 +136,7 @@ final class ElementTermination {
     if (element.ownsSubscriptions()) {
       subscriptions.closeOf(instance);
     }
-    final BpmnElementProcessor processor = processors.of(instance.type());
+    final BpmnElementProcessor processor = processors.of(instance.type(), element.eventType());
     boolean ended = processor.terminate(instance, element);
     ended &= terminateContent(instance.key(), NONE);
     hooks.forEach(hook -> hook.onTerminate(instance));

@@ -12,11 +12,11 @@ import java.util.Map;
 final class ScriptTaskProcessor implements BpmnElementProcessor {
 
   private final ExecutionContext context;
-  private final JobWorkerTaskProcessor jobWorker;
+  private final JobWorkerElementProcessor jobWorker;
 
   ScriptTaskProcessor(final ExecutionContext context) {
     this.context = context;
-    this.jobWorker = new JobWorkerTaskProcessor(context);
+    this.jobWorker = new JobWorkerElementProcessor(context);
   }
 
   @Override

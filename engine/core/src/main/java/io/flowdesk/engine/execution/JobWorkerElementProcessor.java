@@ -5,14 +5,17 @@ import io.flowdesk.engine.state.ElementInstance;
 import java.util.Map;
 
 /**
- * Service and send tasks, and every task a job worker carries out: a job of the element's {@code
- * zeebe:taskDefinition} type, with its headers; the task completes when the job does.
+ * Every element a job worker carries out, as Camunda 8.8 documents them: service tasks, send tasks,
+ * message intermediate throw events and message end events (which "behave exactly like service
+ * tasks"), and job-based script and business rule tasks. A job of the element's {@code
+ * zeebe:taskDefinition} type, with its headers; the element goes on (an end event: ends) when the
+ * job completes.
  */
-final class JobWorkerTaskProcessor implements BpmnElementProcessor {
+final class JobWorkerElementProcessor implements BpmnElementProcessor {
 
   private final ExecutionContext context;
 
-  JobWorkerTaskProcessor(final ExecutionContext context) {
+  JobWorkerElementProcessor(final ExecutionContext context) {
     this.context = context;
   }
 
