@@ -3,7 +3,6 @@ package io.flowdesk.engine.execution;
 import io.flowdesk.engine.model.BpmnElementType;
 import io.flowdesk.engine.model.ExecutableProcess;
 import io.flowdesk.engine.model.FlowElement;
-import io.flowdesk.engine.model.TaskListener;
 import io.flowdesk.engine.state.ElementInstance;
 import io.flowdesk.engine.state.ElementInstance.State;
 import io.flowdesk.engine.state.InstanceState;
@@ -24,8 +23,8 @@ import java.util.function.Supplier;
  * <p>Termination changes with Zeebe's termination semantics (holds, call activities waiting for the
  * instances they called), the agenda with the activation and completion rules, so they live apart.
  * What goes on after a held-up termination is the agenda's work, though: this class reaches it only
- * through {@link Resumption}, which {@link BpmnExecution} implements, so the agenda depends on the
- * termination and not the other way round.
+ * through {@link Resumption}, which {@link ElementTransitions} implements, so the agenda depends on
+ * the termination and not the other way round.
  */
 final class ElementTermination {
 
@@ -49,7 +48,7 @@ final class ElementTermination {
   private final ElementRecords records;
   private final EventSubscriptionBehavior subscriptions;
   private final MultiInstanceBehavior multiInstance;
-  private final TaskListenerBehavior taskListeners;
+  private final ElementProcessors processors;
   private final TerminationHolds holds;
   private final Supplier<CallHierarchy> hierarchy;
   private final Resumption resumption;
@@ -62,7 +61,7 @@ final class ElementTermination {
       final ElementRecords records,
       final EventSubscriptionBehavior subscriptions,
       final MultiInstanceBehavior multiInstance,
-      final TaskListenerBehavior taskListeners,
+      final ElementProcessors processors,
       final Supplier<CallHierarchy> hierarchy,
       final Resumption resumption) {
     this.state = state;
@@ -70,10 +69,18 @@ final class ElementTermination {
     this.records = records;
     this.subscriptions = subscriptions;
     this.multiInstance = multiInstance;
-    this.taskListeners = taskListeners;
+    this.processors = processors;
     this.holds = new TerminationHolds(services, state.processInstance().key());
     this.hierarchy = hierarchy;
     this.resumption = resumption;
+  }
+
+  /**
+   * User tasks whose canceling listeners run (in this instance or in one a call activity called)
+   * hold up the termination of the element instance being terminated.
+   */
+  void heldUpBy(final List<UserTaskRow> tasks) {
+    holds.holdingTasks(tasks);
   }
 
   void onTerminate(final BpmnExecution.TerminationHook hook) {
@@ -129,30 +136,12 @@ final class ElementTermination {
     if (element.ownsSubscriptions()) {
       subscriptions.closeOf(instance);
     }
-    final boolean cancelingListeners =
-        element.userTask() != null
-            && !element.jobBased()
-            && !element.userTask().listeners(TaskListener.EventType.CANCELING).isEmpty();
-    if (element.userTask() != null && !element.jobBased() && !cancelingListeners) {
-      state.cancelUserTaskOf(instance.key());
-    }
-    boolean ended = true;
-    if (instance.type() == BpmnElementType.CALL_ACTIVITY) {
-      // Zeebe: the call activity stays terminating until the instance it called has terminated.
-      final List<UserTaskRow> holdingChild = hierarchy.get().cancelChildOf(instance);
-      holds.holdingTasks(holdingChild);
-      ended = holdingChild.isEmpty();
-    }
+    final BpmnElementProcessor processor = processors.of(instance.type(), element.eventType());
+    boolean ended = processor.terminate(instance, element);
     ended &= terminateContent(instance.key(), NONE);
     hooks.forEach(hook -> hook.onTerminate(instance));
-    if (cancelingListeners) {
-      // After the hooks, which cancel the element's jobs: the canceling listeners' jobs stay.
-      final UserTaskRow holding = taskListeners.cancel(instance.key());
-      if (holding != null) {
-        holds.holdingTask(holding);
-        ended = false;
-      }
-    }
+    // After the hooks, which cancel the element's jobs: what the processor creates now stays.
+    ended &= processor.terminated(instance, element);
     if (!ended) {
       return false;
     }

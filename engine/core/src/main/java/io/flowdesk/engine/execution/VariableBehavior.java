@@ -98,4 +98,27 @@ final class VariableBehavior {
     }
     return state.processInstance().key();
   }
+
+  /**
+   * Output mappings into {@code flowScopeKey}: a nested output target merges into the existing
+   * object instead of replacing it.
+   */
+  @SuppressWarnings("unchecked")
+  Map<String, Object> mergeNested(final long flowScopeKey, final Map<String, Object> outputs) {
+    final Map<String, Object> merged = new LinkedHashMap<>();
+    final Map<String, Object> visible = visibleFrom(flowScopeKey);
+    outputs.forEach(
+        (name, value) -> {
+          if (value instanceof Map<?, ?> nested
+              && visible.get(name) instanceof Map<?, ?> existing) {
+            final Map<String, Object> combined =
+                new LinkedHashMap<>((Map<String, Object>) existing);
+            combined.putAll((Map<String, Object>) nested);
+            merged.put(name, combined);
+          } else {
+            merged.put(name, value);
+          }
+        });
+    return merged;
+  }
 }

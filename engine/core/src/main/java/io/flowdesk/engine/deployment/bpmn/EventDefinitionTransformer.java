@@ -35,7 +35,8 @@ final class EventDefinitionTransformer {
       return timer(timer);
     }
     if (definition instanceof MessageEventDefinition message) {
-      return message(message.getMessage());
+      // A message throw or end event needs no message: a job worker publishes it (Camunda 8.8).
+      return message.getMessage() == null ? null : message(message.getMessage());
     }
     if (definition instanceof ErrorEventDefinition error) {
       final var code = error.getError() == null ? null : error.getError().getErrorCode();

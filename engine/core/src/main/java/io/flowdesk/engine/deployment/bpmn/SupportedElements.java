@@ -69,9 +69,14 @@ final class SupportedElements {
               "terminateEventDefinition",
               "errorEventDefinition",
               "escalationEventDefinition",
-              "signalEventDefinition"),
+              "signalEventDefinition",
+              "messageEventDefinition"),
           "intermediateThrowEvent",
-          Set.of("signalEventDefinition", "escalationEventDefinition", "linkEventDefinition"),
+          Set.of(
+              "signalEventDefinition",
+              "escalationEventDefinition",
+              "linkEventDefinition",
+              "messageEventDefinition"),
           "intermediateCatchEvent",
           Set.of(
               "timerEventDefinition",
