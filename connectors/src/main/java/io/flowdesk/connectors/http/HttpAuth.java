@@ -5,7 +5,7 @@ import java.util.Base64;
 
 /**
  * How a call authenticates. Secrets arrive already resolved (the caller looks them up); they are
- * copied on creation and never shown by {@link #toString()}.
+ * copied on creation and never shown by {@code toString()}.
  */
 public sealed interface HttpAuth {
 

@@ -145,8 +145,8 @@ public final class HttpConnector implements AutoCloseable {
             "redirect target host '" + next.getHost() + "' cannot be resolved", true, unknown);
       }
       sameOrigin = sameOrigin && sameOrigin(url, next);
-      if (exchange.status() == 303 && !method.equals("HEAD")
-          || (exchange.status() == 301 || exchange.status() == 302) && method.equals("POST")) {
+      if ((exchange.status() == 303 && !method.equals("HEAD"))
+          || ((exchange.status() == 301 || exchange.status() == 302) && method.equals("POST"))) {
         method = "GET";
         body = null;
       }

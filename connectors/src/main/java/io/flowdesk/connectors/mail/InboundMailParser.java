@@ -118,7 +118,7 @@ final class InboundMailParser {
     private static MailAttachment attachment(final Part part, final String fallbackName)
         throws MessagingException, IOException {
       final String name = part.getFileName() == null ? fallbackName : part.getFileName();
-      final String type = part.getContentType().split(";")[0].trim().toLowerCase(Locale.ROOT);
+      final String type = part.getContentType().split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
       try (InputStream in = part.getInputStream()) {
         return new MailAttachment(clean(name), type, in.readAllBytes());
       }

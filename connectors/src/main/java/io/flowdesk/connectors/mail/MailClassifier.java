@@ -61,7 +61,7 @@ final class MailClassifier {
 
   /** The header's value without comments or parameters, lower case. */
   private static String keyword(final String value) {
-    return value.replaceAll("\\(.*?\\)", "").split(";")[0].trim().toLowerCase(Locale.ROOT);
+    return value.replaceAll("\\(.*?\\)", "").split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
   }
 
   private static String first(final Part message, final String header) throws MessagingException {

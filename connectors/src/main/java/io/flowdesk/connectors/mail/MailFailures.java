@@ -69,9 +69,9 @@ final class MailFailures {
   private static ConnectorException rejectedRecipients(
       final SendFailedException failure, final String peer) {
     final boolean temporary =
-        failure instanceof SMTPSendFailedException smtp && smtp.getReturnCode() / 100 == 4
-            || failure.getNextException() instanceof SMTPSendFailedException next
-                && next.getReturnCode() / 100 == 4;
+        (failure instanceof SMTPSendFailedException smtp && smtp.getReturnCode() / 100 == 4)
+            || (failure.getNextException() instanceof SMTPSendFailedException next
+                && next.getReturnCode() / 100 == 4);
     final Address[] invalid = failure.getInvalidAddresses();
     final String who =
         invalid == null || invalid.length == 0

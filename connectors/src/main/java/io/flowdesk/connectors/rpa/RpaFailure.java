@@ -5,7 +5,7 @@ import java.nio.file.Path;
 /**
  * Where and why a run stopped, with the evidence kept for whoever investigates.
  *
- * @param stepIndex index (0-based, as in the script's {@code steps} array) of the failed step
+ * @param stepIndex index (0-based, as in the script's list of steps) of the failed step
  * @param step the failed step's description (fill values masked)
  * @param reason what went wrong, free of secret values
  * @param screenshot PNG of the page when the step failed, or null if none could be taken

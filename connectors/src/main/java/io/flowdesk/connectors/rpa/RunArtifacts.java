@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 
@@ -22,7 +23,7 @@ final class RunArtifacts {
     this.directory =
         root.resolve(
             "rpa-"
-                + LocalDateTime.now().format(STAMP)
+                + LocalDateTime.now(ZoneOffset.UTC).format(STAMP)
                 + "-"
                 + UUID.randomUUID().toString().substring(0, 8));
   }

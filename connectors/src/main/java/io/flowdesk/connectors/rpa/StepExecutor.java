@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
  * Carries out steps on one page, substituting references just before each step. Remembers what the
  * current step is waiting for, so a timeout can be reported in the script's terms.
  */
+// Playwright takes timeouts as double milliseconds; a long of milliseconds converts exactly.
+@SuppressWarnings("LongDoubleConversion")
 final class StepExecutor {
 
   private static final long POLL_MILLIS = 100;

@@ -73,7 +73,8 @@ public final class CsvSource implements RowSource {
   /** Opens a {@code file:} URI or downloads an {@code http(s):} one, streaming the body. */
   public static CsvSource open(
       final URI location, final CsvOptions options, final HttpClient client) {
-    final String scheme = location.getScheme() == null ? "" : location.getScheme().toLowerCase();
+    final String scheme =
+        location.getScheme() == null ? "" : location.getScheme().toLowerCase(java.util.Locale.ROOT);
     return switch (scheme) {
       case "file" -> open(Path.of(location), options);
       case "http", "https" ->

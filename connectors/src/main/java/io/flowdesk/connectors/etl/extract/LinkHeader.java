@@ -17,7 +17,7 @@ final class LinkHeader {
         if (open < 0 || close < 0) {
           continue;
         }
-        for (final String parameter : link.substring(close + 1).split(";")) {
+        for (final String parameter : link.substring(close + 1).split(";", -1)) {
           final String[] nameValue = parameter.strip().split("=", 2);
           if (nameValue.length == 2
               && nameValue[0].strip().equalsIgnoreCase("rel")

@@ -18,7 +18,7 @@ final class QueryParameter {
     boolean replaced = false;
     final String query = uri.getRawQuery();
     if (query != null && !query.isEmpty()) {
-      for (final String existing : query.split("&")) {
+      for (final String existing : query.split("&", -1)) {
         final int equals = existing.indexOf('=');
         final String existingName = equals >= 0 ? existing.substring(0, equals) : existing;
         if (!existingName.equals(encodedName)) {

@@ -173,7 +173,10 @@ final class BinaryCopyEncoder implements StagingEncoder {
       case TIMESTAMP -> {
         final LocalDateTime timestamp = (LocalDateTime) value;
         putInt(8);
-        putLong(micros(timestamp.toEpochSecond(ZoneOffset.UTC), timestamp.getNano()));
+        // The nanos of the second, added to the whole seconds before.
+        @SuppressWarnings("JavaLocalDateTimeGetNano")
+        final int nanos = timestamp.getNano();
+        putLong(micros(timestamp.toEpochSecond(ZoneOffset.UTC), nanos));
       }
       case TIMESTAMPTZ -> {
         final OffsetDateTime timestamp = (OffsetDateTime) value;
