@@ -3,6 +3,7 @@ package io.flowdesk.app.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -221,6 +223,51 @@ class NotificationTemplatesAdminTest {
         .isEqualTo("Hello Alice Example, see https://flowdesk.example.com/approvals/42");
     assertThat(mail.html()).contains("<h1>Approve</h1><p>New laptop for Alice</p>");
     assertThat(server.received()).hasSize(1);
+  }
+
+  @Test
+  void theCallersResolutionMailNeverCarriesTheAgentsWorkNotes() throws Exception {
+    final String reported =
+        mvc.perform(
+                post("/api/incidents")
+                    .with(httpBasic("alice", PASSWORD))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content(
+                        "{\"shortDescription\": \"Badge reader dead\", \"impact\": \"LOW\","
+                            + " \"urgency\": \"LOW\"}"))
+            .andExpect(status().isCreated())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
+    final String number = reported.replaceAll("(?s).*\"number\"\\s*:\\s*\"(INC[0-9]+)\".*", "$1");
+    mvc.perform(
+            post("/api/incidents/" + number + "/comments")
+                .with(httpBasic("agent.anna", PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(
+                    "{\"text\": \"INTERNAL the door controller password is 1234\","
+                        + " \"internal\": true}"))
+        .andExpect(status().isCreated());
+    await("the resolve task of " + number)
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                mvc.perform(
+                        post("/api/incidents/" + number + "/resolution")
+                            .with(httpBasic("agent.anna", PASSWORD))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content(
+                                "{\"resolutionCode\": \"solved-permanently\","
+                                    + " \"resolutionNotes\": \"Replaced the reader.\","
+                                    + " \"workNote\": \"INTERNAL reader was smashed\"}"))
+                    .andReturn()
+                    .getResponse()
+                    .getStatus(),
+            answer -> answer == 202);
+
+    final OutboxMail mail = mailTo("alice@example.com", number);
+    assertThat(mail.text()).contains("Replaced the reader.").doesNotContain("INTERNAL");
+    assertThat(mail.html() == null ? "" : mail.html()).doesNotContain("INTERNAL");
   }
 
   @Test
