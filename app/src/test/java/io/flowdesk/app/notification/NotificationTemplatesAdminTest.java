@@ -19,6 +19,9 @@ import io.flowdesk.domain.notification.NotificationEvent;
 import io.flowdesk.domain.notification.NotificationTemplate;
 import io.flowdesk.domain.notification.NotificationTemplates;
 import io.flowdesk.engine.test.SharedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -48,6 +51,9 @@ import org.springframework.web.context.WebApplicationContext;
  */
 @SpringBootTest(
     classes = FlowdeskApplication.class,
+    // A real web port: the app's camunda client completes user tasks through the engine's /v2
+    // there.
+    webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
     properties = {
       "flowdesk.mail.local-server=true",
       "flowdesk.public-url=https://flowdesk.example.com"
@@ -62,6 +68,16 @@ class NotificationTemplatesAdminTest {
   static void ownDatabase(final DynamicPropertyRegistry registry) {
     final String url = SharedPostgres.newDatabase();
     registry.add("flowdesk.db.url", () -> url);
+    final int port = freePort();
+    registry.add("server.port", () -> port);
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Autowired WebApplicationContext context;
