@@ -10,6 +10,7 @@ import io.flowdesk.domain.directory.Recipients;
 import io.flowdesk.domain.incident.IncidentRecords;
 import io.flowdesk.domain.mailbox.InboundMails;
 import io.flowdesk.domain.mailbox.Mailboxes;
+import io.flowdesk.domain.notification.NotificationTemplates;
 import io.flowdesk.domain.privacy.Pseudonymisation;
 import io.flowdesk.domain.record.OwnRecords;
 import io.flowdesk.domain.record.SavedFilters;
@@ -23,6 +24,7 @@ import io.flowdesk.domain.webhook.WebhookDeliveries;
 import io.flowdesk.domain.webhook.WebhookOutbox;
 import io.flowdesk.domain.webhook.WebhookSubscriptions;
 import java.nio.file.Path;
+import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -122,6 +124,14 @@ public class DomainConfiguration {
   public NotificationPreferences notificationPreferences(
       final DataSource dataSource, final DomainSchemaReady ready) {
     return new NotificationPreferences(dataSource);
+  }
+
+  @Bean
+  public NotificationTemplates notificationTemplates(
+      final DataSource dataSource,
+      final ObjectProvider<Clock> clock,
+      final DomainSchemaReady ready) {
+    return new NotificationTemplates(dataSource, clock.getIfUnique(Clock::systemUTC));
   }
 
   @Bean

@@ -9,12 +9,14 @@ import io.flowdesk.domain.DomainSchema;
 import io.flowdesk.domain.directory.Directory;
 import io.flowdesk.domain.directory.NotificationPreferences;
 import io.flowdesk.domain.directory.Recipients;
+import io.flowdesk.domain.notification.NotificationTemplates;
 import io.flowdesk.domain.secret.SecretKey;
 import io.flowdesk.engine.test.SharedPostgres;
 import io.flowdesk.workers.mail.EmailWorker;
 import io.flowdesk.workers.notify.NotifyWorker;
 import io.flowdesk.workers.notify.PersonNotifier;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -48,7 +50,12 @@ public final class WorkerTesting {
         new Recipients(new Directory(database), new NotificationPreferences(database));
     return new NotifyWorker(
         new PersonNotifier(
-            recipients, () -> Optional.of(mail), Optional::empty, Optional::empty, PORTAL_URL),
+            recipients,
+            () -> Optional.of(mail),
+            Optional::empty,
+            Optional::empty,
+            PORTAL_URL,
+            new NotificationTemplates(database, Clock.systemUTC())),
         backoff);
   }
 
@@ -64,7 +71,12 @@ public final class WorkerTesting {
         new Recipients(new Directory(database), new NotificationPreferences(database));
     return new NotifyWorker(
         new PersonNotifier(
-            recipients, () -> Optional.of(mail), Optional::empty, () -> Optional.of(chat)),
+            recipients,
+            () -> Optional.of(mail),
+            Optional::empty,
+            () -> Optional.of(chat),
+            null,
+            new NotificationTemplates(database, Clock.systemUTC())),
         backoff);
   }
 

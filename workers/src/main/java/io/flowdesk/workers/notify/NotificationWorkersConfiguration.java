@@ -2,6 +2,7 @@ package io.flowdesk.workers.notify;
 
 import io.flowdesk.domain.approval.ApprovalReplyCodes;
 import io.flowdesk.domain.directory.Recipients;
+import io.flowdesk.domain.notification.NotificationTemplates;
 import io.flowdesk.workers.ConnectorProperties;
 import io.flowdesk.workers.chat.ChatNotices;
 import io.flowdesk.workers.mail.EmailWorker;
@@ -26,6 +27,7 @@ public class NotificationWorkersConfiguration {
       final ObjectProvider<EmailWorker> mail,
       final ObjectProvider<SmsWorker> sms,
       final ObjectProvider<ChatNotices> chat,
+      final NotificationTemplates templates,
       @Value("${flowdesk.public-url:}") final String publicUrl) {
     return new PersonNotifier(
         recipients,
@@ -33,7 +35,8 @@ public class NotificationWorkersConfiguration {
         () -> Optional.ofNullable(sms.getIfUnique()),
         () -> Optional.ofNullable(chat.getIfUnique()),
         // Unset (the local default): links for a browser on this machine, as approval links are.
-        publicUrl.isBlank() ? "http://localhost:8080" : publicUrl);
+        publicUrl.isBlank() ? "http://localhost:8080" : publicUrl,
+        templates);
   }
 
   @Bean

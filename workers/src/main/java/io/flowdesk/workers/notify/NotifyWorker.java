@@ -5,6 +5,7 @@ import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobClient;
 import io.flowdesk.domain.approval.ApprovalReplyCodes;
 import io.flowdesk.domain.directory.NotificationKind;
+import io.flowdesk.domain.notification.NotificationEvent;
 import io.flowdesk.workers.InvalidJobInputException;
 import io.flowdesk.workers.JobInputs;
 import io.flowdesk.workers.JobOutcomes;
@@ -21,11 +22,14 @@ import java.util.Optional;
  * use it for every message to a person; {@code flowdesk:email} stays for fixed addresses (a team's
  * mailbox).
  *
- * <p>Inputs: {@code person} (username), {@code kind} ({@code MY_RECORD_UPDATES}, {@code
- * APPROVAL_REQUESTS}, {@code SLA_BREACHES}), {@code subject}, {@code body}, optional {@code
- * recordToken}. Header {@code resultVariable}: receives {@code {person, channels}}, channels empty
- * when the person wants none or has no address for them (not an error). Bad input is BPMN error
- * {@code FLOWDESK_NOTIFY_INVALID_INPUT}.
+ * <p>Inputs: {@code person} (username) and either {@code template} (a {@link NotificationEvent}'s
+ * key, e.g. {@code incident-resolved}) with {@code values} (a FEEL context of the template's
+ * variables, e.g. {@code {record: {number: incidentNumber}}}), whose admin-edited template says
+ * what the notice says and whose preference group decides the channels; or, as older diagrams do,
+ * {@code kind} ({@code MY_RECORD_UPDATES}, {@code APPROVAL_REQUESTS}, ...), {@code subject} and
+ * {@code body}. Optional {@code recordToken}. Header {@code resultVariable}: receives {@code
+ * {person, channels}}, channels empty when the person wants none or has no address for them (not an
+ * error). Bad input is BPMN error {@code FLOWDESK_NOTIFY_INVALID_INPUT}.
  */
 public class NotifyWorker {
 
@@ -33,7 +37,8 @@ public class NotifyWorker {
 
   /** The {@code zeebe:input} names this worker reads. */
   public static final List<String> INPUTS =
-      List.of("person", "kind", "subject", "body", "recordToken", "approvalId");
+      List.of(
+          "person", "template", "values", "kind", "subject", "body", "recordToken", "approvalId");
 
   private final PersonNotifier notifier;
   private final ApprovalReplyCodes replyCodes;
@@ -64,6 +69,18 @@ public class NotifyWorker {
   /** Sends the job's notice on the person's channels. */
   public Map<String, Object> notify(final JobInputs inputs) {
     final String person = inputs.text("person");
+    final Optional<String> template = inputs.optionalText("template");
+    if (template.isPresent()) {
+      final List<String> channels =
+          notifier.notify(
+              inputs.jobKey(),
+              person,
+              event(template.get()),
+              inputs.object("values"),
+              inputs.optionalText("recordToken").orElse(null),
+              replyCode(inputs, person));
+      return inputs.resultAs(Map.of("person", person, "channels", channels));
+    }
     final Notice notice =
         new Notice(
             inputs.text("subject"),
@@ -94,6 +111,19 @@ public class NotifyWorker {
     return "Or answer this mail with approve or reject as its first word (a rejection needs"
         + " your reason after it), keeping this code in the answer: "
         + replyCodes.codeFor(id, person);
+  }
+
+  private static NotificationEvent event(final String key) {
+    return NotificationEvent.byKey(key.strip())
+        .orElseThrow(
+            () ->
+                new InvalidJobInputException(
+                    "input 'template' must be one of "
+                        + Arrays.stream(NotificationEvent.values())
+                            .map(NotificationEvent::key)
+                            .toList()
+                        + ", was "
+                        + key));
   }
 
   private static NotificationKind kind(final String text) {

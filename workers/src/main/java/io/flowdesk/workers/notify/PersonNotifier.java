@@ -1,17 +1,23 @@
 package io.flowdesk.workers.notify;
 
+import io.flowdesk.connectors.mail.MailHtml;
 import io.flowdesk.connectors.mail.OutgoingMail;
 import io.flowdesk.connectors.sms.InvalidRecipientException;
 import io.flowdesk.connectors.sms.PhoneNumbers;
 import io.flowdesk.domain.directory.NotificationKind;
 import io.flowdesk.domain.directory.Reach;
 import io.flowdesk.domain.directory.Recipients;
+import io.flowdesk.domain.notification.NotificationEvent;
+import io.flowdesk.domain.notification.NotificationTemplates;
+import io.flowdesk.domain.notification.RenderedNotification;
 import io.flowdesk.workers.chat.ChatNotices;
 import io.flowdesk.workers.chat.ChatWorker;
 import io.flowdesk.workers.mail.EmailWorker;
 import io.flowdesk.workers.sms.SmsWorker;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -23,6 +29,10 @@ import org.slf4j.LoggerFactory;
  * notifies a person goes through here. A mail greets the person by name; an SMS carries only the
  * record and the subject; a chat notice carries the mail's subject and text, mentioning the person
  * in the notifications channel.
+ *
+ * <p>A notification of a {@link NotificationEvent} says what the event's template (edited by
+ * admins, {@link NotificationTemplates}) makes of the values, with the recipient's name ({@code
+ * person.name}) and the record's portal page ({@code record.link}) added here.
  */
 public class PersonNotifier {
 
@@ -33,6 +43,7 @@ public class PersonNotifier {
   private final Supplier<Optional<SmsWorker>> sms;
   private final Supplier<Optional<ChatNotices>> chat;
   private final String portalUrl;
+  private final NotificationTemplates templates;
 
   /**
    * @param mail the app's mail path, when it has one (looked up per notice: it may come later)
@@ -57,6 +68,21 @@ public class PersonNotifier {
       final Supplier<Optional<SmsWorker>> sms,
       final Supplier<Optional<ChatNotices>> chat,
       final String portalUrl) {
+    this(recipients, mail, sms, chat, portalUrl, null);
+  }
+
+  /**
+   * @param templates the notification templates, for {@link #notify(long, String,
+   *     NotificationEvent, Map, String, String)}; null: only plain notices
+   */
+  public PersonNotifier(
+      final Recipients recipients,
+      final Supplier<Optional<EmailWorker>> mail,
+      final Supplier<Optional<SmsWorker>> sms,
+      final Supplier<Optional<ChatNotices>> chat,
+      final String portalUrl,
+      final NotificationTemplates templates) {
+    this.templates = templates;
     this.recipients = recipients;
     this.mail = mail;
     this.sms = sms;
@@ -72,7 +98,48 @@ public class PersonNotifier {
    */
   public List<String> notify(
       final long jobKey, final String username, final NotificationKind kind, final Notice notice) {
-    final Reach reach = recipients.reach(username, kind);
+    return send(jobKey, recipients.reach(username, kind), kind, notice);
+  }
+
+  /**
+   * Sends {@code event}'s template, filled with {@code values} (dotted names, flat or nested) and
+   * the recipient's {@code person.name} and the record's {@code record.link}, to {@code username}
+   * on their channels for the event's preference group.
+   *
+   * @param recordToken the record it is about, or null
+   * @param mailOnly what only the mail adds (an approval's reply code), or null
+   * @return the channels it went out on
+   */
+  public List<String> notify(
+      final long jobKey,
+      final String username,
+      final NotificationEvent event,
+      final Map<String, ?> values,
+      final String recordToken,
+      final String mailOnly) {
+    if (templates == null) {
+      throw new IllegalStateException("this notifier has no notification templates");
+    }
+    final Reach reach = recipients.reach(username, event.kind());
+    final Map<String, Object> all = new HashMap<>(values);
+    all.put("person.name", reach.displayName() == null ? username : reach.displayName());
+    final String link = portalLink(recordToken);
+    if (link != null) {
+      all.put("record.link", link);
+    }
+    final RenderedNotification rendered = templates.render(event, all);
+    final String html = rendered.html() == null ? null : MailHtml.sanitised(rendered.html());
+    return send(
+        jobKey,
+        reach,
+        event.kind(),
+        Notice.rendered(
+            rendered, recordToken, mailOnly, html == null || html.isEmpty() ? null : html));
+  }
+
+  private List<String> send(
+      final long jobKey, final Reach reach, final NotificationKind kind, final Notice notice) {
+    final String username = reach.username();
     final List<String> channels = new ArrayList<>();
     reach
         .email()
@@ -121,30 +188,45 @@ public class PersonNotifier {
   }
 
   private OutgoingMail mail(final String address, final Reach reach, final Notice notice) {
-    final OutgoingMail.Builder mail =
-        OutgoingMail.builder()
-            .to(address)
-            .subject(notice.subject())
-            .text(
-                "Hello "
-                    + reach.displayName()
-                    + ",\n\n"
-                    + notice.text()
-                    + (notice.mailOnly() == null ? "" : "\n\n" + notice.mailOnly())
-                    + portalLink(notice));
+    final OutgoingMail.Builder mail = OutgoingMail.builder().to(address).subject(notice.subject());
+    if (notice.complete()) {
+      final String extra = notice.mailOnly() == null ? "" : notice.mailOnly();
+      mail.text(notice.text() + (extra.isEmpty() ? "" : "\n\n" + extra));
+      if (notice.html() != null) {
+        mail.html(notice.html() + (extra.isEmpty() ? "" : "<p>" + escape(extra) + "</p>"));
+      }
+    } else {
+      mail.text(
+          "Hello "
+              + reach.displayName()
+              + ",\n\n"
+              + notice.text()
+              + (notice.mailOnly() == null ? "" : "\n\n" + notice.mailOnly())
+              + portalLinkLine(notice));
+    }
     if (notice.recordToken() != null) {
       mail.token(notice.recordToken());
     }
     return mail.build();
   }
 
-  /** The record's portal page, for incidents and requests (the kinds callers see there). */
-  private String portalLink(final Notice notice) {
-    final String token = notice.recordToken();
+  private String portalLinkLine(final Notice notice) {
+    final String link = portalLink(notice.recordToken());
+    return link == null ? "" : "\n\n" + notice.recordToken() + " in the portal: " + link;
+  }
+
+  /**
+   * The record's portal page, for incidents and requests (the kinds callers see there), or null.
+   */
+  private String portalLink(final String token) {
     if (portalUrl == null || token == null || !token.matches("(INC|REQ)[0-9]+")) {
-      return "";
+      return null;
     }
-    return "\n\n" + token + " in the portal: " + portalUrl + "/portal/requests/" + token;
+    return portalUrl + "/portal/requests/" + token;
+  }
+
+  private static String escape(final String text) {
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
 
   // A number the person typed that SMS cannot use must not cost them the other channels.

@@ -4,6 +4,7 @@ import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobClient;
 import io.flowdesk.domain.directory.NotificationKind;
+import io.flowdesk.domain.notification.NotificationEvent;
 import io.flowdesk.domain.record.Actor;
 import io.flowdesk.domain.request.Request;
 import io.flowdesk.domain.request.RequestNotFoundException;
@@ -12,16 +13,17 @@ import io.flowdesk.domain.request.RequestState;
 import io.flowdesk.workers.InvalidJobInputException;
 import io.flowdesk.workers.JobInputs;
 import io.flowdesk.workers.JobOutcomes;
-import io.flowdesk.workers.notify.Notice;
 import io.flowdesk.workers.notify.PersonNotifier;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * Task type {@code flowdesk:request-stage}: moves the request of {@code requestNumber} to the stage
- * the process has reached, and tells the requester when it is fulfilled or rejected (on the
- * channels they chose for {@link NotificationKind#MY_RECORD_UPDATES}).
+ * the process has reached, and tells the requester when it is fulfilled or rejected (templates
+ * {@code request-fulfilled} and {@code request-rejected}, on the channels they chose for {@link
+ * NotificationKind#MY_RECORD_UPDATES}).
  *
  * <p>Inputs: {@code requestNumber}; {@code stage} (variable, else custom header): {@code approval},
  * {@code approved}, {@code fulfilment}, {@code fulfilled}, {@code rejected}, {@code closed}, {@code
@@ -105,27 +107,18 @@ public class RequestStageWorker {
 
   private void tell(
       final long jobKey, final Request request, final RequestState state, final String comment) {
-    final boolean fulfilled = state == RequestState.FULFILLED;
-    final StringBuilder text =
-        new StringBuilder()
-            .append("Your request ")
-            .append(request.number())
-            .append(" \"")
-            .append(request.title())
-            .append("\" ")
-            .append(fulfilled ? "has been fulfilled." : "was rejected.")
-            .append('\n');
-    if (comment != null && !comment.isBlank()) {
-      text.append('\n').append(comment.strip()).append('\n');
-    }
-    text.append("\nYou find it under My requests in the Flowdesk portal.\n");
+    final Map<String, Object> values = new HashMap<>();
+    values.put("record.number", request.number());
+    values.put("record.title", request.title());
+    values.put("comment.text", comment == null ? "" : comment.strip());
     notifier.notify(
         jobKey,
         request.requester(),
-        NotificationKind.MY_RECORD_UPDATES,
-        new Notice(
-            request.title() + (fulfilled ? ": fulfilled" : ": rejected"),
-            text.toString(),
-            request.number()));
+        state == RequestState.FULFILLED
+            ? NotificationEvent.REQUEST_FULFILLED
+            : NotificationEvent.REQUEST_REJECTED,
+        values,
+        request.number(),
+        null);
   }
 }
