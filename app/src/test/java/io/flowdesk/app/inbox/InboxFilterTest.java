@@ -51,7 +51,7 @@ class InboxFilterTest extends WebTestSupport {
         .extracting(row -> row.attr("data-task-key"))
         .containsExactly(Long.toString(wanted.key()));
     assertThat(byWords.selectFirst("#inbox-q").val()).isEqualTo(scanner.toLowerCase());
-    assertThat(byWords.selectFirst("caption").text()).contains("1 open tasks mention");
+    assertThat(byWords.selectFirst("caption").text()).contains("1 open task mentions");
 
     final Document byNumber =
         html(get("/inbox").param("view", "groups").param("q", other.number()).session(anna));
