@@ -8,13 +8,16 @@ import io.flowdesk.app.forms.FormRenderer;
 import io.flowdesk.app.forms.FormSchema;
 import io.flowdesk.app.forms.FormSubmission;
 import io.flowdesk.app.forms.FormValidator;
+import io.flowdesk.app.record.ListParams;
 import io.flowdesk.app.request.RequestAnswers;
 import io.flowdesk.app.security.Viewer;
 import io.flowdesk.app.security.Viewers;
 import io.flowdesk.app.system.PageNumbers;
 import io.flowdesk.domain.change.UnresolvedConflictsException;
 import io.flowdesk.domain.directory.Directory;
+import io.flowdesk.domain.record.SavedFilters;
 import io.flowdesk.domain.request.Request;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +43,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/inbox")
 class InboxController {
 
+  static final String LIST = "inbox";
+  // Longer text filters are cut: nobody types more, and every task is compared with it.
+  private static final int MAX_TEXT = 200;
+
   private final TaskInbox inbox;
   private final TaskRecords records;
   private final Directory directory;
@@ -47,6 +54,8 @@ class InboxController {
   private final FormRenderer renderer;
   private final FormValidator validator;
   private final RequestAnswers answers;
+  private final Assignments assignments;
+  private final SavedFilters savedFilters;
 
   InboxController(
       final TaskInbox inbox,
@@ -55,7 +64,11 @@ class InboxController {
       final Viewers viewers,
       final FormRenderer renderer,
       final FormValidator validator,
-      final RequestAnswers answers) {
+      final RequestAnswers answers,
+      final Assignments assignments,
+      final SavedFilters savedFilters) {
+    this.assignments = assignments;
+    this.savedFilters = savedFilters;
     this.inbox = inbox;
     this.records = records;
     this.directory = directory;
@@ -69,14 +82,90 @@ class InboxController {
   String list(
       @RequestParam(defaultValue = "groups") final String view,
       @RequestParam(defaultValue = "priority") final String sort,
+      @RequestParam(defaultValue = "") final String q,
       @RequestParam(defaultValue = "0") final int page,
+      final HttpServletRequest request,
       final Model model) {
     final Viewer worker = worker();
     model.addAttribute("worker", worker);
     model.addAttribute(
         "inbox",
-        inbox.list(worker, InboxView.parse(view), InboxSort.parse(sort), PageNumbers.within(page)));
+        inbox.list(
+            worker,
+            InboxView.parse(view),
+            InboxSort.parse(sort),
+            q.length() > MAX_TEXT ? q.substring(0, MAX_TEXT) : q,
+            PageNumbers.within(page)));
+    model.addAttribute("saved", savedFilters.of(worker.username(), LIST));
+    model.addAttribute("query", request.getQueryString() == null ? "" : request.getQueryString());
+    model.addAttribute("assignees", assignments.candidates(worker));
     return "inbox/list";
+  }
+
+  /**
+   * Assigns the chosen tasks to the worker ({@code assignee} empty) or a colleague, each on its
+   * own; the list shows what became of every task.
+   */
+  @PostMapping("/assignments")
+  String assignEach(
+      @RequestParam(name = "task", required = false) final List<Long> tasks,
+      @RequestParam(defaultValue = "") final String assignee,
+      @RequestParam(defaultValue = "") final String query,
+      final RedirectAttributes redirect) {
+    final Viewer worker = worker();
+    final String back =
+        "redirect:/inbox"
+            + (ListParams.isQueryString(query) && !query.isEmpty() ? "?" + query : "");
+    if (tasks == null || tasks.isEmpty()) {
+      redirect.addFlashAttribute("problem", "Nothing assigned: choose the tasks to assign first.");
+      return back;
+    }
+    if (tasks.size() > Assignments.MAX_TASKS) {
+      redirect.addFlashAttribute(
+          "problem",
+          "Nothing assigned: at most "
+              + Assignments.MAX_TASKS
+              + " tasks at once, not "
+              + tasks.size()
+              + ".");
+      return back;
+    }
+    final String to = assignee.isBlank() ? worker.username() : assignee.strip();
+    final List<AssignmentOutcome> outcomes =
+        assignments.assignEach(worker, tasks.stream().distinct().toList(), to);
+    final long assigned = outcomes.stream().filter(AssignmentOutcome::assigned).count();
+    redirect.addFlashAttribute(
+        assigned == outcomes.size() ? "flash" : "problem",
+        "Assigned " + assigned + " of " + outcomes.size() + " tasks to " + to + ".");
+    redirect.addFlashAttribute("outcomes", outcomes);
+    return back;
+  }
+
+  @PostMapping("/filters")
+  String saveFilter(
+      @RequestParam(defaultValue = "") final String name,
+      @RequestParam(defaultValue = "") final String query,
+      final RedirectAttributes redirect) {
+    final Viewer worker = worker();
+    if (!ListParams.isQueryString(query)) {
+      redirect.addFlashAttribute("problem", "Filter not saved: that is not the inbox's filter.");
+      return "redirect:/inbox";
+    }
+    try {
+      savedFilters.save(worker.username(), LIST, name, query);
+      redirect.addFlashAttribute("flash", "Filter \"" + name.strip() + "\" saved.");
+    } catch (IllegalArgumentException e) {
+      redirect.addFlashAttribute("problem", "Filter not saved: " + e.getMessage() + ".");
+    }
+    return "redirect:/inbox" + (query.isEmpty() ? "" : "?" + query);
+  }
+
+  @PostMapping("/filters/{id}/deletion")
+  String deleteFilter(@PathVariable final long id, final RedirectAttributes redirect) {
+    if (savedFilters.delete(worker().username(), id)) {
+      redirect.addFlashAttribute("flash", "Filter deleted.");
+    }
+    return "redirect:/inbox";
   }
 
   @GetMapping("/tasks/{key}")
@@ -160,13 +249,7 @@ class InboxController {
       @PathVariable final long key,
       @RequestParam final String assignee,
       final RedirectAttributes redirect) {
-    final Viewer worker = worker();
-    final UserTask task = inbox.task(worker, key);
-    if (!TaskInbox.colleagues(task, directory::members).contains(assignee)) {
-      throw new ResponseStatusException(
-          HttpStatus.BAD_REQUEST, assignee + " is not in a group this task is offered to.");
-    }
-    inbox.assign(worker, key, assignee);
+    assignments.assign(worker(), key, assignee);
     redirect.addFlashAttribute("flash", "Assigned to " + assignee + ".");
     return "redirect:/inbox/tasks/" + key;
   }

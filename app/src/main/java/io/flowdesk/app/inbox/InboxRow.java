@@ -9,6 +9,9 @@ import io.flowdesk.domain.problem.Problem;
 import io.flowdesk.domain.request.Request;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * A task in the inbox with the record it works on, when it works on one: an incident, the request a
@@ -48,6 +51,29 @@ public record InboxRow(
   public String processName() {
     final String name = task.getProcessName();
     return name == null || name.isBlank() ? task.getBpmnProcessId() : name;
+  }
+
+  /**
+   * Whether the task's name, its process's name, or the number, short description or title of its
+   * record contain {@code text}, ignoring case.
+   */
+  public boolean mentions(final String text) {
+    final String needle = text.toLowerCase(Locale.ROOT);
+    return Stream.of(
+            task.getName(),
+            processName(),
+            incident == null ? null : incident.number(),
+            incident == null ? null : incident.shortDescription(),
+            request == null ? null : request.number(),
+            request == null ? null : request.title(),
+            change == null ? null : change.number(),
+            change == null ? null : change.shortDescription(),
+            problem == null ? null : problem.number(),
+            problem == null ? null : problem.shortDescription(),
+            article == null ? null : article.number(),
+            article == null ? null : article.title())
+        .filter(Objects::nonNull)
+        .anyMatch(value -> value.toLowerCase(Locale.ROOT).contains(needle));
   }
 
   static InboxRow of(

@@ -23,6 +23,7 @@ import io.flowdesk.domain.knowledge.Article;
 import io.flowdesk.domain.problem.Problem;
 import io.flowdesk.domain.request.Request;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,8 @@ import org.springframework.stereotype.Service;
 public class TaskInbox {
 
   static final int PAGE_SIZE = 25;
+  static final int TEXT_SCAN = 2000;
+  private static final int SCAN_PAGE = 200;
 
   private final CamundaClient client;
   private final TaskRecords records;
@@ -72,43 +75,83 @@ public class TaskInbox {
     this.answers = answers;
   }
 
-  InboxPage list(final Viewer worker, final InboxView view, final InboxSort sort, final int page) {
-    final int from = Math.max(0, page) * PAGE_SIZE;
-    final SearchResponse<UserTask> found =
-        client
-            .newUserTaskSearchRequest()
-            .filter(filter(worker, view))
-            .sort(sort.sort())
-            .page(p -> p.from(from).limit(PAGE_SIZE))
-            .send()
-            .join();
+  /**
+   * One page of the tasks in {@code view}; with {@code text}, only those whose task name, process
+   * name or record (number, short description, title) mention it, ignoring case. The engine cannot
+   * search the records, so the text filter reads the view's first {@value #TEXT_SCAN} tasks in
+   * {@code sort}'s order and pages through the matches itself.
+   */
+  InboxPage list(
+      final Viewer worker,
+      final InboxView view,
+      final InboxSort sort,
+      final String text,
+      final int page) {
+    final int wanted = Math.max(0, page);
+    if (text == null || text.isBlank()) {
+      final SearchResponse<UserTask> found =
+          search(worker, view, sort, wanted * PAGE_SIZE, PAGE_SIZE);
+      return new InboxPage(
+          rows(found.items()), view, sort, "", wanted, PAGE_SIZE, found.page().totalItems());
+    }
+    final String needle = text.strip();
+    final List<InboxRow> matching = new ArrayList<>();
+    for (int from = 0; from < TEXT_SCAN; from += SCAN_PAGE) {
+      final SearchResponse<UserTask> found = search(worker, view, sort, from, SCAN_PAGE);
+      rows(found.items()).stream().filter(row -> row.mentions(needle)).forEach(matching::add);
+      if (from + SCAN_PAGE >= found.page().totalItems()) {
+        break;
+      }
+    }
+    final int start = Math.min(matching.size(), wanted * PAGE_SIZE);
+    return new InboxPage(
+        matching.subList(start, Math.min(matching.size(), start + PAGE_SIZE)),
+        view,
+        sort,
+        needle,
+        wanted,
+        PAGE_SIZE,
+        matching.size());
+  }
+
+  private SearchResponse<UserTask> search(
+      final Viewer worker,
+      final InboxView view,
+      final InboxSort sort,
+      final int from,
+      final int limit) {
+    return client
+        .newUserTaskSearchRequest()
+        .filter(filter(worker, view))
+        .sort(sort.sort())
+        .page(p -> p.from(from).limit(limit))
+        .send()
+        .join();
+  }
+
+  /** The tasks with the records they work on, read in one query per kind of record. */
+  private List<InboxRow> rows(final List<UserTask> tasks) {
     final List<Long> instances =
-        found.items().stream().map(UserTask::getProcessInstanceKey).distinct().toList();
+        tasks.stream().map(UserTask::getProcessInstanceKey).distinct().toList();
     final Map<Long, Incident> incidents = records.incidents(instances);
     final Map<Long, Request> requests = records.requests(instances);
     final Map<Long, Change> changes = records.changes(instances);
     final Map<Long, Problem> problems = records.problems(instances);
     final Map<Long, Article> articles = records.articles(instances);
     final OffsetDateTime now = OffsetDateTime.now();
-    return new InboxPage(
-        found.items().stream()
-            .map(
-                task ->
-                    InboxRow.of(
-                        task,
-                        incidents.get(task.getProcessInstanceKey()),
-                        requests.get(task.getProcessInstanceKey()),
-                        changes.get(task.getProcessInstanceKey()),
-                        problems.get(task.getProcessInstanceKey()),
-                        articles.get(task.getProcessInstanceKey()),
-                        answers,
-                        now))
-            .toList(),
-        view,
-        sort,
-        Math.max(0, page),
-        PAGE_SIZE,
-        found.page().totalItems());
+    return tasks.stream()
+        .map(
+            task ->
+                InboxRow.of(
+                    task,
+                    incidents.get(task.getProcessInstanceKey()),
+                    requests.get(task.getProcessInstanceKey()),
+                    changes.get(task.getProcessInstanceKey()),
+                    problems.get(task.getProcessInstanceKey()),
+                    articles.get(task.getProcessInstanceKey()),
+                    answers,
+                    now))
+        .toList();
   }
 
   private static Consumer<UserTaskFilter> filter(final Viewer worker, final InboxView view) {

@@ -42,10 +42,6 @@ class IncidentListController {
 
   static final String LIST = "incidents";
   private static final int PAGE_SIZE = 25;
-  // A query string as the list's own form makes it (URL-encoded), and nothing else: it is put
-  // back into a redirect and into links.
-  private static final java.util.regex.Pattern QUERY_STRING =
-      java.util.regex.Pattern.compile("[A-Za-z0-9%&=._+~-]*");
 
   private final IncidentRecords records;
   private final IncidentAccess access;
@@ -139,7 +135,7 @@ class IncidentListController {
       @RequestParam(defaultValue = "") final String query,
       final RedirectAttributes redirect) {
     final Viewer viewer = agent();
-    if (!QUERY_STRING.matcher(query).matches()) {
+    if (!ListParams.isQueryString(query)) {
       redirect.addFlashAttribute("problem", "Filter not saved: that is not a list's filter.");
       return "redirect:/incidents";
     }

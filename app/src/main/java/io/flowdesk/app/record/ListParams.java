@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -18,7 +19,16 @@ import org.springframework.web.util.UriComponentsBuilder;
  */
 public final class ListParams {
 
+  // A query string as a list's own form makes it (URL-encoded), and nothing else: a saved filter
+  // is put back into a redirect and into links.
+  private static final Pattern QUERY_STRING = Pattern.compile("[A-Za-z0-9%&=._+~-]*");
+
   private ListParams() {}
+
+  /** Whether {@code query} is a list's query string as its form makes it, safe to link to. */
+  public static boolean isQueryString(final String query) {
+    return query != null && QUERY_STRING.matcher(query).matches();
+  }
 
   /** The parameter's values as constants of {@code type}, ignoring case; blanks are left out. */
   public static <E extends Enum<E>> Set<E> values(

@@ -241,14 +241,14 @@ class InboxTest extends WebTestSupport {
             .findFirst()
             .orElseThrow();
     assertThat(tonerRow.selectFirst(".fd-process-name").text()).isEqualTo("Printer toner order");
-    assertThat(tonerRow.select("td").get(2).text()).isEqualTo("P1");
+    assertThat(tonerRow.selectFirst("td[data-label=Priority]").text()).isEqualTo("P1");
     final Element problemRow =
         inbox.select("tr").stream()
             .filter(row -> row.text().contains(problem.number()))
             .findFirst()
             .orElseThrow();
     assertThat(problemRow.text()).contains("VPN drops every evening", "(New)");
-    assertThat(problemRow.select("td").get(2).text()).isEqualTo("P2");
+    assertThat(problemRow.selectFirst("td[data-label=Priority]").text()).isEqualTo("P2");
     assertThat(problemRow.selectFirst("a[href=/problems/" + problem.number() + "]")).isNotNull();
   }
 }

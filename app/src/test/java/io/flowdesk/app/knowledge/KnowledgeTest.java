@@ -302,11 +302,11 @@ class KnowledgeTest extends WebTestSupport {
     assertThat(alicesView.select("#solved")).hasSize(1);
     assertThat(alicesView.select("#solved-count")).isEmpty();
     final MockHttpSession anna = signIn("agent.anna");
-    assertThat(
-            html(get("/knowledge/" + article.number()).session(anna))
-                .select("#solved-count")
-                .text())
-        .isEqualTo("2");
+    final Document annasView = html(get("/knowledge/" + article.number()).session(anna));
+    assertThat(annasView.select("#solved-count").text()).isEqualTo("2");
+    assertThat(annasView.select("#solved, #solved-heading"))
+        .as("the reader's question is not the agent's")
+        .isEmpty();
     assertThat(
             html(get("/knowledge/" + other.number()).session(anna)).select("#solved-count").text())
         .isEqualTo("0");
