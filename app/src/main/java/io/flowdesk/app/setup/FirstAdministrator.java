@@ -126,8 +126,8 @@ class FirstAdministrator {
   }
 
   /**
-   * The administrator the environment names, unless its password breaks the policy (said in the
-   * log without the password; the setup address is offered instead).
+   * The administrator the environment names, unless its password breaks the policy (said in the log
+   * without the password; the setup address is offered instead).
    */
   private boolean createdFromEnvironment() {
     final String username = initial.username().trim();

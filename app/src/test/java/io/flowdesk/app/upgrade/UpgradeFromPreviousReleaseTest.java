@@ -11,6 +11,7 @@ import io.camunda.client.api.search.enums.ProcessInstanceState;
 import io.camunda.client.api.search.enums.UserTaskState;
 import io.camunda.client.api.search.response.UserTask;
 import io.flowdesk.app.StandaloneApp;
+import io.flowdesk.app.database.ServerProcess;
 import io.flowdesk.engine.test.SharedPostgres;
 import java.io.IOException;
 import java.io.InputStream;
@@ -62,6 +63,8 @@ class UpgradeFromPreviousReleaseTest {
 
     try (StandaloneApp app =
         StandaloneApp.start(
+            // A known web port: the camunda client's searches go over REST (/v2) to it.
+            "server.port=" + ServerProcess.freePort(),
             "spring.datasource.url=" + database,
             "flowdesk.secrets.key=" + release.getProperty("secrets-key"))) {
       for (final String schema : SCHEMAS) {
