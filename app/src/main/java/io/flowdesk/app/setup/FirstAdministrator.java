@@ -1,6 +1,7 @@
 package io.flowdesk.app.setup;
 
 import io.flowdesk.app.audit.AdminAction;
+import io.flowdesk.app.security.PasswordPolicy;
 import io.flowdesk.domain.directory.Directory;
 import io.flowdesk.domain.directory.Person;
 import io.flowdesk.domain.directory.Role;
@@ -14,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationEventPublisher;
@@ -41,6 +43,8 @@ class FirstAdministrator {
   private final PasswordEncoder passwords;
   private final TransactionOperations transactions;
   private final ApplicationEventPublisher events;
+  private final PasswordPolicy policy;
+  private final InitialAdministrator initial;
   private int port = 8080;
   private byte[] secretDigest;
 
@@ -48,11 +52,24 @@ class FirstAdministrator {
       final Directory directory,
       final PasswordEncoder passwords,
       final TransactionOperations transactions,
-      final ApplicationEventPublisher events) {
+      final ApplicationEventPublisher events,
+      final PasswordPolicy policy,
+      @Value("${flowdesk.setup.admin.username:}") final String initialUsername,
+      @Value("${flowdesk.setup.admin.password:}") final String initialPassword,
+      @Value("${flowdesk.setup.admin.email:}") final String initialEmail) {
     this.directory = directory;
     this.passwords = passwords;
     this.transactions = transactions;
     this.events = events;
+    this.policy = policy;
+    this.initial = new InitialAdministrator(initialUsername, initialPassword, initialEmail);
+  }
+
+  /** FLOWDESK_ADMIN_USERNAME, _PASSWORD and _EMAIL: the first administrator without a browser. */
+  private record InitialAdministrator(String username, String password, String email) {
+    boolean given() {
+      return !username.isBlank() && !password.isEmpty();
+    }
   }
 
   @EventListener
@@ -63,6 +80,9 @@ class FirstAdministrator {
   @EventListener(ApplicationReadyEvent.class)
   synchronized void offerSetupWhenNobodyExists() {
     if (!directory.people().isEmpty()) {
+      return;
+    }
+    if (initial.given() && createdFromEnvironment()) {
       return;
     }
     final byte[] secret = new byte[24];
@@ -99,6 +119,44 @@ class FirstAdministrator {
     if (!opens(token)) {
       return Optional.empty();
     }
+    final Person admin = createAdministrator(username, displayName, email, password);
+    secretDigest = null;
+    LOG.info("First administrator '{}' created; the setup address no longer works", username);
+    return Optional.of(admin);
+  }
+
+  /**
+   * The administrator the environment names, unless its password breaks the policy (said in the log
+   * without the password; the setup address is offered instead).
+   */
+  private boolean createdFromEnvironment() {
+    final String username = initial.username().trim();
+    final List<String> problems = policy.violations(username, initial.password(), false);
+    if (!problems.isEmpty()) {
+      LOG.error(
+          "FLOWDESK_ADMIN_PASSWORD is refused, no administrator created from the environment: {}",
+          String.join(" ", problems));
+      return false;
+    }
+    final String email = initial.email().isBlank() ? username + "@localhost" : initial.email();
+    try {
+      createAdministrator(username, username, email, initial.password());
+    } catch (IllegalArgumentException refused) {
+      LOG.error(
+          "FLOWDESK_ADMIN_USERNAME / _EMAIL refused, no administrator created: {}",
+          refused.getMessage());
+      return false;
+    }
+    LOG.warn(
+        "First administrator '{}' created from FLOWDESK_ADMIN_USERNAME / FLOWDESK_ADMIN_PASSWORD;"
+            + " sign in, enrol the second factor, change the password under /account, and remove"
+            + " FLOWDESK_ADMIN_PASSWORD from the environment.",
+        username);
+    return true;
+  }
+
+  private Person createAdministrator(
+      final String username, final String displayName, final String email, final String password) {
     final String hash = passwords.encode(password);
     final Person admin =
         transactions.execute(
@@ -118,9 +176,7 @@ class FirstAdministrator {
                           "enabled", true)));
               return created;
             });
-    secretDigest = null;
-    LOG.info("First administrator '{}' created; the setup address no longer works", username);
-    return Optional.of(admin);
+    return admin;
   }
 
   private static byte[] digest(final String token) {

@@ -70,6 +70,44 @@ class FirstAdministratorSetupTest {
   }
 
   @Test
+  void theEnvironmentNamesTheFirstAdministratorOfAnEmptyInstallation(final CapturedOutput output)
+      throws Exception {
+    try (StandaloneApp app =
+        StandaloneApp.start(
+            "flowdesk.setup.admin.username=root",
+            "flowdesk.setup.admin.password=" + STRONG,
+            "flowdesk.setup.admin.email=root@example.com")) {
+      assertThat(app.bean(Directory.class).people())
+          .singleElement()
+          .satisfies(
+              root -> {
+                assertThat(root.username()).isEqualTo("root");
+                assertThat(root.email()).isEqualTo("root@example.com");
+                assertThat(root.roles()).containsExactly(Role.ADMIN);
+              });
+      assertThat(output.getOut()).doesNotContain("/setup/").doesNotContain(STRONG);
+      final Browser admin = new Browser();
+      admin.signIn(app.baseUrl(), "root", STRONG);
+      assertThat(admin.get(app.baseUrl() + "/admin/secrets").statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void aWeakPasswordFromTheEnvironmentCreatesNobodyAndTheSetupAddressIsOffered(
+      final CapturedOutput output) {
+    try (StandaloneApp app =
+        StandaloneApp.start(
+            "flowdesk.setup.admin.username=root", "flowdesk.setup.admin.password=short-one")) {
+      assertThat(app.bean(Directory.class).people()).isEmpty();
+      assertThat(output.getOut())
+          .contains("FLOWDESK_ADMIN_PASSWORD is refused")
+          .contains("at least 15 characters")
+          .doesNotContain("short-one")
+          .contains("/setup/");
+    }
+  }
+
+  @Test
   void anInstallationWithPeopleOffersNoSetup(final CapturedOutput output) {
     try (StandaloneApp app = StandaloneApp.start("flowdesk.demo-data=true")) {
       assertThat(output.getOut()).doesNotContain("/setup/");
