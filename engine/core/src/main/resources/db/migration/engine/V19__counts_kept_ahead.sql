@@ -53,21 +53,10 @@ CREATE INDEX instance_count_change_by_definition ON instance_count_change (proce
 CREATE INDEX process_instance_active_by_definition ON process_instance (process_definition_key)
     WHERE state = 'ACTIVE';
 
--- The ended element instances among the PROCESS_INSTANCE records of some record batches, per
--- definition and element; the definition their process instance has now (a migrated instance's
--- earlier records count for its new definition, as the record-log query counted them).
-CREATE VIEW ended_element_record AS
-    SELECT b.position AS batch_position, p.process_definition_key, r.element_id, r.intent
-    FROM record_batch b
-    JOIN process_instance p ON p.key = b.process_instance_key
-    CROSS JOIN LATERAL unnest(b.value_types, b.intents, b.element_ids, b.payloads)
-        AS r (value_type, intent, element_id, payload)
-    WHERE r.value_type = 'PROCESS_INSTANCE'
-      AND r.intent IN ('ELEMENT_COMPLETED', 'ELEMENT_TERMINATED')
-      AND (r.payload::json ->> 'bpmnElementType') NOT IN ('PROCESS', 'MULTI_INSTANCE_BODY');
-
--- Record batches written count their ended element instances; deleted ones (history cleanup,
--- which deletes an instance's batches before the instance) take them off again. Per statement:
+-- Record batches written count their ended element instances (for the definition their process
+-- instance has now: a migrated instance's earlier records count for its new definition, as the
+-- record-log query counted them); deleted ones (history cleanup, which deletes an instance's
+-- batches before the instance) take them off again. Per statement:
 -- a command writes its batches in one statement, a bulk COPY in one.
 CREATE FUNCTION count_ended_elements() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
