@@ -43,6 +43,7 @@ import io.flowdesk.engine.rest.BatchItemActions;
 import io.flowdesk.engine.rest.RestApi;
 import io.flowdesk.engine.rest.RestApiServlet;
 import io.flowdesk.engine.rest.StandaloneRestServer;
+import io.flowdesk.engine.state.CountCompaction;
 import io.flowdesk.engine.state.InstanceStore;
 import io.flowdesk.engine.state.RecordTaps;
 import io.flowdesk.engine.state.UserTaskRows;
@@ -237,6 +238,7 @@ public final class EngineBootstrap {
         new DueTimers(jdbc, batch, transactions, keys, clock, instances, definitions),
         messages,
         new HistoryCleanup(jdbc, transactions, clock, properties.historyRetention()),
+        new CountCompaction(jdbc),
         core.batches(),
         new EngineHealth(jdbc, clock),
         jobExecutor,

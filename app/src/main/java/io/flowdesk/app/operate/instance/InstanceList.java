@@ -34,6 +34,11 @@ class InstanceList {
             .page(p -> p.from(page * PAGE_SIZE).limit(PAGE_SIZE))
             .send()
             .join();
-    return new InstanceListPage(found.items(), page, PAGE_SIZE, found.page().totalItems());
+    return new InstanceListPage(
+        found.items(),
+        page,
+        PAGE_SIZE,
+        found.page().totalItems(),
+        Boolean.TRUE.equals(found.page().hasMoreTotalItems()));
   }
 }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Process instances: creation (also awaiting the result, answered asynchronously), cancellation,
@@ -28,10 +29,12 @@ final class ProcessInstanceEndpoints {
 
   private final CommandCore core;
   private final Search search;
+  private final InstanceTotals totals;
 
-  ProcessInstanceEndpoints(final CommandCore core, final Search search) {
+  ProcessInstanceEndpoints(final CommandCore core, final Search search, final JdbcClient jdbc) {
     this.core = core;
     this.search = search;
+    this.totals = new InstanceTotals(jdbc);
   }
 
   void register(final Router router) {
@@ -176,7 +179,7 @@ final class ProcessInstanceEndpoints {
   }
 
   private void search(final Exchange exchange) {
-    exchange.json(200, search.run(SearchSpecs.PROCESS_INSTANCES, exchange.json()));
+    exchange.json(200, search.run(SearchSpecs.PROCESS_INSTANCES, exchange.json(), totals));
   }
 
   private void get(final Exchange exchange) {

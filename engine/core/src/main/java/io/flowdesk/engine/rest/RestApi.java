@@ -35,7 +35,7 @@ public final class RestApi {
     new ClusterEndpoints(core.topology()).register(router);
     new DeploymentEndpoints(core).register(router);
     new DefinitionEndpoints(search, jdbc, core.startForms(), forms).register(router);
-    new ProcessInstanceEndpoints(core, search).register(router);
+    new ProcessInstanceEndpoints(core, search, jdbc).register(router);
     new BatchOperationEndpoints(core, search, jdbc).register(router);
     new ElementStatisticsEndpoints(jdbc, search).register(router);
     new CallHierarchyEndpoints(search, jdbc).register(router);
