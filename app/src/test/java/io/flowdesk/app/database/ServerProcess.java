@@ -99,8 +99,9 @@ public final class ServerProcess implements AutoCloseable {
   private boolean awaitHealthy(final boolean mayRetry) {
     try {
       await("Flowdesk on port " + httpPort + " healthy")
-          // Generous: on a build machine shared by several builds a start can take minutes.
-          .atMost(Duration.ofMinutes(6))
+          // Generous: on a build machine shared by several builds a start can take minutes
+          // (-Dflowdesk.it.start-minutes when even that is not enough).
+          .atMost(Duration.ofMinutes(Long.getLong("flowdesk.it.start-minutes", 6)))
           .pollInterval(Duration.ofMillis(500))
           .failFast("the server process exited", () -> !process.isAlive())
           .until(() -> get("/actuator/health").map(body -> body.contains("\"UP\"")).orElse(false));

@@ -40,6 +40,15 @@ public record ServiceLevel(
     return schedule.calendar();
   }
 
+  /**
+   * The working time after which a clock of {@code target} is at risk: the warning threshold's
+   * share of it, to the second, so that {@link #atRisk} holds from then on.
+   */
+  public Duration warningAfter(final Duration target) {
+    // Rounded up: the threshold is never before the share that atRisk counts as reached.
+    return Duration.ofSeconds((target.toSeconds() * warningPercent + 99) / 100);
+  }
+
   /** Whether {@code elapsed} of {@code target} is past the warning threshold. */
   public boolean atRisk(final Duration elapsed, final Duration target) {
     return elapsed.toSeconds() * 100 >= target.toSeconds() * warningPercent;

@@ -73,6 +73,38 @@ class BusinessCalendarTest {
   }
 
   @Test
+  void inTokyoAWeekendAndThreeHolidaysAreJudgedByTheLocalDateNotUtcs() {
+    // Golden Week 2026 in a Tokyo office (UTC+9, no daylight saving): Friday 1 May, then the
+    // weekend and Monday to Wednesday 4-6 May off. Tokyo's 08:00 is 23:00 UTC the day before.
+    final ZoneId tokyo = ZoneId.of("Asia/Tokyo");
+    final Map<DayOfWeek, List<WorkingInterval>> week = new EnumMap<>(DayOfWeek.class);
+    for (final DayOfWeek day : DayOfWeek.values()) {
+      if (day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY) {
+        week.put(day, WorkingInterval.parseDay("08:00-17:00"));
+      }
+    }
+    final BusinessCalendar goldenWeek =
+        new BusinessCalendar(tokyo, week, Holiday.parseLines("2026-05-04\n2026-05-05\n2026-05-06"));
+    final Instant fridayAfternoon = Instant.parse("2026-05-01T07:00:00Z"); // 16:00 in Tokyo
+
+    final Instant due = goldenWeek.plus(fridayAfternoon, FOUR_HOURS);
+
+    // One hour on Friday, three from Thursday 08:00 Tokyo, which is still Wednesday in UTC.
+    assertThat(due).isEqualTo(Instant.parse("2026-05-07T02:00:00Z"));
+    assertThat(goldenWeek.between(fridayAfternoon, due)).isEqualTo(FOUR_HOURS);
+    // Wednesday 23:30 UTC is Thursday 08:30 in Tokyo: working time, though the UTC date is a
+    // holiday's; 23:30 UTC on Tuesday is the holiday Wednesday there and counts nothing.
+    assertThat(
+            goldenWeek.between(
+                Instant.parse("2026-05-06T23:00:00Z"), Instant.parse("2026-05-06T23:30:00Z")))
+        .isEqualTo(Duration.ofMinutes(30));
+    assertThat(
+            goldenWeek.between(
+                Instant.parse("2026-05-05T23:00:00Z"), Instant.parse("2026-05-05T23:30:00Z")))
+        .isZero();
+  }
+
+  @Test
   void aYearlyHolidayRecursEveryYear() {
     final BusinessCalendar christmas =
         office("08:00-17:00", Holiday.parseLines("2020-12-25 yearly"));

@@ -3,9 +3,7 @@ package io.flowdesk.workers.incident;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobClient;
-import io.flowdesk.domain.directory.AssignmentGroup;
 import io.flowdesk.domain.directory.Directory;
-import io.flowdesk.domain.directory.Person;
 import io.flowdesk.domain.incident.Incident;
 import io.flowdesk.domain.incident.IncidentChange;
 import io.flowdesk.domain.incident.IncidentRecords;
@@ -30,7 +28,8 @@ import java.util.Map;
  * incident.
  *
  * <p>Inputs: {@code incidentId}, {@code priority} ("P1".."P5"), {@code assignmentGroup}. Result:
- * {@code responseDue}, {@code resolutionDue} (ISO-8601), {@code taskPriority} (0..100) and {@code
+ * {@code responseDue}, {@code resolutionDue}, {@code resolutionWarning} (when the resolution clock
+ * passes the level's warning threshold; ISO-8601), {@code taskPriority} (0..100) and {@code
  * groupManager} (the lead manager's username, whom {@code flowdesk:notify} tells of SLA breaches on
  * the channels they chose; null when the group or its manager is unknown or disabled). A retried
  * job changes nothing and answers the targets the first attempt recorded.
@@ -88,19 +87,12 @@ public class ClassifyIncidentWorker {
     final Map<String, Object> result = new LinkedHashMap<>();
     result.put("responseDue", IncidentJobs.iso(incident.responseDue()));
     result.put("resolutionDue", IncidentJobs.iso(incident.resolutionDue()));
+    result.put(
+        "resolutionWarning",
+        IncidentJobs.iso(level.calendar().plus(now, level.warningAfter(level.resolution()))));
     result.put("taskPriority", levels.of(incident.priority()).taskPriority());
-    result.put("groupManager", manager(incident.assignmentGroup()));
+    result.put("groupManager", IncidentJobs.groupManager(directory, incident.assignmentGroup()));
     return result;
-  }
-
-  private String manager(final String group) {
-    return directory
-        .group(group)
-        .map(AssignmentGroup::manager)
-        .flatMap(directory::person)
-        .filter(Person::enabled)
-        .map(Person::username)
-        .orElse(null);
   }
 
   private static Priority priority(final String text) {

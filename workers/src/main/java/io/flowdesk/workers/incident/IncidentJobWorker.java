@@ -5,6 +5,7 @@ import io.camunda.client.api.worker.JobClient;
 import io.flowdesk.domain.incident.Incident;
 import io.flowdesk.domain.incident.IncidentRecords;
 import io.flowdesk.domain.servicelevel.BusinessCalendar;
+import io.flowdesk.domain.servicelevel.ServiceLevel;
 import io.flowdesk.domain.servicelevel.ServiceLevels;
 import io.flowdesk.workers.ConnectorJob;
 import io.flowdesk.workers.JobOutcomes;
@@ -60,6 +61,26 @@ abstract class IncidentJobWorker {
   protected final Instant resolutionDueFromNow(final Incident incident, final Duration remaining) {
     final Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
     return remaining.isNegative() ? now.plus(remaining) : calendarOf(incident).plus(now, remaining);
+  }
+
+  /**
+   * When the resumed resolution clock of {@code incident}, with {@code remaining} working time left
+   * until {@code due}, passes the warning threshold of its service level. A clock already past it
+   * (warned before it paused) answers {@code due}: the warning then comes with the breach, which
+   * {@link SlaWarningWorker} leaves to the breach notice.
+   */
+  protected final Instant resolutionWarningFromNow(
+      final Incident incident, final Duration remaining, final Instant due) {
+    if (incident.priority() == null) {
+      return due;
+    }
+    final ServiceLevel level = levels.of(incident.priority());
+    final Duration afterWarning = level.resolution().minus(level.warningAfter(level.resolution()));
+    final Duration untilWarning = remaining.minus(afterWarning);
+    if (untilWarning.isNegative() || untilWarning.isZero()) {
+      return due;
+    }
+    return level.calendar().plus(clock.instant().truncatedTo(ChronoUnit.SECONDS), untilWarning);
   }
 
   /** The schedule of the incident's service level; around the clock before it has a priority. */

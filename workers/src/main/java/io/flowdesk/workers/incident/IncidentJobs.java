@@ -1,5 +1,8 @@
 package io.flowdesk.workers.incident;
 
+import io.flowdesk.domain.directory.AssignmentGroup;
+import io.flowdesk.domain.directory.Directory;
+import io.flowdesk.domain.directory.Person;
 import io.flowdesk.domain.incident.ChangeSource;
 import io.flowdesk.domain.incident.Incident;
 import io.flowdesk.domain.incident.IncidentNotFoundException;
@@ -65,6 +68,20 @@ final class IncidentJobs {
           "incident " + incident.number() + " has no resolution target: it was never classified");
     }
     return incident.resolutionDue();
+  }
+
+  /**
+   * The lead manager of {@code group} (username), whom {@code flowdesk:notify} tells of the group's
+   * SLAs; null when the group or its manager is unknown or disabled.
+   */
+  static String groupManager(final Directory directory, final String group) {
+    return directory
+        .group(group)
+        .map(AssignmentGroup::manager)
+        .flatMap(directory::person)
+        .filter(Person::enabled)
+        .map(Person::username)
+        .orElse(null);
   }
 
   /** An instant as the process reads it: ISO-8601 in UTC, or null. */

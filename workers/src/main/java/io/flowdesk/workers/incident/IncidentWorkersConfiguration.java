@@ -46,6 +46,15 @@ public class IncidentWorkersConfiguration {
   }
 
   @Bean
+  public SlaWarningWorker slaWarningWorker(
+      final IncidentRecords records,
+      final Directory directory,
+      final ObjectProvider<Clock> clock,
+      final ConnectorProperties properties) {
+    return new SlaWarningWorker(records, directory, clock(clock), backoff(properties));
+  }
+
+  @Bean
   public HoldIncidentWorker holdIncidentWorker(
       final IncidentRecords records,
       final ServiceLevels levels,

@@ -19,8 +19,8 @@ import java.util.Map;
  * resolution SLA runs on with the time that was left: {@code resolutionDue} = now + {@code
  * resolutionRemaining} in working time of the incident's schedule.
  *
- * <p>Inputs: {@code incidentId}, {@code resolutionRemaining}. Result: {@code resolutionDue}
- * (ISO-8601).
+ * <p>Inputs: {@code incidentId}, {@code resolutionRemaining}. Result: {@code resolutionDue} and
+ * {@code resolutionWarning} (ISO-8601).
  */
 public class ReopenIncidentWorker extends IncidentJobWorker {
 
@@ -56,6 +56,10 @@ public class ReopenIncidentWorker extends IncidentJobWorker {
                 .resolutionNotes(null)
                 .resolutionDue(resolutionDueFromNow(paused, remaining)),
             IncidentJobs.source(inputs));
-    return Map.of("resolutionDue", IncidentJobs.iso(incident.resolutionDue()));
+    return Map.of(
+        "resolutionDue",
+        IncidentJobs.iso(incident.resolutionDue()),
+        "resolutionWarning",
+        IncidentJobs.iso(resolutionWarningFromNow(incident, remaining, incident.resolutionDue())));
   }
 }

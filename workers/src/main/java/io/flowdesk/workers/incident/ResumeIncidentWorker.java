@@ -19,8 +19,8 @@ import java.util.Map;
  * paused: {@code resolutionDue} = now + {@code resolutionRemaining} in working time of the
  * incident's schedule.
  *
- * <p>Inputs: {@code incidentId}, {@code resolutionRemaining}. Result: {@code resolutionDue}
- * (ISO-8601), which the task's due date and resolution timer read.
+ * <p>Inputs: {@code incidentId}, {@code resolutionRemaining}. Result: {@code resolutionDue} and
+ * {@code resolutionWarning} (ISO-8601), which the task's due date and SLA timers read.
  */
 public class ResumeIncidentWorker extends IncidentJobWorker {
 
@@ -55,6 +55,10 @@ public class ResumeIncidentWorker extends IncidentJobWorker {
                 .onHoldReason(null)
                 .resolutionDue(resolutionDueFromNow(paused, remaining)),
             IncidentJobs.source(inputs));
-    return Map.of("resolutionDue", IncidentJobs.iso(incident.resolutionDue()));
+    return Map.of(
+        "resolutionDue",
+        IncidentJobs.iso(incident.resolutionDue()),
+        "resolutionWarning",
+        IncidentJobs.iso(resolutionWarningFromNow(incident, remaining, incident.resolutionDue())));
   }
 }

@@ -51,6 +51,7 @@ import io.flowdesk.workers.incident.ReopenIncidentWorker;
 import io.flowdesk.workers.incident.ResolveIncidentWorker;
 import io.flowdesk.workers.incident.ResumeIncidentWorker;
 import io.flowdesk.workers.incident.SlaBreachWorker;
+import io.flowdesk.workers.incident.SlaWarningWorker;
 import io.flowdesk.workers.mail.EmailWorker;
 import io.flowdesk.workers.notify.NotifyWorker;
 import jakarta.mail.MessagingException;
@@ -89,6 +90,7 @@ class IncidentProcessTest {
 
   static final String CALLER_EMAIL = "carol@example.test";
   static final String NETWORK_MANAGER_EMAIL = "nina.manager@flowdesk.test";
+  static final String ASSIGNEE_EMAIL = "alex@flowdesk.test";
   static final Duration BACKOFF = Duration.ofMillis(100);
 
   @RegisterExtension
@@ -120,7 +122,7 @@ class IncidentProcessTest {
     directory = new Directory(database);
     levels = new ServiceLevels(database);
     directory.addPerson("carol", "Carol Caller", CALLER_EMAIL, Set.of(Role.END_USER), null);
-    directory.addPerson("alex", "Alex Agent", "alex@flowdesk.test", Set.of(Role.AGENT), null);
+    directory.addPerson("alex", "Alex Agent", ASSIGNEE_EMAIL, Set.of(Role.AGENT), null);
     directory.addPerson("nina", "Nina Network", NETWORK_MANAGER_EMAIL, Set.of(Role.MANAGER), null);
     directory.saveGroup(new AssignmentGroup("network-team", "Network team", "nina"));
     directory.saveGroup(new AssignmentGroup("workplace-team", "Workplace team", null));
@@ -149,6 +151,8 @@ class IncidentProcessTest {
       classifier = new ClassifyIncidentWorker(incidents, directory, levels, time, BACKOFF);
       classify = worker(ClassifyIncidentWorker.TYPE, classifier::handle);
       worker(SlaBreachWorker.TYPE, new SlaBreachWorker(incidents, BACKOFF)::handle);
+      worker(
+          SlaWarningWorker.TYPE, new SlaWarningWorker(incidents, directory, time, BACKOFF)::handle);
       worker(
           HoldIncidentWorker.TYPE,
           new HoldIncidentWorker(incidents, levels, time, BACKOFF)::handle);
@@ -325,6 +329,20 @@ class IncidentProcessTest {
     return Arrays.stream(GREEN_MAIL.getReceivedMessages())
         .filter(m -> subject(m).contains("[" + incident.number() + "]"))
         .toList();
+  }
+
+  /** The one mail about {@code incident} to {@code address}, once it is there. */
+  static MimeMessage mailTo(final Reported incident, final String address) {
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> mailsAbout(incident).stream().anyMatch(m -> recipient(m).equals(address)));
+    return mailsAbout(incident).stream()
+        .filter(m -> recipient(m).equals(address))
+        .reduce(
+            (a, b) -> {
+              throw new AssertionError("more than one mail to " + address);
+            })
+        .orElseThrow();
   }
 
   static List<MimeMessage> awaitMails(final Reported incident, final int count) {
@@ -544,15 +562,17 @@ class IncidentProcessTest {
     assertThat(record(incident).responseBreached()).isFalse();
 
     clock.advance(Duration.ofHours(8));
-    final MimeMessage notice = awaitMails(incident, 1).get(0);
+    awaitPassed(incident, "resolutionBreachNotified");
+    final MimeMessage notice = mailTo(incident, NETWORK_MANAGER_EMAIL);
 
-    assertThat(recipient(notice)).isEqualTo(NETWORK_MANAGER_EMAIL);
     assertThat(subject(notice))
         .isEqualTo("[" + incident.number() + "] Resolution SLA breached: Mail server slow");
-    awaitPassed(incident, "resolutionBreachNotified");
     final Incident breached = record(incident);
     assertThat(breached.resolutionBreached()).isTrue();
     assertThat(breached.responseBreached()).isFalse();
+    // The warning timer fired in the same jump of the clock, past the target: the breach notice
+    // is the news, the assignee gets no warning on top.
+    awaitPassed(incident, "resolutionWarningChecked");
     assertThat(mailsAbout(incident)).hasSize(1);
     // Non-interrupting: the agent still has the task.
     assertThat(awaitTask(incident).getUserTaskKey()).isEqualTo(task.getUserTaskKey());
@@ -763,6 +783,81 @@ class IncidentProcessTest {
           final UserTask back = awaitTask(incident);
           assertThat(back.getDueDate().toInstant()).isEqualTo(resumed.resolutionDue());
           assertThat(timerDue(incident, "resolutionSlaDue")).isEqualTo(resumed.resolutionDue());
+        });
+  }
+
+  // --- SLA warning (issue 21) ------------------------------------------------------------------
+
+  @Test
+  void atTheWarningThresholdTheGroupManagerIsWarnedWhileNobodyTookTheIncident() throws Exception {
+    final Reported incident =
+        report("VPN concentrator at 95 % CPU", "network", null, "high", "medium");
+    awaitTask(incident);
+    // Someone answered the caller in time, but nobody took the incident.
+    incidents.change(
+        incident.id(), IncidentChange.of().respondedAt(clock.now()), ChangeSource.person("alex"));
+    final Incident classified = record(incident);
+    assertThat(classified.priority()).isEqualTo(Priority.P2);
+    // P2: 8 h around the clock, warned at 75 %: after 6 h.
+    final Instant warning = classified.resolutionDue().minus(Duration.ofHours(2));
+    assertThat(timerDue(incident, "resolutionSlaWarning")).isEqualTo(warning);
+    assertThat(records.variable(incident.instance(), "resolutionWarning"))
+        .isEqualTo("\"" + warning + "\"");
+
+    clock.advance(Duration.ofHours(6).plusMinutes(1));
+    awaitPassed(incident, "resolutionRiskWarned");
+
+    final MimeMessage notice = mailTo(incident, NETWORK_MANAGER_EMAIL);
+    assertThat(subject(notice))
+        .isEqualTo(
+            "[" + incident.number() + "] Resolution SLA at risk: VPN concentrator at 95 % CPU");
+    assertThat(GreenMailUtil.getBody(notice))
+        .contains(incident.number() + " (P2, group network-team) is due to be resolved by");
+    assertThat(record(incident).resolutionBreached()).isFalse();
+    // Non-interrupting: the task is still open for the group.
+    assertThat(awaitTask(incident).getAssignee()).isNull();
+  }
+
+  @Test
+  void theAssigneeIsWarnedAtTheThresholdCountedInWorkingTimeAlsoAfterAHold() throws Exception {
+    withP1OnOneWeekdayInBerlin(
+        day -> List.of(),
+        workDay -> {
+          final Reported incident =
+              report("Core router drops packets", "network", null, "high", "high");
+          final UserTask task = awaitTask(incident);
+          claim(task, incident);
+          // P1: 4 working hours from 08:00, warned at 75 %: 3 working hours, at 11:00.
+          assertThat(timerDue(incident, "resolutionSlaWarning")).isEqualTo(berlin(workDay, 11, 0));
+
+          complete(task, Map.of("outcome", "hold", "onHoldReason", "Waiting for the carrier"));
+          awaitRecord(incident, IncidentState.ON_HOLD);
+          await()
+              .atMost(Duration.ofSeconds(20))
+              .until(
+                  () ->
+                      records.passed(incident.instance(), "resumeRequested", "ELEMENT_ACTIVATED"));
+          clock.advance(Duration.ofDays(7));
+          publish("incident-resume", incident, Map.of());
+          awaitRecord(incident, IncidentState.IN_PROGRESS);
+          claim(awaitTask(incident), incident);
+
+          // The week on hold did not count: 11:00 on the next such weekday.
+          final LocalDate next = workDay.with(TemporalAdjusters.next(workDay.getDayOfWeek()));
+          await()
+              .atMost(Duration.ofSeconds(20))
+              .untilAsserted(
+                  () ->
+                      assertThat(timerDue(incident, "resolutionSlaWarning"))
+                          .isEqualTo(berlin(next, 11, 0)));
+          assertThat(mailsAbout(incident)).isEmpty();
+
+          clock.advance(Duration.between(clock.now(), berlin(next, 11, 1)));
+          awaitPassed(incident, "resolutionRiskWarned");
+          assertThat(subject(mailTo(incident, ASSIGNEE_EMAIL)))
+              .isEqualTo(
+                  "[" + incident.number() + "] Resolution SLA at risk: Core router drops packets");
+          assertThat(mailsAbout(incident)).hasSize(1);
         });
   }
 }
