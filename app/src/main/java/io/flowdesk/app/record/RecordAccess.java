@@ -49,6 +49,18 @@ public abstract class RecordAccess<R> {
   }
 
   /**
+   * Whether the viewer may see the record as it is now, e.g. after a change that may have taken
+   * their access away (a transfer to another group); false also when there is no such record.
+   */
+  public boolean sees(final Viewer viewer, final String number) {
+    try {
+      return permits(viewer, load(number));
+    } catch (RecordNotFoundException gone) {
+      return false;
+    }
+  }
+
+  /**
    * The record by number, when the viewer may see it.
    *
    * @throws RecordNotFoundException no such record (the API answers 404)

@@ -98,9 +98,11 @@ class ServiceDeskStoryIT {
     assertThat(anna.locator("#assignment-group")).hasText("service-desk");
     anna.selectOption("#transfer-group", "network-team");
     anna.fill("#transfer-reason", "Wireless access points are the network team's.");
-    anna.click("#transfer-form button[type=submit]");
-    assertThat(anna.locator("#assignment-group")).hasText("network-team");
     shoot(anna, "desk-record", 375);
+    anna.click("#transfer-form button[type=submit]");
+    // Anna is not in the network team: she is back in her inbox with the confirmation.
+    anna.waitForURL("**/inbox");
+    assertThat(anna.locator(".fd-flash")).hasText(number + " is transferred to network-team.");
 
     // Only the network team's inbox has it now; Nils resolves it there.
     final Page nils = app.signedIn("agent.nils");

@@ -53,15 +53,19 @@ class IncidentWorkspaceController {
       @RequestParam(defaultValue = "") final String transferReason,
       final RedirectAttributes redirect) {
     final Incident incident = find(number);
-    return apply(
-        incident,
-        "assignment",
-        Map.of("group", group, "transferReason", transferReason),
-        redirect,
-        () -> {
-          transfer.transfer(incident, group, transferReason, viewer().username());
-          return incident.number() + " is transferred to " + group.strip() + ".";
-        });
+    final String page =
+        apply(
+            incident,
+            "assignment",
+            Map.of("group", group, "transferReason", transferReason),
+            redirect,
+            () -> {
+              transfer.transfer(incident, group, transferReason, viewer().username());
+              return incident.number() + " is transferred to " + group.strip() + ".";
+            });
+    // An agent who hands an incident to a group they are not in no longer sees it: they go back to
+    // their inbox with the confirmation instead of to a record page that would now refuse them.
+    return access.sees(viewer(), number) ? page : "redirect:/inbox";
   }
 
   @PostMapping("/assignee")

@@ -69,7 +69,10 @@ class AgentWorkspaceTest extends WebTestSupport {
                 .with(csrf())
                 .param("group", "network-team")
                 .param("transferReason", "The VPN concentrator is the network team's"))
-        .andExpect(redirectedUrl("/incidents/" + waiting.number() + "#assignment"));
+        // anna is not in the network team: back to her inbox, where the confirmation shows.
+        .andExpect(redirectedUrl("/inbox"))
+        .andExpect(
+            flash().attribute("flash", waiting.number() + " is transferred to network-team."));
 
     final UserTask moved = task(waiting.key());
     assertThat(moved.getCandidateGroups()).containsExactly("network-team");
