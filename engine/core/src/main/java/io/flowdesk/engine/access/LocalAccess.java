@@ -32,7 +32,7 @@ final class LocalAccess {
     }
     final String name = withoutPort(host.trim().toLowerCase(Locale.ROOT));
     return "localhost".equals(name)
-        || name.startsWith("127.") && name.chars().allMatch(c -> c == '.' || Character.isDigit(c))
+        || (name.startsWith("127.") && name.chars().allMatch(c -> c == '.' || Character.isDigit(c)))
         || "[::1]".equals(name)
         || "::1".equals(name);
   }

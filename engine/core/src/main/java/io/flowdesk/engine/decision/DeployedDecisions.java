@@ -1,12 +1,12 @@
 package io.flowdesk.engine.decision;
 
-import io.flowdesk.engine.deployment.BoundVersions;
 import io.flowdesk.engine.dmn.DecisionEvaluation;
 import io.flowdesk.engine.dmn.DmnDecisions;
 import io.flowdesk.engine.dmn.DmnParseResult;
 import io.flowdesk.engine.dmn.ParsedDrg;
 import io.flowdesk.engine.execution.CalledDecisions;
 import io.flowdesk.engine.model.ResourceBinding;
+import io.flowdesk.engine.state.BoundVersions;
 import io.flowdesk.engine.support.Rejection;
 import java.util.Map;
 import java.util.Optional;

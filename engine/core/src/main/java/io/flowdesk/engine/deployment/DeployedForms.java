@@ -2,6 +2,7 @@ package io.flowdesk.engine.deployment;
 
 import io.flowdesk.engine.execution.FormLookup;
 import io.flowdesk.engine.model.ResourceBinding;
+import io.flowdesk.engine.state.BoundVersions;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 

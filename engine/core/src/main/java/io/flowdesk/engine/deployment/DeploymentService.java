@@ -7,7 +7,6 @@ import io.flowdesk.engine.dmn.DecisionInfo;
 import io.flowdesk.engine.dmn.DmnDecisions;
 import io.flowdesk.engine.dmn.DmnParseResult;
 import io.flowdesk.engine.dmn.ParsedDrg;
-import io.flowdesk.engine.event.StartEventSubscriptions;
 import io.flowdesk.engine.model.ExecutableProcess;
 import io.flowdesk.engine.state.PendingRecord;
 import io.flowdesk.engine.state.RecordLog;
@@ -51,7 +50,7 @@ public final class DeploymentService {
   private final EngineClock clock;
   private final BpmnTransformer bpmn;
   private final DmnDecisions dmn;
-  private final StartEventSubscriptions startEvents;
+  private final StartEvents startEvents;
   private final List<DeploymentListener> listeners;
 
   public DeploymentService(
@@ -62,7 +61,7 @@ public final class DeploymentService {
       final EngineClock clock,
       final BpmnTransformer bpmn,
       final DmnDecisions dmn,
-      final StartEventSubscriptions startEvents,
+      final StartEvents startEvents,
       final List<DeploymentListener> listeners) {
     this.jdbc = jdbc;
     this.batch = batch;

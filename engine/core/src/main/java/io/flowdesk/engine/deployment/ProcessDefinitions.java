@@ -5,6 +5,7 @@ import io.flowdesk.engine.deployment.bpmn.BpmnTransformer;
 import io.flowdesk.engine.execution.CalledProcesses;
 import io.flowdesk.engine.model.ExecutableProcess;
 import io.flowdesk.engine.model.ResourceBinding;
+import io.flowdesk.engine.state.BoundVersions;
 import io.flowdesk.engine.support.Rejection;
 import java.util.Map;
 import java.util.Optional;

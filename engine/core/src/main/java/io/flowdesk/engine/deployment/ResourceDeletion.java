@@ -2,7 +2,6 @@ package io.flowdesk.engine.deployment;
 
 import io.flowdesk.engine.access.ApiClient;
 import io.flowdesk.engine.decision.DeployedDecisions;
-import io.flowdesk.engine.event.StartEventSubscriptions;
 import io.flowdesk.engine.state.PendingRecord;
 import io.flowdesk.engine.state.RecordLog;
 import io.flowdesk.engine.support.EngineClock;
@@ -28,7 +27,7 @@ public final class ResourceDeletion {
   private final EngineClock clock;
   private final ProcessDefinitions processes;
   private final DeployedDecisions decisions;
-  private final StartEventSubscriptions startEvents;
+  private final StartEvents startEvents;
   private final List<DeploymentListener> listeners;
 
   /** The id and version of a version just marked deleted. */
@@ -41,7 +40,7 @@ public final class ResourceDeletion {
       final EngineClock clock,
       final ProcessDefinitions processes,
       final DeployedDecisions decisions,
-      final StartEventSubscriptions startEvents,
+      final StartEvents startEvents,
       final List<DeploymentListener> listeners) {
     this.jdbc = jdbc;
     this.batch = batch;

@@ -1,5 +1,6 @@
 package io.flowdesk.engine.event;
 
+import io.flowdesk.engine.deployment.StartEvents;
 import io.flowdesk.engine.execution.TimerSchedule;
 import io.flowdesk.engine.feel.FeelEvaluator;
 import io.flowdesk.engine.feel.FeelResult;
@@ -19,7 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * new version replaces the previous one's, as in Zeebe. Runs inside the deployment's (or
  * deletion's) transaction, so a failed deployment opens nothing.
  */
-public final class StartEventSubscriptions {
+public final class StartEventSubscriptions implements StartEvents {
 
   private final JdbcClient jdbc;
   private final Keys keys;
@@ -34,7 +35,7 @@ public final class StartEventSubscriptions {
     this.feel = feel;
   }
 
-  /** {@code process} (deployed as {@code processDefinitionKey}) is now the latest version. */
+  @Override
   public void open(final long processDefinitionKey, final ExecutableProcess process) {
     closeAll(process.bpmnProcessId());
     for (final FlowElement start : process.eventStartEvents()) {
@@ -77,7 +78,7 @@ public final class StartEventSubscriptions {
     }
   }
 
-  /** Closes every start event subscription of the process, whatever version opened it. */
+  @Override
   public void closeAll(final String bpmnProcessId) {
     jdbc.sql(
             "DELETE FROM engine.timer WHERE process_instance_key IS NULL AND process_definition_key"

@@ -1,6 +1,5 @@
 package io.flowdesk.engine.execution;
 
-import io.flowdesk.engine.job.JobResult;
 import io.flowdesk.engine.model.BpmnElementType;
 import io.flowdesk.engine.model.BpmnEventType;
 import io.flowdesk.engine.model.ExecutableProcess;

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -148,7 +149,7 @@ final class EventSubscriptionBehavior {
               "Expected result of the expression '"
                   + timer.expression().text()
                   + "' to be a timer "
-                  + timer.kind().name().toLowerCase()
+                  + timer.kind().name().toLowerCase(Locale.ROOT)
                   + " as 'STRING', but was '"
                   + ExpressionBehavior.typeName(value)
                   + "'.")
@@ -248,8 +249,8 @@ final class EventSubscriptionBehavior {
   }
 
   private static boolean interrupting(final FlowElement event) {
-    return event.type() != BpmnElementType.BOUNDARY_EVENT
-            && event.type() != BpmnElementType.START_EVENT
+    return (event.type() != BpmnElementType.BOUNDARY_EVENT
+            && event.type() != BpmnElementType.START_EVENT)
         || event.interrupting();
   }
 }

@@ -7,6 +7,7 @@ import io.flowdesk.engine.model.IoMapping;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -115,6 +116,6 @@ final class ExpressionBehavior {
     if (value instanceof Map) {
       return "OBJECT";
     }
-    return value.getClass().getSimpleName().toUpperCase();
+    return value.getClass().getSimpleName().toUpperCase(Locale.ROOT);
   }
 }

@@ -1,6 +1,5 @@
 package io.flowdesk.engine.execution;
 
-import io.flowdesk.engine.job.JobResult;
 import io.flowdesk.engine.model.TaskListener.EventType;
 import io.flowdesk.engine.state.UserTaskRow;
 import io.flowdesk.engine.support.Rejection;

@@ -3,6 +3,7 @@ package io.flowdesk.engine.job;
 import io.flowdesk.engine.command.EngineEvents;
 import io.flowdesk.engine.command.InstanceCommands;
 import io.flowdesk.engine.execution.BpmnExecution;
+import io.flowdesk.engine.execution.JobResult;
 import io.flowdesk.engine.model.TaskListener;
 import io.flowdesk.engine.state.InstanceState;
 import io.flowdesk.engine.state.PendingRecord;

@@ -42,7 +42,7 @@ final class CrossSiteGuard {
       }
       return contentType(request);
     }
-    if (origin != null && !sameOrigin(origin, request.getHeader("Host"))
+    if ((origin != null && !sameOrigin(origin, request.getHeader("Host")))
         || "cross-site".equalsIgnoreCase(request.getHeader("Sec-Fetch-Site"))) {
       return Optional.of(
           new Problem(
@@ -113,7 +113,7 @@ final class CrossSiteGuard {
       final String expected = uri.getHost().toLowerCase(Locale.ROOT) + ":" + port;
       final String addressed = host.toLowerCase(Locale.ROOT);
       return addressed.equals(expected)
-          || !addressed.contains(":") && (addressed + ":" + port).equals(expected);
+          || (!addressed.contains(":") && (addressed + ":" + port).equals(expected));
     } catch (IllegalArgumentException e) {
       return false;
     }

@@ -19,6 +19,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -138,7 +139,7 @@ final class Exchange {
   /** The parts of a multipart request. */
   Collection<Part> parts() {
     final String type = request.getContentType();
-    if (type == null || !type.toLowerCase().startsWith("multipart/form-data")) {
+    if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
       throw Rejection.invalidArgument(
           "Expected a multipart/form-data request with one or more 'resources' parts, but the"
               + " content type was "

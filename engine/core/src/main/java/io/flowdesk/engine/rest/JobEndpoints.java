@@ -1,10 +1,10 @@
 package io.flowdesk.engine.rest;
 
 import io.flowdesk.engine.command.CommandCore;
+import io.flowdesk.engine.execution.JobResult;
 import io.flowdesk.engine.job.ActivatedJob;
 import io.flowdesk.engine.job.ActivationRequest;
 import io.flowdesk.engine.job.JobPolling;
-import io.flowdesk.engine.job.JobResult;
 import io.flowdesk.engine.support.Json;
 import io.flowdesk.engine.support.Tenants;
 import java.time.Duration;

@@ -7,6 +7,7 @@ import io.flowdesk.engine.support.Json;
 import io.flowdesk.engine.support.Rejection;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -30,7 +31,7 @@ final class JsonBody {
     if (!node.isObject()) {
       throw Rejection.invalidArgument(
           "Expected the request body to be a JSON object, but found a JSON "
-              + node.getNodeType().name().toLowerCase());
+              + node.getNodeType().name().toLowerCase(Locale.ROOT));
     }
     return new JsonBody((ObjectNode) node, "");
   }
@@ -204,7 +205,7 @@ final class JsonBody {
             + "' to be "
             + expected
             + ", but found a JSON "
-            + value.getNodeType().name().toLowerCase()
+            + value.getNodeType().name().toLowerCase(Locale.ROOT)
             + ": "
             + (shown.length() > 60 ? shown.substring(0, 57) + "..." : shown));
   }

@@ -21,8 +21,8 @@ final class RoutePermissions {
       return null;
     }
     if ("GET".equals(method)
-        || "POST".equals(method)
-            && (template.endsWith("/search") || template.contains("/statistics/"))) {
+        || ("POST".equals(method)
+            && (template.endsWith("/search") || template.contains("/statistics/")))) {
       return EnginePermission.READ;
     }
     if (template.startsWith("/deployments") || template.startsWith("/resources/")) {

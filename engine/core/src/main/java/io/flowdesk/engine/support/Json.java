@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** JSON for variable values, documents and record payloads: one mapper, JSON-like Java values. */
@@ -79,7 +80,7 @@ public final class Json {
       return new LinkedHashMap<>();
     }
     if (!node.isObject()) {
-      throw notAnObject(what, node.getNodeType().name().toLowerCase(), text);
+      throw notAnObject(what, node.getNodeType().name().toLowerCase(Locale.ROOT), text);
     }
     return MAPPER.convertValue(node, DOCUMENT);
   }

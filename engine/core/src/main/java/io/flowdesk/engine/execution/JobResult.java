@@ -1,4 +1,4 @@
-package io.flowdesk.engine.job;
+package io.flowdesk.engine.execution;
 
 import io.flowdesk.engine.support.Rejection;
 import java.util.List;

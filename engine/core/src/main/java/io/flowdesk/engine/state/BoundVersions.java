@@ -1,4 +1,4 @@
-package io.flowdesk.engine.deployment;
+package io.flowdesk.engine.state;
 
 import io.flowdesk.engine.model.ResourceBinding;
 import java.util.Optional;
