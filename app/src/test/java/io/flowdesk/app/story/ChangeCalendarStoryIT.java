@@ -80,7 +80,7 @@ class ChangeCalendarStoryIT {
               anna.navigate("/inbox?view=groups&sort=created");
               return anna.locator("tr:has-text('" + number + "')").count() > 0;
             });
-    anna.click("tr:has-text('" + number + "') >> text=Answer risk questionnaire");
+    anna.click("tr:has-text('" + number + "') >> a:has-text('Answer risk questionnaire')");
     anna.click("button:has-text('Claim')");
     anna.check("input[name=userImpact][value=outage]");
     anna.click("form.fd-form button[type=submit]");

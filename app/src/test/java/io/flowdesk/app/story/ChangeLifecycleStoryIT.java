@@ -142,7 +142,7 @@ class ChangeLifecycleStoryIT {
               return page.locator("tr:has-text('" + number + "'):has-text('" + task + "')").count()
                   > 0;
             });
-    page.click("tr:has-text('" + number + "') >> text=" + task);
+    page.click("tr:has-text('" + number + "') >> a:has-text('" + task + "')");
     page.click("button:has-text('Claim')");
   }
 

@@ -86,7 +86,7 @@ class IncidentStoryIT {
               anna.navigate("/inbox?view=groups&sort=created");
               return anna.locator("tr:has-text('" + number + "')").count() == 1;
             });
-    anna.click("tr:has-text('" + number + "') >> text=Resolve incident");
+    anna.click("tr:has-text('" + number + "') >> a:has-text('Resolve incident')");
     anna.click("button:has-text('Claim')");
     assertThat(anna.locator(".fd-flash")).containsText("yours");
     anna.check("input[name=outcome][value=resolve]");

@@ -164,7 +164,8 @@ class RequestStoryIT {
               anna.navigate("/inbox?view=groups&sort=created");
               return anna.locator("text=Hand over the laptop bag").count() > 0;
             });
-    anna.click("text=Hand over the laptop bag");
+    // The task's link: the row's bulk checkbox has a hidden label with the same words.
+    anna.click("a:has-text('Hand over the laptop bag')");
     anna.click("button:has-text('Claim')");
     anna.fill("[name=note]", "Left it at the front desk");
     anna.click("form.fd-form button[type=submit]");

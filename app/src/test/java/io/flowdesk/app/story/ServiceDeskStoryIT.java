@@ -201,7 +201,7 @@ class ServiceDeskStoryIT {
   /** The agent resolves {@code number} from the group inbox through the task's form. */
   private static void resolve(final Page agent, final String number, final String notes) {
     agent.navigate("/inbox?view=groups&sort=created");
-    agent.click("tr:has-text('" + number + "') >> text=Resolve incident");
+    agent.click("tr:has-text('" + number + "') >> a:has-text('Resolve incident')");
     if (agent.locator("button:has-text('Claim')").count() > 0) {
       agent.click("button:has-text('Claim')");
     }
