@@ -256,14 +256,22 @@ class NotificationTemplatesAdminTest {
             .getResponse()
             .getContentAsString(StandardCharsets.UTF_8);
     final String number = reported.replaceAll("(?s).*\"number\"\\s*:\\s*\"(INC[0-9]+)\".*", "$1");
-    mvc.perform(
-            post("/api/incidents/" + number + "/comments")
-                .with(httpBasic("agent.anna", PASSWORD))
-                .contentType(MediaType.APPLICATION_JSON)
-                .content(
-                    "{\"text\": \"INTERNAL the door controller password is 1234\","
-                        + " \"internal\": true}"))
-        .andExpect(status().isCreated());
+    // The incident reaches anna's group when its process has routed it, a moment after the report.
+    await("anna's group routed " + number)
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                mvc.perform(
+                        post("/api/incidents/" + number + "/comments")
+                            .with(httpBasic("agent.anna", PASSWORD))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content(
+                                "{\"text\": \"INTERNAL the door controller password is 1234\","
+                                    + " \"internal\": true}"))
+                    .andReturn()
+                    .getResponse()
+                    .getStatus(),
+            answer -> answer == 201);
     await("the resolve task of " + number)
         .atMost(Duration.ofSeconds(60))
         .until(
