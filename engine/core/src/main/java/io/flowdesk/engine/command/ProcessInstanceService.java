@@ -2,6 +2,7 @@ package io.flowdesk.engine.command;
 
 import io.flowdesk.engine.deployment.ProcessDefinition;
 import io.flowdesk.engine.deployment.ProcessDefinitions;
+import io.flowdesk.engine.execution.AdHocActivation;
 import io.flowdesk.engine.execution.BpmnExecution;
 import io.flowdesk.engine.execution.Migration;
 import io.flowdesk.engine.execution.Modification;
@@ -166,6 +167,27 @@ public final class ProcessInstanceService {
                     + "', but no such process was found"),
         (state, execution) -> {
           execution.modify(modification);
+          return null;
+        });
+  }
+
+  /**
+   * Activates elements in a running ad-hoc sub-process instance (Camunda's ad-hoc activities API),
+   * all or nothing.
+   */
+  public void activateAdHocActivities(final long adHocKey, final AdHocActivation activation) {
+    final java.util.function.Function<Long, Rejection> notFound =
+        key ->
+            Rejection.notFound(
+                "Expected to activate elements in ad-hoc sub-process instance '"
+                    + key
+                    + "', but no such element instance was found");
+    final long processInstanceKey = instances.processInstanceOf(adHocKey, notFound);
+    instances.onInstance(
+        processInstanceKey,
+        key -> notFound.apply(adHocKey),
+        (state, execution) -> {
+          execution.activateAdHocElements(adHocKey, activation);
           return null;
         });
   }

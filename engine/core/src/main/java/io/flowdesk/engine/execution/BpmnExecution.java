@@ -327,6 +327,63 @@ public final class BpmnExecution {
   }
 
   /**
+   * Activates elements in the active ad-hoc sub-process instance {@code adHocKey} (the ad-hoc
+   * activities API). Refused, changing nothing, when the key names no active ad-hoc sub-process
+   * instance (NOT_FOUND, as Camunda answers) or an element is not one the sub-process may activate
+   * (INVALID_ARGUMENT, naming them).
+   */
+  public void activateAdHocElements(final long adHocKey, final AdHocActivation activation) {
+    final ElementInstance scope =
+        state
+            .elementInstance(adHocKey)
+            .filter(i -> i.state() != State.TERMINATING)
+            .orElseThrow(
+                () ->
+                    Rejection.notFound(
+                        "Expected to activate elements in ad-hoc sub-process instance '"
+                            + adHocKey
+                            + "', but no such element instance was found"));
+    if (scope.type() != BpmnElementType.AD_HOC_SUB_PROCESS) {
+      throw Rejection.notFound(
+          "Expected to activate elements in ad-hoc sub-process instance '"
+              + adHocKey
+              + "', but element instance '"
+              + adHocKey
+              + "' is a "
+              + scope.type()
+              + " ('"
+              + scope.elementId()
+              + "'), not an ad-hoc sub-process");
+    }
+    if (scope.state() != State.ACTIVATED) {
+      throw Rejection.invalidState(
+          "Expected to activate elements in ad-hoc sub-process instance '"
+              + adHocKey
+              + "', but it is "
+              + scope.state()
+              + ", not ACTIVATED");
+    }
+    final FlowElement adHoc = process.element(scope.elementId());
+    final List<String> unknown =
+        activation.elements().stream()
+            .map(AdHocActivation.Element::elementId)
+            .filter(id -> !adHoc.adHoc().activatable(id))
+            .distinct()
+            .toList();
+    if (!unknown.isEmpty()) {
+      throw Rejection.invalidArgument(
+          "Expected to activate elements of ad-hoc sub-process '"
+              + adHoc.id()
+              + "' "
+              + AdHocSubProcessProcessor.activatableIds(adHoc.adHoc())
+              + ", but it has no activatable element "
+              + String.join(", ", unknown.stream().map(id -> "'" + id + "'").toList()));
+    }
+    context.processors().adHocSubProcess().activateElements(scope, activation);
+    agenda.run();
+  }
+
+  /**
    * Cancels the whole instance: every active element terminates, then the process; when canceling
    * task listeners hold a user task up, the instance ends once they completed.
    */

@@ -22,6 +22,7 @@ final class ElementProcessors {
 
   private MultiInstanceBodyProcessor multiInstanceBody;
   private ProcessProcessor processProcessor;
+  private AdHocSubProcessProcessor adHocSubProcess;
 
   /** Registers every processor; called once the behaviours they use exist. */
   void registerAll(final ExecutionContext context) {
@@ -33,6 +34,8 @@ final class ElementProcessors {
         BpmnElementType.SUB_PROCESS,
         BpmnElementType.EVENT_SUB_PROCESS);
     register(multiInstanceBody, BpmnElementType.MULTI_INSTANCE_BODY);
+    adHocSubProcess = new AdHocSubProcessProcessor(context);
+    register(adHocSubProcess, BpmnElementType.AD_HOC_SUB_PROCESS);
     final JobWorkerElementProcessor jobWorker = new JobWorkerElementProcessor(context);
     register(jobWorker, BpmnElementType.SERVICE_TASK, BpmnElementType.SEND_TASK);
     registerEvent(jobWorker, BpmnEventType.MESSAGE, BpmnElementType.INTERMEDIATE_THROW_EVENT);
@@ -93,6 +96,10 @@ final class ElementProcessors {
 
   MultiInstanceBodyProcessor multiInstanceBody() {
     return multiInstanceBody;
+  }
+
+  AdHocSubProcessProcessor adHocSubProcess() {
+    return adHocSubProcess;
   }
 
   ProcessProcessor process() {

@@ -239,6 +239,21 @@ final class ElementTermination {
   }
 
   /**
+   * What runs in an ad-hoc sub-process terminates (its completion condition was met, or elements
+   * are activated with {@code cancelRemainingInstances}). Answers whether all of it ended now; if
+   * not and {@code completeAfterwards}, the sub-process completes once it ended.
+   */
+  boolean terminateRemaining(final ElementInstance adHoc, final boolean completeAfterwards) {
+    if (terminateContent(adHoc.key(), NONE)) {
+      return true;
+    }
+    if (completeAfterwards) {
+      holds.hold("adHocCompletion", adHoc.key(), Map.of());
+    }
+    return false;
+  }
+
+  /**
    * An operator's modification terminates an element instance; a scope that is left without active
    * instances terminates too, once the termination ended.
    */
@@ -351,6 +366,13 @@ final class ElementTermination {
                 yield false;
               }
               state.elementInstance(endEvent).ifPresent(resumption::complete);
+              yield true;
+            }
+            case "adHocCompletion" -> {
+              if (!emptied(rootInstance, null)) {
+                yield false;
+              }
+              resumption.complete(rootInstance);
               yield true;
             }
             case "multiInstance" -> {

@@ -113,6 +113,10 @@ final class ElementTransitions {
   /** Completes and leaves along the given flows; with none, the flow scope may complete. */
   void leave(
       final ElementInstance instance, final FlowElement element, final List<SequenceFlow> flows) {
+    if (inAdHocSubProcess(instance)) {
+      context.processors().adHocSubProcess().innerCompleted(instance, element, flows);
+      return;
+    }
     completed(instance, element);
     for (final SequenceFlow flow : flows) {
       takeFlow(flow, instance.flowScopeKey());
@@ -202,8 +206,20 @@ final class ElementTransitions {
       state
           .elementInstance(flowScopeKey)
           .filter(scope -> scope.state() == State.ACTIVATED)
+          .filter(
+              scope ->
+                  scope.type() != BpmnElementType.AD_HOC_SUB_PROCESS
+                      || context.processors().adHocSubProcess().completesWhenEmpty(scope))
           .ifPresent(this::completeNow);
     }
+  }
+
+  /** Inner elements of an ad-hoc sub-process complete through it (its completion condition). */
+  private boolean inAdHocSubProcess(final ElementInstance instance) {
+    return state
+        .elementInstance(instance.flowScopeKey())
+        .filter(scope -> scope.type() == BpmnElementType.AD_HOC_SUB_PROCESS)
+        .isPresent();
   }
 
   /**

@@ -33,6 +33,7 @@ import java.util.Map;
  * @param calledElement the process a call activity starts; null otherwise
  * @param multiInstance loop characteristics of a multi-instance activity; null otherwise
  * @param executionListeners {@code zeebe:executionListeners}, in document order
+ * @param adHoc what an ad-hoc sub-process activates and when it completes; null otherwise
  */
 public record FlowElement(
     String id,
@@ -58,7 +59,8 @@ public record FlowElement(
     UserTaskDefinition userTask,
     CalledElement calledElement,
     MultiInstance multiInstance,
-    List<ExecutionListener> executionListeners) {
+    List<ExecutionListener> executionListeners,
+    AdHoc adHoc) {
 
   /** The execution listeners of one kind, in document order. */
   public List<ExecutionListener> listeners(final ExecutionListener.EventType eventType) {
@@ -74,7 +76,8 @@ public record FlowElement(
   public boolean isScope() {
     return type == BpmnElementType.PROCESS
         || type == BpmnElementType.SUB_PROCESS
-        || type == BpmnElementType.EVENT_SUB_PROCESS;
+        || type == BpmnElementType.EVENT_SUB_PROCESS
+        || type == BpmnElementType.AD_HOC_SUB_PROCESS;
   }
 
   /**

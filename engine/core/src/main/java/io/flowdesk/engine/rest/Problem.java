@@ -27,15 +27,4 @@ record Problem(int status, String title, String detail) {
   static Problem badRequest(final String detail) {
     return new Problem(400, "INVALID_ARGUMENT", detail);
   }
-
-  static Problem notImplemented(final String method, final String path) {
-    return new Problem(
-        501,
-        "UNIMPLEMENTED",
-        "Flowdesk does not implement "
-            + method
-            + " /v2"
-            + path
-            + " yet; see the engine README for the endpoints it serves");
-  }
 }

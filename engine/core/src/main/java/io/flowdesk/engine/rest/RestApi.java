@@ -45,7 +45,7 @@ public final class RestApi {
     new DecisionEndpoints(core).register(router);
     new EventEndpoints(core.eventCommands()).register(router);
     new UserTaskEndpoints(core.eventCommands().userTasks(), search, forms).register(router);
-    new NotYetEndpoints().register(router);
+    new AdHocActivityEndpoints(core).register(router);
     return new RestApiServlet(router, access, new CrossSiteGuard(security.allowedOrigins()));
   }
 }

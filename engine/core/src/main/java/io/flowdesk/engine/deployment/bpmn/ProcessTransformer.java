@@ -90,6 +90,7 @@ final class ProcessTransformer {
           entry("inclusiveGateway", BpmnElementType.INCLUSIVE_GATEWAY),
           entry("eventBasedGateway", BpmnElementType.EVENT_BASED_GATEWAY),
           entry("subProcess", BpmnElementType.SUB_PROCESS),
+          entry("adHocSubProcess", BpmnElementType.AD_HOC_SUB_PROCESS),
           entry("callActivity", BpmnElementType.CALL_ACTIVITY));
 
   private static final Map<String, BpmnEventType> EVENT_TYPES =
@@ -241,7 +242,8 @@ final class ProcessTransformer {
         userTask(node),
         calledElement(node),
         multiInstance(node),
-        executionListeners(node));
+        executionListeners(node),
+        AdHocTransformer.of(node));
   }
 
   private static List<ExecutionListener> executionListeners(final BaseElement element) {
@@ -417,7 +419,8 @@ final class ProcessTransformer {
         null,
         null,
         null,
-        executionListeners(process));
+        executionListeners(process),
+        null);
   }
 
   private static BpmnElementType type(final FlowNode node) {

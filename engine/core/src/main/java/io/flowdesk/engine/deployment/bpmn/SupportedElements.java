@@ -3,6 +3,7 @@ package io.flowdesk.engine.deployment.bpmn;
 import static java.util.Map.entry;
 
 import io.camunda.zeebe.model.bpmn.instance.Activity;
+import io.camunda.zeebe.model.bpmn.instance.AdHocSubProcess;
 import io.camunda.zeebe.model.bpmn.instance.BaseElement;
 import io.camunda.zeebe.model.bpmn.instance.EventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.ExtensionElements;
@@ -15,6 +16,7 @@ import io.camunda.zeebe.model.bpmn.instance.SubProcess;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeExecutionListenerEventType;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeExecutionListeners;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebePublishMessage;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -40,6 +42,7 @@ final class SupportedElements {
           "intermediateCatchEvent",
           "boundaryEvent",
           "subProcess",
+          "adHocSubProcess",
           "userTask",
           "receiveTask",
           "eventBasedGateway",
@@ -141,6 +144,7 @@ final class SupportedElements {
     return Stream.of(
             unsupportedEventDefinition(node, type),
             unsupportedSendTask(node),
+            unsupportedAdHocJobWorker(node),
             unsupportedActivityBehaviour(node),
             unsupportedListeners(node))
         .flatMap(Optional::stream);
@@ -162,6 +166,13 @@ final class SupportedElements {
     return node.getElementType().getTypeName().equals("sendTask")
             && hasExtension(node, ZeebePublishMessage.class)
         ? Optional.of(notYet("send tasks that publish a message (zeebe:publishMessage)"))
+        : Optional.empty();
+  }
+
+  private static Optional<String> unsupportedAdHocJobWorker(final FlowNode node) {
+    // Camunda 8.8 lets a job worker drive an ad-hoc sub-process (a task definition on it).
+    return node instanceof AdHocSubProcess && hasExtension(node, ZeebeTaskDefinition.class)
+        ? Optional.of(notYet("ad-hoc sub-processes implemented by a job worker"))
         : Optional.empty();
   }
 
