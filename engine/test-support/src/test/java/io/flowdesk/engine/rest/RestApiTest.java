@@ -157,18 +157,6 @@ class RestApiTest {
   }
 
   @Test
-  void endpointsNotImplementedYetAnswer501NamingTheEndpoint() {
-    final Http.Answer adHoc =
-        http.post("/v2/element-instances/ad-hoc-activities/2251799813685249/activation", "{}");
-
-    assertThat(adHoc.status()).isEqualTo(501);
-    assertThat(adHoc.contentType()).startsWith("application/problem+json");
-    assertThat(adHoc.json().get("title").asText()).isEqualTo("UNIMPLEMENTED");
-    assertThat(adHoc.json().get("detail").asText())
-        .contains("POST /v2/element-instances/ad-hoc-activities/2251799813685249/activation");
-  }
-
-  @Test
   void aRefusedMigrationIsA409ProblemNamingEachElementAndAnAcceptedOneIs204() {
     final String id = deployOneTask();
     final long instance =
