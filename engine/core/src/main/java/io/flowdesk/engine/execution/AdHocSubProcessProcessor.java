@@ -177,9 +177,6 @@ final class AdHocSubProcessProcessor implements BpmnElementProcessor {
                 adHoc.activeElementsCollection(),
                 context.variables().lookupFrom(instance.key()),
                 "EXTRACT_VALUE_ERROR");
-    if (value == null) {
-      return List.of();
-    }
     if (!(value instanceof List<?> list) || !list.stream().allMatch(String.class::isInstance)) {
       throw Failure.extractValue(
               "Expected result of the expression '"
