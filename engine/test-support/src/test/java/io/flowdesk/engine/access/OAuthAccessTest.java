@@ -165,7 +165,8 @@ class OAuthAccessTest {
             "/v2/process-instances/modification",
             "/v2/batch-operations/1/suspension",
             "/v2/batch-operations/1/resumption",
-            "/v2/batch-operations/1/cancellation")) {
+            "/v2/batch-operations/1/cancellation",
+            "/v2/element-instances/ad-hoc-activities/1/activation")) {
       final HttpResponse<String> refused = call(token, "POST", path, "{\"filter\":{}}");
       assertThat(refused.statusCode()).as(path).isEqualTo(403);
       assertThat(refused.body()).as(path).contains("'operate'");

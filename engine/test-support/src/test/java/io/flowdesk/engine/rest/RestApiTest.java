@@ -146,6 +146,28 @@ class RestApiTest {
   }
 
   @Test
+  void anAdHocActivationWithoutElementsOrWithABadKeyIsA400NamingTheProblem() {
+    final Http.Answer noElements =
+        http.post("/v2/element-instances/ad-hoc-activities/2251799813685249/activation", "{}");
+    final Http.Answer badKey =
+        http.post(
+            "/v2/element-instances/ad-hoc-activities/abc/activation",
+            "{\"elements\":[{\"elementId\":\"A\"}]}");
+    final Http.Answer noElementId =
+        http.post(
+            "/v2/element-instances/ad-hoc-activities/2251799813685249/activation",
+            "{\"elements\":[{\"variables\":{}}]}");
+
+    assertThat(noElements.status()).isEqualTo(400);
+    assertThat(noElements.contentType()).startsWith("application/problem+json");
+    assertThat(noElements.json().get("detail").asText()).contains("'elements'");
+    assertThat(badKey.status()).isEqualTo(400);
+    assertThat(badKey.json().get("detail").asText()).contains("'adHocSubProcessInstanceKey'");
+    assertThat(noElementId.status()).isEqualTo(400);
+    assertThat(noElementId.json().get("detail").asText()).contains("elementId");
+  }
+
+  @Test
   void unknownPathsAreNotFoundAndWrongMethodsNameTheAllowedOnes() {
     final Http.Answer unknown = http.get("/v2/nothing-here");
     final Http.Answer wrongMethod = http.get("/v2/jobs/activation");
