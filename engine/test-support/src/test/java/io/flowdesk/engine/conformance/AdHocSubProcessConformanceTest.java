@@ -257,6 +257,28 @@ class AdHocSubProcessConformanceTest {
   }
 
   @Test
+  void aCompletionConditionThatFailsRaisesAnIncidentOnTheCompletingElement() {
+    final String id =
+        deployAdHoc(
+            processId(),
+            a ->
+                a.zeebeActiveElementsCollectionExpression("[\"A\"]")
+                    .completionCondition("=count > 1"));
+    final long instance = conformance.start(id, Map.of());
+    conformance.complete(conformance.activateOne("A-" + id), Map.of("count", "many"));
+
+    final EngineRecords.Incident incident = records.awaitIncidents(instance).get(0);
+    assertThat(incident.errorType()).isEqualTo("CONDITION_ERROR");
+    assertThat(incident.elementId()).isEqualTo("A");
+
+    client.newSetVariablesCommand(instance).variables(Map.of("count", 2)).send().join();
+    client.newResolveIncidentCommand(incident.key()).send().join();
+
+    records.awaitCompleted(instance);
+    assertThat(records.elements(instance, "ELEMENT_COMPLETED")).containsOnlyOnce("A");
+  }
+
+  @Test
   void cancelingTheInstanceTerminatesTheAdHocSubProcessAndItsElements() {
     final String id =
         deployAdHoc(processId(), a -> a.zeebeActiveElementsCollectionExpression("[\"A\"]"));
