@@ -70,13 +70,15 @@ final class SupportedElements {
               "errorEventDefinition",
               "escalationEventDefinition",
               "signalEventDefinition",
-              "messageEventDefinition"),
+              "messageEventDefinition",
+              "compensateEventDefinition"),
           "intermediateThrowEvent",
           Set.of(
               "signalEventDefinition",
               "escalationEventDefinition",
               "linkEventDefinition",
-              "messageEventDefinition"),
+              "messageEventDefinition",
+              "compensateEventDefinition"),
           "intermediateCatchEvent",
           Set.of(
               "timerEventDefinition",
@@ -89,7 +91,8 @@ final class SupportedElements {
               "messageEventDefinition",
               "signalEventDefinition",
               "errorEventDefinition",
-              "escalationEventDefinition"));
+              "escalationEventDefinition",
+              "compensateEventDefinition"));
 
   /** How messages name the flow node types, in the plural. */
   private static final Map<String, String> PLURAL_NAMES =
@@ -172,9 +175,6 @@ final class SupportedElements {
     if (activity.getLoopCharacteristics() != null
         && !(activity.getLoopCharacteristics() instanceof MultiInstanceLoopCharacteristics)) {
       return Optional.of(notYet("loop activities"));
-    }
-    if (activity.isForCompensation()) {
-      return Optional.of(notYet("compensation handlers"));
     }
     return Optional.empty();
   }
