@@ -17,6 +17,7 @@ import io.grpc.Status;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -326,9 +327,12 @@ class CompensationConformanceTest {
                     .moveToActivity("a")
                     .endEvent()
                     .done())
-            .replaceAll("<bpmn:association [^>]*/>", "");
+            .replaceAll("<association [^>]*/>", "")
+            .replaceAll(
+                "(?s)<bpmndi:BPMNEdge[^>]*bpmnElement=\"association_.*?</bpmndi:BPMNEdge>", "");
 
-    assertRefused(xml, "aCompensation");
+    assertRefused(xml, "aCompensation")
+        .hasMessageContaining("must be associated with its compensation handler");
   }
 
   @Test
@@ -346,15 +350,43 @@ class CompensationConformanceTest {
             .endEvent()
             .done();
 
-    assertRefused(model, "compensatePlain");
+    // Zeebe's validator names the event definition, not the event.
+    assertRefused(Bpmn.convertToString(model), "compensateEventDefinition")
+        .hasMessageContaining("compensation activity 'plain' must have either a compensation");
+  }
+
+  @Test
+  void anActivityRefToAnActivityOfAnotherScopeIsRefusedAtDeployment() {
+    final String id = processId();
+    final BpmnModelInstance model =
+        Bpmn.createExecutableProcess(id)
+            .startEvent()
+            .subProcess(
+                "booking",
+                s -> {
+                  final EmbeddedSubProcessBuilder inner = s.embeddedSubProcess();
+                  undoable(inner.startEvent(), "hotel", "hotel", "cancelHotel").endEvent();
+                })
+            .intermediateThrowEvent(
+                "compensateHotel",
+                e ->
+                    e.compensateEventDefinition()
+                        .activityRef("hotel")
+                        .compensateEventDefinitionDone())
+            .endEvent()
+            .done();
+
+    assertRefused(Bpmn.convertToString(model), "compensateEventDefinition")
+        .hasMessageContaining("'hotel' must be in the same scope as the compensation throw event");
   }
 
   private void assertRefused(final BpmnModelInstance model, final String elementId) {
     assertRefused(Bpmn.convertToString(model), elementId);
   }
 
-  private void assertRefused(final String xml, final String elementId) {
-    assertThatThrownBy(
+  private AbstractThrowableAssert<?, ? extends Throwable> assertRefused(
+      final String xml, final String elementId) {
+    return assertThatThrownBy(
             () ->
                 client
                     .newDeployResourceCommand()

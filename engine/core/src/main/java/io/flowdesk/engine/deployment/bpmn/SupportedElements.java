@@ -118,6 +118,7 @@ final class SupportedElements {
     final List<Problem> problems = new ArrayList<>();
     unsupportedListeners(process).ifPresent(p -> problems.add(Problem.at(process.getId(), p)));
     checkAll(process.getFlowElements(), problems);
+    CompensationRules.check(process.getFlowElements(), problems);
     return problems;
   }
 
