@@ -40,6 +40,11 @@ final class ElementProcessors {
     register(jobWorker, BpmnElementType.SERVICE_TASK, BpmnElementType.SEND_TASK);
     registerEvent(jobWorker, BpmnEventType.MESSAGE, BpmnElementType.INTERMEDIATE_THROW_EVENT);
     registerEvent(jobWorker, BpmnEventType.MESSAGE, BpmnElementType.END_EVENT);
+    registerEvent(
+        new CompensationThrowEventProcessor(context),
+        BpmnEventType.COMPENSATION,
+        BpmnElementType.INTERMEDIATE_THROW_EVENT,
+        BpmnElementType.END_EVENT);
     register(new ScriptTaskProcessor(context), BpmnElementType.SCRIPT_TASK);
     register(new BusinessRuleTaskProcessor(context), BpmnElementType.BUSINESS_RULE_TASK);
     register(new UserTaskProcessor(context), BpmnElementType.USER_TASK);

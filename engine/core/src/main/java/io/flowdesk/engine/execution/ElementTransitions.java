@@ -99,6 +99,7 @@ final class ElementTransitions {
   /** The instance has completed and is gone; where the token goes is the caller's. */
   void completed(final ElementInstance instance, final FlowElement element) {
     records.element(instance, "ELEMENT_COMPLETED");
+    context.compensation().completed(instance, element);
     if (element.ownsSubscriptions()) {
       context.subscriptions().closeOf(instance);
     }

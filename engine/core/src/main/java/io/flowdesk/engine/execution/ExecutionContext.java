@@ -31,6 +31,7 @@ final class ExecutionContext {
   private final EventTriggerBehavior triggers;
   private final EventThrowBehavior throwing;
   private final CalledResources calledResources;
+  private final CompensationBehavior compensation;
 
   private CallHierarchy hierarchy = CallHierarchy.NONE;
 
@@ -68,6 +69,7 @@ final class ExecutionContext {
     this.triggers = new EventTriggerBehavior(this);
     this.throwing = new EventThrowBehavior(this);
     this.calledResources = new CalledResources(state, services);
+    this.compensation = new CompensationBehavior(this);
     processors.registerAll(this);
   }
 
@@ -153,6 +155,10 @@ final class ExecutionContext {
 
   CalledResources calledResources() {
     return calledResources;
+  }
+
+  CompensationBehavior compensation() {
+    return compensation;
   }
 
   CallHierarchy hierarchy() {

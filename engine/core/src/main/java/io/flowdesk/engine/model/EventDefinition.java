@@ -44,4 +44,11 @@ public sealed interface EventDefinition {
 
   /** A throw link jumps to the catch link of the same name in the same flow scope. */
   record Link(String name) implements EventDefinition {}
+
+  /**
+   * Compensation. On a throw or end event: the activity whose compensation it triggers ({@code
+   * activityRef}), null for every completed activity of its scope. On a boundary event: the handler
+   * its association leads to (the activity marked {@code isForCompensation}).
+   */
+  record Compensation(String activityRef, String handlerId) implements EventDefinition {}
 }

@@ -53,6 +53,7 @@ public final class InstanceState {
   private final Set<ClosedSubscription> closedSubscriptions = new LinkedHashSet<>();
   private final List<NewUserTask> newUserTasks = new ArrayList<>();
   private final Set<Long> canceledUserTaskElements = new LinkedHashSet<>();
+  private final CompensationSubscriptions compensations = new CompensationSubscriptions();
   private String newProcessInstanceState;
   private Map<String, Object> finalVariables;
   private final boolean created;
@@ -126,6 +127,11 @@ public final class InstanceState {
 
   MigrationChanges migration() {
     return migration;
+  }
+
+  /** Completed activities that compensation may undo, and the handlers running. */
+  public CompensationSubscriptions compensations() {
+    return compensations;
   }
 
   // ---- element instances

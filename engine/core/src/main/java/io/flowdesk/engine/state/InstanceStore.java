@@ -176,6 +176,9 @@ public final class InstanceStore {
         + " FROM engine.variable WHERE process_instance_key = (SELECT key FROM pi)"
         + " UNION ALL SELECT 'T', 0, flow_scope_key, gateway_id, sequence_flow_id, NULL, count"
         + " FROM engine.taken_sequence_flow WHERE process_instance_key = (SELECT key FROM pi)"
+        + " UNION ALL SELECT 'C', key, scope_key, element_id, handler_id, state, 0"
+        + " FROM engine.compensation_subscription"
+        + " WHERE process_instance_key = (SELECT key FROM pi)"
         + " ORDER BY 1, 2";
   }
 
@@ -207,6 +210,16 @@ public final class InstanceStore {
               rs.getLong(3),
               rs.getString(4),
               new InstanceState.Variable(rs.getLong(2), Json.read(rs.getString(5))));
+      case "C" ->
+          state
+              .compensations()
+              .load(
+                  new CompensationSubscription(
+                      rs.getLong(2),
+                      rs.getLong(3),
+                      rs.getString(4),
+                      rs.getString(5),
+                      CompensationSubscription.State.valueOf(rs.getString(6))));
       default ->
           state.loadTakenFlow(
               new InstanceState.JoinPoint(rs.getLong(3), rs.getString(4)),
@@ -251,6 +264,7 @@ public final class InstanceStore {
     saveIncidents(state, timestamp, statements);
     saveSubscriptions(state, statements);
     saveUserTasks(state, timestamp, statements);
+    saveCompensations(state, statements);
     RecordLog.appendTo(statements, state.records(), timestamp);
     statements.execute(batch);
   }
@@ -510,6 +524,35 @@ public final class InstanceStore {
                         s.elementId(),
                         s.processInstanceKey(),
                         s.elementInstanceKey()
+                      })
+              .toList());
+    }
+  }
+
+  private static void saveCompensations(
+      final InstanceState state, final StatementBatch statements) {
+    final long pi = state.processInstance().key();
+    final CompensationSubscriptions compensations = state.compensations();
+    if (state.ended()) {
+      // What was not compensated never is once the instance ended; nothing to write otherwise.
+      if (compensations.stored()) {
+        statements.add(
+            "DELETE FROM engine.compensation_subscription WHERE process_instance_key = ?", pi);
+      }
+      return;
+    }
+    if (!compensations.deleted().isEmpty()) {
+      deleteByKeys(statements, "compensation_subscription", "key", compensations.deleted());
+    }
+    if (!compensations.inserted().isEmpty()) {
+      statements.addEach(
+          "INSERT INTO engine.compensation_subscription (key, process_instance_key, scope_key,"
+              + " element_id, handler_id, state) VALUES (?, ?, ?, ?, ?, ?)",
+          compensations.inserted().stream()
+              .map(
+                  c ->
+                      new Object[] {
+                        c.key(), pi, c.scopeKey(), c.elementId(), c.handlerId(), c.state().name()
                       })
               .toList());
     }

@@ -1,5 +1,8 @@
 package io.flowdesk.engine.deployment.bpmn;
 
+import io.camunda.zeebe.model.bpmn.instance.Association;
+import io.camunda.zeebe.model.bpmn.instance.BoundaryEvent;
+import io.camunda.zeebe.model.bpmn.instance.CompensateEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.ErrorEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.EscalationEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.FlowNode;
@@ -55,7 +58,33 @@ final class EventDefinitionTransformer {
     if (definition instanceof LinkEventDefinition link) {
       return new EventDefinition.Link(link.getName());
     }
+    if (definition instanceof CompensateEventDefinition compensation) {
+      return compensation(node, compensation);
+    }
     return null;
+  }
+
+  /**
+   * A throw event names the activity it compensates (or none: all of its scope); a boundary event
+   * the handler its association leads to (checked at deployment: exactly one).
+   */
+  private static EventDefinition.Compensation compensation(
+      final FlowNode node, final CompensateEventDefinition definition) {
+    if (node instanceof BoundaryEvent boundary) {
+      return new EventDefinition.Compensation(null, handlerOf(boundary));
+    }
+    return new EventDefinition.Compensation(
+        definition.getActivity() == null ? null : definition.getActivity().getId(), null);
+  }
+
+  /** The activity a compensation boundary event's association leads to; null when none. */
+  static String handlerOf(final BoundaryEvent boundary) {
+    return boundary.getModelInstance().getModelElementsByType(Association.class).stream()
+        .filter(a -> a.getSource() != null && a.getTarget() != null)
+        .filter(a -> a.getSource().getId().equals(boundary.getId()))
+        .map(a -> a.getTarget().getId())
+        .findFirst()
+        .orElse(null);
   }
 
   private static Timer timer(final TimerEventDefinition timer) {

@@ -73,13 +73,15 @@ final class SupportedElements {
               "errorEventDefinition",
               "escalationEventDefinition",
               "signalEventDefinition",
-              "messageEventDefinition"),
+              "messageEventDefinition",
+              "compensateEventDefinition"),
           "intermediateThrowEvent",
           Set.of(
               "signalEventDefinition",
               "escalationEventDefinition",
               "linkEventDefinition",
-              "messageEventDefinition"),
+              "messageEventDefinition",
+              "compensateEventDefinition"),
           "intermediateCatchEvent",
           Set.of(
               "timerEventDefinition",
@@ -92,7 +94,8 @@ final class SupportedElements {
               "messageEventDefinition",
               "signalEventDefinition",
               "errorEventDefinition",
-              "escalationEventDefinition"));
+              "escalationEventDefinition",
+              "compensateEventDefinition"));
 
   /** How messages name the flow node types, in the plural. */
   private static final Map<String, String> PLURAL_NAMES =
@@ -118,6 +121,7 @@ final class SupportedElements {
     final List<Problem> problems = new ArrayList<>();
     unsupportedListeners(process).ifPresent(p -> problems.add(Problem.at(process.getId(), p)));
     checkAll(process.getFlowElements(), problems);
+    CompensationRules.check(process.getFlowElements(), problems);
     return problems;
   }
 
@@ -183,9 +187,6 @@ final class SupportedElements {
     if (activity.getLoopCharacteristics() != null
         && !(activity.getLoopCharacteristics() instanceof MultiInstanceLoopCharacteristics)) {
       return Optional.of(notYet("loop activities"));
-    }
-    if (activity.isForCompensation()) {
-      return Optional.of(notYet("compensation handlers"));
     }
     return Optional.empty();
   }
