@@ -1,5 +1,6 @@
 package io.flowdesk.workers;
 
+import io.camunda.client.CamundaClient;
 import io.flowdesk.connectors.RetryPolicy;
 import io.flowdesk.connectors.http.DestinationPolicy;
 import io.flowdesk.connectors.http.HttpConnector;
@@ -25,6 +26,7 @@ import io.flowdesk.workers.http.HttpWorker;
 import io.flowdesk.workers.incident.IncidentWorkersConfiguration;
 import io.flowdesk.workers.knowledge.KnowledgeWorkersConfiguration;
 import io.flowdesk.workers.mail.EmailWorker;
+import io.flowdesk.workers.message.SendMessageWorker;
 import io.flowdesk.workers.notify.NotificationWorkersConfiguration;
 import io.flowdesk.workers.problem.ProblemWorkersConfiguration;
 import io.flowdesk.workers.request.RequestWorkersConfiguration;
@@ -167,6 +169,16 @@ public class FlowdeskWorkersConfiguration {
       final HttpConnector connector,
       final SecretStore secrets) {
     return new HttpWorker(connector, secrets, properties.retryBackoff());
+  }
+
+  /**
+   * Camunda's Message Send connector ({@code io.camunda:sendMessage:1}), always there, so that
+   * diagrams made with its element template run without a Camunda connectors runtime.
+   */
+  @Bean
+  public SendMessageWorker sendMessageWorker(
+      final ConnectorProperties properties, final CamundaClient camunda) {
+    return new SendMessageWorker(camunda, properties.retryBackoff());
   }
 
   @Bean(destroyMethod = "close")

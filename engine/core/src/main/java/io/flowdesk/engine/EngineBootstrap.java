@@ -204,7 +204,7 @@ public final class EngineBootstrap {
             eventCommands,
             new StartForms(definitions, forms),
             new BatchOperations(jdbc, transactions, keys, clock, jobExecutor));
-    core.batches().actWith(new BatchItemActions(core, jdbc));
+    core.batches().actWith(new BatchItemActions(core));
     final Lazy<RestApiServlet> restApi =
         new Lazy<>(() -> RestApi.servlet(core, jdbc, access, properties.security(), metrics));
     final GatewayServer gateway =

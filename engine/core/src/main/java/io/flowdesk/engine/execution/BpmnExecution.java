@@ -315,11 +315,13 @@ public final class BpmnExecution {
   }
 
   /**
-   * Applies an operator's modification: every activation, then every termination. A rejection
-   * leaves the command's transaction to roll back, so nothing of a refused modification stays.
+   * Applies an operator's modification: every activation, then every termination (a move is both).
+   * A rejection leaves the command's transaction to roll back, so nothing of a refused modification
+   * stays.
    */
-  public void modify(final Modification modification) {
+  public void modify(final Modification instructions) {
     final InstanceModification instanceModification = new InstanceModification(context);
+    final Modification modification = instanceModification.resolveMoves(instructions);
     instanceModification.activateAll(modification);
     agenda.run();
     instanceModification.terminateAll(modification);

@@ -49,7 +49,9 @@ final class ForkingGatewayProcessor implements BpmnElementProcessor {
           || context
               .expressions()
               .evaluateCondition(
-                  flow.condition(), context.variables().lookupFrom(instance.flowScopeKey()))) {
+                  // From the gateway's own scope: its start listeners' variables are local to it,
+                  // and Camunda documents them as the way to set what the gateway decides on.
+                  flow.condition(), context.variables().lookupFrom(instance.key()))) {
         chosen.add(flow);
         if (exclusive) {
           return chosen;

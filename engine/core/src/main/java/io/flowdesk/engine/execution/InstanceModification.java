@@ -6,6 +6,7 @@ import io.flowdesk.engine.model.FlowElement;
 import io.flowdesk.engine.state.ElementInstance;
 import io.flowdesk.engine.state.InstanceState;
 import io.flowdesk.engine.support.Rejection;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -26,7 +27,28 @@ final class InstanceModification {
     this.process = context.process();
   }
 
-  /** Every activation, then every termination; the caller runs the agenda after each. */
+  /**
+   * Every activation, then every termination; the caller runs the agenda after each. Moves are
+   * resolved first, while the instances they name are still there: each becomes an activation of
+   * its target and a termination of its source.
+   */
+  Modification resolveMoves(final Modification modification) {
+    if (modification.moves().isEmpty()) {
+      return modification;
+    }
+    final List<Modification.Activation> activations = new ArrayList<>(modification.activations());
+    final List<Long> terminations = new ArrayList<>(modification.terminations());
+    for (final Modification.Move move : modification.moves()) {
+      for (final ElementInstance source : sources(move)) {
+        activations.add(
+            new Modification.Activation(
+                move.targetElementId(), ancestorKey(move, source), move.variables()));
+        terminations.add(source.key());
+      }
+    }
+    return new Modification(activations, terminations);
+  }
+
   void activateAll(final Modification modification) {
     for (final Modification.Activation activation : modification.activations()) {
       activate(activation, "activate", this::rejected);
@@ -56,20 +78,21 @@ final class InstanceModification {
               + activation.elementId()
               + "'");
     }
-    if (!activatable(element)) {
+    final String notActivatable = notActivatable(element);
+    if (notActivatable != null) {
       throw rejected.apply(
           "contains one or more "
               + kind
               + " instructions with an element that is not supported: '"
               + element.id()
-              + "' ("
-              + element.type()
-              + ")");
+              + "' is "
+              + notActivatable);
     }
-    final ElementInstance scope =
+    final ElementInstance ancestor =
         activation.ancestorElementInstanceKey() > 0
-            ? ancestorScope(element, activation.ancestorElementInstanceKey())
-            : flowScopeInstance(element.flowScopeId());
+            ? ancestor(activation.ancestorElementInstanceKey())
+            : null;
+    final ElementInstance scope = scopeInstance(element, element.flowScopeId(), ancestor, rejected);
     for (final Modification.VariableInstruction instruction : activation.variables()) {
       final long scopeKey =
           instruction.scopeId() == null || instruction.scopeId().isEmpty()
@@ -82,42 +105,67 @@ final class InstanceModification {
     context.transitions().createAndSchedule(element, scope.key());
   }
 
-  private boolean activatable(final FlowElement element) {
-    if (element.type() == BpmnElementType.START_EVENT
-        || element.type() == BpmnElementType.BOUNDARY_EVENT) {
-      return false;
+  /**
+   * Why Camunda 8.8 refuses to activate the element (its documented limitations of process instance
+   * modification), or null. Elements inside a multi-instance sub-process are checked with the
+   * scope: they can be activated in an existing inner instance named as ancestor.
+   */
+  private String notActivatable(final FlowElement element) {
+    if (element.type() == BpmnElementType.START_EVENT) {
+      return "a start event, which a modification cannot activate (activate the element after it,"
+          + " or the sub-process, instead)";
+    }
+    if (element.type() == BpmnElementType.BOUNDARY_EVENT) {
+      return "a boundary event, which a modification cannot activate (activate the element after"
+          + " it instead)";
     }
     for (final String flowId : element.incoming()) {
       if (process.element(process.sequenceFlow(flowId).sourceId()).type()
           == BpmnElementType.EVENT_BASED_GATEWAY) {
-        return false;
+        return "an event after an event-based gateway, which a modification cannot activate"
+            + " (activate the gateway or the element after the event instead)";
       }
-    }
-    return insideMultiInstance(element) == null;
-  }
-
-  private FlowElement insideMultiInstance(final FlowElement element) {
-    String scopeId = element.flowScopeId();
-    while (scopeId != null && !scopeId.equals(process.bpmnProcessId())) {
-      final FlowElement scope = process.element(scopeId);
-      if (scope.multiInstance() != null) {
-        return scope;
-      }
-      scopeId = scope.flowScopeId();
     }
     return null;
   }
 
   /**
-   * The one active instance of a flow scope, created (activated without its start event and input
-   * mappings, its subscriptions opened) when there is none.
+   * The instance of flow scope {@code scopeId} to activate {@code element} in: the {@code ancestor}
+   * itself when it is one, else the one active instance of the scope inside the ancestor (or the
+   * process), created (activated without its start event and input mappings, its subscriptions
+   * opened) when there is none. Inside a multi-instance sub-process only an existing inner instance
+   * will do, named as ancestor: the engine cannot create one without its input element.
    */
-  private ElementInstance flowScopeInstance(final String scopeId) {
+  private ElementInstance scopeInstance(
+      final FlowElement element,
+      final String scopeId,
+      final ElementInstance ancestor,
+      final Function<String, Rejection> rejected) {
+    if (ancestor != null && isInstanceOf(ancestor, scopeId)) {
+      return ancestor;
+    }
     if (scopeId.equals(process.bpmnProcessId())) {
+      if (ancestor != null) {
+        throw rejected(
+            "contains an activate instruction with an ancestor scope key '"
+                + ancestor.key()
+                + "' that is not an instance of a flow scope of element '"
+                + element.id()
+                + "'");
+      }
       return state.processElementInstance().orElseThrow();
     }
     final FlowElement scopeElement = process.element(scopeId);
-    final ElementInstance parent = flowScopeInstance(scopeElement.flowScopeId());
+    final ElementInstance parent =
+        scopeInstance(element, scopeElement.flowScopeId(), ancestor, rejected);
+    if (scopeElement.multiInstance() != null) {
+      throw rejected.apply(
+          "contains one or more activate instructions with an element that is not supported: '"
+              + element.id()
+              + "' is inside the multi-instance sub-process '"
+              + scopeId
+              + "'; give the key of one of its inner instances as ancestorElementInstanceKey");
+    }
     final List<ElementInstance> active =
         state.children(parent.key()).stream()
             .filter(child -> child.elementId().equals(scopeId))
@@ -126,7 +174,8 @@ final class InstanceModification {
       throw rejected(
           "contains an activate instruction for an element in flow scope '"
               + scopeId
-              + "', which has more than one active instance");
+              + "', which has more than one active instance; give one of them as"
+              + " ancestorElementInstanceKey");
     }
     if (active.size() == 1) {
       return active.get(0);
@@ -140,27 +189,118 @@ final class InstanceModification {
     return created;
   }
 
-  private ElementInstance ancestorScope(final FlowElement element, final long ancestorKey) {
-    final ElementInstance ancestor =
-        state
-            .elementInstance(ancestorKey)
-            .orElseThrow(
-                () ->
-                    rejected(
-                        "contains an activate instruction with an ancestor scope key that does not"
-                            + " exist, or is not in an active state: '"
-                            + ancestorKey
-                            + "'"));
-    if (!ancestor.elementId().equals(element.flowScopeId())
-        && !(ancestor.isProcess() && element.flowScopeId().equals(process.bpmnProcessId()))) {
-      throw rejected(
-          "contains an activate instruction with an ancestor scope key '"
-              + ancestorKey
-              + "' that is not the flow scope of element '"
-              + element.id()
-              + "'");
+  /** An instance of the flow scope itself (the inner instance, not a multi-instance body). */
+  private boolean isInstanceOf(final ElementInstance instance, final String scopeId) {
+    return instance.isProcess()
+        ? scopeId.equals(process.bpmnProcessId())
+        : instance.elementId().equals(scopeId)
+            && instance.type() != BpmnElementType.MULTI_INSTANCE_BODY;
+  }
+
+  private ElementInstance ancestor(final long ancestorKey) {
+    return state
+        .elementInstance(ancestorKey)
+        .filter(
+            i ->
+                i.state() == ElementInstance.State.ACTIVATED
+                    || i.state() == ElementInstance.State.ACTIVATING)
+        .orElseThrow(
+            () ->
+                rejected(
+                    "contains an activate instruction with an ancestor scope key that does not"
+                        + " exist, or is not in an active state: '"
+                        + ancestorKey
+                        + "'"));
+  }
+
+  /**
+   * The instances a move terminates: the one it names by key, or every active instance of its
+   * source element (of a multi-instance activity, the bodies: each body becomes one target).
+   */
+  private List<ElementInstance> sources(final Modification.Move move) {
+    if (move.sourceElementInstanceKey() > 0) {
+      final ElementInstance source =
+          state
+              .elementInstance(move.sourceElementInstanceKey())
+              .filter(i -> !i.isProcess())
+              .orElseThrow(
+                  () ->
+                      rejected(
+                          "contains a move instruction with a source element instance that could"
+                              + " not be found: '"
+                              + move.sourceElementInstanceKey()
+                              + "'"));
+      return List.of(source);
     }
-    return ancestor;
+    final List<ElementInstance> sources = new ArrayList<>();
+    collect(state.processInstance().key(), move.sourceElementId(), sources);
+    if (sources.isEmpty()) {
+      throw rejected(
+          "contains a move instruction for element '"
+              + move.sourceElementId()
+              + "', which has no active instance");
+    }
+    return sources;
+  }
+
+  /** Outermost active instances of {@code elementId} below {@code scopeKey}, in key order. */
+  private void collect(
+      final long scopeKey, final String elementId, final List<ElementInstance> out) {
+    final List<ElementInstance> children =
+        state.children(scopeKey).stream()
+            .sorted(java.util.Comparator.comparingLong(ElementInstance::key))
+            .toList();
+    for (final ElementInstance child : children) {
+      if (child.elementId().equals(elementId)) {
+        out.add(child); // a multi-instance body: its inner instances go with it
+      } else {
+        collect(child.key(), elementId, out);
+      }
+    }
+  }
+
+  /** The ancestor key a move's activation gets (0: the target's flow scope, as without one). */
+  private long ancestorKey(final Modification.Move move, final ElementInstance source) {
+    return switch (move.ancestor().kind()) {
+      case DIRECT -> Math.max(0, move.ancestor().key());
+      case SOURCE_PARENT -> source.flowScopeKey();
+      case INFERRED -> inferredAncestor(move, source);
+    };
+  }
+
+  /**
+   * The nearest ancestor of the source that is an instance of one of the target's flow scopes, so
+   * that the target lands in the same branch (e.g. the same inner instance of a multi-instance
+   * sub-process) as the source.
+   */
+  private long inferredAncestor(final Modification.Move move, final ElementInstance source) {
+    final FlowElement target = process.elements().get(move.targetElementId());
+    if (target == null) {
+      return 0; // refused, naming the element, when activated
+    }
+    final java.util.Set<String> targetScopes = new java.util.HashSet<>();
+    for (String scopeId = target.flowScopeId();
+        scopeId != null;
+        scopeId = process.element(scopeId).flowScopeId()) {
+      targetScopes.add(scopeId);
+    }
+    for (ElementInstance current = state.elementInstance(source.flowScopeKey()).orElse(null);
+        current != null;
+        current = state.elementInstance(current.flowScopeKey()).orElse(null)) {
+      final String scopeId = current.isProcess() ? process.bpmnProcessId() : current.elementId();
+      if (targetScopes.contains(scopeId) && current.type() != BpmnElementType.MULTI_INSTANCE_BODY) {
+        return current.key();
+      }
+      if (current.isProcess()) {
+        break;
+      }
+    }
+    throw rejected(
+        "contains a move instruction whose target '"
+            + move.targetElementId()
+            + "' has no flow scope among the ancestors of the source element instance '"
+            + source.key()
+            + "'");
   }
 
   private long variableScope(final ElementInstance flowScope, final String scopeId) {

@@ -3,16 +3,13 @@ package io.flowdesk.engine.rest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.flowdesk.engine.batch.BatchItem;
 import io.flowdesk.engine.batch.BatchOperationType;
 import io.flowdesk.engine.batch.BatchOperations;
 import io.flowdesk.engine.command.CommandCore;
 import io.flowdesk.engine.execution.Migration;
 import io.flowdesk.engine.execution.Modification;
-import io.flowdesk.engine.support.Rejection;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * What a batch operation does to each of its items, made from its type and its stored plan (the
@@ -24,11 +21,9 @@ public final class BatchItemActions implements BatchOperations.ItemActions {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private final CommandCore core;
-  private final JdbcClient jdbc;
 
-  public BatchItemActions(final CommandCore core, final JdbcClient jdbc) {
+  public BatchItemActions(final CommandCore core) {
     this.core = core;
-    this.jdbc = jdbc;
   }
 
   @Override
@@ -42,7 +37,7 @@ public final class BatchItemActions implements BatchOperations.ItemActions {
       }
       case MODIFY_PROCESS_INSTANCE -> {
         final List<Move> moves = moves(plan);
-        yield item -> core.processInstances().modify(item.itemKey(), modification(item, moves));
+        yield item -> core.processInstances().modify(item.itemKey(), modification(moves));
       }
     };
   }
@@ -68,33 +63,25 @@ public final class BatchItemActions implements BatchOperations.ItemActions {
   }
 
   /**
-   * Moving an element: every active instance of the source element is terminated and the target
-   * element activated once for each; an instance without an active source element is refused.
+   * Moving an element, as the engine's move instructions do: every active instance of the source
+   * element (of a multi-instance activity, its body) is terminated and the target activated once
+   * for each, in the source's nearest ancestor that is a flow scope of the target (for siblings,
+   * the source's parent scope, as Camunda documents); an instance without an active source element
+   * is refused, naming the element.
    */
-  private Modification modification(final BatchItem item, final List<Move> moves) {
-    final List<Modification.Activation> activations = new ArrayList<>();
-    final List<Long> terminations = new ArrayList<>();
-    for (final Move move : moves) {
-      final List<Long> sources =
-          jdbc.sql(
-                  "SELECT key FROM engine.element_instance WHERE process_instance_key = ? AND"
-                      + " element_id = ? ORDER BY key")
-              .params(item.processInstanceKey(), move.sourceElementId())
-              .query(Long.class)
-              .list();
-      if (sources.isEmpty()) {
-        throw Rejection.invalidState(
-            "Expected to move element '"
-                + move.sourceElementId()
-                + "' of process instance '"
-                + item.processInstanceKey()
-                + "', but it has no active instance of that element");
-      }
-      for (final Long source : sources) {
-        activations.add(new Modification.Activation(move.targetElementId(), 0, List.of()));
-        terminations.add(source);
-      }
-    }
-    return new Modification(activations, terminations);
+  private static Modification modification(final List<Move> moves) {
+    return new Modification(
+        List.of(),
+        List.of(),
+        moves.stream()
+            .map(
+                move ->
+                    new Modification.Move(
+                        move.sourceElementId(),
+                        0,
+                        move.targetElementId(),
+                        new Modification.AncestorScope(Modification.AncestorScope.Kind.INFERRED, 0),
+                        List.of()))
+            .toList());
   }
 }

@@ -1,5 +1,6 @@
 package io.flowdesk.engine.rest;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.flowdesk.engine.command.CommandCore;
 import io.flowdesk.engine.command.InstanceTags;
 import io.flowdesk.engine.command.ProcessInstanceService;
@@ -124,11 +125,6 @@ final class ProcessInstanceEndpoints {
 
   private void modify(final Exchange exchange) {
     final JsonBody body = exchange.json();
-    if (body.size("moveInstructions") > 0) {
-      throw Rejection.invalidArgument(
-          "Flowdesk does not support move instructions yet; activate the target element and"
-              + " terminate the source element instance instead");
-    }
     core.processInstances()
         .modify(
             exchange.pathKey("processInstanceKey"),
@@ -138,20 +134,107 @@ final class ProcessInstanceEndpoints {
                         a ->
                             new Modification.Activation(
                                 a.requiredText("elementId"),
-                                a.has("ancestorElementInstanceKey")
-                                    ? a.key("ancestorElementInstanceKey")
-                                    : 0,
-                                a.objects("variableInstructions").stream()
-                                    .map(
-                                        v ->
-                                            new Modification.VariableInstruction(
-                                                v.document("variables"), v.text("scopeId")))
-                                    .toList()))
+                                Math.max(0, ancestorKey(a, "ancestorElementInstanceKey")),
+                                variableInstructions(a)))
                     .toList(),
                 body.objects("terminateInstructions").stream()
                     .map(t -> t.key("elementInstanceKey"))
+                    .toList(),
+                body.objects("moveInstructions").stream()
+                    .map(ProcessInstanceEndpoints::move)
                     .toList()));
     exchange.noContent();
+  }
+
+  private static List<Modification.VariableInstruction> variableInstructions(final JsonBody i) {
+    return i.objects("variableInstructions").stream()
+        .map(v -> new Modification.VariableInstruction(v.document("variables"), v.text("scopeId")))
+        .toList();
+  }
+
+  /**
+   * A move instruction as Camunda's REST API documents it (first in 8.9's specification; 8.8's
+   * Operate sends its moves as activations and terminations): {@code sourceElementInstruction}
+   * ({@code sourceType} {@code byId} + {@code sourceElementId}, or {@code byKey} + {@code
+   * sourceElementInstanceKey}), {@code targetElementId}, optional {@code ancestorScopeInstruction}
+   * ({@code ancestorScopeType} {@code direct} + {@code ancestorElementInstanceKey}, {@code
+   * inferred}, {@code sourceParent}) and {@code variableInstructions}.
+   */
+  private static Modification.Move move(final JsonBody move) {
+    if (!move.has("sourceElementInstruction")) {
+      throw Rejection.invalidArgument(
+          "Expected '" + move.path("sourceElementInstruction") + "', the element to move from");
+    }
+    final JsonBody source = move.object("sourceElementInstruction");
+    final String sourceType =
+        source.has("sourceType")
+            ? source.requiredText("sourceType")
+            : source.has("sourceElementInstanceKey") ? "byKey" : "byId";
+    final String sourceId;
+    final long sourceKey;
+    switch (sourceType) {
+      case "byId" -> {
+        sourceId = source.requiredText("sourceElementId");
+        sourceKey = 0;
+      }
+      case "byKey" -> {
+        if (!source.has("sourceElementInstanceKey")) {
+          throw Rejection.invalidArgument(
+              "Expected '" + source.path("sourceElementInstanceKey") + "' with sourceType byKey");
+        }
+        sourceId = null;
+        sourceKey = source.key("sourceElementInstanceKey");
+      }
+      default ->
+          throw Rejection.invalidArgument(
+              "Expected '"
+                  + source.path("sourceType")
+                  + "' to be byId or byKey, but was '"
+                  + sourceType
+                  + "'");
+    }
+    return new Modification.Move(
+        sourceId,
+        sourceKey,
+        move.requiredText("targetElementId"),
+        ancestorScope(move),
+        variableInstructions(move));
+  }
+
+  private static Modification.AncestorScope ancestorScope(final JsonBody move) {
+    if (!move.has("ancestorScopeInstruction")) {
+      return Modification.AncestorScope.NONE;
+    }
+    final JsonBody scope = move.object("ancestorScopeInstruction");
+    final String type = scope.requiredText("ancestorScopeType");
+    return switch (type) {
+      case "direct" ->
+          new Modification.AncestorScope(
+              Modification.AncestorScope.Kind.DIRECT,
+              scope.has("ancestorElementInstanceKey")
+                  ? ancestorKey(scope, "ancestorElementInstanceKey")
+                  : -1);
+      case "inferred" ->
+          new Modification.AncestorScope(Modification.AncestorScope.Kind.INFERRED, 0);
+      case "sourceParent" ->
+          new Modification.AncestorScope(Modification.AncestorScope.Kind.SOURCE_PARENT, 0);
+      default ->
+          throw Rejection.invalidArgument(
+              "Expected '"
+                  + scope.path("ancestorScopeType")
+                  + "' to be direct, inferred or sourceParent, but was '"
+                  + type
+                  + "'");
+    };
+  }
+
+  /** An ancestor key, where -1 (Camunda's default, also as "-1") means none. */
+  private static long ancestorKey(final JsonBody body, final String field) {
+    final JsonNode value = body.node(field);
+    if (value == null || "-1".equals(value.asText())) {
+      return -1;
+    }
+    return body.key(field);
   }
 
   private void migrate(final Exchange exchange) {

@@ -10,6 +10,7 @@ import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.flowdesk.engine.test.EngineRecords;
 import io.flowdesk.engine.test.FlowdeskEngineTest;
 import io.grpc.Status;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -133,5 +134,96 @@ class ExecutionListenerConformanceTest {
             () -> client.newThrowErrorCommand(listener.getKey()).errorCode("X").send().join())
         .satisfies(Rejected.as(Status.Code.FAILED_PRECONDITION))
         .hasMessageContaining("execution listener");
+  }
+
+  @Test
+  void aStartListenerOnAnExclusiveGatewaySetsTheVariableItDecidesOn() {
+    final String id = processId();
+    conformance.deploy(
+        Bpmn.createExecutableProcess(id)
+            .startEvent()
+            .exclusiveGateway("route")
+            .zeebeStartExecutionListener("decide-" + id)
+            .conditionExpression("priority = \"high\"")
+            .serviceTask("urgent", t -> t.zeebeJobType("urgent-" + id))
+            .endEvent()
+            .moveToNode("route")
+            .conditionExpression("priority != \"high\"")
+            .serviceTask("normal", t -> t.zeebeJobType("normal-" + id))
+            .endEvent()
+            .done());
+    final long instance = conformance.start(id, Map.of("priority", "low"));
+
+    final ActivatedJob decide = conformance.activateOne("decide-" + id);
+    assertThat(decide.getElementId()).isEqualTo("route");
+    assertThat(decide.getListenerEventType().name()).isEqualTo("START");
+    conformance.complete(decide, Map.of("priority", "high"));
+
+    conformance.complete(conformance.activateOne("urgent-" + id), Map.of());
+    records.awaitCompleted(instance);
+    assertThat(records.elements(instance, "ELEMENT_ACTIVATED")).doesNotContain("normal");
+  }
+
+  @Test
+  void aStartListenerOnAnEventBasedGatewaySetsTheCorrelationKeyOfItsEvents() {
+    final String id = processId();
+    final String message = "paid-" + id;
+    conformance.deploy(
+        Bpmn.createExecutableProcess(id)
+            .startEvent()
+            .eventBasedGateway("wait")
+            .zeebeStartExecutionListener("key-" + id)
+            .intermediateCatchEvent(
+                "paid", e -> e.message(m -> m.name(message).zeebeCorrelationKeyExpression("ref")))
+            .endEvent("done")
+            .moveToNode("wait")
+            .intermediateCatchEvent("late", e -> e.timerWithDuration("PT1H"))
+            .endEvent()
+            .done());
+    final long instance = conformance.start(id, Map.of());
+
+    conformance.complete(conformance.activateOne("key-" + id), Map.of("ref", "order-7"));
+    conformance.publish(message, "order-7", Duration.ofMinutes(1), Map.of());
+
+    records.awaitCompleted(instance);
+    assertThat(records.elements(instance, "ELEMENT_COMPLETED")).contains("paid", "done");
+  }
+
+  @Test
+  void endListenersOnGatewaysAreRefusedAtDeploymentAsInCamunda() {
+    // Zeebe's model builder offers no end listeners on gateways either: written as XML.
+    final String id = processId();
+    final String xml =
+        """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+            xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="d" targetNamespace="t">
+          <bpmn:process id="%s" isExecutable="true">
+            <bpmn:startEvent id="start"><bpmn:outgoing>f1</bpmn:outgoing></bpmn:startEvent>
+            <bpmn:parallelGateway id="fork">
+              <bpmn:extensionElements>
+                <zeebe:executionListeners>
+                  <zeebe:executionListener eventType="end" type="after" />
+                </zeebe:executionListeners>
+              </bpmn:extensionElements>
+              <bpmn:incoming>f1</bpmn:incoming><bpmn:outgoing>f2</bpmn:outgoing>
+            </bpmn:parallelGateway>
+            <bpmn:endEvent id="end"><bpmn:incoming>f2</bpmn:incoming></bpmn:endEvent>
+            <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="fork" />
+            <bpmn:sequenceFlow id="f2" sourceRef="fork" targetRef="end" />
+          </bpmn:process>
+        </bpmn:definitions>
+        """
+            .formatted(id);
+    assertThatThrownBy(
+            () ->
+                client
+                    .newDeployResourceCommand()
+                    .addResourceString(xml, java.nio.charset.StandardCharsets.UTF_8, id + ".bpmn")
+                    .send()
+                    .join())
+        .satisfies(Rejected.as(Status.Code.INVALID_ARGUMENT))
+        .hasMessageContaining("fork")
+        .hasMessageContaining("end execution listeners on gateways");
   }
 }

@@ -10,6 +10,7 @@ import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.flowdesk.engine.test.EngineRecords;
 import io.flowdesk.engine.test.FlowdeskEngineTest;
 import io.grpc.Status;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -130,5 +131,126 @@ class ModificationConformanceTest {
     conformance.complete(conformance.activateOne("first-" + id), Map.of());
     conformance.complete(conformance.activateOne("inner-" + id), Map.of());
     records.awaitCompleted(instance);
+  }
+
+  /** A parallel multi-instance sub-process over {@code items}, each inner instance at "work". */
+  private String deployMultiInstanceSubProcess(final String id) {
+    return conformance.deploy(
+        Bpmn.createExecutableProcess(id)
+            .startEvent()
+            .subProcess(
+                "each",
+                sp ->
+                    sp.multiInstance(
+                            m ->
+                                m.zeebeInputCollectionExpression("items").zeebeInputElement("item"))
+                        .embeddedSubProcess()
+                        .startEvent()
+                        .serviceTask("work", t -> t.zeebeJobType("work-" + id))
+                        .serviceTask("check", t -> t.zeebeJobType("check-" + id))
+                        .endEvent())
+            .endEvent()
+            .done());
+  }
+
+  /** The inner instances of multi-instance sub-process {@code elementId} (not its body). */
+  private List<Long> innerInstancesOf(final long instance, final String elementId) {
+    return records.of(instance).stream()
+        .filter(
+            e ->
+                e.intent().equals("ELEMENT_ACTIVATED")
+                    && elementId.equals(e.elementId())
+                    && e.payload().contains("\"SUB_PROCESS\""))
+        .map(EngineRecords.Entry::key)
+        .toList();
+  }
+
+  @Test
+  void anElementInsideAMultiInstanceSubProcessIsActivatedInTheInnerInstanceGivenAsAncestor() {
+    final String id = deployMultiInstanceSubProcess(processId());
+    final long instance = conformance.start(id, Map.of("items", List.of("a", "b")));
+    assertThat(conformance.activate("work-" + id, 2)).hasSize(2);
+    final long second = innerInstancesOf(instance, "each").get(1);
+
+    client.newModifyProcessInstanceCommand(instance).activateElement("check", second).send().join();
+
+    final ActivatedJob check = conformance.activateOne("check-" + id);
+    assertThat(check.getVariablesAsMap())
+        .as("the inner instance's own item")
+        .containsEntry("item", "b");
+  }
+
+  @Test
+  void anElementInsideAMultiInstanceSubProcessIsRefusedWithoutAnAncestorNamingTheSubProcess() {
+    final String id = deployMultiInstanceSubProcess(processId());
+    final long instance = conformance.start(id, Map.of("items", List.of("a", "b")));
+
+    assertThatThrownBy(
+            () ->
+                client
+                    .newModifyProcessInstanceCommand(instance)
+                    .activateElement("check")
+                    .send()
+                    .join())
+        .satisfies(Rejected.as(Status.Code.INVALID_ARGUMENT))
+        .hasMessageContaining("'check'")
+        .hasMessageContaining("multi-instance sub-process 'each'");
+    assertThat(conformance.activate("check-" + id, 1)).isEmpty();
+  }
+
+  @Test
+  void anAncestorThatIsNoFlowScopeOfTheElementIsRefused() {
+    final String id = deployMultiInstanceSubProcess(processId());
+    final long instance = conformance.start(id, Map.of("items", List.of("a")));
+    final long work = conformance.activateOne("work-" + id).getElementInstanceKey();
+
+    assertThatThrownBy(
+            () ->
+                client
+                    .newModifyProcessInstanceCommand(instance)
+                    .activateElement("check", work)
+                    .send()
+                    .join())
+        .satisfies(Rejected.as(Status.Code.INVALID_ARGUMENT))
+        .hasMessageContaining(String.valueOf(work))
+        .hasMessageContaining("'check'");
+  }
+
+  @Test
+  void startEventsBoundaryEventsAndEventsAfterAnEventBasedGatewayAreRefusedNamingWhy() {
+    final String id = processId();
+    conformance.deploy(
+        Bpmn.createExecutableProcess(id)
+            .startEvent("begin")
+            .serviceTask("task", t -> t.zeebeJobType("task-" + id))
+            .boundaryEvent("deadline", b -> b.timerWithDuration("PT1H"))
+            .endEvent()
+            .moveToActivity("task")
+            .eventBasedGateway("wait")
+            .intermediateCatchEvent("tick", e -> e.timerWithDuration("PT1H"))
+            .endEvent()
+            .moveToNode("wait")
+            .intermediateCatchEvent("tock", e -> e.timerWithDuration("PT2H"))
+            .endEvent()
+            .done());
+    final long instance = conformance.start(id, Map.of());
+
+    for (final String[] refused :
+        new String[][] {
+          {"begin", "a start event"},
+          {"deadline", "a boundary event"},
+          {"tick", "an event after an event-based gateway"}
+        }) {
+      assertThatThrownBy(
+              () ->
+                  client
+                      .newModifyProcessInstanceCommand(instance)
+                      .activateElement(refused[0])
+                      .send()
+                      .join())
+          .satisfies(Rejected.as(Status.Code.INVALID_ARGUMENT))
+          .hasMessageContaining("'" + refused[0] + "' is " + refused[1]);
+    }
+    assertThat(records.elements(instance, "ELEMENT_ACTIVATED")).doesNotContain("tick", "deadline");
   }
 }

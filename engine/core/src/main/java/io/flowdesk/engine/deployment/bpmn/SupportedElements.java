@@ -192,9 +192,9 @@ final class SupportedElements {
   }
 
   /**
-   * Execution listeners run everywhere except where the engine has no listener phase yet: end
-   * listeners of gateways (they leave as soon as they decided). On a multi-instance activity they
-   * run, as in Camunda 8.8, around each inner instance, not around the whole.
+   * Execution listeners run everywhere Camunda 8.8 runs them; it documents end listeners of
+   * gateways as unsupported (start listeners are, e.g. to set the variables a gateway decides on).
+   * On a multi-instance activity they run, as in Camunda 8.8, around each inner instance.
    */
   private static Optional<String> unsupportedListeners(final BaseElement element) {
     if (!hasExtension(element, ZeebeExecutionListeners.class)) {
@@ -214,7 +214,9 @@ final class SupportedElements {
             .flatMap(listeners -> listeners.getExecutionListeners().stream())
             .anyMatch(l -> l.getEventType() == ZeebeExecutionListenerEventType.end);
     return endListener
-        ? Optional.of(notYet("end execution listeners on gateways"))
+        ? Optional.of(
+            "Camunda 8.8 does not support end execution listeners on gateways (a gateway leaves"
+                + " as soon as it decided); use a start listener on the element after the gateway")
         : Optional.empty();
   }
 
