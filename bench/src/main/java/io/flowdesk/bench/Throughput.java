@@ -24,7 +24,8 @@ final class Throughput {
     return run(client, processId, seconds, delivery);
   }
 
-  private static double run(
+  /** One measured run without warm-up: completed instances per second. */
+  static double run(
       final CamundaClient client,
       final String processId,
       final int seconds,

@@ -2,6 +2,7 @@ package io.flowdesk.engine;
 
 import io.flowdesk.engine.access.ApiAccess;
 import io.flowdesk.engine.batch.BatchOperations;
+import io.flowdesk.engine.command.InstanceCommands;
 import io.flowdesk.engine.event.DueTimers;
 import io.flowdesk.engine.event.Messages;
 import io.flowdesk.engine.gateway.GatewayServer;
@@ -40,6 +41,7 @@ public final class Engine implements AutoCloseable {
   private final JobTimeouts jobTimeouts;
   private final DueTimers dueTimers;
   private final Messages messages;
+  private final InstanceCommands instances;
   private final HistoryCleanup historyCleanup;
   private final CountCompaction counts;
   private final BatchOperations batches;
@@ -58,6 +60,7 @@ public final class Engine implements AutoCloseable {
       final JobTimeouts jobTimeouts,
       final DueTimers dueTimers,
       final Messages messages,
+      final InstanceCommands instances,
       final HistoryCleanup historyCleanup,
       final CountCompaction counts,
       final BatchOperations batches,
@@ -76,6 +79,7 @@ public final class Engine implements AutoCloseable {
     this.jobTimeouts = jobTimeouts;
     this.dueTimers = dueTimers;
     this.messages = messages;
+    this.instances = instances;
     this.historyCleanup = historyCleanup;
     this.counts = counts;
     this.batches = batches;
@@ -227,6 +231,7 @@ public final class Engine implements AutoCloseable {
     }
     gateway.close();
     messages.close();
+    instances.close();
     scheduler.shutdownNow();
     timerScheduler.shutdownNow();
     dueTimers.close();

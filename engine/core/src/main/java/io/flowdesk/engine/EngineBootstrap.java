@@ -237,6 +237,7 @@ public final class EngineBootstrap {
         new JobTimeouts(jdbc, batch, transactions, clock, events),
         new DueTimers(jdbc, batch, transactions, keys, clock, instances, definitions),
         messages,
+        instances,
         new HistoryCleanup(jdbc, transactions, clock, properties.historyRetention()),
         new CountCompaction(jdbc),
         core.batches(),

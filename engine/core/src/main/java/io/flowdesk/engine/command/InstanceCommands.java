@@ -11,7 +11,9 @@ import io.flowdesk.engine.state.NewJob;
 import io.flowdesk.engine.state.PendingRecord;
 import io.flowdesk.engine.state.ProcessInstanceRow;
 import io.flowdesk.engine.support.Rejection;
+import io.flowdesk.engine.support.WriteGroups;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Runs a command against one process instance: one transaction, the instance row locked, the
  * execution applied in memory, the changes written back, and listeners told after the commit.
  */
-public final class InstanceCommands {
+public final class InstanceCommands implements AutoCloseable {
 
   private final JdbcClient jdbc;
   private final TransactionTemplate transactions;
@@ -43,6 +45,7 @@ public final class InstanceCommands {
   private final BufferedMessages bufferedMessages;
   private final JobStreams jobStreams;
   private Consumer<BpmnExecution.ThrownSignal> signalBroadcast = signal -> {};
+  private final WriteGroups<Creation, CommandScope> creations;
 
   public InstanceCommands(
       final JdbcClient jdbc,
@@ -61,7 +64,16 @@ public final class InstanceCommands {
     this.events = events;
     this.bufferedMessages = bufferedMessages;
     this.jobStreams = jobStreams;
+    this.creations =
+        new WriteGroups<>(
+            "instance creations",
+            Math.max(2, Runtime.getRuntime().availableProcessors()),
+            this::createTogether);
   }
+
+  /** An instance to create, with the row it gets and how it starts. */
+  private record Creation(
+      ProcessInstanceRow row, Set<String> tags, Consumer<BpmnExecution> start) {}
 
   /** Where signals thrown by throw and end events go once their command committed. */
   public void onSignalThrown(final Consumer<BpmnExecution.ThrownSignal> broadcast) {
@@ -122,25 +134,70 @@ public final class InstanceCommands {
     if (onEnd != null) {
       events.onInstanceEnded(row.key(), onEnd);
     }
+    final Creation creation = new Creation(row, tags, start);
     final CommandScope scope;
     try {
+      // Creations that arrive together commit together, as message publications do; one inside a
+      // caller's transaction (a start event's trigger) commits with it instead.
       scope =
-          DeadlockRetry.run(
-              () ->
-                  transactions.execute(
-                      tx -> {
-                        final CommandScope created = scope(tx.isNewTransaction());
-                        start.accept(
-                            created.add(InstanceState.forNewInstance(row, tags)).execution());
-                        finish(created, true);
-                        return created;
-                      }));
+          TransactionSynchronizationManager.isActualTransactionActive()
+              ? createAlone(creation)
+              : creations.write(creation).orElseGet(() -> createAlone(creation));
     } catch (RuntimeException e) {
       events.removeEndListener(row.key());
       throw e;
     }
     published(scope);
     return row;
+  }
+
+  private CommandScope createAlone(final Creation creation) {
+    return DeadlockRetry.run(
+        () ->
+            transactions.execute(
+                tx -> {
+                  final CommandScope created = scope(tx.isNewTransaction());
+                  creation.start().accept(start(created, creation));
+                  finish(created, true);
+                  return created;
+                }));
+  }
+
+  private static BpmnExecution start(final CommandScope scope, final Creation creation) {
+    return scope.add(InstanceState.forNewInstance(creation.row(), creation.tags())).execution();
+  }
+
+  /**
+   * Creates a group of instances in one transaction, each after a savepoint: one that fails is
+   * rolled back to its savepoint and answered empty, to be created alone (and refused with its own
+   * error) once the group committed; the others are not affected. New instances lock no row another
+   * command could hold, so the group waits for nobody but what each creation waits for alone.
+   */
+  private List<Optional<CommandScope>> createTogether(final List<Creation> group) {
+    return transactions.execute(
+        tx -> {
+          final List<Optional<CommandScope>> outcomes = new ArrayList<>(group.size());
+          for (int i = 0; i < group.size(); i++) {
+            final String savepoint = "creation_" + i;
+            jdbc.sql("SAVEPOINT " + savepoint).update();
+            try {
+              final CommandScope created = scope(true);
+              group.get(i).start().accept(start(created, group.get(i)));
+              finish(created, true);
+              outcomes.add(Optional.of(created));
+            } catch (RuntimeException e) {
+              jdbc.sql("ROLLBACK TO SAVEPOINT " + savepoint).update();
+              outcomes.add(Optional.empty());
+            }
+          }
+          return outcomes;
+        });
+  }
+
+  /** Stops the writers of creation groups; a creation still waiting is refused. */
+  @Override
+  public void close() {
+    creations.close();
   }
 
   /**

@@ -14,6 +14,7 @@ import io.flowdesk.engine.support.EngineClock;
 import io.flowdesk.engine.support.Json;
 import io.flowdesk.engine.support.Keys;
 import io.flowdesk.engine.support.Rejection;
+import io.flowdesk.engine.support.WriteGroups;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -48,7 +49,7 @@ public final class Messages implements AutoCloseable {
   private final InstanceCommands instances;
   private final ProcessDefinitions definitions;
   private final BufferedMessages buffered;
-  private final PublicationGroups<Publication, Published> groups;
+  private final WriteGroups<Publication, Published> groups;
 
   public Messages(
       final JdbcClient jdbc,
@@ -68,8 +69,10 @@ public final class Messages implements AutoCloseable {
     this.definitions = definitions;
     this.buffered = buffered;
     this.groups =
-        new PublicationGroups<>(
-            Math.max(2, Runtime.getRuntime().availableProcessors()), this::publishTogether);
+        new WriteGroups<>(
+            "message publications",
+            Math.max(2, Runtime.getRuntime().availableProcessors()),
+            this::publishTogether);
   }
 
   /** A message correlated by {@link #correlate}: to an instance it started or woke up. */
@@ -178,7 +181,7 @@ public final class Messages implements AutoCloseable {
             && !TransactionSynchronizationManager.isActualTransactionActive();
     final Published published =
         grouped
-            ? groups.publish(publication).orElseGet(() -> publishAlone(publication))
+            ? groups.write(publication).orElseGet(() -> publishAlone(publication))
             : publishAlone(publication);
     final Stored stored = published.stored();
     correlate(

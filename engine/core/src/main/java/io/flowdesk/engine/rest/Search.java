@@ -355,7 +355,8 @@ final class Search {
         }
         case "$neq" -> {
           parameters.add(read(field, operand, "$neq"));
-          all.add("NOT " + contains);
+          // A list column may be NULL (an instance without tags): it holds no value.
+          all.add("NOT coalesce(" + contains + ", FALSE)");
         }
         case "$exists" -> {
           if (!operand.isBoolean()) {
@@ -365,9 +366,9 @@ final class Search {
           all.add(
               set
                   ? (operand.asBoolean() ? "" : "NOT ") + members + " IS NOT NULL)"
-                  : "jsonb_array_length(("
+                  : "coalesce(jsonb_array_length(("
                       + field.sql()
-                      + ")::jsonb)"
+                      + ")::jsonb), 0)"
                       + (operand.asBoolean() ? " > 0" : " = 0"));
         }
         case "$in", "$notIn" -> {
@@ -384,7 +385,9 @@ final class Search {
             all.add("TRUE");
           } else {
             all.add(
-                ("$in".equals(operator.getKey()) ? "(" : "NOT (") + String.join(" OR ", any) + ")");
+                ("$in".equals(operator.getKey()) ? "(" : "NOT coalesce((")
+                    + String.join(" OR ", any)
+                    + ("$in".equals(operator.getKey()) ? ")" : "), FALSE)"));
           }
         }
         case "$like" -> {
