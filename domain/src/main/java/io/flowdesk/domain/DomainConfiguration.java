@@ -10,6 +10,7 @@ import io.flowdesk.domain.directory.Recipients;
 import io.flowdesk.domain.incident.IncidentRecords;
 import io.flowdesk.domain.mailbox.InboundMails;
 import io.flowdesk.domain.mailbox.Mailboxes;
+import io.flowdesk.domain.notification.NotificationOutbox;
 import io.flowdesk.domain.notification.NotificationTemplates;
 import io.flowdesk.domain.privacy.Pseudonymisation;
 import io.flowdesk.domain.record.OwnRecords;
@@ -132,6 +133,12 @@ public class DomainConfiguration {
       final ObjectProvider<Clock> clock,
       final DomainSchemaReady ready) {
     return new NotificationTemplates(dataSource, clock.getIfUnique(Clock::systemUTC));
+  }
+
+  @Bean
+  public NotificationOutbox notificationOutbox(
+      final DataSource dataSource, final DomainSchemaReady ready) {
+    return new NotificationOutbox(dataSource);
   }
 
   @Bean

@@ -6,6 +6,7 @@ import io.flowdesk.domain.incident.IncidentChange;
 import io.flowdesk.domain.incident.IncidentRecords;
 import io.flowdesk.domain.incident.IncidentState;
 import io.flowdesk.domain.incident.JournalKind;
+import io.flowdesk.domain.notification.NotificationOutbox;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -23,10 +24,15 @@ class IncidentWork {
 
   private final TaskRecords records;
   private final IncidentRecords incidents;
+  private final NotificationOutbox notices;
 
-  IncidentWork(final TaskRecords records, final IncidentRecords incidents) {
+  IncidentWork(
+      final TaskRecords records,
+      final IncidentRecords incidents,
+      final NotificationOutbox notices) {
     this.records = records;
     this.incidents = incidents;
+    this.notices = notices;
   }
 
   @Transactional
@@ -47,6 +53,13 @@ class IncidentWork {
           }
           incidents.change(record.id(), change, ChangeSource.person(actor));
         });
+    // An incident's assignee change tells the assignee by itself (its audit entry); a request's
+    // task has no assignee on the record, so its assignment is written down here.
+    if (incident.isEmpty() && assignee != null && !assignee.equals(actor)) {
+      records
+          .request(processInstanceKey)
+          .ifPresent(request -> notices.assigned("request", request.id(), assignee, actor));
+    }
     engineCommand.run();
   }
 

@@ -150,7 +150,28 @@ public enum NotificationEvent {
       "record.title",
       "record.link",
       "communication.author",
-      "communication.text");
+      "communication.text"),
+  WATCHED_RECORD_COMMENTED(
+      "watched-record-commented",
+      "Watched record commented",
+      NotificationKind.WATCHED_RECORDS,
+      "person.name",
+      "record.number",
+      "record.title",
+      "record.link",
+      "comment.author",
+      "comment.text"),
+  WATCHED_RECORD_STATE_CHANGED(
+      "watched-record-state-changed",
+      "Watched record changed state",
+      NotificationKind.WATCHED_RECORDS,
+      "person.name",
+      "record.number",
+      "record.title",
+      "record.link",
+      "change.author",
+      "state.old",
+      "state.new");
 
   private final String key;
   private final String label;

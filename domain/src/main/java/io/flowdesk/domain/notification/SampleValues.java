@@ -27,7 +27,10 @@ final class SampleValues {
           Map.entry("sla.due", "2026-12-07T16:00:00Z"),
           Map.entry("assignment.by", "Anna Agent"),
           Map.entry("communication.author", "Anna Agent"),
-          Map.entry("communication.text", "Mail is down for everyone; next update at 14:00."));
+          Map.entry("communication.text", "Mail is down for everyone; next update at 14:00."),
+          Map.entry("change.author", "Anna Agent"),
+          Map.entry("state.old", "in progress"),
+          Map.entry("state.new", "resolved"));
 
   private SampleValues() {}
 

@@ -117,13 +117,29 @@ public class PersonNotifier {
       final Map<String, ?> values,
       final String recordToken,
       final String mailOnly) {
+    return notify(jobKey, username, event, values, recordToken, mailOnly, portalLink(recordToken));
+  }
+
+  /**
+   * As {@link #notify(long, String, NotificationEvent, Map, String, String)}, linking {@code link}
+   * (e.g. the record's agent page for a watcher) instead of the portal page.
+   *
+   * @param link the record's page for this person, or null for none
+   */
+  public List<String> notify(
+      final long jobKey,
+      final String username,
+      final NotificationEvent event,
+      final Map<String, ?> values,
+      final String recordToken,
+      final String mailOnly,
+      final String link) {
     if (templates == null) {
       throw new IllegalStateException("this notifier has no notification templates");
     }
     final Reach reach = recipients.reach(username, event.kind());
     final Map<String, Object> all = new HashMap<>(values);
     all.put("person.name", reach.displayName() == null ? username : reach.displayName());
-    final String link = portalLink(recordToken);
     if (link != null) {
       all.put("record.link", link);
     }
@@ -218,11 +234,15 @@ public class PersonNotifier {
   /**
    * The record's portal page, for incidents and requests (the kinds callers see there), or null.
    */
-  private String portalLink(final String token) {
-    if (portalUrl == null || token == null || !token.matches("(INC|REQ)[0-9]+")) {
-      return null;
-    }
-    return portalUrl + "/portal/requests/" + token;
+  public String portalLink(final String token) {
+    return token == null || !token.matches("(INC|REQ)[0-9]+")
+        ? null
+        : link("/portal/requests/" + token);
+  }
+
+  /** {@code path} (e.g. an agent's record page {@code /incidents/INC0000001}) as an address. */
+  public String link(final String path) {
+    return portalUrl == null ? null : portalUrl + path;
   }
 
   private static String escape(final String text) {

@@ -7,8 +7,12 @@ import io.flowdesk.domain.incident.ChangeSource;
 import io.flowdesk.domain.incident.Incident;
 import io.flowdesk.domain.incident.IncidentRecords;
 import io.flowdesk.domain.incident.IncidentState;
+import io.flowdesk.domain.incident.JournalEntry;
 import io.flowdesk.domain.incident.JournalKind;
 import io.flowdesk.domain.incident.MajorIncidents;
+import io.flowdesk.domain.notification.NotificationOutbox;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,10 +30,13 @@ public class MajorIncidentDesk {
 
   private final IncidentRecords records;
   private final IncidentAccess access;
+  private final NotificationOutbox outbox;
 
-  MajorIncidentDesk(final IncidentRecords records, final IncidentAccess access) {
+  MajorIncidentDesk(
+      final IncidentRecords records, final IncidentAccess access, final NotificationOutbox outbox) {
     this.records = records;
     this.access = access;
+    this.outbox = outbox;
   }
 
   /**
@@ -74,15 +81,18 @@ public class MajorIncidentDesk {
     }
     final String message = Reasons.required(text, "communication", JournalPosting.MAX_TEXT);
     final ChangeSource source = ChangeSource.person(agent);
-    records.addJournalEntry(parent.id(), JournalKind.COMMENT, message, source);
-    int told = 1;
+    final JournalEntry posted =
+        records.addJournalEntry(parent.id(), JournalKind.COMMENT, message, source);
+    final List<Long> comments = new ArrayList<>(List.of(posted.id()));
     for (final Incident child : records.major().children(parent.id())) {
       if (!ENDED.contains(child.state())) {
-        records.addJournalEntry(child.id(), JournalKind.COMMENT, message, source);
-        told++;
+        comments.add(
+            records.addJournalEntry(child.id(), JournalKind.COMMENT, message, source).id());
       }
     }
-    return told;
+    // One mail per person (callers of parent and children, watchers) instead of one per comment.
+    outbox.communicated(parent.id(), posted.id(), comments, agent, posted.createdAt());
+    return comments.size();
   }
 
   /**
