@@ -36,7 +36,9 @@ import org.junit.jupiter.api.io.TempDir;
  * of the portal, the inbox and the record page at 1280 and 375 px in target/screenshots/ (desk-*).
  */
 @Disabled(
-    "Written in session 17; its later steps (resolve by nils, the reopening mail) have not yet run green: enable after a run on a quiet machine")
+    "Session 18 (mail-async): the state checks after the transfer now run as nils (anna no longer"
+        + " sees the network team's incident); not yet run since, so the reopening mail is"
+        + " unverified: enable after a green run")
 class ServiceDeskStoryIT {
 
   private static final Pattern NUMBER = Pattern.compile("INC\\d{7}");
