@@ -200,8 +200,7 @@ public final class InboundMailBenchmark {
     if (millis.length < delivered.size()) {
       System.out.printf(
           "NOT %s within 120 s after the last delivery: %d%n",
-          what,
-          delivered.size() - millis.length);
+          what, delivered.size() - millis.length);
     }
   }
 
