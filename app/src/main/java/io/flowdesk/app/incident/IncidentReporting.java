@@ -2,6 +2,7 @@ package io.flowdesk.app.incident;
 
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.ProcessInstanceEvent;
+import io.camunda.client.api.search.response.ProcessInstance;
 import io.flowdesk.app.cmdb.CiChoices;
 import io.flowdesk.app.record.ProcessNotStartedException;
 import io.flowdesk.domain.cmdb.ConfigurationItem;
@@ -18,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -143,6 +145,61 @@ public class IncidentReporting {
         recorded.id(),
         IncidentChange.of().processInstanceKey(processInstanceKey),
         ChangeSource.person(caller));
+  }
+
+  /**
+   * Starts the process of a recorded incident unless it has one, for callers that start it apart
+   * from recording it and try again after a failure (email-to-ticket). Idempotent: an incident that
+   * already names its process instance is answered as it is, and one whose instance was created by
+   * an earlier try that ended before it stored the key (a crash, a failed commit) gets that
+   * instance's key instead of a second instance. A failure leaves the record as it is (NEW, no
+   * key), for the next try.
+   *
+   * <p>Callers keep two tries for one incident from running at once (the engine's search would not
+   * see the other's instance until it is created).
+   *
+   * @param report the report's variables, which travel to the process
+   * @return the incident, with its process instance key
+   * @throws RuntimeException whatever the engine answered; nothing was changed
+   */
+  public Incident startOnce(final Incident recorded, final Map<String, Object> report) {
+    if (recorded.processInstanceKey() != null) {
+      return recorded;
+    }
+    final Person person =
+        directory
+            .person(recorded.caller())
+            .orElseThrow(() -> new IllegalArgumentException("unknown caller " + recorded.caller()));
+    final long processInstanceKey =
+        startedBefore(recorded).orElseGet(() -> start(recorded, person, report));
+    return records.change(
+        recorded.id(),
+        IncidentChange.of().processInstanceKey(processInstanceKey),
+        ChangeSource.person(recorded.caller()));
+  }
+
+  /** The instance an earlier try created for this incident, found by its {@code incidentId}. */
+  private Optional<Long> startedBefore(final Incident incident) {
+    final List<ProcessInstance> found =
+        client
+            .newProcessInstanceSearchRequest()
+            .filter(
+                f ->
+                    f.processDefinitionId(processId)
+                        // The engine compares a variable's JSON text: a number as written.
+                        .variables(Map.of("incidentId", Long.toString(incident.id()))))
+            .page(p -> p.limit(1))
+            .send()
+            .join()
+            .items();
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    LOG.info(
+        "Incident {} already has process instance {} from an earlier try; not starting another",
+        incident.number(),
+        found.get(0).getProcessInstanceKey());
+    return Optional.of(found.get(0).getProcessInstanceKey());
   }
 
   private long start(final Incident incident, final Person caller, final Map<String, Object> form) {

@@ -24,7 +24,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -51,9 +50,9 @@ import org.springframework.transaction.support.TransactionOperations;
  *
  * <p>Exactly once: the Message-ID goes into {@link InboundMails} in the transaction that writes the
  * record, so a crash before it commits leaves the mail to be read again and a crash after it makes
- * the next poll only mark the mail. A new incident's process is started after that commit (its
- * workers must find the record); until it has started the entry stays pending and the next poll
- * starts it.
+ * the next poll only mark the mail. A new incident's process is not started here: its entry is
+ * committed pending and {@link PendingStarts} starts it apart from the poll (its workers must find
+ * the record, and the poll must not wait for the engine, one mail at a time).
  */
 @Service
 class MailToTicket {
@@ -70,6 +69,7 @@ class MailToTicket {
   private final OwnMail ownMail;
   private final ApprovalReplies approvalReplies;
   private final InboundMails inboundMails;
+  private final PendingStarts pendingStarts;
   private final TransactionOperations transactions;
   private final int mailsPerSenderPerHour;
   private final long maxAttachmentBytes;
@@ -84,6 +84,7 @@ class MailToTicket {
       final OwnMail ownMail,
       final ApprovalReplies approvalReplies,
       final InboundMails inboundMails,
+      final PendingStarts pendingStarts,
       final TransactionOperations transactions,
       @Value("${flowdesk.mailboxes.mails-per-sender-per-hour:20}") final int mailsPerSenderPerHour,
       @Value("${flowdesk.mailboxes.max-attachment-bytes:" + RecordCore.MAX_ATTACHMENT_BYTES + "}")
@@ -97,6 +98,7 @@ class MailToTicket {
     this.ownMail = ownMail;
     this.approvalReplies = approvalReplies;
     this.inboundMails = inboundMails;
+    this.pendingStarts = pendingStarts;
     this.transactions = transactions;
     this.mailsPerSenderPerHour = mailsPerSenderPerHour;
     this.maxAttachmentBytes = Math.min(maxAttachmentBytes, RecordCore.MAX_ATTACHMENT_BYTES);
@@ -107,7 +109,7 @@ class MailToTicket {
     final Optional<InboundMailEntry> seen = inboundMails.find(mail.messageId());
     if (seen.isPresent()) {
       if (seen.get().pending()) {
-        startPending(seen.get());
+        pendingStarts.wake();
       }
       return;
     }
@@ -261,7 +263,8 @@ class MailToTicket {
                   true);
               return incident;
             });
-    start(mail.messageId(), recorded, report);
+    // The process starts apart from the poll, which goes on with the next mail.
+    pendingStarts.wake();
     LOG.info("Mail {} from {} opened {}", mail.messageId(), mail.from(), recorded.number());
   }
 
@@ -284,26 +287,6 @@ class MailToTicket {
     if (!unknownSenders.answer(mail, mailbox)) {
       LOG.warn("Mail {} from {} not answered: no mail server", mail.messageId(), mail.from());
     }
-  }
-
-  private void startPending(final InboundMailEntry entry) {
-    final Incident incident = incidents.findByNumber(entry.recordNumber()).orElseThrow();
-    final Map<String, Object> report = new LinkedHashMap<>();
-    report.put("shortDescription", incident.shortDescription());
-    report.put("description", incident.description());
-    report.put("category", incident.category());
-    report.put("impact", incident.impact().name().toLowerCase(Locale.ROOT));
-    report.put("urgency", incident.urgency().name().toLowerCase(Locale.ROOT));
-    start(entry.messageId(), incident, report);
-  }
-
-  private void start(
-      final String messageId, final Incident incident, final Map<String, Object> report) {
-    // Started once: a pending entry whose incident already has its process only finishes.
-    if (incident.processInstanceKey() == null) {
-      reporting.start(incident, report);
-    }
-    inboundMails.finish(messageId);
   }
 
   private void attach(

@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Configuration;
 class MailboxSchedule {
 
   static final String POLL = "mailbox-poll";
+  static final String PENDING_STARTS = "mailbox-pending-starts";
 
   @Bean
   JobDetail mailboxPollJob() {
@@ -35,6 +36,32 @@ class MailboxSchedule {
     return TriggerBuilder.newTrigger()
         .forJob(mailboxPollJob)
         .withIdentity(POLL, "mailboxes")
+        .withSchedule(
+            CronScheduleBuilder.cronSchedule(cron).withMisfireHandlingInstructionDoNothing())
+        .build();
+  }
+
+  @Bean
+  JobDetail mailboxPendingStartJob() {
+    return JobBuilder.newJob(PendingStartJob.class)
+        .withIdentity(PENDING_STARTS, "mailboxes")
+        .withDescription("Starts the processes of incidents opened by mail that are still pending")
+        .storeDurably()
+        .build();
+  }
+
+  /**
+   * @param cron when ({@code flowdesk.mailboxes.pending-start-cron}); every 10 seconds by default.
+   *     The poll wakes the starts itself, so this only finishes what a crash or an unavailable
+   *     engine left.
+   */
+  @Bean
+  Trigger mailboxPendingStartTrigger(
+      final JobDetail mailboxPendingStartJob,
+      @Value("${flowdesk.mailboxes.pending-start-cron:0/10 * * * * ?}") final String cron) {
+    return TriggerBuilder.newTrigger()
+        .forJob(mailboxPendingStartJob)
+        .withIdentity(PENDING_STARTS, "mailboxes")
         .withSchedule(
             CronScheduleBuilder.cronSchedule(cron).withMisfireHandlingInstructionDoNothing())
         .build();

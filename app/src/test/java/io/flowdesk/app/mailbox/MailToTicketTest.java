@@ -2,12 +2,14 @@ package io.flowdesk.app.mailbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.camunda.client.CamundaClient;
+import io.camunda.client.api.search.response.ProcessInstance;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.flowdesk.app.WebTestSupport;
 import io.flowdesk.app.approval.ApprovalDesk;
@@ -45,6 +47,8 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -79,7 +83,10 @@ import org.springframework.test.context.TestPropertySource;
       // The tests read the mailbox themselves; the schedule must not race them.
       "flowdesk.mailboxes.poll-cron=0 0 0 1 1 ? 2099",
       "flowdesk.mailboxes.mails-per-sender-per-hour=3",
-      "flowdesk.mailboxes.max-attachment-bytes=1000"
+      "flowdesk.mailboxes.max-attachment-bytes=1000",
+      // Failed process starts are tried again every second, as soon as they are due.
+      "flowdesk.mailboxes.pending-start-cron=* * * * * ?",
+      "flowdesk.mailboxes.start-max-back-off=PT1S"
     })
 // No other test shares this configuration: close its engine and mail server right after it.
 @DirtiesContext
@@ -133,6 +140,7 @@ class MailToTicketTest extends WebTestSupport {
     assertThat(incident.shortDescription()).isEqualTo("Printer on fire");
     assertThat(incident.description()).isEqualTo("The 3rd floor printer smokes.");
     assertThat(incident.processInstanceKey()).isNotNull();
+    assertThat(instancesOf(incident)).containsExactly(incident.processInstanceKey());
     assertThat(inboundMails.find(id).orElseThrow().pending()).isFalse();
     assertThat(folderSize("INBOX")).isZero();
     assertThat(folderSize(LocalMailServer.PROCESSED_FOLDER)).isEqualTo(1);
@@ -273,6 +281,85 @@ class MailToTicketTest extends WebTestSupport {
     assertThat(countIncidents()).isEqualTo(before + 1);
     assertThat(incidentOf(id).caller()).isEqualTo(username(alice));
     assertThat(folderSize("INBOX")).isZero();
+  }
+
+  @Test
+  void thePollDoesNotWaitForTheEngineAndTheProcessesStartLaterExactlyOnce() throws Exception {
+    final String alice = person();
+    final String first = deliver(mail(alice, "Monitor flickers", "Every few seconds.", ""));
+    final String second = deliver(mail(alice, "Keyboard sticky", "Coffee.", ""));
+    // The engine stands still: no process instance can be created (nor searched) while this
+    // transaction holds its instance table.
+    try (Connection engineStopped = dataSource.getConnection()) {
+      engineStopped.setAutoCommit(false);
+      try (Statement lock = engineStopped.createStatement()) {
+        lock.execute("LOCK TABLE engine.process_instance IN ACCESS EXCLUSIVE MODE");
+      }
+      try {
+        assertTimeoutPreemptively(Duration.ofMinutes(2), this::poll);
+
+        // Both records are committed and the mails moved, though no process could start.
+        for (final String id : List.of(first, second)) {
+          final InboundMailEntry entry = inboundMails.find(id).orElseThrow();
+          assertThat(entry.outcome()).isEqualTo("CREATED");
+          assertThat(entry.pending()).isTrue();
+          final Incident incident = incidents.findByNumber(entry.recordNumber()).orElseThrow();
+          assertThat(incident.state()).isEqualTo(IncidentState.NEW);
+          assertThat(incident.processInstanceKey()).isNull();
+        }
+        assertThat(folderSize("INBOX")).isZero();
+      } finally {
+        engineStopped.rollback();
+      }
+    }
+
+    // The engine is back: each incident gets its process, once.
+    for (final String id : List.of(first, second)) {
+      final Incident incident = startedIncidentOf(id);
+      assertThat(incident.state()).isNotEqualTo(IncidentState.CANCELED);
+      assertThat(instancesOf(incident)).containsExactly(incident.processInstanceKey());
+    }
+  }
+
+  @Test
+  void aCrashBetweenTheProcessStartAndStoringItsKeyEndsWithExactlyOneInstance() throws Exception {
+    final String alice = person();
+    final JdbcClient jdbc = JdbcClient.create(dataSource);
+    // Storing the process instance key fails, as a crash right after the engine's answer would:
+    // the instance exists, the record does not know it, the mail stays pending.
+    jdbc.sql(
+            """
+            CREATE FUNCTION domain.crash_on_key() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+              IF NEW.process_instance_key IS NOT NULL THEN
+                RAISE EXCEPTION 'simulated crash';
+              END IF;
+              RETURN NEW;
+            END $$;
+            CREATE TRIGGER crash_on_key BEFORE UPDATE ON domain.incident
+              FOR EACH ROW EXECUTE FUNCTION domain.crash_on_key();
+            """)
+        .update();
+    final String id;
+    final Incident unstarted;
+    try {
+      id = deliver(mail(alice, "Scanner jams", "Every page.", ""));
+      poll();
+      await()
+          .atMost(Duration.ofMinutes(2))
+          .until(() -> inboundMails.find(id).orElseThrow().startError() != null);
+      unstarted = incidents.findByNumber(inboundMails.find(id).orElseThrow().recordNumber()).get();
+      assertThat(unstarted.processInstanceKey()).isNull();
+      assertThat(instancesOf(unstarted)).hasSize(1);
+    } finally {
+      jdbc.sql("DROP TRIGGER crash_on_key ON domain.incident; DROP FUNCTION domain.crash_on_key()")
+          .update();
+    }
+
+    final Incident started = startedIncidentOf(id);
+    assertThat(started.id()).isEqualTo(unstarted.id());
+    assertThat(instancesOf(started)).containsExactly(started.processInstanceKey());
+    assertThat(inboundMails.find(id).orElseThrow().startError()).isNull();
   }
 
   @Test
@@ -629,7 +716,34 @@ class MailToTicketTest extends WebTestSupport {
     }
     final String number = inboundMails.find(messageId).orElseThrow().recordNumber();
     assertThat(number).as("record of " + messageId).isNotNull();
-    return incidents.findByNumber(number).orElseThrow();
+    return startedIncidentOf(messageId);
+  }
+
+  /** The mail's incident once its process has started (apart from the poll). */
+  private Incident startedIncidentOf(final String messageId) {
+    await()
+        .atMost(Duration.ofMinutes(2))
+        .until(() -> !inboundMails.find(messageId).orElseThrow().pending());
+    final String number = inboundMails.find(messageId).orElseThrow().recordNumber();
+    final Incident incident = incidents.findByNumber(number).orElseThrow();
+    assertThat(incident.processInstanceKey()).as("process of " + number).isNotNull();
+    return incident;
+  }
+
+  /** The process instances the engine has for this incident, by their variable incidentId. */
+  private List<Long> instancesOf(final Incident incident) {
+    return client
+        .newProcessInstanceSearchRequest()
+        .filter(
+            f ->
+                f.processDefinitionId(TEST_PROCESS)
+                    .variables(Map.of("incidentId", Long.toString(incident.id()))))
+        .send()
+        .join()
+        .items()
+        .stream()
+        .map(ProcessInstance::getProcessInstanceKey)
+        .toList();
   }
 
   private List<JournalEntry> comments(final Incident incident) {

@@ -36,7 +36,9 @@ import org.junit.jupiter.api.io.TempDir;
  * of the portal, the inbox and the record page at 1280 and 375 px in target/screenshots/ (desk-*).
  */
 @Disabled(
-    "Written in session 17; its later steps (resolve by nils, the reopening mail) have not yet run green: enable after a run on a quiet machine")
+    "Session 18 (mail-async): the state checks after the transfer now run as nils (anna no longer"
+        + " sees the network team's incident); not yet run since, so the reopening mail is"
+        + " unverified: enable after a green run")
 class ServiceDeskStoryIT {
 
   private static final Pattern NUMBER = Pattern.compile("INC\\d{7}");
@@ -115,14 +117,15 @@ class ServiceDeskStoryIT {
     final Message resolution =
         StoryMail.awaitMail(imapPort, "alice@example.com", "Resolved: VPN drops in building B");
     assertThat(resolution.getSubject()).contains(number);
-    awaitState(anna, number, "Resolved");
+    // Anna no longer sees it (the network team's now): Nils follows it from here.
+    awaitState(nils, number, "Resolved");
 
     // Alice answers the resolution mail: not fixed. Her mail is threaded by In-Reply-To alone
     // (the subject names no record) and reopens the incident.
     reply(resolution, "Still broken", "It dropped again at 10:15, twice in five minutes.");
-    awaitState(anna, number, "In progress");
-    assertThat(anna.locator("#timeline")).containsText("It dropped again at 10:15");
-    shoot(anna, "desk-record-reopened", 375);
+    awaitState(nils, number, "In progress");
+    assertThat(nils.locator("#timeline")).containsText("It dropped again at 10:15");
+    shoot(nils, "desk-record-reopened", 375);
     alice.navigate("/portal/requests/" + number);
     assertThat(alice.locator("#state")).containsText("In progress");
     shoot(alice, "desk-portal-request", 375);

@@ -69,18 +69,22 @@ public final class InboundMailBenchmark {
       final String url = "jdbc:postgresql://localhost:" + dbPort + "/flowdesk?user=postgres";
       final Map<String, Long> delivered = new ConcurrentHashMap<>();
       final Map<String, Long> committed = new ConcurrentHashMap<>();
-      final Thread watcher = new Thread(() -> watch(url, delivered, committed), "inbound-watch");
+      final Map<String, Long> started = new ConcurrentHashMap<>();
+      final Thread watcher =
+          new Thread(() -> watch(url, delivered, committed, started), "inbound-watch");
       watcher.start();
-      final long started = System.nanoTime();
+      final long sendingStarted = System.nanoTime();
       send(smtpPort, perSecond, total, delivered);
-      final double sendSeconds = (System.nanoTime() - started) / 1e9;
+      final double sendSeconds = (System.nanoTime() - sendingStarted) / 1e9;
       final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-      while (committed.size() < total && System.nanoTime() < deadline) {
+      while (started.size() < total && System.nanoTime() < deadline) {
         Thread.sleep(100);
       }
       watcher.interrupt();
       watcher.join();
-      print(perSecond, seconds, sendSeconds, delivered, committed);
+      print(perSecond, seconds, sendSeconds, delivered, committed, "record committed");
+      // The process starts apart from the poll (the row stays pending until it has started).
+      print(perSecond, seconds, sendSeconds, delivered, started, "process started");
       System.out.printf("load average at the end: %s%n", PortalBenchmark.loadAverage());
     }
   }
@@ -118,18 +122,25 @@ public final class InboundMailBenchmark {
     }
   }
 
-  /** Notes when each delivered mail's row shows in domain.inbound_mail. */
+  /**
+   * Notes when each delivered mail's row shows in domain.inbound_mail, and when it is no longer
+   * pending (its incident's process has started).
+   */
   private static void watch(
-      final String url, final Map<String, Long> delivered, final Map<String, Long> committed) {
+      final String url,
+      final Map<String, Long> delivered,
+      final Map<String, Long> committed,
+      final Map<String, Long> started) {
     try (Connection db = DriverManager.getConnection(url);
         PreparedStatement seen =
             db.prepareStatement(
-                "SELECT message_id, outcome FROM domain.inbound_mail WHERE message_id = ANY (?)")) {
+                "SELECT message_id, outcome, pending FROM domain.inbound_mail"
+                    + " WHERE message_id = ANY (?)")) {
       final Map<String, Integer> outcomes = new HashMap<>();
       while (!Thread.currentThread().isInterrupted()) {
         final String[] waiting =
             delivered.keySet().stream()
-                .filter(id -> !committed.containsKey(id))
+                .filter(id -> !started.containsKey(id))
                 .toArray(String[]::new);
         if (waiting.length > 0) {
           final Array ids = db.createArrayOf("text", waiting);
@@ -137,8 +148,12 @@ public final class InboundMailBenchmark {
           try (ResultSet rows = seen.executeQuery()) {
             final long now = System.nanoTime();
             while (rows.next()) {
-              committed.putIfAbsent(rows.getString(1), now);
-              outcomes.merge(rows.getString(2), 1, Integer::sum);
+              if (committed.putIfAbsent(rows.getString(1), now) == null) {
+                outcomes.merge(rows.getString(2), 1, Integer::sum);
+              }
+              if (!rows.getBoolean(3)) {
+                started.putIfAbsent(rows.getString(1), now);
+              }
             }
           }
         }
@@ -155,7 +170,8 @@ public final class InboundMailBenchmark {
       final int seconds,
       final double sendSeconds,
       final Map<String, Long> delivered,
-      final Map<String, Long> committed) {
+      final Map<String, Long> committed,
+      final String what) {
     final long[] millis =
         committed.entrySet().stream()
             .mapToLong(e -> (e.getValue() - delivered.get(e.getKey())) / 1_000_000)
@@ -163,13 +179,14 @@ public final class InboundMailBenchmark {
             .toArray();
     System.out.printf(
         Locale.ROOT,
-        "%d mails/s for %d s: %d delivered in %.1f s, %d committed%n",
+        "%d mails/s for %d s: %d delivered in %.1f s, %d %s%n",
         perSecond,
         seconds,
         delivered.size(),
         sendSeconds,
-        committed.size());
-    System.out.println("| delivered -> record committed | ms |");
+        committed.size(),
+        what);
+    System.out.println("| delivered -> " + what + " | ms |");
     System.out.println("|---|---|");
     for (final double p : new double[] {0.50, 0.95, 0.99, 1.0}) {
       System.out.printf(
@@ -182,8 +199,8 @@ public final class InboundMailBenchmark {
     }
     if (millis.length < delivered.size()) {
       System.out.printf(
-          "NOT committed within 120 s after the last delivery: %d%n",
-          delivered.size() - millis.length);
+          "NOT %s within 120 s after the last delivery: %d%n",
+          what, delivered.size() - millis.length);
     }
   }
 

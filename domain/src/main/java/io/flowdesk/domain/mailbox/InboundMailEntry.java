@@ -9,6 +9,7 @@ import java.time.Instant;
  * @param recordNumber the record it created or went to, or null
  * @param note why, in words (e.g. why it was ignored), or null
  * @param pending the record is written but the work after it (its process) not yet done
+ * @param startError why the last try to start its process failed, or null (pending ones only)
  */
 public record InboundMailEntry(
     String messageId,
@@ -19,4 +20,5 @@ public record InboundMailEntry(
     String recordNumber,
     String note,
     boolean pending,
+    String startError,
     Instant receivedAt) {}

@@ -17,7 +17,8 @@ public final class InboundMails {
 
   private static final int MAX_SUBJECT = 500;
   private static final String COLUMNS =
-      "message_id, mailbox_id, sender, subject, outcome, record_number, note, pending, received_at";
+      "message_id, mailbox_id, sender, subject, outcome, record_number, note, pending, start_error,"
+          + " received_at";
 
   private final JdbcClient jdbc;
 
@@ -72,9 +73,54 @@ public final class InboundMails {
 
   /** Marks a pending mail done. */
   public void finish(final String messageId) {
-    jdbc.sql("UPDATE domain.inbound_mail SET pending = false WHERE message_id = :id")
+    jdbc.sql(
+            "UPDATE domain.inbound_mail SET pending = false, start_error = NULL"
+                + " WHERE message_id = :id")
         .param("id", messageId)
         .update();
+  }
+
+  /**
+   * Claims the oldest pending mail whose work is due, locking its row until the caller's
+   * transaction ends; rows another transaction holds are skipped, so several drains (threads or
+   * nodes) never finish the same mail at once, and a drain that dies releases its row with its
+   * connection. Must run in a transaction.
+   */
+  public Optional<InboundMailEntry> claimDuePending() {
+    return jdbc.sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM domain.inbound_mail WHERE pending AND next_start_at <= now()"
+                + " ORDER BY next_start_at, received_at LIMIT 1 FOR UPDATE SKIP LOCKED")
+        .query(InboundMails::map)
+        .optional();
+  }
+
+  /**
+   * Records a failed try at a pending mail's work: the next one is due after a back-off doubling
+   * with each try, from one second up to {@code maxBackOff}.
+   */
+  public void startFailed(final String messageId, final String reason, final Duration maxBackOff) {
+    jdbc.sql(
+            """
+            UPDATE domain.inbound_mail
+               SET start_attempts = start_attempts + 1,
+                   start_error = :reason,
+                   next_start_at = now() + make_interval(
+                       secs => least(power(2, least(start_attempts, 20)), :max))
+             WHERE message_id = :id AND pending
+            """)
+        .param("id", messageId)
+        .param("reason", Mailboxes.cut(reason == null ? "unknown" : reason, 2_000))
+        .param("max", Math.max(1, maxBackOff.toSeconds()))
+        .update();
+  }
+
+  /** How many mails wait for their work (a process start) to be done. */
+  public int countPending() {
+    return jdbc.sql("SELECT count(*) FROM domain.inbound_mail WHERE pending")
+        .query(Integer.class)
+        .single();
   }
 
   /** How many mails from this address were read within the last {@code window} (rate limit). */
@@ -152,6 +198,7 @@ public final class InboundMails {
         rs.getString("record_number"),
         rs.getString("note"),
         rs.getBoolean("pending"),
+        rs.getString("start_error"),
         rs.getTimestamp("received_at").toInstant());
   }
 }
