@@ -36,6 +36,36 @@ public final class Chromium {
                 .setArgs(List.of("--no-sandbox", "--disable-gpu", "--no-first-run")));
   }
 
+  /**
+   * The texts of the shown elements {@code selector} matches that break over more than one line: a
+   * Range over each of their text nodes gives one box per line it takes, whatever the element's
+   * padding or display; boxes on one line share their top. Hidden elements (a folded section) are
+   * left out, so callers check that what they mean to measure is shown.
+   */
+  @SuppressWarnings("unchecked")
+  public static List<String> wrappedTexts(final Page page, final String selector) {
+    return (List<String>)
+        page.evaluate(
+            """
+            selector => [...document.querySelectorAll(selector)]
+              .filter(e => e.getClientRects().length > 0)
+              .filter(e => {
+                const texts = document.createTreeWalker(e, NodeFilter.SHOW_TEXT);
+                for (let t = texts.nextNode(); t; t = texts.nextNode()) {
+                  if (!t.data.trim()) continue;
+                  const range = document.createRange();
+                  range.selectNodeContents(t);
+                  const lines = new Set([...range.getClientRects()]
+                    .filter(r => r.width > 0).map(r => Math.round(r.top)));
+                  if (lines.size > 1) return true;
+                }
+                return false;
+              })
+              .map(e => e.textContent.trim())
+            """,
+            selector);
+  }
+
   /** A desktop and a phone screenshot of what {@code page} shows now. */
   public static void shoot(final Page page, final String name) {
     shoot(page, name, 390);

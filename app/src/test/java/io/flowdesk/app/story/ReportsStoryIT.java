@@ -2,6 +2,7 @@ package io.flowdesk.app.story;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static io.flowdesk.app.story.Chromium.shoot;
+import static io.flowdesk.app.story.Chromium.wrappedTexts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.APIRequestContext;
@@ -104,9 +105,16 @@ class ReportsStoryIT {
     assertThat(maria.locator("#report-categories tbody tr").nth(1)).hasText("network 1");
     shoot(maria, "reports");
     assertThat(fitsThePhone(maria)).as("nothing wider than a phone").isTrue();
-    // The dates-on-one-line check of the daily table is out until it is rewritten for the design
-    // system's table cells (session 17: it failed on cell height, then on line boxes); dates that
-    // wrap are checked on the portal, inbox and record pages by design.DesignStoryTest.
+    // Each day of the daily table on one line, on the desktop and on a phone (the cells keep their
+    // dates unbroken with fd-nowrap; a date may break after its hyphens otherwise).
+    final String days = "#report-daily tbody td:first-child";
+    assertThat(maria.locator(days).first()).isVisible();
+    assertThat(maria.locator(days).count()).isGreaterThan(1);
+    for (final int width : new int[] {1280, 390}) {
+      maria.setViewportSize(width, 900);
+      assertThat(wrappedTexts(maria, days)).as("days broken over lines at %d px", width).isEmpty();
+    }
+    maria.setViewportSize(1280, 900);
 
     final Download download = maria.waitForDownload(() -> maria.click("#csv-categories"));
     final String csv = Files.readString(download.path(), StandardCharsets.UTF_8);
