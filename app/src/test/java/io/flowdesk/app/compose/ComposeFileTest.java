@@ -173,7 +173,7 @@ class ComposeFileTest {
   /**
    * FLOWDESK_CONNECTORS_MAIL_MESSAGE_ID_DOMAIN binds to flowdesk.connectors.mail.message-id-domain.
    */
-  private static boolean connectorSetting(final String variable) {
+  static boolean connectorSetting(final String variable) {
     final String prefix = "FLOWDESK_CONNECTORS_";
     if (!variable.startsWith(prefix)) {
       return false;
