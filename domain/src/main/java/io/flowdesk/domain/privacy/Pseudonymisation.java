@@ -53,6 +53,11 @@ public class Pseudonymisation {
         .param("username", username)
         .param("pseudonym", pseudonym)
         .update();
+    // Notifications not sent yet (V55) name who made the change; they keep the pseudonym instead.
+    jdbc.sql("UPDATE domain.notification_outbox SET actor = :pseudonym WHERE actor = :username")
+        .param("username", username)
+        .param("pseudonym", pseudonym)
+        .update();
     return changed;
   }
 

@@ -541,7 +541,7 @@ class ProcessExecutionConformanceTest {
                 + " with an element that could not be found: 'missing'");
     assertThatThrownBy(() -> startBefore(id, Map.of(), "late"))
         .satisfies(Rejected.as(Status.Code.INVALID_ARGUMENT))
-        .hasMessageContaining("with an element that is not supported: 'late' (BOUNDARY_EVENT)");
+        .hasMessageContaining("with an element that is not supported: 'late' is a boundary event");
     assertThat(records.instancesOf(id)).isEmpty();
   }
 
