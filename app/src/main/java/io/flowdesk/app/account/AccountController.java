@@ -1,7 +1,9 @@
 package io.flowdesk.app.account;
 
+import io.flowdesk.app.security.HomePage;
 import io.flowdesk.app.security.LoginThrottle;
 import io.flowdesk.app.security.LoginThrottledException;
+import io.flowdesk.app.security.Roles;
 import io.flowdesk.app.users.PasswordChange;
 import io.flowdesk.domain.directory.Directory;
 import io.flowdesk.domain.directory.InvalidEntryException;
@@ -22,6 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,6 +42,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/account")
 class AccountController {
+
+  static final String SAME_AS_BEFORE =
+      "New password: choose a password other than the one you were given.";
 
   private final Directory directory;
   private final NotificationPreferences preferences;
@@ -86,12 +92,24 @@ class AccountController {
     return "redirect:/account";
   }
 
+  /**
+   * The password form alone: where a person who must change the password is held ({@code
+   * PasswordChangeGate}), and a short way to the change for everyone else.
+   */
+  @GetMapping("/password")
+  String passwordPage(final Principal me, final Model model) {
+    model.addAttribute("username", me.getName());
+    passwords.requiredBecause(me.getName()).ifPresent(why -> model.addAttribute("required", why));
+    return "account/password";
+  }
+
   @PostMapping("/password")
   String password(
       final Principal me,
       @RequestParam(defaultValue = "") final String currentPassword,
       @RequestParam(defaultValue = "") final String password,
       @RequestParam(defaultValue = "") final String repeatPassword,
+      final Authentication authentication,
       final HttpServletRequest request,
       final Model model,
       final HttpServletResponse response,
@@ -109,15 +127,28 @@ class AccountController {
     } else {
       problems = passwords.problems(username, password, repeatPassword);
     }
+    final Optional<String> required = passwords.requiredBecause(username);
+    if (problems.isEmpty() && required.isPresent() && password.equals(currentPassword)) {
+      // The point of the change is a password nobody else was given.
+      problems = List.of(SAME_AS_BEFORE);
+    }
     if (!problems.isEmpty()) {
       response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
       model.addAttribute("passwordProblems", problems);
+      if (required.isPresent()) {
+        model.addAttribute("username", username);
+        model.addAttribute("required", required.get());
+        return "account/password";
+      }
       return page(me, model, saved(person(me)));
     }
     passwords.changeOwn(username, password, request.getSession().getId());
     redirect.addFlashAttribute(
         "flash", "Your password is changed. Your other sign-ins were signed out.");
-    return "redirect:/account";
+    // Held until now: on to the work they signed in for.
+    return required.isPresent()
+        ? "redirect:" + HomePage.of(Roles.of(authentication))
+        : "redirect:/account";
   }
 
   @PostMapping("/notifications")

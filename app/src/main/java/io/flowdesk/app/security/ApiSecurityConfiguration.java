@@ -8,6 +8,10 @@ import io.flowdesk.app.mfa.SecondFactorGate;
 import io.flowdesk.app.mfa.SecondFactorPolicy;
 import io.flowdesk.app.mfa.SecondFactorRequiredException;
 import io.flowdesk.app.mfa.SecondFactors;
+import io.flowdesk.app.passwordchange.PasswordChangeGate;
+import io.flowdesk.app.passwordchange.PasswordChangeRefusal;
+import io.flowdesk.app.passwordchange.PasswordChangeRequiredException;
+import io.flowdesk.app.passwordchange.RequiredPasswordChanges;
 import io.flowdesk.domain.directory.Directory;
 import io.flowdesk.domain.directory.Role;
 import jakarta.servlet.http.HttpServletRequest;
@@ -58,7 +62,8 @@ class ApiSecurityConfiguration {
       final TokenRateLimiter tokenRates,
       final Directory directory,
       final SecondFactors secondFactors,
-      final SecondFactorPolicy secondFactorPolicy)
+      final SecondFactorPolicy secondFactorPolicy,
+      final RequiredPasswordChanges passwordChanges)
       throws Exception {
     return http.securityMatcher(
             new OrRequestMatcher(
@@ -75,8 +80,14 @@ class ApiSecurityConfiguration {
                     .anyRequest()
                     .authenticated())
         .addFilterAfter(SecondFactorGate.forApi(), AuthorizationFilter.class)
+        .addFilterAfter(PasswordChangeGate.forApi(passwordChanges), SecondFactorGate.class)
+        // A password that must be changed is refused before the second factor is asked about:
+        // changing it is the first thing such an account has to do.
         .authenticationManager(
-            new PasswordAloneRefusal(authenticationManager, secondFactors, secondFactorPolicy))
+            new PasswordAloneRefusal(
+                new PasswordChangeRefusal(authenticationManager, passwordChanges),
+                secondFactors,
+                secondFactorPolicy))
         .httpBasic(basic -> basic.authenticationEntryPoint(ApiSecurityConfiguration::unauthorized))
         .exceptionHandling(
             errors ->
@@ -106,6 +117,19 @@ class ApiSecurityConfiguration {
       throws java.io.IOException {
     if (e instanceof LoginThrottledException throttled) {
       tooManyFailures(response, throttled);
+      return;
+    }
+    if (e instanceof PasswordChangeRequiredException mustChange) {
+      // The password was right but may not be used yet: no credentials would help.
+      response.setStatus(HttpStatus.FORBIDDEN.value());
+      response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+      response
+          .getWriter()
+          .write(
+              "{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403,"
+                  + "\"detail\":\""
+                  + mustChange.jsonDetail()
+                  + "\"}");
       return;
     }
     if (e instanceof SecondFactorRequiredException) {

@@ -2,6 +2,8 @@ package io.flowdesk.app.security;
 
 import io.flowdesk.app.mfa.SecondFactorGate;
 import io.flowdesk.app.mfa.SecondFactorSignIn;
+import io.flowdesk.app.passwordchange.PasswordChangeGate;
+import io.flowdesk.app.passwordchange.RequiredPasswordChanges;
 import io.flowdesk.app.security.sso.LdapSignIn;
 import io.flowdesk.app.security.sso.OidcSignIn;
 import io.flowdesk.domain.directory.Directory;
@@ -89,6 +91,7 @@ class SecurityConfiguration {
       final HttpSecurity http,
       final AuthenticationManager authenticationManager,
       final SecondFactorSignIn secondFactor,
+      final RequiredPasswordChanges passwordChanges,
       final ObjectProvider<OidcSignIn> oidc)
       throws Exception {
     final SimpleUrlAuthenticationFailureHandler failure =
@@ -143,6 +146,8 @@ class SecurityConfiguration {
                     .authenticated())
         .authenticationManager(authenticationManager)
         .addFilterAfter(SecondFactorGate.forPages(), AuthorizationFilter.class)
+        // After the second factor's gate: enrolment first, then the new password.
+        .addFilterAfter(PasswordChangeGate.forPages(passwordChanges), SecondFactorGate.class)
         .formLogin(
             form ->
                 form.loginPage(LOGIN)

@@ -1,6 +1,7 @@
 package io.flowdesk.app.setup;
 
 import io.flowdesk.app.audit.AdminAction;
+import io.flowdesk.app.passwordchange.RequiredPasswordChanges;
 import io.flowdesk.app.security.PasswordPolicy;
 import io.flowdesk.domain.directory.Directory;
 import io.flowdesk.domain.directory.Person;
@@ -45,6 +46,7 @@ class FirstAdministrator {
   private final ApplicationEventPublisher events;
   private final PasswordPolicy policy;
   private final InitialAdministrator initial;
+  private final RequiredPasswordChanges passwordChanges;
   private int port = 8080;
   private byte[] secretDigest;
 
@@ -54,6 +56,7 @@ class FirstAdministrator {
       final TransactionOperations transactions,
       final ApplicationEventPublisher events,
       final PasswordPolicy policy,
+      final RequiredPasswordChanges passwordChanges,
       @Value("${flowdesk.setup.admin.username:}") final String initialUsername,
       @Value("${flowdesk.setup.admin.password:}") final String initialPassword,
       @Value("${flowdesk.setup.admin.email:}") final String initialEmail) {
@@ -62,6 +65,7 @@ class FirstAdministrator {
     this.transactions = transactions;
     this.events = events;
     this.policy = policy;
+    this.passwordChanges = passwordChanges;
     this.initial = new InitialAdministrator(initialUsername, initialPassword, initialEmail);
   }
 
@@ -140,7 +144,13 @@ class FirstAdministrator {
     }
     final String email = initial.email().isBlank() ? username + "@localhost" : initial.email();
     try {
-      createAdministrator(username, username, email, initial.password());
+      // The password sits in a compose file or a shell's history: it opens nothing but the page
+      // where the administrator chooses their own.
+      transactions.executeWithoutResult(
+          status -> {
+            createAdministrator(username, username, email, initial.password());
+            passwordChanges.require(username, RequiredPasswordChanges.FROM_ENVIRONMENT);
+          });
     } catch (IllegalArgumentException refused) {
       LOG.error(
           "FLOWDESK_ADMIN_USERNAME / _EMAIL refused, no administrator created: {}",
@@ -149,7 +159,7 @@ class FirstAdministrator {
     }
     LOG.warn(
         "First administrator '{}' created from FLOWDESK_ADMIN_USERNAME / FLOWDESK_ADMIN_PASSWORD;"
-            + " sign in, enrol the second factor, change the password under /account, and remove"
+            + " the first sign-in asks for a new password (and the second factor); then remove"
             + " FLOWDESK_ADMIN_PASSWORD from the environment.",
         username);
     return true;

@@ -1,6 +1,7 @@
 package io.flowdesk.app.users;
 
 import io.flowdesk.app.mfa.SecondFactors;
+import io.flowdesk.app.passwordchange.RequiredPasswordChanges;
 import io.flowdesk.app.security.PasswordPolicy;
 import io.flowdesk.domain.directory.Directory;
 import java.util.ArrayList;
@@ -28,6 +29,7 @@ public class PasswordChange {
   private final PasswordLinks links;
   private final SessionTermination sessions;
   private final SecondFactors secondFactors;
+  private final RequiredPasswordChanges required;
 
   PasswordChange(
       final Directory directory,
@@ -35,13 +37,15 @@ public class PasswordChange {
       final PasswordEncoder passwords,
       final PasswordLinks links,
       final SessionTermination sessions,
-      final SecondFactors secondFactors) {
+      final SecondFactors secondFactors,
+      final RequiredPasswordChanges required) {
     this.directory = directory;
     this.policy = policy;
     this.passwords = passwords;
     this.links = links;
     this.sessions = sessions;
     this.secondFactors = secondFactors;
+    this.required = required;
   }
 
   /**
@@ -69,9 +73,16 @@ public class PasswordChange {
     holder.ifPresent(
         username -> {
           directory.changePasswordHash(username, passwords.encode(password));
+          // A password the person chose through their link is their own.
+          required.satisfied(username);
           sessions.endAll(username);
         });
     return holder;
+  }
+
+  /** Why {@code username} must choose a new password before anything else; empty if not. */
+  public Optional<String> requiredBecause(final String username) {
+    return required.reason(username);
   }
 
   /** Whether {@code password} is the person's current one. */
@@ -86,6 +97,7 @@ public class PasswordChange {
   @Transactional
   public void changeOwn(final String username, final String password, final String keepSession) {
     directory.changePasswordHash(username, passwords.encode(password));
+    required.satisfied(username);
     sessions.endAllBut(username, keepSession);
   }
 }
