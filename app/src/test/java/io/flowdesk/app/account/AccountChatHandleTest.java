@@ -61,6 +61,8 @@ class AccountChatHandleTest extends WebTestSupport {
     assertThat(directory.chatHandle(username)).contains("U0123ABCD");
     final Document page = html(get("/account").session(session));
     assertThat(page.getElementById("chatHandle").val()).isEqualTo("U0123ABCD");
+    // The password form is the change-password page's fragment, shown here too.
+    assertThat(page.select("#change-password input[name=currentPassword]")).hasSize(1);
   }
 
   @Test
