@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.search.response.UserTask;
 import io.flowdesk.app.FlowdeskApplication;
+import io.flowdesk.app.database.ServerProcess;
 import io.flowdesk.app.mail.LocalMailServer;
 import io.flowdesk.app.mail.OutboxMail;
 import io.flowdesk.domain.directory.NotificationChannel;
@@ -19,8 +20,6 @@ import io.flowdesk.domain.incident.IncidentRecords;
 import io.flowdesk.domain.notification.NotificationOutbox;
 import io.flowdesk.engine.test.SharedPostgres;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -65,19 +64,11 @@ class RecordNoticesTest {
   private static final String MARIA = "manager.maria@example.com";
 
   @DynamicPropertySource
-  static void ownDatabase(final DynamicPropertyRegistry registry) {
+  static void ownDatabase(final DynamicPropertyRegistry registry) throws IOException {
     final String url = SharedPostgres.newDatabase();
     registry.add("flowdesk.db.url", () -> url);
-    final int port = freePort();
+    final int port = ServerProcess.freePort();
     registry.add("server.port", () -> port);
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   @Autowired WebApplicationContext context;
