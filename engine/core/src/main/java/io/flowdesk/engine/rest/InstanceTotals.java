@@ -31,7 +31,7 @@ final class InstanceTotals implements Search.KnownTotal {
     String state = null;
     Boolean hasIncident = null;
     for (final String name : filter.fieldNames()) {
-      if (filter.node(name) == null) {
+      if (absent(filter.node(name))) {
         continue;
       }
       final JsonNode value = equalTo(filter.node(name));
@@ -102,20 +102,47 @@ final class InstanceTotals implements Search.KnownTotal {
     return "ACTIVE".equals(state) ? "active - with_incident" : null;
   }
 
-  /** The value a filter property asks for equality with, plain or as {@code $eq}; else null. */
-  private static JsonNode equalTo(final JsonNode value) {
-    if (value == null) {
-      return null;
+  /**
+   * Whether a filter property asks for nothing: missing, null, or an empty list or operator set.
+   * camunda-client-java 8.8 sends every list it knows, empty ({@code "tags":[]}, {@code
+   * "variables":[]}, {@code "$or":[]}), with each filter it sends.
+   */
+  private static boolean absent(final JsonNode value) {
+    if (value == null || value.isNull()) {
+      return true;
     }
+    if (value.isArray()) {
+      return value.isEmpty();
+    }
+    if (value.isObject()) {
+      for (final JsonNode operand : value) {
+        if (!absent(operand)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * The value a filter property asks for equality with, plain or as {@code $eq} (the client sends
+   * {@code {"$eq":"x","$in":[],"$notIn":[]}}: the empty operators ask for nothing); else null.
+   */
+  private static JsonNode equalTo(final JsonNode value) {
     if (value.isValueNode()) {
       return value;
     }
-    if (value.isObject()
-        && value.size() == 1
-        && value.has("$eq")
-        && value.get("$eq").isValueNode()) {
-      return value.get("$eq");
+    if (!value.isObject() || value.get("$eq") == null || !value.get("$eq").isValueNode()) {
+      return null;
     }
-    return null;
+    final var operators = value.fields();
+    while (operators.hasNext()) {
+      final var operator = operators.next();
+      if (!"$eq".equals(operator.getKey()) && !absent(operator.getValue())) {
+        return null;
+      }
+    }
+    return value.get("$eq");
   }
 }

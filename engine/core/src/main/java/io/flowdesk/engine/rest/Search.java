@@ -80,15 +80,19 @@ final class Search {
     if (from < 0) {
       throw Rejection.invalidArgument("Expected 'page.from' of 0 or more, but it was " + from);
     }
+    final OptionalLong given =
+        known == null ? OptionalLong.empty() : known.of(request.object("filter"));
     final List<Object> parameters = new ArrayList<>(where.parameters());
     parameters.add(limit);
     parameters.add(from);
+    // A total known ahead that ends before the page: no row can be on it, and looking for one
+    // would read every instance in key order when the filter matches none (a count per state).
     final List<Map<String, Object>> items =
-        query(spec, where.sql() + order + " LIMIT ? OFFSET ?", parameters);
+        given.isPresent() && given.getAsLong() <= from
+            ? List.of()
+            : query(spec, where.sql() + order + " LIMIT ? OFFSET ?", parameters);
     long total;
     boolean hasMore = false;
-    final OptionalLong given =
-        known == null ? OptionalLong.empty() : known.of(request.object("filter"));
     if (given.isPresent()) {
       total = given.getAsLong();
     } else if (known != null) {
