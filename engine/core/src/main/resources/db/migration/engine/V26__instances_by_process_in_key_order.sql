@@ -15,3 +15,9 @@ DROP INDEX process_instance_by_definition;
 CREATE INDEX process_instance_active_keys_by_definition ON process_instance (process_definition_key, key)
     WHERE state = 'ACTIVE';
 DROP INDEX process_instance_active_by_definition;
+
+-- Sorted by end, the instances without one (active) tie, and the key breaks the tie in the sort's
+-- direction: with the key in the index, a page sorted by end is read from it in order instead of
+-- every active instance being read and sorted by key (225 ms for page 4 of one process's list).
+CREATE INDEX process_instance_by_end_and_key ON process_instance (ended_at, key);
+DROP INDEX process_instance_by_end;

@@ -519,6 +519,7 @@ final class Search {
   private static String order(final SearchSpec spec, final JsonBody request) {
     final JsonNode sort = request.node("sort");
     final List<String> orders = new ArrayList<>();
+    String lastDirection = "ASC";
     if (sort != null) {
       if (!sort.isArray()) {
         throw Rejection.invalidArgument("Expected 'sort' to be an array of {field, order}");
@@ -551,9 +552,13 @@ final class Search {
                   + item.text("order"));
         }
         orders.add(field.sql() + " " + direction);
+        lastDirection = direction;
       }
     }
-    orders.add(spec.tieBreaker());
+    // The key breaks ties in the direction of the last sort, so that an index on (field, key) read
+    // backwards yields a descending page in order: sorted by end, a million instances' active ones
+    // (no end yet, all tied) were otherwise all read and sorted by key for every page.
+    orders.add(spec.tieBreaker() + ("DESC".equals(lastDirection) ? " DESC" : ""));
     return " ORDER BY " + String.join(", ", orders);
   }
 
