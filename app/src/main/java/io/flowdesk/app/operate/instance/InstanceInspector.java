@@ -94,14 +94,16 @@ class InstanceInspector {
             .sort(s -> s.startDate().asc())
             .page(p -> p.limit(MANY))
             .send();
+    final CamundaFuture<List<ProcessElementStatistics>> elementStatistics =
+        client.newProcessInstanceElementStatisticsRequest(key).send();
     final Optional<ProcessInstance> found = instance(key);
     if (found.isEmpty()) {
-      List.of(elements, incidents, variables, children).forEach(f -> f.cancel(true));
+      List.of(elements, incidents, variables, children, elementStatistics)
+          .forEach(f -> f.cancel(true));
       return Optional.empty();
     }
     final ProcessInstance instance = found.get();
-    final List<ProcessElementStatistics> statistics =
-        client.newProcessInstanceElementStatisticsRequest(key).send().join();
+    final List<ProcessElementStatistics> statistics = elementStatistics.join();
     // Live and ended ones (the engine answers both for a named instance, as Camunda does).
     final List<ElementInstance> history =
         elements.join().items().stream()
