@@ -11,9 +11,9 @@ import java.util.Map;
 
 /**
  * The {@code adHocSubProcessElements} variable an ad-hoc sub-process creates on activation, as
- * Camunda 8.8 documents it: per activatable element its id, name, documentation, properties and
- * the parameters its {@code fromAi(...)} calls define (what a job worker such as the AI Agent
- * offers as tools).
+ * Camunda 8.8 documents it: per activatable element its id, name, documentation, properties and the
+ * parameters its {@code fromAi(...)} calls define (what a job worker such as the AI Agent offers as
+ * tools).
  */
 final class AdHocElementsVariable {
 

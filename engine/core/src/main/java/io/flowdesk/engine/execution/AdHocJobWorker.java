@@ -33,8 +33,7 @@ final class AdHocJobWorker {
     final AdHocSubProcessProcessor processor = context.processors().adHocSubProcess();
     if (!result.completionConditionFulfilled()) {
       processor.activateElements(
-          scope,
-          new AdHocActivation(result.activateElements(), result.cancelRemainingInstances()));
+          scope, new AdHocActivation(result.activateElements(), result.cancelRemainingInstances()));
       return;
     }
     if (result.cancelRemainingInstances()) {

@@ -11,8 +11,7 @@ import java.util.Map;
 
 /**
  * Creates the jobs of job-based elements, of ad-hoc sub-processes a job worker implements and of
- * execution listeners, with their type and retries
- * evaluated in the element instance's scope.
+ * execution listeners, with their type and retries evaluated in the element instance's scope.
  */
 final class JobBehavior {
 

@@ -130,8 +130,9 @@ public final class FeelEvaluator {
   }
 
   /**
-   * The parameters the {@code fromAi(...)} calls of FEEL source describe ({@link FromAiParameters}),
-   * in the order they appear; empty when there are none or the source does not parse.
+   * The parameters the {@code fromAi(...)} calls of FEEL source describe ({@link
+   * FromAiParameters}), in the order they appear; empty when there are none or the source does not
+   * parse.
    */
   public List<Map<String, Object>> fromAiParameters(final String feelSource) {
     if (feelSource == null || !feelSource.contains(FromAiFunction.NAME)) {

@@ -1,9 +1,10 @@
 package io.flowdesk.engine.feel;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.IntStream;
 import org.camunda.feel.context.JavaFunction;
 import org.camunda.feel.context.JavaFunctionProvider;
 
@@ -11,9 +12,10 @@ import org.camunda.feel.context.JavaFunctionProvider;
  * Camunda's {@code fromAi(value, description?, type?, schema?, options?)} FEEL function (8.8, "AI
  * agent functions"): it answers its value unchanged. The other arguments only describe the value
  * for an AI integration (the AI Agent connector builds a tool's input schema from them; the engine
- * lists them in {@code adHocSubProcessElements}), so evaluation ignores them. One overload per
- * number of arguments, so that named arguments ({@code fromAi(value: x, type: "number")}) find the
- * shortest overload that has them all.
+ * lists them in {@code adHocSubProcessElements}), so evaluation ignores them. One overload per set
+ * of arguments that includes the value (in the documented order), so that named arguments ({@code
+ * fromAi(value: x, type: "number")}) find one with exactly theirs; positional calls find the one of
+ * their arity that lists the arguments in order, which comes first.
  */
 final class FromAiFunction extends JavaFunctionProvider {
 
@@ -22,10 +24,30 @@ final class FromAiFunction extends JavaFunctionProvider {
   private static final List<String> PARAMETERS =
       List.of("value", "description", "type", "schema", "options");
 
-  private static final List<JavaFunction> OVERLOADS =
-      IntStream.rangeClosed(1, PARAMETERS.size())
-          .mapToObj(n -> new JavaFunction(PARAMETERS.subList(0, n), args -> args.get(0)))
-          .toList();
+  private static final List<JavaFunction> OVERLOADS = overloads();
+
+  /** The value plus each subset of the other four, by size, the prefix of each size first. */
+  private static List<JavaFunction> overloads() {
+    final List<List<String>> parameterLists = new ArrayList<>();
+    final int optional = PARAMETERS.size() - 1;
+    for (int mask = 0; mask < (1 << optional); mask++) {
+      final List<String> parameters = new ArrayList<>();
+      parameters.add(PARAMETERS.get(0));
+      for (int i = 0; i < optional; i++) {
+        if ((mask & (1 << i)) != 0) {
+          parameters.add(PARAMETERS.get(i + 1));
+        }
+      }
+      parameterLists.add(List.copyOf(parameters));
+    }
+    parameterLists.sort(
+        Comparator.<List<String>>comparingInt(List::size)
+            .thenComparing(
+                parameters -> !parameters.equals(PARAMETERS.subList(0, parameters.size()))));
+    return parameterLists.stream()
+        .map(parameters -> new JavaFunction(parameters, args -> args.get(0)))
+        .toList();
+  }
 
   @Override
   public Optional<JavaFunction> resolveFunction(final String functionName) {

@@ -32,7 +32,9 @@ final class FromAiParameters {
   private final Function<Exp, Object> constants;
   private final List<Map<String, Object>> found = new ArrayList<>();
 
-  /** @param constants evaluates a constant argument (a schema or options context) */
+  /**
+   * @param constants evaluates a constant argument (a schema or options context)
+   */
   private FromAiParameters(final Function<Exp, Object> constants) {
     this.constants = constants;
   }

@@ -288,7 +288,9 @@ public final class InstanceStore {
     for (final long key : state.updatedElements()) {
       final ElementInstance e = state.element(key);
       updates.add(
-          new Object[] {e.state().name(), e.listenerIndex(), e.completionConditionFulfilled(), key});
+          new Object[] {
+            e.state().name(), e.listenerIndex(), e.completionConditionFulfilled(), key
+          });
     }
     if (!updates.isEmpty()) {
       statements.addEach(

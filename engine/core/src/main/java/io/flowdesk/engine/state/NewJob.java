@@ -5,8 +5,9 @@ import java.util.Map;
 /**
  * A job created by the command being processed; inserted when the command commits. {@code
  * listenerEventType} is START or END for an execution listener's job, CREATING … CANCELING for a
- * task listener's job, {@link #AD_HOC_SUB_PROCESS} for an ad-hoc sub-process's, null otherwise; {@code userTask} is what a task listener's job tells its
- * worker about the user task (null for other jobs).
+ * task listener's job, {@link #AD_HOC_SUB_PROCESS} for an ad-hoc sub-process's, null otherwise;
+ * {@code userTask} is what a task listener's job tells its worker about the user task (null for
+ * other jobs).
  */
 public record NewJob(
     long key,

@@ -182,7 +182,12 @@ class AdHocJobWorkerConformanceTest {
                         Map.of(
                             "name", "query", "description", "The search query", "type", "string"),
                         Map.of(
-                            "name", "limit", "type", "number", "options", Map.of("required", false)))),
+                            "name",
+                            "limit",
+                            "type",
+                            "number",
+                            "options",
+                            Map.of("required", false)))),
                 notify));
   }
 
@@ -201,7 +206,9 @@ class AdHocJobWorkerConformanceTest {
         .send()
         .join();
     final ActivatedJob search = conformance.activateOne("search-" + id);
-    assertThat(search.getVariablesAsMap()).containsEntry("query", "printer").containsEntry("limit", 5);
+    assertThat(search.getVariablesAsMap())
+        .containsEntry("query", "printer")
+        .containsEntry("limit", 5);
     conformance.complete(search, Map.of("toolCallResult", "3 articles"));
 
     final ActivatedJob again = agentJob(id);
