@@ -5,6 +5,7 @@ import io.flowdesk.engine.model.FlowElement;
 import io.flowdesk.engine.model.SequenceFlow;
 import io.flowdesk.engine.state.ElementInstance;
 import io.flowdesk.engine.state.ElementInstance.State;
+import io.flowdesk.engine.support.Rejection;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -20,14 +21,13 @@ import java.util.function.Function;
  * each time an inner element completes, the {@code completionCondition} is evaluated; met, what
  * still runs inside is terminated ({@code cancelRemainingInstances}, the default) or waited for.
  * Without a condition it completes once nothing runs inside any more. The output of each inner flow
- * that ends ({@code outputElement}) is collected in {@code outputCollection}.
+ * that ends ({@code outputElement}) is collected in {@code outputCollection}. Implemented by a job
+ * worker ({@link AdHocJobWorker}), the worker's job results decide instead.
  */
 final class AdHocSubProcessProcessor implements BpmnElementProcessor {
 
-  /** The variable describing the activatable inner elements, as Camunda names it. */
-  static final String ELEMENTS_VARIABLE = "adHocSubProcessElements";
-
   private final ExecutionContext context;
+  private final AdHocJobWorker jobWorker;
 
   /**
    * Ad-hoc instances whose completion condition was met in this command: they may complete once
@@ -37,16 +37,25 @@ final class AdHocSubProcessProcessor implements BpmnElementProcessor {
 
   AdHocSubProcessProcessor(final ExecutionContext context) {
     this.context = context;
+    this.jobWorker = new AdHocJobWorker(context);
   }
 
   @Override
   public void activate(final ElementInstance instance, final FlowElement element) {
     final AdHoc adHoc = element.adHoc();
-    // Evaluated first: an incident here leaves nothing half-done to redo on retry.
-    final List<String> active = activeElements(instance, element);
+    final boolean byJobWorker = AdHocJobWorker.implementedBy(element);
+    // Evaluated first: an incident here leaves nothing half-done to redo on retry. With a job
+    // worker, the worker decides what to activate and when it completes.
+    final List<String> active = byJobWorker ? List.of() : activeElements(instance, element);
+    if (byJobWorker) {
+      context.jobs().createAdHocSubProcessJob(instance, element);
+    }
     context.subscriptions().open(instance, element);
     final VariableBehavior variables = context.variables();
-    variables.setLocal(instance.key(), ELEMENTS_VARIABLE, describe(adHoc));
+    variables.setLocal(
+        instance.key(),
+        AdHocElementsVariable.NAME,
+        AdHocElementsVariable.describe(adHoc, context.process(), context.services().feel()));
     if (adHoc.outputCollection() != null) {
       variables.setLocal(instance.key(), adHoc.outputCollection(), List.of());
     }
@@ -110,8 +119,11 @@ final class AdHocSubProcessProcessor implements BpmnElementProcessor {
                 name.equals(adHoc.outputCollection())
                     ? Optional.of(collected.get())
                     : scopeVariables.apply(name);
+    final boolean byJobWorker =
+        AdHocJobWorker.implementedBy(context.process().element(scope.elementId()));
     final boolean met =
-        adHoc.completionCondition() != null
+        !byJobWorker
+            && adHoc.completionCondition() != null
             && context.expressions().evaluateCondition(adHoc.completionCondition(), lookup);
     context.transitions().completed(inner, element);
     collected.ifPresent(list -> variables.setLocal(scope.key(), adHoc.outputCollection(), list));
@@ -129,17 +141,70 @@ final class AdHocSubProcessProcessor implements BpmnElementProcessor {
       context.transitions().takeFlow(flow, scope.key());
     }
     if (flows.isEmpty()) {
+      if (byJobWorker) {
+        jobWorker.flowEnded(scope, context.process().element(scope.elementId()));
+      }
       context.transitions().childEnded(scope.key());
+    }
+  }
+
+  /**
+   * The worker of an ad-hoc sub-process implemented by a job worker completed its job: its
+   * variables are merged from the sub-process's scope (as SetVariables does), then what its result
+   * asks is done. A result that names an element the sub-process cannot activate, or that both
+   * activates elements and fulfils the completion condition, is refused and nothing happens.
+   */
+  void jobCompleted(
+      final ElementInstance scope,
+      final Map<String, Object> variables,
+      final JobResult.AdHocResult result) {
+    final FlowElement element = context.process().element(scope.elementId());
+    refuseUnknown(
+        element,
+        result.activateElements().stream().map(AdHocActivation.Element::elementId).toList(),
+        "activate elements of ad-hoc sub-process '" + element.id() + "' from its job result");
+    if (result.completionConditionFulfilled() && !result.activateElements().isEmpty()) {
+      throw Rejection.invalidArgument(
+          "Expected the job result of ad-hoc sub-process '"
+              + element.id()
+              + "' either to activate elements or to fulfil the completion condition, but it"
+              + " does both");
+    }
+    context.variables().merge(scope.key(), variables);
+    jobWorker.jobCompleted(scope, result);
+  }
+
+  /**
+   * Refuses (INVALID_ARGUMENT, changing nothing) ids that are no element the ad-hoc sub-process can
+   * activate: unknown ids, elements outside it, elements inside it after a sequence flow.
+   */
+  static void refuseUnknown(
+      final FlowElement adHoc, final List<String> elementIds, final String expectation) {
+    final List<String> unknown =
+        elementIds.stream().filter(id -> !adHoc.adHoc().activatable(id)).distinct().toList();
+    if (!unknown.isEmpty()) {
+      throw Rejection.invalidArgument(
+          "Expected to "
+              + expectation
+              + " "
+              + activatableIds(adHoc.adHoc())
+              + ", but it has no activatable element "
+              + String.join(", ", unknown.stream().map(id -> "'" + id + "'").toList()));
     }
   }
 
   /**
    * Whether an ad-hoc sub-process left with nothing running inside completes: without a completion
    * condition, yes; with one, only when it was met (otherwise it waits for elements activated
-   * through the API).
+   * through the API); with a job worker, only when the worker fulfilled it (otherwise the new job
+   * asks the worker).
    */
   boolean completesWhenEmpty(final ElementInstance scope) {
-    final AdHoc adHoc = context.process().element(scope.elementId()).adHoc();
+    final FlowElement element = context.process().element(scope.elementId());
+    if (AdHocJobWorker.implementedBy(element)) {
+      return scope.completionConditionFulfilled();
+    }
+    final AdHoc adHoc = element.adHoc();
     return adHoc.completionCondition() == null || conditionMet.contains(scope.key());
   }
 
@@ -203,21 +268,5 @@ final class AdHocSubProcessProcessor implements BpmnElementProcessor {
 
   static List<String> activatableIds(final AdHoc adHoc) {
     return adHoc.elements().stream().map(AdHoc.Activatable::elementId).toList();
-  }
-
-  /** The {@code adHocSubProcessElements} variable: one entry per activatable element. */
-  private static List<Map<String, Object>> describe(final AdHoc adHoc) {
-    final List<Map<String, Object>> elements = new ArrayList<>();
-    for (final AdHoc.Activatable activatable : adHoc.elements()) {
-      final Map<String, Object> entry = new LinkedHashMap<>();
-      entry.put("elementId", activatable.elementId());
-      entry.put("elementName", activatable.elementName());
-      entry.put("documentation", activatable.documentation());
-      entry.put("properties", activatable.properties());
-      // Parameters come from fromAi(...) calls in the element's expressions; not read yet.
-      entry.put("parameters", List.of());
-      elements.add(entry);
-    }
-    return elements;
   }
 }

@@ -366,22 +366,25 @@ public final class BpmnExecution {
               + ", not ACTIVATED");
     }
     final FlowElement adHoc = process.element(scope.elementId());
-    final List<String> unknown =
-        activation.elements().stream()
-            .map(AdHocActivation.Element::elementId)
-            .filter(id -> !adHoc.adHoc().activatable(id))
-            .distinct()
-            .toList();
-    if (!unknown.isEmpty()) {
-      throw Rejection.invalidArgument(
-          "Expected to activate elements of ad-hoc sub-process '"
-              + adHoc.id()
-              + "' "
-              + AdHocSubProcessProcessor.activatableIds(adHoc.adHoc())
-              + ", but it has no activatable element "
-              + String.join(", ", unknown.stream().map(id -> "'" + id + "'").toList()));
-    }
+    AdHocSubProcessProcessor.refuseUnknown(
+        adHoc,
+        activation.elements().stream().map(AdHocActivation.Element::elementId).toList(),
+        "activate elements of ad-hoc sub-process '" + adHoc.id() + "'");
     context.processors().adHocSubProcess().activateElements(scope, activation);
+    agenda.run();
+  }
+
+  /**
+   * The job of an ad-hoc sub-process implemented by a job worker completed with its result (an
+   * empty one when the worker gave none): the elements it names are activated, or the sub-process
+   * completes. A bad result is refused (INVALID_ARGUMENT naming the elements) and nothing happens.
+   */
+  public void completeAdHocSubProcessJob(
+      final long elementInstanceKey,
+      final Map<String, Object> variables,
+      final JobResult.AdHocResult result) {
+    final ElementInstance scope = state.elementInstance(elementInstanceKey).orElseThrow();
+    context.processors().adHocSubProcess().jobCompleted(scope, variables, result);
     agenda.run();
   }
 

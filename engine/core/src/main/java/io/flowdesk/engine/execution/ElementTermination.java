@@ -88,6 +88,14 @@ final class ElementTermination {
   }
 
   /**
+   * Withdraws the jobs and incidents of an element instance that goes on, as a termination would:
+   * an ad-hoc sub-process's job that is created anew replaces the one still open.
+   */
+  void withdrawJobs(final ElementInstance instance) {
+    hooks.forEach(hook -> hook.onTerminate(instance));
+  }
+
+  /**
    * Cancels the whole instance: every active element terminates, then the process; when canceling
    * task listeners hold a user task up, the instance ends once they completed.
    */

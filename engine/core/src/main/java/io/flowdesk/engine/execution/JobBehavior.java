@@ -10,8 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Creates the jobs of job-based elements and of execution listeners, with their type and retries
- * evaluated in the element instance's scope.
+ * Creates the jobs of job-based elements, of ad-hoc sub-processes a job worker implements and of
+ * execution listeners, with their type and retries evaluated in the element instance's scope.
  */
 final class JobBehavior {
 
@@ -43,6 +43,20 @@ final class JobBehavior {
         element.taskDefinition().retries(),
         headers,
         null);
+  }
+
+  /**
+   * The job of an ad-hoc sub-process implemented by a job worker (job kind {@code
+   * AD_HOC_SUB_PROCESS}): its {@code zeebe:taskDefinition}'s type and retries, with its headers.
+   */
+  void createAdHocSubProcessJob(final ElementInstance instance, final FlowElement element) {
+    createJob(
+        instance,
+        element,
+        element.taskDefinition().type(),
+        element.taskDefinition().retries(),
+        element.taskHeaders(),
+        NewJob.AD_HOC_SUB_PROCESS);
   }
 
   /**
@@ -85,7 +99,9 @@ final class JobBehavior {
     state.addJob(job);
     final Map<String, Object> payload = new LinkedHashMap<>();
     payload.put("type", type);
-    if (listenerEventType != null) {
+    if (NewJob.AD_HOC_SUB_PROCESS.equals(listenerEventType)) {
+      payload.put("jobKind", NewJob.AD_HOC_SUB_PROCESS);
+    } else if (listenerEventType != null) {
       payload.put("jobKind", "EXECUTION_LISTENER");
       payload.put("jobListenerEventType", listenerEventType);
     }

@@ -14,6 +14,7 @@ import org.camunda.feel.api.EvaluationResult;
 import org.camunda.feel.api.FeelEngineApi;
 import org.camunda.feel.api.FeelEngineBuilder;
 import org.camunda.feel.api.ParseResult;
+import org.camunda.feel.syntaxtree.Exp;
 import org.camunda.feel.syntaxtree.ParsedExpression;
 import scala.jdk.javaapi.CollectionConverters;
 
@@ -62,6 +63,7 @@ public final class FeelEvaluator {
         bounds.install(
             FeelEngineBuilder.create()
                 .withCustomValueMapper(new KeepValMapper())
+                .withFunctionProvider(new FromAiFunction())
                 .withClock(() -> ZonedDateTime.ofInstant(now.get(), ZoneId.systemDefault()))
                 .build());
     engine.evaluate(engine.parseExpression(WARM_UP).parsedExpression(), Map.of());
@@ -124,6 +126,42 @@ public final class FeelEvaluator {
       // The contract is to report, never throw: a crash inside the engine or the variable lookup
       // must become an incident, not take down the caller's transaction.
       return failure("failed to evaluate expression '" + feelSource + "': " + e);
+    }
+  }
+
+  /**
+   * The parameters the {@code fromAi(...)} calls of FEEL source describe ({@link
+   * FromAiParameters}), in the order they appear; empty when there are none or the source does not
+   * parse.
+   */
+  public List<Map<String, Object>> fromAiParameters(final String feelSource) {
+    if (feelSource == null || !feelSource.contains(FromAiFunction.NAME)) {
+      return List.of();
+    }
+    ParsedExpression expression = parsed.get(feelSource);
+    if (expression == null) {
+      final ParseResult parse = engine.parseExpression(feelSource);
+      if (!parse.isSuccess()) {
+        return List.of();
+      }
+      expression = remember(feelSource, parse.parsedExpression());
+    }
+    return FromAiParameters.of(expression.expression(), this::evaluateConstant);
+  }
+
+  /** A constant part of an expression (a schema), evaluated without variables; null on failure. */
+  private Object evaluateConstant(final Exp constant) {
+    try {
+      final EvaluationResult result =
+          bounds.enforce(
+              () ->
+                  engine.evaluate(
+                      new ParsedExpression(constant, "fromAi argument"),
+                      new LazyVariableContext(name -> Optional.empty())));
+      return result.isSuccess() ? FeelValues.toJava(result.result()) : null;
+    } catch (RuntimeException e) {
+      // A bound exceeded or a crash: the parameter is listed without it.
+      return null;
     }
   }
 

@@ -13,6 +13,7 @@ import io.flowdesk.engine.deployment.DeploymentResource;
 import io.flowdesk.engine.deployment.DeploymentService;
 import io.flowdesk.engine.deployment.ResourceDeletion;
 import io.flowdesk.engine.event.EventCommands;
+import io.flowdesk.engine.execution.AdHocActivation;
 import io.flowdesk.engine.execution.JobResult;
 import io.flowdesk.engine.execution.Migration;
 import io.flowdesk.engine.execution.Modification;
@@ -284,6 +285,20 @@ public final class ZeebeGatewayService extends GatewayGrpc.GatewayImplBase {
   }
 
   private static JobResult result(final GatewayOuterClass.JobResult result) {
+    if (result.hasType() && JobResult.AD_HOC_SUB_PROCESS.equals(result.getType())) {
+      return JobResult.ofAdHoc(
+          new JobResult.AdHocResult(
+              result.getActivateElementsList().stream()
+                  .map(
+                      element ->
+                          new AdHocActivation.Element(
+                              element.getElementId(),
+                              Json.readDocument(element.getVariables(), "variables")))
+                  .toList(),
+              result.hasIsCompletionConditionFulfilled()
+                  && result.getIsCompletionConditionFulfilled(),
+              result.hasIsCancelRemainingInstances() && result.getIsCancelRemainingInstances()));
+    }
     final GatewayOuterClass.JobResultCorrections corrections = result.getCorrections();
     return JobResult.ofType(
         result.hasType() ? result.getType() : null,

@@ -1,5 +1,6 @@
 package io.flowdesk.engine.job;
 
+import io.flowdesk.engine.state.NewJob;
 import java.util.Map;
 
 /**
@@ -24,7 +25,10 @@ public record ActivatedJob(
     String listenerEventType,
     Map<String, Object> userTask) {
 
-  /** Zeebe's job kind: an execution or task listener's job, or the element's own. */
+  /**
+   * Zeebe's job kind: an execution or task listener's job, an ad-hoc sub-process's, or the
+   * element's own.
+   */
   public String kind() {
     return kindOf(listenerEventType);
   }
@@ -34,6 +38,9 @@ public record ActivatedJob(
     if (listenerEventType == null) {
       return "BPMN_ELEMENT";
     }
+    if (NewJob.AD_HOC_SUB_PROCESS.equals(listenerEventType)) {
+      return NewJob.AD_HOC_SUB_PROCESS;
+    }
     return "START".equals(listenerEventType) || "END".equals(listenerEventType)
         ? "EXECUTION_LISTENER"
         : "TASK_LISTENER";
@@ -41,6 +48,8 @@ public record ActivatedJob(
 
   /** START, END, CREATING … CANCELING for a listener's job, UNSPECIFIED for the element's own. */
   public String listenerEvent() {
-    return listenerEventType == null ? "UNSPECIFIED" : listenerEventType;
+    return listenerEventType == null || NewJob.AD_HOC_SUB_PROCESS.equals(listenerEventType)
+        ? "UNSPECIFIED"
+        : listenerEventType;
   }
 }

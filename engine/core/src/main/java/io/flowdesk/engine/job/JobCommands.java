@@ -6,6 +6,7 @@ import io.flowdesk.engine.execution.BpmnExecution;
 import io.flowdesk.engine.execution.JobResult;
 import io.flowdesk.engine.model.TaskListener;
 import io.flowdesk.engine.state.InstanceState;
+import io.flowdesk.engine.state.NewJob;
 import io.flowdesk.engine.state.PendingRecord;
 import io.flowdesk.engine.support.EngineClock;
 import io.flowdesk.engine.support.Rejection;
@@ -64,6 +65,20 @@ public final class JobCommands {
                 "Expected to complete job with key '"
                     + jobKey
                     + "' without a user task result, but it is not a task listener's job");
+          }
+          if (NewJob.AD_HOC_SUB_PROCESS.equals(job.listenerEventType())) {
+            execution.completeAdHocSubProcessJob(
+                job.elementInstanceKey(),
+                variables,
+                result.adHoc() == null ? JobResult.AdHocResult.NONE : result.adHoc());
+            return null;
+          }
+          if (result.adHoc() != null) {
+            throw Rejection.invalidArgument(
+                "Expected to complete job with key '"
+                    + jobKey
+                    + "' without an ad-hoc sub-process result, but it is not the job of an"
+                    + " ad-hoc sub-process");
           }
           if (job.listenerEventType() != null) {
             execution.completeExecutionListener(job.elementInstanceKey(), variables);
@@ -167,7 +182,9 @@ public final class JobCommands {
         "throw an error for",
         (job, state, execution) -> {
           requireNotFailed(job, "throw an error for");
-          if (job.listenerEventType() != null) {
+          // An ad-hoc sub-process's worker may throw, as the AI Agent does, to its boundary events.
+          if (job.listenerEventType() != null
+              && !NewJob.AD_HOC_SUB_PROCESS.equals(job.listenerEventType())) {
             throw Rejection.invalidState(
                 "Expected to throw an error for job with key '"
                     + jobKey

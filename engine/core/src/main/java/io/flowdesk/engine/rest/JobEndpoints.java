@@ -1,6 +1,7 @@
 package io.flowdesk.engine.rest;
 
 import io.flowdesk.engine.command.CommandCore;
+import io.flowdesk.engine.execution.AdHocActivation;
 import io.flowdesk.engine.execution.JobResult;
 import io.flowdesk.engine.job.ActivatedJob;
 import io.flowdesk.engine.job.ActivationRequest;
@@ -127,6 +128,18 @@ final class JobEndpoints {
   }
 
   private static JobResult result(final JsonBody result) {
+    if (JobResult.AD_HOC_SUB_PROCESS.equals(result.text("type"))) {
+      return JobResult.ofAdHoc(
+          new JobResult.AdHocResult(
+              result.objects("activateElements").stream()
+                  .map(
+                      element ->
+                          new AdHocActivation.Element(
+                              element.requiredText("elementId"), element.document("variables")))
+                  .toList(),
+              Boolean.TRUE.equals(result.bool("isCompletionConditionFulfilled")),
+              Boolean.TRUE.equals(result.bool("isCancelRemainingInstances"))));
+    }
     final JsonBody corrections = result.object("corrections");
     final Boolean denied = result.bool("denied");
     return JobResult.ofType(

@@ -520,8 +520,14 @@ final class SearchSpecs {
                   "kind",
                   "CASE WHEN j.listener_event_type IS NULL THEN 'BPMN_ELEMENT'"
                       + " WHEN j.listener_event_type IN ('START', 'END') THEN 'EXECUTION_LISTENER'"
+                      + " WHEN j.listener_event_type = 'AD_HOC_SUB_PROCESS'"
+                      + " THEN 'AD_HOC_SUB_PROCESS'"
                       + " ELSE 'TASK_LISTENER' END"),
-              text("listenerEventType", "coalesce(j.listener_event_type, 'UNSPECIFIED')"),
+              text(
+                  "listenerEventType",
+                  "CASE WHEN j.listener_event_type IS NULL"
+                      + " OR j.listener_event_type = 'AD_HOC_SUB_PROCESS' THEN 'UNSPECIFIED'"
+                      + " ELSE j.listener_event_type END"),
               bool(
                   "hasFailedWithRetriesLeft",
                   "(j.state <> 'FAILED' AND j.retries > 0 AND j.error_message IS NOT NULL)"),

@@ -23,6 +23,7 @@ public final class ElementInstance {
   private final BpmnElementType type;
   private State state;
   private int listenerIndex;
+  private boolean completionConditionFulfilled;
 
   public ElementInstance(
       final long key,
@@ -80,6 +81,18 @@ public final class ElementInstance {
 
   void listenerIndex(final int index) {
     this.listenerIndex = index;
+  }
+
+  /**
+   * Whether the worker of an ad-hoc sub-process (job worker implementation) fulfilled its
+   * completion condition and it waits for what still runs inside before it completes.
+   */
+  public boolean completionConditionFulfilled() {
+    return completionConditionFulfilled;
+  }
+
+  void completionConditionFulfilled(final boolean fulfilled) {
+    this.completionConditionFulfilled = fulfilled;
   }
 
   public boolean isProcess() {

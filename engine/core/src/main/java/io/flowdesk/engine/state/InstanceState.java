@@ -166,6 +166,16 @@ public final class InstanceState {
     }
   }
 
+  /**
+   * Marks an ad-hoc sub-process whose worker fulfilled its completion condition. Written as an
+   * update even for an instance inserted by this command (the insert does not carry it), which the
+   * store runs after the insert.
+   */
+  public void completionConditionFulfilled(final ElementInstance instance) {
+    instance.completionConditionFulfilled(true);
+    updatedElements.add(instance.key());
+  }
+
   public void listenerIndex(final ElementInstance instance, final int index) {
     instance.listenerIndex(index);
     if (!insertedElements.contains(instance.key())) {

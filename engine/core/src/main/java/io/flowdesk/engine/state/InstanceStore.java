@@ -170,13 +170,15 @@ public final class InstanceStore {
     return "WITH pi AS MATERIALIZED (SELECT "
         + key
         + " AS key)"
-        + " SELECT 'E', key, flow_scope_key, element_id, element_type, state, listener_index"
+        + " SELECT 'E', key, flow_scope_key, element_id, element_type, state, listener_index,"
+        + " completion_condition_fulfilled"
         + " FROM engine.element_instance WHERE process_instance_key = (SELECT key FROM pi)"
-        + " UNION ALL SELECT 'V', key, scope_key, name, value, NULL, 0"
+        + " UNION ALL SELECT 'V', key, scope_key, name, value, NULL, 0, FALSE"
         + " FROM engine.variable WHERE process_instance_key = (SELECT key FROM pi)"
-        + " UNION ALL SELECT 'T', 0, flow_scope_key, gateway_id, sequence_flow_id, NULL, count"
+        + " UNION ALL SELECT 'T', 0, flow_scope_key, gateway_id, sequence_flow_id, NULL, count,"
+        + " FALSE"
         + " FROM engine.taken_sequence_flow WHERE process_instance_key = (SELECT key FROM pi)"
-        + " UNION ALL SELECT 'C', key, scope_key, element_id, handler_id, state, 0"
+        + " UNION ALL SELECT 'C', key, scope_key, element_id, handler_id, state, 0, FALSE"
         + " FROM engine.compensation_subscription"
         + " WHERE process_instance_key = (SELECT key FROM pi)"
         + " ORDER BY 1, 2";
@@ -203,6 +205,7 @@ public final class InstanceStore {
                 BpmnElementType.valueOf(rs.getString(5)),
                 ElementInstance.State.valueOf(rs.getString(6)));
         instance.listenerIndex(rs.getInt(7));
+        instance.completionConditionFulfilled(rs.getBoolean(8));
         state.load(instance);
       }
       case "V" ->
@@ -284,11 +287,15 @@ public final class InstanceStore {
     final List<Object[]> updates = new ArrayList<>();
     for (final long key : state.updatedElements()) {
       final ElementInstance e = state.element(key);
-      updates.add(new Object[] {e.state().name(), e.listenerIndex(), key});
+      updates.add(
+          new Object[] {
+            e.state().name(), e.listenerIndex(), e.completionConditionFulfilled(), key
+          });
     }
     if (!updates.isEmpty()) {
       statements.addEach(
-          "UPDATE engine.element_instance SET state = ?, listener_index = ? WHERE key = ?",
+          "UPDATE engine.element_instance SET state = ?, listener_index = ?,"
+              + " completion_condition_fulfilled = ? WHERE key = ?",
           updates);
     }
   }

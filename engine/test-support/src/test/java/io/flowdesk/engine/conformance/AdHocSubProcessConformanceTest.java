@@ -292,7 +292,7 @@ class AdHocSubProcessConformanceTest {
   }
 
   @Test
-  void adHocSubProcessesWithStartEventsOrAJobWorkerAreRefusedAtDeployment() {
+  void adHocSubProcessesWithStartEventsAreRefusedAtDeployment() {
     final String withStart =
         Bpmn.convertToString(
             Bpmn.createExecutableProcess(processId())
@@ -305,19 +305,6 @@ class AdHocSubProcessConformanceTest {
                     })
                 .endEvent()
                 .done());
-    final String jobWorker =
-        Bpmn.convertToString(
-            Bpmn.createExecutableProcess(processId())
-                .startEvent()
-                .adHocSubProcess(
-                    "agent",
-                    adHoc -> {
-                      adHoc.zeebeJobType("agent");
-                      adHoc.task("tool");
-                    })
-                .endEvent()
-                .done());
-
     assertThatThrownBy(
             () ->
                 client
@@ -327,15 +314,5 @@ class AdHocSubProcessConformanceTest {
                     .join())
         .satisfies(Rejected.as(Status.Code.INVALID_ARGUMENT))
         .hasMessageContaining("withStart");
-    assertThatThrownBy(
-            () ->
-                client
-                    .newDeployResourceCommand()
-                    .addResourceString(jobWorker, StandardCharsets.UTF_8, "agent.bpmn")
-                    .send()
-                    .join())
-        .satisfies(Rejected.as(Status.Code.INVALID_ARGUMENT))
-        .hasMessageContaining("agent")
-        .hasMessageContaining("job worker");
   }
 }

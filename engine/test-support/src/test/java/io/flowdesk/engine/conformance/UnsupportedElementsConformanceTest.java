@@ -69,4 +69,50 @@ class UnsupportedElementsConformanceTest {
                 .items())
         .isEmpty();
   }
+
+  @Test
+  void standardLoopsAreRefusedNamingTheActivityAndSuggestingMultiInstance() {
+    final String id = processId();
+    final String xml =
+        """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+            xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="d" targetNamespace="t">
+          <bpmn:process id="%s" isExecutable="true">
+            <bpmn:startEvent id="start"><bpmn:outgoing>f1</bpmn:outgoing></bpmn:startEvent>
+            <bpmn:serviceTask id="pollTicket">
+              <bpmn:extensionElements>
+                <zeebe:taskDefinition type="poll" />
+              </bpmn:extensionElements>
+              <bpmn:incoming>f1</bpmn:incoming><bpmn:outgoing>f2</bpmn:outgoing>
+              <bpmn:standardLoopCharacteristics />
+            </bpmn:serviceTask>
+            <bpmn:endEvent id="end"><bpmn:incoming>f2</bpmn:incoming></bpmn:endEvent>
+            <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="pollTicket" />
+            <bpmn:sequenceFlow id="f2" sourceRef="pollTicket" targetRef="end" />
+          </bpmn:process>
+        </bpmn:definitions>
+        """
+            .formatted(id);
+
+    assertThatThrownBy(
+            () ->
+                client
+                    .newDeployResourceCommand()
+                    .addResourceString(xml, StandardCharsets.UTF_8, id + ".bpmn")
+                    .send()
+                    .join())
+        .satisfies(Rejected.as(Status.Code.INVALID_ARGUMENT))
+        .hasMessageContaining("Element: pollTicket")
+        .hasMessageContaining("standard loops")
+        .hasMessageContaining("multi-instance");
+    assertThat(
+            client
+                .newProcessDefinitionSearchRequest()
+                .filter(f -> f.processDefinitionId(id))
+                .send()
+                .join()
+                .items())
+        .isEmpty();
+  }
 }

@@ -3,7 +3,6 @@ package io.flowdesk.engine.deployment.bpmn;
 import static java.util.Map.entry;
 
 import io.camunda.zeebe.model.bpmn.instance.Activity;
-import io.camunda.zeebe.model.bpmn.instance.AdHocSubProcess;
 import io.camunda.zeebe.model.bpmn.instance.BaseElement;
 import io.camunda.zeebe.model.bpmn.instance.EventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.ExtensionElements;
@@ -16,7 +15,6 @@ import io.camunda.zeebe.model.bpmn.instance.SubProcess;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeExecutionListenerEventType;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeExecutionListeners;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebePublishMessage;
-import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -148,7 +146,6 @@ final class SupportedElements {
     return Stream.of(
             unsupportedEventDefinition(node, type),
             unsupportedSendTask(node),
-            unsupportedAdHocJobWorker(node),
             unsupportedActivityBehaviour(node),
             unsupportedListeners(node))
         .flatMap(Optional::stream);
@@ -173,20 +170,22 @@ final class SupportedElements {
         : Optional.empty();
   }
 
-  private static Optional<String> unsupportedAdHocJobWorker(final FlowNode node) {
-    // Camunda 8.8 lets a job worker drive an ad-hoc sub-process (a task definition on it).
-    return node instanceof AdHocSubProcess && hasExtension(node, ZeebeTaskDefinition.class)
-        ? Optional.of(notYet("ad-hoc sub-processes implemented by a job worker"))
-        : Optional.empty();
-  }
-
   private static Optional<String> unsupportedActivityBehaviour(final FlowNode node) {
     if (!(node instanceof Activity activity)) {
       return Optional.empty();
     }
-    if (activity.getLoopCharacteristics() != null
-        && !(activity.getLoopCharacteristics() instanceof MultiInstanceLoopCharacteristics)) {
-      return Optional.of(notYet("loop activities"));
+    // Zeebe's model has no type for standardLoopCharacteristics, so the model API never returns
+    // it: the element is only seen in the XML. Dropping it silently would run the activity once.
+    final boolean standardLoop =
+        activity.getDomElement().getChildElements().stream()
+            .anyMatch(child -> "standardLoopCharacteristics".equals(child.getLocalName()));
+    if (standardLoop
+        || (activity.getLoopCharacteristics() != null
+            && !(activity.getLoopCharacteristics() instanceof MultiInstanceLoopCharacteristics))) {
+      return Optional.of(
+          "Camunda 8 does not support standard loops (standardLoopCharacteristics); use a"
+              + " multi-instance activity (multiInstanceLoopCharacteristics, sequential for one"
+              + " iteration after another) instead");
     }
     return Optional.empty();
   }
