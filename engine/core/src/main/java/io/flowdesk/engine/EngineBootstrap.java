@@ -2,9 +2,9 @@ package io.flowdesk.engine;
 
 import io.flowdesk.engine.access.ApiAccess;
 import io.flowdesk.engine.batch.BatchOperations;
-import io.flowdesk.engine.command.BufferedMessages;
+import io.flowdesk.engine.event.BufferedMessages;
 import io.flowdesk.engine.command.CommandCore;
-import io.flowdesk.engine.command.EngineEvents;
+import io.flowdesk.engine.support.EngineEvents;
 import io.flowdesk.engine.command.IncidentCommands;
 import io.flowdesk.engine.command.InstanceCommands;
 import io.flowdesk.engine.command.ProcessInstanceService;

@@ -5,7 +5,7 @@ import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.ActivateJobsResponse;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.ActivatedJob;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.StreamActivatedJobsRequest;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.UserTaskProperties;
-import io.flowdesk.engine.command.EngineEvents;
+import io.flowdesk.engine.support.EngineEvents;
 import io.flowdesk.engine.job.ActivationRequest;
 import io.flowdesk.engine.job.JobActivator;
 import io.flowdesk.engine.job.JobPolling;

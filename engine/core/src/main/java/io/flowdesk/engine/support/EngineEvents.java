@@ -1,4 +1,4 @@
-package io.flowdesk.engine.command;
+package io.flowdesk.engine.support;
 
 import java.util.List;
 import java.util.Map;
