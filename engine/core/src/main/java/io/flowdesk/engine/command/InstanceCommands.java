@@ -1,8 +1,8 @@
 package io.flowdesk.engine.command;
 
 import io.flowdesk.engine.deployment.ProcessDefinition;
-import io.flowdesk.engine.event.BufferedMessages;
 import io.flowdesk.engine.deployment.ProcessDefinitions;
+import io.flowdesk.engine.event.BufferedMessages;
 import io.flowdesk.engine.execution.BpmnExecution;
 import io.flowdesk.engine.execution.EngineServices;
 import io.flowdesk.engine.instance.ProcessInstanceCommands;

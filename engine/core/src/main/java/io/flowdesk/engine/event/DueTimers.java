@@ -1,8 +1,8 @@
 package io.flowdesk.engine.event;
 
-import io.flowdesk.engine.instance.ProcessInstanceCommands;
 import io.flowdesk.engine.deployment.ProcessDefinitions;
 import io.flowdesk.engine.execution.TimerSchedule;
+import io.flowdesk.engine.instance.ProcessInstanceCommands;
 import io.flowdesk.engine.state.ElementInstance;
 import io.flowdesk.engine.state.InstanceState;
 import io.flowdesk.engine.state.InstanceStore;

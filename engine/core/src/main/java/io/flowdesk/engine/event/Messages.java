@@ -1,7 +1,7 @@
 package io.flowdesk.engine.event;
 
-import io.flowdesk.engine.instance.ProcessInstanceCommands;
 import io.flowdesk.engine.deployment.ProcessDefinitions;
+import io.flowdesk.engine.instance.ProcessInstanceCommands;
 import io.flowdesk.engine.state.InstanceState;
 import io.flowdesk.engine.state.InstanceStore;
 import io.flowdesk.engine.state.NewMessageSubscription;

@@ -42,14 +42,18 @@ public interface ProcessInstanceCommands {
 
   /** Runs {@code command} on the instance the job belongs to. */
   <T> T onInstanceOfJob(
-      long jobKey, Supplier<Rejection> notFound, BiFunction<InstanceState, BpmnExecution, T> command);
+      long jobKey,
+      Supplier<Rejection> notFound,
+      BiFunction<InstanceState, BpmnExecution, T> command);
 
   /**
    * As {@link #onInstanceOfJob}, also when the instance has ended: the canceling listeners of a
    * canceled instance's user tasks still run.
    */
   <T> T onEndedInstanceOfJob(
-      long jobKey, Supplier<Rejection> notFound, BiFunction<InstanceState, BpmnExecution, T> command);
+      long jobKey,
+      Supplier<Rejection> notFound,
+      BiFunction<InstanceState, BpmnExecution, T> command);
 
   /**
    * Creates an instance that starts at a timer, message or signal start event; joins the caller's

@@ -1,13 +1,13 @@
 package io.flowdesk.engine.job;
 
-import io.flowdesk.engine.support.EngineEvents;
-import io.flowdesk.engine.instance.ProcessInstanceCommands;
 import io.flowdesk.engine.execution.BpmnExecution;
 import io.flowdesk.engine.execution.JobResult;
+import io.flowdesk.engine.instance.ProcessInstanceCommands;
 import io.flowdesk.engine.model.TaskListener;
 import io.flowdesk.engine.state.InstanceState;
 import io.flowdesk.engine.state.PendingRecord;
 import io.flowdesk.engine.support.EngineClock;
+import io.flowdesk.engine.support.EngineEvents;
 import io.flowdesk.engine.support.Rejection;
 import java.sql.Timestamp;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package io.flowdesk.engine.usertask;
 
-import io.flowdesk.engine.instance.ProcessInstanceCommands;
 import io.flowdesk.engine.execution.BpmnExecution;
+import io.flowdesk.engine.instance.ProcessInstanceCommands;
 import io.flowdesk.engine.model.TaskListener;
 import io.flowdesk.engine.state.InstanceState;
 import io.flowdesk.engine.state.PendingRecord;

@@ -382,8 +382,8 @@ class CompensationConformanceTest {
 
   /**
    * Camunda 8.8 does not run compensation event sub-processes: its BPMN coverage page lists the
-   * compensation start event of an event sub-process as not supported for execution. The diagram
-   * is refused, naming the start event and why, and nothing of it is deployed.
+   * compensation start event of an event sub-process as not supported for execution. The diagram is
+   * refused, naming the start event and why, and nothing of it is deployed.
    */
   @Test
   void aCompensationEventSubProcessIsRefusedAtDeploymentNamingWhy() {

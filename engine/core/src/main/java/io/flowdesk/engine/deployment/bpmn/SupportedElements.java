@@ -172,15 +172,14 @@ final class SupportedElements {
 
   private static boolean isCompensationStartEvent(final FlowNode node) {
     return node instanceof StartEvent
-        && EventDefinitions.of(node).stream()
-            .anyMatch(d -> d instanceof CompensateEventDefinition);
+        && EventDefinitions.of(node).stream().anyMatch(d -> d instanceof CompensateEventDefinition);
   }
 
   /**
    * Not a gap of Flowdesk's but of Camunda 8.8: its BPMN coverage page lists the compensation event
-   * sub-process among the elements it does not execute, and its event sub-processes start at
-   * timer, message, signal, error or escalation events only. What such a sub-process would do is
-   * what Camunda 8.8 does with a compensation boundary event on the sub-process and its handler.
+   * sub-process among the elements it does not execute, and its event sub-processes start at timer,
+   * message, signal, error or escalation events only. What such a sub-process would do is what
+   * Camunda 8.8 does with a compensation boundary event on the sub-process and its handler.
    */
   private static String compensationStartEvent(final FlowNode node) {
     final String where =
