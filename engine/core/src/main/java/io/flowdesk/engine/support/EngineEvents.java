@@ -23,6 +23,8 @@ public final class EngineEvents {
       new ConcurrentHashMap<>();
   private volatile long jobGeneration;
 
+  // Only ever written under the lock; volatile so that jobGeneration() reads it without the lock.
+  @SuppressWarnings("NonAtomicVolatileUpdate")
   public void jobsAvailable(final String type) {
     lock.lock();
     try {
