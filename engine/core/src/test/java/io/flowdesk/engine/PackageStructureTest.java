@@ -1,7 +1,5 @@
 package io.flowdesk.engine;
 
-import static com.tngtech.archunit.base.DescribedPredicate.describe;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -23,22 +21,8 @@ class PackageStructureTest {
           .importPackages("io.flowdesk.engine");
 
   @Test
-  void packagesAreFreeOfCyclesApartFromTheKnownCommandEdges() {
-    final ArchRule rule =
-        slices()
-            .matching("io.flowdesk.engine.(*)..")
-            .should()
-            .beFreeOfCycles()
-            // Remaining debt (issue 22): job, event and usertask still call command's
-            // InstanceCommands / EngineEvents / BufferedMessages. Nothing else may be added here.
-            .ignoreDependency(
-                describe(
-                    "job, event or usertask",
-                    c ->
-                        c.getPackageName().startsWith("io.flowdesk.engine.job")
-                            || c.getPackageName().startsWith("io.flowdesk.engine.event")
-                            || c.getPackageName().startsWith("io.flowdesk.engine.usertask")),
-                resideInAPackage("io.flowdesk.engine.command.."));
+  void packagesAreFreeOfCycles() {
+    final ArchRule rule = slices().matching("io.flowdesk.engine.(*)..").should().beFreeOfCycles();
     rule.check(ENGINE);
   }
 
@@ -55,6 +39,8 @@ class PackageStructureTest {
             "io.flowdesk.engine.event..",
             "io.flowdesk.engine.job..",
             "io.flowdesk.engine.usertask..")
+        .layer("Instance")
+        .definedBy("io.flowdesk.engine.instance..")
         .layer("Deployment")
         .definedBy("io.flowdesk.engine.deployment..")
         .layer("Decision")
@@ -75,15 +61,18 @@ class PackageStructureTest {
         .whereLayer("Entry")
         .mayNotBeAccessedByAnyLayer()
         .whereLayer("Command")
-        .mayOnlyBeAccessedByLayers("Entry", "Features")
+        .mayOnlyBeAccessedByLayers("Entry")
         .whereLayer("Features")
         .mayOnlyBeAccessedByLayers("Entry", "Command", "Features")
-        .whereLayer("Deployment")
+        .whereLayer("Instance")
         .mayOnlyBeAccessedByLayers("Entry", "Command", "Features")
+        .whereLayer("Deployment")
+        .mayOnlyBeAccessedByLayers("Entry", "Command", "Features", "Instance")
         .whereLayer("Decision")
-        .mayOnlyBeAccessedByLayers("Entry", "Command", "Features", "Deployment")
+        .mayOnlyBeAccessedByLayers("Entry", "Command", "Features", "Instance", "Deployment")
         .whereLayer("Execution")
-        .mayOnlyBeAccessedByLayers("Entry", "Command", "Features", "Deployment", "Decision")
+        .mayOnlyBeAccessedByLayers(
+            "Entry", "Command", "Features", "Instance", "Deployment", "Decision")
         .check(ENGINE);
   }
 }

@@ -10,6 +10,7 @@ import io.flowdesk.engine.job.JobActivator;
 import io.flowdesk.engine.job.JobCommands;
 import io.flowdesk.engine.job.JobPolling;
 import io.flowdesk.engine.job.JobStreams;
+import io.flowdesk.engine.support.EngineEvents;
 import io.flowdesk.engine.support.Topology;
 
 /**

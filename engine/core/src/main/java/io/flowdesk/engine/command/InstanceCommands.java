@@ -2,14 +2,17 @@ package io.flowdesk.engine.command;
 
 import io.flowdesk.engine.deployment.ProcessDefinition;
 import io.flowdesk.engine.deployment.ProcessDefinitions;
+import io.flowdesk.engine.event.BufferedMessages;
 import io.flowdesk.engine.execution.BpmnExecution;
 import io.flowdesk.engine.execution.EngineServices;
+import io.flowdesk.engine.instance.ProcessInstanceCommands;
 import io.flowdesk.engine.job.JobStreams;
 import io.flowdesk.engine.state.InstanceState;
 import io.flowdesk.engine.state.InstanceStore;
 import io.flowdesk.engine.state.NewJob;
 import io.flowdesk.engine.state.PendingRecord;
 import io.flowdesk.engine.state.ProcessInstanceRow;
+import io.flowdesk.engine.support.EngineEvents;
 import io.flowdesk.engine.support.Rejection;
 import io.flowdesk.engine.support.WriteGroups;
 import java.time.Instant;
@@ -34,7 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Runs a command against one process instance: one transaction, the instance row locked, the
  * execution applied in memory, the changes written back, and listeners told after the commit.
  */
-public final class InstanceCommands implements AutoCloseable {
+public final class InstanceCommands implements ProcessInstanceCommands, AutoCloseable {
 
   private final JdbcClient jdbc;
   private final TransactionTemplate transactions;
@@ -111,6 +114,7 @@ public final class InstanceCommands implements AutoCloseable {
    * Creates an instance that starts at a timer, message or signal start event; joins the caller's
    * transaction when there is one, so the trigger and the new instance commit together.
    */
+  @Override
   public ProcessInstanceRow createAt(
       final ProcessDefinition definition,
       final String startEventId,
@@ -204,6 +208,7 @@ public final class InstanceCommands implements AutoCloseable {
    * Runs {@code command} on the locked, loaded instance; {@code notFound} names the problem when
    * the instance does not exist or has ended.
    */
+  @Override
   public <T> T onInstance(
       final long processInstanceKey,
       final Function<Long, Rejection> notFound,
@@ -221,6 +226,7 @@ public final class InstanceCommands implements AutoCloseable {
    * message lock another transaction holds fails it with {@link CannotAcquireLockException}, and
    * the caller's transaction must roll back.
    */
+  @Override
   public <T> T onLockedInstance(
       final InstanceState locked,
       final boolean callerHoldsMessageLock,
@@ -243,6 +249,7 @@ public final class InstanceCommands implements AutoCloseable {
   }
 
   /** Runs {@code command} on the instance the job belongs to; locking it needs no extra lookup. */
+  @Override
   public <T> T onInstanceOfJob(
       final long jobKey,
       final Supplier<Rejection> notFound,
@@ -254,6 +261,7 @@ public final class InstanceCommands implements AutoCloseable {
    * As {@link #onInstanceOfJob}, also when the instance has ended: the canceling listeners of a
    * canceled instance's user tasks still run.
    */
+  @Override
   public <T> T onEndedInstanceOfJob(
       final long jobKey,
       final Supplier<Rejection> notFound,

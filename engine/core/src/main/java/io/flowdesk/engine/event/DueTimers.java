@@ -1,8 +1,8 @@
 package io.flowdesk.engine.event;
 
-import io.flowdesk.engine.command.InstanceCommands;
 import io.flowdesk.engine.deployment.ProcessDefinitions;
 import io.flowdesk.engine.execution.TimerSchedule;
+import io.flowdesk.engine.instance.ProcessInstanceCommands;
 import io.flowdesk.engine.state.ElementInstance;
 import io.flowdesk.engine.state.InstanceState;
 import io.flowdesk.engine.state.InstanceStore;
@@ -47,7 +47,7 @@ public final class DueTimers {
   private final TransactionTemplate transactions;
   private final Keys keys;
   private final EngineClock clock;
-  private final InstanceCommands instances;
+  private final ProcessInstanceCommands instances;
   private final ProcessDefinitions definitions;
   private final ExecutorService firingPool =
       Executors.newFixedThreadPool(
@@ -64,7 +64,7 @@ public final class DueTimers {
       final TransactionTemplate transactions,
       final Keys keys,
       final EngineClock clock,
-      final InstanceCommands instances,
+      final ProcessInstanceCommands instances,
       final ProcessDefinitions definitions) {
     this.jdbc = jdbc;
     this.batch = batch;

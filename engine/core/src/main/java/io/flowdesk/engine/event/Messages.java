@@ -1,8 +1,7 @@
 package io.flowdesk.engine.event;
 
-import io.flowdesk.engine.command.BufferedMessages;
-import io.flowdesk.engine.command.InstanceCommands;
 import io.flowdesk.engine.deployment.ProcessDefinitions;
+import io.flowdesk.engine.instance.ProcessInstanceCommands;
 import io.flowdesk.engine.state.InstanceState;
 import io.flowdesk.engine.state.InstanceStore;
 import io.flowdesk.engine.state.NewMessageSubscription;
@@ -46,7 +45,7 @@ public final class Messages implements AutoCloseable {
   private final TransactionTemplate transactions;
   private final Keys keys;
   private final EngineClock clock;
-  private final InstanceCommands instances;
+  private final ProcessInstanceCommands instances;
   private final ProcessDefinitions definitions;
   private final BufferedMessages buffered;
   private final WriteGroups<Publication, Published> groups;
@@ -57,7 +56,7 @@ public final class Messages implements AutoCloseable {
       final TransactionTemplate transactions,
       final Keys keys,
       final EngineClock clock,
-      final InstanceCommands instances,
+      final ProcessInstanceCommands instances,
       final ProcessDefinitions definitions,
       final BufferedMessages buffered) {
     this.jdbc = jdbc;

@@ -1,7 +1,7 @@
 package io.flowdesk.engine.event;
 
-import io.flowdesk.engine.command.InstanceCommands;
 import io.flowdesk.engine.deployment.ProcessDefinitions;
+import io.flowdesk.engine.instance.ProcessInstanceCommands;
 import io.flowdesk.engine.state.PendingRecord;
 import io.flowdesk.engine.state.RecordLog;
 import io.flowdesk.engine.support.EngineClock;
@@ -25,7 +25,7 @@ public final class Signals {
   private final JdbcTemplate batch;
   private final Keys keys;
   private final EngineClock clock;
-  private final InstanceCommands instances;
+  private final ProcessInstanceCommands instances;
   private final ProcessDefinitions definitions;
 
   public Signals(
@@ -33,7 +33,7 @@ public final class Signals {
       final JdbcTemplate batch,
       final Keys keys,
       final EngineClock clock,
-      final InstanceCommands instances,
+      final ProcessInstanceCommands instances,
       final ProcessDefinitions definitions) {
     this.jdbc = jdbc;
     this.batch = batch;

@@ -1,9 +1,9 @@
 package io.flowdesk.engine.job;
 
-import io.flowdesk.engine.command.EngineEvents;
 import io.flowdesk.engine.state.PendingRecord;
 import io.flowdesk.engine.state.RecordLog;
 import io.flowdesk.engine.support.EngineClock;
+import io.flowdesk.engine.support.EngineEvents;
 import io.flowdesk.engine.support.Json;
 import java.sql.Timestamp;
 import java.time.Duration;

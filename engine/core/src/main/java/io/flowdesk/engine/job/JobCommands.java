@@ -1,14 +1,14 @@
 package io.flowdesk.engine.job;
 
-import io.flowdesk.engine.command.EngineEvents;
-import io.flowdesk.engine.command.InstanceCommands;
 import io.flowdesk.engine.execution.BpmnExecution;
 import io.flowdesk.engine.execution.JobResult;
+import io.flowdesk.engine.instance.ProcessInstanceCommands;
 import io.flowdesk.engine.model.TaskListener;
 import io.flowdesk.engine.state.InstanceState;
 import io.flowdesk.engine.state.NewJob;
 import io.flowdesk.engine.state.PendingRecord;
 import io.flowdesk.engine.support.EngineClock;
+import io.flowdesk.engine.support.EngineEvents;
 import io.flowdesk.engine.support.Rejection;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -24,13 +24,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class JobCommands {
 
   private final JdbcClient jdbc;
-  private final InstanceCommands instances;
+  private final ProcessInstanceCommands instances;
   private final EngineClock clock;
   private final EngineEvents events;
 
   public JobCommands(
       final JdbcClient jdbc,
-      final InstanceCommands instances,
+      final ProcessInstanceCommands instances,
       final EngineClock clock,
       final EngineEvents events) {
     this.jdbc = jdbc;

@@ -1,6 +1,6 @@
 package io.flowdesk.engine.job;
 
-import io.flowdesk.engine.command.EngineEvents;
+import io.flowdesk.engine.support.EngineEvents;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;

@@ -1,7 +1,7 @@
 package io.flowdesk.engine.usertask;
 
-import io.flowdesk.engine.command.InstanceCommands;
 import io.flowdesk.engine.execution.BpmnExecution;
+import io.flowdesk.engine.instance.ProcessInstanceCommands;
 import io.flowdesk.engine.model.TaskListener;
 import io.flowdesk.engine.state.InstanceState;
 import io.flowdesk.engine.state.PendingRecord;
@@ -26,13 +26,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class UserTaskCommands {
 
   private final JdbcClient jdbc;
-  private final InstanceCommands instances;
+  private final ProcessInstanceCommands instances;
   private final EngineClock clock;
   private final UserTaskRows rows;
   private final TransitionWait wait;
 
   public UserTaskCommands(
-      final JdbcClient jdbc, final InstanceCommands instances, final EngineClock clock) {
+      final JdbcClient jdbc, final ProcessInstanceCommands instances, final EngineClock clock) {
     this.jdbc = jdbc;
     this.instances = instances;
     this.clock = clock;

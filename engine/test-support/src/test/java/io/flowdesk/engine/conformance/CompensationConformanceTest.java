@@ -380,6 +380,73 @@ class CompensationConformanceTest {
         .hasMessageContaining("'hotel' must be in the same scope as the compensation throw event");
   }
 
+  /**
+   * Camunda 8.8 does not run compensation event sub-processes: its BPMN coverage page lists the
+   * compensation start event of an event sub-process as not supported for execution. The diagram is
+   * refused, naming the start event and why, and nothing of it is deployed.
+   */
+  @Test
+  void aCompensationEventSubProcessIsRefusedAtDeploymentNamingWhy() {
+    final String id = processId();
+    final String xml =
+        """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+            xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="d" targetNamespace="t">
+          <bpmn:process id="%s" isExecutable="true">
+            <bpmn:startEvent id="start"><bpmn:outgoing>f1</bpmn:outgoing></bpmn:startEvent>
+            <bpmn:subProcess id="booking">
+              <bpmn:incoming>f1</bpmn:incoming><bpmn:outgoing>f2</bpmn:outgoing>
+              <bpmn:startEvent id="bookingStart"><bpmn:outgoing>b1</bpmn:outgoing></bpmn:startEvent>
+              <bpmn:serviceTask id="bookHotel">
+                <bpmn:extensionElements><zeebe:taskDefinition type="book" /></bpmn:extensionElements>
+                <bpmn:incoming>b1</bpmn:incoming><bpmn:outgoing>b2</bpmn:outgoing>
+              </bpmn:serviceTask>
+              <bpmn:endEvent id="booked"><bpmn:incoming>b2</bpmn:incoming></bpmn:endEvent>
+              <bpmn:sequenceFlow id="b1" sourceRef="bookingStart" targetRef="bookHotel" />
+              <bpmn:sequenceFlow id="b2" sourceRef="bookHotel" targetRef="booked" />
+              <bpmn:subProcess id="undoBooking" triggeredByEvent="true">
+                <bpmn:startEvent id="undoBookingStart">
+                  <bpmn:outgoing>u1</bpmn:outgoing>
+                  <bpmn:compensateEventDefinition />
+                </bpmn:startEvent>
+                <bpmn:serviceTask id="cancelHotel">
+                  <bpmn:extensionElements><zeebe:taskDefinition type="cancel" /></bpmn:extensionElements>
+                  <bpmn:incoming>u1</bpmn:incoming><bpmn:outgoing>u2</bpmn:outgoing>
+                </bpmn:serviceTask>
+                <bpmn:endEvent id="undone"><bpmn:incoming>u2</bpmn:incoming></bpmn:endEvent>
+                <bpmn:sequenceFlow id="u1" sourceRef="undoBookingStart" targetRef="cancelHotel" />
+                <bpmn:sequenceFlow id="u2" sourceRef="cancelHotel" targetRef="undone" />
+              </bpmn:subProcess>
+            </bpmn:subProcess>
+            <bpmn:intermediateThrowEvent id="compensate">
+              <bpmn:incoming>f2</bpmn:incoming><bpmn:outgoing>f3</bpmn:outgoing>
+              <bpmn:compensateEventDefinition />
+            </bpmn:intermediateThrowEvent>
+            <bpmn:endEvent id="end"><bpmn:incoming>f3</bpmn:incoming></bpmn:endEvent>
+            <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="booking" />
+            <bpmn:sequenceFlow id="f2" sourceRef="booking" targetRef="compensate" />
+            <bpmn:sequenceFlow id="f3" sourceRef="compensate" targetRef="end" />
+          </bpmn:process>
+        </bpmn:definitions>
+        """
+            .formatted(id);
+
+    assertRefused(xml, "undoBookingStart")
+        .hasMessageContaining("Camunda 8.8 does not support compensation start events")
+        .hasMessageContaining("event sub-process 'undoBooking' could never start")
+        .hasMessageContaining("compensation boundary event and its handler")
+        .hasMessageNotContaining("Flowdesk does not support");
+    assertThat(
+            client
+                .newProcessDefinitionSearchRequest()
+                .filter(f -> f.processDefinitionId(id))
+                .send()
+                .join()
+                .items())
+        .isEmpty();
+  }
+
   private void assertRefused(final BpmnModelInstance model, final String elementId) {
     assertRefused(Bpmn.convertToString(model), elementId);
   }

@@ -415,6 +415,38 @@ class BpmnTransformerTest {
   }
 
   @Test
+  void refusesCompensationStartEventsAsCamundaDoesNotRunThem() {
+    final String xml =
+        definitions(
+            """
+            <bpmn:process id="p" isExecutable="true">
+              <bpmn:startEvent id="s"><bpmn:outgoing>f</bpmn:outgoing></bpmn:startEvent>
+              <bpmn:endEvent id="e"><bpmn:incoming>f</bpmn:incoming></bpmn:endEvent>
+              <bpmn:sequenceFlow id="f" sourceRef="s" targetRef="e"/>
+              <bpmn:subProcess id="undo" triggeredByEvent="true">
+                <bpmn:startEvent id="undoStart">
+                  <bpmn:outgoing>u</bpmn:outgoing>
+                  <bpmn:compensateEventDefinition/>
+                </bpmn:startEvent>
+                <bpmn:endEvent id="undone"><bpmn:incoming>u</bpmn:incoming></bpmn:endEvent>
+                <bpmn:sequenceFlow id="u" sourceRef="undoStart" targetRef="undone"/>
+              </bpmn:subProcess>
+            </bpmn:process>
+            """);
+
+    final String message = invalid(transformer.transform("c.bpmn", bytes(xml)));
+
+    assertThat(message)
+        .contains(
+            "- Element: undoStart",
+            "- ERROR: Camunda 8.8 does not support compensation start events (compensation event"
+                + " sub-processes), so event sub-process 'undo' could never start; compensate the"
+                + " sub-process through a compensation boundary event and its handler (which may"
+                + " itself be a sub-process)")
+        .doesNotContain("Flowdesk does not support");
+  }
+
+  @Test
   void listsEveryProblemInDocumentOrder() {
     final BpmnModelInstance model =
         Bpmn.createExecutableProcess("p")

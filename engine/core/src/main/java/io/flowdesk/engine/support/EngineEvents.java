@@ -1,4 +1,4 @@
-package io.flowdesk.engine.command;
+package io.flowdesk.engine.support;
 
 import java.util.List;
 import java.util.Map;
@@ -23,6 +23,8 @@ public final class EngineEvents {
       new ConcurrentHashMap<>();
   private volatile long jobGeneration;
 
+  // Only ever written under the lock; volatile so that jobGeneration() reads it without the lock.
+  @SuppressWarnings("NonAtomicVolatileUpdate")
   public void jobsAvailable(final String type) {
     lock.lock();
     try {

@@ -1,4 +1,4 @@
-package io.flowdesk.engine.command;
+package io.flowdesk.engine.event;
 
 import io.flowdesk.engine.execution.BpmnExecution;
 import io.flowdesk.engine.state.InstanceState;
@@ -59,7 +59,7 @@ public final class BufferedMessages {
    * false, a message lock another transaction holds fails the command with {@link
    * CannotAcquireLockException} instead of being waited for.
    */
-  void correlateTo(
+  public void correlateTo(
       final InstanceState state,
       final BpmnExecution execution,
       final Instant now,
