@@ -49,7 +49,7 @@ public final class LocalMailServer implements AutoCloseable {
    */
   public static LocalMailServer start(final int smtpPort, final int imapPort) {
     final GreenMail greenMail =
-        new GreenMail(
+        new NoDelayGreenMail(
                 new ServerSetup[] {
                   setup(smtpPort, ServerSetup.PROTOCOL_SMTP),
                   setup(imapPort, ServerSetup.PROTOCOL_IMAP)

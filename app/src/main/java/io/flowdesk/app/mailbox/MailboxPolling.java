@@ -26,7 +26,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Reads the configured mailboxes with the connectors' {@link MailboxPoller} and hands each mail to
- * {@link MailToTicket}. A mailbox that cannot be read does not keep the others from being read; its
+ * {@link MailToTicket}; a poll that read a full batch is followed at once by another (up to {@value
+ * #MAX_POLLS_IN_A_ROW} in a row). A mailbox that cannot be read does not keep the others from being read; its
  * error is kept on the mailbox for the admin page, and so are the mails that could not be read.
  */
 @Service
@@ -34,6 +35,9 @@ public class MailboxPolling {
 
   private static final Logger LOG = LoggerFactory.getLogger(MailboxPolling.class);
   private static final String LOCAL_DOMAIN = "localhost";
+
+  /** Polls of one mailbox in a row at most, while each reads a full batch. */
+  static final int MAX_POLLS_IN_A_ROW = 10;
 
   private final Mailboxes mailboxes;
   private final InboundMails inboundMails;
@@ -70,26 +74,25 @@ public class MailboxPolling {
   }
 
   /**
-   * Reads one mailbox once.
+   * Reads one mailbox: once, and again at once while a poll reads a full batch.
    *
    * @return what the poll did, or empty when the mailbox could not be read (its error is kept)
    */
   public Optional<PollReport> poll(final Mailbox mailbox) {
     try {
-      final PollReport report =
-          new MailboxPoller(settings(mailbox), new DurableIds(inboundMails)).poll(handler(mailbox));
-      String error = null;
-      for (final PollReport.Failure failure : report.failures()) {
-        if (failure.setAside()) {
-          inboundMails.failed(
-              mailbox.id(), failure.messageId(), failure.subject(), reason(failure.cause()));
-        } else {
-          error =
-              "mail "
-                  + failure.messageId()
-                  + " stays for the next poll: "
-                  + reason(failure.cause());
-        }
+      final MailboxPoller poller =
+          new MailboxPoller(settings(mailbox), new DurableIds(inboundMails));
+      final InboundMailHandler handler = handler(mailbox);
+      PollReport last = poller.poll(handler);
+      PollReport report = last;
+      String error = keepFailures(mailbox, last);
+      // A full batch says more mail may wait: it is read at once rather than at the next run of
+      // the schedule (a minute away by default), a bounded number of times, so one mailbox's
+      // backlog neither waits nor keeps the others (and the Quartz thread) for long.
+      for (int polls = 1; polls < MAX_POLLS_IN_A_ROW && full(last); polls++) {
+        last = poller.poll(handler);
+        report = report.plus(last);
+        error = keepFailures(mailbox, last);
       }
       mailboxes.polled(mailbox.id(), clock.instant(), error);
       return Optional.of(report);
@@ -98,6 +101,28 @@ public class MailboxPolling {
       mailboxes.polled(mailbox.id(), clock.instant(), e.getMessage());
       return Optional.empty();
     }
+  }
+
+  /**
+   * Lists the mails set aside on the admin page.
+   *
+   * @return the mailbox's error: a mail left for the next poll, or null
+   */
+  private String keepFailures(final Mailbox mailbox, final PollReport report) {
+    String error = null;
+    for (final PollReport.Failure failure : report.failures()) {
+      if (failure.setAside()) {
+        inboundMails.failed(
+            mailbox.id(), failure.messageId(), failure.subject(), reason(failure.cause()));
+      } else {
+        error = "mail " + failure.messageId() + " stays for the next poll: " + reason(failure.cause());
+      }
+    }
+    return error;
+  }
+
+  private boolean full(final PollReport report) {
+    return report.read() >= maxMailsPerPoll && !report.leftMailBehind();
   }
 
   private InboundMailHandler handler(final Mailbox mailbox) {
