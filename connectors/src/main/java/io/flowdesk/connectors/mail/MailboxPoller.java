@@ -83,11 +83,11 @@ public final class MailboxPoller {
       final MailboxSettings settings,
       final ProcessedMailIds processedIds,
       final long prefetchBytes) {
-    this.prefetchBytes = prefetchBytes;
     this.settings = Objects.requireNonNull(settings, "settings");
     this.processedIds = Objects.requireNonNull(processedIds, "processedIds");
     this.parser = new InboundMailParser(new MailWatermark(settings.messageIdDomain()));
     this.session = MailSessions.session(settings.server(), "imap");
+    this.prefetchBytes = prefetchBytes;
   }
 
   /**
@@ -158,7 +158,8 @@ public final class MailboxPoller {
       throws MessagingException {
     final InboundMail mail;
     try {
-      // One FETCH of the whole mail, then parsing in memory, instead of a round trip per part.
+      // A copy in memory (prefetched with the batch, else one FETCH of the whole mail), then
+      // parsing there, instead of a round trip per part.
       mail = parser.parse(new MimeMessage(message));
     } catch (Exception unreadable) {
       LOG.warn(
