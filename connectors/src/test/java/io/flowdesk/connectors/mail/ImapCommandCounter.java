@@ -68,8 +68,10 @@ final class ImapCommandCounter implements AutoCloseable {
       answers.start();
       pump(client, server, true);
       answers.join();
-    } catch (IOException | InterruptedException closed) {
+    } catch (IOException closed) {
       // The test is over or a side hung up.
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -81,11 +83,12 @@ final class ImapCommandCounter implements AutoCloseable {
       final byte[] buffer = new byte[8192];
       int read;
       while ((read = in.read(buffer)) != -1) {
-        out.write(buffer, 0, read);
-        out.flush();
+        // Noted before it is passed on, so a command is counted before its answer can arrive.
         if (count) {
           note(line, new String(buffer, 0, read, StandardCharsets.ISO_8859_1));
         }
+        out.write(buffer, 0, read);
+        out.flush();
       }
       to.shutdownOutput();
     } catch (IOException closed) {
