@@ -26,7 +26,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * Reads the configured mailboxes with the connectors' {@link MailboxPoller} and hands each mail to
- * {@link MailToTicket}; a poll that read a full batch is followed at once by another (up to {@value
+ * {@link MailToTicket}; a poll that read mail is followed at once by another (up to {@value
  * #MAX_POLLS_IN_A_ROW} in a row). A mailbox that cannot be read does not keep the others from being read; its
  * error is kept on the mailbox for the admin page, and so are the mails that could not be read.
  */
@@ -36,7 +36,7 @@ public class MailboxPolling {
   private static final Logger LOG = LoggerFactory.getLogger(MailboxPolling.class);
   private static final String LOCAL_DOMAIN = "localhost";
 
-  /** Polls of one mailbox in a row at most, while each reads a full batch. */
+  /** Polls of one mailbox in a row at most, while each reads mail. */
   static final int MAX_POLLS_IN_A_ROW = 10;
 
   private final Mailboxes mailboxes;
@@ -74,7 +74,7 @@ public class MailboxPolling {
   }
 
   /**
-   * Reads one mailbox: once, and again at once while a poll reads a full batch.
+   * Reads one mailbox: once, and again at once while a poll reads mail.
    *
    * @return what the poll did, or empty when the mailbox could not be read (its error is kept)
    */
@@ -86,10 +86,10 @@ public class MailboxPolling {
       PollReport last = poller.poll(handler);
       PollReport report = last;
       String error = keepFailures(mailbox, last);
-      // A full batch says more mail may wait: it is read at once rather than at the next run of
-      // the schedule (a minute away by default), a bounded number of times, so one mailbox's
-      // backlog neither waits nor keeps the others (and the Quartz thread) for long.
-      for (int polls = 1; polls < MAX_POLLS_IN_A_ROW && full(last); polls++) {
+      // While mail flows it is read as it comes (what arrived during a poll, or the rest of a full
+      // batch) rather than at the schedule's next run, a minute away by default; a bounded number
+      // of times, so that one mailbox keeps neither the others nor the Quartz thread for long.
+      for (int polls = 1; polls < MAX_POLLS_IN_A_ROW && readMail(last); polls++) {
         last = poller.poll(handler);
         report = report.plus(last);
         error = keepFailures(mailbox, last);
@@ -121,8 +121,9 @@ public class MailboxPolling {
     return error;
   }
 
-  private boolean full(final PollReport report) {
-    return report.read() >= maxMailsPerPoll && !report.leftMailBehind();
+  /** Whether the poll read mail and left none behind (a failing handler is not hammered). */
+  private static boolean readMail(final PollReport report) {
+    return report.read() > 0 && !report.leftMailBehind();
   }
 
   private InboundMailHandler handler(final Mailbox mailbox) {

@@ -289,7 +289,7 @@ class MailToTicketTest extends WebTestSupport {
   }
 
   @Test
-  void aPollThatReadsAFullBatchReadsTheNextOneAtOnce() throws Exception {
+  void aPollThatReadsMailPollsAgainAtOnceSoAFullBatchDoesNotWaitForTheNextRun() throws Exception {
     // One sender: past the rate limit the mails are recorded RATE_LIMITED, read all the same.
     final String alice = person();
     final int mails = maxMailsPerPoll + 5;
