@@ -1,8 +1,10 @@
 package io.flowdesk.app.mail;
 
 import com.icegreen.greenmail.Managers;
-import com.icegreen.greenmail.imap.ImapServer;
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.imap.ImapHandler;
 import com.icegreen.greenmail.server.AbstractServer;
+import com.icegreen.greenmail.server.ProtocolHandler;
 import com.icegreen.greenmail.smtp.SmtpServer;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -18,8 +20,8 @@ import java.util.Map;
  * socket default), a line written while the previous one is not yet acknowledged waits for that
  * acknowledgement, and the client delays it (40 ms on Linux) because it is itself waiting for the
  * rest of the answer. So nearly every IMAP command (an untagged line, then the tagged one) and
- * every multi-line SMTP reply took 40 ms: reading the service desk's mailbox cost about a quarter of
- * a second per mail, whatever the machine. With {@code TCP_NODELAY} on the accepted sockets the
+ * every multi-line SMTP reply took 40 ms: reading the service desk's mailbox cost about a quarter
+ * of a second per mail, whatever the machine. With {@code TCP_NODELAY} on the accepted sockets the
  * lines go out as they are written.
  */
 final class NoDelayGreenMail extends GreenMail {
@@ -60,9 +62,26 @@ final class NoDelayGreenMail extends GreenMail {
     }
   }
 
-  private static final class NoDelayImap extends ImapServer {
+  @Override
+  public NoDelayGreenMail withConfiguration(final GreenMailConfiguration configuration) {
+    super.withConfiguration(configuration);
+    return this;
+  }
+
+  /** The port a server of this protocol listens on. */
+  int port(final String protocol) {
+    return services.get(protocol).getPort();
+  }
+
+  /** GreenMail's IMAP server (a final class) with {@code TCP_NODELAY}. */
+  private static final class NoDelayImap extends AbstractServer {
     NoDelayImap(final ServerSetup setup, final Managers managers) {
       super(setup, managers);
+    }
+
+    @Override
+    protected ProtocolHandler createProtocolHandler(final Socket client) {
+      return new ImapHandler(managers.getUserManager(), managers.getImapHostManager(), client);
     }
 
     @Override

@@ -27,8 +27,9 @@ import org.springframework.stereotype.Service;
 /**
  * Reads the configured mailboxes with the connectors' {@link MailboxPoller} and hands each mail to
  * {@link MailToTicket}; a poll that read mail is followed at once by another (up to {@value
- * #MAX_POLLS_IN_A_ROW} in a row). A mailbox that cannot be read does not keep the others from being read; its
- * error is kept on the mailbox for the admin page, and so are the mails that could not be read.
+ * #MAX_POLLS_IN_A_ROW} in a row). A mailbox that cannot be read does not keep the others from being
+ * read; its error is kept on the mailbox for the admin page, and so are the mails that could not be
+ * read.
  */
 @Service
 public class MailboxPolling {
@@ -115,7 +116,8 @@ public class MailboxPolling {
         inboundMails.failed(
             mailbox.id(), failure.messageId(), failure.subject(), reason(failure.cause()));
       } else {
-        error = "mail " + failure.messageId() + " stays for the next poll: " + reason(failure.cause());
+        error =
+            "mail " + failure.messageId() + " stays for the next poll: " + reason(failure.cause());
       }
     }
     return error;

@@ -474,9 +474,7 @@ class MailboxPollerTest {
       assertThat(recorder.messages)
           .extracting(InboundMail::subject)
           .containsExactly(
-              IntStream.rangeClosed(0, 20)
-                  .mapToObj(i -> "Mail " + i)
-                  .toArray(String[]::new));
+              IntStream.rangeClosed(0, 20).mapToObj(i -> "Mail " + i).toArray(String[]::new));
       assertThat(inboxFlags()).hasSize(21).allSatisfy(flags -> assertProcessed(flags));
     }
   }
@@ -498,7 +496,9 @@ class MailboxPollerTest {
             });
 
     assertThat(first.messages()).isEqualTo(2);
-    assertThat(first.failures()).singleElement().extracting(PollReport.Failure::messageId)
+    assertThat(first.failures())
+        .singleElement()
+        .extracting(PollReport.Failure::messageId)
         .isEqualTo("<batch-b@example.test>");
     assertThat(processedIds.ids()).containsOnly("<batch-a@example.test>", "<batch-c@example.test>");
     final List<Flags> flags = inboxFlags();
