@@ -34,9 +34,9 @@ public final class LocalMailServer implements AutoCloseable {
   private static final String HOST = "127.0.0.1";
   private static final int STARTUP_TIMEOUT_MS = 15_000;
 
-  private final GreenMail greenMail;
+  private final NoDelayGreenMail greenMail;
 
-  private LocalMailServer(final GreenMail greenMail) {
+  private LocalMailServer(final NoDelayGreenMail greenMail) {
     this.greenMail = greenMail;
   }
 
@@ -48,8 +48,8 @@ public final class LocalMailServer implements AutoCloseable {
    * @throws IllegalStateException naming the ports when a server cannot listen
    */
   public static LocalMailServer start(final int smtpPort, final int imapPort) {
-    final GreenMail greenMail =
-        new GreenMail(
+    final NoDelayGreenMail greenMail =
+        new NoDelayGreenMail(
                 new ServerSetup[] {
                   setup(smtpPort, ServerSetup.PROTOCOL_SMTP),
                   setup(imapPort, ServerSetup.PROTOCOL_IMAP)
@@ -96,11 +96,11 @@ public final class LocalMailServer implements AutoCloseable {
   }
 
   public int smtpPort() {
-    return greenMail.getSmtp().getPort();
+    return greenMail.port(ServerSetup.PROTOCOL_SMTP);
   }
 
   public int imapPort() {
-    return greenMail.getImap().getPort();
+    return greenMail.port(ServerSetup.PROTOCOL_IMAP);
   }
 
   /** Every mail received since the start, newest first, once however many mailboxes got it. */

@@ -26,14 +26,19 @@ import org.springframework.stereotype.Service;
 
 /**
  * Reads the configured mailboxes with the connectors' {@link MailboxPoller} and hands each mail to
- * {@link MailToTicket}. A mailbox that cannot be read does not keep the others from being read; its
- * error is kept on the mailbox for the admin page, and so are the mails that could not be read.
+ * {@link MailToTicket}; a poll that read mail is followed at once by another (up to {@value
+ * #MAX_POLLS_IN_A_ROW} in a row). A mailbox that cannot be read does not keep the others from being
+ * read; its error is kept on the mailbox for the admin page, and so are the mails that could not be
+ * read.
  */
 @Service
 public class MailboxPolling {
 
   private static final Logger LOG = LoggerFactory.getLogger(MailboxPolling.class);
   private static final String LOCAL_DOMAIN = "localhost";
+
+  /** Polls of one mailbox in a row at most, while each reads mail. */
+  static final int MAX_POLLS_IN_A_ROW = 10;
 
   private final Mailboxes mailboxes;
   private final InboundMails inboundMails;
@@ -70,26 +75,25 @@ public class MailboxPolling {
   }
 
   /**
-   * Reads one mailbox once.
+   * Reads one mailbox: once, and again at once while a poll reads mail.
    *
    * @return what the poll did, or empty when the mailbox could not be read (its error is kept)
    */
   public Optional<PollReport> poll(final Mailbox mailbox) {
     try {
-      final PollReport report =
-          new MailboxPoller(settings(mailbox), new DurableIds(inboundMails)).poll(handler(mailbox));
-      String error = null;
-      for (final PollReport.Failure failure : report.failures()) {
-        if (failure.setAside()) {
-          inboundMails.failed(
-              mailbox.id(), failure.messageId(), failure.subject(), reason(failure.cause()));
-        } else {
-          error =
-              "mail "
-                  + failure.messageId()
-                  + " stays for the next poll: "
-                  + reason(failure.cause());
-        }
+      final MailboxPoller poller =
+          new MailboxPoller(settings(mailbox), new DurableIds(inboundMails));
+      final InboundMailHandler handler = handler(mailbox);
+      PollReport last = poller.poll(handler);
+      PollReport report = last;
+      String error = keepFailures(mailbox, last);
+      // While mail flows it is read as it comes (what arrived during a poll, or the rest of a full
+      // batch) rather than at the schedule's next run, a minute away by default; a bounded number
+      // of times, so that one mailbox keeps neither the others nor the Quartz thread for long.
+      for (int polls = 1; polls < MAX_POLLS_IN_A_ROW && readMail(last); polls++) {
+        last = poller.poll(handler);
+        report = report.plus(last);
+        error = keepFailures(mailbox, last);
       }
       mailboxes.polled(mailbox.id(), clock.instant(), error);
       return Optional.of(report);
@@ -98,6 +102,30 @@ public class MailboxPolling {
       mailboxes.polled(mailbox.id(), clock.instant(), e.getMessage());
       return Optional.empty();
     }
+  }
+
+  /**
+   * Lists the mails set aside on the admin page.
+   *
+   * @return the mailbox's error: a mail left for the next poll, or null
+   */
+  private String keepFailures(final Mailbox mailbox, final PollReport report) {
+    String error = null;
+    for (final PollReport.Failure failure : report.failures()) {
+      if (failure.setAside()) {
+        inboundMails.failed(
+            mailbox.id(), failure.messageId(), failure.subject(), reason(failure.cause()));
+      } else {
+        error =
+            "mail " + failure.messageId() + " stays for the next poll: " + reason(failure.cause());
+      }
+    }
+    return error;
+  }
+
+  /** Whether the poll read mail and left none behind (a failing handler is not hammered). */
+  private static boolean readMail(final PollReport report) {
+    return report.read() > 0 && !report.leftMailBehind();
   }
 
   private InboundMailHandler handler(final Mailbox mailbox) {

@@ -18,6 +18,7 @@ import io.flowdesk.app.mail.OutboxMail;
 import io.flowdesk.app.security.Viewer;
 import io.flowdesk.connectors.mail.MailSender;
 import io.flowdesk.connectors.mail.MailWatermark;
+import io.flowdesk.connectors.mail.PollReport;
 import io.flowdesk.domain.approval.ApprovalAction;
 import io.flowdesk.domain.approval.Approvals;
 import io.flowdesk.domain.directory.Directory;
@@ -65,6 +66,7 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.annotation.DirtiesContext;
@@ -114,6 +116,9 @@ class MailToTicketTest extends WebTestSupport {
   @Autowired DataSource dataSource;
   @Autowired ApprovalDesk desk;
   @Autowired Approvals approvals;
+
+  @Value("${flowdesk.mailboxes.max-mails-per-poll:50}")
+  int maxMailsPerPoll;
 
   private Session smtp;
 
@@ -281,6 +286,22 @@ class MailToTicketTest extends WebTestSupport {
     assertThat(countIncidents()).isEqualTo(before + 1);
     assertThat(incidentOf(id).caller()).isEqualTo(username(alice));
     assertThat(folderSize("INBOX")).isZero();
+  }
+
+  @Test
+  void aPollThatReadsMailPollsAgainAtOnceSoAFullBatchDoesNotWaitForTheNextRun() throws Exception {
+    // One sender: past the rate limit the mails are recorded RATE_LIMITED, read all the same.
+    final String alice = person();
+    final int mails = maxMailsPerPoll + 5;
+    for (int i = 0; i < mails; i++) {
+      deliver(mail(alice, "Backlog " + i, "Mail " + i + ".", ""));
+    }
+
+    final PollReport report = polling.poll(mailbox()).orElseThrow();
+
+    assertThat(report.messages()).isEqualTo(mails);
+    assertThat(folderSize("INBOX")).isZero();
+    assertThat(folderSize(LocalMailServer.PROCESSED_FOLDER)).isEqualTo(mails);
   }
 
   @Test

@@ -32,7 +32,15 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Duplicates.</b> Before the handler, the Message-ID is looked up in {@link
  * ProcessedMailIds}; a known one is only marked processed. After the handler returned the id is
- * added there, then the mail is flagged.
+ * added there; the mails of a batch are flagged together once the batch is through. So a poll that
+ * ends between a handler's return and the flag leaves a mail whose Message-ID is known: the next
+ * poll only marks it.
+ *
+ * <p><b>Round trips.</b> A poll costs a few IMAP commands whatever the number of mails: one FETCH
+ * of the batch's flags and sizes, one FETCH of whole mails per {@value #PREFETCH_BYTES} bytes (a
+ * larger mail is read on its own), and one STORE (plus COPY and STORE with a processed folder) for
+ * the batch, instead of several commands per mail; on a server a network away that is most of a
+ * poll's time. A prefetched mail is dropped from memory as soon as its handler returned.
  *
  * <p><b>Unreadable mail.</b> A mail that cannot be parsed (malformed MIME) would fail the same way
  * at every poll, so it is set aside: flagged {@code \Seen} and {@value #FAILED_KEYWORD}, left in
@@ -50,18 +58,36 @@ public final class MailboxPoller {
   /** The IMAP keyword set on mails that could not be read; polls skip them. */
   public static final String FAILED_KEYWORD = "$FlowdeskFailed";
 
+  /**
+   * Upper bound of the whole mails one FETCH brings into memory; a mail larger than this is read on
+   * its own, when its turn comes.
+   */
+  static final long PREFETCH_BYTES = 4L * 1024 * 1024;
+
   private static final Logger LOG = LoggerFactory.getLogger(MailboxPoller.class);
 
   private final MailboxSettings settings;
   private final ProcessedMailIds processedIds;
   private final InboundMailParser parser;
   private final Session session;
+  private final long prefetchBytes;
 
   public MailboxPoller(final MailboxSettings settings, final ProcessedMailIds processedIds) {
+    this(settings, processedIds, PREFETCH_BYTES);
+  }
+
+  /**
+   * @param prefetchBytes upper bound of the whole mails one FETCH brings (tests take a small one)
+   */
+  MailboxPoller(
+      final MailboxSettings settings,
+      final ProcessedMailIds processedIds,
+      final long prefetchBytes) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.processedIds = Objects.requireNonNull(processedIds, "processedIds");
     this.parser = new InboundMailParser(new MailWatermark(settings.messageIdDomain()));
     this.session = MailSessions.session(settings.server(), "imap");
+    this.prefetchBytes = prefetchBytes;
   }
 
   /**
@@ -100,28 +126,40 @@ public final class MailboxPoller {
         Arrays.copyOf(found, Math.min(found.length, settings.maxMailsPerPoll()));
     final Tally tally = new Tally();
     final List<Message> done = new ArrayList<>();
-    for (final Message message : batch) {
-      if (handleOne((MimeMessage) message, handler, tally)) {
-        done.add(message);
+    final MailPrefetch prefetch = new MailPrefetch(folder, batch, prefetchBytes);
+    for (int i = 0; i < batch.length; i++) {
+      prefetch.loadFrom(i);
+      try {
+        if (handleOne((MimeMessage) batch[i], handler, tally)) {
+          done.add(batch[i]);
+        }
+      } finally {
+        MailPrefetch.release(batch[i]);
       }
     }
-    if (target != null && !done.isEmpty()) {
-      final Message[] moved = done.toArray(Message[]::new);
-      folder.copyMessages(moved, target);
-      folder.setFlags(moved, new Flags(Flags.Flag.DELETED), true);
+    if (!done.isEmpty()) {
+      // One STORE for the batch, after every handler returned: the durable Message-IDs, not this
+      // flag, keep a mail from being handled twice (see the class comment).
+      final Message[] handled = done.toArray(Message[]::new);
+      folder.setFlags(handled, processedFlags(), true);
+      if (target != null) {
+        folder.copyMessages(handled, target);
+        folder.setFlags(handled, new Flags(Flags.Flag.DELETED), true);
+      }
     }
     return tally.report();
   }
 
   /**
-   * @return whether the mail is processed now
+   * @return whether the mail is processed now (it is flagged with the batch)
    */
   private boolean handleOne(
       final MimeMessage message, final InboundMailHandler handler, final Tally tally)
       throws MessagingException {
     final InboundMail mail;
     try {
-      // One FETCH of the whole mail, then parsing in memory, instead of a round trip per part.
+      // A copy in memory (prefetched with the batch, else one FETCH of the whole mail), then
+      // parsing there, instead of a round trip per part.
       mail = parser.parse(new MimeMessage(message));
     } catch (Exception unreadable) {
       LOG.warn(
@@ -136,7 +174,6 @@ public final class MailboxPoller {
       return false;
     }
     if (processedIds.contains(mail.messageId())) {
-      markProcessed(message);
       tally.duplicates++;
       return true;
     }
@@ -153,15 +190,14 @@ public final class MailboxPoller {
       return false;
     }
     processedIds.add(mail.messageId());
-    markProcessed(message);
     tally.count(mail.kind());
     return true;
   }
 
-  private static void markProcessed(final Message message) throws MessagingException {
+  private static Flags processedFlags() {
     final Flags flags = new Flags(Flags.Flag.SEEN);
     flags.add(PROCESSED_KEYWORD);
-    message.setFlags(flags, true);
+    return flags;
   }
 
   private static void setAside(final Message message) throws MessagingException {

@@ -1,5 +1,6 @@
 package io.flowdesk.connectors.mail;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -17,6 +18,28 @@ public record PollReport(
 
   public PollReport {
     failures = List.copyOf(failures);
+  }
+
+  /** How many mails the poll read, whatever became of them. */
+  public int read() {
+    return messages + autoReplies + bounces + duplicates + failures.size();
+  }
+
+  /** Whether a mail stays for the next poll because its handler failed (not set aside). */
+  public boolean leftMailBehind() {
+    return failures.stream().anyMatch(failure -> !failure.setAside());
+  }
+
+  /** This poll's counts and failures together with a later poll's. */
+  public PollReport plus(final PollReport later) {
+    final List<Failure> all = new ArrayList<>(failures);
+    all.addAll(later.failures());
+    return new PollReport(
+        messages + later.messages(),
+        autoReplies + later.autoReplies(),
+        bounces + later.bounces(),
+        duplicates + later.duplicates(),
+        all);
   }
 
   /**

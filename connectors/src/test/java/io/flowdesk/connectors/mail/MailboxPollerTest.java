@@ -6,6 +6,7 @@ import static io.flowdesk.connectors.mail.TestMailServers.DESK_PASSWORD;
 import static io.flowdesk.connectors.mail.TestMailServers.DOMAIN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import io.flowdesk.connectors.ConnectorException;
@@ -20,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -445,6 +447,93 @@ class MailboxPollerTest {
   }
 
   @Test
+  void aPollOfTwentyMailsCostsTheSameImapCommandsAsAPollOfOne() throws Exception {
+    try (ImapCommandCounter counter = new ImapCommandCounter(GREEN_MAIL.getImap().getPort())) {
+      final MailboxPoller poller =
+          poller(TestMailServers.deskLogin(counter.port(), MailSecurity.NONE));
+      deliver(plainMail("<count-0@example.test>", "Mail 0", "Body 0"));
+      assertThat(poller.poll(recorder).messages()).isEqualTo(1);
+      final List<String> forOne = withoutNoops(counter.commands());
+      counter.clear();
+      for (int i = 1; i <= 20; i++) {
+        deliver(plainMail("<count-" + i + "@example.test>", "Mail " + i, "Body " + i));
+      }
+
+      assertThat(poller.poll(recorder).messages()).isEqualTo(20);
+
+      final List<String> forTwenty = withoutNoops(counter.commands());
+      assertThat(forTwenty).hasSameSizeAs(forOne);
+      // Flags and sizes, then the whole mails; one STORE marks the batch (mail 1 is the first
+      // poll's, still in the folder).
+      assertThat(forTwenty).filteredOn(c -> c.startsWith("FETCH")).hasSize(2);
+      assertThat(forTwenty)
+          .filteredOn(c -> c.startsWith("STORE"))
+          .singleElement()
+          .asString()
+          .startsWith("STORE 2:21 +FLAGS");
+      assertThat(recorder.messages)
+          .extracting(InboundMail::subject)
+          .containsExactly(
+              IntStream.rangeClosed(0, 20).mapToObj(i -> "Mail " + i).toArray(String[]::new));
+      assertThat(inboxFlags()).hasSize(21).allSatisfy(flags -> assertProcessed(flags));
+    }
+  }
+
+  @Test
+  void aMailWhoseHandlerFailsStaysUnflaggedWhileTheRestOfItsBatchIsMarked() throws Exception {
+    deliver(plainMail("<batch-a@example.test>", "A", "First."));
+    deliver(plainMail("<batch-b@example.test>", "B", "Second."));
+    deliver(plainMail("<batch-c@example.test>", "C", "Third."));
+    final MailboxPoller poller = poller(imap());
+
+    final PollReport first =
+        poller.poll(
+            mail -> {
+              if ("B".equals(mail.subject())) {
+                throw new IllegalStateException("database down");
+              }
+              recorder.onMessage(mail);
+            });
+
+    assertThat(first.messages()).isEqualTo(2);
+    assertThat(first.failures())
+        .singleElement()
+        .extracting(PollReport.Failure::messageId)
+        .isEqualTo("<batch-b@example.test>");
+    assertThat(processedIds.ids()).containsOnly("<batch-a@example.test>", "<batch-c@example.test>");
+    final List<Flags> flags = inboxFlags();
+    assertProcessed(flags.get(0));
+    assertThat(flags.get(1).contains(MailboxPoller.PROCESSED_KEYWORD)).isFalse();
+    assertThat(flags.get(1).contains(Flags.Flag.SEEN)).isFalse();
+    assertProcessed(flags.get(2));
+
+    assertThat(poller.poll(recorder).messages()).isEqualTo(1);
+    assertThat(recorder.messages).extracting(InboundMail::subject).containsExactly("A", "C", "B");
+  }
+
+  @Test
+  void mailsLargerThanThePrefetchBoundAreReadOnTheirOwnAndAllArriveWhole() throws Exception {
+    final String big = "x".repeat(3_000);
+    deliver(plainMail("<size-1@example.test>", "Small 1", "One."));
+    deliver(plainMail("<size-2@example.test>", "Small 2", "Two."));
+    deliver(plainMail("<size-3@example.test>", "Big", big));
+    deliver(plainMail("<size-4@example.test>", "Small 3", "Three."));
+    final MailboxPoller poller =
+        new MailboxPoller(MailboxSettings.inbox(imap(), DOMAIN), processedIds, 1_000);
+
+    assertThat(poller.poll(recorder).messages()).isEqualTo(4);
+
+    assertThat(recorder.messages)
+        .extracting(InboundMail::subject, InboundMail::text)
+        .containsExactly(
+            tuple("Small 1", "One."),
+            tuple("Small 2", "Two."),
+            tuple("Big", big),
+            tuple("Small 3", "Three."));
+    assertThat(inboxFlags()).hasSize(4).allSatisfy(flags -> assertProcessed(flags));
+  }
+
+  @Test
   void pollsOverImplicitTlsWithATrustedCertificate() throws Exception {
     deliver(plainMail("<tls-1@example.test>", "Over TLS", "Secret."));
     final MailServer imaps =
@@ -496,6 +585,11 @@ class MailboxPollerTest {
 
   private static MailServer imap() {
     return TestMailServers.deskLogin(GREEN_MAIL.getImap().getPort(), MailSecurity.NONE);
+  }
+
+  private static List<String> withoutNoops(final List<String> commands) {
+    // A client may send NOOP to keep a connection alive; that is no work of the poll.
+    return commands.stream().filter(command -> !command.startsWith("NOOP")).toList();
   }
 
   private static void assertProcessed(final Flags flags) {
