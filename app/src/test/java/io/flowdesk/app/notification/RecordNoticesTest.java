@@ -297,12 +297,13 @@ class RecordNoticesTest {
 
     cancel(signIn("agent.anna"), canceledByAnna);
     cancel(signIn("alice"), canceledByAlice);
-    // What the request-stage worker does when a process fulfils it; that worker mails the requester
-    // itself (request-fulfilled), so only the person it is for hears of it from here.
+    // What the request-stage worker does when a process fulfils it: the move and its comment. The
+    // worker mails the requester itself (request-fulfilled), so only the person it is for hears of
+    // it from here, once: of the move, the comment going with it.
     requests.moveTo(
         requests.findByNumber(annasForBob).orElseThrow().id(),
         RequestState.FULFILLED,
-        null,
+        "Delivered to your desk.",
         Actor.job(4242L));
     settled();
 
@@ -319,6 +320,7 @@ class RecordNoticesTest {
     assertThat(fulfilled.get(0).text())
         .contains("Flowdesk moved your request " + annasForBob)
         .contains("https://flowdesk.example.com/portal/requests/" + annasForBob);
+    assertThat(mails(BOB, "New comment on " + annasForBob)).isEmpty();
     assertThat(mails(ANNA, annasForBob)).isEmpty();
   }
 
