@@ -27,9 +27,9 @@ import org.slf4j.LoggerFactory;
  * request, change or problem of another person's comment on it and of its state changes, an agent
  * of a record given to them, everyone on a major incident of its communication. Each person once
  * per row, never the person who made the change, on the channels they chose for the event's kind
- * ({@link PersonNotifier}). A row is deleted once all are told; a failure (mail server down) keeps it for a
- * later attempt, and the delivery log (job key {@code -<row id>}, apart from the engine's positive
- * job keys) keeps those already told from a second mail.
+ * ({@link PersonNotifier}). A row is deleted once all are told; a failure (mail server down) keeps
+ * it for a later attempt, and the delivery log (job key {@code -<row id>}, apart from the engine's
+ * positive job keys) keeps those already told from a second mail.
  */
 public class RecordNotices {
 
@@ -120,8 +120,8 @@ public class RecordNotices {
 
   /**
    * The caller of an incident reads the comment as theirs, as does the requester of a request,
-   * change or problem; watchers read it as watchers; one mail each. A comment the process wrote on a
-   * request, change or problem goes with a state move, which its requester hears of (or the
+   * change or problem; watchers read it as watchers; one mail each. A comment the process wrote on
+   * a request, change or problem goes with a state move, which its requester hears of (or the
    * process's own mail tells them), so it does not reach them a second time.
    */
   private void commented(final Entry entry, final RecordFacts record) {
@@ -177,8 +177,8 @@ public class RecordNotices {
   }
 
   /**
-   * The requester of a request, change or problem hears of every move someone else made (except
-   * the fulfilment and rejection of a request, which its process tells the requester itself); an
+   * The requester of a request, change or problem hears of every move someone else made (except the
+   * fulfilment and rejection of a request, which its process tells the requester itself); an
    * incident's caller hears of its states from the incident process. Watchers besides them read it
    * as watchers.
    */

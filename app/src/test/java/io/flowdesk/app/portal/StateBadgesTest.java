@@ -22,8 +22,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every state of every record kind has a badge class that flowdesk.css colours: a background of
- * its own (not the plain badge's grey) and text on it at WCAG 2.1 AA contrast (4.5:1 for the small
+ * Every state of every record kind has a badge class that flowdesk.css colours: a background of its
+ * own (not the plain badge's grey) and text on it at WCAG 2.1 AA contrast (4.5:1 for the small
  * badge text). A state added to a domain enum without a class, or a class without its rule, fails
  * here.
  */
@@ -110,9 +110,13 @@ class StateBadgesTest {
       final String suffix = classOf.apply(state);
       final String selector = ".fd-state-" + suffix;
       assertThat(suffix).as("badge class of %s", state).isNotBlank();
-      assertThat(rules).as("flowdesk.css has a rule for %s (%s)", selector, state).containsKey(selector);
+      assertThat(rules)
+          .as("flowdesk.css has a rule for %s (%s)", selector, state)
+          .containsKey(selector);
       final Map<String, String> declared = rules.get(selector);
-      assertThat(declared).as("%s sets background and color", selector).containsKeys("background", "color");
+      assertThat(declared)
+          .as("%s sets background and color", selector)
+          .containsKeys("background", "color");
       final String background = colour(declared.get("background"));
       final String text = colour(declared.get("color"));
       assertThat(background).as("%s has a background of its own", selector).isNotEqualTo(plain);
