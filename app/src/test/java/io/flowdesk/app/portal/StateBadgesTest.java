@@ -110,9 +110,9 @@ class StateBadgesTest {
       final String suffix = classOf.apply(state);
       final String selector = ".fd-state-" + suffix;
       assertThat(suffix).as("badge class of %s", state).isNotBlank();
-      assertThat(rules)
+      assertThat(rules.containsKey(selector))
           .as("flowdesk.css has a rule for %s (%s)", selector, state)
-          .containsKey(selector);
+          .isTrue();
       final Map<String, String> declared = rules.get(selector);
       assertThat(declared)
           .as("%s sets background and color", selector)
