@@ -6,6 +6,7 @@ import io.flowdesk.domain.notification.NotificationEvent;
 import io.flowdesk.domain.notification.NotificationOutbox;
 import io.flowdesk.domain.notification.NotificationOutbox.Entry;
 import io.flowdesk.domain.notification.NotificationOutbox.RecordFacts;
+import io.flowdesk.domain.request.RequestState;
 import io.flowdesk.workers.notify.PersonNotifier;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,12 +23,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Tells people what the records' notification outbox holds, after the change committed: watchers of
- * a public comment or state change, an incident's caller of a comment on it, an agent of a record
- * given to them, everyone on a major incident of its communication. Each person once per row, never
- * the person who made the change, on the channels they chose for the event's kind ({@link
- * PersonNotifier}). A row is deleted once all are told; a failure (mail server down) keeps it for a
- * later attempt, and the delivery log (job key {@code -<row id>}, apart from the engine's positive
- * job keys) keeps those already told from a second mail.
+ * a public comment or state change, an incident's caller of a comment on it, the requester of a
+ * request, change or problem of another person's comment on it and of its state changes, an agent
+ * of a record given to them, everyone on a major incident of its communication. Each person once
+ * per row, never the person who made the change, on the channels they chose for the event's kind
+ * ({@link PersonNotifier}). A row is deleted once all are told; a failure (mail server down) keeps
+ * it for a later attempt, and the delivery log (job key {@code -<row id>}, apart from the engine's
+ * positive job keys) keeps those already told from a second mail.
  */
 public class RecordNotices {
 
@@ -36,6 +38,12 @@ public class RecordNotices {
   private static final Duration LEASE = Duration.ofMinutes(2);
   private static final Duration MAX_BACKOFF = Duration.ofHours(1);
   private static final String PROCESS = "process";
+  private static final String INCIDENT = "incident";
+  private static final String REQUEST = "request";
+
+  /** The states a request's process tells its requester of itself ({@code RequestStageWorker}). */
+  private static final Set<String> TOLD_BY_THE_REQUEST_PROCESS =
+      Set.of(RequestState.FULFILLED.name(), RequestState.REJECTED.name());
 
   private final NotificationOutbox outbox;
   private final PersonNotifier notifier;
@@ -110,7 +118,12 @@ public class RecordNotices {
     }
   }
 
-  /** The caller of an incident reads the comment as theirs; watchers as watchers; one mail each. */
+  /**
+   * The caller of an incident reads the comment as theirs, as does the requester of a request,
+   * change or problem; watchers read it as watchers; one mail each. A comment the process wrote on
+   * a request, change or problem goes with a state move, which its requester hears of (or the
+   * process's own mail tells them), so it does not reach them a second time.
+   */
   private void commented(final Entry entry, final RecordFacts record) {
     final Optional<String> text =
         entry.journalId() == null
@@ -119,36 +132,91 @@ public class RecordNotices {
     if (text.isEmpty()) {
       return;
     }
-    final Map<String, Object> values = recordValues(record);
+    final Map<String, Object> values = recordValues(entry, record);
     values.put("comment.author", name(entry.actor()));
     values.put("comment.text", text.get());
     final Set<String> told = new LinkedHashSet<>();
     told.add(entry.actor());
-    if (entry.recordKind().equals("incident")) {
+    if (entry.recordKind().equals(INCIDENT)) {
       for (final String caller : record.owners()) {
         if (told.add(caller)) {
-          send(entry, caller, NotificationEvent.INCIDENT_COMMENTED, values, record, true);
+          send(
+              entry,
+              caller,
+              NotificationEvent.INCIDENT_COMMENTED,
+              values,
+              record,
+              ownerLink(entry, record));
+        }
+      }
+    } else if (!PROCESS.equals(entry.actor())) {
+      for (final String requester : record.owners()) {
+        if (told.add(requester)) {
+          send(
+              entry,
+              requester,
+              NotificationEvent.MY_RECORD_COMMENTED,
+              values,
+              record,
+              ownerLink(entry, record));
         }
       }
     }
+    told.addAll(record.owners());
     for (final String watcher : record.watchers()) {
       if (told.add(watcher)) {
-        send(entry, watcher, NotificationEvent.WATCHED_RECORD_COMMENTED, values, record, false);
+        send(
+            entry,
+            watcher,
+            NotificationEvent.WATCHED_RECORD_COMMENTED,
+            values,
+            record,
+            agentLink(entry, record));
       }
     }
   }
 
-  /** Watchers only: the record's own people hear of its states from its process. */
+  /**
+   * The requester of a request, change or problem hears of every move someone else made (except the
+   * fulfilment and rejection of a request, which its process tells the requester itself); an
+   * incident's caller hears of its states from the incident process. Watchers besides them read it
+   * as watchers.
+   */
   private void stateChanged(final Entry entry, final RecordFacts record) {
-    final Map<String, Object> values = recordValues(record);
+    final Map<String, Object> values = recordValues(entry, record);
     values.put("change.author", name(entry.actor()));
     values.put("state.old", state(entry.oldValue()));
     values.put("state.new", state(entry.newValue()));
-    final Set<String> skip = new LinkedHashSet<>(record.owners());
-    skip.add(entry.actor());
+    final Set<String> told = new LinkedHashSet<>();
+    told.add(entry.actor());
+    if (!entry.recordKind().equals(INCIDENT)) {
+      final List<String> owners = record.owners();
+      for (int i = 0; i < owners.size(); i++) {
+        final boolean toldByProcess =
+            i == 0
+                && entry.recordKind().equals(REQUEST)
+                && TOLD_BY_THE_REQUEST_PROCESS.contains(entry.newValue());
+        if (told.add(owners.get(i)) && !toldByProcess) {
+          send(
+              entry,
+              owners.get(i),
+              NotificationEvent.MY_RECORD_STATE_CHANGED,
+              values,
+              record,
+              ownerLink(entry, record));
+        }
+      }
+    }
+    told.addAll(record.owners());
     for (final String watcher : record.watchers()) {
-      if (skip.add(watcher)) {
-        send(entry, watcher, NotificationEvent.WATCHED_RECORD_STATE_CHANGED, values, record, false);
+      if (told.add(watcher)) {
+        send(
+            entry,
+            watcher,
+            NotificationEvent.WATCHED_RECORD_STATE_CHANGED,
+            values,
+            record,
+            agentLink(entry, record));
       }
     }
   }
@@ -158,9 +226,15 @@ public class RecordNotices {
     if (assignee == null || assignee.equals(entry.actor())) {
       return;
     }
-    final Map<String, Object> values = recordValues(record);
+    final Map<String, Object> values = recordValues(entry, record);
     values.put("assignment.by", name(entry.actor()));
-    send(entry, assignee, NotificationEvent.ASSIGNED_TO_ME, values, record, false);
+    send(
+        entry,
+        assignee,
+        NotificationEvent.ASSIGNED_TO_ME,
+        values,
+        record,
+        agentLink(entry, record));
   }
 
   /**
@@ -171,19 +245,19 @@ public class RecordNotices {
     final Optional<String> text =
         entry.journalId() == null
             ? Optional.empty()
-            : outbox.publicComment("incident", entry.journalId());
+            : outbox.publicComment(INCIDENT, entry.journalId());
     if (text.isEmpty()) {
       return;
     }
     final List<RecordFacts> incidents = new ArrayList<>(List.of(parent));
     for (final long child : outbox.children(entry.recordId())) {
-      outbox.facts("incident", child).ifPresent(incidents::add);
+      outbox.facts(INCIDENT, child).ifPresent(incidents::add);
     }
     final Set<String> told = new LinkedHashSet<>();
     told.add(entry.actor());
     for (final boolean callers : new boolean[] {true, false}) {
       for (final RecordFacts incident : incidents) {
-        final Map<String, Object> values = recordValues(incident);
+        final Map<String, Object> values = recordValues(entry, incident);
         values.put("communication.author", name(entry.actor()));
         values.put("communication.text", text.get());
         for (final String person : callers ? incident.owners() : incident.watchers()) {
@@ -194,7 +268,7 @@ public class RecordNotices {
                 NotificationEvent.MAJOR_INCIDENT_COMMUNICATION,
                 values,
                 incident,
-                callers);
+                callers ? ownerLink(entry, incident) : agentLink(entry, incident));
           }
         }
       }
@@ -207,29 +281,36 @@ public class RecordNotices {
       final NotificationEvent event,
       final Map<String, Object> values,
       final RecordFacts record,
-      final boolean owner) {
-    notifier.notify(
-        -entry.id(),
-        username,
-        event,
-        values,
-        record.number(),
-        null,
-        owner ? notifier.portalLink(record.number()) : notifier.link(agentPage(entry, record)));
+      final String link) {
+    notifier.notify(-entry.id(), username, event, values, record.number(), null, link);
   }
 
-  /** Where an agent opens the record; the portal page is the caller's. */
+  /**
+   * The page the record's own person opens: the portal's for incidents and requests; the agents'
+   * page for changes and problems, whose requesters are agents (the portal has no page for them).
+   */
+  private String ownerLink(final Entry entry, final RecordFacts record) {
+    final String portal = notifier.portalLink(record.number());
+    return portal != null ? portal : agentLink(entry, record);
+  }
+
+  private String agentLink(final Entry entry, final RecordFacts record) {
+    return notifier.link(agentPage(entry, record));
+  }
+
+  /** Where an agent opens the record. */
   private static String agentPage(final Entry entry, final RecordFacts record) {
     return switch (entry.recordKind()) {
-      case "request" -> "/requests/" + record.number();
+      case REQUEST -> "/requests/" + record.number();
       case "change" -> "/changes/" + record.number();
       case "problem" -> "/problems/" + record.number();
       default -> "/incidents/" + record.number();
     };
   }
 
-  private static Map<String, Object> recordValues(final RecordFacts record) {
+  private static Map<String, Object> recordValues(final Entry entry, final RecordFacts record) {
     final Map<String, Object> values = new LinkedHashMap<>();
+    values.put("record.kind", entry.recordKind());
     values.put("record.number", record.number());
     values.put("record.title", record.title());
     values.put("record.priority", record.priority() == null ? "" : record.priority());

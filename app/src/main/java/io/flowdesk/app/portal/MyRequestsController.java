@@ -155,7 +155,7 @@ class MyRequestsController {
         "Request",
         own.title(),
         state.label(),
-        state.name().toLowerCase(Locale.ROOT).replace('_', '-'),
+        format.stateClass(state),
         own.updatedAt());
   }
 

@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import io.camunda.client.CamundaClient;
@@ -20,6 +21,7 @@ import io.flowdesk.domain.directory.Role;
 import io.flowdesk.domain.incident.IncidentRecords;
 import io.flowdesk.domain.request.Request;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -36,11 +38,15 @@ import org.springframework.http.MediaType;
  * incident, request, change and problem pages, the change calendar and the reports; an admin's
  * operations console; shot at 1280 and 375 px into target/screenshots/ for a person to look at. On
  * the phone and the desktop nothing sticks out sideways and no date breaks over lines; on the phone
- * the header is one row whose menu button opens the links from the keyboard.
+ * the header is one row whose menu button opens the links from the keyboard; at 1280 px an admin's
+ * header is one row as an agent's is, the less used links behind More; request, change and problem
+ * states (record pages, lists, the portal) wear their colours.
  */
 class DesignStoryTest extends WebTestSupport {
 
   private static final int PHONE = 375;
+
+  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
   private static final Pattern NUMBER = Pattern.compile("\"number\"\\s*:\\s*\"([A-Z]{3}\\d{7})\"");
 
@@ -112,9 +118,23 @@ class DesignStoryTest extends WebTestSupport {
         Browser browser = Chromium.launch(playwright)) {
       final Page anna = signedIn(browser, "agent.anna");
       look(anna, "/requests/" + request.number(), "design-request-record");
+      coloured(anna, "#state > .fd-state:first-child");
       look(anna, "/changes/" + change, "design-change-record");
+      coloured(anna, "#state > .fd-state:first-child");
       look(anna, "/problems/" + problem, "design-problem-record");
+      coloured(anna, "#state > .fd-state:first-child");
+      look(anna, "/requests", "design-request-list");
+      coloured(anna, "#requests .fd-state");
+      look(anna, "/changes", "design-change-list");
+      coloured(anna, "#changes td[data-label=State] .fd-state");
+      look(anna, "/problems", "design-problem-list");
+      coloured(anna, "#problems td[data-label=State] .fd-state");
       look(anna, "/changes/calendar", "design-calendar");
+      final Page alice = signedIn(browser, "alice");
+      look(alice, "/portal/requests/" + request.number(), "design-portal-request");
+      coloured(alice, "#state > .fd-state");
+      look(alice, "/portal/requests", "design-my-requests");
+      coloured(alice, "#requests .fd-state");
       final Page maria = signedIn(browser, "manager.maria");
       maria.navigate("/reports");
       maria.locator("details.fd-report-table > summary").all().forEach(s -> s.click());
@@ -172,9 +192,107 @@ class DesignStoryTest extends WebTestSupport {
     Chromium.shoot(page, "design-menu-open", PHONE);
     page.setViewportSize(1280, 900);
     page.navigate("/inbox");
-    assertThat(page.locator("nav.fd-nav a[href='/reports']").isVisible())
+    assertThat(page.locator("nav.fd-nav a[href='/incidents']").isVisible())
         .as("the links stand in the desktop header without opening the menu")
         .isTrue();
+    assertThat(page.locator("nav.fd-nav a[href='/reports']").isVisible())
+        .as("the less used links wait behind More on the desktop")
+        .isFalse();
+  }
+
+  @Test
+  void anAdminsHeaderIsOneRowAtDesktopWidthAsAnAgentsIs() {
+    try (Playwright playwright = Chromium.playwright();
+        Browser browser = Chromium.launch(playwright)) {
+      final Page anna = signedIn(browser, "agent.anna");
+      final Page admin = signedIn(browser, "admin");
+
+      final double agents = headerHeight(anna, 1280);
+      final double admins = headerHeight(admin, 1280);
+
+      assertThat(admins).as("the admin's header at 1280 px").isEqualTo(agents);
+      assertThat(admins).as("one row, as the 56 px phone header").isLessThanOrEqualTo(56);
+      assertThat(oneRow(admin)).as("brand, links, More and name on one line").isTrue();
+      // Admin, Operate, Reports and CMDB wait behind More, which opens from the keyboard.
+      assertThat(admin.locator("nav.fd-nav a[href='/admin']").isVisible()).isFalse();
+      admin.locator("#more-menu > summary").focus();
+      admin.keyboard().press("Enter");
+      for (final String link : List.of("/cmdb", "/reports", "/operate", "/admin")) {
+        assertThat(admin.locator("nav.fd-nav a[href='" + link + "']").isVisible())
+            .as("%s in the open More menu", link)
+            .isTrue();
+      }
+      admin.screenshot(
+          new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("design-header-admin.png")));
+      admin.keyboard().press("Escape");
+      assertThat(admin.locator("nav.fd-nav a[href='/admin']").isVisible())
+          .as("Escape closes More")
+          .isFalse();
+
+      // On the phone the same links follow the others in the menu, without a second step.
+      assertThat(headerHeight(admin, PHONE)).isLessThanOrEqualTo(56);
+      admin.locator("#main-menu > summary").focus();
+      admin.keyboard().press("Enter");
+      for (final String link : List.of("/inbox", "/cmdb", "/reports", "/operate", "/admin")) {
+        assertThat(admin.locator("nav.fd-nav a[href='" + link + "']").isVisible())
+            .as("%s in the open phone menu", link)
+            .isTrue();
+      }
+      assertThat(
+              (Boolean)
+                  admin.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"))
+          .as("the open phone menu sticks out sideways")
+          .isTrue();
+      admin.screenshot(
+          new Page.ScreenshotOptions()
+              .setPath(SCREENSHOTS.resolve("design-menu-admin-phone.png"))
+              .setFullPage(true));
+    }
+  }
+
+  /** The header's height on the portal at {@code width} px. */
+  private static double headerHeight(final Page page, final int width) {
+    page.setViewportSize(width, 900);
+    page.navigate("/portal");
+    return page.locator("header").boundingBox().height;
+  }
+
+  /** Whether the brand, the links, More and the signed-in name share one line across the header. */
+  private static boolean oneRow(final Page page) {
+    return (Boolean)
+        page.evaluate(
+            """
+            () => {
+              const boxes = [...document.querySelectorAll('.fd-brand, nav.fd-nav > ul > li > a,'
+                  + ' #more-menu > summary, #signed-in-user')].map(e => e.getBoundingClientRect());
+              return Math.max(...boxes.map(b => b.top)) < Math.min(...boxes.map(b => b.bottom));
+            }
+            """);
+  }
+
+  /**
+   * The state badges {@code selector} finds are there, and none has the plain badge's background
+   * (each state's tone from flowdesk.css applies).
+   */
+  @SuppressWarnings("unchecked")
+  private static void coloured(final Page page, final String selector) {
+    final Locator badges = page.locator(selector);
+    assertThat(badges.count()).as("state badges %s on %s", selector, page.url()).isPositive();
+    final List<String> plain =
+        (List<String>)
+            badges.evaluateAll(
+                """
+                badges => {
+                  const probe = document.createElement('span');
+                  probe.className = 'fd-state';
+                  document.body.append(probe);
+                  const grey = getComputedStyle(probe).backgroundColor;
+                  probe.remove();
+                  return badges.filter(b => getComputedStyle(b).backgroundColor === grey)
+                    .map(b => b.textContent.trim());
+                }
+                """);
+    assertThat(plain).as("state badges without a colour on %s", page.url()).isEmpty();
   }
 
   private Page signedIn(final Browser browser, final String username) {

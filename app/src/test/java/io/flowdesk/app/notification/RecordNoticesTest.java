@@ -14,15 +14,25 @@ import io.flowdesk.app.FlowdeskApplication;
 import io.flowdesk.app.database.ServerProcess;
 import io.flowdesk.app.mail.LocalMailServer;
 import io.flowdesk.app.mail.OutboxMail;
+import io.flowdesk.app.portal.catalog.ServiceCatalog;
+import io.flowdesk.app.request.RequestItems;
 import io.flowdesk.domain.directory.NotificationChannel;
 import io.flowdesk.domain.directory.NotificationKind;
 import io.flowdesk.domain.incident.IncidentRecords;
 import io.flowdesk.domain.notification.NotificationOutbox;
+import io.flowdesk.domain.record.Actor;
+import io.flowdesk.domain.request.RequestRecords;
+import io.flowdesk.domain.request.RequestState;
 import io.flowdesk.engine.test.SharedPostgres;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,8 +52,10 @@ import org.springframework.web.context.WebApplicationContext;
  * The records' notifications, sent after the change committed and received by the local mail
  * server: watchers read public comments and never work notes, a caller who watches gets one mail, a
  * preference switched off is honoured, assignments by someone else (record page, inbox bulk assign)
- * reach the assignee and self-assignment nobody, and a major-incident communication reaches every
- * caller of the parent and its children and every watcher once.
+ * reach the assignee and self-assignment nobody, a major-incident communication reaches every
+ * caller of the parent and its children and every watcher once, and the requester of a request, a
+ * change or a problem reads others' public comments (never work notes, never their own) and the
+ * moves others make, with the page they open.
  */
 @SpringBootTest(
     classes = FlowdeskApplication.class,
@@ -63,6 +75,25 @@ class RecordNoticesTest {
   private static final String ANNA = "agent.anna@example.com";
   private static final String MARIA = "manager.maria@example.com";
 
+  private static final Pattern NUMBER = Pattern.compile("\"number\"\\s*:\\s*\"([A-Z]{3}\\d{7})\"");
+
+  private static final String CHANGE =
+      """
+      {"type": "normal", "summary": "Replace the second-floor access switch",
+       "assignmentGroup": "service-desk", "plannedStart": "%sT20:00Z", "plannedEnd": "%sT22:00Z",
+       "description": "The switch drops its uplink when the printers wake from sleep.",
+       "implementationPlan": "Rack the new switch, move the uplink, then the printers.",
+       "backoutPlan": "Move the cables back to the old switch."}
+      """
+          .formatted(
+              LocalDate.now(ZoneOffset.UTC).plusDays(3), LocalDate.now(ZoneOffset.UTC).plusDays(3));
+
+  private static final String PROBLEM =
+      """
+      {"summary": "Second-floor printers drop off the network",
+       "assignmentGroup": "problem-management", "priority": "P3"}
+      """;
+
   @DynamicPropertySource
   static void ownDatabase(final DynamicPropertyRegistry registry) throws IOException {
     final String url = SharedPostgres.newDatabase();
@@ -76,6 +107,8 @@ class RecordNoticesTest {
   @Autowired NotificationOutbox outbox;
   @Autowired IncidentRecords incidents;
   @Autowired CamundaClient client;
+  @Autowired ServiceCatalog catalog;
+  @Autowired RequestRecords requests;
 
   private MockMvc mvc;
 
@@ -220,6 +253,127 @@ class RecordNoticesTest {
     }
   }
 
+  @Test
+  void aRequesterReadsOthersPublicCommentsNeverWorkNotesNorTheirOwn() throws Exception {
+    final String number = order("alice", RequestItems.deploy(client, catalog, Map.of()), null);
+    final MockHttpSession anna = signIn("agent.anna");
+
+    journal(anna, "/requests/" + number, "work-note", "INTERNAL the vendor discount code is 4711");
+    mvc.perform(
+            post("/requests/" + number + "/journal")
+                .param("kind", "comment")
+                .param("text", "Posted without the CSRF token")
+                .session(anna))
+        .andExpect(status().isForbidden());
+    journal(anna, "/requests/" + number, "comment", "Your laptop ships on Tuesday.");
+    mvc.perform(
+            post("/portal/requests/" + number + "/comments")
+                .param("text", "Thanks, Tuesday is fine.")
+                .session(signIn("alice"))
+                .with(csrf()))
+        .andExpect(status().is3xxRedirection());
+    settled();
+
+    final List<OutboxMail> alice = mails(ALICE, "New comment on " + number);
+    assertThat(alice).hasSize(1);
+    assertThat(alice.get(0).text())
+        .contains("Anna Agent commented on your request " + number)
+        .contains("Your laptop ships on Tuesday.")
+        .contains("https://flowdesk.example.com/portal/requests/" + number)
+        .doesNotContain("INTERNAL")
+        .doesNotContain("Tuesday is fine");
+    assertThat(alice.get(0).html() == null ? "" : alice.get(0).html()).doesNotContain("INTERNAL");
+    assertThat(about(number))
+        .noneMatch(m -> m.text().contains("INTERNAL") || m.text().contains("without the CSRF"));
+    assertThat(mails(ANNA, number)).isEmpty();
+  }
+
+  @Test
+  void aRequesterHearsOfMovesByOthersNeitherOfTheirOwnNorTwiceOfAFulfilment() throws Exception {
+    final String item = RequestItems.deploy(client, catalog, Map.of());
+    final String canceledByAnna = order("alice", item, null);
+    final String canceledByAlice = order("alice", item, null);
+    final String annasForBob = order("agent.anna", item, "bob");
+
+    cancel(signIn("agent.anna"), canceledByAnna);
+    cancel(signIn("alice"), canceledByAlice);
+    // What the request-stage worker does when a process fulfils it: the move and its comment. The
+    // worker mails the requester itself (request-fulfilled), so only the person it is for hears of
+    // it from here, once: of the move, the comment going with it.
+    requests.moveTo(
+        requests.findByNumber(annasForBob).orElseThrow().id(),
+        RequestState.FULFILLED,
+        "Delivered to your desk.",
+        Actor.job(4242L));
+    settled();
+
+    final List<OutboxMail> canceled = mails(ALICE, canceledByAnna + " moved to");
+    assertThat(canceled).hasSize(1);
+    assertThat(canceled.get(0).subject()).contains(canceledByAnna + " moved to canceled");
+    assertThat(canceled.get(0).text())
+        .contains("Anna Agent moved your request " + canceledByAnna)
+        .contains("from submitted to canceled")
+        .contains("https://flowdesk.example.com/portal/requests/" + canceledByAnna);
+    assertThat(mails(ALICE, canceledByAlice)).isEmpty();
+    final List<OutboxMail> fulfilled = mails(BOB, annasForBob + " moved to fulfilled");
+    assertThat(fulfilled).hasSize(1);
+    assertThat(fulfilled.get(0).text())
+        .contains("Flowdesk moved your request " + annasForBob)
+        .contains("https://flowdesk.example.com/portal/requests/" + annasForBob);
+    assertThat(mails(BOB, "New comment on " + annasForBob)).isEmpty();
+    assertThat(mails(ANNA, annasForBob)).isEmpty();
+  }
+
+  @Test
+  void aChangesRequesterAndAProblemsRaiserHearOfOthersCommentsAndOfMovesWithTheAgentsPage()
+      throws Exception {
+    final String change = raised("/api/changes", "agent.anna", CHANGE);
+    final String problem = raised("/api/problems", "manager.maria", PROBLEM);
+    final MockHttpSession anna = signIn("agent.anna");
+    final MockHttpSession maria = signIn("manager.maria");
+
+    journal(maria, "/changes/" + change, "work-note", "INTERNAL the switch password is hunter2");
+    journal(maria, "/changes/" + change, "comment", "The CAB meets on Thursday.");
+    journal(anna, "/changes/" + change, "comment", "Thursday works for me.");
+    journal(anna, "/problems/" + problem, "work-note", "INTERNAL I suspect the firmware");
+    journal(anna, "/problems/" + problem, "comment", "Three more printers dropped off today.");
+    journal(maria, "/problems/" + problem, "comment", "Noted, we are analysing it.");
+    settled();
+
+    final List<OutboxMail> annas = mails(ANNA, "New comment on " + change);
+    assertThat(annas).hasSize(1);
+    assertThat(annas.get(0).text())
+        .contains("Maria Manager commented on your change " + change)
+        .contains("The CAB meets on Thursday.")
+        .contains("https://flowdesk.example.com/changes/" + change)
+        .doesNotContain("INTERNAL");
+    final List<OutboxMail> marias = mails(MARIA, "New comment on " + problem);
+    assertThat(marias).hasSize(1);
+    assertThat(marias.get(0).text())
+        .contains("Anna Agent commented on your problem " + problem)
+        .contains("Three more printers dropped off today.")
+        .contains("https://flowdesk.example.com/problems/" + problem)
+        .doesNotContain("INTERNAL");
+    assertThat(mails(MARIA, "New comment on " + change)).isEmpty();
+    assertThat(mails(ANNA, "New comment on " + problem)).isEmpty();
+    // Their models move them on at once: the requesters hear of it, with the agents' page.
+    await("the models' first moves mailed")
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () -> {
+              assertThat(mails(ANNA, change + " moved to assess")).hasSize(1);
+              assertThat(mails(MARIA, problem + " moved to assess")).hasSize(1);
+            });
+    assertThat(mails(ANNA, change + " moved to assess").get(0).text())
+        .contains("Flowdesk moved your change " + change)
+        .contains("from new to assess")
+        .contains("https://flowdesk.example.com/changes/" + change);
+    assertThat(mails(MARIA, problem + " moved to assess").get(0).text())
+        .contains("https://flowdesk.example.com/problems/" + problem);
+    assertThat(about(change)).noneMatch(m -> m.text().contains("INTERNAL"));
+    assertThat(about(problem)).noneMatch(m -> m.text().contains("INTERNAL"));
+  }
+
   private void workspace(
       final MockHttpSession session,
       final String number,
@@ -248,6 +402,67 @@ class RecordNoticesTest {
     await("the notification outbox drained")
         .atMost(Duration.ofSeconds(60))
         .until(() -> outbox.pending() == 0);
+  }
+
+  /** Every mail whose subject names {@code number}, to anyone. */
+  private List<OutboxMail> about(final String number) {
+    return server.received().stream().filter(m -> m.subject().contains(number)).toList();
+  }
+
+  /** An agent's journal form on a record page, with the session's CSRF token. */
+  private void journal(
+      final MockHttpSession session, final String page, final String kind, final String text)
+      throws Exception {
+    final MvcResult result =
+        mvc.perform(
+                post(page + "/journal")
+                    .param("kind", kind)
+                    .param("text", text)
+                    .session(session)
+                    .with(csrf()))
+            .andExpect(status().is3xxRedirection())
+            .andReturn();
+    assertThat(result.getFlashMap().get("problem")).as(page + " " + kind).isNull();
+  }
+
+  /** Orders {@code item} over the API as {@code requester} (for {@code requestedFor}, or them). */
+  private String order(final String requester, final String item, final String requestedFor)
+      throws Exception {
+    final String body =
+        "{\"item\": \"%s\", %s\"variables\": {\"model\": \"14 inch\"}}"
+            .formatted(
+                item, requestedFor == null ? "" : "\"requestedFor\": \"" + requestedFor + "\", ");
+    return raised("/api/requests", requester, body);
+  }
+
+  private void cancel(final MockHttpSession session, final String number) throws Exception {
+    final MvcResult result =
+        mvc.perform(
+                post("/portal/requests/" + number + "/cancellation").session(session).with(csrf()))
+            .andExpect(status().is3xxRedirection())
+            .andReturn();
+    assertThat(result.getFlashMap().get("problem")).as("cancel " + number).isNull();
+  }
+
+  /** POSTs {@code json} to {@code path} as {@code username}; the new record's number. */
+  private String raised(final String path, final String username, final String json)
+      throws Exception {
+    return number(
+        mvc.perform(
+                post(path)
+                    .with(httpBasic(username, PASSWORD))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content(json))
+            .andExpect(status().isCreated())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8));
+  }
+
+  private static String number(final String created) {
+    final Matcher number = NUMBER.matcher(created);
+    assertThat(number.find()).as(created).isTrue();
+    return number.group(1);
   }
 
   private List<OutboxMail> mails(final String address, final String subject) {

@@ -99,6 +99,7 @@ class CmdbStoryIT {
     assertThat(maria.locator("#relationship-list")).containsText(appName);
 
     final Page anna = app.signedIn("agent.anna");
+    anna.click("#more-menu > summary"); // CMDB waits behind More in the desktop header
     anna.click("nav >> text=CMDB");
     anna.fill("#text", tag);
     anna.click("button:has-text('Search')");

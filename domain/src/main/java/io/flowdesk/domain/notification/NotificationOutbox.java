@@ -40,8 +40,9 @@ public final class NotificationOutbox {
   /**
    * What a notice says of its record and whom it may reach.
    *
-   * @param owners the people the record is for (an incident's caller, a request's requester and the
-   *     person it is for, a change's requester); told by the record's own process of its states
+   * @param owners the people the record is for, the one who asked for it first: an incident's
+   *     caller, a request's requester and the person it is for, a change's requester, the person
+   *     who raised a problem (none for a problem the recurring-incident detection proposed)
    */
   public record RecordFacts(
       String number, String title, String priority, List<String> owners, List<String> watchers) {}
@@ -228,7 +229,7 @@ public final class NotificationOutbox {
     INCIDENT("incident", "short_description", "priority", "ARRAY[caller]"),
     REQUEST("request", "title", "NULL", "ARRAY[requester, requested_for]"),
     CHANGE("change_request", "short_description", "NULL", "ARRAY[requested_by]"),
-    PROBLEM("problem", "short_description", "priority", "ARRAY[]::VARCHAR[]");
+    PROBLEM("problem", "short_description", "priority", "ARRAY[NULLIF(raised_by, 'process')]");
 
     final String table;
     final String title;

@@ -8,6 +8,7 @@ final class SampleValues {
   private static final Map<String, String> SAMPLES =
       Map.ofEntries(
           Map.entry("person.name", "Alice Example"),
+          Map.entry("record.kind", "request"),
           Map.entry("record.number", "INC0001234"),
           Map.entry("record.title", "VPN drops every few minutes"),
           Map.entry("record.priority", "P2"),
