@@ -27,6 +27,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -111,6 +112,11 @@ class BackupRestoreIT {
           .isEqualTo("ACTIVE");
       server.interrupt();
     }
+    // The restored server takes the same database port: the original's PostgreSQL must be gone,
+    // and it removes its pid file last.
+    await("the original server's PostgreSQL stopped")
+        .atMost(ENGINE_PATIENCE)
+        .until(() -> !Files.exists(original.resolve("postgres").resolve("postmaster.pid")));
 
     final Command restore = flowdesk("restore", backupFile.toString(), "--data-dir=" + restored);
     assertThat(restore.exitCode()).as(restore.output()).isZero();
@@ -192,8 +198,9 @@ class BackupRestoreIT {
       final Instant fireBy =
           (waiting.timerDue().isAfter(restoredStart) ? waiting.timerDue() : restoredStart)
               .plus(ENGINE_PATIENCE);
+      final Duration left = Duration.between(Instant.now(), fireBy);
       await("the timer due " + waiting.timerDue() + " fires by " + fireBy)
-          .atMost(Duration.ofMillis(Math.max(1, Instant.now().until(fireBy).toMillis())))
+          .atMost(left.isNegative() || left.isZero() ? Duration.ofSeconds(1) : left)
           .pollInterval(Duration.ofSeconds(1))
           .until(() -> state(jdbc, waiting.timer()).equals("COMPLETED"));
       assertThat(

@@ -66,6 +66,9 @@ class LandingStoryTest extends WebTestSupport {
         final Page page = signInThroughTheForm(browser, landing.username());
         page.navigate("/");
         assertThat(page.locator("#version").isVisible()).isTrue();
+        assertThat(page.locator("#signed-in-user").count())
+            .as("the page frame with the menu and Sign out, as on every other page")
+            .isEqualTo(1);
 
         if (landing.role().equals("admin")) {
           assertThat(page.locator("#database").textContent()).contains("PostgreSQL at jdbc:");
