@@ -234,7 +234,8 @@ class BackupRestoreIT {
           Bpmn.createExecutableProcess("backupMessage")
               .startEvent()
               .intermediateCatchEvent(
-                  "paid", e -> e.message(m -> m.name(MESSAGE).zeebeCorrelationKeyExpression("order")))
+                  "paid",
+                  e -> e.message(m -> m.name(MESSAGE).zeebeCorrelationKeyExpression("order")))
               .endEvent()
               .done());
       deploy(
@@ -269,7 +270,8 @@ class BackupRestoreIT {
   private static String incidentWithAttachment(final IncidentRecords incidents) {
     final Incident incident =
         incidents.report(
-            new NewIncident("alice", "Printer on floor 3 jams", null, null, null, Level.LOW, Level.LOW),
+            new NewIncident(
+                "alice", "Printer on floor 3 jams", null, null, null, Level.LOW, Level.LOW),
             ChangeSource.person("alice"));
     incidents.attach(
         incident.id(),
