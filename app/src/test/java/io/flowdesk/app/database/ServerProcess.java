@@ -18,6 +18,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /** The packaged Flowdesk jar running as a separate JVM, as a newcomer would start it. */
 public final class ServerProcess implements AutoCloseable {
@@ -27,6 +29,7 @@ public final class ServerProcess implements AutoCloseable {
 
   private static final int LOG_TAIL_LINES = 80;
   private static final int START_ATTEMPTS = 3;
+  private static final long STOP_MINUTES = 3;
 
   private final Process process;
   private final int httpPort;
@@ -178,11 +181,19 @@ public final class ServerProcess implements AutoCloseable {
     }
   }
 
-  /** What Ctrl-C in a terminal does: SIGINT, then wait for the JVM to finish its shutdown. */
+  /**
+   * What Ctrl-C in a terminal does: SIGINT, then wait for the JVM to finish its shutdown (it stops
+   * the engine, the pool and the embedded PostgreSQL in turn; on a machine shared by several builds
+   * that takes far longer than the seconds it takes alone).
+   */
   public int interrupt() throws IOException, InterruptedException {
     signal("INT");
-    if (!process.waitFor(60, TimeUnit.SECONDS)) {
-      throw new IllegalStateException("Flowdesk did not stop within 60 s of SIGINT");
+    if (!process.waitFor(STOP_MINUTES, TimeUnit.MINUTES)) {
+      throw new IllegalStateException(
+          "Flowdesk did not stop within "
+              + STOP_MINUTES
+              + " minutes of SIGINT; end of its log:\n"
+              + tail());
     }
     return process.exitValue();
   }
@@ -214,12 +225,28 @@ public final class ServerProcess implements AutoCloseable {
    * the jar's engine serves clients other than its own only with credentials.
    */
   public static CamundaClient engineClient(final int grpcPort, final String token) {
+    return engineClient(grpcPort, token, URI.create("http://127.0.0.1:1"));
+  }
+
+  /**
+   * As {@link #engineClient(int, String)}, with the engine's REST API ({@code /v2}) at {@code
+   * restAddress} (the server's {@link #baseUrl()}): searches and user task commands exist only
+   * there.
+   */
+  public static CamundaClient engineClient(
+      final int grpcPort, final String token, final URI restAddress) {
     return CamundaClient.newClientBuilder()
         .grpcAddress(URI.create("http://127.0.0.1:" + grpcPort))
-        .restAddress(URI.create("http://127.0.0.1:1"))
+        .restAddress(restAddress)
         .preferRestOverGrpc(false)
         .credentialsProvider(new EngineCredentialsProvider(() -> "Bearer " + token))
         .build();
+  }
+
+  /** The embedded PostgreSQL of a jar started with {@code --flowdesk.db.embedded-port=port}. */
+  public static DataSource database(final int port) {
+    return new DriverManagerDataSource(
+        "jdbc:postgresql://localhost:" + port + "/flowdesk", "postgres", "postgres");
   }
 
   public static int freePort() throws IOException {
