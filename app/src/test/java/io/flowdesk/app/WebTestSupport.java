@@ -6,6 +6,8 @@ import static org.springframework.security.test.web.servlet.setup.SecurityMockMv
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Page;
 import io.camunda.client.CamundaClient;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import java.io.IOException;
@@ -97,6 +99,25 @@ public abstract class WebTestSupport {
    */
   protected int webPort() {
     return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+  }
+
+  /**
+   * A new browser context signed in as {@code username} through the real sign-in form, asking for
+   * no page in particular, on the page the sign-in led to.
+   */
+  protected Page signInThroughTheForm(final Browser browser, final String username) {
+    final Page page =
+        browser
+            .newContext(new Browser.NewContextOptions().setBaseURL("http://localhost:" + webPort()))
+            .newPage();
+    // A page rendered while other tests' builds share the machine can take a while.
+    page.setDefaultTimeout(30_000);
+    page.navigate("/login");
+    page.fill("#username", username);
+    page.fill("#password", DEMO_PASSWORD);
+    page.click("button:has-text('Sign in')");
+    page.waitForURL(url -> !url.contains("/login"));
+    return page;
   }
 
   private static int freePort() {

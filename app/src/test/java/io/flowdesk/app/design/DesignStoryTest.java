@@ -68,11 +68,11 @@ class DesignStoryTest extends WebTestSupport {
 
     try (Playwright playwright = Chromium.playwright();
         Browser browser = Chromium.launch(playwright)) {
-      final Page alice = signedIn(browser, "alice");
+      final Page alice = signInThroughTheForm(browser, "alice");
       look(alice, "/portal", "design-portal");
       look(alice, "/portal/report", "design-report-form");
 
-      final Page anna = signedIn(browser, "agent.anna");
+      final Page anna = signInThroughTheForm(browser, "agent.anna");
       look(anna, "/inbox?view=groups&sort=created", "design-inbox");
       assertThat(anna.locator("tr[data-task-key='" + waiting.key() + "']").count()).isEqualTo(1);
       look(anna, "/incidents/" + waiting.number(), "design-incident-record");
@@ -116,7 +116,7 @@ class DesignStoryTest extends WebTestSupport {
 
     try (Playwright playwright = Chromium.playwright();
         Browser browser = Chromium.launch(playwright)) {
-      final Page anna = signedIn(browser, "agent.anna");
+      final Page anna = signInThroughTheForm(browser, "agent.anna");
       look(anna, "/requests/" + request.number(), "design-request-record");
       coloured(anna, "#state > .fd-state:first-child");
       look(anna, "/changes/" + change, "design-change-record");
@@ -130,16 +130,16 @@ class DesignStoryTest extends WebTestSupport {
       look(anna, "/problems", "design-problem-list");
       coloured(anna, "#problems td[data-label=State] .fd-state");
       look(anna, "/changes/calendar", "design-calendar");
-      final Page alice = signedIn(browser, "alice");
+      final Page alice = signInThroughTheForm(browser, "alice");
       look(alice, "/portal/requests/" + request.number(), "design-portal-request");
       coloured(alice, "#state > .fd-state");
       look(alice, "/portal/requests", "design-my-requests");
       coloured(alice, "#requests .fd-state");
-      final Page maria = signedIn(browser, "manager.maria");
+      final Page maria = signInThroughTheForm(browser, "manager.maria");
       maria.navigate("/reports");
       maria.locator("details.fd-report-table > summary").all().forEach(s -> s.click());
       look(maria, null, "design-reports");
-      final Page admin = signedIn(browser, "admin");
+      final Page admin = signInThroughTheForm(browser, "admin");
       look(admin, "/operate", "design-operate-processes");
       look(admin, "/operate/instances", "design-operate-instances");
       look(
@@ -204,8 +204,8 @@ class DesignStoryTest extends WebTestSupport {
   void anAdminsHeaderIsOneRowAtDesktopWidthAsAnAgentsIs() {
     try (Playwright playwright = Chromium.playwright();
         Browser browser = Chromium.launch(playwright)) {
-      final Page anna = signedIn(browser, "agent.anna");
-      final Page admin = signedIn(browser, "admin");
+      final Page anna = signInThroughTheForm(browser, "agent.anna");
+      final Page admin = signInThroughTheForm(browser, "admin");
 
       final double agents = headerHeight(anna, 1280);
       final double admins = headerHeight(admin, 1280);
@@ -293,20 +293,6 @@ class DesignStoryTest extends WebTestSupport {
                 }
                 """);
     assertThat(plain).as("state badges without a colour on %s", page.url()).isEmpty();
-  }
-
-  private Page signedIn(final Browser browser, final String username) {
-    final Page page =
-        browser
-            .newContext(new Browser.NewContextOptions().setBaseURL("http://localhost:" + webPort()))
-            .newPage();
-    page.setDefaultTimeout(30_000);
-    page.navigate("/login");
-    page.fill("#username", username);
-    page.fill("#password", DEMO_PASSWORD);
-    page.click("button:has-text('Sign in')");
-    page.waitForURL(url -> !url.contains("/login"));
-    return page;
   }
 
   /**

@@ -92,22 +92,6 @@ class LandingStoryTest extends WebTestSupport {
     }
   }
 
-  /** The sign-in page as a person finds it, asking for no page in particular. */
-  private Page signInThroughTheForm(final Browser browser, final String username) {
-    final Page page =
-        browser
-            .newContext(new Browser.NewContextOptions().setBaseURL("http://localhost:" + webPort()))
-            .newPage();
-    // A page rendered while other tests' builds share the machine can take a while.
-    page.setDefaultTimeout(30_000);
-    page.navigate("/login");
-    page.fill("#username", username);
-    page.fill("#password", DEMO_PASSWORD);
-    page.click("button:has-text('Sign in')");
-    page.waitForURL(url -> !url.contains("/login"));
-    return page;
-  }
-
   /** Shoots what the page shows now, and checks it fits the phone and the desktop. */
   private static void look(final Page page, final String name) {
     Chromium.shoot(page, name, PHONE);
