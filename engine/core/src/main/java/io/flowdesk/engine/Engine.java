@@ -92,10 +92,14 @@ public final class Engine implements AutoCloseable {
               thread.setDaemon(true);
               return thread;
             });
-    scheduler.scheduleWithFixedDelay(
-        this::scanSafely, scanMillis, scanMillis, TimeUnit.MILLISECONDS);
-    timerScheduler.scheduleWithFixedDelay(
-        this::fireTimersSafely, 0, TIMER_SCAN_MILLIS, TimeUnit.MILLISECONDS);
+    // Both tasks catch their own failures (the *Safely methods) and end with their schedulers on
+    // close, so their futures have nothing to report.
+    final var unusedScans =
+        scheduler.scheduleWithFixedDelay(
+            this::scanSafely, scanMillis, scanMillis, TimeUnit.MILLISECONDS);
+    final var unusedTimerScans =
+        timerScheduler.scheduleWithFixedDelay(
+            this::fireTimersSafely, 0, TIMER_SCAN_MILLIS, TimeUnit.MILLISECONDS);
   }
 
   /**

@@ -45,9 +45,8 @@ public final class BatchOperations {
   }
 
   /**
-   * Makes what a batch of {@code type} does to each item from its stored {@code plan}.
-   *
-   * @throws io.flowdesk.engine.support.Rejection when the plan is not one the type can follow
+   * Makes what a batch of {@code type} does to each item from its stored {@code plan}; throws a
+   * {@link io.flowdesk.engine.support.Rejection} when the plan is not one the type can follow.
    */
   @FunctionalInterface
   public interface ItemActions {

@@ -5,12 +5,13 @@ import java.util.List;
 /** What a deployment produced, in the shape of Zeebe's DeployResource response. */
 public record DeployedResources(
     long deploymentKey,
-    List<Process> processes,
+    List<ProcessDefinition> processes,
     List<DecisionRequirements> decisionRequirements,
     List<Decision> decisions,
     List<Form> forms) {
 
-  public record Process(String bpmnProcessId, int version, long key, String resourceName) {}
+  public record ProcessDefinition(
+      String bpmnProcessId, int version, long key, String resourceName) {}
 
   public record DecisionRequirements(
       String decisionRequirementsId, String name, int version, long key, String resourceName) {}

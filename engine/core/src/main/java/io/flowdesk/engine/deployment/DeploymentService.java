@@ -227,7 +227,7 @@ public final class DeploymentService {
         .params(deploymentKey, now, caller.name(), caller.kind().name())
         .update();
     final List<PendingRecord> records = new ArrayList<>();
-    final List<DeployedResources.Process> deployedProcesses = new ArrayList<>();
+    final List<DeployedResources.ProcessDefinition> deployedProcesses = new ArrayList<>();
     final List<DeployedResources.DecisionRequirements> deployedDrgs = new ArrayList<>();
     final List<DeployedResources.Decision> deployedDecisions = new ArrayList<>();
     final List<DeployedResources.Form> deployedForms = new ArrayList<>();
@@ -261,7 +261,7 @@ public final class DeploymentService {
 
   /** The latest versions a fully duplicate deployment answers with. */
   private record Duplicates(
-      List<DeployedResources.Process> processes,
+      List<DeployedResources.ProcessDefinition> processes,
       List<Latest> drgs,
       List<DeployedResources.Form> forms) {}
 
@@ -278,7 +278,7 @@ public final class DeploymentService {
       final List<ParsedDecisions> drgs,
       final List<ParsedForm> forms) {
     final Set<Long> deployments = new HashSet<>();
-    final List<DeployedResources.Process> existingProcesses = new ArrayList<>();
+    final List<DeployedResources.ProcessDefinition> existingProcesses = new ArrayList<>();
     for (final ParsedProcess parsed : processes) {
       final Optional<Latest> latest =
           identicalLatest(
@@ -291,7 +291,7 @@ public final class DeploymentService {
       }
       deployments.add(latest.get().deploymentKey());
       existingProcesses.add(
-          new DeployedResources.Process(
+          new DeployedResources.ProcessDefinition(
               parsed.process().bpmnProcessId(),
               latest.get().version(),
               latest.get().key(),
@@ -341,7 +341,7 @@ public final class DeploymentService {
   private void answerExisting(
       final Duplicates duplicates,
       final List<ParsedDecisions> drgs,
-      final List<DeployedResources.Process> deployedProcesses,
+      final List<DeployedResources.ProcessDefinition> deployedProcesses,
       final List<DeployedResources.DecisionRequirements> deployedDrgs,
       final List<DeployedResources.Decision> deployedDecisions) {
     deployedProcesses.addAll(duplicates.processes());
@@ -395,7 +395,7 @@ public final class DeploymentService {
         + 1;
   }
 
-  private DeployedResources.Process storeProcess(
+  private DeployedResources.ProcessDefinition storeProcess(
       final ParsedProcess parsed, final long deploymentKey, final List<PendingRecord> records) {
     final String id = parsed.process().bpmnProcessId();
     final String versionTag = parsed.process().versionTag();
@@ -425,7 +425,7 @@ public final class DeploymentService {
     payload.put("resourceName", parsed.resource().name());
     payload.put("deploymentKey", deploymentKey);
     records.add(new PendingRecord(key, "PROCESS", "CREATED", null, null, payload));
-    return new DeployedResources.Process(id, version, key, parsed.resource().name());
+    return new DeployedResources.ProcessDefinition(id, version, key, parsed.resource().name());
   }
 
   private void storeDecisions(

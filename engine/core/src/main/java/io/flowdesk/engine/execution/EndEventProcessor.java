@@ -21,7 +21,7 @@ final class EndEventProcessor implements BpmnElementProcessor {
   @Override
   public void activate(final ElementInstance instance, final FlowElement element) {
     final EventDefinition definition = element.eventDefinition();
-    if (definition instanceof EventDefinition.Error error) {
+    if (definition instanceof EventDefinition.BpmnError error) {
       context.throwing().throwError(instance, error);
       return;
     }

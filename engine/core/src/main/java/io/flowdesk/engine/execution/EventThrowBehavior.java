@@ -62,7 +62,7 @@ final class EventThrowBehavior {
   }
 
   /** Throws the error of an error end event; uncaught, it is a failure of the end event. */
-  void throwError(final ElementInstance instance, final EventDefinition.Error error) {
+  void throwError(final ElementInstance instance, final EventDefinition.BpmnError error) {
     final String code =
         context
             .expressions()
@@ -135,7 +135,7 @@ final class EventThrowBehavior {
       }
       final EventDefinition definition = candidate.eventDefinition();
       final boolean all =
-          definition instanceof EventDefinition.Error error
+          definition instanceof EventDefinition.BpmnError error
               ? error.catchesAll()
               : ((EventDefinition.Escalation) definition).catchesAll();
       if (all) {
@@ -148,7 +148,7 @@ final class EventThrowBehavior {
   }
 
   private static String codeOf(final EventDefinition definition) {
-    return definition instanceof EventDefinition.Error error
+    return definition instanceof EventDefinition.BpmnError error
         ? error.code().text()
         : ((EventDefinition.Escalation) definition).code().text();
   }

@@ -10,7 +10,7 @@ final class NestedTarget {
 
   @SuppressWarnings("unchecked")
   static void put(final Map<String, Object> document, final String target, final Object value) {
-    final String[] path = target.split("\\.");
+    final String[] path = target.split("\\.", 0);
     Map<String, Object> current = document;
     for (int i = 0; i < path.length - 1; i++) {
       final Object next = current.get(path[i]);

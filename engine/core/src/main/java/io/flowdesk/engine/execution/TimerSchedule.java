@@ -40,7 +40,7 @@ public record TimerSchedule(Instant dueDate, int repetitions, String cycle) {
   /** The due date after {@code previous} in the cycle {@code cycle}. */
   public static Instant next(final String cycle, final Instant previous) {
     if (cycle.startsWith("R")) {
-      final String[] parts = cycle.split("/");
+      final String[] parts = cycle.split("/", 0);
       return plus(previous, duration(parts[parts.length - 1]));
     }
     return nextCron(cycle, previous);
@@ -50,7 +50,7 @@ public record TimerSchedule(Instant dueDate, int repetitions, String cycle) {
     if (!text.startsWith("R")) {
       return new TimerSchedule(nextCron(text, now), -1, text);
     }
-    final String[] parts = text.split("/");
+    final String[] parts = text.split("/", 0);
     if (parts.length < 2 || parts.length > 3) {
       throw invalid(text, "a repeating interval 'R[n]/[start/]duration'");
     }

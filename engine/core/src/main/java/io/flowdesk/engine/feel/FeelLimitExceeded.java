@@ -16,6 +16,7 @@ public final class FeelLimitExceeded extends RuntimeException {
    * expression ..." when it reports it.
    */
   @Override
+  @SuppressWarnings("OverrideThrowableToString") // the FEEL engine reads toString(), see above
   public String toString() {
     return getMessage();
   }

@@ -159,7 +159,7 @@ public final class ZeebeGatewayService extends GatewayGrpc.GatewayImplBase {
         });
   }
 
-  private static ProcessMetadata processMetadata(final DeployedResources.Process p) {
+  private static ProcessMetadata processMetadata(final DeployedResources.ProcessDefinition p) {
     return ProcessMetadata.newBuilder()
         .setBpmnProcessId(p.bpmnProcessId())
         .setVersion(p.version())
@@ -214,24 +214,26 @@ public final class ZeebeGatewayService extends GatewayGrpc.GatewayImplBase {
       observer.onError(GatewayErrors.toStatus(e));
       return;
     }
-    result.whenComplete(
-        (finished, error) -> {
-          if (error != null) {
-            observer.onError(GatewayErrors.toStatus(error));
-            return;
-          }
-          observer.onNext(
-              CreateProcessInstanceWithResultResponse.newBuilder()
-                  .setProcessInstanceKey(finished.instance().key())
-                  .setProcessDefinitionKey(finished.instance().processDefinitionKey())
-                  .setBpmnProcessId(finished.instance().bpmnProcessId())
-                  .setVersion(finished.instance().version())
-                  .setVariables(Json.write(finished.variables()))
-                  .setTenantId(DEFAULT_TENANT)
-                  .addAllTags(InstanceTags.of(request.getRequest().getTagsList()))
-                  .build());
-          observer.onCompleted();
-        });
+    // The callback answers the observer; the future it returns has nothing left to report.
+    final var unused =
+        result.whenComplete(
+            (finished, error) -> {
+              if (error != null) {
+                observer.onError(GatewayErrors.toStatus(error));
+                return;
+              }
+              observer.onNext(
+                  CreateProcessInstanceWithResultResponse.newBuilder()
+                      .setProcessInstanceKey(finished.instance().key())
+                      .setProcessDefinitionKey(finished.instance().processDefinitionKey())
+                      .setBpmnProcessId(finished.instance().bpmnProcessId())
+                      .setVersion(finished.instance().version())
+                      .setVariables(Json.write(finished.variables()))
+                      .setTenantId(DEFAULT_TENANT)
+                      .addAllTags(InstanceTags.of(request.getRequest().getTagsList()))
+                      .build());
+              observer.onCompleted();
+            });
   }
 
   private static ProcessSelector selector(final CreateProcessInstanceRequest request) {

@@ -26,7 +26,7 @@ public sealed interface EventDefinition {
    * Throws or catches a BPMN error. A catch event without code (null) catches every error; a throw
    * event's code may be FEEL.
    */
-  record Error(Expression code) implements EventDefinition {
+  record BpmnError(Expression code) implements EventDefinition {
     public boolean catchesAll() {
       return code == null;
     }

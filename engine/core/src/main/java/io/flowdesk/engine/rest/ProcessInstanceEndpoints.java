@@ -90,14 +90,16 @@ final class ProcessInstanceEndpoints {
                 new Rejection(
                     Rejection.Type.TIMEOUT, "The process instance did not complete in time")),
         () -> {});
-    result.whenComplete(
-        (finished, error) -> {
-          if (error != null) {
-            exchange.fail(error);
-          } else {
-            exchange.json(200, created(finished.instance(), finished.variables(), tags));
-          }
-        });
+    // The callback answers the exchange; the future it returns has nothing left to report.
+    final var unused =
+        result.whenComplete(
+            (finished, error) -> {
+              if (error != null) {
+                exchange.fail(error);
+              } else {
+                exchange.json(200, created(finished.instance(), finished.variables(), tags));
+              }
+            });
   }
 
   private static Map<String, Object> created(

@@ -505,7 +505,8 @@ final class Search {
   /** Camunda's wildcards ({@code *} any text, {@code ?} one character) as a SQL LIKE pattern. */
   static String likePattern(final String pattern) {
     final StringBuilder like = new StringBuilder();
-    for (final char c : pattern.toCharArray()) {
+    for (int i = 0; i < pattern.length(); i++) {
+      final char c = pattern.charAt(i);
       switch (c) {
         case '*' -> like.append('%');
         case '?' -> like.append('_');

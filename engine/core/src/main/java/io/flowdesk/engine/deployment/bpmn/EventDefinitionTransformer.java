@@ -43,7 +43,7 @@ final class EventDefinitionTransformer {
     }
     if (definition instanceof ErrorEventDefinition error) {
       final var code = error.getError() == null ? null : error.getError().getErrorCode();
-      return new EventDefinition.Error(blank(code) ? null : Expression.of(code));
+      return new EventDefinition.BpmnError(blank(code) ? null : Expression.of(code));
     }
     if (definition instanceof SignalEventDefinition signal) {
       return new EventDefinition.Signal(Expression.of(signal.getSignal().getName()));
