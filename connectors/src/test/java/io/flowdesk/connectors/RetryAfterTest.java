@@ -14,7 +14,7 @@ class RetryAfterTest {
 
   @Test
   void readsSecondsAndHttpDates() {
-    assertThat(RetryAfter.parse("120", clock)).isEqualTo(Duration.ofSeconds(120));
+    assertThat(RetryAfter.parse("120", clock)).isEqualTo(Duration.ofMinutes(2));
     assertThat(RetryAfter.parse("Thu, 26 Nov 2026 10:01:30 GMT", clock))
         .isEqualTo(Duration.ofSeconds(90));
     assertThat(RetryAfter.parse("Thu, 26 Nov 2026 09:00:00 GMT", clock)).isEqualTo(Duration.ZERO);

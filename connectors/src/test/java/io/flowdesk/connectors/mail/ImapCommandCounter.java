@@ -97,7 +97,8 @@ final class ImapCommandCounter implements AutoCloseable {
   }
 
   private void note(final StringBuilder line, final String text) {
-    for (final char c : text.toCharArray()) {
+    for (int i = 0; i < text.length(); i++) {
+      final char c = text.charAt(i);
       if (c == '\n') {
         final String[] tagged = line.toString().strip().split(" ", 2);
         if (tagged.length == 2 && tagged[0].matches("[A-Za-z]+[0-9]+")) {

@@ -10,8 +10,12 @@ class QuotedReplyStripperTest {
   void cutsAtTheAttributionLine() {
     assertThat(
             QuotedReplyStripper.strip(
-                "Thanks, that works.\n\nOn Tue, 3 Mar 2026 at 10:00, Desk <d@x.y> wrote:\n"
-                    + "> Try again.\n"))
+                """
+                Thanks, that works.
+
+                On Tue, 3 Mar 2026 at 10:00, Desk <d@x.y> wrote:
+                > Try again.
+                """))
         .isEqualTo("Thanks, that works.");
   }
 

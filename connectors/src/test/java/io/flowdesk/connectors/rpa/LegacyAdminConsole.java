@@ -58,7 +58,12 @@ public final class LegacyAdminConsole implements AutoCloseable {
 
   public static LegacyAdminConsole start() {
     try {
-      final HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+      // 127.0.0.1 by its bytes, as baseUrl names it, not a name that could resolve to several.
+      final HttpServer server =
+          HttpServer.create(
+              new InetSocketAddress(
+                  java.net.InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0),
+              0);
       final LegacyAdminConsole console = new LegacyAdminConsole(server);
       server.createContext("/", console::handle);
       server.setExecutor(console.executor);
@@ -241,7 +246,7 @@ public final class LegacyAdminConsole implements AutoCloseable {
 
   private Map<String, String> session(final HttpExchange exchange) {
     for (final String header : exchange.getRequestHeaders().getOrDefault("Cookie", List.of())) {
-      for (final String cookie : header.split(";")) {
+      for (final String cookie : header.split(";", 0)) {
         final String[] pair = cookie.strip().split("=", 2);
         if (pair.length == 2 && pair[0].equals("session")) {
           return sessions.get(pair[1]);
@@ -255,7 +260,7 @@ public final class LegacyAdminConsole implements AutoCloseable {
     final String body =
         new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
     final Map<String, String> form = new LinkedHashMap<>();
-    for (final String pair : body.split("&")) {
+    for (final String pair : body.split("&", 0)) {
       if (!pair.isEmpty()) {
         final String[] kv = pair.split("=", 2);
         form.put(

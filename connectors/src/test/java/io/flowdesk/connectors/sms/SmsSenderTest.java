@@ -197,7 +197,7 @@ class SmsSenderTest {
             e -> {
               final ConnectorException failure = (ConnectorException) e;
               assertThat(failure.retryable()).isTrue();
-              assertThat(failure.retryAfter()).contains(Duration.ofSeconds(120));
+              assertThat(failure.retryAfter()).contains(Duration.ofMinutes(2));
             });
     TWILIO.verify(1, postRequestedFor(anyUrl()));
   }

@@ -290,14 +290,11 @@ public final class ColumnType {
   }
 
   private static Boolean parseBoolean(final String text) {
-    switch (text.toLowerCase(Locale.ROOT)) {
-      case "true", "t", "yes", "y", "1":
-        return Boolean.TRUE;
-      case "false", "f", "no", "n", "0":
-        return Boolean.FALSE;
-      default:
-        throw new NumberFormatException(text);
-    }
+    return switch (text.toLowerCase(Locale.ROOT)) {
+      case "true", "t", "yes", "y", "1" -> Boolean.TRUE;
+      case "false", "f", "no", "n", "0" -> Boolean.FALSE;
+      default -> throw new NumberFormatException(text);
+    };
   }
 
   private IllegalArgumentException notA(final Object value) {

@@ -143,10 +143,10 @@ public final class RowTransform {
         } catch (RuntimeException e) {
           return new Outcome.Rejected("filter failed: " + message(e));
         }
-        if (!(keep instanceof Boolean)) {
+        if (!(keep instanceof Boolean kept)) {
           return new Outcome.Rejected("filter answered '" + keep + "', not true or false");
         }
-        if (!(Boolean) keep) {
+        if (!kept) {
           return new Outcome.Filtered();
         }
       }

@@ -181,7 +181,7 @@ class OAuthAccessTest {
     final HttpResponse<String> strangersKey =
         call(token(stranger, "worker", AUDIENCE), "POST", "/v2/process-instances/search", "{}");
     final String valid = token(issuer, "worker", AUDIENCE);
-    final String[] parts = valid.split("\\.");
+    final String[] parts = valid.split("\\.", 0);
     final HttpResponse<String> tampered =
         call(
             parts[0] + "." + parts[1] + "." + new StringBuilder(parts[2]).reverse(),

@@ -63,12 +63,6 @@ class UserTaskCancelingListenerConformanceTest {
         .getJobs();
   }
 
-  private void completeCancelingListener(final String id) {
-    final ActivatedJob listener = conformance.activateOne("cancel-" + id);
-    assertThat(listener.getListenerEventType().name()).isEqualTo("CANCELING");
-    client.newCompleteCommand(listener).send().join();
-  }
-
   @Test
   void aCanceledInstanceEndsOnlyAfterItsUserTasksCancelingListenersCompleted() {
     final String id = processId();

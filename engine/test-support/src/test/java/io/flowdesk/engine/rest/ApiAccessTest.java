@@ -301,7 +301,7 @@ class ApiAccessTest {
           new java.io.BufferedReader(
                   new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
               .readLine();
-      return Integer.parseInt(statusLine.split(" ")[1]);
+      return Integer.parseInt(statusLine.split(" ", 0)[1]);
     }
   }
 

@@ -41,6 +41,9 @@ import org.junit.jupiter.api.Test;
  * and REST alike, inside the engine's transaction: a refused deployment reaches none, and a
  * listener that fails undoes the deployment.
  */
+// The failure the test's listener bean throws is set by each test in this static field, which the
+// bean (created by Spring, not by the test) reads; it is cleared before each test.
+@SuppressWarnings("StaticAssignmentOfThrowable")
 class DeploymentListenerTest {
 
   private static final List<Deployed> DEPLOYED = new CopyOnWriteArrayList<>();

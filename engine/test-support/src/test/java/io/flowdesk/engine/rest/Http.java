@@ -79,7 +79,7 @@ final class Http {
             .method(method, HttpRequest.BodyPublishers.ofString(json)));
   }
 
-  /** A multipart/form-data POST: file parts named {@code field}, and plain fields. */
+  /** A multipart/form-data POST: file parts named {@code fileField}, and plain fields. */
   Answer multipart(
       final String path,
       final String fileField,
