@@ -75,10 +75,10 @@ public final class JobCommands {
           }
           if (result.adHoc() != null) {
             throw Rejection.invalidArgument(
-                "Expected to complete job with key '"
+                "Expected an 'adHocSubProcess' result only for the job of an ad-hoc"
+                    + " sub-process, but job with key '"
                     + jobKey
-                    + "' without an ad-hoc sub-process result, but it is not the job of an"
-                    + " ad-hoc sub-process");
+                    + "' is not the job of an ad-hoc sub-process");
           }
           if (job.listenerEventType() != null) {
             execution.completeExecutionListener(job.elementInstanceKey(), variables);
